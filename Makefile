@@ -1,0 +1,29 @@
+# The two commands of the README: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+run: $(STAMP)  ## load the bundled articles and start the bot (console chat when no chat tokens are set)
+	$(VENV)/bin/briefbot run
+
+test: $(STAMP)  ## lint and run the whole test suite
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+eval: $(STAMP)  ## answer quality on ../shared/eval/dev.jsonl beside a plain BM25 baseline
+	$(VENV)/bin/briefbot eval ../shared/eval/dev.jsonl
+
+clean:
+	rm -rf $(VENV) data/briefbot.db data/briefbot.db-wal data/briefbot.db-shm

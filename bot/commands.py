@@ -1,0 +1,144 @@
+"""The chat command set shared by every adapter: text in, ``Reply`` out.
+
+Adapters pass each message here (``handle``) or call the service directly where the platform
+gives them something text can't carry (an uploaded file, a "More" button press).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.errors import BadQuestion, BriefingError
+from bot.models import Chat, LoadReport, Reply, User
+from bot.service import BriefingService
+
+
+@dataclass(frozen=True)
+class Command:
+    """One chat command, as shown in /help and registered with the platforms."""
+
+    name: str
+    usage: str
+    summary: str
+    admin: bool = False
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("help", "/help", "what I can do"),
+    Command("ask", "/ask QUESTION", "ask about a person or a topic, e.g. /ask what did Imomi say about oil?"),
+    Command("more", "/more", "more results for the last question"),
+    Command("articles", "/articles [WORDS]", "recent articles with their ids"),
+    Command("load", "/load TEXT | URL (or attach a file)", "load an article", admin=True),
+    Command("delete", "/delete ARTICLE_ID", "delete an article", admin=True),
+    Command("stats", "/stats", "what the store holds", admin=True),
+)
+
+FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
+
+
+def conversation_key(user: User, chat: Chat) -> str:
+    """The key of one person's conversation in one chat."""
+    return f"{chat.key}/{user.key}"
+
+
+def help_text(is_admin: bool) -> str:
+    """The /help message, listing admin commands only to admins."""
+    lines = [
+        "I answer questions about the news I have loaded, quoting the paragraphs with their sources.",
+        "Ask me things like “what did Imomi say about oil?”, “what did Hewitt say?” or “any news on the Dome?”.",
+        "",
+    ]
+    lines += [f"{c.usage} — {c.summary}" for c in COMMANDS if is_admin or not c.admin]
+    return "\n".join(lines)
+
+
+def handle(service: BriefingService, user: User, chat: Chat, text: str) -> Reply:
+    """Run a chat message: a /command or a question. ``BriefingError``s become their plain message."""
+    try:
+        return _dispatch(service, user, chat, text.strip())
+    except BriefingError as error:
+        return Reply(error.user_message, private=True)
+
+
+def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Reply:
+    conversation = conversation_key(user, chat)
+    if not text.startswith("/"):
+        if not text:
+            return Reply(help_text(service.is_admin(user)))
+        if text.lower().rstrip("!.?") in FOLLOW_UP_WORDS:
+            return service.more(conversation)
+        return service.ask_in_chat(user, conversation, text)
+    head, _, args = text[1:].partition(" ")
+    name = head.split("@", 1)[0].lower()
+    action = _ACTIONS.get(name)
+    if action is None:
+        return Reply(f"I don't know the command /{name}. Type /help to see what I can do.")
+    return action(service, user, conversation, args.strip())
+
+
+def _help(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    return Reply(help_text(service.is_admin(user)))
+
+
+def _ask(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    if not args:
+        raise BadQuestion("Ask me something after /ask, e.g. /ask what did Imomi say about oil?")
+    return service.ask_in_chat(user, conversation, args)
+
+
+def _more(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    return service.more(conversation)
+
+
+def _articles(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    articles = service.recent_articles(args)
+    if not articles:
+        return Reply("No articles match that." if args else "No articles are loaded yet.")
+    lines = [f"#{a.id} {a.title} — {a.source or 'unknown source'}, {a.published or 'undated'}" for a in articles]
+    return Reply("\n".join(lines))
+
+
+def _load(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    return Reply(describe_load(service.load_text(user, args)))
+
+
+def _delete(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    service.require_admin(user, "delete articles")
+    if not args.lstrip("#").isdigit():
+        raise BadQuestion("Tell me which article to delete by its number, e.g. /delete 12 (see /articles).")
+    return service.delete(user, int(args.lstrip("#")))
+
+
+def _stats(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    counts = service.stats(user)
+    size_mb = counts["bytes"] / 1_048_576
+    return Reply(
+        f"{counts['articles']:,} articles, {counts['paragraphs']:,} paragraphs, {counts['people']:,} people; "
+        f"{counts['failures']:,} failed loads recorded; store size {size_mb:.1f} MB."
+    )
+
+
+def describe_load(report: LoadReport) -> str:
+    """A short account of a load: what was added, what was already there, what failed and why."""
+    lines = []
+    for outcome in report.outcomes:
+        if outcome.status == "loaded":
+            lines.append(f"Loaded #{outcome.article_id} “{outcome.title}” ({outcome.paragraphs} paragraphs).")
+        elif outcome.status == "duplicate":
+            lines.append(f"Duplicate {outcome.origin}: “{outcome.title}” ({outcome.reason}).")
+        else:
+            lines.append(f"Could not load {outcome.origin}: {outcome.reason}")
+    return "\n".join(lines) or "There was nothing to load."
+
+
+_ACTIONS: dict[str, Callable[[BriefingService, User, str, str], Reply]] = {
+    "start": _help,
+    "help": _help,
+    "ask": _ask,
+    "more": _more,
+    "articles": _articles,
+    "load": _load,
+    "delete": _delete,
+    "stats": _stats,
+}

@@ -1,0 +1,51 @@
+"""Words of a question → a safe FTS5 query. User text never reaches FTS5 syntax unquoted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+# Words that carry no topic: question scaffolding and the commonest function words.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any anything are as at be been before being
+    below between both but by can could did do does doing done during each else few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just latest
+    me mention mentioned more most my myself news no nor not now of off on once only or other our ours
+    out over own please regarding re said same say saying says she should so some such tell than that the
+    their theirs them themselves then there these they this those through to too under until up upon us
+    very was we were what whats when where which while who whom why will with would you your yours
+    comments comment remarks think thinks thought view views anyone anybody someone somebody
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of a text (letters and digits of any script; inner apostrophes kept)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a question that name a topic: stopwords dropped, possessive 's removed, order kept."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        word = word.removesuffix("'s").replace("'", "")
+        if word and word not in STOPWORDS:
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+def quote_term(term: str) -> str:
+    """A term as an FTS5 string literal (double quotes doubled), so no character is syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def any_of(terms: Iterable[str]) -> str:
+    """An FTS5 query matching paragraphs with any of the terms; empty when there are none."""
+    return " OR ".join(quote_term(t) for t in terms if t)
+
+
+def all_of(terms: Iterable[str]) -> str:
+    """An FTS5 query matching paragraphs with every one of the terms; empty when there are none."""
+    return " AND ".join(quote_term(t) for t in terms if t)

@@ -1,0 +1,155 @@
+"""``BriefingService``: the one façade every adapter calls (questions, follow-ups, loading, admin tools)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.config import Settings
+from bot.conversation import Context, Conversations
+from bot.errors import BadQuestion, NotAllowed, NothingFound
+from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
+from bot.models import Answer, Article, ArticleDraft, LoadOutcome, LoadReport, Reply, User
+from bot.retrieval import Retriever, any_of, content_words
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+SYSTEM_USER = User("system", "bundled")
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware (the default clock)."""
+    return datetime.now(UTC)
+
+
+class BriefingService:
+    """Answers questions from the store and runs the admin commands, for any adapter."""
+
+    def __init__(self, store: Store, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.retriever = Retriever(store)
+        self.conversations = Conversations(clock)
+
+    # Questions
+
+    def ask(self, question: str, *, limit: int | None = None, offset: int = 0) -> Answer:
+        """Answer one question with up to ``limit`` paragraphs after the first ``offset``."""
+        self._check_question(question)
+        return self.retriever.answer(question, limit=limit or self.settings.page_size, offset=offset)
+
+    def ask_in_chat(self, user: User, conversation: str, question: str) -> Reply:
+        """Answer a chat question and remember it so the conversation can ask for more."""
+        answer = self.ask(question)
+        self.conversations.put(conversation, Context(question, len(answer.hits)))
+        return reply_for(answer)
+
+    def more(self, conversation: str) -> Reply:
+        """The next page of the conversation's last question."""
+        context = self.conversations.get(conversation)
+        if context is None:
+            return Reply("There is no earlier question to continue — ask me one first.")
+        answer = self.ask(context.question, offset=context.shown)
+        self.conversations.put(conversation, Context(context.question, context.shown + len(answer.hits)))
+        if not answer.hits:
+            return Reply("That's everything I have on that question.")
+        return reply_for(answer)
+
+    def _check_question(self, question: str) -> None:
+        if len(question) > self.settings.max_question_chars:
+            raise BadQuestion(
+                f"That question is too long ({len(question):,} characters); "
+                f"please keep it under {self.settings.max_question_chars:,}."
+            )
+
+    # Loading
+
+    def is_admin(self, user: User) -> bool:
+        """Whether the user may load and delete articles (by stable platform id; the console is trusted)."""
+        return user.platform in ("console", "system") or user.key in self.settings.admins
+
+    def require_admin(self, user: User, action: str) -> None:
+        """Raise ``NotAllowed`` unless the user is an admin."""
+        if not self.is_admin(user):
+            raise NotAllowed(f"Sorry, only admins can {action}.")
+
+    @property
+    def limits(self) -> Limits:
+        """The size limits for one article."""
+        return Limits(max_bytes=self.settings.max_article_bytes, max_paragraphs=self.settings.max_paragraphs)
+
+    def load_paths(self, paths: Iterable[Path], *, by: User, source: str = "") -> LoadReport:
+        """Load files and directories; every file is reported as loaded, duplicate or failed."""
+        self.require_admin(by, "load articles")
+        return self._store_all(parse_paths(paths, source=source, limits=self.limits), by)
+
+    def load_document(self, user: User, name: str, data: bytes) -> LoadReport:
+        """Load an uploaded file's bytes."""
+        self.require_admin(user, "load articles")
+        return self._store_all(parse_document(data, name, limits=self.limits), user)
+
+    def load_text(self, user: User, text: str) -> LoadReport:
+        """Load an article pasted into the chat."""
+        self.require_admin(user, "load articles")
+        if not text.strip():
+            raise BadQuestion("Paste the article after /load, attach a file, or reply to a message holding it.")
+        return self._store_all([parse_pasted(text, limits=self.limits)], user)
+
+    def load_bundled(self) -> LoadReport | None:
+        """Load the bundled articles into an empty store, so a fresh install can answer at once."""
+        directory = self.settings.articles_dir
+        if self.store.article_count() or not directory.is_dir():
+            return None
+        return self.load_paths([directory], by=SYSTEM_USER)
+
+    def _store_all(self, parsed: Iterable[Parsed], by: User) -> LoadReport:
+        return LoadReport(tuple(self._store_one(item, by) for item in parsed))
+
+    def _store_one(self, item: Parsed, by: User) -> LoadOutcome:
+        if isinstance(item, Failed):
+            self.store.record_failure(item.origin, item.reason, by.key)
+            return LoadOutcome(item.origin, "failed", item.reason)
+        return self.store_draft(item, by)
+
+    def store_draft(self, draft: ArticleDraft, by: User) -> LoadOutcome:
+        """Store one parsed article (whole or not at all) and say what happened."""
+        result = self.store.add_article(draft, loaded_by=by.key)
+        paragraphs = len(draft.paragraphs)
+        return LoadOutcome(draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs)
+
+    # Browsing and admin tools
+
+    def recent_articles(self, query: str = "", limit: int = 10) -> list[Article]:
+        """Recent articles, optionally only those with paragraphs matching the query's words."""
+        if not query.strip():
+            return self.store.recent_articles(limit)
+        terms = any_of(content_words(query))
+        if not terms:
+            return self.store.recent_articles(limit)
+        ids = sorted({row.article_id for row in self.store.search(terms, limit=500)})
+        return self.store.recent_articles(limit, article_ids=ids)
+
+    def delete(self, user: User, article_id: int) -> Reply:
+        """Delete an article by id."""
+        self.require_admin(user, "delete articles")
+        article = self.store.delete_article(article_id)
+        if article is None:
+            raise NothingFound(f"There is no article {article_id}.")
+        self.store.delete_orphan_people()
+        return Reply(f"Deleted article {article_id}: {article.title}")
+
+    def stats(self, user: User) -> dict[str, int]:
+        """Counts of what the store holds."""
+        self.require_admin(user, "see the statistics")
+        return self.store.stats()
+
+
+def reply_for(answer: Answer) -> Reply:
+    """The chat reply for an answer: the paragraphs, or the plain no-match sentence."""
+    if answer.no_match:
+        return Reply(answer.message)
+    return Reply(answer.message, quotes=answer.hits, more=answer.has_more)

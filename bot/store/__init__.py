@@ -1,0 +1,8 @@
+"""The SQLite store: the only place that writes SQL (``Store``)."""
+
+from __future__ import annotations
+
+from bot.store.articles import AddResult, ParagraphRow
+from bot.store.base import Store
+
+__all__ = ["AddResult", "ParagraphRow", "Store"]

@@ -1,0 +1,281 @@
+"""Articles, paragraphs, people and full-text search."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from bot.models import Article, ArticleDraft
+
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(paragraphs: Iterable[str]) -> str:
+    """A hash of the article body that ignores case and whitespace, for finding duplicates."""
+    normal = "\n".join(_SPACE.sub(" ", p).strip().lower() for p in paragraphs)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with seconds."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class PersonSpeech:
+    """Who speaks and who is mentioned in each paragraph, and the names each person goes by."""
+
+    aliases: dict[str, tuple[tuple[str, str], ...]]  # canonical name -> ((alias, kind), ...)
+    speakers: Sequence[Sequence[str]]  # per paragraph, canonical names
+    mentions: Sequence[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """The outcome of adding one article."""
+
+    status: str  # "loaded" or "duplicate"
+    article_id: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ParagraphRow:
+    """A paragraph as search returns it, with its article's citation fields."""
+
+    id: int
+    article_id: int
+    position: int
+    text: str
+    rank: float
+    title: str
+    source: str
+    published: str
+    url: str
+
+
+_ARTICLE_COLUMNS = "a.id, a.title, a.source, a.author, a.published, a.url, a.category, a.loaded_at, a.loaded_by"
+_PARAGRAPH_COLUMNS = "p.id, p.article_id, p.position, p.text"
+_CITATION_COLUMNS = "a.title, a.source, a.published, a.url"
+
+
+class ArticleQueries:
+    """Article, paragraph and people queries; mixed into ``Store``."""
+
+    db: Database
+    _lock: threading.RLock
+
+    def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
+        """Store an article whole (metadata, paragraphs, index, people) or not at all."""
+        digest = content_hash(draft.paragraphs)
+        with self._lock, self.db.atomic():
+            duplicate = self._find_duplicate(digest, draft.url)
+            if duplicate:
+                return duplicate
+            cursor = self.db.execute(
+                "INSERT INTO articles (title, source, author, published, url, category, origin,"
+                " content_hash, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    draft.title,
+                    draft.source,
+                    draft.author,
+                    draft.published,
+                    draft.url,
+                    draft.category,
+                    draft.origin,
+                    digest,
+                    now_iso(),
+                    loaded_by,
+                ],
+            )
+            article_id = int(cursor.lastrowid or 0)
+            first_id = self._insert_paragraphs(article_id, draft.paragraphs)
+            if people is not None:
+                self._link_people(first_id, people)
+            return AddResult("loaded", article_id)
+
+    def _find_duplicate(self, digest: str, url: str) -> AddResult | None:
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        if row:
+            return AddResult("duplicate", row[0], f"same text as article {row[0]}")
+        if url:
+            row = self.db.execute("SELECT id FROM articles WHERE url = ?", [url]).fetchone()
+            if row:
+                return AddResult("duplicate", row[0], f"same URL as article {row[0]}")
+        return None
+
+    def _insert_paragraphs(self, article_id: int, paragraphs: Sequence[str]) -> int:
+        """Insert paragraphs in order and return the id of the first (ids are consecutive)."""
+        conn: sqlite3.Connection = self.db.conn
+        first = conn.execute(
+            "INSERT INTO paragraphs (article_id, position, text) VALUES (?, 0, ?)", [article_id, paragraphs[0]]
+        ).lastrowid
+        conn.executemany(
+            "INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
+            [(article_id, position, text) for position, text in enumerate(paragraphs) if position],
+        )
+        return int(first or 0)
+
+    def _link_people(self, first_paragraph_id: int, people: PersonSpeech) -> None:
+        conn: sqlite3.Connection = self.db.conn
+        ids: dict[str, int] = {}
+        for name, aliases in people.aliases.items():
+            conn.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", [name])
+            ids[name] = conn.execute("SELECT id FROM people WHERE name = ?", [name]).fetchone()[0]
+            conn.executemany(
+                "INSERT OR IGNORE INTO person_aliases (person_id, alias, kind) VALUES (?, ?, ?)",
+                [(ids[name], alias, kind) for alias, kind in aliases],
+            )
+        links = []
+        for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):
+            for offset, names in enumerate(per_paragraph):
+                links.extend((first_paragraph_id + offset, ids[n], role) for n in names if n in ids)
+        conn.executemany(
+            "INSERT OR IGNORE INTO paragraph_people (paragraph_id, person_id, role) VALUES (?, ?, ?)", links
+        )
+
+    def replace_people(self, article_id: int, people: PersonSpeech) -> None:
+        """Replace one article's speaker and mention links (used when attribution is re-run)."""
+        with self._lock, self.db.atomic():
+            first = self.db.execute(
+                "SELECT MIN(id) FROM paragraphs WHERE article_id = ?", [article_id]
+            ).fetchone()[0]
+            self.db.execute(
+                "DELETE FROM paragraph_people WHERE paragraph_id IN"
+                " (SELECT id FROM paragraphs WHERE article_id = ?)",
+                [article_id],
+            )
+            if first is not None:
+                self._link_people(first, people)
+
+    def delete_orphan_people(self) -> int:
+        """Remove people no paragraph links to any more; returns how many."""
+        with self._lock, self.db.atomic():
+            self.db.execute(
+                "DELETE FROM person_aliases WHERE person_id NOT IN (SELECT person_id FROM paragraph_people)"
+            )
+            return self.db.execute(
+                "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM paragraph_people)"
+            ).rowcount
+
+    def delete_article(self, article_id: int) -> Article | None:
+        """Delete an article with its paragraphs and links; returns what was deleted, if anything."""
+        with self._lock, self.db.atomic():
+            article = self.get_article(article_id)
+            if article is None:
+                return None
+            self.db.execute(
+                "DELETE FROM paragraph_people WHERE paragraph_id IN"
+                " (SELECT id FROM paragraphs WHERE article_id = ?)",
+                [article_id],
+            )
+            self.db.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            return article
+
+    def record_failure(self, origin: str, reason: str, loaded_by: str) -> None:
+        """Keep a failed load's reason so nothing is silently lost."""
+        with self._lock, self.db.atomic():
+            self.db.execute(
+                "INSERT INTO ingest_failures (origin, reason, failed_at, loaded_by) VALUES (?, ?, ?, ?)",
+                [origin, reason, now_iso(), loaded_by],
+            )
+
+    def get_article(self, article_id: int) -> Article | None:
+        """One article's metadata, or None."""
+        with self._lock:
+            row = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM paragraphs WHERE article_id = a.id)"
+                " FROM articles a WHERE a.id = ?",
+                [article_id],
+            ).fetchone()
+        return Article(*row) if row else None
+
+    def recent_articles(self, limit: int = 10, article_ids: Sequence[int] | None = None) -> list[Article]:
+        """The most recently loaded articles (optionally among ``article_ids``), newest first."""
+        where, args = "", []
+        if article_ids is not None:
+            where = f"WHERE a.id IN ({','.join('?' * len(article_ids))})"
+            args = list(article_ids)
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM paragraphs WHERE article_id = a.id)"
+                f" FROM articles a {where} ORDER BY a.id DESC LIMIT ?",
+                [*args, limit],
+            ).fetchall()
+        return [Article(*row) for row in rows]
+
+    def article_count(self) -> int:
+        """How many articles are stored."""
+        with self._lock:
+            return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def paragraphs_of(self, article_id: int) -> list[str]:
+        """An article's paragraph texts in order."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position", [article_id]
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def article_ids(self) -> list[int]:
+        """Every article id, oldest first."""
+        with self._lock:
+            return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+
+    def search(
+        self,
+        fts_query: str,
+        *,
+        limit: int,
+        paragraph_ids: Sequence[int] | None = None,
+    ) -> list[ParagraphRow]:
+        """Paragraphs matching an FTS5 query (built by ``bot.retrieval``), best BM25 first."""
+        where, args = "", []
+        if paragraph_ids is not None:
+            where = f"AND p.id IN ({','.join('?' * len(paragraph_ids))})"
+            args = list(paragraph_ids)
+        sql = (
+            f"SELECT {_PARAGRAPH_COLUMNS}, f.rank, {_CITATION_COLUMNS}"
+            " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id"
+            f" WHERE paragraphs_fts MATCH ? {where} ORDER BY f.rank LIMIT ?"
+        )
+        with self._lock:
+            rows = self.db.execute(sql, [fts_query, *args, limit]).fetchall()
+        return [ParagraphRow(*row) for row in rows]
+
+    def paragraphs_by_id(self, paragraph_ids: Sequence[int]) -> list[ParagraphRow]:
+        """Paragraphs with citation fields, in the order of ``paragraph_ids`` (rank 0)."""
+        if not paragraph_ids:
+            return []
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
+                f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({','.join('?' * len(paragraph_ids))})",
+                list(paragraph_ids),
+            ).fetchall()
+        by_id = {row[0]: ParagraphRow(*row) for row in rows}
+        return [by_id[i] for i in paragraph_ids if i in by_id]
+
+    def speakers_of(self, paragraph_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """The names of the people who speak in each of the given paragraphs."""
+        if not paragraph_ids:
+            return {}
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
+                f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({','.join('?' * len(paragraph_ids))})"
+                " ORDER BY pp.rowid",
+                list(paragraph_ids),
+            ).fetchall()
+        speakers: dict[int, tuple[str, ...]] = {}
+        for paragraph_id, name in rows:
+            speakers[paragraph_id] = (*speakers.get(paragraph_id, ()), name)
+        return speakers

@@ -1,0 +1,73 @@
+"""The store's schema as numbered migrations, applied in order and recorded in ``PRAGMA user_version``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _v1_articles(db: Database) -> None:
+    """Articles, their paragraphs, the FTS5 index and load failures."""
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "source": str,
+            "author": str,
+            "published": str,
+            "url": str,
+            "category": str,
+            "origin": str,
+            "content_hash": str,
+            "loaded_at": str,
+            "loaded_by": str,
+        },
+        pk="id",
+        not_null={"title", "content_hash", "loaded_at"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["published"])
+    db.execute("CREATE UNIQUE INDEX idx_articles_url ON articles(url) WHERE url != ''")
+    db["paragraphs"].create(
+        {"id": int, "article_id": int, "position": int, "text": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "position", "text"},
+    )
+    db["paragraphs"].create_index(["article_id", "position"], unique=True)
+    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db["ingest_failures"].create(
+        {"id": int, "origin": str, "reason": str, "failed_at": str, "loaded_by": str}, pk="id"
+    )
+
+
+def _v2_people(db: Database) -> None:
+    """People, the names they are asked by, and who speaks or is mentioned in which paragraph."""
+    db["people"].create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db["people"].create_index(["name"], unique=True)
+    db["person_aliases"].create(
+        {"person_id": int, "alias": str, "kind": str},
+        pk=("person_id", "alias"),
+        foreign_keys=[("person_id", "people", "id")],
+    )
+    db["person_aliases"].create_index(["alias"])
+    db["paragraph_people"].create(
+        {"paragraph_id": int, "person_id": int, "role": str},
+        pk=("paragraph_id", "person_id", "role"),
+        foreign_keys=[("paragraph_id", "paragraphs", "id"), ("person_id", "people", "id")],
+    )
+    db["paragraph_people"].create_index(["person_id", "role"])
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_articles, _v2_people)
+
+
+def migrate(db: Database) -> int:
+    """Bring the schema up to date, one transaction per migration; returns the new version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db.atomic():
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)

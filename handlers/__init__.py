@@ -1,0 +1,1 @@
+"""Adapters: the command line, the console chat, Telegram and Slack, each a thin edge over ``bot``."""

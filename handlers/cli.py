@@ -1,0 +1,204 @@
+"""The ``briefbot`` command line: loading, asking, the console chat and starting the chat adapters."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bot.commands import describe_load
+from bot.config import Settings, load_settings
+from bot.errors import BriefingError
+from bot.formatting import to_plain_text
+from bot.models import Answer, LoadReport, User
+from bot.service import BriefingService, reply_for
+from bot.store import Store
+
+CLI_USER = User("console", "cli")
+
+
+class Context:
+    """Settings and a lazily opened service, shared by the subcommands."""
+
+    def __init__(self, db: Path | None) -> None:
+        overrides: dict[str, Any] = {"BRIEFBOT_DB_PATH": db} if db else {}
+        try:
+            self.settings: Settings = load_settings(**overrides)
+        except BriefingError as error:
+            raise click.ClickException(error.user_message) from None
+        self._service: BriefingService | None = None
+
+    def service(self) -> BriefingService:
+        """The service over the configured store, loading the bundled articles into an empty one."""
+        if self._service is None:
+            store = Store.open(self.settings.db_path)
+            self._service = BriefingService(store, self.settings)
+            self._service.load_bundled()
+        return self._service
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(path_type=Path), help="SQLite store to use (default: BRIEFBOT_DB_PATH).")
+@click.version_option(package_name="briefbot")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Briefbot: who said what in the news, with citations."""
+    ctx.obj = Context(db)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", default="", help="Source name for articles that don't carry one.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_context
+def load(ctx: Context, paths: tuple[Path, ...], source: str, as_json: bool) -> None:
+    """Load article files or directories (txt, md, html, json, jsonl)."""
+    report = _run(lambda: ctx.service().load_paths(paths, by=CLI_USER, source=source))
+    if as_json:
+        click.echo(json.dumps(_report_json(report), ensure_ascii=False))
+    else:
+        click.echo(_report_text(report))
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many paragraphs.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@pass_context
+def ask(ctx: Context, question: str, limit: int, as_json: bool) -> None:
+    """Ask a question; QUESTION '-' reads one question per line from standard input."""
+    service = ctx.service()
+    questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else iter([question])
+    for text in questions:
+        if question == "-" and not text.strip():
+            continue
+        try:
+            answer = service.ask(text, limit=limit)
+        except BriefingError as error:
+            answer = Answer(text, (), True, error.user_message)
+        click.echo(json.dumps(answer_json(answer), ensure_ascii=False) if as_json else to_plain_text(reply_for(answer)))
+        sys.stdout.flush()
+
+
+@cli.command()
+@pass_context
+def chat(ctx: Context) -> None:
+    """Chat in the console, with the same commands as Telegram and Slack."""
+    from handlers.console import ConsoleAdapter
+
+    ConsoleAdapter(ctx.service(), sys.stdin, sys.stdout).run()
+
+
+@cli.command()
+@pass_context
+def serve(ctx: Context) -> None:
+    """Start the chat adapters whose tokens are configured."""
+    if not ctx.settings.enabled_adapters:
+        raise click.ClickException(
+            "No chat platform is configured: set TELEGRAM_BOT_TOKEN for Telegram, or SLACK_BOT_TOKEN and "
+            "SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack. `briefbot chat` talks in the console."
+        )
+    _serve(ctx)
+
+
+@cli.command()
+@pass_context
+def run(ctx: Context) -> None:
+    """Serve the configured chat platforms, or chat in the console when none is configured."""
+    if ctx.settings.enabled_adapters:
+        _serve(ctx)
+    else:
+        click.echo("No chat tokens are set, so I'll answer here in the console.", err=True)
+        ctx.invoke(chat)
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def articles(ctx: Context, query: str, limit: int, as_json: bool) -> None:
+    """List recent articles with their ids, optionally those matching QUERY."""
+    found = _run(lambda: ctx.service().recent_articles(query, limit))
+    if as_json:
+        click.echo(json.dumps([asdict(a) for a in found], ensure_ascii=False))
+        return
+    for a in found:
+        click.echo(f"#{a.id}\t{a.published or '-'}\t{a.source or '-'}\t{a.title}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def stats(ctx: Context, as_json: bool) -> None:
+    """Show how many articles, paragraphs and people the store holds, and its size."""
+    counts = _run(lambda: ctx.service().stats(CLI_USER))
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        for name, value in counts.items():
+            click.echo(f"{name}\t{value}")
+
+
+def _serve(ctx: Context) -> None:
+    from handlers.serve import serve_forever
+
+    serve_forever(ctx.service(), ctx.settings)
+
+
+def _run(action: Any) -> Any:
+    """Run a core call, turning a ``BriefingError`` into a one-line CLI error."""
+    try:
+        return action()
+    except BriefingError as error:
+        raise click.ClickException(error.user_message) from None
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The ``briefbot ask --json`` object for one answer."""
+    return {
+        "question": answer.question,
+        "no_match": answer.no_match,
+        "message": answer.message,
+        "results": [
+            {
+                "article_id": hit.article_id,
+                "title": hit.citation.title,
+                "source": hit.citation.source,
+                "published": hit.citation.published,
+                "url": hit.citation.url,
+                "paragraph_index": hit.paragraph_index,
+                "text": hit.text,
+                "score": hit.score,
+                "speakers": list(hit.speakers),
+            }
+            for hit in answer.hits
+        ],
+    }
+
+
+def _report_json(report: LoadReport) -> dict[str, Any]:
+    return {
+        status: [asdict(o) for o in report.with_status(status)] for status in ("loaded", "duplicate", "failed")
+    }
+
+
+def _report_text(report: LoadReport) -> str:
+    counts = {status: len(report.with_status(status)) for status in ("loaded", "duplicate", "failed")}
+    lines = [line for line in describe_load(report).splitlines() if not line.startswith("Loaded ")]
+    lines.append(f"{counts['loaded']} loaded, {counts['duplicate']} duplicates, {counts['failed']} failed.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Entry point of the ``briefbot`` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    cli()

@@ -1,0 +1,44 @@
+"""Shared fixtures: real SQLite stores in temp dirs and the shared corpora (read-only, outside the repo)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.service import BriefingService
+from bot.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED_DIR = REPO / "data" / "articles"
+
+
+def needs_corpus() -> pytest.MarkDecorator:
+    """Skip a test when the shared research corpora are not beside the repository."""
+    return pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for a store in a temp dir, reading nothing from the environment or .env."""
+    return Settings(_env_file=None, BRIEFBOT_DB_PATH=tmp_path / "t.db", BRIEFBOT_ARTICLES_DIR=SEED_DIR)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    """A fresh store."""
+    opened = Store.open(settings.db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def service(store: Store, settings: Settings) -> BriefingService:
+    """A service over a fresh store holding the bundled seed article."""
+    svc = BriefingService(store, settings)
+    svc.load_bundled()
+    return svc

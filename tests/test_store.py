@@ -1,0 +1,98 @@
+"""The store round-trips articles whole, dedupes, keeps FTS in sync and migrates idempotently."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.models import ArticleDraft
+from bot.retrieval.fts import any_of, content_words
+from bot.store import Store
+from bot.store.articles import PersonSpeech
+from bot.store.schema import MIGRATIONS
+
+DRAFT = ArticleDraft(
+    title="Oil talks", paragraphs=("Oil output will rise, Ana Lopez said.", "Gas prices fell."),
+    source="Wire", published="2024-01-02", url="https://example.com/oil", origin="oil.txt",
+)
+
+
+def test_round_trip_and_search(store: Store) -> None:
+    result = store.add_article(DRAFT, loaded_by="console:me")
+    assert result.status == "loaded"
+    article = store.get_article(result.article_id)
+    assert article is not None
+    assert (article.title, article.source, article.published, article.loaded_by) == (
+        "Oil talks", "Wire", "2024-01-02", "console:me"
+    )
+    assert store.paragraphs_of(result.article_id) == list(DRAFT.paragraphs)
+    rows = store.search(any_of(["oil"]), limit=5)
+    assert [(r.article_id, r.position, r.title) for r in rows] == [(result.article_id, 0, "Oil talks")]
+    assert store.search(any_of(["rising"]), limit=5), "porter stemming matches rise/rising"
+
+
+def test_duplicates_by_text_and_by_url_are_not_stored_twice(store: Store) -> None:
+    first = store.add_article(DRAFT, loaded_by="x")
+    same_text = ArticleDraft(title="Other", paragraphs=("OIL output  will rise, Ana Lopez said.", "Gas prices fell."))
+    assert store.add_article(same_text, loaded_by="x").status == "duplicate"
+    same_url = ArticleDraft(title="New", paragraphs=("Different.",), url=DRAFT.url)
+    dup = store.add_article(same_url, loaded_by="x")
+    assert (dup.status, dup.article_id) == ("duplicate", first.article_id)
+    assert store.stats()["articles"] == 1
+
+
+def test_people_links_and_delete_removes_everything(store: Store) -> None:
+    people = PersonSpeech(
+        aliases={"Ana Lopez": (("ana lopez", "name"), ("lopez", "surname"))},
+        speakers=[("Ana Lopez",), ()], mentions=[(), ()],
+    )
+    result = store.add_article(DRAFT, loaded_by="x", people=people)
+    ids = [r.id for r in store.search(any_of(["oil", "gas"]), limit=5)]
+    assert sorted(store.speakers_of(ids).values()) == [("Ana Lopez",)]
+    assert store.delete_article(result.article_id) is not None
+    assert store.delete_orphan_people() == 1
+    assert store.stats()["paragraphs"] == 0 and store.search(any_of(["oil"]), limit=5) == []
+    store.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')")
+
+
+def test_a_failing_insert_leaves_nothing_behind(store: Store) -> None:
+    # The article and paragraphs insert fine; linking people then fails on an unbindable value.
+    unbindable = PersonSpeech(aliases={"X": (("x", object()),)}, speakers=[("X",), ()], mentions=[(), ()])  # type: ignore[dict-item]
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.add_article(DRAFT, loaded_by="x", people=unbindable)
+    assert store.stats()["articles"] == 0 and store.stats()["paragraphs"] == 0
+
+
+def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    Store.open(path).close()
+    reopened = Store.open(path)
+    assert reopened.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert reopened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    reopened.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_question_text_is_a_safe_fts_query(question: str) -> None:
+    store = _shared_store()
+    query = any_of(content_words(question))
+    if query:
+        store.search(query, limit=3)
+
+
+_STORE: list[Store] = []
+
+
+def _shared_store() -> Store:
+    """One in-memory-backed store for the property test (hypothesis forbids function fixtures)."""
+    if not _STORE:
+        import tempfile
+
+        _STORE.append(Store.open(Path(tempfile.mkdtemp()) / "h.db"))
+        _STORE[0].add_article(DRAFT, loaded_by="x")
+    return _STORE[0]
