@@ -46,7 +46,8 @@ def help_text(is_admin: bool) -> str:
     """The /help message, listing admin commands only to admins."""
     lines = [
         "I answer questions about the news I have loaded, quoting the paragraphs with their sources.",
-        "Ask me things like “what did Imomi say about oil?”, “what did Hewitt say?” or “any news on the Dome?”.",
+        "Ask me things like “what did Imomi say about oil?”, “what did Hewitt say?”"
+        " or “any news on the Dome?”.",
         "",
     ]
     lines += [f"{c.usage} — {c.summary}" for c in COMMANDS if is_admin or not c.admin]
@@ -95,7 +96,9 @@ def _articles(service: BriefingService, user: User, conversation: str, args: str
     articles = service.recent_articles(args)
     if not articles:
         return Reply("No articles match that." if args else "No articles are loaded yet.")
-    lines = [f"#{a.id} {a.title} — {a.source or 'unknown source'}, {a.published or 'undated'}" for a in articles]
+    lines = [
+        f"#{a.id} {a.title} — {a.source or 'unknown source'}, {a.published or 'undated'}" for a in articles
+    ]
     return Reply("\n".join(lines))
 
 

@@ -21,8 +21,13 @@ class Context:
 class Conversations:
     """A least-recently-used map of conversation key → ``Context`` with a time to live."""
 
-    def __init__(self, clock: Callable[[], datetime], *, max_entries: int = 10_000,
-                 ttl: timedelta = timedelta(minutes=30)) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        *,
+        max_entries: int = 10_000,
+        ttl: timedelta = timedelta(minutes=30),
+    ) -> None:
         self._clock = clock
         self._max_entries = max_entries
         self._ttl = ttl

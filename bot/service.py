@@ -96,7 +96,9 @@ class BriefingService:
         """Load an article pasted into the chat."""
         self.require_admin(user, "load articles")
         if not text.strip():
-            raise BadQuestion("Paste the article after /load, attach a file, or reply to a message holding it.")
+            raise BadQuestion(
+                "Paste the article after /load, attach a file, or reply to a message holding it."
+            )
         return self._store_all([parse_pasted(text, limits=self.limits)], user)
 
     def load_bundled(self) -> LoadReport | None:
@@ -119,7 +121,9 @@ class BriefingService:
         """Store one parsed article (whole or not at all) and say what happened."""
         result = self.store.add_article(draft, loaded_by=by.key)
         paragraphs = len(draft.paragraphs)
-        return LoadOutcome(draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs)
+        return LoadOutcome(
+            draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs
+        )
 
     # Browsing and admin tools
 

@@ -46,7 +46,9 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(path_type=Path), help="SQLite store to use (default: BRIEFBOT_DB_PATH).")
+@click.option(
+    "--db", type=click.Path(path_type=Path), help="SQLite store to use (default: BRIEFBOT_DB_PATH)."
+)
 @click.version_option(package_name="briefbot")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None) -> None:
@@ -70,7 +72,9 @@ def load(ctx: Context, paths: tuple[Path, ...], source: str, as_json: bool) -> N
 
 @cli.command()
 @click.argument("question")
-@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many paragraphs.")
+@click.option(
+    "--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many paragraphs."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
 @pass_context
 def ask(ctx: Context, question: str, limit: int, as_json: bool) -> None:
@@ -84,7 +88,11 @@ def ask(ctx: Context, question: str, limit: int, as_json: bool) -> None:
             answer = service.ask(text, limit=limit)
         except BriefingError as error:
             answer = Answer(text, (), True, error.user_message)
-        click.echo(json.dumps(answer_json(answer), ensure_ascii=False) if as_json else to_plain_text(reply_for(answer)))
+        click.echo(
+            json.dumps(answer_json(answer), ensure_ascii=False)
+            if as_json
+            else to_plain_text(reply_for(answer))
+        )
         sys.stdout.flush()
 
 
@@ -148,6 +156,40 @@ def stats(ctx: Context, as_json: bool) -> None:
             click.echo(f"{name}\t{value}")
 
 
+@cli.command("eval")
+@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared/corpus"),
+    show_default=True,
+    help="Articles to load into a temp store.",
+)
+@click.option("--misses", is_flag=True, help="Also list every question answered wrongly.")
+@pass_context
+def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool) -> None:
+    """Score answers on a JSONL question set beside a plain FTS5-BM25 baseline, in one run."""
+    import tempfile
+    import time
+
+    from bot.evaluation import bm25_baseline, format_table, read_questions, score
+
+    eval_set = read_questions(questions)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = ctx.settings.model_copy(update={"db_path": Path(tmp) / "eval.db"})
+        service = BriefingService(Store.open(settings.db_path), settings)
+        started = time.perf_counter()
+        report = service.load_paths([corpus], by=CLI_USER)
+        click.echo(
+            f"Loaded {len(report.with_status('loaded'))} articles in {time.perf_counter() - started:.1f} s."
+        )
+        briefbot, briefbot_misses = score(eval_set, lambda q: [h.text for h in service.ask(q, limit=5).hits])
+        baseline, _ = score(eval_set, bm25_baseline(service.store))
+    click.echo(format_table({"briefbot": briefbot, "BM25 baseline": baseline}))
+    if misses:
+        click.echo("\n".join(["", "Wrong first answers:", *briefbot_misses]))
+
+
 def _serve(ctx: Context) -> None:
     from handlers.serve import serve_forever
 
@@ -187,7 +229,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 def _report_json(report: LoadReport) -> dict[str, Any]:
     return {
-        status: [asdict(o) for o in report.with_status(status)] for status in ("loaded", "duplicate", "failed")
+        status: [asdict(o) for o in report.with_status(status)]
+        for status in ("loaded", "duplicate", "failed")
     }
 
 

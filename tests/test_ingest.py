@@ -60,10 +60,26 @@ def test_markdown_title_and_inline_markup() -> None:
 
 
 def test_json_list_and_jsonl_records_with_a_bad_line_reported() -> None:
-    records = [{"title": "A", "body": "One.\n\nTwo.", "date": "2024-05-01T10:00:00Z", "source": "S", "url": "http://a"}]
+    records = [
+        {
+            "title": "A",
+            "body": "One.\n\nTwo.",
+            "date": "2024-05-01T10:00:00Z",
+            "source": "S",
+            "url": "http://a",
+        }
+    ]
     draft = only_draft(parse_document(json.dumps(records).encode(), "a.json"))
-    assert (draft.title, draft.published, draft.url, draft.paragraphs) == ("A", "2024-05-01", "http://a", ("One.", "Two."))
-    lines = '{"title": "B", "text": ["P1", "P2"], "published": "Tue, 01 Jun 2021 10:00:00 GMT"}\n{oops\n{"title": "C"}\n'
+    assert (draft.title, draft.published, draft.url, draft.paragraphs) == (
+        "A",
+        "2024-05-01",
+        "http://a",
+        ("One.", "Two."),
+    )
+    lines = (
+        '{"title": "B", "text": ["P1", "P2"], "published": "Tue, 01 Jun 2021 10:00:00 GMT"}\n'
+        '{oops\n{"title": "C"}\n'
+    )
     parsed = parse_document(lines.encode(), "b.jsonl")
     assert isinstance(parsed[0], ArticleDraft) and parsed[0].published == "2021-06-01"
     assert [p.origin for p in parsed[1:]] == ["b.jsonl", "b.jsonl"]
@@ -91,9 +107,9 @@ def test_pasted_text_and_headline_shortening() -> None:
     pasted = parse_pasted("Short headline\n\nBody text here.")
     assert isinstance(pasted, ArticleDraft) and pasted.title == "Short headline"
     assert isinstance(parse_pasted("   "), Failed)
-    assert headline_from("The U.S. said on Monday that trade talks with Japan would resume in April next year.") == (
-        "The U.S. said on Monday that trade talks with Japan would resume…"
-    )
+    assert headline_from(
+        "The U.S. said on Monday that trade talks with Japan would resume in April next year."
+    ) == ("The U.S. said on Monday that trade talks with Japan would resume…")
 
 
 def test_directory_walk_reports_unreadable_files_and_continues(tmp_path: Path) -> None:
@@ -104,11 +120,17 @@ def test_directory_walk_reports_unreadable_files_and_continues(tmp_path: Path) -
     assert [type(r).__name__ for r in results] == ["Failed", "ArticleDraft"]
 
 
-paragraph_text = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"),
-    min_size=1,
-    max_size=80,
-).map(str.strip).filter(bool)
+paragraph_text = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=["Cs", "Cc"], blacklist_characters="\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+        ),
+        min_size=1,
+        max_size=80,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @given(st.lists(paragraph_text, min_size=1, max_size=8))

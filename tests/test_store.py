@@ -16,8 +16,12 @@ from bot.store.articles import PersonSpeech
 from bot.store.schema import MIGRATIONS
 
 DRAFT = ArticleDraft(
-    title="Oil talks", paragraphs=("Oil output will rise, Ana Lopez said.", "Gas prices fell."),
-    source="Wire", published="2024-01-02", url="https://example.com/oil", origin="oil.txt",
+    title="Oil talks",
+    paragraphs=("Oil output will rise, Ana Lopez said.", "Gas prices fell."),
+    source="Wire",
+    published="2024-01-02",
+    url="https://example.com/oil",
+    origin="oil.txt",
 )
 
 
@@ -27,7 +31,10 @@ def test_round_trip_and_search(store: Store) -> None:
     article = store.get_article(result.article_id)
     assert article is not None
     assert (article.title, article.source, article.published, article.loaded_by) == (
-        "Oil talks", "Wire", "2024-01-02", "console:me"
+        "Oil talks",
+        "Wire",
+        "2024-01-02",
+        "console:me",
     )
     assert store.paragraphs_of(result.article_id) == list(DRAFT.paragraphs)
     rows = store.search(any_of(["oil"]), limit=5)
@@ -37,7 +44,9 @@ def test_round_trip_and_search(store: Store) -> None:
 
 def test_duplicates_by_text_and_by_url_are_not_stored_twice(store: Store) -> None:
     first = store.add_article(DRAFT, loaded_by="x")
-    same_text = ArticleDraft(title="Other", paragraphs=("OIL output  will rise, Ana Lopez said.", "Gas prices fell."))
+    same_text = ArticleDraft(
+        title="Other", paragraphs=("OIL output  will rise, Ana Lopez said.", "Gas prices fell.")
+    )
     assert store.add_article(same_text, loaded_by="x").status == "duplicate"
     same_url = ArticleDraft(title="New", paragraphs=("Different.",), url=DRAFT.url)
     dup = store.add_article(same_url, loaded_by="x")
@@ -48,7 +57,8 @@ def test_duplicates_by_text_and_by_url_are_not_stored_twice(store: Store) -> Non
 def test_people_links_and_delete_removes_everything(store: Store) -> None:
     people = PersonSpeech(
         aliases={"Ana Lopez": (("ana lopez", "name"), ("lopez", "surname"))},
-        speakers=[("Ana Lopez",), ()], mentions=[(), ()],
+        speakers=[("Ana Lopez",), ()],
+        mentions=[(), ()],
     )
     result = store.add_article(DRAFT, loaded_by="x", people=people)
     ids = [r.id for r in store.search(any_of(["oil", "gas"]), limit=5)]

@@ -16,8 +16,17 @@ from bot.ingest.formats import parse_json_records, parse_markdown, parse_plain
 from bot.ingest.text import decode
 from bot.models import ArticleDraft
 
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+}
 
 
 @dataclass(frozen=True)
@@ -39,8 +48,9 @@ class Failed:
 Parsed = ArticleDraft | Failed
 
 
-def parse_document(data: bytes, name: str, *, source: str = "", category: str = "",
-                   limits: Limits = Limits()) -> list[Parsed]:
+def parse_document(
+    data: bytes, name: str, *, source: str = "", category: str = "", limits: Limits = Limits()
+) -> list[Parsed]:
     """Parse one document's bytes by its file name's suffix (unknown suffixes are read as text)."""
     try:
         if len(data) > limits.max_bytes:
@@ -48,8 +58,10 @@ def parse_document(data: bytes, name: str, *, source: str = "", category: str = 
         text = decode(data)
         kind = SUFFIXES.get(Path(name).suffix.lower(), "text")
         if kind == "json":
-            results = [r if isinstance(r, ArticleDraft) else Failed(name, r.user_message)
-                       for r in parse_json_records(text, origin=name, source=source, category=category)]
+            results = [
+                r if isinstance(r, ArticleDraft) else Failed(name, r.user_message)
+                for r in parse_json_records(text, origin=name, source=source, category=category)
+            ]
         elif kind == "html":
             results = [_parse_html(text, name, source)]
         elif kind == "markdown":
@@ -86,11 +98,13 @@ def parse_paths(paths: Iterable[Path], *, source: str = "", limits: Limits = Lim
             yield Failed(str(path), f"The file could not be read ({error.strerror or error}).")
             continue
         corpus_source, category = _bbc_metadata(path)
-        yield from parse_document(data, str(path), source=source or corpus_source, category=category, limits=limits)
+        yield from parse_document(
+            data, str(path), source=source or corpus_source, category=category, limits=limits
+        )
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every file under the given paths, directories walked recursively in name order, hidden files skipped."""
+    """Every file under the given paths: directories walked in name order, hidden files skipped."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -114,8 +128,14 @@ def _parse_html(text: str, name: str, source: str) -> ArticleDraft:
 
     draft = extract_article(text, url="")
     return ArticleDraft(
-        title=draft.title, paragraphs=draft.paragraphs, source=source or draft.source, author=draft.author,
-        published=draft.published, url=draft.url, category=draft.category, origin=name,
+        title=draft.title,
+        paragraphs=draft.paragraphs,
+        source=source or draft.source,
+        author=draft.author,
+        published=draft.published,
+        url=draft.url,
+        category=draft.category,
+        origin=name,
     )
 
 

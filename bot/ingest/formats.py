@@ -36,7 +36,9 @@ def parse_plain(text: str, *, origin: str, source: str = "", category: str = "")
             author, paragraphs = byline.group(1).strip(), paragraphs[1:]
     elif len(paragraphs) > 1 and looks_like_headline(paragraphs[0]):
         title, paragraphs = paragraphs[0].strip(), paragraphs[1:]
-    return _draft(title, paragraphs, origin=origin, source=source, author=author, published=published, category=category)
+    return _draft(
+        title, paragraphs, origin=origin, source=source, author=author, published=published, category=category
+    )
 
 
 def parse_markdown(text: str, *, origin: str, source: str = "", category: str = "") -> ArticleDraft:
@@ -51,13 +53,17 @@ def parse_markdown(text: str, *, origin: str, source: str = "", category: str = 
     return _draft(title, kept, origin=origin, source=source, category=category)
 
 
-def parse_json_records(text: str, *, origin: str, source: str = "", category: str = "") -> Iterator[ArticleDraft | IngestError]:
+def parse_json_records(
+    text: str, *, origin: str, source: str = "", category: str = ""
+) -> Iterator[ArticleDraft | IngestError]:
     """JSON (one object or a list) or JSON Lines records; a bad record yields its error, not an abort."""
     stripped = text.strip()
     try:
         document = json.loads(stripped)
         records = document if isinstance(document, list) else [document]
-        labels = [f"{origin} #{i + 1}" for i in range(len(records))] if isinstance(document, list) else [origin]
+        labels = (
+            [f"{origin} #{i + 1}" for i in range(len(records))] if isinstance(document, list) else [origin]
+        )
     except json.JSONDecodeError:
         lines = [(n, line) for n, line in enumerate(stripped.splitlines(), start=1) if line.strip()]
         records, labels = [], []

@@ -9,7 +9,9 @@ from bot.errors import IngestError
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 # A full stop after these does not end a sentence: "U.S. officials", "Mr. Baker", "Jan. 5".
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Prof|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|vs|Inc|Co|Corp|Ltd)\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Prof|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|vs|Inc|Co|Corp|Ltd)\.)$"
+)
 _MAGIC = {
     b"PK\x03\x04": "a zip archive",
     b"%PDF": "a PDF document",
@@ -50,7 +52,9 @@ def clean(text: str) -> str:
 def split_paragraphs(text: str) -> list[str]:
     """Blocks separated by blank lines, each kept as written except for trailing spaces."""
     blocks = _BLANK_LINES.split(clean(text).strip())
-    return [para for block in blocks if (para := "\n".join(line.rstrip() for line in block.strip().split("\n")))]
+    return [
+        para for block in blocks if (para := "\n".join(line.rstrip() for line in block.strip().split("\n")))
+    ]
 
 
 def first_sentence(text: str) -> str:
@@ -75,4 +79,8 @@ def headline_from(paragraph: str) -> str:
 
 def looks_like_headline(paragraph: str) -> bool:
     """Whether a first paragraph reads as a title: one short line that is not a finished sentence."""
-    return "\n" not in paragraph and len(paragraph) <= 150 and not paragraph.rstrip().endswith((".", "!", "?", ":"))
+    return (
+        "\n" not in paragraph
+        and len(paragraph) <= 150
+        and not paragraph.rstrip().endswith((".", "!", "?", ":"))
+    )

@@ -18,7 +18,9 @@ class Retriever:
         terms = content_words(question)
         query = any_of(terms)
         if not query:
-            return Answer(question, (), True, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
+            return Answer(
+                question, (), True, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”"
+            )
         rows = self.store.search(query, limit=offset + limit + 1)
         page = rows[offset : offset + limit]
         hits = self._hits(page, terms)

@@ -6,7 +6,7 @@ import hashlib
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Sized
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -61,9 +61,16 @@ class ParagraphRow:
     url: str
 
 
-_ARTICLE_COLUMNS = "a.id, a.title, a.source, a.author, a.published, a.url, a.category, a.loaded_at, a.loaded_by"
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.source, a.author, a.published, a.url, a.category, a.loaded_at, a.loaded_by"
+)
 _PARAGRAPH_COLUMNS = "p.id, p.article_id, p.position, p.text"
 _CITATION_COLUMNS = "a.title, a.source, a.published, a.url"
+
+
+def _marks(values: Sized) -> str:
+    """Placeholders for an ``IN (...)`` list of the values' length."""
+    return ",".join("?" * len(values))
 
 
 class ArticleQueries:
@@ -72,7 +79,9 @@ class ArticleQueries:
     db: Database
     _lock: threading.RLock
 
-    def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
+    def add_article(
+        self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None
+    ) -> AddResult:
         """Store an article whole (metadata, paragraphs, index, people) or not at all."""
         digest = content_hash(draft.paragraphs)
         with self._lock, self.db.atomic():
@@ -115,7 +124,8 @@ class ArticleQueries:
         """Insert paragraphs in order and return the id of the first (ids are consecutive)."""
         conn: sqlite3.Connection = self.db.conn
         first = conn.execute(
-            "INSERT INTO paragraphs (article_id, position, text) VALUES (?, 0, ?)", [article_id, paragraphs[0]]
+            "INSERT INTO paragraphs (article_id, position, text) VALUES (?, 0, ?)",
+            [article_id, paragraphs[0]],
         ).lastrowid
         conn.executemany(
             "INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
@@ -202,7 +212,7 @@ class ArticleQueries:
         """The most recently loaded articles (optionally among ``article_ids``), newest first."""
         where, args = "", []
         if article_ids is not None:
-            where = f"WHERE a.id IN ({','.join('?' * len(article_ids))})"
+            where = f"WHERE a.id IN ({_marks(article_ids)})"
             args = list(article_ids)
         with self._lock:
             rows = self.db.execute(
@@ -240,11 +250,12 @@ class ArticleQueries:
         """Paragraphs matching an FTS5 query (built by ``bot.retrieval``), best BM25 first."""
         where, args = "", []
         if paragraph_ids is not None:
-            where = f"AND p.id IN ({','.join('?' * len(paragraph_ids))})"
+            where = f"AND p.id IN ({_marks(paragraph_ids)})"
             args = list(paragraph_ids)
         sql = (
             f"SELECT {_PARAGRAPH_COLUMNS}, f.rank, {_CITATION_COLUMNS}"
-            " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id"
+            " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid"
+            " JOIN articles a ON a.id = p.article_id"
             f" WHERE paragraphs_fts MATCH ? {where} ORDER BY f.rank LIMIT ?"
         )
         with self._lock:
@@ -258,7 +269,7 @@ class ArticleQueries:
         with self._lock:
             rows = self.db.execute(
                 f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
-                f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({','.join('?' * len(paragraph_ids))})",
+                f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({_marks(paragraph_ids)})",
                 list(paragraph_ids),
             ).fetchall()
         by_id = {row[0]: ParagraphRow(*row) for row in rows}
@@ -270,8 +281,9 @@ class ArticleQueries:
             return {}
         with self._lock:
             rows = self.db.execute(
-                "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
-                f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({','.join('?' * len(paragraph_ids))})"
+                "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp"
+                " JOIN people pe ON pe.id = pp.person_id"
+                f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({_marks(paragraph_ids)})"
                 " ORDER BY pp.rowid",
                 list(paragraph_ids),
             ).fetchall()

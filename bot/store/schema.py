@@ -36,7 +36,9 @@ def _v1_articles(db: Database) -> None:
         not_null={"article_id", "position", "text"},
     )
     db["paragraphs"].create_index(["article_id", "position"], unique=True)
-    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db["paragraphs"].enable_fts(
+        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
     db["ingest_failures"].create(
         {"id": int, "origin": str, "reason": str, "failed_at": str, "loaded_by": str}, pk="id"
     )
