@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.attribution import ArticleAttribution, attribute
 from bot.config import Settings
 from bot.conversation import Context, Conversations
 from bot.errors import BadQuestion, NotAllowed, NothingFound
@@ -14,6 +15,7 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.models import Answer, Article, ArticleDraft, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.store import Store
+from bot.store.articles import PersonSpeech
 
 log = logging.getLogger(__name__)
 
@@ -118,8 +120,9 @@ class BriefingService:
         return self.store_draft(item, by)
 
     def store_draft(self, draft: ArticleDraft, by: User) -> LoadOutcome:
-        """Store one parsed article (whole or not at all) and say what happened."""
-        result = self.store.add_article(draft, loaded_by=by.key)
+        """Store one parsed article with who speaks where (whole or not at all) and say what happened."""
+        people = person_speech(attribute(draft.paragraphs, draft.title))
+        result = self.store.add_article(draft, loaded_by=by.key, people=people)
         paragraphs = len(draft.paragraphs)
         return LoadOutcome(
             draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs
@@ -150,6 +153,20 @@ class BriefingService:
         """Counts of what the store holds."""
         self.require_admin(user, "see the statistics")
         return self.store.stats()
+
+
+def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
+    """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
+    aliases = {
+        person.name: tuple((alias, "name") for alias in person.aliases)
+        + tuple((role, "role") for role in person.roles)
+        for person in attribution.people
+    }
+    return PersonSpeech(
+        aliases=aliases,
+        speakers=[p.speakers for p in attribution.paragraphs],
+        mentions=[p.mentions for p in attribution.paragraphs],
+    )
 
 
 def reply_for(answer: Answer) -> Reply:

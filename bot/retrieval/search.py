@@ -1,10 +1,39 @@
-"""``Retriever``: a question in, ranked paragraphs with citations out."""
+"""``Retriever``: a question in, ranked paragraphs with citations out.
+
+Ranking, best first:
+1. paragraphs where the asked person speaks and that cover the topic;
+2. the person's other attributed paragraphs in articles that are about the topic;
+3. paragraphs that only mention the person and cover the topic.
+A question whose speaker is unknown, or who never speaks on the topic, gets an honest no-match.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
 from bot.models import Answer, Citation, Hit
-from bot.retrieval.fts import any_of, content_words
+from bot.retrieval.expansion import RelatedTerms
+from bot.retrieval.fts import all_of, any_of, content_words
+from bot.retrieval.query import Question, parse_question, split_on
+from bot.retrieval.speakers import Speaker, SpeakerResolver
+from bot.retrieval.terms import Topic, idf, spans_of, stem, stems_of
 from bot.store import ParagraphRow, Store
+
+RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share of the word itself
+MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the topic
+MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
+TOPIC_CANDIDATES = 300
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate paragraph with its ranking key (higher is better)."""
+
+    row: ParagraphRow
+    key: tuple[float, ...]
+    stems: frozenset[str]
 
 
 class Retriever:
@@ -12,33 +41,192 @@ class Retriever:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.speakers = SpeakerResolver(store)
+        self.related = RelatedTerms(store)
+        self._article_stems: OrderedDict[int, frozenset[str]] = OrderedDict()
 
-    def answer(self, question: str, *, limit: int = 5, offset: int = 0) -> Answer:
+    def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first."""
-        terms = content_words(question)
-        query = any_of(terms)
-        if not query:
-            return Answer(
-                question, (), True, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”"
+        parsed = parse_question(question) if isinstance(question, str) else question
+        speaker, parsed = self._speaker_of(parsed)
+        topic = self.topic(parsed.topic) if parsed.topic else None
+        if parsed.speaker and speaker is None:
+            return self._nothing(
+                parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have."
             )
-        rows = self.store.search(query, limit=offset + limit + 1)
-        page = rows[offset : offset + limit]
-        hits = self._hits(page, terms)
-        if not hits:
-            message = f"I found nothing about {' '.join(terms)}." if offset == 0 else "There is nothing more."
-            return Answer(question, (), True, message)
-        return Answer(question, hits, False, has_more=len(rows) > offset + limit)
+        if speaker is not None:
+            ranked = self._for_speaker(speaker, topic)
+        elif topic is not None:
+            ranked = self._for_topic(topic)
+        else:
+            return self._nothing(
+                parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”"
+            )
+        if not ranked:
+            return self._nothing(parsed, _no_match_message(parsed, speaker))
+        page = ranked[offset : offset + limit]
+        if not page:
+            return Answer(parsed.text, (), True, "There is nothing more.")
+        highlight = topic.all_stems if topic else frozenset()
+        return Answer(
+            parsed.text,
+            self._hits(page, highlight),
+            False,
+            _lead(parsed, speaker),
+            has_more=len(ranked) > offset + limit,
+        )
 
-    def _hits(self, rows: list[ParagraphRow], terms: list[str]) -> tuple[Hit, ...]:
-        speakers = self.store.speakers_of([r.id for r in rows])
+    def topic(self, text: str) -> Topic | None:
+        """A topic's stems, weights and related stems; None when it has no content words."""
+        words = content_words(text)
+        if not words:
+            return None
+        stems = tuple(dict.fromkeys(stem(w) for w in words))
+        frequency = self.store.document_frequency(list(stems))
+        documents = max(self.store.paragraph_count(), 1)
+        weights = {s: idf(frequency.get(s, 0), documents) for s in stems}
+        related: dict[str, frozenset[str]] = {}
+        for word in words:
+            related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
+        return Topic(tuple(words), stems, weights, related)
+
+    def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question]:
+        if parsed.speaker:
+            return self.speakers.resolve(parsed.speaker), parsed
+        on = split_on(parsed.text)  # "Imomi on oil": a speaker question only if Imomi is a known person
+        if on is not None and (speaker := self.speakers.resolve(on.speaker, allow_fuzzy=False)):
+            return speaker, on
+        return None, parsed
+
+    def _for_speaker(self, speaker: Speaker, topic: Topic | None) -> list[Ranked]:
+        links = self.store.person_paragraphs(speaker.person_ids)
+        paragraph_ids = list(dict.fromkeys(link.paragraph_id for link in links))
+        rows = {row.id: row for row in self.store.paragraphs_by_id(paragraph_ids)}
+        speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
+        if topic is None:
+            return _speaker_only_order([rows[i] for i in speaking if i in rows], speaking)
+        ranked: list[Ranked] = []
+        about_topic = {
+            article_id
+            for article_id in {rows[i].article_id for i in speaking if i in rows}
+            if topic.coverage(set(self._stems_of_article(article_id)), RELATED_CREDIT) >= MIN_ARTICLE_COVERAGE
+        }
+        for paragraph_id, row in rows.items():
+            stems = frozenset(stems_of(row.text))
+            coverage = topic.coverage(set(stems), RELATED_CREDIT)
+            if paragraph_id in speaking and coverage >= MIN_COVERAGE:
+                tier = 3.0
+            elif paragraph_id in speaking and row.article_id in about_topic:
+                tier = 2.0
+            elif paragraph_id not in speaking and coverage >= MIN_COVERAGE and row.article_id in about_topic:
+                tier = 1.0
+            else:
+                continue
+            key = (
+                tier,
+                round(coverage, 3),
+                _weight(topic, stems),
+                float(speaking.get(paragraph_id, False)),
+                -row.position,
+            )
+            ranked.append(Ranked(row, key, stems))
+        if not any(r.key[0] >= 2.0 for r in ranked):
+            return []  # only mentions: the person never speaks on this topic
+        return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+    def _for_topic(self, topic: Topic) -> list[Ranked]:
+        rows = {r.id: r for r in self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES)}
+        if len(rows) < TOPIC_CANDIDATES // 3:
+            for row in self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES):
+                rows.setdefault(row.id, row)
+        ranked = []
+        for row in rows.values():
+            stems = frozenset(stems_of(row.text))
+            coverage = topic.coverage(set(stems), RELATED_CREDIT)
+            if coverage < MIN_COVERAGE:
+                continue
+            title = topic.coverage(stems_of(row.title), 0.0)
+            ranked.append(Ranked(row, (round(coverage, 3), title, _weight(topic, stems), -row.rank), stems))
+        return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+    def _stems_of_article(self, article_id: int) -> frozenset[str]:
+        """Every stem of an article (title and paragraphs), cached: articles don't change once stored."""
+        if article_id in self._article_stems:
+            self._article_stems.move_to_end(article_id)
+            return self._article_stems[article_id]
+        article = self.store.get_article(article_id)
+        texts = [article.title if article else "", *self.store.paragraphs_of(article_id)]
+        stems = frozenset().union(*(stems_of(t) for t in texts))
+        self._article_stems[article_id] = stems
+        while len(self._article_stems) > 2048:
+            self._article_stems.popitem(last=False)
+        return stems
+
+    def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
+        speakers = self.store.speakers_of([r.row.id for r in page])
+        wanted = frozenset(highlight)
         return tuple(
             Hit(
-                article_id=r.article_id,
-                paragraph_index=r.position,
-                text=r.text,
-                score=round(-r.rank, 4),
-                speakers=speakers.get(r.id, ()),
-                citation=Citation(r.title, r.source, r.published, r.url),
+                article_id=r.row.article_id,
+                paragraph_index=r.row.position,
+                text=r.row.text,
+                score=round(float(sum(k for k in r.key[:3])), 4),
+                speakers=speakers.get(r.row.id, ()),
+                citation=Citation(r.row.title, r.row.source, r.row.published, r.row.url),
+                highlights=spans_of(r.row.text, wanted) if wanted else (),
             )
-            for r in rows
+            for r in page
         )
+
+    @staticmethod
+    def _nothing(parsed: Question, message: str) -> Answer:
+        return Answer(parsed.text, (), True, message)
+
+
+def _weight(topic: Topic, stems: frozenset[str]) -> float:
+    """The summed weights of the topic stems a paragraph holds directly."""
+    return round(sum(w for s, w in topic.weights.items() if s in stems), 3)
+
+
+def _speaker_only_order(rows: list[ParagraphRow], speaking: dict[int, bool]) -> list[Ranked]:
+    """A person's own paragraphs: articles where they say most first, each in reading order."""
+    per_article: dict[int, int] = {}
+    for row in rows:
+        per_article[row.article_id] = per_article.get(row.article_id, 0) + 1
+    ranked = [
+        Ranked(
+            row,
+            (
+                float(per_article[row.article_id]),
+                float(row.article_id),
+                float(speaking[row.id]),
+                -float(row.position),
+            ),
+            frozenset(),
+        )
+        for row in rows
+    ]
+    return sorted(ranked, key=lambda r: (r.key[0], r.key[1], -r.key[3] * 0 + r.key[3]), reverse=True)
+
+
+def _lead(parsed: Question, speaker: Speaker | None) -> str:
+    """The line above the quotes, saying how the question was understood."""
+    if speaker is None:
+        return f"What the articles say about {parsed.topic}:"
+    who = " / ".join(speaker.names)
+    guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
+    if parsed.topic:
+        return f"What {who} said about {parsed.topic}:{guessed}"
+    return f"What {who} said:{guessed}"
+
+
+def _no_match_message(parsed: Question, speaker: Speaker | None) -> str:
+    if speaker is None:
+        return f"I found nothing about “{parsed.topic}” in the articles I have."
+    who = " / ".join(speaker.names)
+    if not parsed.topic:
+        return f"I know {who} from the articles, but found no paragraph where they speak."
+    return (
+        f"I found no paragraph where {who} speaks about {parsed.topic}. "
+        f"Ask “what did {parsed.speaker} say?” to see everything they said."
+    )

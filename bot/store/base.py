@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.store.articles import ArticleQueries
+from bot.store.people import PeopleQueries
 from bot.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ArticleQueries):
+class Store(ArticleQueries, PeopleQueries):
     """The bot's SQLite store. One connection, shared by threads under a lock."""
 
     def __init__(self, db: Database, path: Path | None = None) -> None:

@@ -62,7 +62,12 @@ def _v2_people(db: Database) -> None:
     db["paragraph_people"].create_index(["person_id", "role"])
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_articles, _v2_people)
+def _v3_vocabulary(db: Database) -> None:
+    """A view of the FTS5 vocabulary: how many paragraphs hold each term (for term weights)."""
+    db.execute("CREATE VIRTUAL TABLE paragraphs_fts_vocab USING fts5vocab(paragraphs_fts, 'row')")
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_articles, _v2_people, _v3_vocabulary)
 
 
 def migrate(db: Database) -> int:

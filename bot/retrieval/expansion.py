@@ -1,0 +1,74 @@
+"""Related terms learned from the store itself (pseudo-relevance feedback), not from a hand-made list.
+
+For a topic word, read the paragraphs that use it most and keep the words that are concentrated there
+far beyond their share of the whole archive: "crude" → oil, barrel, opec; "jobs" → cut, workforce.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, OrderedDict
+
+from bot.retrieval.fts import STOPWORDS, quote_term
+from bot.retrieval.terms import stem, stems_of
+from bot.store import Store
+
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
+
+
+class RelatedTerms:
+    """Finds and caches the stems most associated with a word in the store's paragraphs."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        sample: int = 120,
+        per_word: int = 6,
+        min_count: int = 3,
+        cache_size: int = 4096,
+    ) -> None:
+        self.store = store
+        self.sample = sample
+        self.per_word = per_word
+        self.min_count = min_count
+        self._cache: OrderedDict[tuple[str, int], frozenset[str]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def related(self, word: str) -> frozenset[str]:
+        """Stems that co-occur unusually often with ``word`` (empty for rare or unknown words)."""
+        # Re-learn after the archive grows by a tenth: associations drift slowly.
+        generation = int(math.log(max(self.store.paragraph_count(), 1), 1.1))
+        key = (word, generation)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        found = self._learn(word)
+        self._cache[key] = found
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return found
+
+    def _learn(self, word: str) -> frozenset[str]:
+        rows = self.store.search(quote_term(word), limit=self.sample)
+        if len(rows) < self.min_count:
+            return frozenset()
+        own = stem(word)
+        counts: Counter[str] = Counter()
+        for row in rows:
+            counts.update(stems_of(row.text))
+        candidates = [
+            s
+            for s, n in counts.most_common(300)
+            if n >= self.min_count and s != own and s not in _STOP_STEMS and len(s) > 2 and not s.isdigit()
+        ]
+        frequency = self.store.document_frequency(candidates)
+        total = max(self.store.paragraph_count(), 1)
+        # Lift: how much more often the stem appears beside the word than anywhere in the archive.
+        scored = {
+            s: (counts[s] / len(rows)) * math.log(total / frequency[s])
+            for s in candidates
+            if frequency.get(s) and counts[s] / len(rows) > 3 * frequency[s] / total
+        }
+        best = sorted(scored, key=lambda s: -scored[s])[: self.per_word]
+        return frozenset(best)

@@ -1,0 +1,136 @@
+"""Question understanding: who is asked about (speaker), what about (topic), and the question's kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.retrieval.fts import content_words
+
+SPEAKER_TOPIC = "speaker_topic"
+SPEAKER_ONLY = "speaker_only"
+TOPIC_ONLY = "topic_only"
+
+_SPEECH_VERBS = (
+    r"say|said|says|saying|tell|told|think|thought|thinks|mention|mentioned|comment|commented|claim|claimed"
+    r"|announce|announced|stress|stressed|note|noted|argue|argued|warn|warned|write|wrote|speak|spoke|believe"
+    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say"
+)
+_ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
+_POLITE = (
+    r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
+)
+
+# Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
+_TOPIC_PATTERNS = (
+    rf"^{_POLITE}what (?:was|were|has been|have been|is being|is) (?:said|written|reported|announced)"
+    rf"(?: {_ABOUT})? (?P<t>.+)$",
+    rf"^{_POLITE}(?:is there |are there |have you got |do you have |got )?"
+    rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
+    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? {_ABOUT} (?P<t>.+)$",
+    rf"^{_POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {_ABOUT} (?P<t>.+)$",
+    rf"^(?:who (?:said|spoke|talked|commented) (?:anything |something )?{_ABOUT}) (?P<t>.+)$",
+)
+_SPEAKER_PATTERNS = (
+    rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:{_SPEECH_VERBS})"
+    rf"(?: (?:anything|something))?(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
+    rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
+    rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
+    rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
+    rf"^{_POLITE}(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts|position|stance"
+    rf"|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:what|how) (?:did|does|do|has) (?P<s>.+?) (?:react|respond|reply|answer)(?: to (?P<t>.+))?$",
+    rf"^{_POLITE}(?:quotes?|statements?|comments?|remarks?) (?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
+)
+# "X on Y" reads as a speaker question only when X turns out to be a known person; callers check that.
+_ON_PATTERN = re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE)
+_FOLLOW_UP_TOPIC = re.compile(
+    r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
+)
+_FOLLOW_UP_SPEAKER = re.compile(
+    rf"^(?:and )?what else (?:did|has|does) (?:he|she|they) (?:say|said|says|mention)(?: {_ABOUT} (?P<t>.+))?$",
+    re.IGNORECASE,
+)
+_COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in _TOPIC_PATTERNS)
+_COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
+_NOT_A_NAME = frozenset(
+    "he she they it you i we me us him her them someone anyone anybody everyone people else do did does has have"
+    " this that there here".split()
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question's parts: the speaker and topic as the user typed them (either may be empty)."""
+
+    text: str
+    speaker: str = ""
+    topic: str = ""
+
+    @property
+    def kind(self) -> str:
+        """speaker_topic, speaker_only or topic_only."""
+        if self.speaker:
+            return SPEAKER_TOPIC if self.topic else SPEAKER_ONLY
+        return TOPIC_ONLY
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up that leans on the conversation: "and about gas?" (new topic) or "what else did he say?"."""
+
+    topic: str = ""
+    same_speaker: bool = True
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and strip surrounding punctuation a question may carry."""
+    return " ".join(text.split()).strip(" ?!.,;:\"'“”‘’").strip()
+
+
+def parse_question(text: str) -> Question:
+    """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
+    clean = normalise(text)
+    for pattern in _COMPILED_TOPIC:
+        if match := pattern.match(clean):
+            return Question(text, topic=_tidy_topic(match.group("t")))
+    for pattern in _COMPILED_SPEAKER:
+        if match := pattern.match(clean):
+            speaker = _tidy_speaker(match.group("s"))
+            if speaker and not _NOT_A_NAME & set(speaker.lower().split()):
+                return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t") or ""))
+    return Question(text, topic=clean)
+
+
+def split_on(text: str) -> Question | None:
+    """The "X on Y" reading of a question (speaker X, topic Y), for callers to accept if X is a person."""
+    match = _ON_PATTERN.match(normalise(text))
+    if not match:
+        return None
+    speaker = _tidy_speaker(match.group("s"))
+    # Only a name can stand before "on": "Blair on Iraq", not "what was said about Iraq".
+    if len(speaker.split()) > 4 or len(content_words(speaker)) != len(speaker.split()):
+        return None
+    return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t")))
+
+
+def parse_follow_up(text: str) -> FollowUp | None:
+    """A follow-up's new topic, or None when the text stands on its own."""
+    clean = normalise(text)
+    if match := _FOLLOW_UP_SPEAKER.match(clean):
+        return FollowUp(topic=_tidy_topic(match.group("t") or ""))
+    if match := _FOLLOW_UP_TOPIC.match(clean):
+        return FollowUp(topic=_tidy_topic(match.group("t")))
+    return None
+
+
+def _tidy_speaker(speaker: str) -> str:
+    return _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip()
+
+
+def _tidy_topic(topic: str) -> str:
+    return normalise(topic)

@@ -1,0 +1,70 @@
+"""Terms as the index sees them: Porter stems (the same algorithm as FTS5's ``porter`` tokenizer)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_STEMMER = snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Porter stem of a lower-case word (cached: news vocabulary repeats)."""
+    return str(_STEMMER.stemWord(word))
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(stem, start, end) for every word of a text, as FTS5 would index it."""
+    for match in _TOKEN.finditer(text):
+        yield stem(match.group().lower()), match.start(), match.end()
+
+
+def stems_of(text: str) -> set[str]:
+    """The set of stems in a text."""
+    return {s for s, _, _ in tokens(text)}
+
+
+def spans_of(text: str, wanted: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words whose stems are wanted (for highlighting)."""
+    wanted = set(wanted)
+    return tuple((start, end) for s, start, end in tokens(text) if s in wanted)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic's stems with their weights (inverse paragraph frequency) and related stems found in the store."""
+
+    words: tuple[str, ...]  # the surface words, in question order
+    stems: tuple[str, ...]
+    weights: dict[str, float]
+    related: dict[str, frozenset[str]]  # stem -> stems that co-occur with it in the store
+
+    @property
+    def all_stems(self) -> frozenset[str]:
+        """The topic's stems and their related stems."""
+        return frozenset(self.stems).union(*self.related.values())
+
+    def coverage(self, present: set[str], related_credit: float) -> float:
+        """How much of the topic a text covers: weighted share of its stems present (related ones count less)."""
+        total = sum(self.weights.values())
+        if not total:
+            return 0.0
+        got = 0.0
+        for s in self.stems:
+            if s in present:
+                got += self.weights[s]
+            elif self.related.get(s, frozenset()) & present:
+                got += self.weights[s] * related_credit
+        return got / total
+
+
+def idf(document_frequency: int, documents: int) -> float:
+    """BM25's inverse document frequency, never below a small positive floor."""
+    return max(0.05, math.log(1 + (documents - document_frequency + 0.5) / (document_frequency + 0.5)))
