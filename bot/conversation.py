@@ -7,15 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.retrieval.query import Question
+
 
 @dataclass(frozen=True)
 class Context:
     """What a conversation last asked, so "more" and "and about gas?" can follow it."""
 
-    question: str
+    question: Question
     shown: int  # how many results of that question were already shown
-    speaker: str = ""
-    topic: str = ""
 
 
 class Conversations:

@@ -14,6 +14,7 @@ from bot.errors import BadQuestion, NotAllowed, NothingFound
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
 from bot.models import Answer, Article, ArticleDraft, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
+from bot.retrieval.query import Question, parse_follow_up, parse_question
 from bot.store import Store
 from bot.store.articles import PersonSpeech
 
@@ -39,13 +40,15 @@ class BriefingService:
 
     # Questions
 
-    def ask(self, question: str, *, limit: int | None = None, offset: int = 0) -> Answer:
+    def ask(self, question: str | Question, *, limit: int | None = None, offset: int = 0) -> Answer:
         """Answer one question with up to ``limit`` paragraphs after the first ``offset``."""
-        self._check_question(question)
+        self._check_question(question if isinstance(question, str) else question.text)
         return self.retriever.answer(question, limit=limit or self.settings.page_size, offset=offset)
 
-    def ask_in_chat(self, user: User, conversation: str, question: str) -> Reply:
-        """Answer a chat question and remember it so the conversation can ask for more."""
+    def ask_in_chat(self, user: User, conversation: str, text: str) -> Reply:
+        """Answer a chat question, reading follow-ups ("and about gas?") against the conversation so far."""
+        self._check_question(text)
+        question = self._in_context(text, self.conversations.get(conversation))
         answer = self.ask(question)
         self.conversations.put(conversation, Context(question, len(answer.hits)))
         return reply_for(answer)
@@ -60,6 +63,14 @@ class BriefingService:
         if not answer.hits:
             return Reply("That's everything I have on that question.")
         return reply_for(answer)
+
+    @staticmethod
+    def _in_context(text: str, context: Context | None) -> Question:
+        """The question a message asks, taking the speaker from the conversation when it is a follow-up."""
+        follow_up = parse_follow_up(text)
+        if follow_up is None or context is None:
+            return parse_question(text)
+        return Question(text, speaker=context.question.speaker, topic=follow_up.topic)
 
     def _check_question(self, question: str) -> None:
         if len(question) > self.settings.max_question_chars:
@@ -98,9 +109,7 @@ class BriefingService:
         """Load an article pasted into the chat."""
         self.require_admin(user, "load articles")
         if not text.strip():
-            raise BadQuestion(
-                "Paste the article after /load, attach a file, or reply to a message holding it."
-            )
+            raise BadQuestion("Paste the article after /load, attach a file, or reply to a message holding it.")
         return self._store_all([parse_pasted(text, limits=self.limits)], user)
 
     def load_bundled(self) -> LoadReport | None:
@@ -124,9 +133,18 @@ class BriefingService:
         people = person_speech(attribute(draft.paragraphs, draft.title))
         result = self.store.add_article(draft, loaded_by=by.key, people=people)
         paragraphs = len(draft.paragraphs)
-        return LoadOutcome(
-            draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs
-        )
+        return LoadOutcome(draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs)
+
+    def reattribute(self) -> int:
+        """Re-run speaker attribution over every stored article (after the rules improve); returns the count."""
+        article_ids = self.store.article_ids()
+        for article_id in article_ids:
+            article = self.store.get_article(article_id)
+            if article is not None:
+                paragraphs = self.store.paragraphs_of(article_id)
+                self.store.replace_people(article_id, person_speech(attribute(paragraphs, article.title)))
+        self.store.delete_orphan_people()
+        return len(article_ids)
 
     # Browsing and admin tools
 
@@ -158,8 +176,7 @@ class BriefingService:
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
     aliases = {
-        person.name: tuple((alias, "name") for alias in person.aliases)
-        + tuple((role, "role") for role in person.roles)
+        person.name: tuple((alias, "name") for alias in person.aliases) + tuple((role, "role") for role in person.roles)
         for person in attribution.people
     }
     return PersonSpeech(

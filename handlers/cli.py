@@ -46,9 +46,7 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db", type=click.Path(path_type=Path), help="SQLite store to use (default: BRIEFBOT_DB_PATH)."
-)
+@click.option("--db", type=click.Path(path_type=Path), help="SQLite store to use (default: BRIEFBOT_DB_PATH).")
 @click.version_option(package_name="briefbot")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None) -> None:
@@ -72,9 +70,7 @@ def load(ctx: Context, paths: tuple[Path, ...], source: str, as_json: bool) -> N
 
 @cli.command()
 @click.argument("question")
-@click.option(
-    "--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many paragraphs."
-)
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many paragraphs.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
 @pass_context
 def ask(ctx: Context, question: str, limit: int, as_json: bool) -> None:
@@ -88,11 +84,7 @@ def ask(ctx: Context, question: str, limit: int, as_json: bool) -> None:
             answer = service.ask(text, limit=limit)
         except BriefingError as error:
             answer = Answer(text, (), True, error.user_message)
-        click.echo(
-            json.dumps(answer_json(answer), ensure_ascii=False)
-            if as_json
-            else to_plain_text(reply_for(answer))
-        )
+        click.echo(json.dumps(answer_json(answer), ensure_ascii=False) if as_json else to_plain_text(reply_for(answer)))
         sys.stdout.flush()
 
 
@@ -156,6 +148,14 @@ def stats(ctx: Context, as_json: bool) -> None:
             click.echo(f"{name}\t{value}")
 
 
+@cli.command()
+@pass_context
+def attribute(ctx: Context) -> None:
+    """Re-run speaker attribution over every stored article."""
+    count = ctx.service().reattribute()
+    click.echo(f"Re-attributed {count} articles; {ctx.service().store.stats()['people']} people known.")
+
+
 @cli.command("eval")
 @click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -180,9 +180,7 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool) -> None:
         service = BriefingService(Store.open(settings.db_path), settings)
         started = time.perf_counter()
         report = service.load_paths([corpus], by=CLI_USER)
-        click.echo(
-            f"Loaded {len(report.with_status('loaded'))} articles in {time.perf_counter() - started:.1f} s."
-        )
+        click.echo(f"Loaded {len(report.with_status('loaded'))} articles in {time.perf_counter() - started:.1f} s.")
         briefbot, briefbot_misses = score(eval_set, lambda q: [h.text for h in service.ask(q, limit=5).hits])
         baseline, _ = score(eval_set, bm25_baseline(service.store))
     click.echo(format_table({"briefbot": briefbot, "BM25 baseline": baseline}))
@@ -228,10 +226,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 
 def _report_json(report: LoadReport) -> dict[str, Any]:
-    return {
-        status: [asdict(o) for o in report.with_status(status)]
-        for status in ("loaded", "duplicate", "failed")
-    }
+    return {status: [asdict(o) for o in report.with_status(status)] for status in ("loaded", "duplicate", "failed")}
 
 
 def _report_text(report: LoadReport) -> str:

@@ -17,9 +17,7 @@ _SPEECH_VERBS = (
     r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say"
 )
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
-_POLITE = (
-    r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
-)
+_POLITE = r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 _TOPIC_PATTERNS = (

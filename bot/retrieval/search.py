@@ -9,6 +9,7 @@ A question whose speaker is unknown, or who never speaks on the topic, gets an h
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,11 @@ RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share
 MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the topic
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 TOPIC_CANDIDATES = 300
+STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
+STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
+MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
+# Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
+_QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 
 
 @dataclass(frozen=True)
@@ -51,17 +57,13 @@ class Retriever:
         speaker, parsed = self._speaker_of(parsed)
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
-            return self._nothing(
-                parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have."
-            )
+            return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
         if speaker is not None:
-            ranked = self._for_speaker(speaker, topic)
+            ranked = self._for_speaker(speaker, topic, self._people_named(parsed.topic))
         elif topic is not None:
             ranked = self._for_topic(topic)
         else:
-            return self._nothing(
-                parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”"
-            )
+            return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         if not ranked:
             return self._nothing(parsed, _no_match_message(parsed, speaker))
         page = ranked[offset : offset + limit]
@@ -98,7 +100,16 @@ class Retriever:
             return speaker, on
         return None, parsed
 
-    def _for_speaker(self, speaker: Speaker, topic: Topic | None) -> list[Ranked]:
+    def _people_named(self, topic: str) -> set[int]:
+        """Paragraphs about the person a topic names ("what did Straw say about Alastair Campbell?")."""
+        if not topic or len(topic.split()) > 4:
+            return set()
+        named = self.speakers.resolve(topic, allow_fuzzy=False)
+        if named is None:
+            return set()
+        return {link.paragraph_id for link in self.store.person_paragraphs(named.person_ids)}
+
+    def _for_speaker(self, speaker: Speaker, topic: Topic | None, about_person: set[int]) -> list[Ranked]:
         links = self.store.person_paragraphs(speaker.person_ids)
         paragraph_ids = list(dict.fromkeys(link.paragraph_id for link in links))
         rows = {row.id: row for row in self.store.paragraphs_by_id(paragraph_ids)}
@@ -110,13 +121,13 @@ class Retriever:
             article_id
             for article_id in {rows[i].article_id for i in speaking if i in rows}
             if topic.coverage(set(self._stems_of_article(article_id)), RELATED_CREDIT) >= MIN_ARTICLE_COVERAGE
-        }
+        } | {rows[i].article_id for i in about_person if i in rows}
         for paragraph_id, row in rows.items():
             stems = frozenset(stems_of(row.text))
-            coverage = topic.coverage(set(stems), RELATED_CREDIT)
+            coverage = 1.0 if paragraph_id in about_person else topic.coverage(set(stems), RELATED_CREDIT)
             if paragraph_id in speaking and coverage >= MIN_COVERAGE:
                 tier = 3.0
-            elif paragraph_id in speaking and row.article_id in about_topic:
+            elif paragraph_id in speaking and row.article_id in about_topic and coverage >= MIN_SIBLING_COVERAGE:
                 tier = 2.0
             elif paragraph_id not in speaking and coverage >= MIN_COVERAGE and row.article_id in about_topic:
                 tier = 1.0
@@ -125,6 +136,7 @@ class Retriever:
             key = (
                 tier,
                 round(coverage, 3),
+                float(bool(_QUOTATION.search(row.text))),
                 _weight(topic, stems),
                 float(speaking.get(paragraph_id, False)),
                 -row.position,
@@ -139,14 +151,25 @@ class Retriever:
         if len(rows) < TOPIC_CANDIDATES // 3:
             for row in self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES):
                 rows.setdefault(row.id, row)
+        coverage = {i: topic.coverage(stems_of(row.text), RELATED_CREDIT) for i, row in rows.items()}
+        if not coverage or max(coverage.values()) < MIN_COVERAGE:
+            return []
+        # The stories that match best lend their other paragraphs: a report on the topic often
+        # carries its reactions ("the union said…") in paragraphs without the topic's words.
+        best = sorted(rows, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
+        for article_id in dict.fromkeys(rows[i].article_id for i in best):
+            for row in self.store.article_rows(article_id):
+                if row.id not in rows:
+                    rows[row.id] = row
+                    coverage[row.id] = topic.coverage(stems_of(row.text), RELATED_CREDIT)
         ranked = []
-        for row in rows.values():
-            stems = frozenset(stems_of(row.text))
-            coverage = topic.coverage(set(stems), RELATED_CREDIT)
-            if coverage < MIN_COVERAGE:
+        for paragraph_id, row in rows.items():
+            story = topic.coverage(set(self._stems_of_article(row.article_id)), RELATED_CREDIT)
+            score = STORY_SHARE * story + (1 - STORY_SHARE) * coverage[paragraph_id]
+            if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
                 continue
-            title = topic.coverage(stems_of(row.title), 0.0)
-            ranked.append(Ranked(row, (round(coverage, 3), title, _weight(topic, stems), -row.rank), stems))
+            stems = frozenset(stems_of(row.text))
+            ranked.append(Ranked(row, (round(score, 3), _weight(topic, stems), -row.rank, -row.position), stems))
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
     def _stems_of_article(self, article_id: int) -> frozenset[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from bot.store import Store
 
@@ -15,7 +16,6 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-FUZZY_CUTOFF = 84
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,11 @@ class SpeakerResolver:
         return self._fuzzy(typed, name)
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
+        edits = _allowed_edits(name)
+        if not edits:
+            return None
         self._refresh()
-        match = process.extractOne(name, self._aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        match = process.extractOne(name, self._aliases, scorer=Levenshtein.distance, score_cutoff=edits)
         if match is None:
             return None
         ids = self._alias_people[match[0]]
@@ -67,6 +70,13 @@ class SpeakerResolver:
         self._alias_people = people
         self._aliases = list(people)
         self._version = version
+
+
+def _allowed_edits(name: str) -> int:
+    """Typos forgiven in a name: none in very short names (too many near misses), then one, then two."""
+    if len(name) < 4:
+        return 0
+    return 1 if len(name) < 8 else 2
 
 
 def _candidates(name: str) -> list[str]:

@@ -61,9 +61,7 @@ class ParagraphRow:
     url: str
 
 
-_ARTICLE_COLUMNS = (
-    "a.id, a.title, a.source, a.author, a.published, a.url, a.category, a.loaded_at, a.loaded_by"
-)
+_ARTICLE_COLUMNS = "a.id, a.title, a.source, a.author, a.published, a.url, a.category, a.loaded_at, a.loaded_by"
 _PARAGRAPH_COLUMNS = "p.id, p.article_id, p.position, p.text"
 _CITATION_COLUMNS = "a.title, a.source, a.published, a.url"
 
@@ -79,9 +77,7 @@ class ArticleQueries:
     db: Database
     _lock: threading.RLock
 
-    def add_article(
-        self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None
-    ) -> AddResult:
+    def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
         """Store an article whole (metadata, paragraphs, index, people) or not at all."""
         digest = content_hash(draft.paragraphs)
         with self._lock, self.db.atomic():
@@ -154,12 +150,9 @@ class ArticleQueries:
     def replace_people(self, article_id: int, people: PersonSpeech) -> None:
         """Replace one article's speaker and mention links (used when attribution is re-run)."""
         with self._lock, self.db.atomic():
-            first = self.db.execute(
-                "SELECT MIN(id) FROM paragraphs WHERE article_id = ?", [article_id]
-            ).fetchone()[0]
+            first = self.db.execute("SELECT MIN(id) FROM paragraphs WHERE article_id = ?", [article_id]).fetchone()[0]
             self.db.execute(
-                "DELETE FROM paragraph_people WHERE paragraph_id IN"
-                " (SELECT id FROM paragraphs WHERE article_id = ?)",
+                "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?)",
                 [article_id],
             )
             if first is not None:
@@ -182,8 +175,7 @@ class ArticleQueries:
             if article is None:
                 return None
             self.db.execute(
-                "DELETE FROM paragraph_people WHERE paragraph_id IN"
-                " (SELECT id FROM paragraphs WHERE article_id = ?)",
+                "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?)",
                 [article_id],
             )
             self.db.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
@@ -274,6 +266,16 @@ class ArticleQueries:
             ).fetchall()
         by_id = {row[0]: ParagraphRow(*row) for row in rows}
         return [by_id[i] for i in paragraph_ids if i in by_id]
+
+    def article_rows(self, article_id: int) -> list[ParagraphRow]:
+        """An article's paragraphs with citation fields, in reading order (rank 0)."""
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
+                " JOIN articles a ON a.id = p.article_id WHERE p.article_id = ? ORDER BY p.position",
+                [article_id],
+            ).fetchall()
+        return [ParagraphRow(*row) for row in rows]
 
     def speakers_of(self, paragraph_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """The names of the people who speak in each of the given paragraphs."""

@@ -39,9 +39,7 @@ class PeopleQueries:
     def all_aliases(self) -> list[tuple[str, int]]:
         """Every (alias, person id), for fuzzy matching of misspelt names."""
         with self._lock:
-            return [
-                (str(a), int(p)) for a, p in self.db.execute("SELECT alias, person_id FROM person_aliases")
-            ]
+            return [(str(a), int(p)) for a, p in self.db.execute("SELECT alias, person_id FROM person_aliases")]
 
     def people_version(self) -> tuple[int, int]:
         """A value that changes whenever people or aliases are added or removed (for caches)."""

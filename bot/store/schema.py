@@ -36,12 +36,8 @@ def _v1_articles(db: Database) -> None:
         not_null={"article_id", "position", "text"},
     )
     db["paragraphs"].create_index(["article_id", "position"], unique=True)
-    db["paragraphs"].enable_fts(
-        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
-    )
-    db["ingest_failures"].create(
-        {"id": int, "origin": str, "reason": str, "failed_at": str, "loaded_by": str}, pk="id"
-    )
+    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db["ingest_failures"].create({"id": int, "origin": str, "reason": str, "failed_at": str, "loaded_by": str}, pk="id")
 
 
 def _v2_people(db: Database) -> None:
@@ -67,7 +63,49 @@ def _v3_vocabulary(db: Database) -> None:
     db.execute("CREATE VIRTUAL TABLE paragraphs_fts_vocab USING fts5vocab(paragraphs_fts, 'row')")
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_articles, _v2_people, _v3_vocabulary)
+def _v4_subscriptions(db: Database) -> None:
+    """Digest subscriptions, and one log row per subscription and local day so each digest goes out once."""
+    db["subscriptions"].create(
+        {
+            "id": int,
+            "platform": str,
+            "chat_id": str,
+            "user_key": str,
+            "local_time": str,
+            "zone": str,
+            "topic": str,
+            "speaker": str,
+            "active": int,
+            "created_at": str,
+            "last_sent_at": str,
+            "last_article_id": int,
+        },
+        pk="id",
+        not_null={"platform", "chat_id", "user_key", "local_time", "zone", "created_at"},
+        defaults={"topic": "", "speaker": "", "active": 1, "last_sent_at": "", "last_article_id": 0},
+    )
+    db["subscriptions"].create_index(["platform", "chat_id"])
+    # The primary key is the arbiter of "once per local day": a second claim for the same day conflicts.
+    db.execute(
+        "CREATE TABLE digest_log ("
+        " subscription_id INTEGER NOT NULL REFERENCES subscriptions(id),"
+        " local_day TEXT NOT NULL,"
+        " status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'empty')),"
+        " claim_token TEXT NOT NULL,"
+        " claimed_at TEXT NOT NULL,"
+        " sent_at TEXT NOT NULL DEFAULT '',"
+        " article_count INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (subscription_id, local_day))"
+    )
+    db["digest_log"].create_index(["local_day"])
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    _v1_articles,
+    _v2_people,
+    _v3_vocabulary,
+    _v4_subscriptions,
+)
 
 
 def migrate(db: Database) -> int:

@@ -1,0 +1,125 @@
+"""Who-said-what answers on the bundled seed article and on small hand-written stories."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.commands import handle
+from bot.models import Chat, User
+from bot.retrieval.query import parse_follow_up, parse_question
+from bot.service import BriefingService
+
+ADMIN = User("console", "me")
+CHAT = Chat("console", "local")
+
+STORY = """Grain talks stall
+
+Agriculture Secretary Richard Lyng said on Monday that talks with Japan on rice imports had stalled.
+
+"We will not accept a closed market for rice," he added. "Our farmers deserve a fair chance."
+
+Trade Representative Clayton Yeutter said the dispute over semiconductors would be settled soon.
+
+The secretary warned that Congress could retaliate if Tokyo did not move on beef and citrus.
+"""
+
+
+@pytest.fixture
+def loaded(service: BriefingService) -> BriefingService:
+    service.load_text(ADMIN, STORY)
+    return service
+
+
+def test_imomi_on_oil_is_the_oil_paragraph_with_its_speaker(service: BriefingService) -> None:
+    answer = service.ask("what did Imomi say about oil?")
+    assert not answer.no_match
+    first = answer.hits[0]
+    assert first.text.startswith("Imomi stated that Tajikistan is interested")
+    assert first.speakers[0] == "Sodik Imomi"
+    assert first.citation.source == "Azernews" and first.citation.published == "2022-06-10"
+    marked = [first.text[a:b].lower() for a, b in first.highlights]
+    assert "oil" in marked
+
+
+def test_a_role_reference_is_attributed_to_the_person(service: BriefingService) -> None:
+    answer = service.ask("What did Khalafov say about the Zangazur corridor?")
+    assert answer.hits[0].text.startswith("The deputy minister underlined that work is underway to unblock")
+    assert answer.hits[0].speakers == ("Khalaf Khalafov",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what did Imomi say about football?", "What did Angela Merkel say about the euro?", "any news on cricket?"],
+)
+def test_no_match_is_said_plainly(service: BriefingService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.no_match and answer.hits == () and answer.message
+
+
+def test_unknown_person_and_person_off_topic_get_different_messages(service: BriefingService) -> None:
+    assert "don't know anyone called “Angela Merkel”" in service.ask("what did Angela Merkel say?").message
+    assert (
+        "no paragraph where Sodik Imomi speaks about football"
+        in service.ask("what did Imomi say about football").message
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what has Imomi said on oil",
+        "Imomi's comments on oil?",
+        "did Imomi mention oil?",
+        "IMOMI ON OIL",
+        "tell me what sodik imomi said about the oil industry",
+        "what did Imomy say about oil?",  # a typo in the name
+        "what did Mr Imomi say about oil",
+    ],
+)
+def test_many_phrasings_find_the_same_paragraph(service: BriefingService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.hits and answer.hits[0].text.startswith("Imomi stated"), (question, answer.message)
+
+
+def test_speaker_only_lists_only_their_own_paragraphs(service: BriefingService) -> None:
+    answer = service.ask("what did Khalafov say?", limit=10)
+    assert {h.text[:20] for h in answer.hits} == {"Khalafov briefed the", "The deputy minister "}
+
+
+def test_pronouns_and_roles_resolve_in_a_new_story(loaded: BriefingService) -> None:
+    rice = loaded.ask("what did Lyng say about a closed market?")
+    assert rice.hits[0].text.startswith('"We will not accept a closed market')
+    beef = loaded.ask("what did Richard Lyng say about beef?")
+    assert beef.hits[0].text.startswith("The secretary warned") and beef.hits[0].speakers[0] == "Richard Lyng"
+    assert loaded.ask("what did Yeutter say about rice?").no_match
+
+
+def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
+    user = User("telegram", "42")
+    chat = Chat("telegram", "42")
+    first = handle(service, user, chat, "what did Imomi say about oil?")
+    assert first.quotes[0].text.startswith("Imomi stated")
+    education = handle(service, user, chat, "and about education?")
+    assert "Sodik Imomi said about education" in education.text
+    everything = handle(service, user, chat, "what else did he say?")
+    assert all("Sodik Imomi" in q.speakers for q in everything.quotes)
+    other_chat = handle(service, user, Chat("telegram", "99"), "/more")
+    assert "no earlier question" in other_chat.text
+
+
+def test_question_parsing_kinds() -> None:
+    assert parse_question("what did Patricia Hewitt say about the gender pay gap").kind == "speaker_topic"
+    assert parse_question("what did Sir Andrew Green say?").speaker == "Sir Andrew Green"
+    assert parse_question("what was said about a super-casino in Glasgow?").topic == "a super-casino in Glasgow"
+    assert parse_question("any news on the Dome?").kind == "topic_only"
+    assert parse_question("What do you think?").speaker == ""
+    assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_or_a_plain_message(service: BriefingService, text: str) -> None:
+    reply = handle(service, User("telegram", "7"), Chat("telegram", "7"), text)
+    assert reply.text or reply.quotes
