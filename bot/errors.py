@@ -7,6 +7,7 @@ Hierarchy:
     ├── BadQuestion          a question or command argument the bot cannot use
     ├── NothingFound         a lookup (article id, subscription) that matched nothing
     ├── IngestError          an article that cannot be loaded, with the reason
+    ├── SlowDown             too many questions from one person in a minute
     └── ConfigError          a setting with a bad value (raised at start-up only)
 
 Adapters catch ``BriefingError`` and send ``user_message``; anything else is a bug, logged with its
@@ -38,6 +39,10 @@ class NothingFound(BriefingError):
 
 class IngestError(BriefingError):
     """An article could not be loaded; ``user_message`` says why."""
+
+
+class SlowDown(BriefingError):
+    """The user is asking faster than the per-user limit allows."""
 
 
 class ConfigError(BriefingError):

@@ -10,13 +10,14 @@ from pathlib import Path
 from bot.attribution import ArticleAttribution, attribute
 from bot.config import Settings
 from bot.conversation import Context, Conversations
-from bot.errors import BadQuestion, NotAllowed, NothingFound
+from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
 from bot.models import Answer, Article, ArticleDraft, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.retrieval.query import Question, parse_follow_up, parse_question
 from bot.store import Store
 from bot.store.articles import PersonSpeech
+from bot.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class BriefingService:
         self.clock = clock
         self.retriever = Retriever(store)
         self.conversations = Conversations(clock)
+        self.throttle = Throttle(settings.questions_per_minute, clock)
 
     # Questions
 
@@ -48,6 +50,12 @@ class BriefingService:
     def ask_in_chat(self, user: User, conversation: str, text: str) -> Reply:
         """Answer a chat question, reading follow-ups ("and about gas?") against the conversation so far."""
         self._check_question(text)
+        # The local console user is trusted; chat users share the bot and are limited.
+        if user.platform != "console" and not self.throttle.allow(user.key):
+            raise SlowDown(
+                f"You're asking faster than I can keep up with — please slow down "
+                f"(up to {self.settings.questions_per_minute} questions a minute)."
+            )
         question = self._in_context(text, self.conversations.get(conversation))
         answer = self.ask(question)
         self.conversations.put(conversation, Context(question, len(answer.hits)))

@@ -156,6 +156,28 @@ def attribute(ctx: Context) -> None:
     click.echo(f"Re-attributed {count} articles; {ctx.service().store.stats()['people']} people known.")
 
 
+@cli.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def backup(ctx: Context, target: Path) -> None:
+    """Copy the store to TARGET with SQLite's online backup API (safe while the bot runs)."""
+    if target.exists():
+        raise click.ClickException(f"{target} already exists; choose a new file name.")
+    store = ctx.service().store
+    store.backup(target)
+    click.echo(f"Backed up {store.stats()['articles']} articles to {target}.")
+
+
+@cli.command()
+@pass_context
+def check(ctx: Context) -> None:
+    """Check the store's integrity (SQLite, the FTS index, orphans); exits non-zero on a problem."""
+    problems = ctx.service().store.check_integrity()
+    if problems:
+        raise click.ClickException("; ".join(problems))
+    click.echo("The store is whole: integrity check ok, FTS index in sync, no orphans.")
+
+
 @cli.command("eval")
 @click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from bot.retrieval.query import parse_follow_up, parse_question
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
+_ASKERS = itertools.count(1000)
 CHAT = Chat("console", "local")
 
 STORY = """Grain talks stall
@@ -121,5 +124,15 @@ def test_question_parsing_kinds() -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
 def test_any_text_gets_an_answer_or_a_plain_message(service: BriefingService, text: str) -> None:
-    reply = handle(service, User("telegram", "7"), Chat("telegram", "7"), text)
+    asker = User("telegram", str(next(_ASKERS)))  # a new asker each time, so the rate limit never answers
+    reply = handle(service, asker, Chat("telegram", asker.id), text)
     assert reply.text or reply.quotes
+    assert "slow down" not in reply.text
+
+
+def test_a_fast_asker_is_asked_to_slow_down_and_others_are_not(service: BriefingService) -> None:
+    greedy, calm = User("slack", "U1"), User("slack", "U2")
+    chat = Chat("slack", "C1", is_group=True)
+    replies = [handle(service, greedy, chat, "what did Imomi say about oil?") for _ in range(25)]
+    assert sum("slow down" in r.text for r in replies) == 25 - service.settings.questions_per_minute
+    assert handle(service, calm, chat, "what did Imomi say about oil?").quotes

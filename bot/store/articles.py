@@ -238,12 +238,19 @@ class ArticleQueries:
         *,
         limit: int,
         paragraph_ids: Sequence[int] | None = None,
+        after_article: int = 0,
     ) -> list[ParagraphRow]:
-        """Paragraphs matching an FTS5 query (built by ``bot.retrieval``), best BM25 first."""
+        """Paragraphs matching an FTS5 query (built by ``bot.retrieval``), best BM25 first.
+
+        :param after_article: only paragraphs of articles with a higher id (those a digest has not covered).
+        """
         where, args = "", []
         if paragraph_ids is not None:
             where = f"AND p.id IN ({_marks(paragraph_ids)})"
             args = list(paragraph_ids)
+        if after_article:
+            where += " AND p.article_id > ?"
+            args.append(after_article)
         sql = (
             f"SELECT {_PARAGRAPH_COLUMNS}, f.rank, {_CITATION_COLUMNS}"
             " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid"

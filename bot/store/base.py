@@ -9,13 +9,16 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.store.articles import ArticleQueries
+from bot.store.audit import AuditQueries
+from bot.store.feeds import FeedQueries
 from bot.store.people import PeopleQueries
 from bot.store.schema import migrate
+from bot.store.subscriptions import SubscriptionQueries
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ArticleQueries, PeopleQueries):
+class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries):
     """The bot's SQLite store. One connection, shared by threads under a lock."""
 
     def __init__(self, db: Database, path: Path | None = None) -> None:
@@ -42,6 +45,39 @@ class Store(ArticleQueries, PeopleQueries):
         with self._lock:
             self.db.close()
 
+    def backup(self, target: Path) -> None:
+        """Copy the whole store to ``target`` with SQLite's online backup API (safe while in use)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = sqlite3.connect(str(target))
+        try:
+            with self._lock:
+                self.db.conn.backup(destination)
+        finally:
+            destination.close()
+
+    def check_integrity(self) -> list[str]:
+        """Problems found by SQLite's and FTS5's integrity checks and by orphan checks; empty when whole."""
+        problems: list[str] = []
+        with self._lock:
+            result = self.db.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                problems.append(f"integrity_check: {result}")
+            try:
+                self.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')")
+            except sqlite3.DatabaseError as error:
+                problems.append(f"FTS index out of sync: {error}")
+            orphans = self.db.execute(
+                "SELECT COUNT(*) FROM paragraphs WHERE article_id NOT IN (SELECT id FROM articles)"
+            ).fetchone()[0]
+            if orphans:
+                problems.append(f"{orphans} paragraphs belong to no article")
+            empty = self.db.execute(
+                "SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM paragraphs)"
+            ).fetchone()[0]
+            if empty:
+                problems.append(f"{empty} articles have no paragraphs")
+        return problems
+
     def stats(self) -> dict[str, int]:
         """Counts of what the store holds, and its size on disk in bytes."""
         counts: dict[str, int] = {}
@@ -49,6 +85,13 @@ class Store(ArticleQueries, PeopleQueries):
             for table in ("articles", "paragraphs", "people"):
                 counts[table] = int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
             counts["failures"] = int(self.db.execute("SELECT COUNT(*) FROM ingest_failures").fetchone()[0])
+            counts["feeds"] = int(self.db.execute("SELECT COUNT(*) FROM feeds").fetchone()[0])
+            # A subscriber is a chat that gets at least one digest.
+            counts["subscribers"] = int(
+                self.db.execute(
+                    "SELECT COUNT(DISTINCT platform || ':' || chat_id) FROM subscriptions WHERE active = 1"
+                ).fetchone()[0]
+            )
         counts["bytes"] = self.size_bytes()
         return counts
 

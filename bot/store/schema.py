@@ -100,11 +100,54 @@ def _v4_subscriptions(db: Database) -> None:
     db["digest_log"].create_index(["local_day"])
 
 
+def _v5_feeds(db: Database) -> None:
+    """Followed feeds with their polling state, and every entry already seen (per feed, by guid)."""
+    db["feeds"].create(
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "etag": str,
+            "last_modified": str,
+            "added_by": str,
+            "added_at": str,
+            "last_polled_at": str,
+            "next_poll_at": str,
+            "failures": int,
+            "last_error": str,
+        },
+        pk="id",
+        not_null={"url", "added_at", "next_poll_at"},
+        defaults={"title": "", "failures": 0, "last_error": ""},
+    )
+    db["feeds"].create_index(["url"], unique=True)
+    db["feeds"].create_index(["next_poll_at"])
+    # No foreign key to articles: an admin may delete the article, and the entry must stay "seen".
+    db["feed_items"].create(
+        {"feed_id": int, "guid": str, "link": str, "content_hash": str, "article_id": int, "seen_at": str},
+        pk=("feed_id", "guid"),
+        foreign_keys=[("feed_id", "feeds", "id")],
+        not_null={"seen_at"},
+    )
+    db["feed_items"].create_index(["link"])
+
+
+def _v6_audit(db: Database) -> None:
+    """The audit log of admin actions."""
+    db["audit"].create(
+        {"id": int, "at": str, "user_key": str, "action": str, "detail": str},
+        pk="id",
+        not_null={"at", "user_key", "action"},
+    )
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_articles,
     _v2_people,
     _v3_vocabulary,
     _v4_subscriptions,
+    _v5_feeds,
+    _v6_audit,
 )
 
 
