@@ -44,7 +44,10 @@ def parse_plain(text: str, *, origin: str, source: str = "", category: str = "")
 def parse_markdown(text: str, *, origin: str, source: str = "", category: str = "") -> ArticleDraft:
     """Markdown: the first heading is the title; other headings are dropped, inline markup removed."""
     title, kept = "", []
-    for paragraph in split_paragraphs(text):
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise IngestError("The text is empty.")
+    for paragraph in paragraphs:
         heading = _MD_HEADING.match(paragraph)
         if heading:
             title = title or heading.group(1)

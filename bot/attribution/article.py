@@ -1,0 +1,172 @@
+"""Attribute each paragraph of an article to the people who speak in it and those it mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .coref import Entity, People
+from .names import Role
+from .speech import Ref, analyse
+
+_PARA = 1_000_000
+_BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
+_OPENING_QUOTES = ('"', "“", "‘")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names: canonical name, lower-case name forms to ask by, roles it gives them."""
+
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphAttribution:
+    """Canonical names of who speaks in a paragraph (main speaker first) and who is only mentioned."""
+
+    speakers: tuple[str, ...]
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleAttribution:
+    """The people of an article and one attribution per input paragraph, in order."""
+
+    people: tuple[Person, ...]
+    paragraphs: tuple[ParagraphAttribution, ...]
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A role that spoke before the article named who holds it ("the Trade Secretary has said")."""
+
+    paragraph: int
+    role: Role
+
+
+class _Reader:
+    """Walks an article's paragraphs in order, keeping who has been introduced and who spoke last."""
+
+    def __init__(self) -> None:
+        self.people = People()
+        self.spoken: list[list[tuple[Entity, int]]] = []
+        self.mentioned: list[list[Entity]] = []
+        self.pending: list[_Pending] = []
+        self.last_speaker: Entity | None = None
+        self.known: set[str] = set()
+
+    def read(self, text: str) -> None:
+        """Resolve the next paragraph's references and record its speakers and mentions."""
+        index = len(self.spoken)
+        spoken: list[tuple[Entity, int]] = []
+        mentioned: list[Entity] = []
+        self.spoken.append(spoken)
+        self.mentioned.append(mentioned)
+        if _BYLINE.fullmatch(text):
+            return  # the author's byline: not someone in the story
+        base = (index + 1) * _PARA
+        subject_of = -1  # the sentence whose first person has been seen
+        for ref in analyse(text, self.known):
+            first = not ref.in_quote and ref.sentence != subject_of
+            entity = self._resolve(index, ref, base + ref.start, first)
+            if entity is None:
+                continue
+            if first:
+                subject_of = ref.sentence
+            if ref.speaks or first:
+                entity.last_subject = base + ref.start
+            if ref.speaks:
+                spoken.extend((entity, base + p) for p in ref.speech_pos)
+            else:
+                mentioned.append(entity)
+        if not spoken and self.last_speaker is not None and text.lstrip().startswith(_OPENING_QUOTES):
+            spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
+        if spoken:
+            self.last_speaker = max(spoken, key=lambda s: s[1])[0]
+
+    def _resolve(self, index: int, ref: Ref, pos: int, first: bool) -> Entity | None:
+        """Return the person a reference means, or None when it means nobody the article introduced."""
+        if ref.kind == "name" and ref.name is not None:
+            entity, created = self.people.resolve_name(ref.name, pos)
+            if entity is not None and (ref.speaks or first) and not ref.in_quote:
+                self._claim_pending(index, entity, created, pos)
+            return entity
+        if ref.in_quote or (ref.kind == "pronoun" and not ref.speaks):
+            return None
+        if ref.kind == "pronoun":
+            return self.people.resolve_pronoun(ref.gender, pos)
+        if ref.role is None:
+            return None
+        entity = self.people.resolve_role(ref.role, pos)
+        if entity is None and ref.speaks:
+            # Elegant variation: "Jack Straw has attacked ... The foreign secretary said" names the
+            # person just written about by their office; otherwise wait for the name to follow.
+            entity = self.people.unroled_subject(ref.role, pos - _PARA)
+            if entity is None:
+                self.pending.append(_Pending(index, ref.role))
+            else:
+                self.people.bind(entity, ref.role)
+                entity.last_seen = pos
+        return entity
+
+    def _claim_pending(self, index: int, entity: Entity, created: bool, pos: int) -> None:
+        """Tie a role that spoke unnamed to the next person the article introduces."""
+        for pending in self.pending:
+            recent = index - pending.paragraph <= 1
+            if recent and (created or not entity.roles) and self.people.compatible(entity, pending.role):
+                self.people.bind(entity, pending.role)
+                self.spoken[pending.paragraph].append((entity, pending.paragraph * _PARA))
+                self.pending.remove(pending)
+                return
+        self.pending = [p for p in self.pending if index - p.paragraph <= 1]
+
+
+def _order(spoken: list[tuple[Entity, int]]) -> list[Entity]:
+    """Speakers by number of speech acts, then by first appearance; each once."""
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    by_id: dict[int, Entity] = {}
+    for entity, pos in spoken:
+        key = id(entity)
+        counts[key] = counts.get(key, 0) + 1
+        first[key] = min(first.get(key, pos), pos)
+        by_id[key] = entity
+    return [by_id[k] for k in sorted(by_id, key=lambda k: (-counts[k], first[k]))]
+
+
+def _person(entity: Entity) -> Person:
+    """Freeze an entity into a Person with its ask-by aliases."""
+    full = " ".join(entity.words).lower()
+    aliases = [full, entity.surname, *sorted(entity.forms)]
+    title = entity.title.lower()
+    if title:
+        # Knights are "Sir John", peers "Lord Butler".
+        short = entity.words[0].lower() if title in {"sir", "dame"} else entity.surname
+        aliases += [f"{title} {short}", f"{title} {full}"]
+    if entity.gender == "m":
+        aliases.append(f"mr {entity.surname}")
+    elif entity.gender == "f":
+        aliases += [f"ms {entity.surname}", f"mrs {entity.surname}"]
+    return Person(entity.name, tuple(dict.fromkeys(aliases)), tuple(sorted(entity.role_forms)))
+
+
+def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
+    """Return who speaks and who is mentioned in each paragraph, with the article's people."""
+    reader = _Reader()
+    if title:
+        reader.read(title)  # names in the headline are introductions too
+    offset = len(reader.spoken)
+    for text in paragraphs:
+        reader.read(text)
+    result: list[ParagraphAttribution] = []
+    for spoken, mentioned in zip(reader.spoken[offset:], reader.mentioned[offset:], strict=True):
+        speakers = _order(spoken)
+        ids = {id(e) for e in speakers}
+        mentions = [e for e in dict.fromkeys(mentioned) if id(e) not in ids]
+        result.append(ParagraphAttribution(tuple(e.name for e in speakers), tuple(e.name for e in mentions)))
+    people = tuple(_person(e) for e in reader.people.entities)
+    return ArticleAttribution(people, tuple(result))

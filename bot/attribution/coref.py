@@ -1,0 +1,176 @@
+"""Resolve names, titles, roles and pronouns to the people an article has introduced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
+from .names import NameMention, Role
+
+# A pronoun reaches back this many paragraphs for its person; older people have left the story.
+_PRONOUN_REACH = 3
+_PARA = 1_000_000
+# Knights and dames are called by title and first name.
+_FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    """A person as the article builds them up: name, gender, roles and the forms used for them."""
+
+    name: str
+    words: tuple[str, ...]
+    title: str  # peerage title kept in the name ("Lord"), else ""
+    gender: str | None
+    roles: list[Role] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+    role_forms: set[str] = field(default_factory=set)
+    last_seen: int = -1
+    last_subject: int = -1
+
+    @property
+    def surname(self) -> str:
+        """Lower-case last name word."""
+        return self.words[-1].lower()
+
+
+def _modifiers_fit(asked: frozenset[str], known: frozenset[str]) -> bool:
+    """True when every modifier in a role phrase matches one the person's role has ("tajik"~"tajikistani")."""
+    return all(any(k.startswith(a) or a.startswith(k) for k in known) for a in asked)
+
+
+def _first_names_fit(known: str, seen: str) -> bool:
+    """True when two first names may be the same person's ("John", "J.")."""
+    if known == seen:
+        return True
+    return known[0] == seen[0] and (known.endswith(".") or seen.endswith("."))
+
+
+def _heads_fit(asked: str, known: str) -> bool:
+    """True when a role noun can stand for a person's role noun ("minister" for a secretary of state)."""
+    return asked == known or known in ROLE_SYNONYMS.get(asked, ())
+
+
+class People:
+    """The people of one article and the rules that resolve references to them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._by_first: dict[str, list[Entity]] = {}
+
+    def _index(self, entity: Entity) -> None:
+        """File an entity under its surname and first name for look-up."""
+        self._by_surname.setdefault(entity.surname, []).append(entity)
+        if len(entity.words) > 1:
+            self._by_first.setdefault(entity.words[0].lower(), []).append(entity)
+
+    def _create(self, mention: NameMention) -> Entity:
+        """Introduce a new person from a name mention."""
+        title = mention.honorific.capitalize() if mention.honorific in PEERAGE else ""
+        name = " ".join((title, *mention.words)) if title else " ".join(mention.words)
+        entity = Entity(name, mention.words, title, HONORIFICS.get(mention.honorific))
+        self.entities.append(entity)
+        self._index(entity)
+        return entity
+
+    def _upgrade(self, entity: Entity, mention: NameMention) -> None:
+        """Give a surname-only person the full name met later ("Mr Nakasone", then "Yasuhiro Nakasone")."""
+        entity.words = mention.words
+        if not entity.title:
+            entity.name = " ".join(mention.words)
+        self._index(entity)
+
+    def resolve_name(self, mention: NameMention, pos: int) -> tuple[Entity | None, bool]:
+        """Return the person a name mention means and whether it was just introduced."""
+        key = mention.words[-1].lower()
+        known = self._by_surname.get(key, [])
+        entity: Entity | None = None
+        if mention.is_full:
+            first = mention.words[0].lower()
+            fits = [e for e in known if len(e.words) == 1 or _first_names_fit(e.words[0].lower(), first)]
+            if fits:
+                entity = max(fits, key=lambda e: e.last_seen)
+                if len(entity.words) == 1:
+                    self._upgrade(entity, mention)
+        elif mention.honorific in _FIRST_NAME_TITLES and key in self._by_first:
+            entity = max(self._by_first[key], key=lambda e: e.last_seen)  # "Sir John" for Sir John Bourn
+        elif known:
+            entity = max(known, key=lambda e: e.last_seen)
+        elif not mention.honorific and key in self._by_first:
+            entity = max(self._by_first[key], key=lambda e: e.last_seen)
+        created = entity is None
+        if entity is None:
+            if not mention.is_full and not mention.honorific:
+                return None, False  # a lone capitalised word is a person only once introduced in full
+            entity = self._create(mention)
+        if entity.gender is None:
+            entity.gender = HONORIFICS.get(mention.honorific)
+        self._note_forms(entity, mention)
+        for role in mention.roles:
+            self.bind(entity, role)
+        entity.last_seen = pos
+        return entity, created
+
+    def _note_forms(self, entity: Entity, mention: NameMention) -> None:
+        """Record how the article wrote this person's name, as lower-case ask forms."""
+        words = " ".join(mention.words).lower()
+        entity.forms.add(words)
+        if mention.honorific:
+            short = mention.words[0 if mention.honorific in _FIRST_NAME_TITLES else -1].lower()
+            entity.forms.add(f"{mention.honorific} {words}")
+            entity.forms.add(f"{mention.honorific} {short}")
+
+    def bind(self, entity: Entity, role: Role) -> None:
+        """Attach a role to a person so that later "the <role>" finds them."""
+        if role not in entity.roles:
+            entity.roles.append(role)
+            entity.role_forms.add(role.text)
+        if entity.gender is None:
+            entity.gender = ROLE_HEAD_GENDER.get(role.head)
+
+    def resolve_role(self, role: Role, pos: int) -> Entity | None:
+        """Return the most recent person the article tied to a role like this one."""
+        best: Entity | None = None
+        for entity in self.entities:
+            if (best is None or entity.last_seen > best.last_seen) and any(
+                _heads_fit(role.head, r.head) and _modifiers_fit(role.modifiers, r.modifiers) for r in entity.roles
+            ):
+                best = entity
+        if best is not None:
+            best.role_forms.add(role.text)
+            best.last_seen = pos
+        return best
+
+    def resolve_pronoun(self, gender: str | None, pos: int) -> Entity | None:
+        """Return the most salient recent person a "he"/"she" can refer to."""
+        horizon = pos - _PRONOUN_REACH * _PARA
+        fitting = [
+            e
+            for e in self.entities
+            if e.last_seen >= horizon and (e.gender is None or gender is None or e.gender == gender)
+        ]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda e: (e.last_subject, e.last_seen))
+        if best.gender is None:
+            best.gender = gender  # once "she" fits a person, later "he" should not
+        best.last_seen = pos
+        return best
+
+    def compatible(self, entity: Entity, role: Role) -> bool:
+        """True when a person may take an unresolved role: no role yet, or a matching one."""
+        gender = ROLE_HEAD_GENDER.get(role.head)
+        if gender and entity.gender and gender != entity.gender:
+            return False
+        return not entity.roles or any(
+            _heads_fit(role.head, r.head) and _modifiers_fit(role.modifiers, r.modifiers) for r in entity.roles
+        )
+
+    def unroled_subject(self, role: Role, since: int) -> Entity | None:
+        """The latest subject since a position if they have no role yet and may hold this one."""
+        recent = [e for e in self.entities if e.last_subject >= since]
+        if not recent:
+            return None
+        best = max(recent, key=lambda e: e.last_subject)
+        return best if not best.roles and self.compatible(best, role) else None

@@ -1,0 +1,168 @@
+"""Word lists the attribution rules consult: honorifics, role nouns, speech verbs and non-name words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeAlias
+
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+# Forms of address in front of a name, with the gender they imply (None: says nothing about gender).
+HONORIFICS: dict[str, str | None] = {
+    **dict.fromkeys("mr sir lord baron father sheikh mister herr senor signor".split(), "m"),
+    **dict.fromkeys("mrs ms miss dame lady baroness sister mme madame frau".split(), "f"),
+    **dict.fromkeys("dr prof professor rev reverend sen gov gen col capt lt".split(), None),
+}
+# Titles that stay part of how the person is named ("Lord Butler", "Sir John Bourn", "Baroness Scotland").
+PEERAGE = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron", "sheikh"})
+
+# Nouns that name a position a person holds; "the <modifiers> <head>" can stand for that person.
+ROLE_HEADS = frozenset(
+    """
+minister secretary chancellor president premier leader chairman chairwoman chairperson chair
+spokesman spokeswoman spokesperson executive director governor economist analyst adviser advisor
+presenter editor manager coach boss captain counterpart cardinal pope archbishop bishop ambassador
+envoy commissioner mayor senator congressman congresswoman judge prosecutor lawyer attorney king
+queen prince princess chief head founder owner striker midfielder defender goalkeeper player singer
+actor actress producer author writer professor scientist researcher campaigner magnate tycoon
+treasurer deputy general admiral commander diplomat negotiator official aide strategist
+vice-president vice-chairman chairman-elect president-elect ceo cfo secretary-general
+sheikh emir sultan monarch host guest investor trader broker banker regulator mp mep msp representative speaker
+""".split()
+)
+# A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "minister": frozenset({"minister", "secretary", "chancellor", "premier"}),
+    "premier": frozenset({"premier", "minister"}),
+    "chair": frozenset({"chair", "chairman", "chairwoman", "chairperson"}),
+    "chairman": frozenset({"chairman", "chair"}),
+    "spokesman": frozenset({"spokesman", "spokeswoman", "spokesperson"}),
+    "spokeswoman": frozenset({"spokeswoman", "spokesman", "spokesperson"}),
+    "boss": frozenset({"boss", "executive", "chief", "manager", "head", "chairman"}),
+    "executive": frozenset({"executive", "ceo"}),
+    "adviser": frozenset({"adviser", "advisor"}),
+    "advisor": frozenset({"adviser", "advisor"}),
+}
+ROLE_HEAD_GENDER: dict[str, str] = {
+    **dict.fromkeys("spokesman chairman king prince congressman sheikh emir sultan cardinal pope".split(), "m"),
+    **dict.fromkeys("spokeswoman chairwoman queen princess actress congresswoman".split(), "f"),
+}
+
+# Reported-speech verbs (lower case, inflected forms listed so one alternation matches them).
+SPEECH_VERBS = tuple(
+    """
+said says told tells added adds stated noted stressed stresses emphasised emphasized
+emphasises emphasizes underlined underlines insisted insists warned warns argued argues claimed
+recalled recalls urged urges pledged announced announces briefed highlighted
+replied replies explained explains admitted admits believes believed predicted predicts
+commented confirmed confirms denied denies suggested suggests acknowledged acknowledges
+described describes spoke speaks declared declares asserted asserts maintained maintains revealed
+reveals conceded concedes complained complains agreed agrees wrote writes continued continues
+remarked observed observes reiterated reiterates repeated repeats responded responds
+answered asked asks promised vowed vows accused accuses criticised
+criticized criticises criticizes welcomed welcomes praised praises called calls questioned
+cautioned cautions estimated expects expected hoped
+thinks thought feels felt reckons reckoned indicated indicates informed informs assured assures
+disclosed discloses mentioned mentions pointed proposed proposes recommended recommends
+concluded concludes testified testifies signalled signaled saying attacked attacks
+condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
+slammed slams
+""".split()
+)
+# Verbs that report speech only with a following word ("pointed out", "called for").
+# Forms that are more often plural nouns ("brands", "claims", "states") are left out on purpose.
+VERB_PARTICLES: dict[str, frozenset[str]] = {
+    "called": frozenset({"for", "on"}),
+    "calls": frozenset({"for", "on"}),
+    "pointed": frozenset({"out", "to"}),
+    "thought": frozenset({"that"}),
+    "felt": frozenset({"that"}),
+    "expected": frozenset({"that"}),
+}
+
+# Words that may precede a verb without breaking "subject ... verb" ("has also said", "later told").
+VERB_AUX = frozenset(
+    """
+has have had also later then previously earlier once again further yesterday today recently
+repeatedly publicly privately not will would could may might should must did does do is was
+already still subsequently separately quickly immediately himself herself just now always never
+often even however meanwhile last this week night
+""".split()
+)
+# Auxiliaries that make the verb passive ("was told", "is said to"): the subject is not the speaker.
+PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
+
+# Capitalised words that start sentences or clauses but are not names.
+COMMON_CAPS = frozenset(
+    """
+the a an and but or so yet for nor if in on at by to of from with as into after before during
+since until while when where why how what which who whom whose this that these those there here
+it its he she they we you i his her their our my your them him us me however meanwhile although
+though because also still even just only then now today yesterday tomorrow last next first
+second third earlier later many most some several all both each every other another such no not
+asked speaking commenting according under over about among despite following including instead
+unlike like against without within throughout mother father brother sister people police
+former current acting new old young senior junior british american european english french
+german russian chinese japanese indian irish scottish welsh african asian australian canadian
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter a-level olympic olympics
+chief north south east west central eastern western northern southern overall indeed yes
+one two three four five six seven eight nine ten
+""".split()
+)
+
+# Words that mark a capitalised run as an organisation, place, event or title of a work.
+NON_PERSON_WORDS = frozenset(
+    """
+street road avenue square lane park hall house palace office department ministry commission
+committee council party union association group company corporation corp inc plc ltd llc co
+bank fund trust foundation institute university college school academy hospital court
+agency service services authority board bureau network news radio television tv times post
+journal telegraph guardian herald daily weekly magazine press review mail express standard
+international national federal royal lords republic kingdom states state nations united america
+europe asia africa britain england scotland wales ireland london paris washington york city
+airport airlines airways motors energy oil gas steel industries holdings partners capital
+securities exchange market markets reserve treasury parliament congress senate assembly
+government club league cup championship championships open games festival awards award prize
+tour series show programme program film album records studios pictures church cathedral
+centre center museum gallery prison jail watch theatre theater arena stadium island islands river mountains
+valley bay sea ocean gulf coast county province region district borough village town
+east west north south eastern western northern southern central middle labour conservative
+conservatives tory tories liberal democrat democrats republican republicans socialist
+communist greens airbus boeing microsoft google apple sony intel ibm yahoo reuters
+bbc itv ofcom opec nato eu un usa uk us world global day week year month act bill report
+summit conference treaty accord agreement war crisis campaign project plan programme strategy
+index dollar euro pound yen sterling stock shares prices research economics institution aid financial
+kong angeles francisco diego lanka lankan arabia zealand korea rica vegas salvador
+""".split()
+)
+
+# Lower-case words never used as a role modifier; they end the phrase in front of a role noun.
+ROLE_STOP = frozenset(
+    """
+the a an and or but of to in on at by for with from as that this these those said says told
+is was are were has have had be been being his her its their our who which whom whose when
+while after before than then also not no
+""".split()
+)
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of words built as a trie, so matching costs one branch per letter."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(root)
+
+
+def _branch(node: _Trie) -> str:
+    """The regex for one trie node: its children as alternatives, optional when a word ends here."""
+    alternatives = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in node else body

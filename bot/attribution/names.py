@@ -1,0 +1,166 @@
+"""Find person names and the roles written next to them ("Tory leader Michael Howard", "X, chief executive")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, PEERAGE, ROLE_HEADS, ROLE_STOP
+
+_CAP_WORD = r"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*"
+_TOKEN = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Gov|Gen|Col|Capt|Lt|St)\.|{_CAP_WORD}|[A-Z]\.(?:[A-Z]\.)*)"
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
+# A run of capitalised words, which may hold a role, a form of address and a name.
+# The leading look-ahead lets the regex engine skip quickly to capital letters.
+NAME_RUN = re.compile(rf"(?=[A-Z])(?<![\w'’.-]){_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*(?![\w-])")
+
+_HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+_STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
+_MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
+# ", chairman of the group" / ", the OECD's chief economist" straight after a name.
+_APPOSITION = re.compile(
+    rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
+    rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
+)
+_BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
+_FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A position such as "deputy foreign minister": its head noun and lower-case modifiers."""
+
+    head: str
+    modifiers: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A capitalised run read as a person's name, with any role written around it."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]  # the name itself, without role words or form of address
+    honorific: str  # lower-case form of address ("mr", "sir") or ""
+    roles: tuple[Role, ...]
+
+    @property
+    def is_full(self) -> bool:
+        """True when the mention gives more than a surname ("Khalaf Khalafov", "Sir John Bourn")."""
+        return len(self.words) > 1
+
+
+def role_head(word: str) -> str | None:
+    """The role noun a word names ("Under-Secretary" -> "secretary"), or None."""
+    word = word.lower().rstrip(",")
+    if word in ROLE_HEADS:
+        return word
+    tail = word.rpartition("-")[2]
+    return tail if tail in ROLE_HEADS else None
+
+
+def make_role(words: list[str]) -> Role | None:
+    """Build a role from words whose last one is a role noun; None when it is not one."""
+    head = role_head(words[-1]) if words else None
+    if head is None:
+        return None
+    mods = frozenset(w.lower() for w in words[:-1] if w.lower() not in ROLE_STOP)
+    return Role(head, mods, " ".join(w.lower() for w in words))
+
+
+def _role_before(text: str, start: int) -> Role | None:
+    """Read lower-case role words just before a name ("TV presenter Anne Robinson")."""
+    if start < 2 or text[start - 1] != " " or role_head(text[text.rfind(" ", 0, start - 1) + 1 : start - 1]) is None:
+        return None  # the common case, checked without splitting the text
+    words = text[max(0, start - 60) : start].split()[-6:]
+    taken = [words.pop()]
+    while words and len(taken) < 5:
+        word = words[-1]
+        if word[-1] in ',.;:"”)' or word.lower() in ROLE_STOP or word.lower() in HONORIFICS:
+            break
+        taken.append(words.pop())
+    return make_role(taken[::-1])
+
+
+def _role_after(text: str, end: int) -> Role | None:
+    """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
+    match = _APPOSITION.match(text, end)
+    if match is None:
+        return None
+    return make_role([*match["mods"].split(), match["head"]])
+
+
+def _is_breaker(token: str) -> bool:
+    """True for words that cannot be part of a person's name: roles, acronyms, organisation words."""
+    lower = token.lower()
+    if lower in _BREAKERS or (token.isupper() and len(token) > 1 and "." not in token):
+        return True
+    if token.isalpha():
+        return False
+    return ("-" in lower and role_head(lower) is not None) or any(c.isdigit() for c in token)
+
+
+def _split_run(tokens: list[str]) -> tuple[list[str], str, list[str]]:
+    """Split a run into the words before the name (role, party), form of address and name words."""
+    prefix: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].lower().rstrip(".") in PEERAGE:
+            prefix, tokens = tokens[:i], tokens[i:]
+            break
+        if _is_breaker(tokens[i]) and not (i and tokens[i - 1].lower().rstrip(".") in HONORIFICS):
+            prefix, tokens = tokens[: i + 1], tokens[i + 1 :]
+            break
+    honorific = ""
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].lower().rstrip(".") in HONORIFICS:
+            # "No More Mr Nasty": what comes before a form of address is not part of the name.
+            honorific, tokens = tokens[i].lower().rstrip("."), tokens[i + 1 :]
+            break
+    return prefix, honorific, tokens
+
+
+def _looks_like_name(words: list[str], honorific: str) -> bool:
+    """Reject runs that are ordinary capitalised words or strings of initials."""
+    if not words or len(words) > 4:
+        return False
+    if all(len(w) == 2 and w.endswith(".") for w in words):
+        return False
+    if honorific:
+        return True
+    return all(w.lower() not in COMMON_CAPS for w in words[:-1])
+
+
+def find_names(text: str, known: set[str]) -> list[NameMention]:
+    """Return the person-like name mentions in a paragraph, in text order.
+
+    :param known: lower-case name words introduced so far; a lone capitalised word counts only if
+        it is one of them. The words of full names found here are added.
+    """
+    found: list[NameMention] = []
+    for match in NAME_RUN.finditer(text):
+        run = match[0]
+        if " " not in run and run.lower() not in known:
+            continue  # most runs are one sentence-initial or place word; skip them cheaply
+        tokens = run.split(" ")
+        start = match.start()
+        # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
+        while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].endswith("ing")):
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if text[max(0, start - 4) : start].lower() == "the ":
+            continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
+        if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
+            continue
+        prefix, honorific, words = _split_run(tokens)
+        if not _looks_like_name(words, honorific) or _FOLLOWING_ROLE.match(text, match.end()):
+            continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
+        roles = [r for r in (make_role(prefix), _role_after(text, match.end())) if r]
+        if not prefix:
+            before = _role_before(text, start)
+            if before:
+                roles.append(before)
+        if len(words) > 1 or honorific:
+            known.update(w.lower() for w in words)
+        found.append(NameMention(start, match.end(), tuple(words), honorific, tuple(roles)))
+    return found

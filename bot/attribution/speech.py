@@ -1,0 +1,256 @@
+"""Find the references in a paragraph and which of them are subjects of reported speech."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    PASSIVE_AUX,
+    ROLE_HEADS,
+    ROLE_STOP,
+    SPEECH_VERBS,
+    VERB_AUX,
+    VERB_PARTICLES,
+    word_pattern,
+)
+from .names import NameMention, Role, find_names, make_role
+
+_QUOTES = re.compile(r"[\"“”]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(A-Z])")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_VERBS = frozenset(SPEECH_VERBS)
+_HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
+# One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
+_KEYWORD = re.compile(rf"\b{word_pattern(_VERBS | _HEADS | {'according', 'According'})}\b(?![\w'’-])")
+_NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
+# Role nouns that often modify another noun; they count only when a verb follows them.
+_ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
+_VERB_OR_AUX = _VERBS | VERB_AUX
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+_AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
+_STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
+# What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
+# adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
+_GAP = re.compile(
+    r"\s*"
+    r"(?:,[^,;:!?\"“”]{1,150},\s*|,\s*(?:who|whose)\b[^,;:!?\"“”.]{0,150}?\s+"
+    r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+)?"
+    rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+)
+# "X announced a new drive, saying ...": a participle reports what the clause's subject said.
+_PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^.;:!?]{0,150}?")
+# "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
+_APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
+# Words between an inverted verb and its subject: roles and organisations, never a new clause.
+_INVERTED_GAP = re.compile(rf"\s+(?:(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*\s+){{0,5}}")
+_INVERSION_CUES = ',"”’:—-'
+_AND = re.compile(r",?\s+and\s+")
+_LIST_COMMA = re.compile(r",\s*")
+
+
+@dataclass(slots=True)
+class Ref:
+    """A possible reference to a person: a name, a role phrase or a pronoun."""
+
+    kind: str  # "name", "role" or "pronoun"
+    start: int
+    end: int
+    name: NameMention | None = None
+    role: Role | None = None
+    gender: str | None = None  # for pronouns
+    in_quote: bool = False
+    speaks: bool = False
+    sentence: int = 0
+    speech_pos: list[int] = field(default_factory=list)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of quoted text; an opening mark with no close runs to the end."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for match in _QUOTES.finditer(text):
+        i = match.start()
+        mark = match[0]
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-:") and not after.isspace())
+        if open_at < 0:
+            if opening or (mark == '"' and i == 0):
+                open_at = i
+        elif not opening:
+            spans.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out quoted words so verbs and pronouns inside quotes are not read as reporting."""
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append('"' + "_" * max(0, end - start - 2) + ('"' if end - start > 1 else ""))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role] | None:
+    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun."""
+    words = masked[max(0, start - 50) : end].split()
+    if len(words) < 2:
+        return None
+    taken = [words.pop()]
+    while words and len(taken) <= 5:
+        word = words.pop()
+        lower = word.lower()
+        if lower in _DETERMINERS or (lower.endswith(("'s", "’s")) and len(word) > 2):
+            role = make_role(taken[::-1])
+            if role is None:
+                return None
+            pos = start
+            for earlier in [*taken[1:], word]:
+                pos = masked.rfind(earlier, 0, pos)
+            return pos, role
+        if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not (lower == "and" and taken[-1][:1].isupper())):
+            return None
+        taken.append(word)
+    return None
+
+
+def _refs(
+    text: str, masked: str, spans: list[tuple[int, int]], known: set[str], heads: list[tuple[int, int]]
+) -> list[Ref]:
+    """Collect name and role references in text order."""
+    refs = [Ref("name", m.start, m.end, name=m) for m in find_names(text, known)]
+    starts = {r.start for r in refs}
+    ends = {r.end for r in refs}
+    for start, end in heads:
+        if end + 1 in starts or (masked[end : end + 1] == " " and masked[end + 1 : end + 2].isupper()):
+            continue  # "the chancellor Gordon Brown": the role is bound to the name, not a reference
+        after = _NEXT_WORD.match(masked, end)
+        if after and (
+            after[1] in ROLE_HEADS or (masked[start:end].lower() in _ADJECTIVAL_HEADS and after[1] not in _VERB_OR_AUX)
+        ):
+            continue  # "the chief economist", "the general election": the noun is used as an adjective
+        found = _role_phrase(masked, start, end)
+        if found is None:
+            continue
+        phrase_start, role = found
+        if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
+            continue  # apposition after a name, already bound to it
+        refs.append(Ref("role", phrase_start, end, role=role))
+    refs.sort(key=lambda r: r.start)
+    if spans:
+        for ref in refs:
+            ref.in_quote = any(s < ref.start < e for s, e in spans)
+    return refs
+
+
+def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
+    """Index of the reference that is the subject of a verb, looking left within the sentence."""
+    tried = 0
+    for i in range(len(refs) - 1, -1, -1):
+        ref = refs[i]
+        if ref.end > verb_start or ref.in_quote:
+            continue
+        if ref.start < floor or tried == 3:
+            return None
+        tried += 1
+        if _GAP.fullmatch(masked, ref.end, verb_start) or (
+            participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start)
+        ):
+            return i
+        if masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start):
+            return i
+    return None
+
+
+def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> int | None:
+    """Index of the reference named after an inverted verb ('..., said Stuart Hensel')."""
+    for i, ref in enumerate(refs):
+        if ref.start >= verb_end and not ref.in_quote:
+            if ref.start <= limit and _INVERTED_GAP.fullmatch(masked, verb_end, ref.start):
+                return i
+            if ref.start > verb_end + 1:
+                return None
+    return None
+
+
+def _add_pronoun(masked: str, refs: list[Ref], floor: int, verb_start: int) -> None:
+    """Add the last "he"/"she" before a verb as a reference, so it can be the verb's subject."""
+    found = list(_PRONOUN.finditer(masked, floor, verb_start))
+    if not found or any(r.start == found[-1].start() for r in refs):
+        return
+    last = found[-1]
+    gender = "m" if last[0].lower() == "he" else "f"
+    refs.append(Ref("pronoun", last.start(), last.end(), gender=gender))
+    refs.sort(key=lambda r: r.start)
+
+
+def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
+    """Return a paragraph's references in text order, the subjects of speech verbs marked.
+
+    :param known: lower-case surnames and first names already introduced; a lone capitalised
+        word is considered only if it is one of them. Full names found here are added to it.
+    """
+    known = set() if known is None else known
+    spans = quote_spans(text)
+    masked = _mask(text, spans) if spans else text
+    verbs: list[tuple[int, int, str]] = []
+    heads: list[tuple[int, int]] = []
+    for match in _KEYWORD.finditer(masked):
+        word = match[0]
+        if word in _HEADS:
+            heads.append(match.span())
+        elif word in VERB_PARTICLES:
+            after = _NEXT_WORD.match(masked, match.end())
+            if after and after[1] in VERB_PARTICLES[word]:
+                verbs.append((match.start(), match.end(), word))
+        elif word in _VERBS:
+            verbs.append((match.start(), match.end(), word))
+        elif masked.startswith(" to", match.end()):
+            verbs.append((match.start(), match.end() + 3, ""))  # "according to X"
+    refs = _refs(text, masked, spans, known, heads)
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(masked)), len(masked) + 1]
+    s = 0
+    for start, end, verb in verbs:
+        while bounds[s + 1] <= start:
+            s += 1
+        floor = bounds[s]
+        left = masked[floor:start].rstrip()
+        if left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
+            continue  # "was told", "is said to": someone else spoke
+        if verb:
+            _add_pronoun(masked, refs, floor, start)
+        found = _subject_before(masked, refs, start, floor, verb == "saying") if verb else None
+        if found is None and verb != "saying" and (not verb or not left or left[-1] in _INVERSION_CUES):
+            found = _subject_after(masked, refs, end, start + 80)
+        if found is None:
+            continue
+        _mark(refs, found, start)
+        # "Ms X and Mr Y said" / "X, Y and Z said": every coordinated subject speaks.
+        joiner = _AND
+        while (
+            found > 0
+            and refs[found - 1].kind == "name"
+            and joiner.fullmatch(masked, refs[found - 1].end, refs[found].start)
+        ):
+            found -= 1
+            _mark(refs, found, start)
+            joiner = _LIST_COMMA
+    b = 0
+    for ref in refs:
+        while bounds[b + 1] <= ref.start:
+            b += 1
+        ref.sentence = b
+    return refs
+
+
+def _mark(refs: list[Ref], index: int, pos: int) -> None:
+    """Record that a reference speaks at a position."""
+    refs[index].speaks = True
+    refs[index].speech_pos.append(pos)
