@@ -90,7 +90,10 @@ def test_html_with_scripts_keeps_only_the_article(service: BriefingService) -> N
 
 
 def test_markup_heavy_article_renders_harmlessly_everywhere(service: BriefingService) -> None:
-    nasty = "Markup mayhem\n\nMinister Jo Bloggs said: <b>*_[bold](x)_*</b> & <script>x</script> ~`#` <@U123> <!channel> </i>"
+    nasty = (
+        "Markup mayhem\n\n"
+        "Minister Jo Bloggs said: <b>*_[bold](x)_*</b> & <script>x</script> ~`#` <@U123> <!channel> </i>"
+    )
     service.load_text(ADMIN, nasty)
     reply = handle(service, User("telegram", "5"), Chat("telegram", "5"), "what did Jo Bloggs say about bold?")
     assert reply.quotes
