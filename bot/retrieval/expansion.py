@@ -54,9 +54,14 @@ class RelatedTerms:
         if len(rows) < self.min_count:
             return frozenset()
         own = stem(word)
-        counts: Counter[str] = Counter()
+        # Count each stem once per story: an association must hold across several reports,
+        # not come from one article that happens to use the word a lot.
+        per_article: dict[int, set[str]] = {}
         for row in rows:
-            counts.update(stems_of(row.text))
+            per_article.setdefault(row.article_id, set()).update(stems_of(row.text))
+        counts: Counter[str] = Counter()
+        for stems in per_article.values():
+            counts.update(stems)
         candidates = [
             s
             for s, n in counts.most_common(300)
@@ -65,10 +70,11 @@ class RelatedTerms:
         frequency = self.store.document_frequency(candidates)
         total = max(self.store.paragraph_count(), 1)
         # Lift: how much more often the stem appears beside the word than anywhere in the archive.
+        stories = len(per_article)
         scored = {
-            s: (counts[s] / len(rows)) * math.log(total / frequency[s])
+            s: (counts[s] / stories) * math.log(total / frequency[s])
             for s in candidates
-            if frequency.get(s) and counts[s] / len(rows) > 3 * frequency[s] / total
+            if frequency.get(s) and counts[s] / stories > 3 * frequency[s] / total
         }
         best = sorted(scored, key=lambda s: -scored[s])[: self.per_word]
         return frozenset(best)

@@ -32,6 +32,8 @@ _TOPIC_PATTERNS = (
 _SPEAKER_PATTERNS = (
     rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:{_SPEECH_VERBS})"
     rf"(?: (?:anything|something))?(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
+    rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
     rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
     rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
     rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"

@@ -19,7 +19,7 @@ from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_words
 from bot.retrieval.query import Question, parse_question, split_on
 from bot.retrieval.speakers import Speaker, SpeakerResolver
-from bot.retrieval.terms import Topic, idf, spans_of, stem, stems_of
+from bot.retrieval.terms import Topic, acronym_of, idf, spans_of, stem, stems_of
 from bot.store import ParagraphRow, Store
 
 RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share of the word itself
@@ -51,17 +51,20 @@ class Retriever:
         self.related = RelatedTerms(store)
         self._article_stems: OrderedDict[int, frozenset[str]] = OrderedDict()
 
-    def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0) -> Answer:
-        """The best ``limit`` paragraphs after ``offset`` for a question, best first."""
+    def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
+        """The best ``limit`` paragraphs after ``offset`` for a question, best first.
+
+        :param after_article: look only in articles with a higher id (a digest's new articles).
+        """
         parsed = parse_question(question) if isinstance(question, str) else question
         speaker, parsed = self._speaker_of(parsed)
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
         if speaker is not None:
-            ranked = self._for_speaker(speaker, topic, self._people_named(parsed.topic))
+            ranked = self._for_speaker(speaker, topic, self._people_named(parsed.topic), after_article)
         elif topic is not None:
-            ranked = self._for_topic(topic)
+            ranked = self._for_topic(topic, after_article)
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         if not ranked:
@@ -90,7 +93,11 @@ class Retriever:
         related: dict[str, frozenset[str]] = {}
         for word in words:
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
-        return Topic(tuple(words), stems, weights, related)
+        # A word of the topic itself is evidence for that word only, never "related" evidence for another.
+        related = {s: found - set(stems) for s, found in related.items()}
+        acronym = acronym_of(words)
+        known = acronym and self.store.document_frequency([acronym]).get(acronym, 0) > 0
+        return Topic(tuple(words), stems, weights, related, acronym if known else "")
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question]:
         if parsed.speaker:
@@ -109,8 +116,10 @@ class Retriever:
             return set()
         return {link.paragraph_id for link in self.store.person_paragraphs(named.person_ids)}
 
-    def _for_speaker(self, speaker: Speaker, topic: Topic | None, about_person: set[int]) -> list[Ranked]:
-        links = self.store.person_paragraphs(speaker.person_ids)
+    def _for_speaker(
+        self, speaker: Speaker, topic: Topic | None, about_person: set[int], after_article: int = 0
+    ) -> list[Ranked]:
+        links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
         paragraph_ids = list(dict.fromkeys(link.paragraph_id for link in links))
         rows = {row.id: row for row in self.store.paragraphs_by_id(paragraph_ids)}
         speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
@@ -142,14 +151,16 @@ class Retriever:
                 -row.position,
             )
             ranked.append(Ranked(row, key, stems))
-        if not any(r.key[0] >= 2.0 for r in ranked):
-            return []  # only mentions: the person never speaks on this topic
+        if not any(r.key[0] >= 3.0 for r in ranked):
+            return []  # the person never speaks on this topic; their other paragraphs or mentions aren't an answer
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
-    def _for_topic(self, topic: Topic) -> list[Ranked]:
-        rows = {r.id: r for r in self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES)}
+    def _for_topic(self, topic: Topic, after_article: int = 0) -> list[Ranked]:
+        found = self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
+        rows = {r.id: r for r in found}
         if len(rows) < TOPIC_CANDIDATES // 3:
-            for row in self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES):
+            more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
+            for row in more:
                 rows.setdefault(row.id, row)
         coverage = {i: topic.coverage(stems_of(row.text), RELATED_CREDIT) for i, row in rows.items()}
         if not coverage or max(coverage.values()) < MIN_COVERAGE:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS
 from bot.store import Store
 
 _TITLES = re.compile(
@@ -16,6 +17,14 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ROLE_WORD = re.compile(r"[a-z][a-z-]+")
+_ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+# Titles that name the same job in different house styles ("budget director" / "budget chief").
+_HEAD_SYNONYMS: dict[str, set[str]] = {
+    "director": {"chief", "head"},
+    "chief": {"director", "head"},
+    "head": {"chief", "director"},
+}
 
 
 @dataclass(frozen=True)
@@ -38,8 +47,11 @@ class SpeakerResolver:
         self._version: tuple[int, int] = (-1, -1)
 
     def resolve(self, typed: str, *, allow_fuzzy: bool = True) -> Speaker | None:
-        """The people a typed name means, or None when nobody in the store goes by it."""
+        """The people a typed name or role means, or None when nobody in the store goes by it."""
         name = _POSSESSIVE.sub("", " ".join(typed.lower().replace(".", " ").split()))
+        words = name.split()
+        if words and words[-1] in ROLE_HEADS:
+            return self._by_role(typed, name)
         for candidate in _candidates(name):
             found = self.store.people_by_alias(candidate)
             if found:
@@ -47,6 +59,31 @@ class SpeakerResolver:
         if not allow_fuzzy:
             return None
         return self._fuzzy(typed, name)
+
+    def _by_role(self, typed: str, role: str) -> Speaker | None:
+        """People whose roles in the articles best match a typed role ("australia's treasurer").
+
+        The role's head noun must match (or a close synonym: director / chief / head); the other
+        words ("australia's", "white house") rank the candidates, and the best-matching ones are kept.
+        """
+        found = self.store.people_by_alias(role)
+        if not found:
+            wanted = [w for w in _ROLE_WORD.findall(role.replace("'s ", " ")) if w not in _ROLE_FILLER]
+            heads = ROLE_SYNONYMS.get(wanted[-1], frozenset()) | {wanted[-1]} | _HEAD_SYNONYMS.get(wanted[-1], set())
+            best: dict[int, float] = {}
+            for head in heads:
+                for alias, person_id in self.store.role_aliases_with(head):
+                    words = alias.split()
+                    if words and words[-1] in heads:
+                        score = _role_match(wanted[:-1], words[:-1]) if len(wanted) > 1 else 1.0
+                        best[person_id] = max(score, best.get(person_id, 0.0))
+            if not best:
+                return None
+            top = max(best.values())
+            ids = sorted(i for i, score in best.items() if score == top)
+            names = self.store.person_names(ids)
+            found = [(i, names[i]) for i in ids if i in names]
+        return Speaker(typed, tuple(i for i, _ in found), tuple(n for _, n in found)) if found else None
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
         edits = _allowed_edits(name)
@@ -70,6 +107,22 @@ class SpeakerResolver:
         self._alias_people = people
         self._aliases = list(people)
         self._version = version
+
+
+def _role_match(wanted: list[str], alias: list[str]) -> float:
+    """Share of the typed qualifiers found in a role alias's qualifiers; "australia" matches "australian"."""
+    if not wanted:
+        return 1.0
+    hits = sum(any(_same_word(w, a) for a in alias) for w in wanted)
+    return hits / len(wanted)
+
+
+def _same_word(typed: str, word: str) -> bool:
+    """Equal, or one a prefix of the other with a common stem of five letters (country → demonym)."""
+    if typed == word:
+        return True
+    shorter, longer = sorted((typed, word), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter[:-1])
 
 
 def _allowed_edits(name: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,17 +45,20 @@ class Topic:
     stems: tuple[str, ...]
     weights: dict[str, float]
     related: dict[str, frozenset[str]]  # stem -> stems that co-occur with it in the store
+    acronym: str = ""  # "iff" for "International Finance Facility": stands for the whole topic
 
     @property
     def all_stems(self) -> frozenset[str]:
-        """The topic's stems and their related stems."""
-        return frozenset(self.stems).union(*self.related.values())
+        """The topic's stems, its acronym and their related stems."""
+        return frozenset(self.stems).union({self.acronym} - {""}, *self.related.values())
 
     def coverage(self, present: set[str], related_credit: float) -> float:
         """How much of the topic a text covers: weighted share of its stems present (related ones count less)."""
         total = sum(self.weights.values())
         if not total:
             return 0.0
+        if self.acronym and self.acronym in present:
+            return 1.0
         got = 0.0
         for s in self.stems:
             if s in present:
@@ -63,6 +66,11 @@ class Topic:
             elif self.related.get(s, frozenset()) & present:
                 got += self.weights[s] * related_credit
         return got / total
+
+
+def acronym_of(words: Sequence[str]) -> str:
+    """The initials of a name of three or more words ("international finance facility" → "iff"), else ""."""
+    return "".join(w[0] for w in words) if len(words) >= 3 and all(w.isalpha() for w in words) else ""
 
 
 def idf(document_frequency: int, documents: int) -> float:

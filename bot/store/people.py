@@ -36,6 +36,16 @@ class PeopleQueries:
             ).fetchall()
         return [(int(r[0]), str(r[1])) for r in rows]
 
+    def role_aliases_with(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Role aliases (alias, person id) containing ``word`` as a whole word, for matching "the treasurer"."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT alias, person_id FROM person_aliases WHERE kind = 'role'"
+                " AND (' ' || alias || ' ') LIKE ? LIMIT ?",
+                [f"% {word} %", limit],
+            ).fetchall()
+        return [(str(a), int(p)) for a, p in rows]
+
     def all_aliases(self) -> list[tuple[str, int]]:
         """Every (alias, person id), for fuzzy matching of misspelt names."""
         with self._lock:
