@@ -163,7 +163,11 @@ class Retriever:
             for row in more:
                 rows.setdefault(row.id, row)
         coverage = {i: topic.coverage(stems_of(row.text), RELATED_CREDIT) for i, row in rows.items()}
-        if not coverage or max(coverage.values()) < MIN_COVERAGE:
+        # A topic of several words is found only where at least two of them meet: "Mars rovers" is
+        # not answered by a paragraph about Rover cars.
+        needed = min(2, len(topic.stems))
+        anchored = [i for i, row in rows.items() if coverage[i] >= MIN_COVERAGE and topic.matched(row.text) >= needed]
+        if not anchored and not any(topic.acronym in stems_of(rows[i].text) for i in rows if topic.acronym):
             return []
         # The stories that match best lend their other paragraphs: a report on the topic often
         # carries its reactions ("the union said…") in paragraphs without the topic's words.

@@ -50,14 +50,18 @@ class SpeakerResolver:
         """The people a typed name or role means, or None when nobody in the store goes by it."""
         name = _POSSESSIVE.sub("", " ".join(typed.lower().replace(".", " ").split()))
         words = name.split()
-        if words and words[-1] in ROLE_HEADS:
+        if not words:
+            return None
+        if words[-1] in ROLE_HEADS:
             return self._by_role(typed, name)
         for candidate in _candidates(name):
             found = self.store.people_by_alias(candidate)
             if found:
                 return Speaker(typed, tuple(i for i, _ in found), tuple(n for _, n in found))
-        if not allow_fuzzy:
-            return None
+        # A role our lexicon doesn't know ("the telecoms ombudsman") may still be one the articles gave.
+        by_role = self._by_role(typed, name) if len(words) > 1 else None
+        if by_role is not None or not allow_fuzzy:
+            return by_role
         return self._fuzzy(typed, name)
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:

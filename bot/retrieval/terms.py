@@ -67,6 +67,10 @@ class Topic:
                 got += self.weights[s] * related_credit
         return got / total
 
+    def matched(self, text: str) -> int:
+        """How many of the topic's own stems a text holds."""
+        return len(stems_of(text) & set(self.stems))
+
 
 def acronym_of(words: Sequence[str]) -> str:
     """The initials of a name of three or more words ("international finance facility" → "iff"), else ""."""
