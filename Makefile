@@ -17,6 +17,7 @@ run: $(STAMP)  ## load the bundled articles and start the bot (console chat when
 
 test: $(STAMP)  ## lint and run the whole test suite
 	$(VENV)/bin/ruff check .
+	bash scripts/ensure-postgres.sh
 	$(VENV)/bin/pytest
 
 lint: $(STAMP)

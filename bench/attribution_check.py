@@ -1,6 +1,11 @@
-"""Check bot.attribution against the dev questions' speaker paragraphs and time it over the corpus.
+"""Check bot.attribution against the speaker questions' gold paragraphs and time it over the corpus.
 
-Run: .venv/bin/python bench/attribution_check.py [--corpus DIR] [--dev FILE] [-v]
+Run: .venv/bin/python bench/attribution_check.py [--corpus DIR] [--dev FILE] [--own FILE] [-v]
+
+A gold paragraph counts when its speakers include a person the question asks about: by an alias
+("rafsanjani", "lord roberts of conwy"), or for a role-only question ("the white house budget
+director", "australia's treasurer") by one of the person's roles, compared after `normalise_role`.
+Shares are printed per question file and per corpus (BBC, Reuters).
 """
 
 from __future__ import annotations
@@ -14,13 +19,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.attribution import ArticleAttribution, attribute
+from bot.attribution import ArticleAttribution, attribute, normalise_role
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _ASKED = (
-    re.compile(r"^(?:what|did|does|has)\s+(?:did|does|has|have)?\s*(?P<who>.+?)\s+(?:say|said|mention)\b", re.I),
+    re.compile(
+        r"^(?:tell me\s+)?(?:what|did|does|has)\s+(?:did|does|has|have)?\s*(?P<who>.+?)\s+"
+        r"(?:say|said|mention|think|thought)\b",
+        re.I,
+    ),
     re.compile(r"^(?P<who>.+?)['’]s\s+comments\b", re.I),
+    re.compile(r"^(?P<who>[\w.' -]+?)\s+on\s+", re.I),  # "fitzwater on the oil import fee"
 )
+# Forms of address a user may type that the article need not use ("Rep. Pete Stark").
+_ASKED_TITLES = re.compile(r"^(?:the|rep|sen|gov|mr|mrs|ms|dr|president|prime minister)\.?\s+")
 SPEAKER_KINDS = {"speaker_topic", "speaker_only"}
 
 
@@ -35,7 +47,7 @@ def read_article(path: Path) -> tuple[str, list[str]]:
 
 
 def asked_speaker(question: str) -> str:
-    """The person a dev question asks about, lower-cased."""
+    """The person (or role) a question asks about, lower-cased."""
     for pattern in _ASKED:
         match = pattern.search(question.strip())
         if match:
@@ -44,16 +56,32 @@ def asked_speaker(question: str) -> str:
 
 
 def doc_path(corpus: Path, doc: str) -> Path:
-    """Map a dev document id to its file."""
+    """Map a question's document id to its file."""
     top = doc.split("/", 1)[0]
     return corpus / doc if top in {"azernews", "reuters"} else corpus / "bbc" / doc
 
 
-def check_dev(corpus: Path, dev: Path, verbose: bool) -> tuple[int, int]:
-    """Count gold speaker paragraphs whose asked speaker is among the paragraph's speakers."""
+def corpus_of(doc: str) -> str:
+    """The corpus a document id belongs to: "reuters", "azernews" or "bbc"."""
+    top = doc.split("/", 1)[0]
+    return top if top in {"azernews", "reuters"} else "bbc"
+
+
+def asked_people(result: ArticleAttribution, who: str) -> set[str]:
+    """Names of the article's people the asked words mean: by alias, else by a role they hold."""
+    bare = _ASKED_TITLES.sub("", who)
+    names = {p.name for p in result.people if who in p.aliases or bare in p.aliases}
+    if names:
+        return names
+    role = normalise_role(who)
+    return {p.name for p in result.people if role in {normalise_role(r) for r in p.roles}}
+
+
+def check_questions(corpus: Path, questions: Path, verbose: bool) -> dict[str, tuple[int, int]]:
+    """Per corpus, (hits, total) over gold speaker paragraphs whose asked speaker is among the speakers."""
     cache: dict[str, tuple[list[str], ArticleAttribution]] = {}
-    hits = total = 0
-    for line in dev.read_text(encoding="utf-8").splitlines():
+    counts: dict[str, tuple[int, int]] = {}
+    for line in questions.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         if item["kind"] not in SPEAKER_KINDS:
             continue
@@ -64,15 +92,14 @@ def check_dev(corpus: Path, dev: Path, verbose: bool) -> tuple[int, int]:
                 cache[gold["doc"]] = (paragraphs, attribute(paragraphs, title))
             paragraphs, result = cache[gold["doc"]]
             index = next(i for i, p in enumerate(paragraphs) if gold["quote"] in p)
-            names = {p.name for p in result.people if who in p.aliases}
             speakers = result.paragraphs[index].speakers
-            ok = bool(names & set(speakers))
-            hits += ok
-            total += 1
+            ok = bool(asked_people(result, who) & set(speakers))
+            hits, total = counts.get(corpus_of(gold["doc"]), (0, 0))
+            counts[corpus_of(gold["doc"])] = (hits + ok, total + 1)
             if verbose or not ok:
                 mark = "ok  " if ok else "MISS"
                 print(f"{mark} {item['id']} {who!r} {gold['doc']}#{index}: speakers={speakers}")
-    return hits, total
+    return counts
 
 
 def time_corpus(corpus: Path, rounds: int) -> tuple[int, float]:
@@ -88,16 +115,26 @@ def time_corpus(corpus: Path, rounds: int) -> tuple[int, float]:
     return len(articles), best
 
 
+def report(label: str, counts: dict[str, tuple[int, int]]) -> None:
+    """Print a question file's share overall and per corpus."""
+    hits = sum(h for h, _ in counts.values())
+    total = sum(t for _, t in counts.values())
+    parts = ", ".join(f"{name} {h}/{t}" for name, (h, t) in sorted(counts.items()))
+    print(f"{label} speaker share: {hits}/{total} = {hits / max(total, 1):.3f} ({parts})")
+
+
 def main() -> None:
-    """Print the dev share and the corpus speed."""
+    """Print the dev and own shares and the corpus speed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
     parser.add_argument("--dev", type=Path, default=Path("/work/shared/eval/dev.jsonl"))
+    parser.add_argument("--own", type=Path, default=Path(__file__).resolve().parent / "eval" / "own.jsonl")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    hits, total = check_dev(args.corpus, args.dev, args.verbose)
-    print(f"speaker share: {hits}/{total} = {hits / total:.3f} (target >= 0.9)")
+    report("dev", check_questions(args.corpus, args.dev, args.verbose))
+    if args.own.exists():
+        report("own", check_questions(args.corpus, args.own, args.verbose))
     count, seconds = time_corpus(args.corpus, args.rounds)
     print(f"speed: {count} articles in {seconds:.2f}s = {count / seconds:.0f} articles/s (target >= 2000)")
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.admin_commands import audit_command, feeds_command
 from bot.errors import BadQuestion, BriefingError
 from bot.models import Chat, LoadReport, Reply, User
 from bot.service import BriefingService
+from bot.url_load import is_web_address
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("ask", "/ask QUESTION", "ask about a person or a topic, e.g. /ask what did Imomi say about oil?"),
     Command("more", "/more", "more results for the last question"),
     Command("articles", "/articles [WORDS]", "recent articles with their ids"),
+    Command("subscribe", "/subscribe [TOPIC] [TIME] [ZONE]", "a daily digest, e.g. /subscribe oil at 7am Asia/Baku"),
+    Command("unsubscribe", "/unsubscribe [ID | all]", "stop daily digests"),
+    Command("subscriptions", "/subscriptions", "this chat's daily digests"),
+    Command("digest", "/digest", "today's digest now"),
     Command("load", "/load TEXT | URL (or attach a file)", "load an article", admin=True),
     Command("delete", "/delete ARTICLE_ID", "delete an article", admin=True),
     Command("stats", "/stats", "what the store holds", admin=True),
+    Command("feeds", "/feeds add URL | remove URL|ID | list | poll", "follow RSS and Atom feeds", admin=True),
+    Command("audit", "/audit [N]", "who loaded or deleted what, and when", admin=True),
 )
 
 FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
@@ -72,6 +80,9 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
         return service.ask_in_chat(user, conversation, text)
     head, _, args = text[1:].partition(" ")
     name = head.split("@", 1)[0].lower()
+    chat_action = _CHAT_ACTIONS.get(name)
+    if chat_action is not None:
+        return chat_action(service, user, chat, args.strip())
     action = _ACTIONS.get(name)
     if action is None:
         return Reply(f"I don't know the command /{name}. Type /help to see what I can do.")
@@ -103,6 +114,8 @@ def _articles(service: BriefingService, user: User, conversation: str, args: str
 
 
 def _load(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    if is_web_address(args):
+        return Reply(describe_load(service.load_url(user, args)))
     return Reply(describe_load(service.load_text(user, args)))
 
 
@@ -118,6 +131,7 @@ def _stats(service: BriefingService, user: User, conversation: str, args: str) -
     size_mb = counts["bytes"] / 1_048_576
     return Reply(
         f"{counts['articles']:,} articles, {counts['paragraphs']:,} paragraphs, {counts['people']:,} people; "
+        f"{counts['feeds']:,} feeds, {counts['subscribers']:,} subscribers; "
         f"{counts['failures']:,} failed loads recorded; store size {size_mb:.1f} MB."
     )
 
@@ -144,4 +158,23 @@ _ACTIONS: dict[str, Callable[[BriefingService, User, str, str], Reply]] = {
     "load": _load,
     "delete": _delete,
     "stats": _stats,
+    "feeds": feeds_command,
+    "audit": audit_command,
+}
+
+
+def _subscriptions(service: BriefingService, user: User, chat: Chat, args: str) -> Reply:
+    return service.subscriptions(user, chat)
+
+
+def _digest(service: BriefingService, user: User, chat: Chat, args: str) -> Reply:
+    return service.digest_now(user, chat)
+
+
+# Digest commands act on the chat (a digest is delivered to a chat), not on one conversation.
+_CHAT_ACTIONS: dict[str, Callable[[BriefingService, User, Chat, str], Reply]] = {
+    "subscribe": BriefingService.subscribe,
+    "unsubscribe": BriefingService.unsubscribe,
+    "subscriptions": _subscriptions,
+    "digest": _digest,
 }

@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     questions_per_minute: int = Field(20, ge=1, alias="BRIEFBOT_QUESTIONS_PER_MINUTE")
     max_subscriptions_per_chat: int = Field(10, ge=1, alias="BRIEFBOT_MAX_SUBSCRIPTIONS_PER_CHAT")
     log_level: str = Field("INFO", alias="BRIEFBOT_LOG_LEVEL")
+    database_url: SecretStr | None = Field(None, alias="BRIEFBOT_DATABASE_URL")
+    database_pool_size: int = Field(10, ge=1, le=1000, alias="BRIEFBOT_DATABASE_POOL_SIZE")
+    metrics_port: int | None = Field(None, ge=0, le=65535, alias="BRIEFBOT_METRICS_PORT")
+    metrics_host: str = Field("127.0.0.1", alias="BRIEFBOT_METRICS_HOST")
+    log_json: bool = Field(False, alias="BRIEFBOT_LOG_JSON")
 
     telegram_bot_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base_url: str = Field("https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL")
@@ -75,6 +80,14 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not an IANA time zone such as Europe/Baku") from None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        """Only PostgreSQL URLs are accepted; leave it unset for the SQLite store at BRIEFBOT_DB_PATH."""
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("expected postgresql://user:password@host:5432/dbname (unset it to use SQLite)")
         return value
 
     @field_validator("telegram_api_base_url", "telegram_file_base_url", "slack_api_base_url")

@@ -21,6 +21,8 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"script", "style"})
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Marks a block boundary in collected text; it is whitespace, so plain text collapses it to a space.
+_BLOCK_BREAK = "\u2029"
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,24 @@ class FeedEntry:
     published: str  # ISO 8601 UTC timestamp ("2024-03-14T09:30:00+00:00") or empty when unknown
     summary_text: str  # the summary as plain text
     content_html: str | None  # full content when the feed carries it (sanitised by feedparser)
+    summary_html: str = ""  # the summary as the feed gave it (sanitised by feedparser)
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed's title and its entries."""
+
+    title: str
+    entries: list[FeedEntry]
 
 
 def parse_feed(text: str, base_url: str) -> list[FeedEntry]:
     """The entries of an RSS or Atom document, in feed order; raises IngestError if it is not a feed."""
+    return read_feed(text, base_url).entries
+
+
+def read_feed(text: str, base_url: str) -> ParsedFeed:
+    """The title and entries of an RSS or Atom document; raises IngestError if it is not a feed."""
     # A plain string makes feedparser fetch URLs and open local files; a stream is parsed as is.
     # The text is already decoded, so the header tells feedparser to ignore the XML declaration.
     parsed = feedparser.parse(
@@ -46,7 +62,14 @@ def parse_feed(text: str, base_url: str) -> list[FeedEntry]:
     if not parsed.get("version") and not parsed.entries:
         raise IngestError("That is not an RSS or Atom feed.")
     entries = (_entry(raw, base_url) for raw in parsed.entries)
-    return [entry for entry in entries if entry is not None]
+    title = _plain_text(parsed.feed.get("title", ""))
+    return ParsedFeed(title, [entry for entry in entries if entry is not None])
+
+
+def html_paragraphs(html: str) -> list[str]:
+    """The text blocks of an HTML fragment (paragraphs, list items, headings), whitespace tidied."""
+    blocks = _collected_text(html).split(_BLOCK_BREAK)
+    return [text for block in blocks if (text := re.sub(r"\s+", " ", block).strip())]
 
 
 def backoff_seconds(failures: int, base: float, cap: float) -> float:
@@ -70,6 +93,7 @@ def _entry(raw: Any, base_url: str) -> FeedEntry | None:
         published=_published(raw),
         summary_text=_plain_text(raw.get("summary", "")),
         content_html=_content_html(raw),
+        summary_html=str(raw.get("summary", "")),
     )
 
 
@@ -106,13 +130,13 @@ class _TextCollector(HTMLParser):
         if tag in _SKIP_TAGS:
             self._skipping += 1
         elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
+            self.parts.append(_BLOCK_BREAK)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skipping = max(0, self._skipping - 1)
         elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
+            self.parts.append(_BLOCK_BREAK)
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
@@ -120,7 +144,11 @@ class _TextCollector(HTMLParser):
 
 
 def _plain_text(html: str) -> str:
+    return re.sub(r"\s+", " ", _collected_text(html)).strip()
+
+
+def _collected_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    return re.sub(r"\s+", " ", "".join(collector.parts)).strip()
+    return "".join(collector.parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 
 PLATFORMS = ("telegram", "slack", "console")
 
@@ -135,3 +136,26 @@ class LoadReport:
     def with_status(self, status: str) -> tuple[LoadOutcome, ...]:
         """The outcomes with the given status."""
         return tuple(o for o in self.outcomes if o.status == status)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A daily digest: where it goes, at what local time in which IANA zone, and what it covers."""
+
+    id: int
+    platform: str
+    chat_id: str
+    user_key: str  # who subscribed, e.g. ``telegram:42``
+    local_time: time
+    zone: str
+    topic: str = ""
+    speaker: str = ""
+    active: bool = True
+    created_at: str = ""  # ISO 8601 UTC
+    last_sent_at: str = ""
+    last_article_id: int = 0  # watermark: the previous digest covered every article up to this id
+
+    @property
+    def chat_key(self) -> str:
+        """The platform-qualified chat id, e.g. ``telegram:-100123``."""
+        return f"{self.platform}:{self.chat_id}"

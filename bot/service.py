@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
+from functools import cached_property
+from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from bot import subscriptions as subscribing
+from bot.admin_text import audit_detail, feed_count
 from bot.attribution import ArticleAttribution, attribute
 from bot.config import Settings
 from bot.conversation import Context, Conversations
+from bot.digest import Deliver, DigestRun, DigestRunner
 from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
-from bot.models import Answer, Article, ArticleDraft, LoadOutcome, LoadReport, Reply, User
+from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.retrieval.query import Question, parse_follow_up, parse_question
-from bot.store import Store
+from bot.retrieval.speakers import normalise_name
+from bot.store import AddResult, Store
 from bot.store.articles import PersonSpeech
+from bot.store.audit import AuditEntry
+from bot.store.feeds import Feed
 from bot.throttle import Throttle
+from bot.url_load import is_web_address, load_page
+
+if TYPE_CHECKING:
+    from bot.feeds_poller import FeedPoller, PollReport
 
 log = logging.getLogger(__name__)
 
 SYSTEM_USER = User("system", "bundled")
+# Articles stored per transaction: enough to amortise the commit and the index flush, few to redo after a crash.
+LOAD_BATCH = 200
 
 
 def utc_now() -> datetime:
@@ -39,6 +54,7 @@ class BriefingService:
         self.retriever = Retriever(store)
         self.conversations = Conversations(clock)
         self.throttle = Throttle(settings.questions_per_minute, clock)
+        self.digests = DigestRunner(store, self.retriever, settings)
 
     # Questions
 
@@ -108,6 +124,11 @@ class BriefingService:
         self.require_admin(by, "load articles")
         return self._store_all(parse_paths(paths, source=source, limits=self.limits), by)
 
+    def load_drafts(self, drafts: Iterable[ArticleDraft], *, by: User) -> LoadReport:
+        """Load already parsed articles (a generator is fine), in batched transactions."""
+        self.require_admin(by, "load articles")
+        return self._store_all(drafts, by)
+
     def load_document(self, user: User, name: str, data: bytes) -> LoadReport:
         """Load an uploaded file's bytes."""
         self.require_admin(user, "load articles")
@@ -128,20 +149,32 @@ class BriefingService:
         return self.load_paths([directory], by=SYSTEM_USER)
 
     def _store_all(self, parsed: Iterable[Parsed], by: User) -> LoadReport:
-        return LoadReport(tuple(self._store_one(item, by) for item in parsed))
+        outcomes: list[LoadOutcome] = []
+        items = iter(parsed)
+        while batch := list(islice(items, LOAD_BATCH)):
+            outcomes += self._store_batch(batch, by)
+        report = LoadReport(tuple(outcomes))
+        self.audit(by, "load", audit_detail(report))
+        return report
 
-    def _store_one(self, item: Parsed, by: User) -> LoadOutcome:
-        if isinstance(item, Failed):
-            self.store.record_failure(item.origin, item.reason, by.key)
-            return LoadOutcome(item.origin, "failed", item.reason)
-        return self.store_draft(item, by)
+    def _store_batch(self, batch: list[Parsed], by: User) -> list[LoadOutcome]:
+        """Store a batch's articles in one transaction (attributed before it, so the write lock is brief)."""
+        drafts = [item for item in batch if isinstance(item, ArticleDraft)]
+        speech = [(d, person_speech(attribute(d.paragraphs, d.title))) for d in drafts]
+        results = iter(self.store.add_articles(speech, loaded_by=by.key))
+        outcomes = []
+        for item in batch:
+            if isinstance(item, Failed):
+                self.store.record_failure(item.origin, item.reason, by.key)
+                outcomes.append(LoadOutcome(item.origin, "failed", item.reason))
+            else:
+                outcomes.append(_outcome(item, next(results)))
+        return outcomes
 
     def store_draft(self, draft: ArticleDraft, by: User) -> LoadOutcome:
         """Store one parsed article with who speaks where (whole or not at all) and say what happened."""
         people = person_speech(attribute(draft.paragraphs, draft.title))
-        result = self.store.add_article(draft, loaded_by=by.key, people=people)
-        paragraphs = len(draft.paragraphs)
-        return LoadOutcome(draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs)
+        return _outcome(draft, self.store.add_article(draft, loaded_by=by.key, people=people))
 
     def reattribute(self) -> int:
         """Re-run speaker attribution over every stored article (after the rules improve); returns the count."""
@@ -153,6 +186,31 @@ class BriefingService:
                 self.store.replace_people(article_id, person_speech(attribute(paragraphs, article.title)))
         self.store.delete_orphan_people()
         return len(article_ids)
+
+    # Daily digests
+
+    def subscribe(self, user: User, chat: Chat, args: str) -> Reply:
+        """Subscribe the chat to a daily digest as ``args`` describes; stored before it is acknowledged."""
+        return subscribing.subscribe(self.store, self.settings, user, chat, args, self.clock())
+
+    def unsubscribe(self, user: User, chat: Chat, args: str) -> Reply:
+        """Stop digests: the ids in ``args``, or all of the user's in this chat for "" or "all"."""
+        return subscribing.unsubscribe(self.store, user, chat, args, is_admin=self.is_admin(user))
+
+    def subscriptions(self, user: User, chat: Chat) -> Reply:
+        """The chat's digest subscriptions with their ids."""
+        return subscribing.list_subscriptions(self.store, user, chat)
+
+    def digest_now(self, user: User, chat: Chat) -> Reply:
+        """A preview of the chat's next digests as they stand now; nothing is marked as sent."""
+        found = self.store.chat_subscriptions(chat.platform, chat.id)
+        if not found:
+            return Reply("No digests are set up in this chat. Try /subscribe, or /subscribe oil at 7am.")
+        return self.digests.preview(found)
+
+    def run_digests(self, now: datetime, deliverers: Mapping[str, Deliver]) -> DigestRun:
+        """Send every digest due at ``now`` through its platform's deliverer, each once per local day."""
+        return self.digests.run_due(now, deliverers)
 
     # Browsing and admin tools
 
@@ -173,6 +231,7 @@ class BriefingService:
         if article is None:
             raise NothingFound(f"There is no article {article_id}.")
         self.store.delete_orphan_people()
+        self.audit(user, "delete", f"#{article_id} {article.title}")
         return Reply(f"Deleted article {article_id}: {article.title}")
 
     def stats(self, user: User) -> dict[str, int]:
@@ -180,11 +239,88 @@ class BriefingService:
         self.require_admin(user, "see the statistics")
         return self.store.stats()
 
+    # Web pages, feeds and the audit log
+
+    def load_url(self, user: User, url: str) -> LoadReport:
+        """Fetch a web page and load its article; a page that can't be had is reported, nothing stored."""
+        self.require_admin(user, "load articles")
+        page = load_page(
+            url,
+            allow_private=self.settings.allow_private_urls,
+            limits=self.limits,
+            max_page_bytes=self.settings.max_upload_bytes,
+        )
+        return self._store_all([page], user)
+
+    @cached_property
+    def feed_poller(self) -> FeedPoller:
+        """The one poller of this service's feeds (one, so two polling rounds never overlap)."""
+        from bot.feeds_poller import FeedPoller  # feedparser is only needed once feeds are used
+
+        return FeedPoller(self, self.settings, self.clock)
+
+    def add_feed(self, user: User, url: str) -> tuple[Feed, bool]:
+        """Follow a feed after fetching it once to check it; gives the feed and whether it is new."""
+        self.require_admin(user, "manage feeds")
+        if not is_web_address(url):
+            raise BadQuestion("Give the feed's web address, e.g. /feeds add https://example.com/rss.xml")
+        url = url.strip()
+        existing = self.store.feed_by_url(url)
+        if existing is not None:
+            return existing, False
+        title = self.feed_poller.check(url)
+        feed, added = self.store.add_feed(url, title, added_by=user.key, now=self.clock())
+        self.audit(user, "feeds.add", f"#{feed.id} {url}")
+        return feed, added
+
+    def remove_feed(self, user: User, ref: str) -> Feed:
+        """Stop following a feed named by its id (``3`` or ``#3``) or its address."""
+        self.require_admin(user, "manage feeds")
+        ref = ref.strip()
+        found = self.store.get_feed(int(ref.lstrip("#"))) if ref.lstrip("#").isdigit() else self.store.feed_by_url(ref)
+        removed = self.store.remove_feed(found.id) if found else None
+        if removed is None:
+            raise NothingFound(f"There is no feed {ref or '(none given)'}; /feeds list shows them.")
+        self.audit(user, "feeds.remove", f"#{removed.id} {removed.url}")
+        return removed
+
+    def feeds(self, user: User) -> list[Feed]:
+        """Every followed feed with its polling state."""
+        self.require_admin(user, "see the feeds")
+        return self.store.feeds()
+
+    def poll_feeds(self, user: User) -> PollReport:
+        """Poll every feed now, due or not."""
+        self.require_admin(user, "poll the feeds")
+        report = self.feed_poller.poll_all()
+        self.audit(user, "feeds.poll", f"{feed_count(report)}: {audit_detail(report.loads)}")
+        return report
+
+    def poll_due_feeds(self) -> PollReport:
+        """Poll the feeds that are due: what adapters schedule about once a minute."""
+        from bot.feeds_poller import FEEDS_USER
+
+        report = self.feed_poller.poll_due()
+        # Scheduled rounds are logged only when they changed something, or the log drowns in them.
+        if report.loads.outcomes:
+            self.audit(FEEDS_USER, "feeds.poll", f"{feed_count(report)}: {audit_detail(report.loads)}")
+        return report
+
+    def audit_log(self, user: User, limit: int = 20) -> list[AuditEntry]:
+        """The latest admin actions, newest first."""
+        self.require_admin(user, "read the audit log")
+        return self.store.audit_entries(limit)
+
+    def audit(self, user: User, action: str, detail: str) -> None:
+        """Record an admin action in the audit log."""
+        self.store.record_audit(at=self.clock(), user_key=user.key, action=action, detail=detail)
+
 
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
     aliases = {
-        person.name: tuple((alias, "name") for alias in person.aliases) + tuple((role, "role") for role in person.roles)
+        person.name: tuple(dict.fromkeys((normalise_name(alias), "name") for alias in person.aliases))
+        + tuple(dict.fromkeys((normalise_name(role), "role") for role in person.roles))
         for person in attribution.people
     }
     return PersonSpeech(
@@ -192,6 +328,12 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
         speakers=[p.speakers for p in attribution.paragraphs],
         mentions=[p.mentions for p in attribution.paragraphs],
     )
+
+
+def _outcome(draft: ArticleDraft, result: AddResult) -> LoadOutcome:
+    """The load report line for a stored (or duplicate) article."""
+    paragraphs = len(draft.paragraphs)
+    return LoadOutcome(draft.origin, result.status, result.reason, result.article_id, draft.title, paragraphs)
 
 
 def reply_for(answer: Answer) -> Reply:

@@ -18,6 +18,10 @@ from bot.formatting import to_plain_text
 from bot.models import Answer, LoadReport, User
 from bot.service import BriefingService, reply_for
 from bot.store import Store
+from bot.store.factory import open_store
+from handlers.cli_admin import audit, feeds, load_sources
+from handlers.cli_digest import digest
+from handlers.cli_store import evaluate_on_postgres, export_command, import_command, migrate
 
 CLI_USER = User("console", "cli")
 
@@ -36,7 +40,7 @@ class Context:
     def service(self) -> BriefingService:
         """The service over the configured store, loading the bundled articles into an empty one."""
         if self._service is None:
-            store = Store.open(self.settings.db_path)
+            store = open_store(self.settings)
             self._service = BriefingService(store, self.settings)
             self._service.load_bundled()
         return self._service
@@ -54,14 +58,22 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     ctx.obj = Context(db)
 
 
+cli.add_command(feeds)
+cli.add_command(audit)
+cli.add_command(digest)
+cli.add_command(migrate)
+cli.add_command(export_command)
+cli.add_command(import_command)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--source", default="", help="Source name for articles that don't carry one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @pass_context
-def load(ctx: Context, paths: tuple[Path, ...], source: str, as_json: bool) -> None:
-    """Load article files or directories (txt, md, html, json, jsonl)."""
-    report = _run(lambda: ctx.service().load_paths(paths, by=CLI_USER, source=source))
+def load(ctx: Context, paths: tuple[str, ...], source: str, as_json: bool) -> None:
+    """Load article files or directories (txt, md, html, json, jsonl), or web pages by http(s) address."""
+    report = _run(lambda: load_sources(ctx.service(), paths, by=CLI_USER, source=source))
     if as_json:
         click.echo(json.dumps(_report_json(report), ensure_ascii=False))
     else:
@@ -188,8 +200,13 @@ def check(ctx: Context) -> None:
     help="Articles to load into a temp store.",
 )
 @click.option("--misses", is_flag=True, help="Also list every question answered wrongly.")
+@click.option(
+    "--database-url",
+    metavar="URL",
+    help="Also evaluate on PostgreSQL, in a scratch database made (and dropped) on this server.",
+)
 @pass_context
-def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool) -> None:
+def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool, database_url: str | None = None) -> None:
     """Score answers on a JSONL question set beside a plain FTS5-BM25 baseline, in one run."""
     import tempfile
     import time
@@ -206,6 +223,8 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool) -> None:
         briefbot, briefbot_misses = score(eval_set, lambda q: [h.text for h in service.ask(q, limit=5).hits])
         baseline, _ = score(eval_set, bm25_baseline(service.store))
     click.echo(format_table({"briefbot": briefbot, "BM25 baseline": baseline}))
+    if database_url:
+        click.echo(evaluate_on_postgres(ctx.settings, database_url, eval_set, corpus))
     if misses:
         click.echo("\n".join(["", "Wrong first answers:", *briefbot_misses]))
 

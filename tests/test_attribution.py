@@ -21,7 +21,7 @@ def person(result: ArticleAttribution, name: str) -> Person:
 def test_public_surface() -> None:
     import bot.attribution as package
 
-    assert sorted(package.__all__) == ["ArticleAttribution", "ParagraphAttribution", "Person", "attribute"]
+    assert sorted(package.__all__) == ["ArticleAttribution", "ParagraphAttribution", "Person", "attribute", "normalise_role"]
 
 
 def test_empty_article() -> None:

@@ -72,6 +72,7 @@ def test_rss_entries_with_absolute_links_and_utc_dates() -> None:
         published="2024-03-14T09:30:00+00:00",
         summary_text="Council votes for two new berths.",
         content_html='<p>The council voted. <a href="https://courier.example/more">More</a></p>',
+        summary_html="<p>Council votes for <b>two new berths</b>.</p>",
     )
     # No guid: the link stands in for it. The encoding declaration is ignored for already-decoded text.
     assert second.guid == second.link == "https://courier.example/feeds/local/cafe-licences?ref=rss"

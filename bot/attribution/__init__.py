@@ -8,5 +8,6 @@ who speak in it (reported speech or quotes) and those it only mentions.
 from __future__ import annotations
 
 from .article import ArticleAttribution, ParagraphAttribution, Person, attribute
+from .roles import normalise_role
 
-__all__ = ["ArticleAttribution", "ParagraphAttribution", "Person", "attribute"]
+__all__ = ["ArticleAttribution", "ParagraphAttribution", "Person", "attribute", "normalise_role"]

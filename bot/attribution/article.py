@@ -12,7 +12,7 @@ from .speech import Ref, analyse
 
 _PARA = 1_000_000
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
-_OPENING_QUOTES = ('"', "“", "‘")
+_OPENING_QUOTES = ('"', "“", "‘", "''")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class _Reader:
         self.pending: list[_Pending] = []
         self.last_speaker: Entity | None = None
         self.known: set[str] = set()
+        self.open_quote = -1  # a paragraph whose quote runs on with nobody yet credited for it
 
     def read(self, text: str) -> None:
         """Resolve the next paragraph's references and record its speakers and mentions."""
@@ -83,13 +84,23 @@ class _Reader:
                 spoken.extend((entity, base + p) for p in ref.speech_pos)
             else:
                 mentioned.append(entity)
-        if not spoken and self.last_speaker is not None and text.lstrip().startswith(_OPENING_QUOTES):
+        opens_with_quote = text.lstrip(" .,").startswith(_OPENING_QUOTES)
+        if not spoken and self.last_speaker is not None and opens_with_quote:
             spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
+        elif spoken and opens_with_quote and self.open_quote == index - 1:
+            # A quote opened unattributed in the paragraph before and is credited here ('"..., he said").
+            self.spoken[index - 1].append((min(spoken, key=lambda s: s[1])[0], index * _PARA))
         if spoken:
             self.last_speaker = max(spoken, key=lambda s: s[1])[0]
+        self.open_quote = index if not spoken and _runs_on(text) else -1
 
     def _resolve(self, index: int, ref: Ref, pos: int, first: bool) -> Entity | None:
         """Return the person a reference means, or None when it means nobody the article introduced."""
+        if ref.kind == "org" and ref.org is not None:
+            entity, created = self.people.resolve_org(ref.org, pos)
+            if created and entity.kind == "org" and " " not in entity.name and not entity.name.isupper():
+                self.known.add(entity.name.lower())
+            return entity
         if ref.kind == "name" and ref.name is not None:
             entity, created = self.people.resolve_name(ref.name, pos)
             if entity is not None and (ref.speaks or first) and not ref.in_quote:
@@ -100,6 +111,11 @@ class _Reader:
         if ref.kind == "pronoun":
             return self.people.resolve_pronoun(ref.gender, pos)
         if ref.role is None:
+            return None
+        if ref.indefinite:
+            # "A House taxwriter said ...": someone new, named in the next sentence or paragraph.
+            if ref.speaks:
+                self.pending.append(_Pending(index, ref.role))
             return None
         entity = self.people.resolve_role(ref.role, pos)
         if entity is None and ref.speaks:
@@ -123,6 +139,11 @@ class _Reader:
                 self.pending.remove(pending)
                 return
         self.pending = [p for p in self.pending if index - p.paragraph <= 1]
+
+
+def _runs_on(text: str) -> bool:
+    """True when a paragraph ends inside a quotation that the next paragraph continues."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _order(spoken: list[tuple[Entity, int]]) -> list[Entity]:

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 
 from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
 from .names import NameMention, Role
+from .orgs import OrgMention
 
 # A pronoun reaches back this many paragraphs for its person; older people have left the story.
 _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
 _FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+# Peers are named by their title: "Lord Roberts" is not the "Sion Aubrey Roberts" met later.
+_PEER_TITLES = frozenset({"Lord", "Lady", "Baroness", "Baron"})
 
 
 @dataclass(slots=True, eq=False)
@@ -22,6 +25,8 @@ class Entity:
     words: tuple[str, ...]
     title: str  # peerage title kept in the name ("Lord"), else ""
     gender: str | None
+    kind: str = "person"  # or "org": an organisation or a bare name that speaks ("Icstis said")
+    designation: str = ""  # a peer's "of Conwy"
     roles: list[Role] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
     role_forms: set[str] = field(default_factory=set)
@@ -58,6 +63,7 @@ class People:
         self.entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
+        self._orgs: dict[str, Entity] = {}
 
     def _index(self, entity: Entity) -> None:
         """File an entity under its surname and first name for look-up."""
@@ -69,7 +75,9 @@ class People:
         """Introduce a new person from a name mention."""
         title = mention.honorific.capitalize() if mention.honorific in PEERAGE else ""
         name = " ".join((title, *mention.words)) if title else " ".join(mention.words)
-        entity = Entity(name, mention.words, title, HONORIFICS.get(mention.honorific))
+        if title and mention.designation:
+            name = f"{name} {mention.designation}"
+        entity = Entity(name, mention.words, title, HONORIFICS.get(mention.honorific), designation=mention.designation)
         self.entities.append(entity)
         self._index(entity)
         return entity
@@ -77,6 +85,7 @@ class People:
     def _upgrade(self, entity: Entity, mention: NameMention) -> None:
         """Give a surname-only person the full name met later ("Mr Nakasone", then "Yasuhiro Nakasone")."""
         entity.words = mention.words
+        entity.kind = "person"  # "Green said", then "Andrew Green": the bare name was a person's
         if not entity.title:
             entity.name = " ".join(mention.words)
         self._index(entity)
@@ -88,7 +97,12 @@ class People:
         entity: Entity | None = None
         if mention.is_full:
             first = mention.words[0].lower()
-            fits = [e for e in known if len(e.words) == 1 or _first_names_fit(e.words[0].lower(), first)]
+            fits = [
+                e
+                for e in known
+                if (len(e.words) == 1 and (e.title not in _PEER_TITLES or e.title.lower() == mention.honorific))
+                or _first_names_fit(e.words[0].lower(), first)
+            ]
             if fits:
                 entity = max(fits, key=lambda e: e.last_seen)
                 if len(entity.words) == 1:
@@ -101,11 +115,14 @@ class People:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)
         created = entity is None
         if entity is None:
-            if not mention.is_full and not mention.honorific:
+            if not mention.is_full and not mention.honorific and not mention.titled:
                 return None, False  # a lone capitalised word is a person only once introduced in full
             entity = self._create(mention)
         if entity.gender is None:
             entity.gender = HONORIFICS.get(mention.honorific)
+        if mention.designation and not entity.designation and entity.title.lower() == mention.honorific:
+            entity.designation = mention.designation
+            entity.name = f"{entity.name} {mention.designation}"
         self._note_forms(entity, mention)
         for role in mention.roles:
             self.bind(entity, role)
@@ -120,6 +137,31 @@ class People:
             short = mention.words[0 if mention.honorific in _FIRST_NAME_TITLES else -1].lower()
             entity.forms.add(f"{mention.honorific} {words}")
             entity.forms.add(f"{mention.honorific} {short}")
+            if mention.designation:
+                entity.forms.add(f"{mention.honorific} {words} {mention.designation.lower()}")
+
+    def resolve_org(self, mention: OrgMention, pos: int) -> tuple[Entity, bool]:
+        """Return the organisation (or bare-named speaker) a mention means, and whether it is new.
+
+        A one-word name that is not an acronym ("Icstis", "Edu") is filed under its surname too,
+        so a later mention of the word, or the person's full name, finds it.
+        """
+        key = mention.name.lower()
+        entity = self._orgs.get(key)
+        if entity is None and " " not in key and not mention.name.isupper():
+            entity = next(iter(self._by_surname.get(key, ())), None)
+        created = entity is None
+        if entity is None:
+            entity = Entity(mention.name, (mention.name,), "", None, kind="org")
+            self.entities.append(entity)
+            self._orgs[key] = entity
+            if " " not in key and not mention.name.isupper():
+                self._index(entity)
+        entity.forms.add(key)
+        if mention.the:
+            entity.forms.add(f"the {key}")
+        entity.last_seen = pos
+        return entity, created
 
     def bind(self, entity: Entity, role: Role) -> None:
         """Attach a role to a person so that later "the <role>" finds them."""
@@ -148,7 +190,9 @@ class People:
         fitting = [
             e
             for e in self.entities
-            if e.last_seen >= horizon and (e.gender is None or gender is None or e.gender == gender)
+            if e.last_seen >= horizon
+            and e.kind == "person"
+            and (e.gender is None or gender is None or e.gender == gender)
         ]
         if not fitting:
             return None
@@ -161,7 +205,7 @@ class People:
     def compatible(self, entity: Entity, role: Role) -> bool:
         """True when a person may take an unresolved role: no role yet, or a matching one."""
         gender = ROLE_HEAD_GENDER.get(role.head)
-        if gender and entity.gender and gender != entity.gender:
+        if entity.kind != "person" or (gender and entity.gender and gender != entity.gender):
             return False
         return not entity.roles or any(
             _heads_fit(role.head, r.head) and _modifiers_fit(role.modifiers, r.modifiers) for r in entity.roles
@@ -169,7 +213,7 @@ class People:
 
     def unroled_subject(self, role: Role, since: int) -> Entity | None:
         """The latest subject since a position if they have no role yet and may hold this one."""
-        recent = [e for e in self.entities if e.last_subject >= since]
+        recent = [e for e in self.entities if e.last_subject >= since and e.kind == "person"]
         if not recent:
             return None
         best = max(recent, key=lambda e: e.last_subject)

@@ -12,7 +12,9 @@ _Trie: TypeAlias = dict[str, "_Trie"]
 HONORIFICS: dict[str, str | None] = {
     **dict.fromkeys("mr sir lord baron father sheikh mister herr senor signor".split(), "m"),
     **dict.fromkeys("mrs ms miss dame lady baroness sister mme madame frau".split(), "f"),
-    **dict.fromkeys("dr prof professor rev reverend sen gov gen col capt lt".split(), None),
+    **dict.fromkeys("dr prof professor rev reverend sen gov gen col capt lt rep".split(), None),
+    # Clerical and courtesy titles written in front of a full name ("Hojatoleslam Akbar Hashemi Rafsanjani").
+    **dict.fromkeys("hojatoleslam ayatollah imam mullah rabbi pastor".split(), "m"),
 }
 # Titles that stay part of how the person is named ("Lord Butler", "Sir John Bourn", "Baroness Scotland").
 PEERAGE = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron", "sheikh"})
@@ -29,6 +31,8 @@ actor actress producer author writer professor scientist researcher campaigner m
 treasurer deputy general admiral commander diplomat negotiator official aide strategist
 vice-president vice-chairman chairman-elect president-elect ceo cfo secretary-general
 sheikh emir sultan monarch host guest investor trader broker banker regulator mp mep msp representative speaker
+ombudsman taxwriter lawmaker legislator songwriter composer guitarist drummer musician designer architect
+organiser organizer officer
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
@@ -43,6 +47,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "executive": frozenset({"executive", "ceo"}),
     "adviser": frozenset({"adviser", "advisor"}),
     "advisor": frozenset({"adviser", "advisor"}),
+    # House styles differ: "White House budget director" is also its "budget chief".
+    "director": frozenset({"director", "chief", "head"}),
+    "chief": frozenset({"chief", "director", "head", "boss", "executive"}),
 }
 ROLE_HEAD_GENDER: dict[str, str] = {
     **dict.fromkeys("spokesman chairman king prince congressman sheikh emir sultan cardinal pope".split(), "m"),
@@ -65,7 +72,7 @@ criticized criticises criticizes welcomed welcomes praised praises called calls 
 cautioned cautions estimated expects expected hoped
 thinks thought feels felt reckons reckoned indicated indicates informed informs assured assures
 disclosed discloses mentioned mentions pointed proposed proposes recommended recommends
-concluded concludes testified testifies signalled signaled saying attacked attacks
+concluded concludes testified testifies signalled signaled saying adding attacked attacks
 condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
 slammed slams
 """.split()

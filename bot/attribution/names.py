@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, PEERAGE, ROLE_HEADS, ROLE_STOP
 
 _CAP_WORD = r"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*"
-_TOKEN = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Gov|Gen|Col|Capt|Lt|St)\.|{_CAP_WORD}|[A-Z]\.(?:[A-Z]\.)*)"
+# Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
+_TOKEN = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Rep|Sen|Gov|Gen|Col|Capt|Lt|St)\.|[A-Z]\.(?:[A-Z]\.)*|{_CAP_WORD})"
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
 # A run of capitalised words, which may hold a role, a form of address and a name.
 # The leading look-ahead lets the regex engine skip quickly to capital letters.
@@ -23,7 +24,19 @@ _APPOSITION = re.compile(
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
 )
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
+# Organisation words that are also given names: they break a run only at its end ("Finance Bill").
+_GIVEN_NAMES = frozenset({"bill"})
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
+# A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
+_DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![\w-])")
+_PEERS = frozenset({"lord", "lady", "baroness", "baron"})
+# Family members introduced through a named relative: "Mr Eavis' daughter Emily".
+RELATIONS = frozenset(
+    "wife husband daughter son brother sister mother father widow widower niece nephew grandson granddaughter".split()
+)
+_RELATIVE_OF = re.compile(
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.? )?(?P<surname>{_CAP_WORD})(?:['’]s?) (?:{'|'.join(RELATIONS)}) $"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,8 @@ class NameMention:
     words: tuple[str, ...]  # the name itself, without role words or form of address
     honorific: str  # lower-case form of address ("mr", "sir") or ""
     roles: tuple[Role, ...]
+    titled: bool = False  # a capitalised title came first ("Energy Minister Subroto"): a name, even if one word
+    designation: str = ""  # a peer's "of Conwy"
 
     @property
     def is_full(self) -> bool:
@@ -65,8 +80,9 @@ def make_role(words: list[str]) -> Role | None:
     head = role_head(words[-1]) if words else None
     if head is None:
         return None
-    mods = frozenset(w.lower() for w in words[:-1] if w.lower() not in ROLE_STOP)
-    return Role(head, mods, " ".join(w.lower() for w in words))
+    lowered = [w.lower().strip(",;:") for w in words]
+    mods = frozenset(w for w in lowered[:-1] if w not in ROLE_STOP)
+    return Role(head, mods, " ".join(lowered))
 
 
 def _role_before(text: str, start: int) -> Role | None:
@@ -91,11 +107,13 @@ def _role_after(text: str, end: int) -> Role | None:
     return make_role([*match["mods"].split(), match["head"]])
 
 
-def _is_breaker(token: str) -> bool:
+def _is_breaker(token: str, last: bool) -> bool:
     """True for words that cannot be part of a person's name: roles, acronyms, organisation words."""
     lower = token.lower()
-    if lower in _BREAKERS or (token.isupper() and len(token) > 1 and "." not in token):
-        return True
+    if lower in _BREAKERS:
+        return last or lower not in _GIVEN_NAMES
+    if token.isupper() and len(token) > 1 and ("." not in token or lower.replace(".", "") in _BREAKERS):
+        return True  # acronyms and the initialisms of places and bodies ("OECD", "U.S.")
     if token.isalpha():
         return False
     return ("-" in lower and role_head(lower) is not None) or any(c.isdigit() for c in token)
@@ -108,7 +126,7 @@ def _split_run(tokens: list[str]) -> tuple[list[str], str, list[str]]:
         if tokens[i].lower().rstrip(".") in PEERAGE:
             prefix, tokens = tokens[:i], tokens[i:]
             break
-        if _is_breaker(tokens[i]) and not (i and tokens[i - 1].lower().rstrip(".") in HONORIFICS):
+        if _is_breaker(tokens[i], i == len(tokens) - 1) and not (i and tokens[i - 1].lower().rstrip(".") in HONORIFICS):
             prefix, tokens = tokens[: i + 1], tokens[i + 1 :]
             break
     honorific = ""
@@ -131,6 +149,27 @@ def _looks_like_name(words: list[str], honorific: str) -> bool:
     return all(w.lower() not in COMMON_CAPS for w in words[:-1])
 
 
+def _relative(text: str, start: int, word: str) -> NameMention | None:
+    """A first name introduced through a named relative ("Mr Eavis' daughter Emily"), with their surname."""
+    if start < 5 or text[start - 1] != " ":
+        return None
+    if text[text.rfind(" ", 0, start - 1) + 1 : start - 1] not in RELATIONS:
+        return None  # the common case, checked without a regex
+    match = _RELATIVE_OF.search(text, max(0, start - 60), start)
+    if match is None or match.end() != start:
+        return None
+    return NameMention(start, start + len(word), (word, match["surname"]), "", ())
+
+
+def _after_office(text: str, start: int) -> bool:
+    """True for a run after "<role> for/of" ("MP for Merionnydd Nant Conwy"): a place or a body, not a person."""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith((" for ", " of ")):
+        return False
+    words = before.split()
+    return len(words) > 1 and role_head(words[-2]) is not None
+
+
 def find_names(text: str, known: set[str]) -> list[NameMention]:
     """Return the person-like name mentions in a paragraph, in text order.
 
@@ -138,9 +177,16 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         it is one of them. The words of full names found here are added.
     """
     found: list[NameMention] = []
+    taken_until = 0
     for match in NAME_RUN.finditer(text):
+        if match.start() < taken_until:
+            continue  # part of a peer's designation already read
         run = match[0]
         if " " not in run and run.lower() not in known:
+            relative = _relative(text, match.start(), run)
+            if relative is not None:
+                known.update(w.lower() for w in relative.words)
+                found.append(relative)
             continue  # most runs are one sentence-initial or place word; skip them cheaply
         tokens = run.split(" ")
         start = match.start()
@@ -155,12 +201,22 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         prefix, honorific, words = _split_run(tokens)
         if not _looks_like_name(words, honorific) or _FOLLOWING_ROLE.match(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
-        roles = [r for r in (make_role(prefix), _role_after(text, match.end())) if r]
+        if not prefix and not honorific and _after_office(text, start):
+            continue
+        end = match.end()
+        designation = ""
+        if honorific in _PEERS:
+            peer = _DESIGNATION.match(text, end)
+            if peer is not None:
+                designation, end = peer[0].strip(), peer.end()
+                taken_until = end
+        roles = [r for r in (make_role(prefix), _role_after(text, end)) if r]
         if not prefix:
             before = _role_before(text, start)
             if before:
                 roles.append(before)
-        if len(words) > 1 or honorific:
+        titled = bool(prefix) and role_head(prefix[-1]) is not None
+        if len(words) > 1 or honorific or titled:
             known.update(w.lower() for w in words)
-        found.append(NameMention(start, match.end(), tuple(words), honorific, tuple(roles)))
+        found.append(NameMention(start, end, tuple(words), honorific, tuple(roles), titled, designation))
     return found

@@ -15,10 +15,20 @@ from .lexicon import (
     word_pattern,
 )
 from .names import NameMention, Role, find_names, make_role
+from .orgs import OrgMention, org_after, org_before
 
-_QUOTES = re.compile(r"[\"“”]")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(A-Z])")
+# Straight, curly and doubled-apostrophe ('') quotation marks.
+_QUOTES = re.compile(r"[\"“”]|''")
+# A sentence ends at . ! or ? unless the full stop closes a form of address or an initial ("Rep. Pete Stark").
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bGen\.)"
+    r"(?<!\bSt\.)(?<!\bProf\.)(?<!\bRev\.)(?<![\s.][A-Z]\.)[\"”’)]*\s+(?=[\"“‘(A-Z])"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "The agency quoted him as saying", "Miller was quoted by the paper as saying".
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$")
+_PARTICIPLES = frozenset({"saying", "adding"})
+_INDEFINITE = frozenset({"a", "an", "A", "An"})
 _VERBS = frozenset(SPEECH_VERBS)
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
@@ -34,7 +44,7 @@ _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
     r"\s*"
-    r"(?:,[^,;:!?\"“”]{1,150},\s*|,\s*(?:who|whose)\b[^,;:!?\"“”.]{0,150}?\s+"
+    r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,150},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,150}?\s+"
     r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
@@ -53,10 +63,12 @@ _LIST_COMMA = re.compile(r",\s*")
 class Ref:
     """A possible reference to a person: a name, a role phrase or a pronoun."""
 
-    kind: str  # "name", "role" or "pronoun"
+    kind: str  # "name", "role", "pronoun" or "org"
     start: int
     end: int
     name: NameMention | None = None
+    org: OrgMention | None = None
+    indefinite: bool = False  # "a House taxwriter said": someone not met yet
     role: Role | None = None
     gender: str | None = None  # for pronouns
     in_quote: bool = False
@@ -70,16 +82,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at = -1
     for match in _QUOTES.finditer(text):
-        i = match.start()
-        mark = match[0]
+        i, j = match.span()
+        mark = '"' if match[0] == "''" else match[0]
         before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        after = text[j] if j < len(text) else " "
         opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-:") and not after.isspace())
         if open_at < 0:
             if opening or (mark == '"' and i == 0):
                 open_at = i
         elif not opening:
-            spans.append((open_at, i + 1))
+            spans.append((open_at, j))
             open_at = -1
     if open_at >= 0:
         spans.append((open_at, len(text)))
@@ -98,8 +110,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role] | None:
-    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun."""
+def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | None:
+    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun; True if indefinite."""
     words = masked[max(0, start - 50) : end].split()
     if len(words) < 2:
         return None
@@ -107,14 +119,14 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role] | None:
     while words and len(taken) <= 5:
         word = words.pop()
         lower = word.lower()
-        if lower in _DETERMINERS or (lower.endswith(("'s", "’s")) and len(word) > 2):
+        if lower in _DETERMINERS or lower in _INDEFINITE or (lower.endswith(("'s", "’s")) and len(word) > 2):
             role = make_role(taken[::-1])
-            if role is None:
-                return None
+            if role is None or (lower in _INDEFINITE and len(taken) < 2):
+                return None  # "a spokesman" alone is anybody; "a House taxwriter" is someone to be named
             pos = start
             for earlier in [*taken[1:], word]:
                 pos = masked.rfind(earlier, 0, pos)
-            return pos, role
+            return pos, role, lower in _INDEFINITE
         if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not (lower == "and" and taken[-1][:1].isupper())):
             return None
         taken.append(word)
@@ -139,10 +151,10 @@ def _refs(
         found = _role_phrase(masked, start, end)
         if found is None:
             continue
-        phrase_start, role = found
+        phrase_start, role, indefinite = found
         if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
             continue  # apposition after a name, already bound to it
-        refs.append(Ref("role", phrase_start, end, role=role))
+        refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite))
     refs.sort(key=lambda r: r.start)
     if spans:
         for ref in refs:
@@ -224,11 +236,20 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         left = masked[floor:start].rstrip()
         if left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
             continue  # "was told", "is said to": someone else spoke
+        participle = verb in _PARTICIPLES
         if verb:
             _add_pronoun(masked, refs, floor, start)
-        found = _subject_before(masked, refs, start, floor, verb == "saying") if verb else None
-        if found is None and verb != "saying" and (not verb or not left or left[-1] in _INVERSION_CUES):
+        found = _quoted_as(masked, refs, floor, start) if verb == "saying" and left.endswith(" as") else None
+        if found is None and verb:
+            found = _subject_before(masked, refs, start, floor, participle)
+        if found is None and not participle and (not verb or not left or left[-1] in _INVERSION_CUES):
             found = _subject_after(masked, refs, end, start + 80)
+        # "Icstis, the phone line regulator, said": the body, not its apposed role, is the subject.
+        apposed = found is not None and refs[found].kind == "role" and masked[refs[found].start - 2] == ","
+        if (found is None or apposed) and not participle:
+            org = org_before(masked, floor, start) if verb else org_after(masked, end, min(len(masked), end + 100))
+            if org is not None and not any(s < org.start < e for s, e in spans):
+                found = _add_ref(refs, Ref("org", org.start, org.end, org=org))
         if found is None:
             continue
         _mark(refs, found, start)
@@ -248,6 +269,27 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             b += 1
         ref.sentence = b
     return refs
+
+
+def _add_ref(refs: list[Ref], ref: Ref) -> int:
+    """Insert a reference in text order and return its index."""
+    refs.append(ref)
+    refs.sort(key=lambda r: r.start)
+    return refs.index(ref)
+
+
+def _quoted_as(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int | None:
+    """Index of who a news source "quoted ... as saying": the object, or the subject of a passive."""
+    match = _QUOTED_AS.search(masked, max(floor, verb_start - 120), verb_start)
+    if match is None:
+        return None
+    if match["pronoun"]:
+        gender = "m" if match["pronoun"] == "him" else "f"
+        return _add_ref(refs, Ref("pronoun", match.start("pronoun"), match.end("pronoun"), gender=gender))
+    if match["object"]:
+        end = match.end("object")
+        return next((i for i, r in enumerate(refs) if r.end == end and not r.in_quote), None)
+    return _subject_before(masked, refs, match.start(), floor, False)  # "X was quoted as saying"
 
 
 def _mark(refs: list[Ref], index: int, pos: int) -> None:

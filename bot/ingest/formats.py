@@ -52,7 +52,8 @@ def parse_markdown(text: str, *, origin: str, source: str = "", category: str = 
         if heading:
             title = title or heading.group(1)
             continue
-        kept.append(_MD_MARKUP.sub("", _MD_LINK.sub(r"\1", paragraph)))
+        if plain := _MD_MARKUP.sub("", _MD_LINK.sub(r"\1", paragraph)).strip():
+            kept.append(plain)
     return _draft(title, kept, origin=origin, source=source, category=category)
 
 

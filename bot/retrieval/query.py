@@ -43,6 +43,8 @@ _SPEAKER_PATTERNS = (
     rf"^{_POLITE}(?:what|how) (?:did|does|do|has) (?P<s>.+?) (?:react|respond|reply|answer)(?: to (?P<t>.+))?$",
     rf"^{_POLITE}(?:quotes?|statements?|comments?|remarks?) (?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
+    rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
 )
 # "X on Y" reads as a speaker question only when X turns out to be a known person; callers check that.
 _ON_PATTERN = re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE)

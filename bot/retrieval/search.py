@@ -18,7 +18,7 @@ from bot.models import Answer, Citation, Hit
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_words
 from bot.retrieval.query import Question, parse_question, split_on
-from bot.retrieval.speakers import Speaker, SpeakerResolver
+from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
 from bot.retrieval.terms import Topic, acronym_of, idf, spans_of, stem, stems_of
 from bot.store import ParagraphRow, Store
 
@@ -131,6 +131,10 @@ class Retriever:
             for article_id in {rows[i].article_id for i in speaking if i in rows}
             if topic.coverage(set(self._stems_of_article(article_id)), RELATED_CREDIT) >= MIN_ARTICLE_COVERAGE
         } | {rows[i].article_id for i in about_person if i in rows}
+        context = {
+            article_id: self._qualifier_share(speaker, article_id)
+            for article_id in {r.article_id for r in rows.values()}
+        }
         for paragraph_id, row in rows.items():
             stems = frozenset(stems_of(row.text))
             coverage = 1.0 if paragraph_id in about_person else topic.coverage(set(stems), RELATED_CREDIT)
@@ -144,6 +148,7 @@ class Retriever:
                 continue
             key = (
                 tier,
+                context[row.article_id],
                 round(coverage, 3),
                 float(bool(_QUOTATION.search(row.text))),
                 _weight(topic, stems),
@@ -154,6 +159,14 @@ class Retriever:
         if not any(r.key[0] >= 3.0 for r in ranked):
             return []  # the person never speaks on this topic; their other paragraphs or mentions aren't an answer
         return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+    def _qualifier_share(self, speaker: Speaker, article_id: int) -> float:
+        """How many of a typed role's unmatched words ("canadian") the article itself uses."""
+        if not speaker.qualifiers:
+            return 0.0
+        stems = self._stems_of_article(article_id)
+        found = sum(any(same_word(stem(q), s) for s in stems) for q in speaker.qualifiers)
+        return found / len(speaker.qualifiers)
 
     def _for_topic(self, topic: Topic, after_article: int = 0) -> list[Ranked]:
         found = self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)

@@ -1,4 +1,8 @@
-"""Resolving the name a user typed to people in the store: exact alias, title-less, surname, then fuzzy."""
+"""Resolving the name or role a user typed to people in the store.
+
+Order: the exact alias (full name, surname, "Mr X", a recorded role), then a role ("australia's
+treasurer": head noun required, qualifiers ranking), then the surname alone, then a near spelling.
+"""
 
 from __future__ import annotations
 
@@ -16,25 +20,27 @@ _TITLES = re.compile(
     r"|secretary|senator|sen|governor|gov|prof|professor|general|gen)\.?\s+",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 _ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
 # Titles that name the same job in different house styles ("budget director" / "budget chief").
-_HEAD_SYNONYMS: dict[str, set[str]] = {
-    "director": {"chief", "head"},
-    "chief": {"director", "head"},
-    "head": {"chief", "director"},
+_HEAD_SYNONYMS: dict[str, frozenset[str]] = {
+    "director": frozenset({"chief", "head"}),
+    "chief": frozenset({"director", "head"}),
+    "head": frozenset({"chief", "director"}),
+    "boss": frozenset({"chief", "head", "executive", "chairman"}),
 }
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """The people a typed name resolved to (several when a surname is shared), and how."""
+    """The people a typed name resolved to (several when a surname or role is shared), and how."""
 
     typed: str
     person_ids: tuple[int, ...]
     names: tuple[str, ...]
     fuzzy: bool = False
+    qualifiers: tuple[str, ...] = ()  # words of a typed role no recorded role carried ("canadian")
 
 
 class SpeakerResolver:
@@ -48,46 +54,39 @@ class SpeakerResolver:
 
     def resolve(self, typed: str, *, allow_fuzzy: bool = True) -> Speaker | None:
         """The people a typed name or role means, or None when nobody in the store goes by it."""
-        name = _POSSESSIVE.sub("", " ".join(typed.lower().replace(".", " ").split()))
+        name = normalise_name(typed)
         words = name.split()
         if not words:
             return None
-        if words[-1] in ROLE_HEADS:
-            return self._by_role(typed, name)
-        for candidate in _candidates(name):
-            found = self.store.people_by_alias(candidate)
-            if found:
-                return Speaker(typed, tuple(i for i, _ in found), tuple(n for _, n in found))
-        # A role our lexicon doesn't know ("the telecoms ombudsman") may still be one the articles gave.
-        by_role = self._by_role(typed, name) if len(words) > 1 else None
-        if by_role is not None or not allow_fuzzy:
+        untitled = _TITLES.sub("", name)
+        for candidate in dict.fromkeys((name, untitled)):
+            if found := self.store.people_by_alias(candidate):
+                return self._speaker(typed, [i for i, _ in found])
+        if (len(words) > 1 or words[-1] in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
             return by_role
-        return self._fuzzy(typed, name)
+        surname = untitled.split()[-1] if len(untitled.split()) > 1 else ""
+        if surname and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
+            return self._speaker(typed, [i for i, _ in found])
+        return self._fuzzy(typed, name) if allow_fuzzy else None
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:
-        """People whose roles in the articles best match a typed role ("australia's treasurer").
-
-        The role's head noun must match (or a close synonym: director / chief / head); the other
-        words ("australia's", "white house") rank the candidates, and the best-matching ones are kept.
-        """
-        found = self.store.people_by_alias(role)
-        if not found:
-            wanted = [w for w in _ROLE_WORD.findall(role.replace("'s ", " ")) if w not in _ROLE_FILLER]
-            heads = ROLE_SYNONYMS.get(wanted[-1], frozenset()) | {wanted[-1]} | _HEAD_SYNONYMS.get(wanted[-1], set())
-            best: dict[int, float] = {}
-            for head in heads:
-                for alias, person_id in self.store.role_aliases_with(head):
-                    words = alias.split()
-                    if words and words[-1] in heads:
-                        score = _role_match(wanted[:-1], words[:-1]) if len(wanted) > 1 else 1.0
-                        best[person_id] = max(score, best.get(person_id, 0.0))
-            if not best:
-                return None
-            top = max(best.values())
-            ids = sorted(i for i, score in best.items() if score == top)
-            names = self.store.person_names(ids)
-            found = [(i, names[i]) for i in ids if i in names]
-        return Speaker(typed, tuple(i for i, _ in found), tuple(n for _, n in found)) if found else None
+        """People whose recorded roles best match a typed role; None when no role has that head noun."""
+        wanted = [w for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
+        if not wanted:
+            return None
+        head, qualifiers = wanted[-1], wanted[:-1]
+        heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
+        best: dict[int, float] = {}
+        for candidate in heads:
+            for alias, person_id in self.store.role_aliases_with(candidate):
+                words = alias.split()
+                if words and words[-1] in heads:
+                    best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
+        if not best:
+            return None
+        top = max(best.values())
+        unmatched = tuple(qualifiers) if top < 1.0 else ()
+        return self._speaker(typed, sorted(i for i, score in best.items() if score == top), qualifiers=unmatched)
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
         edits = _allowed_edits(name)
@@ -97,9 +96,12 @@ class SpeakerResolver:
         match = process.extractOne(name, self._aliases, scorer=Levenshtein.distance, score_cutoff=edits)
         if match is None:
             return None
-        ids = self._alias_people[match[0]]
+        return self._speaker(typed, self._alias_people[match[0]], fuzzy=True)
+
+    def _speaker(self, typed: str, ids: list[int], *, fuzzy: bool = False, qualifiers: tuple[str, ...] = ()) -> Speaker:
         names = self.store.person_names(ids)
-        return Speaker(typed, tuple(ids), tuple(names[i] for i in ids), fuzzy=True)
+        ids = [i for i in ids if i in names]
+        return Speaker(typed, tuple(ids), tuple(names[i] for i in ids), fuzzy, qualifiers)
 
     def _refresh(self) -> None:
         version = self.store.people_version()
@@ -113,20 +115,26 @@ class SpeakerResolver:
         self._version = version
 
 
+def normalise_name(text: str) -> str:
+    """A name or role as aliases are stored: lower case, no possessive, hyphens and dots as spaces."""
+    text = _POSSESSIVE.sub("", text.lower())
+    return " ".join(text.replace("-", " ").replace(".", " ").split())
+
+
 def _role_match(wanted: list[str], alias: list[str]) -> float:
-    """Share of the typed qualifiers found in a role alias's qualifiers; "australia" matches "australian"."""
+    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian"."""
     if not wanted:
         return 1.0
-    hits = sum(any(_same_word(w, a) for a in alias) for w in wanted)
+    hits = sum(any(same_word(w, a) for a in alias) for w in wanted)
     return hits / len(wanted)
 
 
-def _same_word(typed: str, word: str) -> bool:
-    """Equal, or one a prefix of the other with a common stem of five letters (country → demonym)."""
+def same_word(typed: str, word: str) -> bool:
+    """Equal, or sharing a stem of four letters or more (country and demonym: iran / iranian)."""
     if typed == word:
         return True
     shorter, longer = sorted((typed, word), key=len)
-    return len(shorter) >= 5 and longer.startswith(shorter[:-1])
+    return len(shorter) >= 4 and longer.startswith(shorter.rstrip("aeiouy") or shorter)
 
 
 def _allowed_edits(name: str) -> int:
@@ -134,15 +142,3 @@ def _allowed_edits(name: str) -> int:
     if len(name) < 4:
         return 0
     return 1 if len(name) < 8 else 2
-
-
-def _candidates(name: str) -> list[str]:
-    """Forms to try in order: as typed, without a leading title, then the surname alone."""
-    forms = [name]
-    untitled = _TITLES.sub("", name)
-    if untitled != name:
-        forms.append(untitled)
-    words = untitled.split()
-    if len(words) > 1:
-        forms.append(words[-1])
-    return list(dict.fromkeys(f for f in forms if f))

@@ -79,32 +79,45 @@ class ArticleQueries:
 
     def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
         """Store an article whole (metadata, paragraphs, index, people) or not at all."""
-        digest = content_hash(draft.paragraphs)
+        return self.add_articles([(draft, people)], loaded_by=loaded_by)[0]
+
+    def add_articles(
+        self, items: Sequence[tuple[ArticleDraft, PersonSpeech | None]], *, loaded_by: str
+    ) -> list[AddResult]:
+        """Store many articles in one transaction, each whole or not at all; duplicates (also within) are reported.
+
+        One commit per batch instead of per article: FTS5 flushes its pending terms once, which makes
+        bulk loads several times faster. A failure rolls the whole batch back, so no article is partial.
+        """
         with self._lock, self.db.atomic():
-            duplicate = self._find_duplicate(digest, draft.url)
-            if duplicate:
-                return duplicate
-            cursor = self.db.execute(
-                "INSERT INTO articles (title, source, author, published, url, category, origin,"
-                " content_hash, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    draft.title,
-                    draft.source,
-                    draft.author,
-                    draft.published,
-                    draft.url,
-                    draft.category,
-                    draft.origin,
-                    digest,
-                    now_iso(),
-                    loaded_by,
-                ],
-            )
-            article_id = int(cursor.lastrowid or 0)
-            first_id = self._insert_paragraphs(article_id, draft.paragraphs)
-            if people is not None:
-                self._link_people(first_id, people)
-            return AddResult("loaded", article_id)
+            return [self._add_one(draft, people, loaded_by) for draft, people in items]
+
+    def _add_one(self, draft: ArticleDraft, people: PersonSpeech | None, loaded_by: str) -> AddResult:
+        digest = content_hash(draft.paragraphs)
+        duplicate = self._find_duplicate(digest, draft.url)
+        if duplicate:
+            return duplicate
+        cursor = self.db.execute(
+            "INSERT INTO articles (title, source, author, published, url, category, origin,"
+            " content_hash, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                draft.title,
+                draft.source,
+                draft.author,
+                draft.published,
+                draft.url,
+                draft.category,
+                draft.origin,
+                digest,
+                now_iso(),
+                loaded_by,
+            ],
+        )
+        article_id = int(cursor.lastrowid or 0)
+        first_id = self._insert_paragraphs(article_id, draft.paragraphs)
+        if people is not None:
+            self._link_people(first_id, people)
+        return AddResult("loaded", article_id)
 
     def _find_duplicate(self, digest: str, url: str) -> AddResult | None:
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()

@@ -93,8 +93,7 @@ class SubscriptionQueries:
                 "INSERT INTO subscriptions (platform, chat_id, user_key, local_time, zone, topic, speaker,"
                 " active, created_at, last_article_id)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, (SELECT COALESCE(MAX(id), 0) FROM articles))",
-                [s.platform, s.chat_id, s.user_key, f"{s.local_time:%H:%M}", s.zone, s.topic, s.speaker,
-                 s.created_at],
+                [s.platform, s.chat_id, s.user_key, f"{s.local_time:%H:%M}", s.zone, s.topic, s.speaker, s.created_at],
             )
             new_id = int(cursor.lastrowid or 0)
         return self.get_subscription(new_id)

@@ -134,6 +134,7 @@ class FakeSlack:
         self.sent: list[Call] = []
         self.counts: Counter[str] = Counter()
         self.responses: dict[str, list[dict[str, Any]]] = {}  # response_url id → posted JSON bodies
+        self.downloads: list[Call] = []  # private file downloads: path and the Authorization header sent
         self._changed = threading.Condition()
         self._channels: dict[str, dict[str, Any]] = {}
         self._users: set[str] = {bot_user_id}
@@ -303,6 +304,8 @@ class FakeSlack:
             meta = next((m for m, _ in self._files.values() if urlsplit(m["url_private"]).path == path), None)
             if meta is None:
                 return None
+            self.downloads.append(Call("download", {"path": path, "authorization": authorization}))
+            self._changed.notify_all()
             if authorization != f"Bearer {self.bot_token}":
                 return SIGN_IN_PAGE
             return self._files[meta["id"]][1]

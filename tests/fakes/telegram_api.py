@@ -387,6 +387,15 @@ class FakeTelegram:
                 if chat == chat_id and m["from"]["id"] == self.bot["id"] and "text" in m
             ]
 
+    def bot_messages(self, chat_id: ChatId) -> list[dict[str, Any]]:
+        """The bot's delivered messages in the chat as Telegram holds them (ids, entities, markup, reply target)."""
+        with self._changed:
+            return [
+                json.loads(json.dumps(m))
+                for (chat, _), m in self._messages.items()
+                if chat == chat_id and m["from"]["id"] == self.bot["id"]
+            ]
+
     def commands(self, scope: dict[str, Any] | None = None, language_code: str = "") -> list[dict[str, str]]:
         """The commands set for a scope (default scope if ``None``) and language."""
         with self._changed:

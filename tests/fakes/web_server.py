@@ -45,9 +45,7 @@ class FakeWebServer:
             tls.sni_callback = lambda _sock, name, _ctx: self.sni_names.append(name)
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
             self._scheme = "https"
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), name="fake-web", daemon=True
-        )
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-web", daemon=True)
 
     @property
     def port(self) -> int:
@@ -187,9 +185,7 @@ def gzip_bomb(decoded_size: int, *, block: int = 1 << 20) -> Route:
     """A route whose small gzip body inflates to ``decoded_size`` NUL bytes."""
     # Compressed block by block so that building the bomb never holds it inflated.
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    parts = [
-        packer.compress(b"\0" * min(block, decoded_size - done)) for done in range(0, decoded_size, block)
-    ]
+    parts = [packer.compress(b"\0" * min(block, decoded_size - done)) for done in range(0, decoded_size, block)]
     data = b"".join(parts) + packer.flush()
     return respond(data, content_type="text/html", headers={"Content-Encoding": "gzip"})
 
@@ -201,8 +197,7 @@ def conditional(body: str, *, etag: str, last_modified: str) -> Route:
 
     def handle(request: BaseHTTPRequestHandler) -> None:
         fresh = request.headers.get("If-None-Match") == etag or (
-            request.headers.get("If-None-Match") is None
-            and request.headers.get("If-Modified-Since") == last_modified
+            request.headers.get("If-None-Match") is None and request.headers.get("If-Modified-Since") == last_modified
         )
         (not_modified if fresh else full)(request)
 

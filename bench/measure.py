@@ -1,0 +1,156 @@
+"""Timings on a built store: answer latency beside plain engines, concurrent askers during an ingest, start-up."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.baselines import Search
+from bench.questions import BenchQuestion
+from bot.config import Settings
+from bot.models import ArticleDraft, User
+from bot.service import BriefingService
+from bot.store import Store
+
+BENCH_USER = User("console", "bench")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def open_service(path: Path) -> BriefingService:
+    """A fresh service over the store file, as a separate bot process would open it."""
+    return BriefingService(Store.open(path), Settings(_env_file=None, db_path=path))
+
+
+def percentiles(samples: Sequence[float]) -> dict[str, float]:
+    """p50, p95 and p99 of millisecond samples (nearest rank), and their count."""
+    ordered = sorted(samples)
+    if not ordered:
+        return {"n": 0, "p50": 0.0, "p95": 0.0, "p99": 0.0}
+
+    def rank(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
+
+    return {"n": len(ordered), "p50": rank(0.50), "p95": rank(0.95), "p99": rank(0.99)}
+
+
+def time_each(action: Callable[[BenchQuestion], object], questions: Sequence[BenchQuestion]) -> list[float]:
+    """Milliseconds for each question, in order."""
+    samples = []
+    for question in questions:
+        started = time.perf_counter()
+        action(question)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def answer_latency(
+    path: Path, questions: Sequence[BenchQuestion], engines: dict[str, Search], passes: int = 3
+) -> dict[str, object]:
+    """Ours (cold first pass, then warm passes) and each plain engine's warm passes, on the same questions."""
+    service = open_service(path)
+    ask = lambda q: service.ask(q.text, limit=5)  # noqa: E731 - the core call adapters make
+    cold = time_each(ask, questions)
+    warm = [ms for _ in range(passes) for ms in time_each(ask, questions)]
+    kinds = sorted({q.kind for q in questions})
+    per_kind = {
+        kind: percentiles([ms for i, ms in enumerate(warm) if questions[i % len(questions)].kind == kind])
+        for kind in kinds
+    }
+    answered = sum(bool(service.ask(q.text, limit=5).hits) for q in questions)
+    result: dict[str, object] = {
+        "briefbot": percentiles(warm),
+        "briefbot_cold": percentiles(cold),
+        "per_kind": per_kind,
+        "answered": f"{answered}/{len(questions)}",
+    }
+    for name, search in engines.items():
+        run = lambda q, s=search: s(q.terms)  # noqa: E731
+        time_each(run, questions)  # warm the page cache as ours was
+        result[name] = percentiles([ms for _ in range(passes) for ms in time_each(run, questions)])
+    service.store.close()
+    return result
+
+
+def askers_during_ingest(
+    path: Path, questions: Sequence[BenchQuestion], drafts: list[ArticleDraft], askers: int = 20
+) -> dict[str, object]:
+    """``askers`` threads, each with its own store connection, asking in a loop while another thread ingests."""
+    stop = threading.Event()
+    samples: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def ask_loop(start: int) -> None:
+        service = open_service(path)
+        i = start
+        while not stop.is_set():
+            question = questions[i % len(questions)]
+            began = time.perf_counter()
+            try:
+                service.ask(question.text, limit=5)
+            except Exception as error:  # every failure counts; the bench must not stop on one
+                with lock:
+                    errors.append(f"{type(error).__name__}: {error}")
+                continue
+            finally:
+                i += 1
+            with lock:
+                samples.append((time.perf_counter() - began) * 1000)
+        service.store.close()
+
+    threads = [threading.Thread(target=ask_loop, args=(n * 7,)) for n in range(askers)]
+    writer = open_service(path)
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    report = writer.load_drafts(drafts, by=BENCH_USER)
+    ingest_seconds = time.perf_counter() - started
+    stop.set()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    writer.store.close()
+    return {
+        "askers": askers,
+        "answers_per_s": round(len(samples) / elapsed, 1),
+        **percentiles(samples),
+        "errors": len(errors),
+        "first_errors": sorted(set(errors))[:3],
+        "ingested": len(report.with_status("loaded")),
+        "ingest_per_s": round(len(drafts) / ingest_seconds, 1),
+    }
+
+
+def startup(path: Path, questions: Sequence[BenchQuestion]) -> dict[str, float]:
+    """A fresh process: seconds from spawn to its first answer, then its peak RSS answering the mix."""
+    texts = json.dumps([q.text for q in questions])
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(ROOT / "bench" / "probe.py"), str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(texts + "\n")
+    child.stdin.flush()
+    first = child.stdout.readline()
+    first_answer = time.perf_counter() - started
+    child.stdin.close()
+    final = json.loads(child.stdout.readline())
+    child.wait()
+    return {"first_answer_s": round(first_answer, 3), "hits": json.loads(first)["hits"], **final}
+
+
+def mean(values: Sequence[float]) -> float:
+    """The arithmetic mean, 0 for no values."""
+    return statistics.fmean(values) if values else 0.0

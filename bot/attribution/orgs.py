@@ -1,0 +1,112 @@
+"""Organisations (and bare names) that speak: "Icstis said", "the Bank of England said", "according to the OECD".
+
+Users ask "what did the OECD say about growth?", so a body that is the subject of a speech verb
+becomes an entity like a person. Generic groups ("officials", "analysts", "sources", "the
+government") never do: they name nobody a user could ask for. Countries and places do not either
+("Britain said" stands for its government, and a place must not collide with a person's name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, VERB_AUX
+from .roles import demonym
+
+# Plural and collective nouns that start sentences capitalised but name no one in particular.
+GROUP_WORDS = frozenset(
+    """
+officials analysts sources dealers traders economists experts critics residents witnesses observers
+campaigners others doctors scientists researchers investors bankers brokers lawyers ministers
+government governments authorities reports statistics figures data polls surveys studies industry
+union unions officers staff workers employees members fans supporters voters users customers
+people police protesters rebels troops forces delegates diplomats insiders executives managers
+companies firms banks markets shares prices
+""".split()
+)
+# Places that stand for their governments or are only settings; never speakers.
+PLACE_WORDS = frozenset(
+    """
+europe asia africa britain england scotland wales ireland london paris washington york city kong
+angeles francisco diego lanka arabia zealand korea rica vegas salvador island islands county province
+region district borough village town valley bay sea ocean gulf coast river mountains north south
+east west
+""".split()
+)
+# Words that make a capitalised run a body even when it ends in a place ("Bank of England").
+_BODY_WORDS = NON_PERSON_WORDS - PLACE_WORDS
+_AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
+_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|[a-z]+ly))+\s*$")
+_WORD = r"[A-Z][\w&'’.-]*"
+_TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
+_HEAD = re.compile(rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and)\s+)?{_WORD}){{0,5}})")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    """An organisation written as the subject of a speech verb."""
+
+    start: int
+    end: int
+    name: str
+    the: bool  # written with "the" ("the OECD"), so "the oecd" is an ask form too
+
+
+def org_name(words: list[str]) -> str | None:
+    """The organisation a run of capitalised words names, or None for people, roles, places and groups."""
+    while words and words[0].lower() in COMMON_CAPS:
+        words = words[1:]
+    if not words or words[-1].endswith(("'s", "’s", "'", "’")):
+        return None  # "Miller's spokesman": a role of someone, handled as a role
+    lowered = [w.lower() for w in words]
+    if any(w in ROLE_HEADS or w.rstrip(".") in HONORIFICS for w in lowered):
+        return None  # "Foreign Secretary", "Mr": a person's role or address, not a body
+    if demonym(" ".join(lowered)) is not None:
+        return None
+    if lowered[-1] in PLACE_WORDS and not any(w in _BODY_WORDS for w in lowered[:-1]):
+        return None  # "New York said": a place standing for whoever governs it
+    if len(words) == 1:
+        word = lowered[0]
+        if word in GROUP_WORDS or demonym(word) is not None or (word[-1] == "s" and word[:-1] in ROLE_HEADS):
+            return None
+    if words[-1].endswith(".") and words[-1].count(".") == 1:
+        words = [*words[:-1], words[-1][:-1]]  # the sentence's full stop, not part of the name
+    return " ".join(words)
+
+
+def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
+    """The organisation that is the subject of a verb, written just before it ("Icstis, the watchdog, said")."""
+    cut = verb_start
+    while cut > floor and masked[cut - 1] == " ":
+        cut -= 1
+    if cut > floor and masked[cut - 1] != "," and masked[max(floor, masked.rfind(" ", floor, cut) + 1)].islower():
+        aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
+        if aux is None:
+            return None
+        cut = aux.start()
+    if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
+        comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
+        if comma < 0:
+            return None
+        cut = comma
+    if cut <= floor or not (masked[cut - 1].isalnum() or masked[cut - 1] == "."):
+        return None
+    match = _TAIL.search(masked, max(floor, cut - 80), cut)
+    if match is None:
+        return None
+    name = org_name(match["org"].split())
+    if name is None:
+        return None
+    return OrgMention(match.end() - len(name), match.end(), name, bool(match["the"]))
+
+
+def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
+    """The organisation named after "according to" ("according to premium phone line regulator Icstis")."""
+    match = _HEAD.match(masked, start, limit)
+    if match is None:
+        return None
+    name = org_name(match["org"].split())
+    if name is None:
+        return None
+    return OrgMention(match.end() - len(name), match.end(), name, bool(match["the"]))

@@ -1,0 +1,354 @@
+"""Articles, paragraphs, people links and full-text search on PostgreSQL (``tsvector`` + GIN)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from bot.models import Article, ArticleDraft
+from bot.retrieval.terms import stems_of
+from bot.store.articles import AddResult, ParagraphRow, PersonSpeech, content_hash, now_iso
+from bot.store.postgres.tsquery import to_tsquery_text
+
+Conn = psycopg.Connection[tuple[object, ...]]
+
+_ARTICLE_COLUMNS = "a.id, a.title, a.source, a.author, a.published, a.url, a.category, a.loaded_at, a.loaded_by"
+_PARAGRAPH_COLUMNS = "p.id, p.article_id, p.position, p.text"
+_CITATION_COLUMNS = "a.title, a.source, a.published, a.url"
+_WITH_COUNT = f"{_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM paragraphs WHERE article_id = a.id)"
+# ts_rank_cd normalisation 1: divide by 1 + log(length), so long paragraphs don't win on length alone (as BM25).
+RANK_NORMALISATION = 1
+
+
+def change_terms(conn: Conn, counts: Counter[str], sign: int) -> None:
+    """Add (sign 1) or remove (sign -1) paragraph counts per Porter stem, in term order (no deadlocks)."""
+    if not counts:
+        return
+    terms = sorted(counts)
+    conn.execute(
+        "INSERT INTO paragraph_terms (term, doc) SELECT * FROM unnest(%s::text[], %s::int[])"
+        " ON CONFLICT (term) DO UPDATE SET doc = paragraph_terms.doc + excluded.doc",
+        [terms, [sign * counts[t] for t in terms]],
+    )
+    if sign < 0:
+        conn.execute("DELETE FROM paragraph_terms WHERE term = ANY(%s) AND doc <= 0", [terms])
+
+
+def paragraph_terms(texts: Iterable[str]) -> Counter[str]:
+    """Paragraphs per stem among ``texts`` (each paragraph counts a stem once, as FTS5's vocabulary does)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(stems_of(text))
+    return counts
+
+
+class PgArticleQueries:
+    """Article, paragraph and search queries; mixed into ``PostgresStore``."""
+
+    pool: ConnectionPool[Conn]
+
+    def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
+        """Store an article whole (metadata, paragraphs, index, people) or not at all."""
+        return self.add_articles([(draft, people)], loaded_by=loaded_by)[0]
+
+    def add_articles(
+        self, items: Sequence[tuple[ArticleDraft, PersonSpeech | None]], *, loaded_by: str
+    ) -> list[AddResult]:
+        """Store many articles in one transaction, each whole or not at all; duplicates (also within) are reported."""
+        terms: Counter[str] = Counter()
+        with self.pool.connection() as conn:
+            results = [self._add_one(conn, draft, people, loaded_by, terms) for draft, people in items]
+            change_terms(conn, terms, 1)
+        return results
+
+    def _add_one(
+        self, conn: Conn, draft: ArticleDraft, people: PersonSpeech | None, loaded_by: str, terms: Counter[str]
+    ) -> AddResult:
+        digest = content_hash(draft.paragraphs)
+        duplicate = _find_duplicate(conn, digest, draft.url)
+        if duplicate:
+            return duplicate
+        try:
+            # A savepoint: another replica may store the same article between our check and insert.
+            with conn.transaction():
+                row = conn.execute(
+                    "INSERT INTO articles (title, source, author, published, url, category, origin,"
+                    " content_hash, loaded_at, loaded_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                    " RETURNING id",
+                    [draft.title, draft.source, draft.author, draft.published, draft.url, draft.category,
+                     draft.origin, digest, now_iso(), loaded_by],
+                ).fetchone()
+                assert row is not None
+                article_id = int(str(row[0]))
+                ids = _insert_paragraphs(conn, article_id, draft.paragraphs)
+                if people is not None:
+                    link_people(conn, ids, people)
+        except psycopg.errors.UniqueViolation:
+            again = _find_duplicate(conn, digest, draft.url)
+            if again is None:
+                raise
+            return again
+        terms.update(paragraph_terms(draft.paragraphs))
+        return AddResult("loaded", article_id)
+
+    def replace_people(self, article_id: int, people: PersonSpeech) -> None:
+        """Replace one article's speaker and mention links (used when attribution is re-run)."""
+        with self.pool.connection() as conn:
+            ids = [int(str(r[0])) for r in conn.execute(
+                "SELECT id FROM paragraphs WHERE article_id = %s ORDER BY position", [article_id])]
+            conn.execute(
+                "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = %s)",
+                [article_id],
+            )
+            if ids:
+                link_people(conn, ids, people)
+
+    def delete_orphan_people(self) -> int:
+        """Remove people no paragraph links to any more; returns how many."""
+        with self.pool.connection() as conn:
+            conn.execute(
+                "DELETE FROM person_aliases pa WHERE NOT EXISTS"
+                " (SELECT 1 FROM paragraph_people pp WHERE pp.person_id = pa.person_id)"
+            )
+            cursor = conn.execute(
+                "DELETE FROM people pe WHERE NOT EXISTS (SELECT 1 FROM paragraph_people pp WHERE pp.person_id = pe.id)"
+            )
+            return cursor.rowcount
+
+    def delete_article(self, article_id: int) -> Article | None:
+        """Delete an article with its paragraphs and links; returns what was deleted, if anything."""
+        with self.pool.connection() as conn:
+            article = _get_article(conn, article_id, lock=True)
+            if article is None:
+                return None
+            texts = [str(r[0]) for r in conn.execute("SELECT text FROM paragraphs WHERE article_id = %s", [article_id])]
+            conn.execute(
+                "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = %s)",
+                [article_id],
+            )
+            conn.execute("DELETE FROM paragraphs WHERE article_id = %s", [article_id])
+            conn.execute("DELETE FROM articles WHERE id = %s", [article_id])
+            change_terms(conn, paragraph_terms(texts), -1)
+            return article
+
+    def record_failure(self, origin: str, reason: str, loaded_by: str) -> None:
+        """Keep a failed load's reason so nothing is silently lost."""
+        with self.pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO ingest_failures (origin, reason, failed_at, loaded_by) VALUES (%s, %s, %s, %s)",
+                [origin, reason, now_iso(), loaded_by],
+            )
+
+    def get_article(self, article_id: int) -> Article | None:
+        """One article's metadata, or None."""
+        with self.pool.connection() as conn:
+            return _get_article(conn, article_id)
+
+    def recent_articles(self, limit: int = 10, article_ids: Sequence[int] | None = None) -> list[Article]:
+        """The most recently loaded articles (optionally among ``article_ids``), newest first."""
+        where, args = "", []
+        if article_ids is not None:
+            where, args = "WHERE a.id = ANY(%s)", [list(article_ids)]
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                f"SELECT {_WITH_COUNT} FROM articles a {where} ORDER BY a.id DESC LIMIT %s", [*args, limit]
+            ).fetchall()
+        return [_article(row) for row in rows]
+
+    def article_count(self) -> int:
+        """How many articles are stored."""
+        return self._count("SELECT COUNT(*) FROM articles")
+
+    def paragraphs_of(self, article_id: int) -> list[str]:
+        """An article's paragraph texts in order."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT text FROM paragraphs WHERE article_id = %s ORDER BY position", [article_id]
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def article_ids(self) -> list[int]:
+        """Every article id, oldest first."""
+        with self.pool.connection() as conn:
+            return [int(str(row[0])) for row in conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def latest_article_id(self) -> int:
+        """The highest article id stored (0 when there are none)."""
+        return self._count("SELECT COALESCE(MAX(id), 0) FROM articles")
+
+    def articles_between(self, after_id: int, upto_id: int) -> list[Article]:
+        """Articles with ``after_id < id <= upto_id``, newest first: the ones a digest has not covered."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                f"SELECT {_WITH_COUNT} FROM articles a WHERE a.id > %s AND a.id <= %s ORDER BY a.id DESC",
+                [after_id, upto_id],
+            ).fetchall()
+        return [_article(row) for row in rows]
+
+    def search(
+        self,
+        fts_query: str,
+        *,
+        limit: int,
+        paragraph_ids: Sequence[int] | None = None,
+        after_article: int = 0,
+    ) -> list[ParagraphRow]:
+        """Paragraphs matching an FTS5-style query (built by ``bot.retrieval``), best ``ts_rank_cd`` first.
+
+        Matching looks at the paragraph text only (weight B), as the SQLite index does; ranking also
+        credits the article title (weight A), so a paragraph of a story headlined with the topic wins
+        a tie. ``rank`` is the negated score, so lower is better as with FTS5's ``rank``.
+
+        :param after_article: only paragraphs of articles with a higher id (those a digest has not covered).
+        """
+        match = to_tsquery_text(fts_query, weights="B")
+        if not match:
+            return []
+        where, args = "", []
+        if paragraph_ids is not None:
+            where, args = "AND p.id = ANY(%s)", [list(paragraph_ids)]
+        if after_article:
+            where += " AND p.article_id > %s"
+            args.append(after_article)
+        sql = (
+            f"SELECT {_PARAGRAPH_COLUMNS}, -ts_rank_cd(p.tsv, rq, {RANK_NORMALISATION}) AS rank, {_CITATION_COLUMNS}"
+            " FROM to_tsquery('briefbot', %s) mq, to_tsquery('briefbot', %s) rq,"
+            " paragraphs p JOIN articles a ON a.id = p.article_id"
+            f" WHERE p.tsv @@ mq {where} ORDER BY rank, p.id LIMIT %s"
+        )
+        with self.pool.connection() as conn:
+            rows = conn.execute(sql, [match, to_tsquery_text(fts_query), *args, limit]).fetchall()
+        return [_paragraph(row) for row in rows]
+
+    def paragraphs_by_id(self, paragraph_ids: Sequence[int]) -> list[ParagraphRow]:
+        """Paragraphs with citation fields, in the order of ``paragraph_ids`` (rank 0)."""
+        if not paragraph_ids:
+            return []
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
+                " JOIN articles a ON a.id = p.article_id WHERE p.id = ANY(%s)",
+                [list(paragraph_ids)],
+            ).fetchall()
+        by_id = {int(str(row[0])): _paragraph(row) for row in rows}
+        return [by_id[i] for i in paragraph_ids if i in by_id]
+
+    def article_rows(self, article_id: int) -> list[ParagraphRow]:
+        """An article's paragraphs with citation fields, in reading order (rank 0)."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
+                " JOIN articles a ON a.id = p.article_id WHERE p.article_id = %s ORDER BY p.position",
+                [article_id],
+            ).fetchall()
+        return [_paragraph(row) for row in rows]
+
+    def speakers_of(self, paragraph_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """The names of the people who speak in each of the given paragraphs."""
+        if not paragraph_ids:
+            return {}
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
+                " WHERE pp.role = 'speaker' AND pp.paragraph_id = ANY(%s) ORDER BY pp.seq",
+                [list(paragraph_ids)],
+            ).fetchall()
+        speakers: dict[int, tuple[str, ...]] = {}
+        for paragraph_id, name in rows:
+            key = int(str(paragraph_id))
+            speakers[key] = (*speakers.get(key, ()), str(name))
+        return speakers
+
+    def _count(self, sql: str) -> int:
+        with self.pool.connection() as conn:
+            row = conn.execute(sql).fetchone()  # type: ignore[arg-type]
+        return int(str(row[0])) if row else 0
+
+
+def _find_duplicate(conn: Conn, digest: str, url: str) -> AddResult | None:
+    row = conn.execute("SELECT id FROM articles WHERE content_hash = %s", [digest]).fetchone()
+    if row:
+        return AddResult("duplicate", int(str(row[0])), f"same text as article {row[0]}")
+    if url:
+        row = conn.execute("SELECT id FROM articles WHERE url = %s", [url]).fetchone()
+        if row:
+            return AddResult("duplicate", int(str(row[0])), f"same URL as article {row[0]}")
+    return None
+
+
+def _insert_paragraphs(conn: Conn, article_id: int, paragraphs: Sequence[str]) -> list[int]:
+    """Insert paragraphs in order; gives their ids by position (ids of concurrent loads may interleave)."""
+    rows = conn.execute(
+        "INSERT INTO paragraphs (article_id, position, text)"
+        " SELECT %s, t.ord - 1, t.text FROM unnest(%s::text[]) WITH ORDINALITY AS t(text, ord) ORDER BY t.ord"
+        " RETURNING id, position",
+        [article_id, list(paragraphs)],
+    ).fetchall()
+    by_position = {int(str(position)): int(str(pid)) for pid, position in rows}
+    return [by_position[i] for i in range(len(paragraphs))]
+
+
+def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) -> None:
+    """Insert people, their aliases and their paragraph links, in the order SQLite would (``seq``)."""
+    names = list(people.aliases)
+    ids: dict[str, int] = {}
+    if names:
+        conn.execute(
+            "INSERT INTO people (name) SELECT n FROM unnest(%s::text[]) WITH ORDINALITY AS t(n, o) ORDER BY o"
+            " ON CONFLICT (name) DO NOTHING",
+            [names],
+        )
+        found = conn.execute("SELECT id, name FROM people WHERE name = ANY(%s)", [names])
+        ids = {str(n): int(str(i)) for i, n in found}
+    aliases = [(ids[name], alias, kind) for name in names for alias, kind in people.aliases[name]]
+    _insert_ordered(conn, "person_aliases", ("person_id", "alias", "kind"), ("bigint", "text", "text"), aliases)
+    links = []
+    for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):
+        for offset, names_here in enumerate(per_paragraph):
+            if offset < len(paragraph_ids):
+                links.extend((paragraph_ids[offset], ids[n], role) for n in names_here if n in ids)
+    _insert_ordered(
+        conn, "paragraph_people", ("paragraph_id", "person_id", "role"), ("bigint", "bigint", "text"), links
+    )
+
+
+def _insert_ordered(
+    conn: Conn, table: str, columns: tuple[str, ...], types: tuple[str, ...], rows: list[tuple[object, ...]]
+) -> None:
+    """INSERT … ON CONFLICT DO NOTHING of many rows, keeping their order in the ``seq`` column."""
+    if not rows:
+        return
+    arrays = [list(column) for column in zip(*rows, strict=True)]
+    unnest = ", ".join(f"%s::{t}[]" for t in types)
+    names = ", ".join(columns)
+    conn.execute(
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM unnest({unnest}) WITH ORDINALITY"  # type: ignore[arg-type]
+        f" AS t({names}, ord) ORDER BY ord ON CONFLICT DO NOTHING",
+        arrays,
+    )
+
+
+def _get_article(conn: Conn, article_id: int, *, lock: bool = False) -> Article | None:
+    row = conn.execute(
+        f"SELECT {_WITH_COUNT} FROM articles a WHERE a.id = %s" + (" FOR UPDATE" if lock else ""),  # type: ignore[arg-type]
+        [article_id],
+    ).fetchone()
+    return _article(row) if row else None
+
+
+def _article(row: Sequence[object]) -> Article:
+    values = list(row)
+    values[0] = int(str(values[0]))
+    values[-1] = int(str(values[-1]))
+    return Article(*values)  # type: ignore[arg-type]
+
+
+def _paragraph(row: Sequence[object]) -> ParagraphRow:
+    pid, article_id, position, text, rank, title, source, published, url = row
+    return ParagraphRow(
+        int(str(pid)), int(str(article_id)), int(str(position)), str(text), float(str(rank)),
+        str(title), source, published, url,  # type: ignore[arg-type]
+    )

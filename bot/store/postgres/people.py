@@ -1,0 +1,90 @@
+"""People, aliases and term statistics on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from bot.store.people import PersonParagraph
+
+Conn = psycopg.Connection[tuple[object, ...]]
+
+
+class PgPeopleQueries:
+    """Person lookups and paragraph counts per stem; mixed into ``PostgresStore``."""
+
+    pool: ConnectionPool[Conn]
+
+    def people_by_alias(self, alias: str) -> list[tuple[int, str]]:
+        """People (id, name) known by exactly this lower-case alias."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT pe.id, pe.name FROM person_aliases pa JOIN people pe ON pe.id = pa.person_id"
+                " WHERE pa.alias = %s ORDER BY pe.id",
+                [alias.lower()],
+            ).fetchall()
+        return [(int(str(r[0])), str(r[1])) for r in rows]
+
+    def role_aliases_with(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Role aliases (alias, person id) containing ``word`` as a whole word, for matching "the treasurer"."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT alias, person_id FROM person_aliases WHERE kind = 'role'"
+                " AND (' ' || alias || ' ') LIKE %s ORDER BY seq LIMIT %s",
+                [f"% {word} %", limit],
+            ).fetchall()
+        return [(str(a), int(str(p))) for a, p in rows]
+
+    def all_aliases(self) -> list[tuple[str, int]]:
+        """Every (alias, person id) in insertion order, for fuzzy matching of misspelt names."""
+        with self.pool.connection() as conn:
+            rows = conn.execute("SELECT alias, person_id FROM person_aliases ORDER BY seq").fetchall()
+        return [(str(a), int(str(p))) for a, p in rows]
+
+    def people_version(self) -> tuple[int, int]:
+        """A value that changes whenever people or aliases are added or removed (for caches)."""
+        with self.pool.connection() as conn:
+            row = conn.execute("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM person_aliases").fetchone()
+        assert row is not None
+        return int(str(row[0])), int(str(row[1]))
+
+    def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:
+        """Names of the given people."""
+        with self.pool.connection() as conn:
+            rows = conn.execute("SELECT id, name FROM people WHERE id = ANY(%s)", [list(person_ids)]).fetchall()
+        return {int(str(i)): str(n) for i, n in rows}
+
+    def person_paragraphs(self, person_ids: Sequence[int]) -> list[PersonParagraph]:
+        """Every paragraph where one of the people speaks or is mentioned, in article order."""
+        if not person_ids:
+            return []
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
+                " pp.person_id IS NOT DISTINCT FROM (SELECT person_id FROM paragraph_people first"
+                "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.seq LIMIT 1)"
+                " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
+                " WHERE pp.person_id = ANY(%s) ORDER BY p.article_id, p.position, pp.person_id, pp.role",
+                [list(person_ids)],
+            ).fetchall()
+        return [
+            PersonParagraph(int(str(r[0])), int(str(r[1])), int(str(r[2])), str(r[3]), bool(r[4])) for r in rows
+        ]
+
+    def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:
+        """How many paragraphs hold each (Porter-stemmed, lower-case) term, from ``paragraph_terms``."""
+        if not stems:
+            return {}
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT term, doc FROM paragraph_terms WHERE term = ANY(%s)", [list(stems)]
+            ).fetchall()
+        return {str(t): int(str(d)) for t, d in rows}
+
+    def paragraph_count(self) -> int:
+        """How many paragraphs are stored."""
+        with self.pool.connection() as conn:
+            row = conn.execute("SELECT COUNT(*) FROM paragraphs").fetchone()
+        return int(str(row[0])) if row else 0

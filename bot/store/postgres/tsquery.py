@@ -1,0 +1,48 @@
+"""FTS5 queries (the subset ``bot.retrieval.fts`` builds) as PostgreSQL ``to_tsquery`` input.
+
+``bot.retrieval.fts`` only ever builds quoted terms joined by ``OR`` or ``AND``: ``"oil" OR "gas"``.
+Each quoted term becomes a quoted tsquery lexeme (so no character of it is syntax) and the
+operators become ``|`` and ``&``, which bind in the same order as in FTS5 (AND before OR).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.errors import BadQuestion
+
+_TOKEN = re.compile(r'\s*(?:"((?:[^"]|"")*)"|(OR|AND|NOT)\b|(\S+))')
+_OPERATORS = {"OR": "|", "AND": "&"}
+
+
+def _lexeme(term: str, weights: str) -> str:
+    """A term as a tsquery lexeme literal: backslashes and quotes escaped, optional weight labels."""
+    literal = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    return literal + (f":{weights}" if weights else "")
+
+
+def to_tsquery_text(fts_query: str, *, weights: str = "") -> str:
+    """The ``to_tsquery`` input for an FTS5 query of quoted terms joined by OR/AND; "" when it has none.
+
+    Terms with no characters are dropped with the operator before them.
+
+    :param weights: weight labels every lexeme is restricted to, e.g. "B" to match paragraph text only.
+    """
+    parts: list[str] = []
+    operator = ""
+    for match in _TOKEN.finditer(fts_query.strip()):
+        quoted, word, bare = match.groups()
+        if word is not None:
+            if word not in _OPERATORS:
+                raise BadQuestion(f"Unsupported search operator {word!r}.")
+            operator = _OPERATORS[word]
+            continue
+        term = quoted.replace('""', '"') if quoted is not None else bare
+        if term is None or not term.strip():
+            operator = ""
+            continue
+        if parts:
+            parts.append(operator or "&")  # FTS5 reads adjacent terms as AND
+        parts.append(_lexeme(term, weights))
+        operator = ""
+    return " ".join(parts)

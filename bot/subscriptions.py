@@ -1,0 +1,91 @@
+"""The replies behind /subscribe, /unsubscribe and /subscriptions (the service's digest commands)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.errors import BadQuestion, NotAllowed, NothingFound
+from bot.models import Chat, Reply, Subscription, User
+from bot.schedule import SubscriptionRequest, describe, parse_subscription, scheduled_instant
+from bot.store import Store
+
+_IDS = re.compile(r"#?(\d+)")
+
+
+def subscribe(store: Store, settings: Settings, user: User, chat: Chat, args: str, now: datetime) -> Reply:
+    """Store the subscription ``args`` describes, then confirm it with its id and schedule."""
+    request = parse_subscription(args, settings.timezone)
+    wanted = Subscription(
+        id=0,
+        platform=chat.platform,
+        chat_id=chat.id,
+        user_key=user.key,
+        local_time=request.local_time,
+        zone=request.zone,
+        topic=request.topic,
+        speaker=request.speaker,
+        created_at=now.astimezone(UTC).isoformat(timespec="seconds"),
+    )
+    stored = store.add_subscription(wanted, max_per_chat=settings.max_subscriptions_per_chat)
+    if stored is None:
+        raise NotAllowed(
+            f"This chat already has {settings.max_subscriptions_per_chat} digest subscriptions, the most I keep "
+            "for one chat. See them with /subscriptions and remove one with /unsubscribe ID."
+        )
+    return Reply(
+        f"Subscribed (#{stored.id}): {describe(request)}. The first digest comes {_first_day(stored, now)}"
+        f" with the articles loaded from now on. /unsubscribe {stored.id} stops it."
+    )
+
+
+def unsubscribe(store: Store, user: User, chat: Chat, args: str, *, is_admin: bool) -> Reply:
+    """Turn off the subscriptions ``args`` names (ids), or all of the user's in this chat."""
+    words = args.replace(",", " ").split()
+    mine = [s for s in store.chat_subscriptions(chat.platform, chat.id) if s.user_key == user.key or is_admin]
+    if not words or [w.lower() for w in words] == ["all"]:
+        chosen = [s for s in mine if s.user_key == user.key]
+        if not chosen:
+            return Reply("You have no digest subscriptions in this chat.")
+    else:
+        matches = [_IDS.fullmatch(w) for w in words]
+        ids = {int(m[1]) for m in matches if m}
+        if not all(matches):
+            raise BadQuestion(
+                "Say which digest to stop by its number, e.g. /unsubscribe 3 (see /subscriptions), or /unsubscribe all."
+            )
+        chosen = [s for s in mine if s.id in ids]
+        missing = sorted(ids - {s.id for s in chosen})
+        if missing:
+            raise NothingFound(f"You have no subscription #{missing[0]} in this chat — /subscriptions lists them.")
+    store.deactivate_subscriptions(s.id for s in chosen)
+    stopped = ", ".join(f"#{s.id}" for s in chosen)
+    left = len(store.chat_subscriptions(chat.platform, chat.id))
+    return Reply(f"Unsubscribed {stopped}. " + (f"{left} left in this chat." if left else "No more digests here."))
+
+
+def list_subscriptions(store: Store, user: User, chat: Chat) -> Reply:
+    """The chat's subscriptions, one line each with its id and who set it up when it wasn't the asker."""
+    found = store.chat_subscriptions(chat.platform, chat.id)
+    if not found:
+        return Reply("No digests are set up in this chat. Try /subscribe, or /subscribe energy at 7am Asia/Baku.")
+    lines = [
+        f"#{s.id} {describe(request_of(s))}" + ("" if s.user_key == user.key else f" (set up by {s.user_key})")
+        for s in found
+    ]
+    return Reply("\n".join(["Daily digests in this chat:", *lines]))
+
+
+def request_of(subscription: Subscription) -> SubscriptionRequest:
+    """The schedule request a stored subscription was made from (for ``schedule.describe``)."""
+    s = subscription
+    return SubscriptionRequest(s.local_time, s.zone, s.topic, s.speaker)
+
+
+def _first_day(subscription: Subscription, now: datetime) -> str:
+    """ "today" when the digest time is still ahead in the subscriber's zone, else "tomorrow"."""
+    s = subscription
+    local_today = now.astimezone(ZoneInfo(s.zone)).date()
+    return "today" if scheduled_instant(local_today, s.local_time, s.zone) >= now else "tomorrow"

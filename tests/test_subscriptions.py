@@ -1,0 +1,199 @@
+"""Subscriptions in the store and the chat commands, and the digest log's exactly-once guarantees."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time as wall_time
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from bot.commands import handle
+from bot.config import Settings
+from bot.digest import DigestRun
+from bot.errors import BadQuestion, NotAllowed, NothingFound
+from bot.models import Chat, Reply, Subscription, User
+from bot.service import BriefingService
+from bot.store import Store
+from tests.fixtures.digests import CONSOLE, ME, OIL, Clock, Recorder
+
+MONDAY = date(2025, 3, 3)
+BAKU_8AM = datetime(2025, 3, 3, 4, 0, tzinfo=UTC)
+T0 = "2025-03-03T04:00:00+00:00"
+
+
+def _iso(instant: datetime) -> str:
+    return instant.isoformat(timespec="seconds")
+
+
+@pytest.fixture
+def svc(store: Store, settings: Settings) -> BriefingService:
+    return BriefingService(store, settings, clock=Clock(datetime(2025, 3, 3, tzinfo=UTC)))
+
+
+def _subscription(store: Store, chat_id: str = "local", user_key: str = "console:me") -> Subscription:
+    wanted = Subscription(0, "console", chat_id, user_key, time(8), "Asia/Baku", created_at="2025-03-01T00:00:00+00:00")
+    stored = store.add_subscription(wanted, max_per_chat=100)
+    assert stored is not None
+    return stored
+
+
+# The store: claims, releases and the watermark
+
+
+def test_a_digest_can_be_claimed_once_per_day(store: Store) -> None:
+    sid = _subscription(store).id
+    stale = "2025-03-03T03:50:00+00:00"
+    assert store.claim_digest(sid, MONDAY, token="a", now=T0, stale_before=stale)
+    assert not store.claim_digest(sid, MONDAY, token="b", now=T0, stale_before=stale)
+    assert store.claim_digest(sid, MONDAY + timedelta(days=1), token="c", now=T0, stale_before=stale)
+    assert store.finish_digest(sid, MONDAY, token="a", status="sent", now=T0, article_count=2, watermark=9)
+    later = "2025-03-04T04:00:00+00:00"
+    assert not store.claim_digest(sid, MONDAY, token="d", now=later, stale_before=later)  # sent is final
+    stored = store.get_subscription(sid)
+    assert stored is not None and (stored.last_article_id, stored.last_sent_at) == (9, T0)
+
+
+def test_a_stale_claim_can_be_taken_over_and_the_old_holder_cannot_finish(store: Store) -> None:
+    sid = _subscription(store).id
+    start = BAKU_8AM
+    assert store.claim_digest(sid, MONDAY, token="dead", now=_iso(start), stale_before=_iso(start))
+    five = start + timedelta(minutes=5)
+    assert not store.claim_digest(
+        sid, MONDAY, token="new", now=_iso(five), stale_before=_iso(five - timedelta(minutes=10))
+    )
+    eleven = start + timedelta(minutes=11)
+    assert store.claim_digest(
+        sid, MONDAY, token="new", now=_iso(eleven), stale_before=_iso(eleven - timedelta(minutes=10))
+    )
+    assert not store.finish_digest(
+        sid, MONDAY, token="dead", status="sent", now=_iso(eleven), article_count=1, watermark=5
+    )
+    assert store.finish_digest(sid, MONDAY, token="new", status="sent", now=_iso(eleven), article_count=1, watermark=5)
+
+
+def test_a_released_claim_leaves_the_watermark_alone(store: Store) -> None:
+    sid = _subscription(store).id
+    assert store.claim_digest(sid, MONDAY, token="a", now=T0, stale_before=T0)
+    store.release_digest(sid, MONDAY, token="a")
+    assert store.digest_status(sid, MONDAY) is None
+    assert store.get_subscription(sid).last_article_id == 0  # type: ignore[union-attr]
+
+
+def test_the_log_refuses_a_second_row_for_the_same_day(store: Store) -> None:
+    sid = _subscription(store).id
+    store.db.execute(
+        "INSERT INTO digest_log (subscription_id, local_day, status, claim_token, claimed_at)"
+        " VALUES (?, ?, 'sent', 'x', ?)",
+        [sid, "2025-03-03", T0],
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute(
+            "INSERT INTO digest_log (subscription_id, local_day, status, claim_token, claimed_at)"
+            " VALUES (?, ?, 'sending', 'y', ?)",
+            [sid, "2025-03-03", T0],
+        )
+
+
+# Restarts and concurrent runs
+
+
+def test_a_restart_mid_send_does_not_send_twice_until_the_claim_is_stale(svc: BriefingService, store: Store) -> None:
+    svc.subscribe(ME, CONSOLE, "08:00 Asia/Baku")
+    svc.load_text(ME, OIL)
+    (due,) = svc.digests.due(BAKU_8AM)
+    # A run claimed the digest and died before recording the send.
+    assert store.claim_digest(due.subscription.id, MONDAY, token="crashed", now=_iso(BAKU_8AM), stale_before=T0)
+    sent = Recorder()
+    assert svc.run_digests(BAKU_8AM + timedelta(minutes=1), {"console": sent}) == DigestRun()
+    assert svc.run_digests(BAKU_8AM + timedelta(minutes=9), {"console": sent}) == DigestRun()
+    # Ten minutes on, the claim is taken to be dead: the digest goes out (once) rather than never.
+    assert svc.run_digests(BAKU_8AM + timedelta(minutes=11), {"console": sent}) == DigestRun(sent=1)
+    assert svc.run_digests(BAKU_8AM + timedelta(minutes=30), {"console": sent}) == DigestRun()
+    assert len(sent.sent) == 1
+
+
+def test_two_processes_running_at_once_send_each_digest_once(svc: BriefingService, settings: Settings) -> None:
+    for n in range(12):
+        svc.subscribe(User("console", f"u{n}"), Chat("console", f"c{n}"), "08:00 Asia/Baku")
+    svc.load_text(ME, OIL)
+    sent = Recorder()
+
+    def deliver(subscription: Subscription, reply: Reply) -> None:
+        wall_time.sleep(0.01)  # a slow platform widens the window in which the runs overlap
+        sent(subscription, reply)
+
+    barrier = threading.Barrier(2)
+    results: list[DigestRun] = []
+
+    def one_process() -> None:
+        own = Store.open(settings.db_path)  # each process has its own connection to the file
+        try:
+            runner = BriefingService(own, settings)
+            barrier.wait()
+            results.append(runner.run_digests(BAKU_8AM, {"console": deliver}))
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=one_process) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(s.chat_id for s, _ in sent.sent) == sorted(f"c{n}" for n in range(12))
+    assert sum(r.sent for r in results) == 12
+
+
+# The service and the chat commands
+
+
+def test_subscribing_stores_first_and_acknowledges_with_id_and_schedule(svc: BriefingService, store: Store) -> None:
+    reply = svc.subscribe(ME, CONSOLE, "energy at 7am Europe/Baku")
+    (stored,) = store.chat_subscriptions("console", "local")
+    assert reply.text.startswith(f"Subscribed (#{stored.id}): every day at 07:00 (Asia/Baku) — articles about energy.")
+    assert (stored.local_time, stored.zone, stored.topic, stored.user_key) == (time(7), "Asia/Baku", "energy", ME.key)
+
+
+def test_a_chat_has_a_limit_on_subscriptions(svc: BriefingService, settings: Settings) -> None:
+    svc.settings = settings.model_copy(update={"max_subscriptions_per_chat": 2})
+    svc.subscribe(ME, CONSOLE, "oil")
+    svc.subscribe(ME, CONSOLE, "gas")
+    with pytest.raises(NotAllowed, match="already has 2 digest subscriptions"):
+        svc.subscribe(ME, CONSOLE, "coal")
+    svc.subscribe(ME, Chat("console", "other"), "coal")  # another chat is not affected
+    svc.unsubscribe(ME, CONSOLE, "all")
+    svc.subscribe(ME, CONSOLE, "coal")  # stopped ones don't count
+
+
+def test_unsubscribe_by_id_all_or_nothing_given(svc: BriefingService, store: Store) -> None:
+    group, me, other = Chat("telegram", "-5", is_group=True), User("telegram", "1"), User("telegram", "2")
+    for topic in ("oil", "gas", "coal"):
+        svc.subscribe(me, group, topic)
+    svc.subscribe(other, group, "wind")
+    ids = [s.id for s in store.chat_subscriptions("telegram", "-5")]
+
+    assert svc.unsubscribe(me, group, f"#{ids[0]}").text == f"Unsubscribed #{ids[0]}. 3 left in this chat."
+    with pytest.raises(NothingFound):
+        svc.unsubscribe(me, group, str(ids[3]))  # someone else's, and I am not an admin
+    with pytest.raises(BadQuestion):
+        svc.unsubscribe(me, group, "the oil one")
+    assert svc.unsubscribe(me, group, "").text == f"Unsubscribed #{ids[1]}, #{ids[2]}. 1 left in this chat."
+    assert svc.unsubscribe(me, group, "all").text == "You have no digest subscriptions in this chat."
+    assert [s.user_key for s in store.chat_subscriptions("telegram", "-5")] == ["telegram:2"]
+
+
+def test_the_chat_commands_list_and_correct(svc: BriefingService) -> None:
+    assert "No digests are set up" in handle(svc, ME, CONSOLE, "/subscriptions").text
+    wrong = handle(svc, ME, CONSOLE, "/subscribe 07:30 Europe/Bakuu")
+    assert wrong.text == "I don't know the time zone 'Europe/Bakuu' — did you mean Asia/Baku?"
+    handle(svc, ME, CONSOLE, "/subscribe what Imomi says at 07:30 Asia/Baku")
+    handle(svc, User("console", "you"), CONSOLE, "/subscribe oil")
+    listing = handle(svc, ME, CONSOLE, "/subscriptions").text.splitlines()
+    assert listing == [
+        "Daily digests in this chat:",
+        "#1 every day at 07:30 (Asia/Baku) — what Imomi says",
+        "#2 every day at 08:00 (UTC) — articles about oil (set up by console:you)",
+    ]
+    assert "/digest — today's digest now" in handle(svc, ME, CONSOLE, "/help").text
