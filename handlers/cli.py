@@ -18,6 +18,7 @@ from bot.formatting import to_plain_text
 from bot.models import Answer, LoadReport, User
 from bot.service import BriefingService, reply_for
 from bot.store import Store
+from bot.logjson import use_json_logs
 from bot.store.factory import open_store
 from handlers.cli_admin import audit, feeds, load_sources
 from handlers.cli_digest import digest
@@ -35,6 +36,7 @@ class Context:
             self.settings: Settings = load_settings(**overrides)
         except BriefingError as error:
             raise click.ClickException(error.user_message) from None
+        use_json_logs(self.settings.log_json)
         self._service: BriefingService | None = None
 
     def service(self) -> BriefingService:
@@ -232,7 +234,7 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool, database
 def _serve(ctx: Context) -> None:
     from handlers.serve import serve_forever
 
-    serve_forever(ctx.service(), ctx.settings)
+    _run(lambda: serve_forever(ctx.service(), ctx.settings))  # a bad setting (ConfigError) is one line, no traceback
 
 
 def _run(action: Any) -> Any:

@@ -17,10 +17,13 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
+from bot import metrics
 from bot.config import Settings
+from bot.logjson import use_json_logs
 from bot.digest import Deliver
 from bot.errors import ConfigError
 from bot.service import BriefingService
+from handlers.ops import start_ops_server
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,7 @@ _URL_LOGGERS = ("httpx", "httpcore")
 def serve_forever(service: BriefingService, settings: Settings) -> None:
     """Serve the configured platforms until stopped; raises ``ConfigError`` when none can run."""
     _configure_logging(settings)
+    use_json_logs(settings.log_json)
     enabled = settings.enabled_adapters
     slack = _slack_module() if "slack" in enabled else None
     running = [name for name in enabled if name != "slack" or slack is not None]
@@ -43,6 +47,9 @@ def serve_forever(service: BriefingService, settings: Settings) -> None:
         f" (Telegram by {mode} via {_host(settings.telegram_api_base_url)})" if "telegram" in running else ""
     )
     log.info("Serving %s%s", ", ".join(running), telegram_mode)
+    start_ops_server(service, settings)  # /healthz and /metrics when BRIEFBOT_METRICS_PORT is set
+    for name in running:
+        metrics.ADAPTER_UP.set(1, platform=name)
     stop = threading.Event()
     deliverers: dict[str, Deliver] = {}
     if slack is not None:

@@ -33,6 +33,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import metrics
 from bot.commands import COMMANDS, conversation_key, describe_load, handle
 from bot.config import Settings
 from bot.digest import Deliver, DigestRun
@@ -235,6 +236,7 @@ class TelegramAdapter:
         text = (message.text or message.caption) if message else None
         # Log the error before we do anything else, so we can see it even if something breaks.
         log.error("Telegram update failed (message %r)", text, exc_info=context.error)
+        metrics.PLATFORM_ERRORS.inc(platform="telegram")
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         try:

@@ -7,8 +7,9 @@ far beyond their share of the whole archive: "crude" → oil, barrel, opec; "job
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 
+from bot.lru import LRUCache
 from bot.retrieval.fts import STOPWORDS, quote_term
 from bot.retrieval.terms import stem, stems_of
 from bot.store import Store
@@ -32,22 +33,13 @@ class RelatedTerms:
         self.sample = sample
         self.per_word = per_word
         self.min_count = min_count
-        self._cache: OrderedDict[tuple[str, int], frozenset[str]] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: LRUCache[tuple[str, int], frozenset[str]] = LRUCache(cache_size)
 
     def related(self, word: str) -> frozenset[str]:
         """Stems that co-occur unusually often with ``word`` (empty for rare or unknown words)."""
         # Re-learn after the archive grows by a tenth: associations drift slowly.
         generation = int(math.log(max(self.store.paragraph_count(), 1), 1.1))
-        key = (word, generation)
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        found = self._learn(word)
-        self._cache[key] = found
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return found
+        return self._cache.get((word, generation), lambda: self._learn(word))
 
     def _learn(self, word: str) -> frozenset[str]:
         rows = self.store.search(quote_term(word), limit=self.sample)

@@ -10,10 +10,11 @@ A question whose speaker is unknown, or who never speaks on the topic, gets an h
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_words
@@ -49,7 +50,8 @@ class Retriever:
         self.store = store
         self.speakers = SpeakerResolver(store)
         self.related = RelatedTerms(store)
-        self._article_stems: OrderedDict[int, frozenset[str]] = OrderedDict()
+        # Enough stories for a busy archive's working set; articles never change once stored.
+        self._article_stems: LRUCache[int, frozenset[str]] = LRUCache(20_000)
 
     def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
@@ -160,6 +162,11 @@ class Retriever:
             return []  # the person never speaks on this topic; their other paragraphs or mentions aren't an answer
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
+    def _story_has(self, article_id: int, wanted: str) -> bool:
+        """Whether an article uses a stem or a close form of it (algerian / algeria)."""
+        stems = self._stems_of_article(article_id)
+        return wanted in stems or any(same_word(wanted, s) for s in stems)
+
     def _qualifier_share(self, speaker: Speaker, article_id: int) -> float:
         """How many of a typed role's unmatched words ("canadian") the article itself uses."""
         if not speaker.qualifiers:
@@ -178,8 +185,16 @@ class Retriever:
         coverage = {i: topic.coverage(stems_of(row.text), RELATED_CREDIT) for i, row in rows.items()}
         # A topic of several words is found only where at least two of them meet: "Mars rovers" is
         # not answered by a paragraph about Rover cars.
+        # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         needed = min(2, len(topic.stems))
-        anchored = [i for i, row in rows.items() if coverage[i] >= MIN_COVERAGE and topic.matched(row.text) >= needed]
+        rarest = max(topic.stems, key=lambda s: topic.weights[s])
+        anchored = [
+            i
+            for i, row in rows.items()
+            if coverage[i] >= MIN_COVERAGE
+            and topic.matched(row.text) >= needed
+            and self._story_has(row.article_id, rarest)
+        ]
         if not anchored and not any(topic.acronym in stems_of(rows[i].text) for i in rows if topic.acronym):
             return []
         # The stories that match best lend their other paragraphs: a report on the topic often
@@ -201,17 +216,22 @@ class Retriever:
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
     def _stems_of_article(self, article_id: int) -> frozenset[str]:
-        """Every stem of an article (title and paragraphs), cached: articles don't change once stored."""
-        if article_id in self._article_stems:
-            self._article_stems.move_to_end(article_id)
-            return self._article_stems[article_id]
-        article = self.store.get_article(article_id)
-        texts = [article.title if article else "", *self.store.paragraphs_of(article_id)]
-        stems = frozenset().union(*(stems_of(t) for t in texts))
-        self._article_stems[article_id] = stems
-        while len(self._article_stems) > 2048:
-            self._article_stems.popitem(last=False)
-        return stems
+        """Every stem of an article (title and paragraphs), cached."""
+
+        def read() -> frozenset[str]:
+            stored = self.store.article_stems([article_id]).get(article_id)
+            if stored is not None:
+                return _stem_set(stored)
+            article = self.store.get_article(article_id)
+            texts = [article.title if article else "", *self.store.paragraphs_of(article_id)]
+            return frozenset().union(*(stems_of(t) for t in texts))
+
+        return self._article_stems.get(article_id, read)
+
+    def _prefetch_stems(self, article_ids: Iterable[int]) -> None:
+        """Read the stored stems of many articles in one query, ahead of ``_stems_of_article``."""
+        for article_id, stored in self.store.article_stems(list(dict.fromkeys(article_ids))).items():
+            self._article_stems.get(article_id, lambda stored=stored: _stem_set(stored))
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])
@@ -232,6 +252,11 @@ class Retriever:
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
+
+
+def _stem_set(stored: str) -> frozenset[str]:
+    """Stored space-separated stems as a set, the strings interned so cached articles share them."""
+    return frozenset(map(sys.intern, stored.split()))
 
 
 def _weight(topic: Topic, stems: frozenset[str]) -> float:

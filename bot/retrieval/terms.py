@@ -28,7 +28,8 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 def stems_of(text: str) -> set[str]:
     """The set of stems in a text."""
-    return {s for s, _, _ in tokens(text)}
+    # Stem each distinct word once, skipping the per-token generator: this runs over whole articles.
+    return {stem(word.lower()) for word in set(_TOKEN.findall(text))}
 
 
 def spans_of(text: str, wanted: Iterable[str]) -> tuple[tuple[int, int], ...]:
