@@ -78,7 +78,7 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
         if text.lower().rstrip("!.?") in FOLLOW_UP_WORDS:
             return service.more(conversation)
         return service.ask_in_chat(user, conversation, text)
-    head, *rest = text[1:].split(maxsplit=1)  # "/ask\nwhat…" splits like "/ask what…"
+    head, *rest = text[1:].split(maxsplit=1) or [""]  # "/ask\nwhat…" splits like "/ask what…"
     args = rest[0] if rest else ""
     name = head.split("@", 1)[0].lower()
     chat_action = _CHAT_ACTIONS.get(name)

@@ -21,8 +21,9 @@ _POLITE = r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |l
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 _TOPIC_PATTERNS = (
-    rf"^{_POLITE}what (?:was|were|has been|have been|is being|is) (?:said|written|reported|announced)"
-    rf"(?: {_ABOUT})? (?P<t>.+)$",
+    rf"^{_POLITE}what (?:was|were|has been|have been|is being|is) (?:said|written|reported|announced|agreed"
+    rf"|decided|discussed|planned|proposed)(?: {_ABOUT}| at| in| by)? (?P<t>.+)$",
+    rf"^{_POLITE}what(?:'s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
     rf"^{_POLITE}(?:is there |are there |have you got |do you have |got )?"
     rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
     rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? {_ABOUT} (?P<t>.+)$",
@@ -134,5 +135,8 @@ def _tidy_speaker(speaker: str) -> str:
     return _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip()
 
 
+_TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|that)\s+", re.IGNORECASE)
+
+
 def _tidy_topic(topic: str) -> str:
-    return normalise(topic)
+    return _TOPIC_LEAD.sub("", normalise(topic))
