@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.attribution import ArticleAttribution, attribute, normalise_role
+from bot.attribution.lexicon import ROLE_SYNONYMS
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _ASKED = (
@@ -68,13 +69,42 @@ def corpus_of(doc: str) -> str:
 
 
 def asked_people(result: ArticleAttribution, who: str) -> set[str]:
-    """Names of the article's people the asked words mean: by alias, else by a role they hold."""
+    """Names of the article's people the asked words mean, tried as the bot's resolver does.
+
+    By alias (as typed, then without a leading title), by a role they hold (for role questions),
+    and last by an alias one or two typing errors away ("yeuter" for "yeutter").
+    """
     bare = _ASKED_TITLES.sub("", who)
     names = {p.name for p in result.people if who in p.aliases or bare in p.aliases}
     if names:
         return names
-    role = normalise_role(who)
-    return {p.name for p in result.people if role in {normalise_role(r) for r in p.roles}}
+    asked = normalise_role(who)
+    names = {p.name for p in result.people if any(role_fits(asked, normalise_role(r)) for r in p.roles)}
+    if names:
+        return names
+    edits = 0 if len(bare) < 4 else 1 if len(bare) < 8 else 2
+    return {p.name for p in result.people if any(levenshtein(bare, a) <= edits for a in p.aliases)}
+
+
+def role_fits(asked: str, held: str) -> bool:
+    """True when a held role answers an asked one: same head (or a synonym), every asked qualifier held."""
+    wanted, words = asked.split(), held.split()
+    if not wanted or not words:
+        return False
+    if wanted[-1] != words[-1] and words[-1] not in ROLE_SYNONYMS.get(wanted[-1], ()):
+        return False
+    return set(wanted[:-1]) <= set(words[:-1])
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance between two strings."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def check_questions(corpus: Path, questions: Path, verbose: bool) -> dict[str, tuple[int, int]]:

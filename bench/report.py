@@ -30,6 +30,8 @@ def size_section(r: dict[str, Any]) -> list[str]:
     lines = [
         f"## {r['size']:,} articles · {b['paragraphs']:,} paragraphs · {b['people']:,} people",
         "",
+        f"Load average when measuring began: {b.get('load_average', '?')} (2 cores; other sessions share the machine).",
+        "",
         _row("ingest (service load path: parse-free drafts → attribution → batched store + FTS5)", "value"),
         _row("---", "---"),
         _row("articles/s (target ≥ 1,000)", f"{b['articles_per_s']:,}"),
@@ -58,7 +60,10 @@ def size_section(r: dict[str, Any]) -> list[str]:
         "",
         _row("concurrency and process", "value"),
         _row("---", "---"),
-        _row(f"{cc['askers']} askers during an ingest: answers/s", cc["answers_per_s"]),
+        _row(
+            f"{cc['askers']} askers (threads, own store each, caches warmed) during an ingest: answers/s",
+            cc["answers_per_s"],
+        ),
         _row("… p50 / p95 / p99 ms (target p95 ≤ 150)", f"{cc['p50']} / {cc['p95']} / {cc['p99']}"),
         _row("… errors (target 0)", cc["errors"]),
         _row("… articles ingested meanwhile, articles/s", f"{cc['ingested']:,}, {cc['ingest_per_s']}"),

@@ -46,6 +46,7 @@ def machine() -> dict[str, str]:
         "Python": platform.python_version(),
         "SQLite": sqlite3.sqlite_version,
         "OS": platform.platform(),
+        "load average at start (other work on the machine)": " ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
 
 
@@ -95,6 +96,7 @@ def evaluation() -> list[str]:
 def run_size(size: int, seed: int, workdir: Path, sources: list) -> dict[str, object]:
     """Every measurement for one size, printed as it is made."""
     path, built = build(size, seed, workdir, sources)
+    built["load_average"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"[{size}] build: {json.dumps(built)}", flush=True)
     store = open_service(path).store
     questions = question_mix(store, seed)

@@ -15,10 +15,10 @@ from bot.commands import describe_load
 from bot.config import Settings, load_settings
 from bot.errors import BriefingError
 from bot.formatting import to_plain_text
+from bot.logjson import use_json_logs
 from bot.models import Answer, LoadReport, User
 from bot.service import BriefingService, reply_for
 from bot.store import Store
-from bot.logjson import use_json_logs
 from bot.store.factory import open_store
 from handlers.cli_admin import audit, feeds, load_sources
 from handlers.cli_digest import digest

@@ -13,15 +13,16 @@ import importlib
 import logging
 import signal
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
 from bot import metrics
 from bot.config import Settings
-from bot.logjson import use_json_logs
 from bot.digest import Deliver
 from bot.errors import ConfigError
+from bot.logjson import use_json_logs
 from bot.service import BriefingService
 from handlers.ops import start_ops_server
 
@@ -58,7 +59,8 @@ def serve_forever(service: BriefingService, settings: Settings) -> None:
         assert slack is not None
         _stop_on_signals(stop)
         threading.Thread(target=every_minute, args=(service, deliverers, stop), name="minutely", daemon=True).start()
-        slack.start_slack(service, settings, stop=stop)
+        with refused_tokens_named():
+            slack.start_slack(service, settings, stop=stop)
         return
     from handlers.telegram import run_telegram
 
@@ -69,11 +71,30 @@ def serve_forever(service: BriefingService, settings: Settings) -> None:
         )
         slack_thread.start()
     try:
-        run_telegram(service, settings, other_deliverers=deliverers)
+        with refused_tokens_named():
+            run_telegram(service, settings, other_deliverers=deliverers)
     finally:
         stop.set()
         if slack_thread is not None:
             slack_thread.join(SLACK_STOP_SECONDS)
+
+
+@contextmanager
+def refused_tokens_named() -> Iterator[None]:
+    """Turn a platform's refusal of our token into a ``ConfigError`` naming the setting, never the token.
+
+    python-telegram-bot writes the rejected token itself into ``InvalidToken``, and Bolt's failed
+    ``auth.test`` is a traceback; both become one line an operator can act on.
+    """
+    try:
+        yield
+    except Exception as error:
+        kind = f"{type(error).__module__}.{type(error).__name__}"
+        if kind == "telegram.error.InvalidToken":
+            raise ConfigError("Telegram refused TELEGRAM_BOT_TOKEN: check the token (it is not shown here).") from None
+        if kind == "slack_bolt.error.BoltError" and "auth.test" in str(error):
+            raise ConfigError("Slack refused SLACK_BOT_TOKEN (auth.test failed): check the token.") from None
+        raise
 
 
 def every_minute(service: BriefingService, deliverers: Mapping[str, Deliver], stop: threading.Event) -> None:
@@ -151,6 +172,13 @@ class Redact(logging.Filter):
             for secret in self.secrets:
                 message = message.replace(secret, "<secret>")
             record.msg, record.args = message, None
+        # Tracebacks too: python-telegram-bot's InvalidToken carries the rejected token in its text.
+        if record.exc_info and record.exc_info[0] is not None:
+            trace = record.exc_text or logging.Formatter().formatException(record.exc_info)
+            if any(secret in trace for secret in self.secrets):
+                for secret in self.secrets:
+                    trace = trace.replace(secret, "<secret>")
+                record.exc_info, record.exc_text = None, trace  # formatters print exc_text as it is
         return True
 
 

@@ -24,7 +24,9 @@ from slack_bolt import Ack, App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import ServerErrorRetryHandler
 
+from bot import metrics
 from bot.commands import COMMANDS, describe_load, handle
 from bot.config import Settings
 from bot.digest import Deliver, DeliveryBlocked, DeliveryFailed
@@ -198,6 +200,7 @@ class SlackAdapter:
         """Log a failed request with its traceback and text, then tell the person briefly."""
         # Log first, so the error is on record even if telling the person fails too.
         log.error("Slack request failed; text %r", request_text(body), exc_info=error)
+        metrics.PLATFORM_ERRORS.inc(platform="slack")
         try:
             self.apologise(body, context, client)
         except Exception:
@@ -288,7 +291,12 @@ def build_client(settings: Settings) -> WebClient:
     return WebClient(
         token=settings.slack_bot_token.get_secret_value(),
         base_url=base_url if base_url.endswith("/") else base_url + "/",  # the client urljoins method names
-        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3)],
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=2),
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            # A 500/503 is Slack's passing trouble: retried rather than costing the person their answer.
+            ServerErrorRetryHandler(max_retry_count=2),
+        ],
     )
 
 

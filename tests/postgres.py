@@ -94,7 +94,7 @@ def postgres_server() -> Iterator[str]:
     """A running throwaway cluster with a migrated template database; gives the server's URL."""
     initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
     if initdb is None or pg_ctl is None:
-        pytest.skip("PostgreSQL is not installed (no initdb/pg_ctl); `make test` installs it via scripts/ensure-postgres.sh")
+        pytest.skip("PostgreSQL is not installed (no initdb); `make test` installs it: scripts/ensure-postgres.sh")
     import psycopg
 
     from bot.store.postgres import PostgresStore

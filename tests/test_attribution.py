@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.attribution import ArticleAttribution, ParagraphAttribution, Person, attribute
+from bot.attribution import ArticleAttribution, ParagraphAttribution, Person, attribute, normalise_role
 
 
 def speakers(paragraphs: list[str], title: str = "") -> list[tuple[str, ...]]:
@@ -21,7 +21,13 @@ def person(result: ArticleAttribution, name: str) -> Person:
 def test_public_surface() -> None:
     import bot.attribution as package
 
-    assert sorted(package.__all__) == ["ArticleAttribution", "ParagraphAttribution", "Person", "attribute", "normalise_role"]
+    assert sorted(package.__all__) == [
+        "ArticleAttribution",
+        "ParagraphAttribution",
+        "Person",
+        "attribute",
+        "normalise_role",
+    ]
 
 
 def test_empty_article() -> None:
@@ -189,17 +195,168 @@ def test_name_shapes() -> None:
     assert set(result.paragraphs[1].speakers) == {"Jean-Luc Ferrand", "Ciaran O'Neill", "Fiona MacAskill"}
 
 
-def test_organisations_places_and_groups_are_not_speakers() -> None:
+def test_organisations_speak_but_groups_and_places_do_not() -> None:
     result = attribute(
         [
             "Labour said the figures were wrong. Downing Street said they were right.",
-            "The BBC said it would appeal. Tories said the plan had failed.",
+            "The BBC said it would appeal. The Corvania Grain Board has said prices will rise.",
             "The two men stressed the importance of trade. The sides agreed to meet again.",
-            "Northwind Foods spokesman Eric Dahl said sales were up.",
+            "Officials said talks would resume. Analysts warned of delays. Sources said no. Britain said yes.",
+            "The government said nothing. Northwind Foods spokesman Eric Dahl said sales were up.",
         ]
     )
-    assert [p.speakers for p in result.paragraphs] == [(), (), (), ("Eric Dahl",)]
-    assert [p.name for p in result.people] == ["Eric Dahl"]
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Labour", "Downing Street"),
+        ("BBC", "Corvania Grain Board"),
+        (),
+        (),
+        ("Eric Dahl",),
+    ]
+    assert {"bbc", "the bbc"} <= set(person(result, "BBC").aliases)
+    assert "the corvania grain board" in person(result, "Corvania Grain Board").aliases
+
+
+def test_organisation_with_apposition_and_according_to_a_statement() -> None:
+    result = speakers(
+        [
+            "Grellin, the premium phone line regulator, said it was pleased.",
+            "Output will fall, according to a statement from the Corvania Grain Board.",
+            "Premium lines are a problem, according to phone line regulator Grellin.",
+        ]
+    )
+    assert result == [("Grellin",), ("Corvania Grain Board",), ("Grellin",)]
+
+
+def test_a_bare_name_that_speaks_is_an_entity_but_takes_no_pronouns() -> None:
+    result = speakers(["Oduya describes the fight", 'However, Oduya played it down, adding: "It was nothing."'])
+    assert result == [("Oduya",), ("Oduya",)]
+    assert speakers(["Grellin said fees would rise.", "He said nothing more."]) == [("Grellin",), ()]
+
+
+def test_quoted_as_saying() -> None:
+    result = speakers(
+        [
+            "Hojatoleslam Reza Kashani warned the West.",
+            "The agency, received in Paris, quoted him as saying that talks were over.",
+            "Kashani was quoted by the paper as saying the same.",
+            "The radio quoted Kashani as saying he would travel.",
+        ]
+    )
+    assert result == [("Reza Kashani",)] * 4
+
+
+def test_clerical_titles_and_representatives() -> None:
+    result = attribute(
+        ["Hojatoleslam Reza Kashani spoke.", "Rep. Joan Pike, a Vermont Democrat, said the plan was flawed."]
+    )
+    kashani = person(result, "Reza Kashani")
+    assert {"kashani", "reza kashani", "hojatoleslam kashani"} <= set(kashani.aliases)
+    assert result.paragraphs[1].speakers == ("Joan Pike",)
+    assert "rep pike" in person(result, "Joan Pike").aliases
+
+
+def test_initials_stay_part_of_the_name() -> None:
+    result = attribute(["T. Wade Gannet, the Texas rancher, said he would sell.", "U.S. Defence officials said no."])
+    assert result.paragraphs[0].speakers == ("T. Wade Gannet",)
+    assert "t. wade gannet" in person(result, "T. Wade Gannet").aliases
+    assert [p.name for p in result.people] == ["T. Wade Gannet"]
+
+
+def test_peer_with_territorial_designation() -> None:
+    result = attribute(
+        [
+            "Ex-Transport Minister Lord Amwell of Tarn denied the claim.",
+            "As MP for Upper Tarn Vale, Carys Amwell said it was true.",
+            "Lord Amwell said she was wrong.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Lord Amwell of Tarn",),
+        ("Carys Amwell",),
+        ("Lord Amwell of Tarn",),
+    ]
+    peer = person(result, "Lord Amwell of Tarn")
+    assert {"lord amwell", "lord amwell of tarn", "amwell"} <= set(peer.aliases)
+    assert [p.name for p in result.people] == ["Lord Amwell of Tarn", "Carys Amwell"]  # no "Upper Tarn Vale"
+
+
+def test_relatives_introduced_through_a_family_member() -> None:
+    result = attribute(
+        [
+            "Festival founder Owen Tregar said tickets would sell out.",
+            "Mr Tregar's daughter Morwenna said the festival would go on. His wife Jenna said it was tiring.",
+            "Mr Tregar said the ID scheme was working.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Owen Tregar",),
+        ("Morwenna Tregar", "Jenna Tregar"),
+        ("Owen Tregar",),
+    ]
+    assert person(result, "Morwenna Tregar").aliases == ("morwenna tregar",)  # "tregar" stays her father's
+
+
+def test_a_single_name_after_a_title_is_a_person() -> None:
+    result = attribute(["Prices will hold, Oil Minister Subagyo said.", "He added that demand was firm."])
+    assert [p.speakers for p in result.paragraphs] == [("Subagyo",), ("Subagyo",)]
+    assert "oil minister" in person(result, "Subagyo").roles
+
+
+def test_given_name_that_is_also_an_organisation_word() -> None:
+    result = speakers(["State attorney general Bill Vantor said the fines were fair."])
+    assert result == [("Bill Vantor",)]
+
+
+def test_relative_clause_without_comma_and_quoted_words_in_apposition() -> None:
+    result = speakers(
+        [
+            'The plan was backed by Culture Secretary Ruth Gale who said: "It is sensible."',
+            'Hal Pickett, who is touring to promote his book "Rigs," said the fee was wrong.',
+        ]
+    )
+    assert result == [("Ruth Gale",), ("Hal Pickett",)]
+
+
+def test_unattributed_quote_credited_by_the_next_paragraph() -> None:
+    result = speakers(
+        [
+            "The device is the work of researcher Tom Vell.",
+            '"I knew there must be a way to help.',
+            '"The need will grow," he said.',
+        ]
+    )
+    assert result == [(), ("Tom Vell",), ("Tom Vell",)]
+
+
+def test_doubled_apostrophe_quotes_continue() -> None:
+    result = speakers(["''We will appeal,'' said club boss Ray Mullan.", "News Letter", ". ''We want answers.''"])
+    assert result == [("Ray Mullan",), (), ("Ray Mullan",)]
+
+
+def test_indefinite_role_named_in_the_next_paragraph() -> None:
+    result = speakers(
+        [
+            "A House taxwriter said the energy plan was bad policy.",
+            "Rep. Joan Pike, a Vermont Democrat, said it would cost billions.",
+        ]
+    )
+    assert result == [("Joan Pike",), ("Joan Pike",)]
+
+
+def test_roles_are_normalised_with_their_country() -> None:
+    result = attribute(
+        [
+            "Australia's trade deficit widened in March.",
+            "Treasurer Dan Corley said Australia would recover. Venezuela's vice-president Luis Ardo agreed.",
+        ]
+    )
+    assert {"treasurer", "australian treasurer", "australia's treasurer"} <= set(person(result, "Dan Corley").roles)
+    assert "venezuelan vice president" in person(result, "Luis Ardo").roles
+    assert (
+        normalise_role("the Australian Treasurer") == normalise_role("australia's treasurer") == "australian treasurer"
+    )
+    assert normalise_role("Saudi Arabia's oil minister") == "saudi oil minister"
+    assert normalise_role("Valencia's president") == "valencia president"
 
 
 def test_sentence_initial_words_and_passives() -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .coref import Entity, People
 from .names import Role
+from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import Ref, analyse
 
 _PARA = 1_000_000
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
+# The opening paragraphs say which country a story is about; reading further costs time and adds noise.
+_COUNTRY_PARAGRAPHS = 6
 _OPENING_QUOTES = ('"', "“", "‘", "''")
 
 
@@ -102,7 +105,14 @@ class _Reader:
                 self.known.add(entity.name.lower())
             return entity
         if ref.kind == "name" and ref.name is not None:
-            entity, created = self.people.resolve_name(ref.name, pos)
+            mention = ref.name
+            if mention.kin_of:
+                # "his wife Cherie said": she shares the surname of the man just written about.
+                relative = self.people.resolve_pronoun(mention.kin_of, pos)
+                if relative is None:
+                    return None
+                mention = replace(mention, words=(*mention.words, relative.words[-1]), kin_of="")
+            entity, created = self.people.resolve_name(mention, pos)
             if entity is not None and (ref.speaks or first) and not ref.in_quote:
                 self._claim_pending(index, entity, created, pos)
             return entity
@@ -159,9 +169,11 @@ def _order(spoken: list[tuple[Entity, int]]) -> list[Entity]:
     return [by_id[k] for k in sorted(by_id, key=lambda k: (-counts[k], first[k]))]
 
 
-def _person(entity: Entity) -> Person:
+def _person(entity: Entity, country: str | None) -> Person:
     """Freeze an entity into a Person with its ask-by aliases."""
     full = " ".join(entity.words).lower()
+    if entity.kin:  # the bare surname belongs to the relative the story is about
+        return Person(entity.name, (full, *sorted(entity.forms - {full})), role_forms(entity.role_forms, country))
     aliases = [full, entity.surname, *sorted(entity.forms)]
     title = entity.title.lower()
     if title:
@@ -172,7 +184,7 @@ def _person(entity: Entity) -> Person:
         aliases.append(f"mr {entity.surname}")
     elif entity.gender == "f":
         aliases += [f"ms {entity.surname}", f"mrs {entity.surname}"]
-    return Person(entity.name, tuple(dict.fromkeys(aliases)), tuple(sorted(entity.role_forms)))
+    return Person(entity.name, tuple(dict.fromkeys(aliases)), role_forms(entity.role_forms, country))
 
 
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
@@ -189,5 +201,9 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
         ids = {id(e) for e in speakers}
         mentions = [e for e in dict.fromkeys(mentioned) if id(e) not in ids]
         result.append(ParagraphAttribution(tuple(e.name for e in speakers), tuple(e.name for e in mentions)))
-    people = tuple(_person(e) for e in reader.people.entities)
+    entities = reader.people.entities
+    country = None
+    if any(needs_country(normalise_role(r)) for e in entities for r in e.role_forms):
+        country = article_country([title, *paragraphs[:_COUNTRY_PARAGRAPHS]])  # only when a bare office needs it
+    people = tuple(_person(e, country) for e in entities)
     return ArticleAttribution(people, tuple(result))

@@ -13,8 +13,6 @@ _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
 _FIRST_NAME_TITLES = frozenset({"sir", "dame"})
-# Peers are named by their title: "Lord Roberts" is not the "Sion Aubrey Roberts" met later.
-_PEER_TITLES = frozenset({"Lord", "Lady", "Baroness", "Baron"})
 
 
 @dataclass(slots=True, eq=False)
@@ -26,7 +24,11 @@ class Entity:
     title: str  # peerage title kept in the name ("Lord"), else ""
     gender: str | None
     kind: str = "person"  # or "org": an organisation or a bare name that speaks ("Icstis said")
-    designation: str = ""  # a peer's "of Conwy"
+    # A peer's "of Conwy". A peer written with one is named by the title, so a full name met later
+    # ("Sion Aubrey Roberts" after "Lord Roberts of Conwy") is someone else; without one, "Lord
+    # Sainsbury" then "David Sainsbury" is the same man.
+    designation: str = ""
+    kin: bool = False  # introduced through a relative ("his wife Cherie"): the surname alone means the relative
     roles: list[Role] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
     role_forms: set[str] = field(default_factory=set)
@@ -100,7 +102,7 @@ class People:
             fits = [
                 e
                 for e in known
-                if (len(e.words) == 1 and (e.title not in _PEER_TITLES or e.title.lower() == mention.honorific))
+                if (len(e.words) == 1 and not (e.designation and e.title.lower() != mention.honorific))
                 or _first_names_fit(e.words[0].lower(), first)
             ]
             if fits:
@@ -110,7 +112,13 @@ class People:
         elif mention.honorific in _FIRST_NAME_TITLES and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)  # "Sir John" for Sir John Bourn
         elif known:
-            entity = max(known, key=lambda e: e.last_seen)
+            # "Mr Eavis" after "Emily Eavis": a form of address says which of a family is meant.
+            gender = HONORIFICS.get(mention.honorific)
+            fitting = [e for e in known if gender is None or e.gender in (None, gender)] or known
+            fitting = [e for e in fitting if not e.kin] or fitting
+            if mention.honorific in PEERAGE:  # "Lord Amwell" is the peer, not his daughter Carys Amwell
+                fitting = [e for e in fitting if e.title.lower() == mention.honorific] or fitting
+            entity = max(fitting, key=lambda e: e.last_seen)
         elif not mention.honorific and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)
         created = entity is None
@@ -118,8 +126,9 @@ class People:
             if not mention.is_full and not mention.honorific and not mention.titled:
                 return None, False  # a lone capitalised word is a person only once introduced in full
             entity = self._create(mention)
+            entity.kin = mention.gender is not None
         if entity.gender is None:
-            entity.gender = HONORIFICS.get(mention.honorific)
+            entity.gender = HONORIFICS.get(mention.honorific) or mention.gender
         if mention.designation and not entity.designation and entity.title.lower() == mention.honorific:
             entity.designation = mention.designation
             entity.name = f"{entity.name} {mention.designation}"

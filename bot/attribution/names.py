@@ -26,16 +26,19 @@ _APPOSITION = re.compile(
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
+# Role nouns that are mostly adjectives in front of another capitalised word.
+_ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
 # A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
 _DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![\w-])")
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
-# Family members introduced through a named relative: "Mr Eavis' daughter Emily".
-RELATIONS = frozenset(
-    "wife husband daughter son brother sister mother father widow widower niece nephew grandson granddaughter".split()
-)
+# Family members introduced through a relative: "Mr Eavis' daughter Emily", "his wife Cherie".
+RELATIONS: dict[str, str | None] = {
+    **dict.fromkeys("wife daughter sister mother widow niece granddaughter".split(), "f"),
+    **dict.fromkeys("husband son brother father widower nephew grandson".split(), "m"),
+}
 _RELATIVE_OF = re.compile(
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.? )?(?P<surname>{_CAP_WORD})(?:['’]s?) (?:{'|'.join(RELATIONS)}) $"
+    rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<surname>{_CAP_WORD})['’]s?) (?P<relation>{'|'.join(RELATIONS)}) $"
 )
 
 
@@ -59,6 +62,8 @@ class NameMention:
     roles: tuple[Role, ...]
     titled: bool = False  # a capitalised title came first ("Energy Minister Subroto"): a name, even if one word
     designation: str = ""  # a peer's "of Conwy"
+    gender: str | None = None  # known from how the person was introduced ("his daughter Emily")
+    kin_of: str = ""  # "his wife Cherie": the gender of the relative whose surname she takes
 
     @property
     def is_full(self) -> bool:
@@ -149,16 +154,22 @@ def _looks_like_name(words: list[str], honorific: str) -> bool:
     return all(w.lower() not in COMMON_CAPS for w in words[:-1])
 
 
-def _relative(text: str, start: int, word: str) -> NameMention | None:
-    """A first name introduced through a named relative ("Mr Eavis' daughter Emily"), with their surname."""
-    if start < 5 or text[start - 1] != " ":
+def relative_mention(text: str, start: int, word: str) -> NameMention | None:
+    """A first name introduced through a relative: "Mr Eavis' daughter Emily" gives Emily Eavis.
+
+    With "his"/"her" instead of a name, the mention keeps one word and records in ``kin_of`` the
+    gender of the relative, whose surname the reader supplies.
+    """
+    match = _RELATIVE_OF.search(text, max(0, start - 40), start)
+    if match is None:
         return None
-    if text[text.rfind(" ", 0, start - 1) + 1 : start - 1] not in RELATIONS:
-        return None  # the common case, checked without a regex
-    match = _RELATIVE_OF.search(text, max(0, start - 60), start)
-    if match is None or match.end() != start:
-        return None
-    return NameMention(start, start + len(word), (word, match["surname"]), "", ())
+    gender = RELATIONS[match["relation"]]
+    end = start + len(word)
+    if match["surname"]:
+        return NameMention(start, end, (word, match["surname"]), "", (), gender=gender)
+    return NameMention(
+        start, end, (word,), "", (), gender=gender, kin_of="m" if match["pronoun"].lower() == "his" else "f"
+    )
 
 
 def _after_office(text: str, start: int) -> bool:
@@ -179,29 +190,25 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     found: list[NameMention] = []
     taken_until = 0
     for match in NAME_RUN.finditer(text):
-        if match.start() < taken_until:
-            continue  # part of a peer's designation already read
         run = match[0]
         if " " not in run and run.lower() not in known:
-            relative = _relative(text, match.start(), run)
-            if relative is not None:
-                known.update(w.lower() for w in relative.words)
-                found.append(relative)
             continue  # most runs are one sentence-initial or place word; skip them cheaply
-        tokens = run.split(" ")
-        start = match.start()
-        # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
-        while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].endswith("ing")):
-            start += len(tokens[0]) + 1
-            tokens = tokens[1:]
+        if match.start() < taken_until:
+            continue  # part of a peer's designation already read
+        shape = _RUN_SHAPES.get(run)
+        if shape is None:
+            if len(_RUN_SHAPES) > _MAX_SHAPES:
+                _RUN_SHAPES.clear()
+            shape = _RUN_SHAPES[run] = _run_shape(run)
+        if shape is _NOT_A_NAME:
+            continue
+        skip, prefixed, prefix_role, honorific, words, titled = shape
+        start = match.start() + skip
         if text[max(0, start - 4) : start].lower() == "the ":
             continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
-        if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
-            continue
-        prefix, honorific, words = _split_run(tokens)
-        if not _looks_like_name(words, honorific) or _FOLLOWING_ROLE.match(text, match.end()):
+        if _FOLLOWING_ROLE.match(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
-        if not prefix and not honorific and _after_office(text, start):
+        if not prefixed and not honorific and _after_office(text, start):
             continue
         end = match.end()
         designation = ""
@@ -210,13 +217,39 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             if peer is not None:
                 designation, end = peer[0].strip(), peer.end()
                 taken_until = end
-        roles = [r for r in (make_role(prefix), _role_after(text, end)) if r]
-        if not prefix:
+        roles = [r for r in (prefix_role, _role_after(text, end)) if r]
+        if not prefixed:
             before = _role_before(text, start)
             if before:
                 roles.append(before)
-        titled = bool(prefix) and role_head(prefix[-1]) is not None
         if len(words) > 1 or honorific or titled:
             known.update(w.lower() for w in words)
-        found.append(NameMention(start, end, tuple(words), honorific, tuple(roles), titled, designation))
+        found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
     return found
+
+
+_Shape = tuple[int, bool, "Role | None", str, tuple[str, ...], bool]
+_NOT_A_NAME: _Shape = (-1, False, None, "", (), False)
+# What a run of capitalised words is, whatever surrounds it; the same runs recur through an article
+# and across articles ("Mr Blair"), so the split is worked out once per distinct run.
+_RUN_SHAPES: dict[str, _Shape] = {}
+_MAX_SHAPES = 50_000
+
+
+def _run_shape(run: str) -> _Shape:
+    """Split a run once: (characters of sentence-initial words skipped, whether words came before the
+    name, the role they make, form of address, name words, whether a title came first), or _NOT_A_NAME."""
+    tokens = run.split(" ")
+    skip = 0
+    # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
+    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].endswith("ing")):
+        skip += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
+        return _NOT_A_NAME
+    prefix, honorific, words = _split_run(tokens)
+    if not _looks_like_name(words, honorific):
+        return _NOT_A_NAME
+    head = role_head(prefix[-1]) if prefix else None
+    titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
+    return skip, bool(prefix), make_role(prefix), honorific, tuple(words), titled

@@ -22,7 +22,7 @@ campaigners others doctors scientists researchers investors bankers brokers lawy
 government governments authorities reports statistics figures data polls surveys studies industry
 union unions officers staff workers employees members fans supporters voters users customers
 people police protesters rebels troops forces delegates diplomats insiders executives managers
-companies firms banks markets shares prices
+companies firms banks markets shares prices having being cast
 """.split()
 )
 # Places that stand for their governments or are only settings; never speakers.
@@ -40,7 +40,9 @@ _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|[a-z]+ly))+\s*$")
 _WORD = r"[A-Z][\w&'’.-]*"
 _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
-_HEAD = re.compile(rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and)\s+)?{_WORD}){{0,5}})")
+_HEAD = re.compile(
+    rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and)\s+)?{_WORD}){{0,5}})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,9 @@ def org_name(words: list[str]) -> str | None:
         return None  # "New York said": a place standing for whoever governs it
     if len(words) == 1:
         word = lowered[0]
-        if word in GROUP_WORDS or demonym(word) is not None or (word[-1] == "s" and word[:-1] in ROLE_HEADS):
+        if word in GROUP_WORDS or demonym(word) is not None or word.endswith("-based"):
+            return None
+        if word[-1] == "s" and word[:-1] in ROLE_HEADS:
             return None
     if words[-1].endswith(".") and words[-1].count(".") == 1:
         words = [*words[:-1], words[-1][:-1]]  # the sentence's full stop, not part of the name
@@ -80,7 +84,11 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     cut = verb_start
     while cut > floor and masked[cut - 1] == " ":
         cut -= 1
-    if cut > floor and masked[cut - 1] != "," and masked[max(floor, masked.rfind(" ", floor, cut) + 1)].islower():
+    last = max(floor, masked.rfind(" ", floor, cut) + 1)
+    if cut > floor and masked[cut - 1] != "," and masked[last].islower():
+        word = masked[last:cut]
+        if word not in VERB_AUX and not word.endswith("ly"):
+            return None  # "officials said", "the company said": no capitalised subject
         aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
         if aux is None:
             return None

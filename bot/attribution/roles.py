@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .lexicon import word_pattern
 
 # Country (and common short forms) -> the demonym a role phrase uses. Cheap on purpose: the
 # countries news roles are written with, not a gazetteer.
@@ -32,6 +36,12 @@ _COUNTRY_DEMONYMS: dict[str, str] = {
     "u.s": "us", "america": "us", "american": "us", "uzbekistan": "uzbek", "venezuela": "venezuelan",
     "vietnam": "vietnamese", "wales": "welsh", "zambia": "zambian", "zimbabwe": "zimbabwean",
 }  # fmt: skip
+_DEMONYMS = frozenset(_COUNTRY_DEMONYMS.values())
+# Demonym -> the country's usual name, for the possessive form ("australian" -> "australia").
+_COUNTRY_OF: dict[str, str] = {}
+for _country, _demonym in _COUNTRY_DEMONYMS.items():
+    if "." not in _country and _country != _demonym:
+        _COUNTRY_OF.setdefault(_demonym, _country)
 _MULTIWORD = sorted((c for c in _COUNTRY_DEMONYMS if " " in c), key=len, reverse=True)
 _MULTIWORD_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _MULTIWORD) + r")\b")
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her|their)\s+")
@@ -39,6 +49,7 @@ _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$")
 
 
+@lru_cache(maxsize=4096)
 def normalise_role(text: str) -> str:
     """The comparable form of a role phrase: lower case, no article, countries as demonyms.
 
@@ -61,8 +72,8 @@ def country_forms(role: str) -> tuple[str, ...]:
     words = role.split(" ", 1)
     if len(words) < 2:
         return ()
-    countries = [c for c, d in _COUNTRY_DEMONYMS.items() if d == words[0] and "." not in c and c != d]
-    return tuple(f"{c}'s {words[1]}" for c in countries[:1])
+    country = _COUNTRY_OF.get(words[0])
+    return (f"{country}'s {words[1]}",) if country else ()
 
 
 def demonym(word: str) -> str | None:
@@ -72,4 +83,53 @@ def demonym(word: str) -> str | None:
     return word if word in _DEMONYMS else None
 
 
-_DEMONYMS = frozenset(_COUNTRY_DEMONYMS.values())
+# Offices a country holds; "Treasurer Paul Keating" in an article about Australia is Australia's treasurer.
+_NATIONAL_HEADS = frozenset({"minister", "treasurer", "president", "premier", "chancellor", "secretary"})
+# No leading \b: a pattern that starts with its capital letters lets the regex engine skip to them.
+_COUNTRY_WORD = re.compile(
+    "(?:" + word_pattern(w.title() for w in {*_COUNTRY_DEMONYMS, *_DEMONYMS} if "." not in w) + r")(?![\w-])|U\.S\."
+)
+
+
+@lru_cache(maxsize=4096)
+def needs_country(role: str) -> bool:
+    """True for a normalised national office written without its country ("finance minister")."""
+    words = role.split()
+    return words[-1] in _NATIONAL_HEADS and not any(demonym(w) for w in words[:-1])
+
+
+def article_country(texts: Iterable[str]) -> str | None:
+    """The demonym of the country an article is mostly about, or None when no country clearly leads."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in _COUNTRY_WORD.finditer(text):
+            if match.start() and text[match.start() - 1].isalnum():
+                continue  # the tail of a longer word
+            found = demonym(match[0].lower())
+            if found:
+                counts[found] = counts.get(found, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] * 2 > ranked[0]):
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+def role_forms(texts: Iterable[str], country: str | None) -> tuple[str, ...]:
+    """A person's roles to ask by: as written, normalised, with the article's country added to a bare
+    national office, and with the country in possessive form ("australia's treasurer")."""
+    forms: list[str] = []
+    for text in texts:
+        forms.extend(_forms(text, country))
+    return tuple(sorted(dict.fromkeys(forms)))
+
+
+@lru_cache(maxsize=4096)
+def _forms(text: str, country: str | None) -> tuple[str, ...]:
+    """One role's ask forms (see role_forms); cached, as the same offices recur across articles."""
+    role = normalise_role(text)
+    found = [text, role]
+    if country and needs_country(role):
+        found.append(f"{country} {role}")
+    for form in found[1:]:
+        found.extend(country_forms(form))
+    return tuple(found)

@@ -127,6 +127,7 @@ class Retriever:
         speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
         if topic is None:
             return _speaker_only_order([rows[i] for i in speaking if i in rows], speaking)
+        self._prefetch_stems(row.article_id for row in rows.values())
         ranked: list[Ranked] = []
         about_topic = {
             article_id
@@ -182,6 +183,7 @@ class Retriever:
             more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
             for row in more:
                 rows.setdefault(row.id, row)
+        self._prefetch_stems(row.article_id for row in rows.values())
         coverage = {i: topic.coverage(stems_of(row.text), RELATED_CREDIT) for i, row in rows.items()}
         # A topic of several words is found only where at least two of them meet: "Mars rovers" is
         # not answered by a paragraph about Rover cars.

@@ -13,6 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS
+from bot.retrieval.aliases import NameAliases, RoleAliases
 from bot.store import Store
 
 _TITLES = re.compile(
@@ -48,9 +49,8 @@ class SpeakerResolver:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._aliases: list[str] = []
-        self._alias_people: dict[str, list[int]] = {}
-        self._version: tuple[int, int] = (-1, -1)
+        self.roles = RoleAliases(store)
+        self.names = NameAliases(store)
 
     def resolve(self, typed: str, *, allow_fuzzy: bool = True) -> Speaker | None:
         """The people a typed name or role means, or None when nobody in the store goes by it."""
@@ -78,7 +78,7 @@ class SpeakerResolver:
         heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
         best: dict[int, float] = {}
         for candidate in heads:
-            for alias, person_id in self.store.role_aliases_with(candidate):
+            for alias, person_id in self.roles.containing(candidate):
                 words = alias.split()
                 if words and words[-1] in heads:
                     best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
@@ -92,27 +92,16 @@ class SpeakerResolver:
         edits = _allowed_edits(name)
         if not edits:
             return None
-        self._refresh()
-        match = process.extractOne(name, self._aliases, scorer=Levenshtein.distance, score_cutoff=edits)
+        self.names.refresh()
+        match = process.extractOne(name, self.names.names, scorer=Levenshtein.distance, score_cutoff=edits)
         if match is None:
             return None
-        return self._speaker(typed, self._alias_people[match[0]], fuzzy=True)
+        return self._speaker(typed, [i for i, _ in self.store.people_by_alias(match[0])], fuzzy=True)
 
     def _speaker(self, typed: str, ids: list[int], *, fuzzy: bool = False, qualifiers: tuple[str, ...] = ()) -> Speaker:
         names = self.store.person_names(ids)
         ids = [i for i in ids if i in names]
         return Speaker(typed, tuple(ids), tuple(names[i] for i in ids), fuzzy, qualifiers)
-
-    def _refresh(self) -> None:
-        version = self.store.people_version()
-        if version == self._version:
-            return
-        people: dict[str, list[int]] = {}
-        for alias, person_id in self.store.all_aliases():
-            people.setdefault(alias, []).append(person_id)
-        self._alias_people = people
-        self._aliases = list(people)
-        self._version = version
 
 
 def normalise_name(text: str) -> str:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.store.stats import FrequencyCache, index_totals
+
 
 @dataclass(frozen=True)
 class PersonParagraph:
@@ -25,6 +27,8 @@ class PeopleQueries:
 
     db: Database
     _lock: threading.RLock
+    _frequencies: FrequencyCache
+    _people_version: tuple[tuple[int, int], tuple[int, int]] | None
 
     def people_by_alias(self, alias: str) -> list[tuple[int, str]]:
         """People (id, name) known by exactly this lower-case alias."""
@@ -51,13 +55,30 @@ class PeopleQueries:
         with self._lock:
             return [(str(a), int(p)) for a, p in self.db.execute("SELECT alias, person_id FROM person_aliases")]
 
+    def aliases_after(self, position: int, kind: str = "") -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
+
+        In insertion order; positions are those ``people_version`` counts in, so a cache can read only what is new.
+        """
+        where = "rowid > ? AND kind = ?" if kind else "rowid > ?"
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT rowid, alias, person_id, kind FROM person_aliases WHERE {where} ORDER BY rowid",
+                [position, kind] if kind else [position],
+            ).fetchall()
+        return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
+
     def people_version(self) -> tuple[int, int]:
         """A value that changes whenever people or aliases are added or removed (for caches)."""
         with self._lock:
-            row = self.db.execute(
-                "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM person_aliases), (SELECT COUNT(*) FROM person_aliases)"
-            ).fetchone()
-        return int(row[0]), int(row[1])
+            # Counting every alias reads the whole index: do it only after a commit, ours or another connection's.
+            stamp = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.conn.total_changes)
+            if self._people_version is None or self._people_version[0] != stamp:
+                row = self.db.execute(
+                    "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM person_aliases), (SELECT COUNT(*) FROM person_aliases)"
+                ).fetchone()
+                self._people_version = (stamp, (int(row[0]), int(row[1])))
+            return self._people_version[1]
 
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:
         """Names of the given people."""
@@ -88,14 +109,21 @@ class PeopleQueries:
         """How many paragraphs hold each (stemmed, lower-case) term, from the FTS5 vocabulary."""
         if not stems:
             return {}
+
+        def lookup(term: str) -> int | None:
+            # One equality look-up per term: fts5vocab scans the whole vocabulary for an IN list.
+            row = self.db.execute("SELECT doc FROM paragraphs_fts_vocab WHERE term = ?", [term]).fetchone()
+            return int(row[0]) if row else None
+
         with self._lock:
-            rows = self.db.execute(
-                f"SELECT term, doc FROM paragraphs_fts_vocab WHERE term IN ({','.join('?' * len(stems))})",
-                list(stems),
-            ).fetchall()
-        return {str(t): int(d) for t, d in rows}
+            totals = index_totals(self.db.conn) or (self._count_paragraphs(), 0)
+            return self._frequencies.get(stems, totals, lookup)
 
     def paragraph_count(self) -> int:
-        """How many paragraphs are stored."""
+        """How many paragraphs are stored (from the index's own totals: COUNT(*) reads the whole table)."""
         with self._lock:
-            return int(self.db.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0])
+            totals = index_totals(self.db.conn)
+            return totals[0] if totals else self._count_paragraphs()
+
+    def _count_paragraphs(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0])

@@ -33,6 +33,10 @@ class StoreProtocol(Protocol):
         """Copy the whole store to ``target`` (engine-specific; PostgreSQL points to pg_dump or export)."""
         ...
 
+    def optimize_index(self) -> None:
+        """Compact the full-text index after a bulk load (a no-op where the engine needs none)."""
+        ...
+
     def check_integrity(self) -> list[str]:
         """Problems found by the engine's and the store's own checks; empty when whole."""
         ...
@@ -47,14 +51,24 @@ class StoreProtocol(Protocol):
 
     # Articles and paragraphs
 
-    def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
+    def add_article(
+        self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None, stems: str = ""
+    ) -> AddResult:
         """Store an article whole or not at all."""
         ...
 
     def add_articles(
-        self, items: Sequence[tuple[ArticleDraft, PersonSpeech | None]], *, loaded_by: str
+        self,
+        items: Sequence[tuple[ArticleDraft, PersonSpeech | None]],
+        *,
+        loaded_by: str,
+        stems: Sequence[str] = (),
     ) -> list[AddResult]:
         """Store many articles in one transaction; duplicates are reported."""
+        ...
+
+    def article_stems(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """The space-separated stems stored with each article; articles without any are absent."""
         ...
 
     def replace_people(self, article_id: int, people: PersonSpeech) -> None:
@@ -136,6 +150,10 @@ class StoreProtocol(Protocol):
 
     def all_aliases(self) -> list[tuple[str, int]]:
         """Every (alias, person id), in insertion order."""
+        ...
+
+    def aliases_after(self, position: int, kind: str = "") -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of aliases (of one kind, if given) added after ``position``, in order."""
         ...
 
     def people_version(self) -> tuple[int, int]:

@@ -141,6 +141,20 @@ def _v6_audit(db: Database) -> None:
     )
 
 
+def _v7_article_stems(db: Database) -> None:
+    """Every article's distinct stems (title and paragraphs), written at load so answers needn't re-read stories."""
+    db.execute(
+        "CREATE TABLE article_stems ("
+        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " stems TEXT NOT NULL)"
+    )
+
+
+def _v8_alias_kinds(db: Database) -> None:
+    """Aliases by kind, so role look-ups read the few role aliases rather than every name."""
+    db["person_aliases"].create_index(["kind"])
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_articles,
     _v2_people,
@@ -148,6 +162,8 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v4_subscriptions,
     _v5_feeds,
     _v6_audit,
+    _v7_article_stems,
+    _v8_alias_kinds,
 )
 
 

@@ -56,6 +56,7 @@ TABLES: tuple[Table, ...] = (
     Table("articles", ("id", "title", "source", "author", "published", "url", "category", "origin",
                        "content_hash", "loaded_at", "loaded_by"), ("id",)),
     Table("paragraphs", ("id", "article_id", "position", "text"), ("id",)),
+    Table("article_stems", ("article_id", "stems"), ("article_id",)),
     Table("ingest_failures", ("id", "origin", "reason", "failed_at", "loaded_by"), ("id",)),
     Table("people", ("id", "name"), ("id",)),
     Table("person_aliases", ("person_id", "alias", "kind"), ("@insertion",)),
@@ -117,13 +118,13 @@ def table_rows(store: Store | PostgresStore, table: Table) -> Iterator[tuple[obj
         pool = store.pool  # type: ignore[union-attr]
         with pool.connection() as conn, conn.cursor(name=f"export_{table.name}") as cursor:
             cursor.itersize = BATCH
-            cursor.execute(f"SELECT {columns} FROM {table.name} ORDER BY {order}")  # type: ignore[arg-type]
+            cursor.execute(f"SELECT {columns} FROM {table.name} ORDER BY {order}")
             yield from (tuple(row) for row in cursor)
         return
     order = "rowid" if table.by_insertion else ", ".join(table.order)
-    conn: sqlite3.Connection = store.db.conn  # type: ignore[union-attr]
+    sqlite_conn: sqlite3.Connection = store.db.conn  # type: ignore[union-attr]
     with store._lock:  # type: ignore[union-attr]
-        cursor = conn.execute(f"SELECT {columns} FROM {table.name} ORDER BY {order}")
+        cursor = sqlite_conn.execute(f"SELECT {columns} FROM {table.name} ORDER BY {order}")
         while batch := cursor.fetchmany(BATCH):
             yield from batch
 
@@ -211,13 +212,13 @@ def _import_sqlite(store: Store, source: Path, sums: Summary) -> None:
 
 
 def _import_postgres(store: PostgresStore, source: Path, sums: Summary) -> None:
-    from bot.store.postgres.articles import change_terms, paragraph_terms
+    from bot.store.postgres.articles import change_paragraph_count, change_terms, paragraph_terms
 
     terms: Counter[str] = Counter()
     with store.pool.connection() as conn:
         for table, rows in read_export(source):
             with conn.cursor() as cursor, cursor.copy(
-                f"COPY {table.name} ({', '.join(table.columns)}) FROM STDIN"  # type: ignore[arg-type]
+                f"COPY {table.name} ({', '.join(table.columns)}) FROM STDIN"
             ) as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -225,11 +226,12 @@ def _import_postgres(store: PostgresStore, source: Path, sums: Summary) -> None:
                 sums[table.name].add(row)
             if table.name == "paragraphs":
                 terms.update(paragraph_terms(str(row[3]) for row in rows))
+                change_paragraph_count(conn, len(rows))
         change_terms(conn, terms, 1)
         for table in TABLES:
             if "id" in table.columns:
                 conn.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"  # type: ignore[arg-type]
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
                     f" COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
                 )
 

@@ -26,6 +26,7 @@ T = TypeVar("T")
 MAX_BLOCKS = 50
 MAX_TEXT = 3000
 MAX_MESSAGE = 40_000
+DROP = 0  # a "status" for fail_next: close the connection without answering
 RESPONSE_URL_USES = 5  # Slack accepts five responses per response_url
 SIGN_IN_PAGE = b"<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Slack</body></html>"
 _BLOCK_TYPES = frozenset(
@@ -142,6 +143,7 @@ class FakeSlack:
         self._ephemeral: list[dict[str, Any]] = []
         self._files: dict[str, tuple[dict[str, Any], bytes]] = {}
         self._faults: dict[str, list[int]] = {}
+        self._errors: dict[str, list[int]] = {}  # HTTP statuses for the next calls of a method; DROP closes the socket
         self._next_ts = 0
         self._server: _Server | None = None
         for channel in channels:
@@ -215,10 +217,17 @@ class FakeSlack:
             self._files[file_id] = (meta, content)
         return dict(meta)
 
-    def fail_next(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
-        """Answer the next ``times`` calls of ``method`` with HTTP 429 and ``Retry-After``."""
+    def fail_next(self, method: str, *, retry_after: int = 1, times: int = 1, status: int = 429) -> None:
+        """Answer the next ``times`` calls of ``method`` with HTTP 429 and ``Retry-After`` (or ``status``, e.g. 500)."""
         with self._changed:
+            if status != 429:
+                self._errors.setdefault(method, []).extend([status] * times)
+                return
             self._faults.setdefault(method, []).extend([retry_after] * times)
+
+    def drop_next(self, method: str, *, times: int = 1) -> None:
+        """Close the connection of the next ``times`` calls of ``method`` without answering (nothing is done)."""
+        self.fail_next(method, status=DROP, times=times)
 
     # ----- what tests read --------------------------------------------------------------------
 
@@ -269,6 +278,9 @@ class FakeSlack:
             self.counts[method] += 1
             self.sent.append(Call(method, params))
             self._changed.notify_all()
+            if errors := self._errors.get(method):
+                status = errors.pop(0)
+                return status, {"ok": False, "error": "internal_error"} if status != DROP else {}, 0
             if faults := self._faults.get(method):
                 return 429, {"ok": False, "error": "ratelimited"}, faults.pop(0)
             token = authorization.removeprefix("Bearer ").strip() or str(params.get("token") or "")
@@ -444,6 +456,9 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             params.update(parse_qsl(body.decode(), keep_blank_values=True))
         status, answer, retry_after = fake.handle(path.removeprefix("/api/").strip("/"), params, authorization)
+        if status == DROP:
+            self.close_connection = True  # no answer at all: the client sees the connection drop
+            return None
         headers = {"Retry-After": str(retry_after)} if retry_after else {}
         self._send(status, json.dumps(answer).encode(), "application/json", headers)
 

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import HTTP
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, NamedTuple, TypeVar, cast
@@ -32,6 +33,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 T = TypeVar("T")
 ChatId = int | str
 MAX_TEXT = 4096
+DROP = 0  # a "status" for fail_next: close the connection without answering
 MAX_CAPTION = 1024
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
@@ -237,6 +239,7 @@ class FakeTelegram:
         self._commands: dict[str, list[dict[str, str]]] = {}
         self._webhook = ""
         self._faults: dict[str, list[int]] = {}
+        self._errors: dict[str, list[int]] = {}  # HTTP statuses for the next calls of a method; DROP closes the socket
         self._server: _Server | None = None
 
     # ----- lifecycle --------------------------------------------------------------------------
@@ -306,10 +309,22 @@ class FakeTelegram:
         with self._changed:
             self._blocked.add(chat_id)
 
-    def fail_next(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
-        """Answer the next ``times`` calls of ``method`` with 429 Too Many Requests."""
+    def fail_next(self, method: str, *, retry_after: int = 1, times: int = 1, status: int = 429) -> None:
+        """Answer the next ``times`` calls of ``method`` with 429 Too Many Requests (or ``status``, e.g. 500)."""
         with self._changed:
+            if status != 429:
+                self._errors.setdefault(method.lower(), []).extend([status] * times)
+                return
             self._faults.setdefault(method.lower(), []).extend([retry_after] * times)
+
+    def drop_next(self, method: str, *, times: int = 1) -> None:
+        """Close the connection of the next ``times`` calls of ``method`` without answering (nothing is done)."""
+        self.fail_next(method, status=DROP, times=times)
+
+    def push_update(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Queue a raw update (its ``update_id`` is added): forwards, edits, anything ``push_message`` can't build."""
+        with self._changed:
+            return self._queue(update)
 
     def add_file(
         self, file_id: str, content: bytes, file_name: str, mime_type: str = "application/octet-stream"
@@ -445,6 +460,11 @@ class FakeTelegram:
                 answer = getattr(self, f"_api_{method.lower()}", None)
                 if answer is None:
                     raise ApiError(404, "Not Found")
+                if errors := self._errors.get(method.lower()):
+                    status = errors.pop(0)
+                    if status == DROP:
+                        return DROP, {}
+                    raise ApiError(status, HTTPStatus(status).phrase)
                 if faults := self._faults.get(method.lower()):
                     retry = faults.pop(0)
                     raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
@@ -706,6 +726,9 @@ class _Handler(BaseHTTPRequestHandler):
         path = unquote(url.path)  # PTB percent-encodes file paths, the ":" of the token included
         if api := _API_PATH.fullmatch(path):
             status, body = self.server.fake.handle(api[1], api[2], self._params(url.query))
+            if status == DROP:
+                self.close_connection = True  # no answer at all: the client sees the connection drop
+                return
             self._send(status, json.dumps(body).encode(), "application/json")
         elif (download := _FILE_PATH.fullmatch(path)) and (
             content := self.server.fake.file_content(download[1], download[2])

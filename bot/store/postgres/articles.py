@@ -45,27 +45,54 @@ def paragraph_terms(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+def change_paragraph_count(conn: Conn, change: int) -> None:
+    """Move the kept paragraph count (``paragraph_count`` reads it instead of COUNT(*))."""
+    if change:
+        conn.execute("UPDATE counters SET value = value + %s WHERE name = 'paragraphs'", [change])
+
+
 class PgArticleQueries:
     """Article, paragraph and search queries; mixed into ``PostgresStore``."""
 
     pool: ConnectionPool[Conn]
 
-    def add_article(self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None) -> AddResult:
-        """Store an article whole (metadata, paragraphs, index, people) or not at all."""
-        return self.add_articles([(draft, people)], loaded_by=loaded_by)[0]
+    def add_article(
+        self, draft: ArticleDraft, *, loaded_by: str, people: PersonSpeech | None = None, stems: str = ""
+    ) -> AddResult:
+        """Store an article whole (metadata, paragraphs, index, people, stems) or not at all."""
+        return self.add_articles([(draft, people)], loaded_by=loaded_by, stems=[stems])[0]
 
     def add_articles(
-        self, items: Sequence[tuple[ArticleDraft, PersonSpeech | None]], *, loaded_by: str
+        self,
+        items: Sequence[tuple[ArticleDraft, PersonSpeech | None]],
+        *,
+        loaded_by: str,
+        stems: Sequence[str] = (),
     ) -> list[AddResult]:
-        """Store many articles in one transaction, each whole or not at all; duplicates (also within) are reported."""
+        """Store many articles in one transaction, each whole or not at all; duplicates (also within) are reported.
+
+        :param stems: per item, the article's distinct stems joined by spaces ("" when not computed).
+        """
         terms: Counter[str] = Counter()
+        per_item = list(stems) or [""] * len(items)
         with self.pool.connection() as conn:
-            results = [self._add_one(conn, draft, people, loaded_by, terms) for draft, people in items]
+            results = [
+                self._add_one(conn, draft, people, loaded_by, terms, article_stems)
+                for (draft, people), article_stems in zip(items, per_item, strict=True)
+            ]
             change_terms(conn, terms, 1)
+            change_paragraph_count(conn, sum(len(d.paragraphs) for (d, _), r in zip(items, results, strict=True)
+                                             if r.status == "loaded"))
         return results
 
     def _add_one(
-        self, conn: Conn, draft: ArticleDraft, people: PersonSpeech | None, loaded_by: str, terms: Counter[str]
+        self,
+        conn: Conn,
+        draft: ArticleDraft,
+        people: PersonSpeech | None,
+        loaded_by: str,
+        terms: Counter[str],
+        stems: str,
     ) -> AddResult:
         digest = content_hash(draft.paragraphs)
         duplicate = _find_duplicate(conn, digest, draft.url)
@@ -86,6 +113,8 @@ class PgArticleQueries:
                 ids = _insert_paragraphs(conn, article_id, draft.paragraphs)
                 if people is not None:
                     link_people(conn, ids, people)
+                if stems:
+                    conn.execute("INSERT INTO article_stems (article_id, stems) VALUES (%s, %s)", [article_id, stems])
         except psycopg.errors.UniqueViolation:
             again = _find_duplicate(conn, digest, draft.url)
             if again is None:
@@ -109,10 +138,12 @@ class PgArticleQueries:
     def delete_orphan_people(self) -> int:
         """Remove people no paragraph links to any more; returns how many."""
         with self.pool.connection() as conn:
-            conn.execute(
+            removed = conn.execute(
                 "DELETE FROM person_aliases pa WHERE NOT EXISTS"
                 " (SELECT 1 FROM paragraph_people pp WHERE pp.person_id = pa.person_id)"
-            )
+            ).rowcount
+            if removed:
+                conn.execute("UPDATE counters SET value = value + %s WHERE name = 'alias_deletions'", [removed])
             cursor = conn.execute(
                 "DELETE FROM people pe WHERE NOT EXISTS (SELECT 1 FROM paragraph_people pp WHERE pp.person_id = pe.id)"
             )
@@ -130,8 +161,10 @@ class PgArticleQueries:
                 [article_id],
             )
             conn.execute("DELETE FROM paragraphs WHERE article_id = %s", [article_id])
+            conn.execute("DELETE FROM article_stems WHERE article_id = %s", [article_id])
             conn.execute("DELETE FROM articles WHERE id = %s", [article_id])
             change_terms(conn, paragraph_terms(texts), -1)
+            change_paragraph_count(conn, -len(texts))
             return article
 
     def record_failure(self, origin: str, reason: str, loaded_by: str) -> None:
@@ -170,6 +203,16 @@ class PgArticleQueries:
             ).fetchall()
         return [str(row[0]) for row in rows]
 
+    def article_stems(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """The stems stored with each of the given articles (space-separated); articles without any are absent."""
+        if not article_ids:
+            return {}
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT article_id, stems FROM article_stems WHERE article_id = ANY(%s)", [list(article_ids)]
+            ).fetchall()
+        return {int(str(i)): str(s) for i, s in rows}
+
     def article_ids(self) -> list[int]:
         """Every article id, oldest first."""
         with self.pool.connection() as conn:
@@ -207,7 +250,7 @@ class PgArticleQueries:
         match = to_tsquery_text(fts_query, weights="B")
         if not match:
             return []
-        where, args = "", []
+        where, args = "", list[object]()
         if paragraph_ids is not None:
             where, args = "AND p.id = ANY(%s)", [list(paragraph_ids)]
         if after_article:
@@ -264,7 +307,7 @@ class PgArticleQueries:
 
     def _count(self, sql: str) -> int:
         with self.pool.connection() as conn:
-            row = conn.execute(sql).fetchone()  # type: ignore[arg-type]
+            row = conn.execute(sql).fetchone()
         return int(str(row[0])) if row else 0
 
 
@@ -303,9 +346,11 @@ def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) 
         )
         found = conn.execute("SELECT id, name FROM people WHERE name = ANY(%s)", [names])
         ids = {str(n): int(str(i)) for i, n in found}
-    aliases = [(ids[name], alias, kind) for name in names for alias, kind in people.aliases[name]]
+    aliases: list[tuple[object, ...]] = [
+        (ids[name], alias, kind) for name in names for alias, kind in people.aliases[name]
+    ]
     _insert_ordered(conn, "person_aliases", ("person_id", "alias", "kind"), ("bigint", "text", "text"), aliases)
-    links = []
+    links: list[tuple[object, ...]] = []
     for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):
         for offset, names_here in enumerate(per_paragraph):
             if offset < len(paragraph_ids):
@@ -325,7 +370,7 @@ def _insert_ordered(
     unnest = ", ".join(f"%s::{t}[]" for t in types)
     names = ", ".join(columns)
     conn.execute(
-        f"INSERT INTO {table} ({names}) SELECT {names} FROM unnest({unnest}) WITH ORDINALITY"  # type: ignore[arg-type]
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM unnest({unnest}) WITH ORDINALITY"
         f" AS t({names}, ord) ORDER BY ord ON CONFLICT DO NOTHING",
         arrays,
     )
@@ -333,7 +378,7 @@ def _insert_ordered(
 
 def _get_article(conn: Conn, article_id: int, *, lock: bool = False) -> Article | None:
     row = conn.execute(
-        f"SELECT {_WITH_COUNT} FROM articles a WHERE a.id = %s" + (" FOR UPDATE" if lock else ""),  # type: ignore[arg-type]
+        f"SELECT {_WITH_COUNT} FROM articles a WHERE a.id = %s" + (" FOR UPDATE" if lock else ""),
         [article_id],
     ).fetchone()
     return _article(row) if row else None

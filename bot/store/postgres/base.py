@@ -63,6 +63,9 @@ class PostgresStore(PgArticleQueries, PgPeopleQueries, PgSubscriptionQueries, Pg
 
         export_store(self, target)
 
+    def optimize_index(self) -> None:
+        """Nothing to do: PostgreSQL's GIN index keeps itself merged (its pending list is flushed by autovacuum)."""
+
     def check_integrity(self) -> list[str]:
         """Problems found by the schema version and orphan checks; empty when whole."""
         problems: list[str] = []
@@ -80,9 +83,11 @@ class PostgresStore(PgArticleQueries, PgPeopleQueries, PgSubscriptionQueries, Pg
                 "paragraphs have an empty search vector":
                     "SELECT COUNT(*) FROM paragraphs WHERE tsv = ''::tsvector AND text ~ '\\w'",
                 "terms have a negative paragraph count": "SELECT COUNT(*) FROM paragraph_terms WHERE doc < 0",
+                "paragraphs are not in the kept count": "SELECT abs((SELECT COUNT(*) FROM paragraphs)"
+                " - COALESCE((SELECT value FROM counters WHERE name = 'paragraphs'), 0))",
             }
             for problem, sql in checks.items():
-                row = conn.execute(sql).fetchone()  # type: ignore[arg-type]
+                row = conn.execute(sql).fetchone()
                 if row and int(str(row[0])):
                     problems.append(f"{row[0]} {problem}")
         return problems

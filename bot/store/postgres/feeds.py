@@ -175,5 +175,5 @@ class PgFeedQueries:
 
     def _one_feed(self, where: str, value: object) -> Feed | None:
         with self.pool.connection() as conn:
-            row = conn.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE {where}", [value]).fetchone()  # type: ignore[arg-type]
+            row = conn.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE {where}", [value]).fetchone()
         return _feed(row) if row else None

@@ -43,10 +43,25 @@ class PgPeopleQueries:
             rows = conn.execute("SELECT alias, person_id FROM person_aliases ORDER BY seq").fetchall()
         return [(str(a), int(str(p))) for a, p in rows]
 
+    def aliases_after(self, position: int, kind: str = "") -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT seq, alias, person_id, kind FROM person_aliases"
+                " WHERE seq > %s AND (%s = '' OR kind = %s) ORDER BY seq",
+                [position, kind, kind],
+            ).fetchall()
+        return [(int(str(r[0])), str(r[1]), int(str(r[2])), str(r[3])) for r in rows]
+
     def people_version(self) -> tuple[int, int]:
         """A value that changes whenever people or aliases are added or removed (for caches)."""
         with self.pool.connection() as conn:
-            row = conn.execute("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM person_aliases").fetchone()
+            # MAX(seq) grows with every alias added (an index look-up); deletions are counted apart,
+            # because COUNT(*) would read the whole table on every question.
+            row = conn.execute(
+                "SELECT (SELECT COALESCE(MAX(seq), 0) FROM person_aliases),"
+                " (SELECT value FROM counters WHERE name = 'alias_deletions')"
+            ).fetchone()
         assert row is not None
         return int(str(row[0])), int(str(row[1]))
 
@@ -84,7 +99,7 @@ class PgPeopleQueries:
         return {str(t): int(str(d)) for t, d in rows}
 
     def paragraph_count(self) -> int:
-        """How many paragraphs are stored."""
+        """How many paragraphs are stored (a kept count: COUNT(*) would read the whole table)."""
         with self.pool.connection() as conn:
-            row = conn.execute("SELECT COUNT(*) FROM paragraphs").fetchone()
+            row = conn.execute("SELECT value FROM counters WHERE name = 'paragraphs'").fetchone()
         return int(str(row[0])) if row else 0

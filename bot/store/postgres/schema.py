@@ -7,6 +7,8 @@ from either engine imports into the other unchanged (``bot.store.transfer``). Wh
   kept by a trigger and indexed with GIN, in place of the FTS5 table.
 - ``paragraph_terms``: paragraphs per Porter stem, kept at insert and delete time by the store in
   Python (``bot.retrieval.terms.stems_of``), in place of the ``fts5vocab`` view.
+- ``counters``: the paragraph count and the number of aliases ever deleted (for ``people_version``),
+  which SQLite reads from FTS5's totals and ``rowid``.
 - ``person_aliases.seq`` and ``paragraph_people.seq``: the insertion order SQLite keeps as ``rowid``
   (the first listed speaker of a paragraph is its main one).
 
@@ -157,7 +159,19 @@ CREATE TABLE audit (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_ARTICLES, _V2_PEOPLE, _V3_SUBSCRIPTIONS, _V4_FEEDS_AUDIT)
+_V5_ARTICLE_STEMS = """
+CREATE TABLE article_stems (article_id bigint PRIMARY KEY REFERENCES articles (id), stems text NOT NULL);
+"""
+
+# Counts every answer needs, kept up to date by the store: COUNT(*) would read a whole table each time.
+_V6_COUNTERS = """
+CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
+INSERT INTO counters (name, value) VALUES ('paragraphs', (SELECT COUNT(*) FROM paragraphs)), ('alias_deletions', 0);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_ARTICLES, _V2_PEOPLE, _V3_SUBSCRIPTIONS, _V4_FEEDS_AUDIT, _V5_ARTICLE_STEMS, _V6_COUNTERS
+)
 
 
 def schema_version(conn: psycopg.Connection[tuple[object, ...]]) -> int:
@@ -184,5 +198,5 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]]) -> int:
             version = schema_version(conn)
             if version >= len(MIGRATIONS):
                 return version
-            conn.execute(MIGRATIONS[version])  # type: ignore[arg-type]
+            conn.execute(MIGRATIONS[version])
             conn.execute("INSERT INTO schema_version (version) VALUES (%s)", [version + 1])

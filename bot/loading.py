@@ -1,0 +1,74 @@
+"""Preparing parsed articles for the store: speaker attribution and stems, in worker processes for big loads.
+
+Attribution is pure Python and costs about as much as SQLite's indexing, so a load of more than one
+batch prepares the next batches in other processes while this one writes the current batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from multiprocessing import get_context
+
+from bot.attribution import ArticleAttribution, attribute
+from bot.ingest import Parsed
+from bot.models import ArticleDraft
+from bot.retrieval.speakers import normalise_name
+from bot.retrieval.terms import stems_of
+from bot.store.articles import PersonSpeech
+
+# What the store needs besides the draft: who speaks where, and the article's stems.
+Prepared = tuple[PersonSpeech, str]
+WORKERS = os.cpu_count() or 1
+
+
+def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
+    """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
+    aliases = {
+        person.name: tuple(dict.fromkeys((normalise_name(alias), "name") for alias in person.aliases))
+        + tuple(dict.fromkeys((normalise_name(role), "role") for role in person.roles))
+        for person in attribution.people
+    }
+    return PersonSpeech(
+        aliases=aliases,
+        speakers=[p.speakers for p in attribution.paragraphs],
+        mentions=[p.mentions for p in attribution.paragraphs],
+    )
+
+
+def article_stems(draft: ArticleDraft) -> str:
+    """An article's distinct stems (title and paragraphs), space-separated, as the store keeps them."""
+    return " ".join(set().union(stems_of(draft.title), *map(stems_of, draft.paragraphs)))
+
+
+def prepare(drafts: Sequence[ArticleDraft]) -> list[Prepared]:
+    """Each article's attribution record and stems, in order."""
+    return [(person_speech(attribute(d.paragraphs, d.title)), article_stems(d)) for d in drafts]
+
+
+def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list[Parsed], list[Prepared]]]:
+    """Batches of ``size`` parsed items with their drafts prepared, in order; big loads use worker processes."""
+    items = iter(parsed)
+    first, second = list(islice(items, size)), list(islice(items, size))
+    if not second:
+        if first:
+            yield first, prepare(_drafts(first))
+        return
+    # spawn, not fork: the bot may be running threads (chat adapters, the digest job) when an admin loads.
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("spawn")) as pool:
+        window: deque[tuple[list[Parsed], Future[list[Prepared]]]] = deque()
+        for batch in chain([first, second], iter(lambda: list(islice(items, size)), [])):
+            window.append((batch, pool.submit(prepare, _drafts(batch))))
+            if len(window) > WORKERS:
+                done, future = window.popleft()
+                yield done, future.result()
+        while window:
+            done, future = window.popleft()
+            yield done, future.result()
+
+
+def _drafts(batch: list[Parsed]) -> list[ArticleDraft]:
+    return [item for item in batch if isinstance(item, ArticleDraft)]
