@@ -7,7 +7,7 @@ gives them something text can't carry (an uploaded file, a "More" button press).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.admin_commands import audit_command, feeds_command
 from bot.errors import BadQuestion, BriefingError
@@ -42,6 +42,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("audit", "/audit [N]", "who loaded or deleted what, and when", admin=True),
 )
 
+_ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
 FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
 
 
@@ -87,7 +88,9 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
     action = _ACTIONS.get(name)
     if action is None:
         return Reply(f"I don't know the command /{name}. Type /help to see what I can do.")
-    return action(service, user, conversation, args.strip())
+    reply = action(service, user, conversation, args.strip())
+    # Admin output (audit log, statistics, feeds) is for the admin, not the whole channel.
+    return replace(reply, private=True) if name in _ADMIN_COMMANDS else reply
 
 
 def _help(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
