@@ -53,6 +53,25 @@ def _first_names_fit(known: str, seen: str) -> bool:
     return known[0] == seen[0] and (known.endswith(".") or seen.endswith("."))
 
 
+def _may_take_name(entity: Entity, mention: NameMention) -> bool:
+    """True when a surname-only person may be the one a full name means (see Entity.designation)."""
+    return not entity.designation or entity.title.lower() == mention.honorific
+
+
+def _family_member(known: list[Entity], mention: NameMention) -> Entity:
+    """Which of several people sharing a surname a short mention means ("Mr Eavis" after "Emily Eavis").
+
+    A form of address narrows by gender and title; someone introduced through a relative is meant
+    only when no one else fits; then the one seen last.
+    """
+    gender = HONORIFICS.get(mention.honorific)
+    fitting = [e for e in known if gender is None or e.gender in (None, gender)] or known
+    fitting = [e for e in fitting if not e.kin] or fitting
+    if mention.honorific in PEERAGE:  # "Lord Amwell" is the peer, not his daughter Carys Amwell
+        fitting = [e for e in fitting if e.title.lower() == mention.honorific] or fitting
+    return max(fitting, key=lambda e: e.last_seen)
+
+
 def _heads_fit(asked: str, known: str) -> bool:
     """True when a role noun can stand for a person's role noun ("minister" for a secretary of state)."""
     return asked == known or known in ROLE_SYNONYMS.get(asked, ())
@@ -102,8 +121,7 @@ class People:
             fits = [
                 e
                 for e in known
-                if (len(e.words) == 1 and not (e.designation and e.title.lower() != mention.honorific))
-                or _first_names_fit(e.words[0].lower(), first)
+                if (_first_names_fit(e.words[0].lower(), first) if len(e.words) > 1 else _may_take_name(e, mention))
             ]
             if fits:
                 entity = max(fits, key=lambda e: e.last_seen)
@@ -111,14 +129,10 @@ class People:
                     self._upgrade(entity, mention)
         elif mention.honorific in _FIRST_NAME_TITLES and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)  # "Sir John" for Sir John Bourn
+        elif len(known) == 1:
+            entity = known[0]
         elif known:
-            # "Mr Eavis" after "Emily Eavis": a form of address says which of a family is meant.
-            gender = HONORIFICS.get(mention.honorific)
-            fitting = [e for e in known if gender is None or e.gender in (None, gender)] or known
-            fitting = [e for e in fitting if not e.kin] or fitting
-            if mention.honorific in PEERAGE:  # "Lord Amwell" is the peer, not his daughter Carys Amwell
-                fitting = [e for e in fitting if e.title.lower() == mention.honorific] or fitting
-            entity = max(fitting, key=lambda e: e.last_seen)
+            entity = _family_member(known, mention)
         elif not mention.honorific and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)
         created = entity is None

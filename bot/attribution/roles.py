@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .lexicon import word_pattern
-
 # Country (and common short forms) -> the demonym a role phrase uses. Cheap on purpose: the
 # countries news roles are written with, not a gazetteer.
 _COUNTRY_DEMONYMS: dict[str, str] = {
@@ -85,13 +83,10 @@ def demonym(word: str) -> str | None:
 
 # Offices a country holds; "Treasurer Paul Keating" in an article about Australia is Australia's treasurer.
 _NATIONAL_HEADS = frozenset({"minister", "treasurer", "president", "premier", "chancellor", "secretary"})
-# No leading \b: a pattern that starts with its capital letters lets the regex engine skip to them.
-_COUNTRY_WORD = re.compile(
-    "(?:" + word_pattern(w.title() for w in {*_COUNTRY_DEMONYMS, *_DEMONYMS} if "." not in w) + r")(?![\w-])|U\.S\."
-)
+# Capitalised words, among which an article's countries and demonyms are looked up.
+_CAPITALISED = re.compile(r"[A-Z][a-z]+|U\.S\.")
 
 
-@lru_cache(maxsize=4096)
 def needs_country(role: str) -> bool:
     """True for a normalised national office written without its country ("finance minister")."""
     words = role.split()
@@ -102,10 +97,8 @@ def article_country(texts: Iterable[str]) -> str | None:
     """The demonym of the country an article is mostly about, or None when no country clearly leads."""
     counts: dict[str, int] = {}
     for text in texts:
-        for match in _COUNTRY_WORD.finditer(text):
-            if match.start() and text[match.start() - 1].isalnum():
-                continue  # the tail of a longer word
-            found = demonym(match[0].lower())
+        for word in _CAPITALISED.findall(text):
+            found = demonym(word.lower())
             if found:
                 counts[found] = counts.get(found, 0) + 1
     ranked = sorted(counts.values(), reverse=True)

@@ -23,11 +23,11 @@ _QUOTES = re.compile(r"[\"“”]")
 _QUOTES_OR_APOSTROPHES = re.compile(r"[\"“”]|''")
 # A sentence ends at . ! or ? unless the full stop closes a form of address or an initial ("Rep. Pete Stark").
 _SENTENCE_END = re.compile(
-    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bGen\.)"
-    r"(?<!\bSt\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\b[A-Z]\.)[\"”’)]*\s+(?=[\"“‘(A-Z])"
+    r"[.!?](?<!\b(?:Mr|Ms|Dr|St)\.)(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Rev)\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
+    r"[\"”’)]*\s+(?=[\"“‘(A-Z])"
 )
 # Consumes the character before the pronoun (see _KEYWORD); run over " " + text.
-_PRONOUN = re.compile(r"[^\w'’-]([Hh]e|[Ss]he)\b")
+_PRONOUN = re.compile(r"[\s\"“”‘(\[—–:;,.!?-]([Hh]e|[Ss]he)\b")
 # "The agency quoted him as saying", "Miller was quoted by the paper as saying".
 _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
