@@ -280,6 +280,17 @@ def test_peer_with_territorial_designation() -> None:
     assert [p.name for p in result.people] == ["Lord Amwell of Tarn", "Carys Amwell"]  # no "Upper Tarn Vale"
 
 
+def test_constituencies_are_not_people_and_do_not_take_a_namesake() -> None:
+    result = attribute(
+        [
+            "Sir Alan Brook, chairman of the watchdog, said numbers were rising.",
+            "Ms Dane, Labour MP for Eastley and Oak Brook, disagreed. Brook said she was wrong.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Sir Alan Brook", "Dane"]  # no "Oak Brook"
+    assert result.paragraphs[1] == ParagraphAttribution(("Sir Alan Brook",), ("Dane",))
+
+
 def test_relatives_introduced_through_a_family_member() -> None:
     result = attribute(
         [

@@ -26,6 +26,8 @@ _APPOSITION = re.compile(
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
+# "<role> for/of [Place and]": what follows names a constituency, country or body.
+_OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{_CAP_WORD} )+and )?$")
 # Role nouns that are mostly adjectives in front of another capitalised word.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
@@ -173,12 +175,12 @@ def relative_mention(text: str, start: int, word: str) -> NameMention | None:
 
 
 def _after_office(text: str, start: int) -> bool:
-    """True for a run after "<role> for/of" ("MP for Merionnydd Nant Conwy"): a place or a body, not a person."""
-    before = text[max(0, start - 30) : start]
-    if not before.endswith((" for ", " of ")):
+    """True for a run after "<role> for/of" ("MP for Hornsey and Wood Green"): a place or body, not a person."""
+    before = text[max(0, start - 60) : start]
+    if not before.endswith((" for ", " of ", " and ")):
         return False
-    words = before.split()
-    return len(words) > 1 and role_head(words[-2]) is not None
+    match = _OFFICE_OF.search(before)
+    return match is not None and role_head(match[1]) is not None
 
 
 def find_names(text: str, known: set[str]) -> list[NameMention]:
@@ -228,7 +230,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     return found
 
 
-_Shape = tuple[int, bool, "Role | None", str, tuple[str, ...], bool]
+_Shape = tuple[int, bool, Role | None, str, tuple[str, ...], bool]
 _NOT_A_NAME: _Shape = (-1, False, None, "", (), False)
 # What a run of capitalised words is, whatever surrounds it; the same runs recur through an article
 # and across articles ("Mr Blair"), so the split is worked out once per distinct run.
