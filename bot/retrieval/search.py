@@ -21,14 +21,17 @@ from bot.retrieval.fts import all_of, any_of, content_words
 from bot.retrieval.query import Question, parse_question, split_on
 from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
 from bot.retrieval.terms import Topic, acronym_of, idf, spans_of, stem, stems_of
-from bot.store import ParagraphRow, Store
+from bot.store import ParagraphRow
+from bot.store.protocol import StoreProtocol
 
 RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share of the word itself
 MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the topic
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 TOPIC_CANDIDATES = 300
+OR_WINDOW_ARTICLES = 10_000  # the OR fallback searches only the latest this many articles
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
+ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
@@ -46,12 +49,13 @@ class Ranked:
 class Retriever:
     """Ranks the store's paragraphs for a question."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreProtocol) -> None:
         self.store = store
         self.speakers = SpeakerResolver(store)
         self.related = RelatedTerms(store)
         # Enough stories for a busy archive's working set; articles never change once stored.
         self._article_stems: LRUCache[int, frozenset[str]] = LRUCache(20_000)
+        self._leads: LRUCache[int, frozenset[str]] = LRUCache(20_000)
 
     def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
@@ -134,6 +138,10 @@ class Retriever:
             for article_id in {rows[i].article_id for i in speaking if i in rows}
             if topic.coverage(set(self._stems_of_article(article_id)), RELATED_CREDIT) >= MIN_ARTICLE_COVERAGE
         } | {rows[i].article_id for i in about_person if i in rows}
+        # A story whose headline or lead is about the topic: what the person says in it is on the
+        # topic even in other words ("what did Khan say about being deported?" → her quotes in the
+        # report of her deportation).
+        central = {a for a in about_topic if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE}
         context = {
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}
@@ -143,6 +151,8 @@ class Retriever:
             coverage = 1.0 if paragraph_id in about_person else topic.coverage(set(stems), RELATED_CREDIT)
             if paragraph_id in speaking and coverage >= MIN_COVERAGE:
                 tier = 3.0
+            elif paragraph_id in speaking and row.article_id in central:
+                tier = ANSWER_TIER
             elif paragraph_id in speaking and row.article_id in about_topic and coverage >= MIN_SIBLING_COVERAGE:
                 tier = 2.0
             elif paragraph_id not in speaking and coverage >= MIN_COVERAGE and row.article_id in about_topic:
@@ -159,7 +169,7 @@ class Retriever:
                 -row.position,
             )
             ranked.append(Ranked(row, key, stems))
-        if not any(r.key[0] >= 3.0 for r in ranked):
+        if not any(r.key[0] >= ANSWER_TIER for r in ranked):
             return []  # the person never speaks on this topic; their other paragraphs or mentions aren't an answer
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
@@ -180,7 +190,10 @@ class Retriever:
         found = self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
         rows = {r.id: r for r in found}
         if len(rows) < TOPIC_CANDIDATES // 3:
-            more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
+            # Ranking an OR query scores every paragraph with any of the words (a fifth of a second at a
+            # million paragraphs), so the fallback looks at recent news only; the AND search saw everything.
+            recent = max(after_article, self.store.latest_article_id() - OR_WINDOW_ARTICLES)
+            more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=recent)
             for row in more:
                 rows.setdefault(row.id, row)
         self._prefetch_stems(row.article_id for row in rows.values())
@@ -216,6 +229,15 @@ class Retriever:
             stems = frozenset(stems_of(row.text))
             ranked.append(Ranked(row, (round(score, 3), _weight(topic, stems), -row.rank, -row.position), stems))
         return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+    def _lead_stems(self, article_id: int) -> set[str]:
+        """The stems of an article's headline and first paragraph, where news states what a story is about."""
+
+        def read() -> frozenset[str]:
+            rows = self.store.article_rows(article_id)
+            return frozenset(stems_of(rows[0].title) | stems_of(rows[0].text)) if rows else frozenset()
+
+        return set(self._leads.get(article_id, read))
 
     def _stems_of_article(self, article_id: int) -> frozenset[str]:
         """Every stem of an article (title and paragraphs), cached."""
