@@ -138,10 +138,13 @@ class Retriever:
             for article_id in {rows[i].article_id for i in speaking if i in rows}
             if topic.coverage(set(self._stems_of_article(article_id)), RELATED_CREDIT) >= MIN_ARTICLE_COVERAGE
         } | {rows[i].article_id for i in about_person if i in rows}
-        # A story whose headline or lead is about the topic: what the person says in it is on the
-        # topic even in other words ("what did Khan say about being deported?" → her quotes in the
-        # report of her deportation).
-        central = {a for a in about_topic if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE}
+        # A story about the person and the topic (both in its lead): what the person says in it is
+        # on the topic even in other words ("what did Khan say about being deported?" → her quotes
+        # in the report of her deportation). Someone else's story on the topic is not enough.
+        in_lead = {link.article_id for link in links if link.position == 0}
+        central = {
+            a for a in about_topic & in_lead if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE
+        }
         context = {
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}

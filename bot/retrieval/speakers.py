@@ -1,0 +1,131 @@
+"""Resolving the name or role a user typed to people in the store.
+
+Order: the exact alias (full name, surname, "Mr X", a recorded role), then a role ("australia's
+treasurer": head noun required, qualifiers ranking), then the surname alone, then a near spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS
+from bot.retrieval.aliases import NameAliases, RoleAliases
+from bot.store.protocol import StoreProtocol
+
+_TITLES = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|baron|president|prime minister|pm|minister|chancellor"
+    r"|secretary|senator|sen|governor|gov|prof|professor|general|gen)\.?\s+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_ROLE_WORD = re.compile(r"[a-z][a-z-]+")
+_ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+# Titles that name the same job in different house styles ("budget director" / "budget chief").
+_HEAD_SYNONYMS: dict[str, frozenset[str]] = {
+    "director": frozenset({"chief", "head"}),
+    "chief": frozenset({"director", "head"}),
+    "head": frozenset({"chief", "director"}),
+    "boss": frozenset({"chief", "head", "executive", "chairman"}),
+}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The people a typed name resolved to (several when a surname or role is shared), and how."""
+
+    typed: str
+    person_ids: tuple[int, ...]
+    names: tuple[str, ...]
+    fuzzy: bool = False
+    qualifiers: tuple[str, ...] = ()  # words of a typed role no recorded role carried ("canadian")
+
+
+class SpeakerResolver:
+    """Looks names up in the people table, caching the alias list for fuzzy matching until it changes."""
+
+    def __init__(self, store: StoreProtocol) -> None:
+        self.store = store
+        self.roles = RoleAliases(store)
+        self.names = NameAliases(store)
+
+    def resolve(self, typed: str, *, allow_fuzzy: bool = True) -> Speaker | None:
+        """The people a typed name or role means, or None when nobody in the store goes by it."""
+        name = normalise_name(typed)
+        words = name.split()
+        if not words:
+            return None
+        untitled = _TITLES.sub("", name)
+        for candidate in dict.fromkeys((name, untitled)):
+            if found := self.store.people_by_alias(candidate):
+                return self._speaker(typed, [i for i, _ in found])
+        if (len(words) > 1 or words[-1] in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
+            return by_role
+        *given, surname = untitled.split()
+        if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
+            # "robert anderson": among the Andersons, those whose names carry the typed first names.
+            named = [i for i, full in found if set(given) <= set(normalise_name(full).split())]
+            return self._speaker(typed, named or [i for i, _ in found])
+        return self._fuzzy(typed, name) if allow_fuzzy else None
+
+    def _by_role(self, typed: str, role: str) -> Speaker | None:
+        """People whose recorded roles best match a typed role; None when no role has that head noun."""
+        wanted = [w for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
+        if not wanted:
+            return None
+        head, qualifiers = wanted[-1], wanted[:-1]
+        heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
+        best: dict[int, float] = {}
+        for candidate in heads:
+            for alias, person_id in self.roles.containing(candidate):
+                words = alias.split()
+                if words and words[-1] in heads:
+                    best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
+        if not best:
+            return None
+        top = max(best.values())
+        unmatched = tuple(qualifiers) if top < 1.0 else ()
+        return self._speaker(typed, sorted(i for i, score in best.items() if score == top), qualifiers=unmatched)
+
+    def _fuzzy(self, typed: str, name: str) -> Speaker | None:
+        edits = _allowed_edits(name)
+        if not edits:
+            return None
+        match = self.names.closest(name, edits)
+        if match is None:
+            return None
+        return self._speaker(typed, [i for i, _ in self.store.people_by_alias(match)], fuzzy=True)
+
+    def _speaker(self, typed: str, ids: list[int], *, fuzzy: bool = False, qualifiers: tuple[str, ...] = ()) -> Speaker:
+        names = self.store.person_names(ids)
+        ids = [i for i in ids if i in names]
+        return Speaker(typed, tuple(ids), tuple(names[i] for i in ids), fuzzy, qualifiers)
+
+
+def normalise_name(text: str) -> str:
+    """A name or role as aliases are stored: lower case, no possessive, hyphens and dots as spaces."""
+    text = _POSSESSIVE.sub("", text.lower())
+    return " ".join(text.replace("-", " ").replace(".", " ").split())
+
+
+def _role_match(wanted: list[str], alias: list[str]) -> float:
+    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian"."""
+    if not wanted:
+        return 1.0
+    hits = sum(any(same_word(w, a) for a in alias) for w in wanted)
+    return hits / len(wanted)
+
+
+def same_word(typed: str, word: str) -> bool:
+    """Equal, or sharing a stem of four letters or more (country and demonym: iran / iranian)."""
+    if typed == word:
+        return True
+    shorter, longer = sorted((typed, word), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter.rstrip("aeiouy") or shorter)
+
+
+def _allowed_edits(name: str) -> int:
+    """Typos forgiven in a name: none in very short names (too many near misses), then one, then two."""
+    if len(name) < 4:
+        return 0
+    return 1 if len(name) < 8 else 2
