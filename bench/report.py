@@ -66,6 +66,11 @@ def size_section(r: dict[str, Any]) -> list[str]:
         ),
         _row("… p50 / p95 / p99 ms (target p95 ≤ 150)", f"{cc['p50']} / {cc['p95']} / {cc['p99']}"),
         _row("… errors (target 0)", cc["errors"]),
+        *(
+            [_row("… (concurrency numbers from an earlier run of this size, older code)", "")]
+            if cc.get("from_earlier_run")
+            else []
+        ),
         _row("… articles ingested meanwhile, articles/s", f"{cc['ingested']:,}, {cc['ingest_per_s']}"),
         _row("start-up to first answer, fresh process (target ≤ 1.5 s)", f"{st['first_answer_s']} s"),
         _row("peak RSS of that process answering the mix 3× (target ≤ 400 MB)", f"{st['peak_rss_mb']} MB"),

@@ -93,13 +93,14 @@ def evaluation() -> list[str]:
     return [line for line in done.stdout.splitlines() if line.startswith("| briefbot")]
 
 
-def run_size(size: int, seed: int, workdir: Path, sources: list) -> dict[str, object]:
-    """Every measurement for one size, printed as it is made."""
+def run_size(size: int, seed: int, workdir: Path, sources: list, earlier: dict | None = None) -> dict[str, object]:
+    """Every measurement for one size, printed as it is made; with ``earlier``, its concurrency result is kept."""
     path, built = build(size, seed, workdir, sources)
     built["load_average"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"[{size}] build: {json.dumps(built)}", flush=True)
     store = open_service(path).store
     questions = question_mix(store, seed)
+    stored = store.article_count()
     store.close()
     index, tantivy_rate = tantivy_index(path, workdir / f"tantivy-{size}")
     engines = {
@@ -111,10 +112,12 @@ def run_size(size: int, seed: int, workdir: Path, sources: list) -> dict[str, ob
     print(f"[{size}] latency: {json.dumps(latency)}", flush=True)
     started = startup(path, questions)
     print(f"[{size}] start-up: {json.dumps(started)}", flush=True)
-    # New articles each run (the seed moves with the store's size), so a reused store still meets fresh text.
-    extra_seed = seed * 1_000_003 + int(str(built["articles"]))
-    extra = list(generate(min(2000, max(500, size // 20)), seed=extra_seed, sources=sources))
-    concurrent = askers_during_ingest(path, questions, extra)
+    if earlier is not None:
+        concurrent = {**earlier["concurrent"], "from_earlier_run": True}
+    else:
+        # New articles each run (the seed moves with the store's size), so a reused store still meets fresh text.
+        extra = list(generate(min(2000, max(500, size // 20)), seed=seed * 1_000_003 + stored, sources=sources))
+        concurrent = askers_during_ingest(path, questions, extra)
     print(f"[{size}] concurrent: {json.dumps(concurrent)}", flush=True)
     return {
         "size": size,
@@ -134,6 +137,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefbot-bench"))
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument(
+        "--keep-concurrency", action="store_true", help="reuse each size's earlier concurrency result (it takes long)"
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     info = machine()
@@ -144,7 +150,8 @@ def main() -> None:
     saved = args.workdir / "results.json"
     results = json.loads(saved.read_text()) if saved.exists() else {}
     for size in (int(s) for s in args.sizes.split(",")):
-        results[str(size)] = run_size(size, args.seed, args.workdir, sources)
+        earlier = results.get(str(size)) if args.keep_concurrency else None
+        results[str(size)] = run_size(size, args.seed, args.workdir, sources, earlier)
         saved.write_text(json.dumps(results, indent=1))
         write_results(args.results, info, quality, results)
     print(f"Wrote {args.results}")

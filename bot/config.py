@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     feed_interval_minutes: float = Field(15.0, gt=0, alias="BRIEFBOT_FEED_INTERVAL_MINUTES")
     digest_limit: int = Field(10, ge=1, le=50, alias="BRIEFBOT_DIGEST_LIMIT")
     digest_send_empty: bool = Field(False, alias="BRIEFBOT_DIGEST_SEND_EMPTY")
+    digest_interval_seconds: float = Field(60.0, gt=0, le=3600, alias="BRIEFBOT_DIGEST_INTERVAL_SECONDS")
     questions_per_minute: int = Field(20, ge=1, alias="BRIEFBOT_QUESTIONS_PER_MINUTE")
     max_subscriptions_per_chat: int = Field(10, ge=1, alias="BRIEFBOT_MAX_SUBSCRIPTIONS_PER_CHAT")
     log_level: str = Field("INFO", alias="BRIEFBOT_LOG_LEVEL")
@@ -55,6 +56,7 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_base_url: str = Field("https://slack.com/api/", alias="SLACK_API_BASE_URL")
     slack_port: int = Field(3000, ge=1, le=65535, alias="SLACK_PORT")
+    slack_host: str = Field("0.0.0.0", alias="SLACK_HOST")
 
     @field_validator("admins", mode="before")
     @classmethod

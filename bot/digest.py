@@ -27,7 +27,7 @@ from bot.models import Citation, Hit, Reply, Subscription
 from bot.retrieval import Retriever
 from bot.retrieval.query import Question
 from bot.schedule import digest_day, scheduled_instant
-from bot.store import Store
+from bot.store.protocol import StoreProtocol
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class DigestComposer:
     once; make a new composer for each run, as the cache never forgets.
     """
 
-    def __init__(self, store: Store, retriever: Retriever, upto: int) -> None:
+    def __init__(self, store: StoreProtocol, retriever: Retriever, upto: int) -> None:
         self.store = store
         self.retriever = retriever
         self.upto = upto
@@ -213,7 +213,7 @@ class DigestRunner:
     """Sends each due digest once per subscription and local day, driven by the store, not by timers."""
 
     def __init__(
-        self, store: Store, retriever: Retriever, settings: Settings, *, stale_after: timedelta = STALE_CLAIM
+        self, store: StoreProtocol, retriever: Retriever, settings: Settings, *, stale_after: timedelta = STALE_CLAIM
     ) -> None:
         self.store = store
         self.retriever = retriever

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.retrieval.fts import any_of, content_words
-from bot.store import Store
+from bot.store.protocol import StoreProtocol
 
 KINDS = ("speaker_topic", "speaker_only", "topic_only", "no_answer")
 
@@ -105,7 +105,7 @@ def _summarise(
     )
 
 
-def bm25_baseline(store: Store) -> System:
+def bm25_baseline(store: StoreProtocol) -> System:
     """The plain baseline: the question's words OR-ed into one FTS5 BM25 query, top 5."""
 
     def system(question: str) -> list[str]:

@@ -14,7 +14,7 @@ from bot import subscriptions as subscribing
 from bot.admin_text import audit_detail, feed_count
 from bot.attribution import attribute
 from bot.config import Settings
-from bot.conversation import Context, Conversations
+from bot.conversation import Context, conversations_for
 from bot.digest import Deliver, DigestRun, DigestRunner
 from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
@@ -22,9 +22,10 @@ from bot.loading import Prepared, article_stems, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.retrieval.query import Question, parse_follow_up, parse_question
-from bot.store import AddResult, Store
+from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
+from bot.store.protocol import StoreProtocol
 from bot.throttle import Throttle
 from bot.url_load import is_web_address, load_page
 
@@ -49,12 +50,13 @@ def utc_now() -> datetime:
 class BriefingService:
     """Answers questions from the store and runs the admin commands, for any adapter."""
 
-    def __init__(self, store: Store, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, store: StoreProtocol, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
         self.store = store
         self.settings = settings
         self.clock = clock
         self.retriever = Retriever(store)
-        self.conversations = Conversations(clock)
+        # In memory for SQLite; in the store for PostgreSQL, so any replica can continue a conversation.
+        self.conversations = conversations_for(store, clock)
         self.throttle = Throttle(settings.questions_per_minute, clock)
         self.digests = DigestRunner(store, self.retriever, settings)
 

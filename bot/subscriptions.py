@@ -10,12 +10,12 @@ from bot.config import Settings
 from bot.errors import BadQuestion, NotAllowed, NothingFound
 from bot.models import Chat, Reply, Subscription, User
 from bot.schedule import SubscriptionRequest, describe, parse_subscription, scheduled_instant
-from bot.store import Store
+from bot.store.protocol import StoreProtocol
 
 _IDS = re.compile(r"#?(\d+)")
 
 
-def subscribe(store: Store, settings: Settings, user: User, chat: Chat, args: str, now: datetime) -> Reply:
+def subscribe(store: StoreProtocol, settings: Settings, user: User, chat: Chat, args: str, now: datetime) -> Reply:
     """Store the subscription ``args`` describes, then confirm it with its id and schedule."""
     request = parse_subscription(args, settings.timezone)
     wanted = Subscription(
@@ -41,7 +41,7 @@ def subscribe(store: Store, settings: Settings, user: User, chat: Chat, args: st
     )
 
 
-def unsubscribe(store: Store, user: User, chat: Chat, args: str, *, is_admin: bool) -> Reply:
+def unsubscribe(store: StoreProtocol, user: User, chat: Chat, args: str, *, is_admin: bool) -> Reply:
     """Turn off the subscriptions ``args`` names (ids), or all of the user's in this chat."""
     words = args.replace(",", " ").split()
     mine = [s for s in store.chat_subscriptions(chat.platform, chat.id) if s.user_key == user.key or is_admin]
@@ -66,7 +66,7 @@ def unsubscribe(store: Store, user: User, chat: Chat, args: str, *, is_admin: bo
     return Reply(f"Unsubscribed {stopped}. " + (f"{left} left in this chat." if left else "No more digests here."))
 
 
-def list_subscriptions(store: Store, user: User, chat: Chat) -> Reply:
+def list_subscriptions(store: StoreProtocol, user: User, chat: Chat) -> Reply:
     """The chat's subscriptions, one line each with its id and who set it up when it wasn't the asker."""
     found = store.chat_subscriptions(chat.platform, chat.id)
     if not found:

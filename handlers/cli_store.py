@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit, urlunsplit
 
 import click
@@ -20,14 +20,16 @@ from bot.store.factory import database_url, describe_store
 from bot.store.transfer import export_store, format_summary, import_store
 
 if TYPE_CHECKING:
+    from bot.store.postgres import PostgresStore
     from handlers.cli import Context
 
 
-def _open(settings: Settings) -> Store:
+def _open(settings: Settings) -> Store | PostgresStore:
     from bot.store.factory import open_store
 
     try:
-        return open_store(settings)
+        # The engine, not just the protocol: migrate, export and import reach past it.
+        return cast("Store | PostgresStore", open_store(settings))
     except Exception as error:  # psycopg's OperationalError and friends: say where, not a traceback
         raise click.ClickException(f"Could not open the store ({describe_store(settings)}): {error}") from None
 
@@ -38,7 +40,7 @@ def migrate(obj: Context) -> None:
     """Create or upgrade the store's schema (SQLite file or BRIEFBOT_DATABASE_URL) and print its version."""
     store = _open(obj.settings)
     try:
-        version = store.migrate() if hasattr(store, "migrate") else _sqlite_version(store)
+        version = _sqlite_version(store) if isinstance(store, Store) else store.migrate()
     finally:
         store.close()
     click.echo(f"{describe_store(obj.settings)}: schema at version {version}.")
@@ -111,13 +113,13 @@ def evaluate_on_postgres(settings: Settings, url: str, questions: list[EvalQuest
     with scratch_database(url) as scratch:
         store = PostgresStore.open(scratch, pool_size=settings.database_pool_size)
         try:
-            service = BriefingService(store, settings)  # type: ignore[arg-type]
+            service = BriefingService(store, settings)
             started = time.perf_counter()
             report = service.load_paths([corpus], by=CLI_USER)
             loaded = f"Loaded {len(report.with_status('loaded'))} articles into PostgreSQL"
             loaded += f" in {time.perf_counter() - started:.1f} s."
             briefbot, _ = score(questions, lambda q: [h.text for h in service.ask(q, limit=5).hits])
-            baseline, _ = score(questions, bm25_baseline(store))  # type: ignore[arg-type]
+            baseline, _ = score(questions, bm25_baseline(store))
         finally:
             store.close()
     table = format_table({"briefbot (PostgreSQL)": briefbot, "ts_rank_cd baseline (PostgreSQL)": baseline})

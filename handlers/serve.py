@@ -58,16 +58,27 @@ def serve_forever(service: BriefingService, settings: Settings) -> None:
     if "telegram" not in running:
         assert slack is not None
         _stop_on_signals(stop)
-        threading.Thread(target=every_minute, args=(service, deliverers, stop), name="minutely", daemon=True).start()
+        interval = settings.digest_interval_seconds
+        threading.Thread(
+            target=every_minute,
+            args=(service, deliverers, stop),
+            kwargs={"interval": interval},
+            name="minutely",
+            daemon=True,
+        ).start()
         with refused_tokens_named():
-            slack.start_slack(service, settings, stop=stop)
+            slack.start_slack(service, settings, stop=stop, host=settings.slack_host)
         return
     from handlers.telegram import run_telegram
 
     slack_thread = None
     if slack is not None:
         slack_thread = threading.Thread(
-            target=slack.start_slack, args=(service, settings), kwargs={"stop": stop}, name="slack", daemon=True
+            target=slack.start_slack,
+            args=(service, settings),
+            kwargs={"stop": stop, "host": settings.slack_host},
+            name="slack",
+            daemon=True,
         )
         slack_thread.start()
     try:
@@ -97,9 +108,11 @@ def refused_tokens_named() -> Iterator[None]:
         raise
 
 
-def every_minute(service: BriefingService, deliverers: Mapping[str, Deliver], stop: threading.Event) -> None:
-    """Until ``stop``: each minute send the due digests through ``deliverers`` and poll the due feeds."""
-    while not stop.wait(MINUTE):
+def every_minute(
+    service: BriefingService, deliverers: Mapping[str, Deliver], stop: threading.Event, *, interval: float = MINUTE
+) -> None:
+    """Until ``stop``: each ``interval`` seconds (a minute) send the due digests and poll the due feeds."""
+    while not stop.wait(interval):
         try:
             run = service.run_digests(service.clock(), deliverers)
             if run.sent or run.failed or run.deactivated:

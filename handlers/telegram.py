@@ -107,8 +107,9 @@ class TelegramAdapter:
     def schedule_jobs(self, app: Application) -> None:
         """Every minute: send the digests that are due (the store says which) and poll the feeds that are due."""
         assert app.job_queue, "python-telegram-bot[job-queue] is needed for digests and feeds"
-        app.job_queue.run_repeating(self.send_due_digests, interval=60, first=5, name="digests")
-        app.job_queue.run_repeating(self.poll_feeds, interval=60, first=10, name="feeds")
+        interval = self.settings.digest_interval_seconds  # BRIEFBOT_DIGEST_INTERVAL_SECONDS, a minute by default
+        app.job_queue.run_repeating(self.send_due_digests, interval=interval, first=5, name="digests")
+        app.job_queue.run_repeating(self.poll_feeds, interval=interval, first=10, name="feeds")
 
     async def post_init(self, app: Application) -> None:
         """At start-up, before any update: register the command menus."""

@@ -14,6 +14,7 @@ from bot.models import User
 from bot.service import BriefingService
 from bot.store import Store
 from bot.store.postgres import PostgresStore
+from bot.store.postgres.schema import MIGRATIONS
 from bot.store.transfer import TransferError, export_store, import_store, store_summary
 from handlers.cli import cli
 from tests.conftest import CORPUS, needs_corpus
@@ -92,7 +93,7 @@ def test_cli_migrate_export_import_on_postgres(postgres_url: str, tmp_path: Path
     env = {"BRIEFBOT_DATABASE_URL": postgres_url, "BRIEFBOT_ARTICLES_DIR": str(tmp_path / "none")}
     result = runner.invoke(cli, ["migrate"], env=env)
     assert result.exit_code == 0, result.output
-    assert "PostgreSQL 127.0.0.1" in result.output and "version 6" in result.output
+    assert "PostgreSQL 127.0.0.1" in result.output and f"version {len(MIGRATIONS)}" in result.output
     article = tmp_path / "a.txt"
     article.write_text("Oil deal signed\n\nThe oil deal was signed on Monday, the minister Ana Lopez said.\n")
     assert runner.invoke(cli, ["load", str(article)], env=env).exit_code == 0

@@ -118,7 +118,8 @@ class _Reader:
             return entity
         if ref.in_quote or (ref.kind == "pronoun" and not ref.speaks):
             return None
-        if ref.kind == "pronoun":
+        if ref.kind in ("pronoun", "epithet"):
+            # "the Frenchman said" names, like "he said", the most salient person just written about.
             return self.people.resolve_pronoun(ref.gender, pos)
         if ref.role is None:
             return None

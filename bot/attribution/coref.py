@@ -13,6 +13,8 @@ _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
 _FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+# A titled surname this long that no one has may be a misspelling of someone's (see _same_name).
+_VARIANT_MIN = 5
 
 
 @dataclass(slots=True, eq=False)
@@ -72,6 +74,33 @@ def _family_member(known: list[Entity], mention: NameMention) -> Entity:
     return max(fitting, key=lambda e: e.last_seen)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """True when two surnames of five letters or more may be spellings of one name.
+
+    Transliterations keep the first letter but vary the rest: within two edits ("Kowalsky",
+    "Kowalski"), or the same letters moved about with at most one more or fewer ("Mafeca",
+    "Macaefa", three edits apart).
+    """
+    if a[0] != b[0] or len(b) < _VARIANT_MIN or abs(len(a) - len(b)) > 2:
+        return False
+    if _edits_within(a, b, 2):
+        return True
+    return abs(len(a) - len(b)) <= 1 and _edits_within("".join(sorted(a)), "".join(sorted(b)), 1)
+
+
+def _edits_within(a: str, b: str, limit: int) -> bool:
+    """True when the edit distance between two strings is at most limit (stops early past it)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 def _heads_fit(asked: str, known: str) -> bool:
     """True when a role noun can stand for a person's role noun ("minister" for a secretary of state)."""
     return asked == known or known in ROLE_SYNONYMS.get(asked, ())
@@ -108,7 +137,9 @@ class People:
         entity.words = mention.words
         entity.kind = "person"  # "Green said", then "Andrew Green": the bare name was a person's
         if not entity.title:
-            entity.name = " ".join(mention.words)
+            # "Ferguson fears ..." in a headline, then "Sir Alex Ferguson": the knight keeps his title.
+            entity.title = mention.honorific.capitalize() if mention.honorific in PEERAGE else ""
+            entity.name = " ".join((entity.title, *mention.words)) if entity.title else " ".join(mention.words)
         self._index(entity)
 
     def resolve_name(self, mention: NameMention, pos: int) -> tuple[Entity | None, bool]:
@@ -135,6 +166,8 @@ class People:
             entity = _family_member(known, mention)
         elif not mention.honorific and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)
+        elif mention.honorific and len(key) >= _VARIANT_MIN:
+            entity = self._spelling_variant(key, HONORIFICS.get(mention.honorific))
         created = entity is None
         if entity is None:
             if not mention.is_full and not mention.honorific and not mention.titled:
@@ -151,6 +184,17 @@ class People:
             self.bind(entity, role)
         entity.last_seen = pos
         return entity, created
+
+    def _spelling_variant(self, key: str, gender: str | None) -> Entity | None:
+        """The one person whose surname a titled surname misspells ("Mr Mafeca" for Billy Macaefa), or None."""
+        found = [
+            e
+            for surname, known in self._by_surname.items()
+            if _same_name(key, surname)
+            for e in known
+            if e.kind == "person" and len(e.words) > 1 and (gender is None or e.gender in (None, gender))
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _note_forms(self, entity: Entity, mention: NameMention) -> None:
         """Record how the article wrote this person's name, as lower-case ask forms."""

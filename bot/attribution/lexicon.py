@@ -75,7 +75,13 @@ disclosed discloses mentioned mentions pointed proposed proposes recommended rec
 concluded concludes testified testifies signalled signaled saying adding attacked attacks
 condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
 slammed slams
+blamed blames feared fears hopes challenged demanded demands
 """.split()
+)
+# Stance verbs whose passive is seldom about speech ("was dismissed by the club" is a sacking): their
+# agent is not taken as a speaker. For the others, "was criticised by X" reports X's words.
+NO_AGENT_VERBS = frozenset(
+    "dismissed expected thought felt believed estimated challenged demanded feared hoped indicated".split()
 )
 # Verbs that report speech only with a following word ("pointed out", "called for").
 # Forms that are more often plural nouns ("brands", "claims", "states") are left out on purpose.
@@ -86,6 +92,32 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "thought": frozenset({"that"}),
     "felt": frozenset({"that"}),
     "expected": frozenset({"that"}),
+    "appealed": frozenset({"for"}),
+    "appeals": frozenset({"for"}),
+}
+# Idioms of stating a position, matched by the words right after the verb ("has re-opened the debate").
+VERB_IDIOMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("re-opened", "reopened", "re-opens", "reopens"), (" the debate",)),
+    # Not "Wanderers hit back through Giannakopoulos": in sport a side hits back with goals.
+    **dict.fromkeys(("hit", "hits"), (" back at", " back by")),
+    **dict.fromkeys(
+        ("thrown", "threw", "throws"),
+        tuple(f" {p} {w} behind" for p in ("his", "her", "their", "its") for w in ("weight", "full weight")),
+    ),
+}
+
+# Nouns a report uses for someone it has just named ("the Frenchman", "the veteran"), with the gender
+# they imply. Demonyms used as nouns ("the Australian") and ages ("the 67-year-old") count too.
+EPITHETS: dict[str, str | None] = {
+    **dict.fromkeys("frenchman englishman scotsman welshman irishman dutchman countryman".split(), "m"),
+    **dict.fromkeys("frenchwoman englishwoman scotswoman welshwoman irishwoman dutchwoman".split(), "f"),
+    **dict.fromkeys(
+        """
+scot briton spaniard dane swede finn pole kiwi star veteran champion winner youngster teenager newcomer
+favourite favorite holder runner-up
+""".split(),
+        None,
+    ),
 }
 
 # Words that may precede a verb without breaking "subject ... verb" ("has also said", "later told").
@@ -115,7 +147,7 @@ german russian chinese japanese indian irish scottish welsh african asian austra
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter a-level olympic olympics
 chief north south east west central eastern western northern southern overall indeed yes
-one two three four five six seven eight nine ten
+one two three four five six seven eight nine ten any
 """.split()
 )
 
@@ -131,7 +163,7 @@ international national federal royal lords republic kingdom states state nations
 europe asia africa britain england scotland wales ireland london paris washington york city
 airport airlines airways motors energy oil gas steel industries holdings partners capital
 securities exchange market markets reserve treasury parliament congress senate assembly
-government club league cup championship championships open games festival awards award prize
+government club league premiership cup championship championships open games festival awards award prize
 tour series show programme program film album records studios pictures church cathedral
 centre center museum gallery prison jail watch theatre theater arena stadium island islands river mountains
 valley bay sea ocean gulf coast county province region district borough village town

@@ -61,6 +61,8 @@ def org_name(words: list[str]) -> str | None:
         words = words[1:]
     if not words or words[-1].endswith(("'s", "’s", "'", "’")):
         return None  # "Miller's spokesman": a role of someone, handled as a role
+    if words[-1].endswith(".") and words[-1].count(".") == 1:
+        words = [*words[:-1], words[-1][:-1]]  # the sentence's full stop, not part of the name
     lowered = [w.lower() for w in words]
     if any(w in ROLE_HEADS or w.rstrip(".") in HONORIFICS for w in lowered):
         return None  # "Foreign Secretary", "Mr": a person's role or address, not a body
@@ -74,8 +76,6 @@ def org_name(words: list[str]) -> str | None:
             return None
         if word[-1] == "s" and word[:-1] in ROLE_HEADS:
             return None
-    if words[-1].endswith(".") and words[-1].count(".") == 1:
-        words = [*words[:-1], words[-1][:-1]]  # the sentence's full stop, not part of the name
     return " ".join(words)
 
 

@@ -35,6 +35,10 @@ _COUNTRY_DEMONYMS: dict[str, str] = {
     "vietnam": "vietnamese", "wales": "welsh", "zambia": "zambian", "zimbabwe": "zimbabwean",
 }  # fmt: skip
 _DEMONYMS = frozenset(_COUNTRY_DEMONYMS.values())
+# Demonyms that also name one person ("the Australian said"); "the British" or "the Swiss" mean a people.
+PERSON_DEMONYMS = frozenset(
+    {"american", *(d for d in _DEMONYMS if d.isalpha() and d.endswith(("an", "i", "ine")) and d != "philippine")}
+)
 # Demonym -> the country's usual name, for the possessive form ("australian" -> "australia").
 _COUNTRY_OF: dict[str, str] = {}
 for _country, _demonym in _COUNTRY_DEMONYMS.items():

@@ -7,16 +7,20 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    EPITHETS,
+    NO_AGENT_VERBS,
     PASSIVE_AUX,
     ROLE_HEADS,
     ROLE_STOP,
     SPEECH_VERBS,
     VERB_AUX,
+    VERB_IDIOMS,
     VERB_PARTICLES,
     word_pattern,
 )
 from .names import NameMention, Role, find_names, make_role, relative_mention
 from .orgs import OrgMention, org_after, org_before
+from .roles import PERSON_DEMONYMS
 
 _QUOTES = re.compile(r"[\"“”]")
 # Some feeds write quotation marks as doubled apostrophes (''); the longer pattern only runs on them.
@@ -34,7 +38,7 @@ _QUOTED_AS = re.compile(
 )
 _PARTICIPLES = frozenset({"saying", "adding"})
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
-_VERBS = frozenset(SPEECH_VERBS)
+_VERBS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys()
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
 # The pattern starts by consuming the character before the word rather than with \b, which lets the
@@ -49,6 +53,10 @@ _VERB_OR_AUX = _VERBS | VERB_AUX
 _DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
+# A body or place written after a name or role: "Credit Suisse First Boston Ltd", "the JCWI".
+_ORG = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de|&)\s+)?[A-Z][\w&'’.-]*){0,6}"
+# "Jane Smith of Oxfam said", "John Doe at Lehman Brothers in London said": where a person works.
+_AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}){{1,2}}"
 # What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
@@ -57,6 +65,38 @@ _GAP = re.compile(
     r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
+# ", chief economist", ", senior dealer": a role noun or a word shaped like one (not a plural).
+_ROLE_APPOSITION = (
+    rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w&.-]*['’]s\s+)?"
+    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,4}}?(?:(?i:{word_pattern(ROLE_HEADS)})|[a-z]+(?:er|ist|ant|ent|or|ian))"
+)
+# Between a person's name and the verb: where they work ("Jane Smith of Oxfam said"), or a role
+# apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said").
+_NAME_GAP = re.compile(rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
+# What lies between a name and a body it was written with ("Paul Renner, chief dealer at Banque
+# Nord said"): the name, not the body, is the subject.
+_AT = re.compile(rf"(?:{_ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?")
+# "was criticised by X": the agent of a passive stance verb.
+_BY = re.compile(r"\s+by\s+")
+# A sentence opening on a description of someone just named: "The Frenchman said", "But the
+# 67-year-old has said", "The star of Rain Man and Tootsie said".
+_EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
+_EPITHET = rf"(?P<noun>(?i:{_EPITHET_WORDS})|\d+-year-old)(?![\w'’-])"
+_EPITHET_MODIFIER = rf"(?!(?:{_STOP})\b)[\w'’-]+\s+"
+_EPITHET_SUBJECT = re.compile(
+    r"[\s\"“]*(?:(?:But|And|However|Yet|Now|Still|Later|Afterwards|Meanwhile),?\s+)?"
+    rf"(?P<the>[Tt]he)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}"
+    r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?\s+"
+    rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+)
+# "..., said the Frenchman." (not "said the American has a problem")
+_EPITHET_AFTER = re.compile(
+    rf"\s+(?P<the>the)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}(?=\s*(?:[.,;:!?\"”]|$))"
+)
+# Present forms that are more often plural nouns ("their Oscars hopes", "Tory demands"): a body is
+# their subject only when it opens a clause ("The ADB fears", "By targeting servers, the MPAA hopes").
+_NOUN_LIKE = frozenset({"hopes", "fears", "demands"})
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
 # "X announced a new drive, saying ...": a participle reports what the clause's subject said.
 _PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^.;:!?]{0,150}?")
 # "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
@@ -72,14 +112,14 @@ _LIST_COMMA = re.compile(r",\s*")
 class Ref:
     """A possible reference to a person: a name, a role phrase or a pronoun."""
 
-    kind: str  # "name", "role", "pronoun" or "org"
+    kind: str  # "name", "role", "pronoun", "org" or "epithet" ("the Frenchman")
     start: int
     end: int
     name: NameMention | None = None
     org: OrgMention | None = None
     indefinite: bool = False  # "a House taxwriter said": someone not met yet
     role: Role | None = None
-    gender: str | None = None  # for pronouns
+    gender: str | None = None  # for pronouns and epithets
     in_quote: bool = False
     speaks: bool = False
     sentence: int = 0
@@ -181,8 +221,10 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
         if ref.start < floor or tried == 3:
             return None
         tried += 1
-        if _GAP.fullmatch(masked, ref.end, verb_start) or (
-            participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start)
+        if (
+            _GAP.fullmatch(masked, ref.end, verb_start)
+            or (participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start))
+            or (ref.kind == "name" and _NAME_GAP.fullmatch(masked, ref.end, verb_start))
         ):
             return i
         if masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start):
@@ -239,6 +281,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             after = _NEXT_WORD.match(masked, end)
             if after and after[1] in VERB_PARTICLES[word]:
                 verbs.append((start, end, word))
+        elif word in VERB_IDIOMS:
+            if masked.startswith(VERB_IDIOMS[word], end):
+                verbs.append((start, end, word))
         elif word in _VERBS:
             verbs.append((start, end, word))
         elif masked.startswith(" to", end):
@@ -253,25 +298,41 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         floor = bounds[s]
         left = masked[floor:start].rstrip()
         if left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
-            continue  # "was told", "is said to": someone else spoke
+            # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
+            found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end)
+            if found is not None:
+                _mark(refs, found, start)
+            continue
         participle = verb in _PARTICIPLES
         if verb:
             if pronouns is None:
                 pronouns = _pronouns(masked)
             _add_pronoun(masked, refs, pronouns, floor, start)
         found = _quoted_as(masked, refs, floor, start) if verb == "saying" and left.endswith(" as") else None
+        if found is None and verb and not participle:
+            found = _epithet(refs, _EPITHET_SUBJECT.fullmatch(masked, floor, start))
         if found is None and verb:
             found = _subject_before(masked, refs, start, floor, participle)
-        if found is None and not participle and (not verb or not left or left[-1] in _INVERSION_CUES):
+        inverted = not participle and (not verb or not left or left[-1] in _INVERSION_CUES)
+        if found is None and inverted:
             found = _subject_after(masked, refs, end, start + 80)
+        if found is None and inverted and verb:
+            found = _epithet(refs, _EPITHET_AFTER.match(masked, end))
         # "Icstis, the phone line regulator, said": the body, not its apposed role, is the subject.
         apposed = found is not None and refs[found].kind == "role" and masked[refs[found].start - 2] == ","
         if (found is None or apposed) and not participle:
             org = org_before(masked, floor, start) if verb else org_after(masked, end, min(len(masked), end + 100))
-            if org is not None and masked[org.start] != "_" and not any(_overlap(r, org) for r in refs):
+            if (
+                org is not None
+                and masked[org.start] != "_"
+                and not any(_overlap(r, org) for r in refs)
+                and (verb not in _NOUN_LIKE or _opens_clause(masked, floor, org.start))
+            ):
                 found = _add_ref(refs, _org_or_relative(masked, org))
         if found is None:
             continue
+        if found > 0 and refs[found - 1].kind == "name" and _AT.fullmatch(masked, refs[found - 1].end, refs[found].start):
+            found -= 1  # "John Doe at Lehman Brothers said": the person, not where they work
         _mark(refs, found, start)
         # "Ms X and Mr Y said" / "X, Y and Z said": every coordinated subject speaks.
         joiner = _AND
@@ -289,6 +350,11 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             b += 1
         ref.sentence = b
     return refs
+
+
+def _opens_clause(masked: str, floor: int, start: int) -> bool:
+    """True when a subject starts its sentence or a clause, so a following "hopes" is a verb."""
+    return _CLAUSE_OPENING.search(masked, max(floor, start - 20), start) is not None
 
 
 def _overlap(ref: Ref, org: OrgMention) -> bool:
@@ -324,6 +390,30 @@ def _quoted_as(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int
         end = match.end("object")
         return next((i for i, r in enumerate(refs) if r.end == end and not r.in_quote), None)
     return _subject_before(masked, refs, match.start(), floor, False)  # "X was quoted as saying"
+
+
+def _agent(masked: str, refs: list[Ref], verb_end: int) -> int | None:
+    """Index of the agent of a passive verb ("was criticised by the minister"), or None."""
+    by = _BY.match(masked, verb_end)
+    if by is None:
+        return None
+    at = by.end()
+    # "by Conservative shadow pensions secretary David Willetts": roles may come before the name.
+    found = _subject_after(masked, refs, at - 1, at + 80)
+    if found is not None and refs[found].kind != "pronoun":
+        return found
+    org = org_after(masked, at, min(len(masked), at + 100))
+    if org is None or org.start > at + 4 or masked[org.start] == "_" or any(_overlap(r, org) for r in refs):
+        return None  # only "by X" or "by the X", not "by many in X"
+    return _add_ref(refs, _org_or_relative(masked, org))
+
+
+def _epithet(refs: list[Ref], match: re.Match[str] | None) -> int | None:
+    """Add a description of someone just named ("the Frenchman") as a reference; its index, or None."""
+    if match is None:
+        return None
+    gender = EPITHETS.get(match["noun"].lower())
+    return _add_ref(refs, Ref("epithet", match.start("the"), match.end("noun"), gender=gender))
 
 
 def _mark(refs: list[Ref], index: int, pos: int) -> None:

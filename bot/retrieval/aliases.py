@@ -5,8 +5,12 @@ from __future__ import annotations
 import sys
 import threading
 from abc import ABC, abstractmethod
+from array import array
 
-from bot.store import Store
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.store.protocol import StoreProtocol
 
 
 class _Incremental(ABC):
@@ -16,7 +20,7 @@ class _Incremental(ABC):
     the positions, and then everything is read again.
     """
 
-    def __init__(self, store: Store, kind: str) -> None:
+    def __init__(self, store: StoreProtocol, kind: str) -> None:
         self.store = store
         self.kind = kind
         self._lock = threading.Lock()
@@ -48,7 +52,7 @@ class _Incremental(ABC):
 class RoleAliases(_Incremental):
     """Role aliases ("the foreign secretary") by word, for matching a typed role without scanning the table."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreProtocol) -> None:
         super().__init__(store, "role")
         self._by_word: dict[str, list[tuple[str, int]]] = {}
 
@@ -68,19 +72,39 @@ class RoleAliases(_Incremental):
 
 
 class NameAliases(_Incremental):
-    """Every distinct alias, in first-seen order, for fuzzy matching of misspelt names."""
+    """Every distinct alias, filed by length, for fuzzy matching of misspelt names.
 
-    def __init__(self, store: Store) -> None:
+    An alias more than ``edits`` characters longer or shorter than the typed name can't be within
+    ``edits`` edits of it, so only a few lengths are compared instead of every alias in the archive.
+    """
+
+    def __init__(self, store: StoreProtocol) -> None:
         super().__init__(store, "")
-        self._seen: set[str] = set()
-        self.names: list[str] = []
+        self.clear()
 
     def clear(self) -> None:
         """Forget every alias."""
-        self._seen, self.names = set(), []
+        self._seen: set[str] = set()
+        self._by_length: dict[int, list[str]] = {}
+        self._order: dict[int, array[int]] = {}  # per length, each alias's first-seen position overall
 
     def add(self, alias: str, person_id: int) -> None:
         """Keep the alias once."""
         if alias not in self._seen:
+            self._order.setdefault(len(alias), array("q")).append(len(self._seen))
             self._seen.add(alias)
-            self.names.append(alias)
+            self._by_length.setdefault(len(alias), []).append(alias)
+
+    def closest(self, name: str, edits: int) -> str | None:
+        """The alias fewest edits (at most ``edits``) from ``name``; on a tie, the one seen first."""
+        self.refresh()
+        best: tuple[int, int, str] | None = None
+        for length in range(len(name) - edits, len(name) + edits + 1):
+            choices = self._by_length.get(length)
+            if not choices:
+                continue
+            match = process.extractOne(name, choices, scorer=Levenshtein.distance, score_cutoff=edits)
+            if match is not None:
+                found = (int(match[1]), self._order[length][match[2]], match[0])
+                best = found if best is None or found < best else best
+        return best[2] if best else None

@@ -12,7 +12,7 @@ from collections import Counter
 from bot.lru import LRUCache
 from bot.retrieval.fts import STOPWORDS, quote_term
 from bot.retrieval.terms import stem, stems_of
-from bot.store import Store
+from bot.store.protocol import StoreProtocol
 
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 
@@ -22,7 +22,7 @@ class RelatedTerms:
 
     def __init__(
         self,
-        store: Store,
+        store: StoreProtocol,
         *,
         sample: int = 120,
         per_word: int = 6,

@@ -286,8 +286,13 @@ class ArticleQueries:
             where = f"AND p.id IN ({_marks(paragraph_ids)})"
             args = list(paragraph_ids)
         if after_article:
-            where += " AND p.article_id > ?"
-            args.append(after_article)
+            # The rowid bound is what FTS5 can use: it then ranks only those paragraphs, not every match.
+            # Later articles hold later paragraphs, so the first one of the next article is the bound.
+            where += (
+                " AND p.article_id > ? AND f.rowid >= (SELECT id FROM paragraphs WHERE article_id > ?"
+                " ORDER BY article_id, position LIMIT 1)"
+            )
+            args += [after_article, after_article]
         sql = (
             f"SELECT {_PARAGRAPH_COLUMNS}, f.rank, {_CITATION_COLUMNS}"
             " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid"

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.store.articles import ArticleQueries
 from bot.store.audit import AuditQueries
+from bot.store.contexts import ContextQueries
 from bot.store.feeds import FeedQueries
 from bot.store.people import PeopleQueries
 from bot.store.schema import migrate
@@ -19,7 +20,7 @@ from bot.store.subscriptions import SubscriptionQueries
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries):
+class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries, ContextQueries):
     """The bot's SQLite store. One connection, shared by threads under a lock."""
 
     def __init__(self, db: Database, path: Path | None = None) -> None:

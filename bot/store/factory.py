@@ -12,15 +12,14 @@ def database_url(settings: Settings) -> str | None:
     return settings.database_url.get_secret_value() if settings.database_url else None
 
 
-def open_store(settings: Settings) -> Store:
-    """Open the configured store with its schema up to date (typed as ``Store``: both engines share its methods)."""
+def open_store(settings: Settings) -> StoreProtocol:
+    """Open the configured store with its schema up to date."""
     url = database_url(settings)
     if url:
         # Imported here so SQLite-only installs never load psycopg.
         from bot.store.postgres import PostgresStore
 
-        store: StoreProtocol = PostgresStore.open(url, pool_size=settings.database_pool_size)
-        return store  # type: ignore[return-value]
+        return PostgresStore.open(url, pool_size=settings.database_pool_size)
     return Store.open(settings.db_path)
 
 

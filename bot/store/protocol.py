@@ -8,20 +8,21 @@ checks that neither engine has a public method the protocol lacks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from bot.models import Article, ArticleDraft, Subscription
 from bot.store.articles import AddResult, ParagraphRow, PersonSpeech
 from bot.store.audit import AuditEntry
+from bot.store.contexts import StoredContext
 from bot.store.feeds import Feed, SeenLink
 from bot.store.people import PersonParagraph
 
 
 @runtime_checkable
 class StoreProtocol(Protocol):
-    """What the core needs from a store: articles, search, people, subscriptions, digests, feeds, audit."""
+    """What the core needs from a store: articles, search, people, subscriptions, digests, feeds, audit, context."""
 
     # Lifecycle and operations
 
@@ -304,6 +305,20 @@ class StoreProtocol(Protocol):
 
     def audit_entries(self, limit: int = 20) -> list[AuditEntry]:
         """The latest entries, newest first."""
+        ...
+
+    # Follow-up context, so any replica can continue a conversation
+
+    def save_context(self, key: str, context: StoredContext, *, now: datetime) -> None:
+        """Remember a conversation's last question (replacing what was there), stamped ``now``."""
+        ...
+
+    def load_context(self, key: str, *, now: datetime, ttl: timedelta) -> StoredContext | None:
+        """A conversation's context if it was saved within ``ttl`` before ``now``, else None."""
+        ...
+
+    def purge_contexts(self, before: datetime) -> int:
+        """Delete contexts last saved before ``before``; returns how many."""
         ...
 
 

@@ -155,6 +155,20 @@ def _v8_alias_kinds(db: Database) -> None:
     db["person_aliases"].create_index(["kind"])
 
 
+def _v9_conversations(db: Database) -> None:
+    """Follow-up context per conversation (``bot.store.contexts``), expiring by ``updated_at``."""
+    db.execute(
+        "CREATE TABLE conversations ("
+        " key TEXT PRIMARY KEY,"
+        " question_text TEXT NOT NULL,"
+        " speaker TEXT NOT NULL DEFAULT '',"
+        " topic TEXT NOT NULL DEFAULT '',"
+        " shown INTEGER NOT NULL DEFAULT 0,"
+        " updated_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_conversations_updated_at ON conversations(updated_at)")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_articles,
     _v2_people,
@@ -164,6 +178,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v6_audit,
     _v7_article_stems,
     _v8_alias_kinds,
+    _v9_conversations,
 )
 
 

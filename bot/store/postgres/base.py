@@ -8,6 +8,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from bot.store.postgres.articles import PgArticleQueries
+from bot.store.postgres.contexts import PgContextQueries
 from bot.store.postgres.feeds import PgFeedQueries
 from bot.store.postgres.people import PgPeopleQueries
 from bot.store.postgres.schema import MIGRATIONS, migrate, schema_version
@@ -21,7 +22,7 @@ def is_postgres_url(url: str | None) -> bool:
     return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
 
 
-class PostgresStore(PgArticleQueries, PgPeopleQueries, PgSubscriptionQueries, PgFeedQueries):
+class PostgresStore(PgArticleQueries, PgPeopleQueries, PgSubscriptionQueries, PgFeedQueries, PgContextQueries):
     """The bot's PostgreSQL store: one pool per process, one transaction per method, safe across replicas."""
 
     def __init__(self, pool: ConnectionPool[Conn], url: str) -> None:

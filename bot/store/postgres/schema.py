@@ -169,8 +169,23 @@ CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
 INSERT INTO counters (name, value) VALUES ('paragraphs', (SELECT COUNT(*) FROM paragraphs)), ('alias_deletions', 0);
 """
 
+# Follow-up context (``bot.store.postgres.contexts``): UNLOGGED, as it is rewritten on every question and
+# lives for minutes.
+_V7_CONVERSATIONS = """
+CREATE UNLOGGED TABLE conversations (
+    key text PRIMARY KEY,
+    question_text text NOT NULL,
+    speaker text NOT NULL DEFAULT '',
+    topic text NOT NULL DEFAULT '',
+    shown integer NOT NULL DEFAULT 0,
+    updated_at text NOT NULL
+);
+CREATE INDEX idx_conversations_updated_at ON conversations (updated_at);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    _V1_ARTICLES, _V2_PEOPLE, _V3_SUBSCRIPTIONS, _V4_FEEDS_AUDIT, _V5_ARTICLE_STEMS, _V6_COUNTERS
+    _V1_ARTICLES, _V2_PEOPLE, _V3_SUBSCRIPTIONS, _V4_FEEDS_AUDIT, _V5_ARTICLE_STEMS, _V6_COUNTERS,
+    _V7_CONVERSATIONS,
 )
 
 
