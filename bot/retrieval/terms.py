@@ -1,4 +1,8 @@
-"""Terms as the index sees them: Porter stems (the same algorithm as FTS5's ``porter`` tokenizer)."""
+"""Terms for matching: a word's dictionary form (simplemma: lost → lose, said → say), then its Porter stem.
+
+The stem is the algorithm of FTS5's ``porter`` tokenizer, so for regular words our terms and the index's
+agree; the lemma first lets irregular forms meet ("losing interest" finds "I just lost that spark").
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
 import snowballstemmer
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -16,8 +21,8 @@ _STEMMER = snowballstemmer.stemmer("porter")
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """The Porter stem of a lower-case word (cached: news vocabulary repeats)."""
-    return str(_STEMMER.stemWord(word))
+    """The Porter stem of a lower-case word's dictionary form (cached: news vocabulary repeats)."""
+    return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").lower()))
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
