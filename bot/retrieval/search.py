@@ -29,6 +29,7 @@ MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 TOPIC_CANDIDATES = 300
 OR_WINDOW_ARTICLES = 10_000  # the OR fallback searches only the latest this many articles
+MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
@@ -118,7 +119,9 @@ class Retriever:
         if not topic or len(topic.split()) > 4:
             return set()
         named = self.speakers.resolve(topic, allow_fuzzy=False)
-        if named is None:
+        # A role many hold ("secretary") names nobody in particular, and reading all their paragraphs
+        # took a second in a large archive.
+        if named is None or len(named.person_ids) > MAX_NAMED_PEOPLE:
             return set()
         return {link.paragraph_id for link in self.store.person_paragraphs(named.person_ids)}
 
@@ -145,6 +148,12 @@ class Retriever:
         central = {
             a for a in about_topic & in_lead if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE
         }
+        answered = {
+            rows[i].article_id
+            for i in speaking
+            if i in rows
+            and (i in about_person or topic.coverage(stems_of(rows[i].text), RELATED_CREDIT) >= MIN_COVERAGE)
+        }
         context = {
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}
@@ -156,8 +165,10 @@ class Retriever:
                 tier = 3.0
             elif paragraph_id in speaking and row.article_id in central:
                 tier = ANSWER_TIER
-            elif paragraph_id in speaking and row.article_id in about_topic and coverage >= MIN_SIBLING_COVERAGE:
-                tier = 2.0
+            elif paragraph_id in speaking and (
+                row.article_id in answered or (row.article_id in about_topic and coverage >= MIN_SIBLING_COVERAGE)
+            ):
+                tier = 2.0  # the person's neighbouring paragraphs in a story where they answer
             elif paragraph_id not in speaking and coverage >= MIN_COVERAGE and row.article_id in about_topic:
                 tier = 1.0
             else:
@@ -230,7 +241,9 @@ class Retriever:
             if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
                 continue
             stems = frozenset(stems_of(row.text))
-            ranked.append(Ranked(row, (round(score, 3), _weight(topic, stems), -row.rank, -row.position), stems))
+            specific = float(self._story_has(row.article_id, rarest))  # the story of this very topic first
+            key = (specific, round(score, 3), _weight(topic, stems), -row.rank, -row.position)
+            ranked.append(Ranked(row, key, stems))
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
     def _lead_stems(self, article_id: int) -> set[str]:
