@@ -79,6 +79,7 @@ class _Reader:
             entity = self._resolve(index, ref, base + ref.start, first)
             if entity is None:
                 continue
+            entity.mentions += 1
             if first:
                 subject_of = ref.sentence
             if ref.speaks or first:
@@ -118,9 +119,10 @@ class _Reader:
             return entity
         if ref.in_quote or (ref.kind == "pronoun" and not ref.speaks):
             return None
-        if ref.kind in ("pronoun", "epithet"):
-            # "the Frenchman said" names, like "he said", the most salient person just written about.
+        if ref.kind == "pronoun":
             return self.people.resolve_pronoun(ref.gender, pos)
+        if ref.kind == "epithet":
+            return self.people.resolve_epithet(ref.gender, pos)
         if ref.role is None:
             return None
         if ref.indefinite:

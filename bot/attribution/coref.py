@@ -36,6 +36,7 @@ class Entity:
     role_forms: set[str] = field(default_factory=set)
     last_seen: int = -1
     last_subject: int = -1
+    mentions: int = 0  # references so far: how much the story is about them
 
     @property
     def surname(self) -> str:
@@ -266,6 +267,32 @@ class People:
         best = max(fitting, key=lambda e: (e.last_subject, e.last_seen))
         if best.gender is None:
             best.gender = gender  # once "she" fits a person, later "he" should not
+        best.last_seen = pos
+        return best
+
+    def resolve_epithet(self, gender: str | None, pos: int) -> Entity | None:
+        """Return the recent person a description such as "the Frenchman" or "the 67-year-old" means.
+
+        Within a paragraph it is the latest subject ("Agassi was delighted ... said the American");
+        opening a paragraph, it is whom the story is about: the most referred-to person within a
+        pronoun's reach ("The heavy metal star said", after a paragraph that ended on his wife).
+        """
+        horizon = pos - _PRONOUN_REACH * _PARA
+        fitting = [
+            e
+            for e in self.entities
+            if e.last_seen >= horizon
+            and e.kind == "person"
+            and (e.gender is None or gender is None or e.gender == gender)
+        ]
+        if not fitting:
+            return None
+        paragraph = pos - pos % _PARA
+        best = max(fitting, key=lambda e: (e.last_subject, e.last_seen))
+        if best.last_subject < paragraph:
+            best = max(fitting, key=lambda e: (e.mentions, e.last_subject, e.last_seen))
+        if best.gender is None:
+            best.gender = gender
         best.last_seen = pos
         return best
 

@@ -103,18 +103,21 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     match = _TAIL.search(masked, max(floor, cut - 80), cut)
     if match is None:
         return None
-    name = org_name(match["org"].split())
-    if name is None:
-        return None
-    return OrgMention(match.end() - len(name), match.end(), name, bool(match["the"]))
+    return _mention(match)
 
 
 def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
     """The organisation named after "according to" ("according to premium phone line regulator Icstis")."""
     match = _HEAD.match(masked, start, limit)
-    if match is None:
-        return None
+    return None if match is None else _mention(match)
+
+
+def _mention(match: re.Match[str]) -> OrgMention | None:
+    """The organisation a matched run names, its span ending before a sentence's full stop."""
     name = org_name(match["org"].split())
     if name is None:
         return None
-    return OrgMention(match.end() - len(name), match.end(), name, bool(match["the"]))
+    end = match.end("org")
+    if match["org"].endswith(".") and not name.endswith("."):
+        end -= 1
+    return OrgMention(end - len(name), end, name, bool(match["the"]))

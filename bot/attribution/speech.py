@@ -78,6 +78,8 @@ _NAME_GAP = re.compile(rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}\s+(?:(?:{_AUX}|[a-z]+
 _AT = re.compile(rf"(?:{_ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?")
 # "was criticised by X": the agent of a passive stance verb.
 _BY = re.compile(r"\s+by\s+")
+# A lower-case word after a capitalised one that makes it a modifier ("Apple fans"), not a function word.
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_STOP}|{_AUX}|over|during|because|amid|yesterday|earlier)\b)[a-z]")
 # A sentence opening on a description of someone just named: "The Frenchman said", "But the
 # 67-year-old has said", "The star of Rain Man and Tootsie said".
 _EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
@@ -89,14 +91,31 @@ _EPITHET_SUBJECT = re.compile(
     r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?\s+"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
-# "..., said the Frenchman." (not "said the American has a problem")
-_EPITHET_AFTER = re.compile(
-    rf"\s+(?P<the>the)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}(?=\s*(?:[.,;:!?\"”]|$))"
+# How a sentence opening on an epithet may start; checked before the regex, which few sentences need.
+_EPITHET_OPENINGS = (
+    "The ",
+    "the ",
+    '"',
+    "“",
+    " ",
+    "But ",
+    "And ",
+    "However",
+    "Yet ",
+    "Now ",
+    "Still ",
+    "Later",
+    "After",
+    "Mean",
 )
+# "..., said the Frenchman." (not "said the American has a problem")
+_EPITHET_AFTER = re.compile(rf"\s+(?P<the>the)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}(?=\s*(?:[.,;:!?\"”]|$))")
 # Present forms that are more often plural nouns ("their Oscars hopes", "Tory demands"): a body is
 # their subject only when it opens a clause ("The ADB fears", "By targeting servers, the MPAA hopes").
 _NOUN_LIKE = frozenset({"hopes", "fears", "demands"})
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
+_BEFORE_NOUNS = frozenset({"our", "their", "his", "her", "its", "my", "your", "the", "hopes", "fears", "demands"})
+_CLAUSE_OPENING = re.compile(r"(?:[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
+_SENTENCE_OPENING = re.compile(r"[\s\"“]*(?:[Tt]he\s*)?")
 # "X announced a new drive, saying ...": a participle reports what the clause's subject said.
 _PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^.;:!?]{0,150}?")
 # "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
@@ -289,7 +308,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         elif masked.startswith(" to", end):
             verbs.append((start, end + 3, ""))  # "according to X"
     refs = _refs(text, masked, spans, known, heads)
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(masked)), len(masked) + 1]
+    bounds = [0, *[m.end() for m in _SENTENCE_END.finditer(masked)], len(masked) + 1]
     pronouns: list[tuple[int, int]] | None = None  # found on the first verb that needs them
     s = 0
     for start, end, verb in verbs:
@@ -299,17 +318,19 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         left = masked[floor:start].rstrip()
         if left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
             # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
-            found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end)
+            found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end, bounds[s + 1])
             if found is not None:
                 _mark(refs, found, start)
             continue
+        if verb in _NOUN_LIKE and left[left.rfind(" ") + 1 :].lower().rstrip(",") in _BEFORE_NOUNS:
+            continue  # "our hopes, fears and beliefs": nouns
         participle = verb in _PARTICIPLES
         if verb:
             if pronouns is None:
                 pronouns = _pronouns(masked)
             _add_pronoun(masked, refs, pronouns, floor, start)
         found = _quoted_as(masked, refs, floor, start) if verb == "saying" and left.endswith(" as") else None
-        if found is None and verb and not participle:
+        if found is None and verb and not participle and masked.startswith(_EPITHET_OPENINGS, floor):
             found = _epithet(refs, _EPITHET_SUBJECT.fullmatch(masked, floor, start))
         if found is None and verb:
             found = _subject_before(masked, refs, start, floor, participle)
@@ -331,7 +352,11 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
                 found = _add_ref(refs, _org_or_relative(masked, org))
         if found is None:
             continue
-        if found > 0 and refs[found - 1].kind == "name" and _AT.fullmatch(masked, refs[found - 1].end, refs[found].start):
+        if (
+            found > 0
+            and refs[found - 1].kind == "name"
+            and _AT.fullmatch(masked, refs[found - 1].end, refs[found].start)
+        ):
             found -= 1  # "John Doe at Lehman Brothers said": the person, not where they work
         _mark(refs, found, start)
         # "Ms X and Mr Y said" / "X, Y and Z said": every coordinated subject speaks.
@@ -354,7 +379,10 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
 
 def _opens_clause(masked: str, floor: int, start: int) -> bool:
     """True when a subject starts its sentence or a clause, so a following "hopes" is a verb."""
-    return _CLAUSE_OPENING.search(masked, max(floor, start - 20), start) is not None
+    return (
+        _SENTENCE_OPENING.fullmatch(masked, floor, start) is not None
+        or _CLAUSE_OPENING.search(masked, max(floor, start - 20), start) is not None
+    )
 
 
 def _overlap(ref: Ref, org: OrgMention) -> bool:
@@ -392,19 +420,27 @@ def _quoted_as(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int
     return _subject_before(masked, refs, match.start(), floor, False)  # "X was quoted as saying"
 
 
-def _agent(masked: str, refs: list[Ref], verb_end: int) -> int | None:
-    """Index of the agent of a passive verb ("was criticised by the minister"), or None."""
-    by = _BY.match(masked, verb_end)
+def _agent(masked: str, refs: list[Ref], verb_end: int, ceiling: int) -> int | None:
+    """Index of the agent of a passive verb ("was criticised by the minister") before ceiling, or None."""
+    by = _BY.match(masked, verb_end, ceiling)
     if by is None:
         return None
     at = by.end()
     # "by Conservative shadow pensions secretary David Willetts": roles may come before the name.
-    found = _subject_after(masked, refs, at - 1, at + 80)
-    if found is not None and refs[found].kind != "pronoun":
-        return found
-    org = org_after(masked, at, min(len(masked), at + 100))
-    if org is None or org.start > at + 4 or masked[org.start] == "_" or any(_overlap(r, org) for r in refs):
-        return None  # only "by X" or "by the X", not "by many in X"
+    found = _subject_after(masked, refs, at - 1, min(ceiling, at + 80))
+    if found is not None:
+        ref = refs[found]
+        # "agreed by a psychiatric adviser": anyone, not someone the story goes on to name.
+        return None if ref.kind == "pronoun" or ref.indefinite else found
+    org = org_after(masked, at, min(len(masked), ceiling, at + 100))
+    if (
+        org is None
+        or org.start > at + 4  # only "by X" or "by the X", not "by many in X"
+        or masked[org.start] == "_"
+        or _NOUN_AFTER.match(masked, org.end)  # "by Hollywood film studios": a group named by a place
+        or any(_overlap(r, org) for r in refs)
+    ):
+        return None
     return _add_ref(refs, _org_or_relative(masked, org))
 
 
