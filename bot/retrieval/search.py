@@ -217,12 +217,14 @@ class Retriever:
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         needed = min(2, len(topic.stems))
         rarest = max(topic.stems, key=lambda s: topic.weights[s])
+        numbers = {s for s in topic.stems if s.isdigit()}  # "Band Aid 30" is not Band Aid 20
         anchored = [
             i
             for i, row in rows.items()
             if coverage[i] >= MIN_COVERAGE
             and topic.matched(row.text) >= needed
             and self._story_has(row.article_id, rarest)
+            and numbers <= stems_of(row.text)
         ]
         if not anchored and not any(topic.acronym in stems_of(rows[i].text) for i in rows if topic.acronym):
             return []
