@@ -38,7 +38,13 @@ def size_section(r: dict[str, Any]) -> list[str]:
         _row("paragraphs/s", f"{b['paragraphs_per_s']:,}"),
         _row("seconds", b["ingest_seconds"]),
         _row("store size on disk", f"{b['store_mb']:,} MB"),
-        _row("tantivy index build, paragraphs/s", f"{r['tantivy_build_paragraphs_per_s']:,}" or "reused"),
+        _row(
+            "tantivy index build, paragraphs/s",
+            f"{r['tantivy_build_paragraphs_per_s']:,}"
+            if r["tantivy_build_paragraphs_per_s"]
+            else "(index reused from an earlier run)",
+        ),
+        *([_row("note", b["note"])] if b.get("note") else []),
         "",
         f"Answer latency over {r['questions']} questions × 3 passes (answered: {lat['answered']}), milliseconds:",
         "",
