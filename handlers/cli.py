@@ -106,9 +106,7 @@ def ask(ctx: Context, question: str, limit: int, as_json: bool) -> None:
 @pass_context
 def chat(ctx: Context) -> None:
     """Chat in the console, with the same commands as Telegram and Slack."""
-    from handlers.console import ConsoleAdapter
-
-    ConsoleAdapter(ctx.service(), sys.stdin, sys.stdout).run()
+    _console(ctx)
 
 
 @cli.command()
@@ -131,7 +129,7 @@ def run(ctx: Context) -> None:
         _serve(ctx)
     else:
         click.echo("No chat tokens are set, so I'll answer here in the console.", err=True)
-        ctx.invoke(chat)
+        _console(ctx)
 
 
 @cli.command()
@@ -229,6 +227,12 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool, database
         click.echo(evaluate_on_postgres(ctx.settings, database_url, eval_set, corpus))
     if misses:
         click.echo("\n".join(["", "Wrong first answers:", *briefbot_misses]))
+
+
+def _console(ctx: Context) -> None:
+    from handlers.console import ConsoleAdapter
+
+    ConsoleAdapter(ctx.service(), sys.stdin, sys.stdout).run()
 
 
 def _serve(ctx: Context) -> None:

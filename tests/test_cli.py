@@ -92,6 +92,12 @@ def test_chat_answers_piped_input_and_exits_cleanly(tmp_path: Path) -> None:
     assert OIL_PARAGRAPH in done.stdout and "Azernews" in done.stdout
 
 
+def test_run_without_tokens_chats_in_the_console(tmp_path: Path) -> None:
+    done = briefbot("run", db=tmp_path / "r.db", stdin="what did Imomi say about oil?\n")
+    assert done.returncode == 0, done.stderr
+    assert "console" in done.stderr and OIL_PARAGRAPH in done.stdout
+
+
 def test_load_reports_loaded_duplicates_and_failures(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
