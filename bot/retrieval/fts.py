@@ -18,7 +18,8 @@ STOPWORDS = frozenset(
     such tell than that the their theirs them themselves then there these they this those through to
     too under until up upon us very was we were what whats when where which while who whom why will
     with would you your yours comments comment remarks think thinks thought view views anyone
-    anybody someone somebody
+    anybody someone somebody didnt doesnt dont isnt wasnt werent arent wont cant couldnt wouldnt
+    shouldnt hasnt havent hadnt
     """.split()
 )
 
