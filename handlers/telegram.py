@@ -42,6 +42,7 @@ from bot.ingest import SUFFIXES
 from bot.models import Chat, Reply, User
 from bot.service import BriefingService
 from handlers.telegram_send import MORE_DATA, PacedRetrier, loop_deliverer, send_reply, standalone_deliverer
+from handlers.telegram_updates import PerChatUpdates
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class TelegramAdapter:
             .base_url(self.settings.telegram_api_base_url)
             .base_file_url(self.settings.telegram_file_base_url)
             .rate_limiter(PacedRetrier())
+            .concurrent_updates(PerChatUpdates())
             .post_init(self.post_init)
             .build()
         )

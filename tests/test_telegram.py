@@ -133,6 +133,21 @@ async def test_a_private_question_is_answered_with_the_paragraph_and_its_citatio
     assert "reply_markup" not in message  # a single result: no More button
 
 
+async def test_one_chats_updates_stay_in_order_while_chats_are_served_side_by_side(
+    fake: FakeTelegram, service: BriefingService
+) -> None:
+    others = [USER + n for n in range(1, 4)]
+    async with serving(service):
+        fake.push_message(USER, USER, "any news on Tajikistan?")
+        fake.push_message(USER, USER, "/more")  # arrives before the question is answered
+        for chat in others:
+            fake.push_message(chat, chat, "what did Imomi say about oil?")
+        first, second = await replies(fake, USER, 2)
+        answered = [await replies(fake, chat) for chat in others]
+    assert "Tajikistan" in first and "no earlier question" not in second
+    assert all(OIL_PARAGRAPH in reply for [reply] in answered)
+
+
 async def test_set_my_commands_at_start_up_public_for_all_and_admin_ones_in_admin_chats(
     fake: FakeTelegram, service: BriefingService
 ) -> None:
