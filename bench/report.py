@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,9 @@ def _row(*cells: object) -> str:
 
 def _ratio(slow: float, fast: float) -> str:
     return f"{slow / fast:.1f}×" if fast else "–"
+
+
+_SIZE_HEADING = re.compile(r"## [\d,]+ articles · ")
 
 
 def size_section(r: dict[str, Any]) -> list[str]:
@@ -106,4 +110,17 @@ def write_results(path: Path, machine: dict[str, str], quality: list[str], resul
     ]
     for size in sorted(results, key=int):
         lines += size_section(results[size])
-    path.write_text("\n".join(lines), encoding="utf-8")
+    kept = _other_sections(path.read_text(encoding="utf-8")) if path.exists() else []
+    path.write_text("\n".join([*lines, *kept]), encoding="utf-8")
+
+
+def _other_sections(text: str) -> list[str]:
+    """The sections other benchmarks wrote (soak, PostgreSQL, probes), kept when the size tables are rewritten."""
+    kept: list[str] = []
+    keeping = False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            keeping = not _SIZE_HEADING.match(line)
+        if keeping:
+            kept.append(line)
+    return kept

@@ -12,6 +12,8 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.store.protocol import StoreProtocol
 
+PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
+
 
 class _Incremental(ABC):
     """Aliases (of one kind, or all) read from the store once, then only the rows added since.
@@ -36,8 +38,14 @@ class _Incremental(ABC):
             if version[0] - position != version[1] - count:
                 self.clear()
                 position = 0
-            for _, alias, person_id, _kind in self.store.aliases_after(position, self.kind):
-                self.add(sys.intern(alias), person_id)
+            while position < version[0]:
+                rows = self.store.aliases_after(position, self.kind, PAGE)
+                for row_position, alias, person_id, _kind in rows:
+                    if row_position <= version[0]:  # later rows are read with the next version
+                        self.add(sys.intern(alias), person_id)
+                if len(rows) < PAGE:
+                    break
+                position = rows[-1][0]
             self._version = version
 
     @abstractmethod
@@ -72,10 +80,12 @@ class RoleAliases(_Incremental):
 
 
 class NameAliases(_Incremental):
-    """Every distinct alias, filed by length, for fuzzy matching of misspelt names.
+    """Every distinct alias, filed by length and by the letter pairs (bigrams) it holds, for misspelt names.
 
-    An alias more than ``edits`` characters longer or shorter than the typed name can't be within
-    ``edits`` edits of it, so only a few lengths are compared instead of every alias in the archive.
+    An alias within ``k`` edits of a typed name of ``n`` letters is at most ``k`` letters longer or shorter
+    and keeps at least ``n - 1 - 2k`` of the name's ``n - 1`` bigrams (an edit breaks at most two). So it
+    holds at least one of the name's rarest ``2k + 1`` (plus repeats) distinct bigrams: only aliases
+    filed under those are compared, instead of every alias of a near length.
     """
 
     def __init__(self, store: StoreProtocol) -> None:
@@ -87,24 +97,65 @@ class NameAliases(_Incremental):
         self._seen: set[str] = set()
         self._by_length: dict[int, list[str]] = {}
         self._order: dict[int, array[int]] = {}  # per length, each alias's first-seen position overall
+        # length -> bigram -> indexes into _by_length; a length is filed on its first fuzzy look-up
+        self._grams: dict[int, dict[str, array[int]]] = {}
 
     def add(self, alias: str, person_id: int) -> None:
         """Keep the alias once."""
-        if alias not in self._seen:
-            self._order.setdefault(len(alias), array("q")).append(len(self._seen))
-            self._seen.add(alias)
-            self._by_length.setdefault(len(alias), []).append(alias)
+        if alias in self._seen:
+            return
+        length = len(alias)
+        self._order.setdefault(length, array("q")).append(len(self._seen))
+        self._seen.add(alias)
+        same_length = self._by_length.setdefault(length, [])
+        if (grams := self._grams.get(length)) is not None:
+            _file(grams, alias, len(same_length))
+        same_length.append(alias)
 
     def closest(self, name: str, edits: int) -> str | None:
         """The alias fewest edits (at most ``edits``) from ``name``; on a tie, the one seen first."""
         self.refresh()
+        grams = [name[i : i + 2] for i in range(len(name) - 1)]
+        distinct = set(grams)
+        # Pairs a match may lack: two per edit, and a repeated pair counts once among the distinct ones.
+        spare = 2 * edits + len(grams) - len(distinct)
         best: tuple[int, int, str] | None = None
         for length in range(len(name) - edits, len(name) + edits + 1):
-            choices = self._by_length.get(length)
-            if not choices:
+            aliases = self._by_length.get(length)
+            if not aliases:
                 continue
+            choices = aliases
+            if spare < len(distinct):  # else too short a name for pairs to narrow anything: compare all
+                with self._lock:
+                    by_gram = self._grams.get(length)
+                    if by_gram is None:
+                        by_gram = self._grams[length] = _filed(aliases)
+                filed = sorted((by_gram.get(g, _EMPTY) for g in distinct), key=len)
+                positions = sorted(set().union(*filed[: spare + 1]))
+                choices = [aliases[p] for p in positions]
             match = process.extractOne(name, choices, scorer=Levenshtein.distance, score_cutoff=edits)
             if match is not None:
-                found = (int(match[1]), self._order[length][match[2]], match[0])
+                index = positions[match[2]] if choices is not aliases else match[2]
+                found = (int(match[1]), self._order[length][index], match[0])
                 best = found if best is None or found < best else best
         return best[2] if best else None
+
+
+_EMPTY: array[int] = array("i")
+
+
+def _file(grams: dict[str, array[int]], alias: str, index: int) -> None:
+    """File an alias's position under each distinct pair of neighbouring characters it holds."""
+    for gram in {alias[i : i + 2] for i in range(len(alias) - 1)}:
+        filed = grams.get(gram)
+        if filed is None:
+            grams[gram] = filed = array("i")
+        filed.append(index)
+
+
+def _filed(aliases: list[str]) -> dict[str, array[int]]:
+    """The bigram index of one length's aliases."""
+    grams: dict[str, array[int]] = {}
+    for index, alias in enumerate(aliases):
+        _file(grams, alias, index)
+    return grams

@@ -31,6 +31,7 @@ TOPIC_CANDIDATES = 300
 OR_WINDOW_ARTICLES = 10_000  # the OR fallback searches only the latest this many articles
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
+ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
@@ -54,9 +55,9 @@ class Retriever:
         self.store = store
         self.speakers = SpeakerResolver(store)
         self.related = RelatedTerms(store)
-        # Enough stories for a busy archive's working set; articles never change once stored.
-        self._article_stems: LRUCache[int, frozenset[str]] = LRUCache(20_000)
-        self._leads: LRUCache[int, frozenset[str]] = LRUCache(20_000)
+        # A busy archive's working set of stories, bounded for memory; articles never change once stored.
+        self._article_stems: LRUCache[int, frozenset[str]] = LRUCache(ARTICLE_STEMS_CACHED)
+        self._leads: LRUCache[int, frozenset[str]] = LRUCache(ARTICLE_STEMS_CACHED)
 
     def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
@@ -136,11 +137,20 @@ class Retriever:
             return _speaker_only_order([rows[i] for i in speaking if i in rows], speaking)
         self._prefetch_stems(row.article_id for row in rows.values())
         ranked: list[Ranked] = []
+        story_coverage = {
+            article_id: topic.coverage(self._stems_of_article(article_id), RELATED_CREDIT)
+            for article_id in {row.article_id for row in rows.values()}
+        }
         about_topic = {
             article_id
             for article_id in {rows[i].article_id for i in speaking if i in rows}
-            if topic.coverage(set(self._stems_of_article(article_id)), RELATED_CREDIT) >= MIN_ARTICLE_COVERAGE
+            if story_coverage[article_id] >= MIN_ARTICLE_COVERAGE
         } | {rows[i].article_id for i in about_person if i in rows}
+        # Every tier needs a paragraph covering the topic or a story about it (or the named person), and a
+        # paragraph covers no more than its whole story: stories below that are skipped unread, which
+        # spares stemming thousands of paragraphs of a prolific speaker.
+        relevant = about_topic | {a for a, share in story_coverage.items() if share >= MIN_COVERAGE}
+        rows = {i: row for i, row in rows.items() if row.article_id in relevant}
         # A story about the person and the topic (both in its lead): what the person says in it is
         # on the topic even in other words ("what did Khan say about being deported?" → her quotes
         # in the report of her deportation). Someone else's story on the topic is not enough.
@@ -238,7 +248,7 @@ class Retriever:
                     coverage[row.id] = topic.coverage(stems_of(row.text), RELATED_CREDIT)
         ranked = []
         for paragraph_id, row in rows.items():
-            story = topic.coverage(set(self._stems_of_article(row.article_id)), RELATED_CREDIT)
+            story = topic.coverage(self._stems_of_article(row.article_id), RELATED_CREDIT)
             score = STORY_SHARE * story + (1 - STORY_SHARE) * coverage[paragraph_id]
             if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,7 +59,7 @@ class Topic:
         """The topic's stems, its acronym and their related stems."""
         return frozenset(self.stems).union({self.acronym} - {""}, *self.related.values())
 
-    def coverage(self, present: set[str], related_credit: float) -> float:
+    def coverage(self, present: AbstractSet[str], related_credit: float) -> float:
         """How much of the topic a text covers: weighted share of its stems present (related ones count less)."""
         total = sum(self.weights.values())
         if not total:

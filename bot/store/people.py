@@ -55,16 +55,17 @@ class PeopleQueries:
         with self._lock:
             return [(str(a), int(p)) for a, p in self.db.execute("SELECT alias, person_id FROM person_aliases")]
 
-    def aliases_after(self, position: int, kind: str = "") -> list[tuple[int, str, int, str]]:
+    def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
         """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
 
         In insertion order; positions are those ``people_version`` counts in, so a cache can read only what is new.
+        ``limit`` (when not 0) caps the rows, so a cache can read a large archive in pages.
         """
         where = "rowid > ? AND kind = ?" if kind else "rowid > ?"
         with self._lock:
             rows = self.db.execute(
-                f"SELECT rowid, alias, person_id, kind FROM person_aliases WHERE {where} ORDER BY rowid",
-                [position, kind] if kind else [position],
+                f"SELECT rowid, alias, person_id, kind FROM person_aliases WHERE {where} ORDER BY rowid LIMIT ?",
+                [position, kind, limit or -1] if kind else [position, limit or -1],
             ).fetchall()
         return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 

@@ -153,8 +153,11 @@ class StoreProtocol(Protocol):
         """Every (alias, person id), in insertion order."""
         ...
 
-    def aliases_after(self, position: int, kind: str = "") -> list[tuple[int, str, int, str]]:
-        """(position, alias, person id, kind) of aliases (of one kind, if given) added after ``position``, in order."""
+    def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of aliases (of one kind, if given) added after ``position``, in order.
+
+        ``limit`` (when not 0) caps the rows returned.
+        """
         ...
 
     def people_version(self) -> tuple[int, int]:

@@ -43,13 +43,16 @@ class PgPeopleQueries:
             rows = conn.execute("SELECT alias, person_id FROM person_aliases ORDER BY seq").fetchall()
         return [(str(a), int(str(p))) for a, p in rows]
 
-    def aliases_after(self, position: int, kind: str = "") -> list[tuple[int, str, int, str]]:
-        """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``."""
+    def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
+
+        ``limit`` (when not 0) caps the rows, so a cache can read a large archive in pages.
+        """
         with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT seq, alias, person_id, kind FROM person_aliases"
-                " WHERE seq > %s AND (%s = '' OR kind = %s) ORDER BY seq",
-                [position, kind, kind],
+                " WHERE seq > %s AND (%s = '' OR kind = %s) ORDER BY seq LIMIT %s",
+                [position, kind, kind, limit or None],
             ).fetchall()
         return [(int(str(r[0])), str(r[1]), int(str(r[2])), str(r[3])) for r in rows]
 
