@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
+from typing import TypedDict, Unpack
 
 import httpx
 
@@ -72,32 +73,22 @@ def is_public_address(ip: IPAddress) -> bool:
     )
 
 
-def fetch(
-    url: str,
-    *,
-    allow_private: bool,
-    max_bytes: int = 5_000_000,
-    timeout: float = 10.0,
-    max_redirects: int = 5,
-    accept: tuple[str, ...] = HTML_TYPES,
-    etag: str | None = None,
-    last_modified: str | None = None,
-) -> Fetched:
+class _FetchOptions(TypedDict, total=False):
+    """The optional keywords of ``afetch``, which ``fetch`` passes on; their defaults are ``afetch``'s."""
+
+    max_bytes: int
+    timeout: float
+    max_redirects: int
+    accept: tuple[str, ...]
+    etag: str | None
+    last_modified: str | None
+
+
+def fetch(url: str, *, allow_private: bool, **options: Unpack[_FetchOptions]) -> Fetched:
     """The page at ``url``, from synchronous code (from async code, await ``afetch`` instead)."""
     loop = asyncio.new_event_loop()
     try:
-        return loop.run_until_complete(
-            afetch(
-                url,
-                allow_private=allow_private,
-                max_bytes=max_bytes,
-                timeout=timeout,
-                max_redirects=max_redirects,
-                accept=accept,
-                etag=etag,
-                last_modified=last_modified,
-            )
-        )
+        return loop.run_until_complete(afetch(url, allow_private=allow_private, **options))
     finally:
         # Unlike asyncio.run, close() does not wait for a resolver thread stuck past the deadline.
         loop.close()

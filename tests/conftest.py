@@ -10,6 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.service import BriefingService
 from bot.store import Store
+from tests.fakes.web_server import FakeWebServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -42,3 +43,10 @@ def service(store: Store, settings: Settings) -> BriefingService:
     svc = BriefingService(store, settings)
     svc.load_bundled()
     return svc
+
+
+@pytest.fixture
+def web() -> Iterator[FakeWebServer]:
+    """A web server on 127.0.0.1."""
+    with FakeWebServer() as server:
+        yield server

@@ -52,13 +52,6 @@ def service(tmp_path: Path, clock: Clock) -> Iterator[BriefingService]:
     store.close()
 
 
-@pytest.fixture
-def web() -> Iterator[FakeWebServer]:
-    """A web server on 127.0.0.1."""
-    with FakeWebServer() as server:
-        yield server
-
-
 def test_the_audit_log_records_who_loaded_and_deleted_what_and_when(
     service: BriefingService, clock: Clock, web: FakeWebServer, tmp_path: Path
 ) -> None:

@@ -8,10 +8,8 @@ or threads sharing one ``BriefingService`` (as the adapters' worker threads do).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -26,8 +24,9 @@ from bot.config import Settings
 from bot.models import ArticleDraft, Chat, User
 from bot.service import BriefingService
 from bot.store import Store
-from tests.conftest import REPO, SEED_DIR
+from tests.conftest import SEED_DIR
 from tests.fixtures.digests import OIL
+from tests.serving import CLI, clean_env
 
 LOADER = User("console", "loader")
 ARTICLES = 240
@@ -41,7 +40,6 @@ QUESTIONS = (
     "what did Imomi say about oil?",
     "what did Minister Zorvath say?",
 )
-CLI = [sys.executable, "-c", "from handlers.cli import main; main()"]
 
 
 def draft(n: int) -> ArticleDraft:
@@ -150,6 +148,19 @@ def check_whole(db: Path, observed: Observed, started: float) -> None:
     assert partial == {}, f"half-loaded articles seen: {dict(list(partial.items())[:5])}"
 
 
+def run_to_the_end(
+    threads: list[threading.Thread], errors: list[BaseException], db: Path, observed: Observed, started: float
+) -> None:
+    """Run the readers and the writer for at most ``DEADLINE`` s; none may hang or fail, every read be whole."""
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(DEADLINE)
+    assert not any(t.is_alive() for t in threads), "a thread is still running after the deadline"
+    assert errors == [], errors
+    check_whole(db, observed, started)
+
+
 def test_ingest_while_many_askers_ask_each_with_their_own_store(db: Path) -> None:
     observed, errors, done = Observed(), [], threading.Event()
     writer_store = Store.open(db)
@@ -159,14 +170,8 @@ def test_ingest_while_many_askers_ask_each_with_their_own_store(db: Path) -> Non
     started = time.monotonic()
     threads = [threading.Thread(target=read_until, args=(done, r, observed, n)) for n, r in enumerate(readers)]
     threads.append(threading.Thread(target=load_all, args=(writer, done, errors)))
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(DEADLINE)
     try:
-        assert not any(t.is_alive() for t in threads), "a thread is still running after the deadline"
-        assert errors == [], errors
-        check_whole(db, observed, started)
+        run_to_the_end(threads, errors, db, observed, started)
     finally:
         for store in [writer_store, *reader_stores]:
             store.close()
@@ -179,14 +184,8 @@ def test_ingest_while_many_askers_share_one_service(db: Path) -> None:
     started = time.monotonic()
     threads = [threading.Thread(target=read_until, args=(done, service, observed, n)) for n in range(READERS)]
     threads.append(threading.Thread(target=load_all, args=(service, done, errors)))
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(DEADLINE)
     try:
-        assert not any(t.is_alive() for t in threads), "a thread is still running after the deadline"
-        assert errors == [], errors
-        check_whole(db, observed, started)
+        run_to_the_end(threads, errors, db, observed, started)
     finally:
         store.close()
 
@@ -202,8 +201,7 @@ def test_two_digest_processes_at_once_send_each_digest_exactly_once(tmp_path: Pa
     store.close()
     day = datetime.now(UTC).date() + timedelta(days=2)
     now = datetime(day.year, day.month, day.day, 7, 30, tzinfo=UTC).isoformat()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_", "BRIEFBOT_"))}
-    env.update(PYTHONPATH=str(REPO), BRIEFBOT_ARTICLES_DIR=str(tmp_path / "none"))
+    env = clean_env(BRIEFBOT_ARTICLES_DIR=str(tmp_path / "none"))
     command = [*CLI, "--db", str(db), "digest", "run", "--now", now]
     runs = [
         subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -78,13 +78,6 @@ def make_settings(tmp_path: Path, *, private: bool = True) -> Settings:
 
 
 @pytest.fixture
-def web() -> Iterator[FakeWebServer]:
-    """A web server on 127.0.0.1."""
-    with FakeWebServer() as server:
-        yield server
-
-
-@pytest.fixture
 def clock() -> Clock:
     """A clock standing at T0."""
     return Clock(T0)

@@ -51,13 +51,6 @@ def make_settings(tmp_path: Path, *, private: bool = True, **extra: object) -> S
 
 
 @pytest.fixture
-def web() -> Iterator[FakeWebServer]:
-    """A web server on 127.0.0.1."""
-    with FakeWebServer() as server:
-        yield server
-
-
-@pytest.fixture
 def empty(tmp_path: Path) -> Iterator[BriefingService]:
     """A service over an empty store (no bundled article), private addresses allowed."""
     settings = make_settings(tmp_path)

@@ -7,14 +7,10 @@ against the fake platforms on 127.0.0.1; everything it prints is searched for th
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -27,9 +23,11 @@ from bot.models import User
 from bot.service import BriefingService
 from bot.store import Store
 from handlers.slack import SlackAdapter, build_client
+from tests import serving
 from tests.conftest import REPO, SEED_DIR
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.telegram_api import FakeTelegram
+from tests.serving import can_connect, free_port, output
 
 TELEGRAM_TOKEN = "987654:TG-SECRET-TOKEN-abcdef"
 SLACK_TOKEN = "xoxb-SLACK-SECRET-TOKEN"
@@ -47,38 +45,9 @@ def assert_no_secret(text: str) -> None:
     assert not leaked, f"{leaked} appear in:\n{text[-3000:]}"
 
 
-@contextmanager
-def briefbot(tmp_path: Path, *args: str, **settings: str) -> Iterator[subprocess.Popen[bytes]]:
-    """``briefbot ARGS`` in a subprocess with only ``settings`` set; killed if still running at the end."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_", "BRIEFBOT_"))}
-    env.update(PYTHONPATH=str(REPO), BRIEFBOT_ARTICLES_DIR=str(SEED_DIR), **settings)
-    command = [sys.executable, "-c", "from handlers.cli import main; main()", "--db", str(tmp_path / "s.db"), *args]
-    with (tmp_path / "out.log").open("wb") as out, (tmp_path / "err.log").open("wb") as err:
-        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=out, stderr=err)
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def printed(tmp_path: Path) -> str:
-    return (tmp_path / "out.log").read_text() + (tmp_path / "err.log").read_text()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def can_connect(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+def briefbot(tmp_path: Path, *args: str, **settings: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """``briefbot ARGS`` on the test's own database, with only ``settings`` set."""
+    return serving.briefbot(tmp_path, "--db", str(tmp_path / "s.db"), *args, **settings)
 
 
 # ----- settings and their errors ------------------------------------------------------------------
@@ -148,7 +117,7 @@ def test_serve_with_a_rejected_telegram_token_says_so_without_printing_it(tmp_pa
         }
         with briefbot(tmp_path, "serve", **settings) as server:
             server.wait(timeout=40)
-    shown = printed(tmp_path)
+    shown = output(tmp_path)
     assert server.returncode == 1, shown
     # python-telegram-bot logs its own traceback of the refusal; ours is one line. Neither shows the token.
     assert shown.rstrip().endswith(
@@ -168,7 +137,7 @@ def test_serve_with_a_rejected_slack_token_says_so_without_printing_it(tmp_path:
         }
         with briefbot(tmp_path, "serve", **settings) as server:
             server.wait(timeout=40)
-    shown = printed(tmp_path)
+    shown = output(tmp_path)
     assert server.returncode == 1, shown
     assert "Slack refused SLACK_BOT_TOKEN" in shown and "Traceback" not in shown
     assert_no_secret(shown)
@@ -195,7 +164,7 @@ def test_serve_logs_which_adapters_run_and_no_secret_even_at_debug(tmp_path: Pat
             time.sleep(0.5)
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=20)
-    shown = printed(tmp_path)
+    shown = output(tmp_path)
     assert "Serving telegram, slack" in shown, shown[-2000:]
     assert "DEBUG" in shown  # the most talkative level really was on
     assert_no_secret(shown)

@@ -8,16 +8,13 @@ between the two.
 
 from __future__ import annotations
 
-import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -27,10 +24,11 @@ from bot.config import Settings
 from bot.models import ArticleDraft, Subscription
 from bot.service import BriefingService
 from bot.store.postgres import PostgresStore
-from tests.conftest import REPO, SEED_DIR
+from tests.conftest import SEED_DIR
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_events import post, slash_command
 from tests.postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
+from tests.serving import briefbot, can_connect, free_port
 
 SECRET = "signing-secret"
 TOKEN = "xoxb-test"
@@ -38,12 +36,6 @@ DIGESTS = 300  # subscriptions due at the same minute
 TAJIK = "any news on Tajikistan?"  # several one-paragraph pages from the bundled article
 NO_CONTEXT = "There is no earlier question"
 T = TypeVar("T")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_for(predicate: Callable[[], T], timeout: float, what: str) -> T:
@@ -94,45 +86,29 @@ def seed(url: str, tmp_path: Path) -> list[int]:
 def replica(name: str, url: str, fake: FakeSlack, tmp_path: Path) -> Iterator[str]:
     """``briefbot serve`` in a subprocess, Slack only, in HTTP mode on 127.0.0.1; gives its events URL."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "TELEGRAM_", "SLACK_"))}
-    env.update(
-        PYTHONPATH=str(REPO),
-        BRIEFBOT_DATABASE_URL=url,
-        BRIEFBOT_DATABASE_POOL_SIZE="4",
-        BRIEFBOT_ARTICLES_DIR=str(SEED_DIR),
-        BRIEFBOT_DB_PATH=str(tmp_path / f"{name}.db"),  # unused: the store is PostgreSQL
-        BRIEFBOT_PAGE_SIZE="1",
-        BRIEFBOT_DIGEST_INTERVAL_SECONDS="0.5",
-        SLACK_BOT_TOKEN=TOKEN,
-        SLACK_SIGNING_SECRET=SECRET,
-        SLACK_API_BASE_URL=fake.base_url,
-        SLACK_HOST="127.0.0.1",
-        SLACK_PORT=str(port),
-    )
+    settings = {
+        "BRIEFBOT_DATABASE_URL": url,
+        "BRIEFBOT_DATABASE_POOL_SIZE": "4",
+        "BRIEFBOT_DB_PATH": str(tmp_path / f"{name}.db"),  # unused: the store is PostgreSQL
+        "BRIEFBOT_PAGE_SIZE": "1",
+        "BRIEFBOT_DIGEST_INTERVAL_SECONDS": "0.5",
+        "SLACK_BOT_TOKEN": TOKEN,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_BASE_URL": fake.base_url,
+        "SLACK_HOST": "127.0.0.1",
+        "SLACK_PORT": str(port),
+    }
     log = tmp_path / f"{name}.log"
-    command = [sys.executable, "-c", "from handlers.cli import main; main()", "serve"]
-    with log.open("wb") as out:
-        # cwd is the temp dir, so no developer's .env is read.
-        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for(lambda: process.poll() is not None or can_connect(port), 30, f"replica {name} to listen")
-        assert process.poll() is None, f"replica {name} exited:\n{log.read_text()}"
-        yield f"http://127.0.0.1:{port}/slack/events"
-    finally:
-        process.send_signal(signal.SIGTERM)
+    # Killed by ``briefbot`` only if it outlives SIGTERM by 15 s.
+    with briefbot(tmp_path, "serve", log=log.name, kill_wait=5, **settings) as process:
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-def can_connect(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+            wait_for(lambda: process.poll() is not None or can_connect(port), 30, f"replica {name} to listen")
+            assert process.poll() is None, f"replica {name} exited:\n{log.read_text()}"
+            yield f"http://127.0.0.1:{port}/slack/events"
+        finally:
+            process.send_signal(signal.SIGTERM)
+            with suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=15)
 
 
 def quotes(message: dict[str, Any]) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import socket
 import threading
 import time
 import urllib.error
@@ -47,6 +46,7 @@ from tests.fakes.slack_events import (
     signed_headers,
     slash_command,
 )
+from tests.serving import free_port
 
 SECRET = "signing-secret"
 TOKEN = "xoxb-test"
@@ -410,12 +410,6 @@ def test_a_long_answer_is_split_across_messages_within_slacks_limits(
 
 
 # Running, Socket Mode and digests
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_start_slack_serves_until_stopped(fake: FakeSlack, tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ import asyncio
 import io
 import json
 import logging
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator, Callable
@@ -44,6 +43,7 @@ from handlers.telegram_send import PacedRetrier
 from tests.conftest import SEED_DIR
 from tests.fakes.telegram_api import FakeTelegram, utf16
 from tests.fixtures.digests import OIL
+from tests.serving import free_port
 
 TOKEN = "123:ABC"
 ADMIN = 1001
@@ -456,12 +456,6 @@ async def test_webhook_mode_answers_updates_carrying_the_secret_and_refuses_othe
             await app.stop()
     assert OIL_PARAGRAPH in answer and len(fake.texts(USER)) == 1
     assert fake.calls("setWebhook")[0]["secret_token"] == "s3cr3t"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _poster(url: str, update: dict[str, Any]) -> Callable[[str | None], int]:

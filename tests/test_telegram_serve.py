@@ -3,45 +3,24 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from handlers.serve import Redact
-from tests.conftest import REPO, SEED_DIR
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.telegram_api import FakeTelegram
+from tests.serving import briefbot, can_connect, free_port, output
 
 TOKEN = "123:SECRET-TOKEN"
 USER = 2002
 
 
-@contextmanager
-def briefbot_serve(tmp_path: Path, **settings: str) -> Iterator[subprocess.Popen[bytes]]:
+def briefbot_serve(tmp_path: Path, **settings: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
     """``briefbot serve`` in a subprocess with only ``settings`` set; killed if the test leaves it running."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_", "BRIEFBOT_"))}
-    env.update(PYTHONPATH=str(REPO), BRIEFBOT_ARTICLES_DIR=str(SEED_DIR), **settings)
-    command = [sys.executable, "-c", "from handlers.cli import main; main()", "--db", str(tmp_path / "b.db"), "serve"]
-    # The working directory is the temp dir, so no developer's .env is read; output goes to files,
-    # because a full pipe would block the server mid-test.
-    with (tmp_path / "out.log").open("wb") as out, (tmp_path / "err.log").open("wb") as err:
-        server = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=out, stderr=err)
-    try:
-        yield server
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait(timeout=5)
-
-
-def output(tmp_path: Path) -> str:
-    return (tmp_path / "out.log").read_text() + (tmp_path / "err.log").read_text()
+    return briefbot(tmp_path, "--db", str(tmp_path / "b.db"), "serve", kill_wait=5, **settings)
 
 
 def telegram_env(fake: FakeTelegram) -> dict[str, str]:
@@ -100,17 +79,3 @@ def test_redact_hides_secrets_in_log_messages() -> None:
     record = logging.LogRecord("x", logging.DEBUG, __file__, 1, "URL %s/getMe", ("http://h/bot123:SECRET",), None)
     assert Redact(["123:SECRET"]).filter(record)
     assert record.getMessage() == "URL http://h/bot<secret>/getMe"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def can_connect(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False

@@ -12,17 +12,16 @@ in ``responses``) and private file downloads (``url_private``, which need the bo
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import json
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-T = TypeVar("T")
+from tests.fakes.threaded import ThreadedFake, send_body
+
 MAX_BLOCKS = 50
 MAX_TEXT = 3000
 MAX_MESSAGE = 40_000
@@ -117,7 +116,7 @@ def _element_errors(element: dict[str, Any], where: str) -> list[str]:
     return errors
 
 
-class FakeSlack:
+class FakeSlack(ThreadedFake):
     """The Web API on ``127.0.0.1:<free port>``; start it with ``with``/``async with`` or ``start()``.
 
     :param channels: public channels the bot is in; add more with ``add_channel``.
@@ -131,12 +130,12 @@ class FakeSlack:
         bot_user_id: str = "UBOT",
         channels: tuple[str, ...] = ("C0001",),
     ) -> None:
+        super().__init__()
         self.bot_token, self.team_id, self.bot_user_id = bot_token, team_id, bot_user_id
         self.sent: list[Call] = []
         self.counts: Counter[str] = Counter()
         self.responses: dict[str, list[dict[str, Any]]] = {}  # response_url id → posted JSON bodies
         self.downloads: list[Call] = []  # private file downloads: path and the Authorization header sent
-        self._changed = threading.Condition()
         self._channels: dict[str, dict[str, Any]] = {}
         self._users: set[str] = {bot_user_id}
         self._messages: dict[tuple[str, str], dict[str, Any]] = {}
@@ -145,41 +144,11 @@ class FakeSlack:
         self._faults: dict[str, list[int]] = {}
         self._errors: dict[str, list[int]] = {}  # HTTP statuses for the next calls of a method; DROP closes the socket
         self._next_ts = 0
-        self._server: _Server | None = None
         for channel in channels:
             self.add_channel(channel)
 
-    # ----- lifecycle --------------------------------------------------------------------------
-
-    def start(self) -> FakeSlack:
-        """Serve on a free port in a daemon thread; returns ``self``."""
-        self._server = _Server(self)
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-
-    def __enter__(self) -> FakeSlack:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    async def __aenter__(self) -> FakeSlack:
-        return self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await asyncio.to_thread(self.stop)
-
-    @property
-    def url(self) -> str:
-        """``http://127.0.0.1:<port>``."""
-        assert self._server, "start the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+    def _make_server(self) -> _Server:
+        return _Server(self)
 
     @property
     def base_url(self) -> str:
@@ -245,30 +214,6 @@ class FakeSlack:
         """Ephemeral messages posted, optionally only those for one user."""
         with self._changed:
             return [m for m in self._ephemeral if user in (None, m["user"])]
-
-    def wait_for_sync(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
-        """The first truthy ``predicate()``, re-checked at every request and every 20 ms, until ``timeout``."""
-        deadline = time.monotonic() + timeout
-        with self._changed:
-            while not (value := predicate()):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(f"not met within {timeout} s")
-                # A short slice: the predicate may watch state the fake is never told about.
-                self._changed.wait(min(remaining, 0.02))
-            return value
-
-    async def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
-        """``wait_for_sync`` for async tests: polls without blocking the event loop."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._changed:
-                value = predicate()
-            if value:
-                return value
-            if time.monotonic() >= deadline:
-                raise TimeoutError(f"not met within {timeout} s")
-            await asyncio.sleep(0.01)
 
     # ----- the API ----------------------------------------------------------------------------
 
@@ -463,13 +408,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(answer).encode(), "application/json", headers)
 
     def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
-        except ConnectionError:
-            pass  # the client gave up; nothing to tell it
+        # The client may have given up; there is nothing to tell it then.
+        with contextlib.suppress(ConnectionError):
+            send_body(self, status, body, content_type, headers)

@@ -15,22 +15,20 @@ lt, gt, amp, quot and numeric references; a stray ``&`` stays literal.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import json
 import re
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import HTTP
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-T = TypeVar("T")
+from tests.fakes.threaded import ThreadedFake, send_body
+
 ChatId = int | str
 MAX_TEXT = 4096
 DROP = 0  # a "status" for fail_next: close the connection without answering
@@ -203,7 +201,7 @@ def _json_or_text(value: str) -> Any:
         return value
 
 
-class FakeTelegram:
+class FakeTelegram(ThreadedFake):
     """The Bot API on ``127.0.0.1:<free port>``; start it with ``with``/``async with`` or ``start()``.
 
     :param token: the only token accepted (401 otherwise); ``None`` accepts any.
@@ -218,6 +216,7 @@ class FakeTelegram:
         bot_username: str = "briefbot_test",
         max_poll_seconds: float = 5.0,
     ) -> None:
+        super().__init__()
         self.token = token
         self.max_poll_seconds = max_poll_seconds
         self.bot: dict[str, Any] = {"id": bot_id, "is_bot": True, "first_name": "Briefbot"}
@@ -225,7 +224,6 @@ class FakeTelegram:
         self.bot.update(supports_inline_queries=False)
         self.sent: list[Call] = []  # every request but getUpdates, which a polling bot repeats
         self.counts: Counter[str] = Counter()  # requests per method, getUpdates included
-        self._changed = threading.Condition()
         self._updates: list[dict[str, Any]] = []
         self._next_id = 1
         self._poll_generation = 0
@@ -240,45 +238,18 @@ class FakeTelegram:
         self._webhook = ""
         self._faults: dict[str, list[int]] = {}
         self._errors: dict[str, list[int]] = {}  # HTTP statuses for the next calls of a method; DROP closes the socket
-        self._server: _Server | None = None
 
     # ----- lifecycle --------------------------------------------------------------------------
 
-    def start(self) -> FakeTelegram:
-        """Serve on a free port in a daemon thread; returns ``self``."""
-        self._server = _Server(self)
-        thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
-        thread.start()
-        return self
+    def _make_server(self) -> _Server:
+        return _Server(self)
 
     def stop(self) -> None:
         """End pending long polls and stop serving."""
         with self._changed:
             self._stopping = True
             self._changed.notify_all()
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-
-    def __enter__(self) -> FakeTelegram:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    async def __aenter__(self) -> FakeTelegram:
-        return self.start()
-
-    async def __aexit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await asyncio.to_thread(self.stop)
-
-    @property
-    def url(self) -> str:
-        """``http://127.0.0.1:<port>``."""
-        assert self._server, "start the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        super().stop()
 
     @property
     def base_url(self) -> str:
@@ -416,34 +387,10 @@ class FakeTelegram:
         with self._changed:
             return list(self._commands.get(_commands_key(scope, language_code), []))
 
-    async def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
-        """The first truthy ``predicate()``, checked until ``timeout`` seconds; else ``TimeoutError``."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._changed:
-                value = predicate()
-            if value:
-                return value
-            if time.monotonic() >= deadline:
-                raise TimeoutError(f"not met within {timeout} s")
-            await asyncio.sleep(0.01)
-
     def pending(self) -> list[dict[str, Any]]:
         """Updates not yet confirmed by a ``getUpdates`` offset."""
         with self._changed:
             return list(self._updates)
-
-    def wait_for_sync(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
-        """``wait_for`` for code without an event loop: blocks, re-checking at every request."""
-        deadline = time.monotonic() + timeout
-        with self._changed:
-            while not (value := predicate()):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(f"not met within {timeout} s")
-                # A short slice: the predicate may watch state the fake is never told about.
-                self._changed.wait(min(remaining, 0.02))
-            return value
 
     # ----- the API ----------------------------------------------------------------------------
 
@@ -761,11 +708,6 @@ class _Handler(BaseHTTPRequestHandler):
         return {**decoded, **files}
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except ConnectionError:
-            pass  # the bot stopped waiting (a cancelled long poll)
+        # The bot may have stopped waiting (a cancelled long poll).
+        with contextlib.suppress(ConnectionError):
+            send_body(self, status, body, content_type)

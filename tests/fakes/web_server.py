@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 
+from tests.fakes.threaded import send_body
+
 Route = Callable[[BaseHTTPRequestHandler], None]
 
 
@@ -132,13 +134,7 @@ def respond(
     data = body.encode("utf-8") if isinstance(body, str) else body
 
     def handle(request: BaseHTTPRequestHandler) -> None:
-        request.send_response(status)
-        request.send_header("Content-Type", content_type)
-        request.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            request.send_header(name, value)
-        request.end_headers()
-        request.wfile.write(data)
+        send_body(request, status, data, content_type, headers)
 
     return handle
 
