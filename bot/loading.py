@@ -1,7 +1,8 @@
 """Preparing parsed articles for the store: speaker attribution and stems, in worker processes for big loads.
 
 Attribution is pure Python and costs about as much as SQLite's indexing, so a load of more than one
-batch prepares the next batches in other processes while this one writes the current batch.
+batch prepares the next batches in other processes while this one writes the current batch, with a few
+batches queued ahead so that neither the writer nor a worker waits for the other.
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ from bot.store.articles import PersonSpeech
 
 # What the store needs besides the draft: who speaks where, and the article's stems.
 Prepared = tuple[PersonSpeech, str]
+# Attribution (about 1 ms an article) costs as much as the writer's indexing: as many workers as cores, the
+# writer taking turns with them, keeps every core busy. Fewer workers left the writer waiting.
 WORKERS = os.cpu_count() or 1
+# Batches prepared ahead of the writer, so it never waits for a worker.
+QUEUE_DEPTH = WORKERS + 2
 
 
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
@@ -41,7 +46,9 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
 
 def article_stems(draft: ArticleDraft) -> str:
     """An article's distinct stems (title and paragraphs), space-separated, as the store keeps them."""
-    return " ".join(set().union(stems_of(draft.title), *map(stems_of, draft.paragraphs)))
+    # One pass over the whole text stems each distinct word once per article, not once per paragraph.
+    # Words never span a newline, so this is the union of the title's and every paragraph's stems.
+    return " ".join(stems_of("\n".join((draft.title, *draft.paragraphs))))
 
 
 def prepare(drafts: Sequence[ArticleDraft]) -> list[Prepared]:
@@ -58,11 +65,13 @@ def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list
             yield first, prepare(_drafts(first))
         return
     # spawn, not fork: the bot may be running threads (chat adapters, the digest job) when an admin loads.
+    # The first batch waits about a second for the workers to start; preparing it here instead was slower
+    # (a fresh process's stem cache is cold).
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("spawn")) as pool:
         window: deque[tuple[list[Parsed], Future[list[Prepared]]]] = deque()
         for batch in chain([first, second], iter(lambda: list(islice(items, size)), [])):
             window.append((batch, pool.submit(prepare, _drafts(batch))))
-            if len(window) > WORKERS:
+            if len(window) > QUEUE_DEPTH:
                 done, future = window.popleft()
                 yield done, future.result()
         while window:

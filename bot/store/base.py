@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.store.articles import ArticleQueries
+from bot.store.articles import DEFAULT_AUTOMERGE, ArticleQueries
 from bot.store.audit import AuditQueries
 from bot.store.contexts import ContextQueries
 from bot.store.feeds import FeedQueries
@@ -63,6 +63,7 @@ class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, Aud
         """Merge the full-text index into one segment: after a bulk load, AND queries get several times faster."""
         with self._lock, self.db.atomic():
             self.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('optimize')")
+            self._set_automerge(DEFAULT_AUTOMERGE)  # the bulk load that called this is over
 
     def check_integrity(self) -> list[str]:
         """Problems found by SQLite's and FTS5's integrity checks and by orphan checks; empty when whole."""
