@@ -15,13 +15,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## load the bundled articles and start the bot (console chat when no chat tokens are set)
 	$(VENV)/bin/briefbot run
 
-test: $(STAMP)  ## lint and run the whole test suite
+test: $(STAMP)  ## lint, type-check the core and run the whole test suite
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy --strict --ignore-missing-imports -p bot
 	bash scripts/ensure-postgres.sh
 	$(VENV)/bin/pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy --strict --ignore-missing-imports -p bot
 
 eval: $(STAMP)  ## answer quality on ../shared/eval/dev.jsonl beside a plain BM25 baseline
 	$(VENV)/bin/briefbot eval ../shared/eval/dev.jsonl

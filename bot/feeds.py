@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser  # type: ignore[import-untyped]  # the package ships no type information
+import feedparser
 
 from bot.errors import IngestError
 

@@ -179,7 +179,7 @@ class FeedPoller:
     ) -> tuple[tuple[LoadOutcome, ...], bool]:
         seen = self.store.seen_guids(feed.id, (e.guid for e in entries))
         fresh = {e.guid: e for e in entries if e.guid not in seen}
-        outcomes = []
+        outcomes: list[LoadOutcome] = []
         # Feeds list the newest first; loading oldest first keeps article ids in publication order.
         for entry in reversed(fresh.values()):
             # Checked between entries, so a feed overruns its budget by at most one page fetch.

@@ -101,10 +101,10 @@ class _Reader:
     def _resolve(self, index: int, ref: Ref, pos: int, first: bool) -> Entity | None:
         """Return the person a reference means, or None when it means nobody the article introduced."""
         if ref.kind == "org" and ref.org is not None:
-            entity, created = self.people.resolve_org(ref.org, pos)
-            if created and entity.kind == "org" and " " not in entity.name and not entity.name.isupper():
-                self.known.add(entity.name.lower())
-            return entity
+            org, created = self.people.resolve_org(ref.org, pos)
+            if created and org.kind == "org" and " " not in org.name and not org.name.isupper():
+                self.known.add(org.name.lower())
+            return org
         if ref.kind == "name" and ref.name is not None:
             mention = ref.name
             if mention.kin_of:

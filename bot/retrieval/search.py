@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
@@ -283,7 +284,7 @@ class Retriever:
     def _prefetch_stems(self, article_ids: Iterable[int]) -> None:
         """Read the stored stems of many articles in one query, ahead of ``_stems_of_article``."""
         for article_id, stored in self.store.article_stems(list(dict.fromkeys(article_ids))).items():
-            self._article_stems.get(article_id, lambda stored=stored: _stem_set(stored))
+            self._article_stems.get(article_id, partial(_stem_set, stored))
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])

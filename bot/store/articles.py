@@ -220,7 +220,7 @@ class ArticleQueries:
                 for alias, kind in aliases
             ],
         )
-        links = []
+        links: list[tuple[int, int, str]] = []
         for first_paragraph_id, people in speech:
             for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):
                 for offset, paragraph_names in enumerate(per_paragraph):

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 def _v1_articles(db: Database) -> None:
     """Articles, their paragraphs, the FTS5 index and load failures."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "title": str,
@@ -26,36 +26,38 @@ def _v1_articles(db: Database) -> None:
         pk="id",
         not_null={"title", "content_hash", "loaded_at"},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["published"])
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["published"])
     db.execute("CREATE UNIQUE INDEX idx_articles_url ON articles(url) WHERE url != ''")
-    db["paragraphs"].create(
+    db.table("paragraphs").create(
         {"id": int, "article_id": int, "position": int, "text": str},
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "position", "text"},
     )
-    db["paragraphs"].create_index(["article_id", "position"], unique=True)
-    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
-    db["ingest_failures"].create({"id": int, "origin": str, "reason": str, "failed_at": str, "loaded_by": str}, pk="id")
+    db.table("paragraphs").create_index(["article_id", "position"], unique=True)
+    db.table("paragraphs").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db.table("ingest_failures").create(
+        {"id": int, "origin": str, "reason": str, "failed_at": str, "loaded_by": str}, pk="id"
+    )
 
 
 def _v2_people(db: Database) -> None:
     """People, the names they are asked by, and who speaks or is mentioned in which paragraph."""
-    db["people"].create({"id": int, "name": str}, pk="id", not_null={"name"})
-    db["people"].create_index(["name"], unique=True)
-    db["person_aliases"].create(
+    db.table("people").create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db.table("people").create_index(["name"], unique=True)
+    db.table("person_aliases").create(
         {"person_id": int, "alias": str, "kind": str},
         pk=("person_id", "alias"),
         foreign_keys=[("person_id", "people", "id")],
     )
-    db["person_aliases"].create_index(["alias"])
-    db["paragraph_people"].create(
+    db.table("person_aliases").create_index(["alias"])
+    db.table("paragraph_people").create(
         {"paragraph_id": int, "person_id": int, "role": str},
         pk=("paragraph_id", "person_id", "role"),
         foreign_keys=[("paragraph_id", "paragraphs", "id"), ("person_id", "people", "id")],
     )
-    db["paragraph_people"].create_index(["person_id", "role"])
+    db.table("paragraph_people").create_index(["person_id", "role"])
 
 
 def _v3_vocabulary(db: Database) -> None:
@@ -65,7 +67,7 @@ def _v3_vocabulary(db: Database) -> None:
 
 def _v4_subscriptions(db: Database) -> None:
     """Digest subscriptions, and one log row per subscription and local day so each digest goes out once."""
-    db["subscriptions"].create(
+    db.table("subscriptions").create(
         {
             "id": int,
             "platform": str,
@@ -84,7 +86,7 @@ def _v4_subscriptions(db: Database) -> None:
         not_null={"platform", "chat_id", "user_key", "local_time", "zone", "created_at"},
         defaults={"topic": "", "speaker": "", "active": 1, "last_sent_at": "", "last_article_id": 0},
     )
-    db["subscriptions"].create_index(["platform", "chat_id"])
+    db.table("subscriptions").create_index(["platform", "chat_id"])
     # The primary key is the arbiter of "once per local day": a second claim for the same day conflicts.
     db.execute(
         "CREATE TABLE digest_log ("
@@ -97,12 +99,12 @@ def _v4_subscriptions(db: Database) -> None:
         " article_count INTEGER NOT NULL DEFAULT 0,"
         " PRIMARY KEY (subscription_id, local_day))"
     )
-    db["digest_log"].create_index(["local_day"])
+    db.table("digest_log").create_index(["local_day"])
 
 
 def _v5_feeds(db: Database) -> None:
     """Followed feeds with their polling state, and every entry already seen (per feed, by guid)."""
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "id": int,
             "url": str,
@@ -120,21 +122,21 @@ def _v5_feeds(db: Database) -> None:
         not_null={"url", "added_at", "next_poll_at"},
         defaults={"title": "", "failures": 0, "last_error": ""},
     )
-    db["feeds"].create_index(["url"], unique=True)
-    db["feeds"].create_index(["next_poll_at"])
+    db.table("feeds").create_index(["url"], unique=True)
+    db.table("feeds").create_index(["next_poll_at"])
     # No foreign key to articles: an admin may delete the article, and the entry must stay "seen".
-    db["feed_items"].create(
+    db.table("feed_items").create(
         {"feed_id": int, "guid": str, "link": str, "content_hash": str, "article_id": int, "seen_at": str},
         pk=("feed_id", "guid"),
         foreign_keys=[("feed_id", "feeds", "id")],
         not_null={"seen_at"},
     )
-    db["feed_items"].create_index(["link"])
+    db.table("feed_items").create_index(["link"])
 
 
 def _v6_audit(db: Database) -> None:
     """The audit log of admin actions."""
-    db["audit"].create(
+    db.table("audit").create(
         {"id": int, "at": str, "user_key": str, "action": str, "detail": str},
         pk="id",
         not_null={"at", "user_key", "action"},
@@ -144,15 +146,13 @@ def _v6_audit(db: Database) -> None:
 def _v7_article_stems(db: Database) -> None:
     """Every article's distinct stems (title and paragraphs), written at load so answers needn't re-read stories."""
     db.execute(
-        "CREATE TABLE article_stems ("
-        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
-        " stems TEXT NOT NULL)"
+        "CREATE TABLE article_stems ( article_id INTEGER PRIMARY KEY REFERENCES articles(id), stems TEXT NOT NULL)"
     )
 
 
 def _v8_alias_kinds(db: Database) -> None:
     """Aliases by kind, so role look-ups read the few role aliases rather than every name."""
-    db["person_aliases"].create_index(["kind"])
+    db.table("person_aliases").create_index(["kind"])
 
 
 def _v9_conversations(db: Database) -> None:
