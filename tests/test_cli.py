@@ -147,3 +147,12 @@ def test_loading_the_bbc_corpus_reports_duplicates_by_name_and_no_failures(tmp_p
     assert report["failed"] == []
     assert len(report["loaded"]) + len(report["duplicate"]) == 2225
     assert all(d["origin"].endswith(".txt") and "same" in d["reason"] for d in report["duplicate"])
+
+
+def test_every_setting_is_documented_in_env_example_and_readme() -> None:
+    from bot.config import Settings
+
+    example = (REPO / ".env.example").read_text()
+    readme = (REPO / "README.md").read_text()
+    for field in Settings.model_fields.values():
+        assert f"{field.alias}=" in example and f"`{field.alias}`" in readme, field.alias
