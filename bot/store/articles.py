@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.models import Article, ArticleDraft
+from bot.store.sql import placeholders
 
 
 def content_hash(paragraphs: Iterable[str]) -> str:
@@ -72,11 +73,6 @@ BULK_AUTOMERGE = 16
 DEFAULT_AUTOMERGE = 4  # FTS5's own default
 # Names per ``IN (...)`` look-up: well under SQLite's bound-variable limit (999 before 3.32).
 _LOOKUP_CHUNK = 500
-
-
-def _marks(values: Sized) -> str:
-    """Placeholders for an ``IN (...)`` list of the values' length."""
-    return ",".join("?" * len(values))
 
 
 class ArticleQueries:
@@ -210,7 +206,7 @@ class ArticleQueries:
         ids: dict[str, int] = {}
         for start in range(0, len(names), _LOOKUP_CHUNK):
             chunk = names[start : start + _LOOKUP_CHUNK]
-            ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({_marks(chunk)})", chunk))
+            ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({placeholders(chunk)})", chunk))
         conn.executemany(
             "INSERT OR IGNORE INTO person_aliases (person_id, alias, kind) VALUES (?, ?, ?)",
             [
@@ -289,7 +285,7 @@ class ArticleQueries:
         """The most recently loaded articles (optionally among ``article_ids``), newest first."""
         where, args = "", []
         if article_ids is not None:
-            where = f"WHERE a.id IN ({_marks(article_ids)})"
+            where = f"WHERE a.id IN ({placeholders(article_ids)})"
             args = list(article_ids)
         with self._lock:
             rows = self.db.execute(
@@ -318,7 +314,7 @@ class ArticleQueries:
             return {}
         with self._lock:
             rows = self.db.execute(
-                f"SELECT article_id, stems FROM article_stems WHERE article_id IN ({_marks(article_ids)})",
+                f"SELECT article_id, stems FROM article_stems WHERE article_id IN ({placeholders(article_ids)})",
                 list(article_ids),
             ).fetchall()
         return {int(i): str(s) for i, s in rows}
@@ -342,7 +338,7 @@ class ArticleQueries:
         """
         where, args = "", []
         if paragraph_ids is not None:
-            where = f"AND p.id IN ({_marks(paragraph_ids)})"
+            where = f"AND p.id IN ({placeholders(paragraph_ids)})"
             args = list(paragraph_ids)
         if after_article:
             # The rowid bound is what FTS5 can use: it then ranks only those paragraphs, not every match.
@@ -369,7 +365,7 @@ class ArticleQueries:
         with self._lock:
             rows = self.db.execute(
                 f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
-                f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({_marks(paragraph_ids)})",
+                f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({placeholders(paragraph_ids)})",
                 list(paragraph_ids),
             ).fetchall()
         by_id = {row[0]: ParagraphRow(*row) for row in rows}
@@ -393,7 +389,7 @@ class ArticleQueries:
             rows = self.db.execute(
                 "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp"
                 " JOIN people pe ON pe.id = pp.person_id"
-                f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({_marks(paragraph_ids)})"
+                f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({placeholders(paragraph_ids)})"
                 " ORDER BY pp.rowid",
                 list(paragraph_ids),
             ).fetchall()

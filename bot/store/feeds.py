@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bot.store.sql import placeholders
+
 _FEED_COLUMNS = (
     "id, url, title, etag, last_modified, added_by, added_at, last_polled_at, next_poll_at, failures, last_error"
 )
@@ -136,7 +138,7 @@ class FeedQueries:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 rows = self.db.execute(
-                    f"SELECT guid FROM feed_items WHERE feed_id = ? AND guid IN ({','.join('?' * len(chunk))})",
+                    f"SELECT guid FROM feed_items WHERE feed_id = ? AND guid IN ({placeholders(chunk)})",
                     [feed_id, *chunk],
                 ).fetchall()
                 seen.update(row[0] for row in rows)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.store.sql import placeholders
 from bot.store.stats import FrequencyCache, index_totals
 
 
@@ -85,7 +86,7 @@ class PeopleQueries:
         """Names of the given people."""
         with self._lock:
             rows = self.db.execute(
-                f"SELECT id, name FROM people WHERE id IN ({','.join('?' * len(person_ids))})",
+                f"SELECT id, name FROM people WHERE id IN ({placeholders(person_ids)})",
                 list(person_ids),
             ).fetchall()
         return {int(i): str(n) for i, n in rows}
@@ -100,7 +101,7 @@ class PeopleQueries:
                 " pp.person_id = (SELECT person_id FROM paragraph_people first"
                 "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.rowid LIMIT 1)"
                 " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
-                f" WHERE pp.person_id IN ({','.join('?' * len(person_ids))})"
+                f" WHERE pp.person_id IN ({placeholders(person_ids)})"
                 " ORDER BY p.article_id, p.position",
                 list(person_ids),
             ).fetchall()

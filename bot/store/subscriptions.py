@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from bot.models import Article, Subscription
 from bot.store.articles import _ARTICLE_COLUMNS
+from bot.store.sql import placeholders
 
 _SUBSCRIPTION_COLUMNS = (
     "id, platform, chat_id, user_key, local_time, zone, topic, speaker, active, created_at,"
@@ -140,7 +141,7 @@ class SubscriptionQueries:
         with self._lock:
             rows = self.db.execute(
                 "SELECT subscription_id, local_day FROM digest_log"
-                f" WHERE local_day IN ({','.join('?' * len(wanted))})"
+                f" WHERE local_day IN ({placeholders(wanted)})"
                 " AND (status != 'sending' OR claimed_at >= ?)",
                 [*wanted, stale_before],
             ).fetchall()

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import BriefingError
+from bot.store.sql import placeholders
 
 if TYPE_CHECKING:
     from bot.store.base import Store
@@ -207,7 +208,7 @@ def import_store(store: Store | PostgresStore, source: Path) -> Summary:
 def _import_sqlite(store: Store, source: Path, sums: Summary) -> None:
     with store._lock, store.db.atomic():
         for table, rows in read_export(source):
-            marks = ",".join("?" * len(table.columns))
+            marks = placeholders(table.columns)
             store.db.conn.executemany(f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({marks})", rows)
             for row in rows:
                 sums[table.name].add(row)
