@@ -159,19 +159,17 @@ class Retriever:
         central = {
             a for a in about_topic & in_lead if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE
         }
-        answered = {
-            rows[i].article_id
-            for i in speaking
-            if i in rows
-            and (i in about_person or topic.coverage(stems_of(rows[i].text), RELATED_CREDIT) >= MIN_COVERAGE)
+        stems_by_id = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
+        coverage_by_id = {
+            i: 1.0 if i in about_person else topic.coverage(stems, RELATED_CREDIT) for i, stems in stems_by_id.items()
         }
+        answered = {rows[i].article_id for i in speaking if i in rows and coverage_by_id[i] >= MIN_COVERAGE}
         context = {
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}
         }
         for paragraph_id, row in rows.items():
-            stems = frozenset(stems_of(row.text))
-            coverage = 1.0 if paragraph_id in about_person else topic.coverage(set(stems), RELATED_CREDIT)
+            stems, coverage = stems_by_id[paragraph_id], coverage_by_id[paragraph_id]
             if paragraph_id in speaking and coverage >= MIN_COVERAGE:
                 tier = 3.0
             elif paragraph_id in speaking and row.article_id in central:
