@@ -220,7 +220,8 @@ class Retriever:
             for row in more:
                 rows.setdefault(row.id, row)
         self._prefetch_stems(row.article_id for row in rows.values())
-        coverage = {i: topic.coverage(stems_of(row.text), RELATED_CREDIT) for i, row in rows.items()}
+        stems = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
+        coverage = {i: topic.coverage(stems[i], RELATED_CREDIT) for i in rows}
         # A topic of several words is found only where at least two of them meet: "Mars rovers" is
         # not answered by a paragraph about Rover cars.
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
@@ -231,11 +232,11 @@ class Retriever:
             i
             for i, row in rows.items()
             if coverage[i] >= MIN_COVERAGE
-            and topic.matched(row.text) >= needed
+            and topic.matched(stems[i]) >= needed
             and self._story_has(row.article_id, rarest)
-            and numbers <= stems_of(row.text)
+            and numbers <= stems[i]
         ]
-        if not anchored and not any(topic.acronym in stems_of(rows[i].text) for i in rows if topic.acronym):
+        if not anchored and not any(topic.acronym in stems[i] for i in rows if topic.acronym):
             return []
         # The stories that match best lend their other paragraphs: a report on the topic often
         # carries its reactions ("the union said…") in paragraphs without the topic's words.
@@ -244,17 +245,17 @@ class Retriever:
             for row in self.store.article_rows(article_id):
                 if row.id not in rows:
                     rows[row.id] = row
-                    coverage[row.id] = topic.coverage(stems_of(row.text), RELATED_CREDIT)
+                    stems[row.id] = frozenset(stems_of(row.text))
+                    coverage[row.id] = topic.coverage(stems[row.id], RELATED_CREDIT)
         ranked = []
         for paragraph_id, row in rows.items():
             story = topic.coverage(self._stems_of_article(row.article_id), RELATED_CREDIT)
             score = STORY_SHARE * story + (1 - STORY_SHARE) * coverage[paragraph_id]
             if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
                 continue
-            stems = frozenset(stems_of(row.text))
             specific = float(self._story_has(row.article_id, rarest))  # the story of this very topic first
-            key = (specific, round(score, 3), _weight(topic, stems), -row.rank, -row.position)
-            ranked.append(Ranked(row, key, stems))
+            key = (specific, round(score, 3), _weight(topic, stems[paragraph_id]), -row.rank, -row.position)
+            ranked.append(Ranked(row, key, stems[paragraph_id]))
         return sorted(ranked, key=lambda r: r.key, reverse=True)
 
     def _lead_stems(self, article_id: int) -> set[str]:

@@ -74,9 +74,9 @@ class Topic:
                 got += self.weights[s] * related_credit
         return got / total
 
-    def matched(self, text: str) -> int:
-        """How many of the topic's own stems a text holds."""
-        return len(stems_of(text) & set(self.stems))
+    def matched(self, present: AbstractSet[str]) -> int:
+        """How many of the topic's own stems are among a text's stems."""
+        return len(present & set(self.stems))
 
 
 def acronym_of(words: Sequence[str]) -> str:
