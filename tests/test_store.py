@@ -86,6 +86,26 @@ def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     reopened.close()
 
 
+def test_a_store_from_before_v10_is_indexed_by_the_store_not_a_trigger(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    Store.open(path).close()
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN"
+        " INSERT INTO paragraphs_fts (rowid, text) VALUES (new.rowid, new.text); END"
+    )
+    old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    old.commit()
+    old.close()
+    store = Store.open(path)
+    triggers = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "paragraphs_ai" not in triggers and "paragraphs_ad" in triggers
+    store.add_article(DRAFT, loaded_by="x")
+    assert [r.position for r in store.search(any_of(["oil"]), limit=5)] == [0]
+    store.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')")
+    store.close()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_question_text_is_a_safe_fts_query(question: str) -> None:

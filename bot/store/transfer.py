@@ -24,9 +24,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.errors import BriefingError
+from bot.store.articles import index_paragraphs
 from bot.store.sql import placeholders
 
 if TYPE_CHECKING:
@@ -210,6 +211,8 @@ def _import_sqlite(store: Store, source: Path, sums: Summary) -> None:
         for table, rows in read_export(source):
             marks = placeholders(table.columns)
             store.db.conn.executemany(f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({marks})", rows)
+            if table.name == "paragraphs":
+                index_paragraphs(store.db.conn, [(cast(int, row[0]), cast(str, row[3])) for row in rows])
             for row in rows:
                 sums[table.name].add(row)
 
