@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate evaluation question files (own.jsonl, own2.jsonl, ...) against the corpus.
+"""Validate evaluation question files (own.jsonl, own2.jsonl, own3.jsonl, ...) against the corpus.
 
 Usage: python bench/eval/check.py own.jsonl [own2.jsonl ...] [--corpus DIR] [--dev DEV.jsonl] [--show]
 
