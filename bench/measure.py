@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import statistics
 import subprocess
 import sys
@@ -16,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.baselines import Search
 from bench.questions import BenchQuestion
 from bot.config import Settings
-from bot.models import ArticleDraft, User
+from bot.models import User
 from bot.service import BriefingService
 from bot.store import Store
 
@@ -79,23 +80,59 @@ def answer_latency(
     return result
 
 
+# Mean pause between one asker's questions in the paced run: twenty people in a burst, each reading an answer
+# for about a second before the next question (people in chat take longer; this is a heavy burst).
+PAUSE_S = 1.0
+# An ingest that does not finish in this time fails the benchmark instead of hanging it.
+INGEST_TIMEOUT_S = 900
+
+
 def askers_during_ingest(
-    path: Path, questions: Sequence[BenchQuestion], drafts: list[ArticleDraft], askers: int = 20
+    path: Path, questions: Sequence[BenchQuestion], count: int, seed: int, askers: int = 20
 ) -> dict[str, object]:
-    """``askers`` threads, each with its own store connection, asking in a loop while another thread ingests."""
-    stop = threading.Event()
+    """``askers`` threads in this process (as the chat adapters run core calls) while another process loads.
+
+    The load runs in its own process, as ``briefbot load`` does beside a serving bot. Two runs, each with
+    fresh articles: askers pausing about a second between questions (the target's case), then asking flat
+    out (no pause), which shows the throughput ceiling: there, latency is simply askers ÷ answers per second.
+    """
+    return {
+        "askers": askers,
+        "pause_s": PAUSE_S,
+        "paced": _ask_while_loading(path, questions, count, seed, askers, PAUSE_S),
+        "flat_out": _ask_while_loading(path, questions, count, seed + 1, askers, 0.0),
+    }
+
+
+def _ask_while_loading(
+    path: Path, questions: Sequence[BenchQuestion], count: int, seed: int, askers: int, pause_s: float
+) -> dict[str, object]:
+    loader = subprocess.Popen(
+        [sys.executable, str(ROOT / "bench" / "ingest_child.py"), str(path), str(count), str(seed)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert loader.stdin is not None and loader.stdout is not None
+    json.loads(loader.stdout.readline())  # the articles are generated: loading starts on our line
+    start, stop = threading.Event(), threading.Event()
+    warmed = threading.Semaphore(0)
     samples: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
 
-    def ask_loop(start: int) -> None:
+    def ask_loop(number: int) -> None:
         service = open_service(path)
         for question in questions:  # a running bot's caches are warm; the cold start is measured on its own
             service.ask(question.text, limit=5)
         warmed.release()
-        i = start
+        start.wait()
+        pauses = random.Random(seed * 1000 + number)
+        i = number * 7
         while not stop.is_set():
             question = questions[i % len(questions)]
+            i += 1
             began = time.perf_counter()
             try:
                 service.ask(question.text, limit=5)
@@ -103,37 +140,36 @@ def askers_during_ingest(
                 with lock:
                     errors.append(f"{type(error).__name__}: {error}")
                 continue
-            finally:
-                i += 1
             with lock:
                 samples.append((time.perf_counter() - began) * 1000)
+            if pause_s:
+                stop.wait(pauses.expovariate(1 / pause_s))
         service.store.close()
 
-    threads = [threading.Thread(target=ask_loop, args=(n * 7,)) for n in range(askers)]
-    warmed = threading.Semaphore(0)
-    writer = open_service(path)
+    threads = [threading.Thread(target=ask_loop, args=(n,)) for n in range(askers)]
     for thread in threads:
         thread.start()
     for _ in threads:
         warmed.acquire()
-    with lock:
-        samples.clear()
+    loader.stdin.write("go\n")
+    loader.stdin.flush()
+    start.set()
     started = time.perf_counter()
-    report = writer.load_drafts(drafts, by=BENCH_USER)
-    ingest_seconds = time.perf_counter() - started
-    stop.set()
-    for thread in threads:
-        thread.join()
+    try:
+        output, _ = loader.communicate(timeout=INGEST_TIMEOUT_S)
+        loaded = json.loads(output.splitlines()[-1])
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
     elapsed = time.perf_counter() - started
-    writer.store.close()
     return {
-        "askers": askers,
         "answers_per_s": round(len(samples) / elapsed, 1),
         **percentiles(samples),
         "errors": len(errors),
         "first_errors": sorted(set(errors))[:3],
-        "ingested": len(report.with_status("loaded")),
-        "ingest_per_s": round(len(drafts) / ingest_seconds, 1),
+        "ingested": loaded["ingested"],
+        "ingest_per_s": round(count / loaded["seconds"], 1),
     }
 
 
