@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .coref import Entity, People
 from .names import Role
@@ -41,6 +41,10 @@ class ArticleAttribution:
 
     people: tuple[Person, ...]
     paragraphs: tuple[ParagraphAttribution, ...]
+
+
+# Most paragraphs name nobody; they share one attribution.
+_NOBODY = ParagraphAttribution((), ())
 
 
 @dataclass(slots=True)
@@ -112,7 +116,7 @@ class _Reader:
                 relative = self.people.resolve_pronoun(mention.kin_of, pos)
                 if relative is None:
                     return None
-                mention = replace(mention, words=(*mention.words, relative.words[-1]), kin_of="")
+                mention = mention._replace(words=(*mention.words, relative.words[-1]), kin_of="")
             entity, created = self.people.resolve_name(mention, pos)
             if entity is not None and (ref.speaks or first) and not ref.in_quote:
                 self._claim_pending(index, entity, created, pos)
@@ -144,6 +148,8 @@ class _Reader:
 
     def _claim_pending(self, index: int, entity: Entity, created: bool, pos: int) -> None:
         """Tie a role that spoke unnamed to the next person the article introduces."""
+        if not self.pending:
+            return
         for pending in self.pending:
             recent = index - pending.paragraph <= 1
             if recent and (created or not entity.roles) and self.people.compatible(entity, pending.role):
@@ -160,16 +166,22 @@ def _runs_on(text: str) -> bool:
 
 
 def _order(spoken: list[tuple[Entity, int]]) -> list[Entity]:
-    """Speakers by number of speech acts, then by first appearance; each once."""
-    counts: dict[int, int] = {}
-    first: dict[int, int] = {}
-    by_id: dict[int, Entity] = {}
+    """Speakers by number of speech acts, then by first appearance; each once (entities hash by identity)."""
+    if len(spoken) == 1:
+        return [spoken[0][0]]  # the common case
+    counts: dict[Entity, int] = {}
+    first: dict[Entity, int] = {}
     for entity, pos in spoken:
-        key = id(entity)
-        counts[key] = counts.get(key, 0) + 1
-        first[key] = min(first.get(key, pos), pos)
-        by_id[key] = entity
-    return [by_id[k] for k in sorted(by_id, key=lambda k: (-counts[k], first[k]))]
+        counts[entity] = counts.get(entity, 0) + 1
+        first[entity] = min(first.get(entity, pos), pos)
+    return sorted(counts, key=lambda e: (-counts[e], first[e]))
+
+
+def _paragraph(spoken: list[tuple[Entity, int]], mentioned: list[Entity]) -> ParagraphAttribution:
+    """A paragraph's speakers in order and the people it only mentions (entities compare by identity)."""
+    speakers = _order(spoken)
+    mentions = [e for e in dict.fromkeys(mentioned) if e not in speakers]
+    return ParagraphAttribution(tuple([e.name for e in speakers]), tuple([e.name for e in mentions]))
 
 
 def _person(entity: Entity, country: str | None) -> Person:
@@ -187,7 +199,8 @@ def _person(entity: Entity, country: str | None) -> Person:
         aliases.append(f"mr {entity.surname}")
     elif entity.gender == "f":
         aliases += [f"ms {entity.surname}", f"mrs {entity.surname}"]
-    return Person(entity.name, tuple(dict.fromkeys(aliases)), role_forms(entity.role_forms, country))
+    roles = role_forms(entity.role_forms, country) if entity.role_forms else ()
+    return Person(entity.name, tuple(dict.fromkeys(aliases)), roles)
 
 
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
@@ -198,12 +211,10 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     offset = len(reader.spoken)
     for text in paragraphs:
         reader.read(text)
-    result: list[ParagraphAttribution] = []
-    for spoken, mentioned in zip(reader.spoken[offset:], reader.mentioned[offset:], strict=True):
-        speakers = _order(spoken)
-        ids = {id(e) for e in speakers}
-        mentions = [e for e in dict.fromkeys(mentioned) if id(e) not in ids]
-        result.append(ParagraphAttribution(tuple(e.name for e in speakers), tuple(e.name for e in mentions)))
+    result = [
+        _paragraph(spoken, mentioned) if spoken or mentioned else _NOBODY
+        for spoken, mentioned in zip(reader.spoken[offset:], reader.mentioned[offset:], strict=True)
+    ]
     entities = reader.people.entities
     country = None
     if any(needs_country(normalise_role(r)) for e in entities for r in e.role_forms):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, PEERAGE, ROLE_HEADS, ROLE_STOP
 
@@ -53,9 +55,12 @@ class Role:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    """A capitalised run read as a person's name, with any role written around it."""
+class NameMention(NamedTuple):
+    """A capitalised run read as a person's name, with any role written around it.
+
+    A named tuple rather than a frozen dataclass: an article makes a few dozen, and a frozen
+    dataclass's __init__ (one object.__setattr__ per field) costs several times more to build.
+    """
 
     start: int
     end: int
@@ -73,8 +78,12 @@ class NameMention:
         return len(self.words) > 1
 
 
+@lru_cache(maxsize=4096)
 def role_head(word: str) -> str | None:
-    """The role noun a word names ("Under-Secretary" -> "secretary"), or None."""
+    """The role noun a word names ("Under-Secretary" -> "secretary"), or None.
+
+    Cached: it is asked of the word before every name, and the same few words come up again and again.
+    """
     word = word.lower().rstrip(",")
     if word in ROLE_HEADS:
         return word
@@ -108,6 +117,8 @@ def _role_before(text: str, start: int) -> Role | None:
 
 def _role_after(text: str, end: int) -> Role | None:
     """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
+    if not text.startswith(",", end):
+        return None  # the common case, checked without the regex
     match = _APPOSITION.match(text, end)
     if match is None:
         return None
@@ -176,10 +187,9 @@ def relative_mention(text: str, start: int, word: str) -> NameMention | None:
 
 def _after_office(text: str, start: int) -> bool:
     """True for a run after "<role> for/of" ("MP for Hornsey and Wood Green"): a place or body, not a person."""
-    before = text[max(0, start - 60) : start]
-    if not before.endswith((" for ", " of ", " and ")):
+    if not text.endswith((" for ", " of ", " and "), 0, start):
         return False
-    match = _OFFICE_OF.search(before)
+    match = _OFFICE_OF.search(text[max(0, start - 60) : start])
     return match is not None and role_head(match[1]) is not None
 
 
@@ -204,7 +214,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             shape = _RUN_SHAPES[run] = _run_shape(run)
         if shape is _NOT_A_NAME:
             continue
-        skip, prefixed, prefix_role, honorific, words, titled = shape
+        skip, prefixed, prefix_role, honorific, words, titled, lowered = shape
         start = match.start() + skip
         if text[max(0, start - 4) : start].lower() == "the ":
             continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
@@ -225,13 +235,13 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             if before:
                 roles.append(before)
         if len(words) > 1 or honorific or titled:
-            known.update(w.lower() for w in words)
+            known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
     return found
 
 
-_Shape = tuple[int, bool, Role | None, str, tuple[str, ...], bool]
-_NOT_A_NAME: _Shape = (-1, False, None, "", (), False)
+_Shape = tuple[int, bool, Role | None, str, tuple[str, ...], bool, tuple[str, ...]]
+_NOT_A_NAME: _Shape = (-1, False, None, "", (), False, ())
 # What a run of capitalised words is, whatever surrounds it; the same runs recur through an article
 # and across articles ("Mr Blair"), so the split is worked out once per distinct run.
 _RUN_SHAPES: dict[str, _Shape] = {}
@@ -240,7 +250,8 @@ _MAX_SHAPES = 50_000
 
 def _run_shape(run: str) -> _Shape:
     """Split a run once: (characters of sentence-initial words skipped, whether words came before the
-    name, the role they make, form of address, name words, whether a title came first), or _NOT_A_NAME."""
+    name, the role they make, form of address, name words, whether a title came first, the name words
+    in lower case), or _NOT_A_NAME."""
     tokens = run.split(" ")
     skip = 0
     # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
@@ -254,4 +265,4 @@ def _run_shape(run: str) -> _Shape:
         return _NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
     titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
-    return skip, bool(prefix), make_role(prefix), honorific, tuple(words), titled
+    return skip, bool(prefix), make_role(prefix), honorific, tuple(words), titled, tuple(w.lower() for w in words)

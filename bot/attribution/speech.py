@@ -148,15 +148,21 @@ class Ref:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of quoted text; an opening mark with no close runs to the end."""
     spans: list[tuple[int, int]] = []
+    if '"' not in text and "“" not in text and "”" not in text and "''" not in text:
+        return spans  # two paragraphs in three: substring tests are cheaper than the regex
     open_at = -1
     for match in (_QUOTES_OR_APOSTROPHES if "''" in text else _QUOTES).finditer(text):
         i, j = match.span()
-        mark = '"' if match[0] == "''" else match[0]
-        before = text[i - 1] if i else " "
-        after = text[j] if j < len(text) else " "
-        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—-:") and not after.isspace())
+        mark = match[0]
+        straight = mark != "“" and mark != "”"  # '"' or "''": opens or closes by what stands around it
+        if straight:
+            before = text[i - 1] if i else " "
+            after = text[j] if j < len(text) else " "
+            opening = (before.isspace() or before in "([—-:") and not after.isspace()
+        else:
+            opening = mark == "“"
         if open_at < 0:
-            if opening or (mark == '"' and i == 0):
+            if opening or (straight and i == 0):
                 open_at = i
         elif not opening:
             spans.append((open_at, j))
@@ -206,8 +212,19 @@ def _refs(
 ) -> list[Ref]:
     """Collect name and role references in text order."""
     refs = [Ref("name", m.start, m.end, name=m) for m in find_names(text, known)]
+    if heads:
+        _add_roles(refs, masked, heads)
+    if spans:
+        for ref in refs:
+            ref.in_quote = masked[ref.start] == "_"  # quoted words are masked with underscores
+    return refs
+
+
+def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> None:
+    """Add the role phrases ("the deputy minister") around role nouns to the names, keeping text order."""
     starts = {r.start for r in refs}
     ends = {r.end for r in refs}
+    name_count = len(refs)
     for start, end in heads:
         if end + 1 in starts or (masked[end : end + 1] == " " and masked[end + 1 : end + 2].isupper()):
             continue  # "the chancellor Gordon Brown": the role is bound to the name, not a reference
@@ -223,11 +240,8 @@ def _refs(
         if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
             continue  # apposition after a name, already bound to it
         refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite))
-    refs.sort(key=lambda r: r.start)
-    if spans:
-        for ref in refs:
-            ref.in_quote = masked[ref.start] == "_"  # quoted words are masked with underscores
-    return refs
+    if len(refs) > name_count:
+        refs.sort(key=lambda r: r.start)  # the names came in text order
 
 
 def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
@@ -308,6 +322,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         elif masked.startswith(" to", end):
             verbs.append((start, end + 3, ""))  # "according to X"
     refs = _refs(text, masked, spans, known, heads)
+    if not refs and not verbs:
+        return refs  # a quarter of paragraphs: nobody to place in a sentence
     bounds = [0, *[m.end() for m in _SENTENCE_END.finditer(masked)], len(masked) + 1]
     pronouns: list[tuple[int, int]] | None = None  # found on the first verb that needs them
     s = 0
@@ -369,11 +385,12 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found -= 1
             _mark(refs, found, start)
             joiner = _LIST_COMMA
-    b = 0
-    for ref in refs:
-        while bounds[b + 1] <= ref.start:
-            b += 1
-        ref.sentence = b
+    if len(bounds) > 2:  # more than one sentence; a reference is in sentence 0 by default
+        b = 0
+        for ref in refs:
+            while bounds[b + 1] <= ref.start:
+                b += 1
+            ref.sentence = b
     return refs
 
 
