@@ -188,13 +188,17 @@ class BriefingService:
         return _outcome(draft, result)
 
     def reattribute(self) -> int:
-        """Re-run speaker attribution over every stored article (after the rules improve); returns the count."""
+        """Re-run speaker attribution and stemming over every stored article (after the rules improve).
+
+        Returns the count. Stems are stored per article for story matching, so they are refreshed too.
+        """
         article_ids = self.store.article_ids()
         for article_id in article_ids:
             article = self.store.get_article(article_id)
             if article is not None:
-                paragraphs = self.store.paragraphs_of(article_id)
-                self.store.replace_people(article_id, person_speech(attribute(paragraphs, article.title)))
+                draft = ArticleDraft(article.title, tuple(self.store.paragraphs_of(article_id)))
+                people = person_speech(attribute(draft.paragraphs, draft.title))
+                self.store.replace_people(article_id, people, stems=article_stems(draft))
         self.store.delete_orphan_people()
         return len(article_ids)
 

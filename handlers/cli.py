@@ -163,7 +163,7 @@ def stats(ctx: Context, as_json: bool) -> None:
 @cli.command()
 @pass_context
 def attribute(ctx: Context) -> None:
-    """Re-run speaker attribution over every stored article."""
+    """Re-run speaker attribution and stemming over every stored article."""
     count = ctx.service().reattribute()
     click.echo(f"Re-attributed {count} articles; {ctx.service().store.stats()['people']} people known.")
 

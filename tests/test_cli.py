@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,21 @@ def test_every_setting_is_documented_in_env_example_and_readme() -> None:
     readme = (REPO / "README.md").read_text()
     for field in Settings.model_fields.values():
         assert f"{field.alias}=" in example and f"`{field.alias}`" in readme, field.alias
+
+
+def test_attribute_rebuilds_speaker_links_and_stored_stems(tmp_path: Path) -> None:
+    db = tmp_path / "b.db"
+    assert briefbot("ask", "what did Imomi say about oil?", db=db).returncode == 0
+    store = sqlite3.connect(db)
+    stems = "SELECT article_id, stems FROM article_stems"
+    fresh = {article_id: set(words.split()) for article_id, words in store.execute(stems)}
+    links = store.execute("SELECT COUNT(*) FROM paragraph_people").fetchone()[0]
+    with store:  # what an older version of the rules would have left behind
+        store.execute("UPDATE article_stems SET stems = 'stale'")
+        store.execute("DELETE FROM paragraph_people")
+    done = briefbot("attribute", db=db)
+    assert done.returncode == 0, done.stderr
+    assert "Re-attributed 1 articles" in done.stdout
+    assert {article_id: set(words.split()) for article_id, words in store.execute(stems)} == fresh
+    assert store.execute("SELECT COUNT(*) FROM paragraph_people").fetchone()[0] == links > 0
+    store.close()

@@ -240,9 +240,13 @@ class ArticleQueries:
             "INSERT OR IGNORE INTO paragraph_people (paragraph_id, person_id, role) VALUES (?, ?, ?)", links
         )
 
-    def replace_people(self, article_id: int, people: PersonSpeech) -> None:
-        """Replace one article's speaker and mention links (used when attribution is re-run)."""
+    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> None:
+        """Replace one article's speaker and mention links, and its stems when given (attribution is re-run)."""
         with self._lock, self.db.atomic():
+            if stems:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO article_stems (article_id, stems) VALUES (?, ?)", [article_id, stems]
+                )
             first = self.db.execute("SELECT MIN(id) FROM paragraphs WHERE article_id = ?", [article_id]).fetchone()[0]
             self.db.execute(
                 "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?)",

@@ -72,8 +72,8 @@ class StoreProtocol(Protocol):
         """The space-separated stems stored with each article; articles without any are absent."""
         ...
 
-    def replace_people(self, article_id: int, people: PersonSpeech) -> None:
-        """Replace one article's speaker and mention links."""
+    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> None:
+        """Replace one article's speaker and mention links, and its stored stems when ``stems`` is given."""
         ...
 
     def delete_orphan_people(self) -> int:

@@ -123,9 +123,15 @@ class PgArticleQueries:
         terms.update(paragraph_terms(draft.paragraphs))
         return AddResult("loaded", article_id)
 
-    def replace_people(self, article_id: int, people: PersonSpeech) -> None:
-        """Replace one article's speaker and mention links (used when attribution is re-run)."""
+    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> None:
+        """Replace one article's speaker and mention links, and its stems when given (attribution is re-run)."""
         with self.pool.connection() as conn:
+            if stems:
+                conn.execute(
+                    "INSERT INTO article_stems (article_id, stems) VALUES (%s, %s)"
+                    " ON CONFLICT (article_id) DO UPDATE SET stems = EXCLUDED.stems",
+                    [article_id, stems],
+                )
             ids = [int(str(r[0])) for r in conn.execute(
                 "SELECT id FROM paragraphs WHERE article_id = %s ORDER BY position", [article_id])]
             conn.execute(
