@@ -124,9 +124,11 @@ def _ask_while_loading(
 
     def ask_loop(number: int) -> None:
         service = open_service(path)
-        for question in questions:  # a running bot's caches are warm; the cold start is measured on its own
-            service.ask(question.text, limit=5)
-        warmed.release()
+        try:
+            for question in questions:  # a running bot's caches are warm; the cold start is measured on its own
+                service.ask(question.text, limit=5)
+        finally:
+            warmed.release()  # a failing asker must not leave the others waiting for it
         start.wait()
         pauses = random.Random(seed * 1000 + number)
         i = number * 7

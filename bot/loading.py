@@ -28,6 +28,8 @@ Prepared = tuple[PersonSpeech, str]
 WORKERS = os.cpu_count() or 1
 # Batches prepared ahead of the writer, so it never waits for a worker.
 QUEUE_DEPTH = WORKERS + 2
+# Workers run this much nicer than the bot: a bulk load takes whatever CPU answering questions leaves.
+WORKER_NICENESS = 10
 
 
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
@@ -67,7 +69,7 @@ def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list
     # spawn, not fork: the bot may be running threads (chat adapters, the digest job) when an admin loads.
     # The first batch waits about a second for the workers to start; preparing it here instead was slower
     # (a fresh process's stem cache is cold).
-    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("spawn")) as pool:
+    with worker_pool() as pool:
         window: deque[tuple[list[Parsed], Future[list[Prepared]]]] = deque()
         for batch in chain([first, second], iter(lambda: list(islice(items, size)), [])):
             window.append((batch, pool.submit(prepare, _drafts(batch))))
@@ -77,6 +79,13 @@ def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list
         while window:
             done, future = window.popleft()
             yield done, future.result()
+
+
+def worker_pool() -> ProcessPoolExecutor:
+    """Processes for preparing batches, at a lower CPU priority than the bot that starts them."""
+    return ProcessPoolExecutor(
+        max_workers=WORKERS, mp_context=get_context("spawn"), initializer=os.nice, initargs=(WORKER_NICENESS,)
+    )
 
 
 def _drafts(batch: list[Parsed]) -> list[ArticleDraft]:
