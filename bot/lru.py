@@ -34,3 +34,8 @@ class LRUCache(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` is cached (without marking it used)."""
+        with self._lock:
+            return key in self._entries

@@ -9,19 +9,21 @@ A question whose speaker is unknown, or who never speaks on the topic, gets an h
 
 from __future__ import annotations
 
+import math
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import all_of, any_of, content_words
+from bot.retrieval.fts import all_of, any_of, content_runs, content_words
 from bot.retrieval.query import Question, parse_question, split_on
 from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
-from bot.retrieval.terms import Topic, acronym_of, idf, spans_of, stem, stems_of
+from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, numbers_in_place, spans_of, stem, stems_of
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
 
@@ -35,6 +37,8 @@ STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
+PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
+MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
@@ -73,7 +77,7 @@ class Retriever:
         if speaker is not None:
             ranked = self._for_speaker(speaker, topic, self._people_named(parsed.topic), after_article)
         elif topic is not None:
-            ranked = self._for_topic(topic, after_article)
+            ranked = self._for_topic(topic, after_article, wanted=offset + limit + 1)
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         if not ranked:
@@ -106,7 +110,8 @@ class Retriever:
         related = {s: found - set(stems) for s, found in related.items()}
         acronym = acronym_of(words)
         known = acronym and self.store.document_frequency([acronym]).get(acronym, 0) > 0
-        return Topic(tuple(words), stems, weights, related, acronym if known else "")
+        initialisms = initialisms_of(content_runs(text))
+        return Topic(tuple(words), stems, weights, related, acronym if known else "", initialisms)
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question]:
         if parsed.speaker:
@@ -131,27 +136,34 @@ class Retriever:
         self, speaker: Speaker, topic: Topic | None, about_person: set[int], after_article: int = 0
     ) -> list[Ranked]:
         links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
-        paragraph_ids = list(dict.fromkeys(link.paragraph_id for link in links))
-        rows = {row.id: row for row in self.store.paragraphs_by_id(paragraph_ids)}
         speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
         if topic is None:
-            return _speaker_only_order([rows[i] for i in speaking if i in rows], speaking)
-        self._prefetch_stems(row.article_id for row in rows.values())
+            return _speaker_only_order(self.store.paragraphs_by_id(list(speaking)), speaking)
+        article_of = {link.paragraph_id: link.article_id for link in links}
+        self._prefetch_stems(article_of.values())
         ranked: list[Ranked] = []
         story_coverage = {
             article_id: topic.coverage(self._stems_of_article(article_id), RELATED_CREDIT)
-            for article_id in {row.article_id for row in rows.values()}
+            for article_id in set(article_of.values())
         }
         about_topic = {
             article_id
-            for article_id in {rows[i].article_id for i in speaking if i in rows}
+            for article_id in {article_of[i] for i in speaking}
             if story_coverage[article_id] >= MIN_ARTICLE_COVERAGE
-        } | {rows[i].article_id for i in about_person if i in rows}
+        } | {article_of[i] for i in about_person if i in article_of}
         # Every tier needs a paragraph covering the topic or a story about it (or the named person), and a
-        # paragraph covers no more than its whole story: stories below that are skipped unread, which
-        # spares stemming thousands of paragraphs of a prolific speaker.
+        # paragraph covers no more than its whole story: stories below that are skipped unread (their text
+        # is not even fetched), which spares reading and stemming thousands of a prolific speaker's paragraphs.
         relevant = about_topic | {a for a, share in story_coverage.items() if share >= MIN_COVERAGE}
-        rows = {i: row for i, row in rows.items() if row.article_id in relevant}
+        if len(topic.stems) > 1:  # a partial answer's story may cover less, if it evidences two of the words
+            relevant |= {
+                a
+                for a, share in story_coverage.items()
+                if share >= MIN_PARTIAL_COVERAGE and _two_words(topic, self._stems_of_article(a))
+            }
+        # Outside the stories about the topic only the person's own words can rank (tiers 3 and 2).
+        wanted = [i for i, a in article_of.items() if a in about_topic or (i in speaking and a in relevant)]
+        rows = {row.id: row for row in self.store.paragraphs_by_id(wanted)}
         # A story about the person and the topic (both in its lead): what the person says in it is
         # on the topic even in other words ("what did Khan say about being deported?" → her quotes
         # in the report of her deportation). Someone else's story on the topic is not enough.
@@ -159,9 +171,17 @@ class Retriever:
         central = {
             a for a in about_topic & in_lead if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE
         }
+        # So is what they say in words of the topic in a story that is about it and holds its most specific
+        # word, whatever its lead ("phone firms spotting unusual bills" → the ombudsman on phone companies).
+        rarest = max(topic.stems, key=lambda s: topic.weights[s])
+        specific = {a for a in about_topic if self._story_has(a, rarest)}
         stems_by_id = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
+        # A related word stands for a topic word only in a story that uses the word itself.
+        story_topic = {a: topic.within(self._stems_of_article(a)) for a in {r.article_id for r in rows.values()}}
+        topic_of = {i: story_topic[row.article_id] for i, row in rows.items()}
         coverage_by_id = {
-            i: 1.0 if i in about_person else topic.coverage(stems, RELATED_CREDIT) for i, stems in stems_by_id.items()
+            i: 1.0 if i in about_person else topic_of[i].coverage(stems, RELATED_CREDIT)
+            for i, stems in stems_by_id.items()
         }
         answered = {rows[i].article_id for i in speaking if i in rows and coverage_by_id[i] >= MIN_COVERAGE}
         context = {
@@ -170,9 +190,14 @@ class Retriever:
         }
         for paragraph_id, row in rows.items():
             stems, coverage = stems_by_id[paragraph_id], coverage_by_id[paragraph_id]
+            in_story = topic_of[paragraph_id]
             if paragraph_id in speaking and coverage >= MIN_COVERAGE:
                 tier = 3.0
-            elif paragraph_id in speaking and row.article_id in central:
+            elif paragraph_id in speaking and coverage >= MIN_PARTIAL_COVERAGE and _two_words(in_story, stems):
+                tier = PARTIAL_TIER
+            elif paragraph_id in speaking and (
+                row.article_id in central or (row.article_id in specific and topic.matched(stems) > 0)
+            ):
                 tier = ANSWER_TIER
             elif paragraph_id in speaking and (
                 row.article_id in answered or (row.article_id in about_topic and coverage >= MIN_SIBLING_COVERAGE)
@@ -186,7 +211,7 @@ class Retriever:
                 tier,
                 context[row.article_id],
                 round(coverage, 3),
-                float(bool(_QUOTATION.search(row.text))),
+                _quoted(in_story, row.text),
                 _weight(topic, stems),
                 float(speaking.get(paragraph_id, False)),
                 -row.position,
@@ -198,21 +223,22 @@ class Retriever:
 
     def _story_has(self, article_id: int, wanted: str) -> bool:
         """Whether an article uses a stem or a close form of it (algerian / algeria)."""
-        stems = self._stems_of_article(article_id)
-        return wanted in stems or any(same_word(wanted, s) for s in stems)
+        return _has_form(self._stems_of_article(article_id), wanted)
 
     def _qualifier_share(self, speaker: Speaker, article_id: int) -> float:
         """How many of a typed role's unmatched words ("canadian") the article itself uses."""
         if not speaker.qualifiers:
             return 0.0
         stems = self._stems_of_article(article_id)
-        found = sum(any(same_word(stem(q), s) for s in stems) for q in speaker.qualifiers)
+        found = sum(_has_form(stems, stem(q)) for q in speaker.qualifiers)
         return found / len(speaker.qualifiers)
 
-    def _for_topic(self, topic: Topic, after_article: int = 0) -> list[Ranked]:
+    def _for_topic(self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize) -> list[Ranked]:
+        """Paragraphs on a topic, best first; complete through the first ``wanted``, which is all callers read."""
         found = self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
         rows = {r.id: r for r in found}
-        if len(rows) < TOPIC_CANDIDATES // 3:
+        fallback = len(rows) < TOPIC_CANDIDATES // 3
+        if fallback:
             # Ranking an OR query scores every paragraph with any of the words (a fifth of a second at a
             # million paragraphs), so the fallback looks at recent news only; the AND search saw everything.
             recent = max(after_article, self.store.latest_article_id() - OR_WINDOW_ARTICLES)
@@ -220,43 +246,91 @@ class Retriever:
             for row in more:
                 rows.setdefault(row.id, row)
         self._prefetch_stems(row.article_id for row in rows.values())
-        stems = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
-        coverage = {i: topic.coverage(stems[i], RELATED_CREDIT) for i in rows}
+        stems: dict[int, frozenset[str]] = {}
+        coverage: dict[int, float] = {}
         # A topic of several words is found only where at least two of them meet: "Mars rovers" is
         # not answered by a paragraph about Rover cars.
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         needed = min(2, len(topic.stems))
         rarest = max(topic.stems, key=lambda s: topic.weights[s])
-        numbers = {s for s in topic.stems if s.isdigit()}  # "Band Aid 30" is not Band Aid 20
-        anchored = [
-            i
-            for i, row in rows.items()
-            if coverage[i] >= MIN_COVERAGE
-            and topic.matched(stems[i]) >= needed
-            and self._story_has(row.article_id, rarest)
-            and numbers <= stems[i]
-        ]
-        if not anchored and not any(topic.acronym in stems[i] for i in rows if topic.acronym):
-            return []
-        # The stories that match best lend their other paragraphs: a report on the topic often
-        # carries its reactions ("the union said…") in paragraphs without the topic's words.
-        best = sorted(rows, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
-        for article_id in dict.fromkeys(rows[i].article_id for i in best):
-            for row in self.store.article_rows(article_id):
-                if row.id not in rows:
-                    rows[row.id] = row
-                    stems[row.id] = frozenset(stems_of(row.text))
-                    coverage[row.id] = topic.coverage(stems[row.id], RELATED_CREDIT)
-        ranked = []
-        for paragraph_id, row in rows.items():
-            story = topic.coverage(self._stems_of_article(row.article_id), RELATED_CREDIT)
-            score = STORY_SHARE * story + (1 - STORY_SHARE) * coverage[paragraph_id]
+        # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
+        numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
+        # Per story, once: a story without the very word is scanned stem by stem for a close form, and
+        # hundreds of candidates share a few hundred stories.
+        specific = cache(partial(self._story_has, wanted=rarest))
+        story = cache(lambda article_id: topic.coverage(self._stems_of_article(article_id), RELATED_CREDIT))
+
+        def anchored(i: int) -> bool:
+            return (
+                coverage[i] >= MIN_COVERAGE
+                and topic.matched(stems[i]) >= needed
+                and specific(rows[i].article_id)
+                and numbers_placed(i)
+            )
+
+        def key_of(paragraph_id: int) -> tuple[float, ...] | None:
+            row = rows[paragraph_id]
+            stems[paragraph_id] = frozenset(stems_of(row.text))
+            coverage[paragraph_id] = topic.coverage(stems[paragraph_id], RELATED_CREDIT)
+            score = _topic_score(story(row.article_id), coverage[paragraph_id])
             if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
-                continue
-            specific = float(self._story_has(row.article_id, rarest))  # the story of this very topic first
-            key = (specific, round(score, 3), _weight(topic, stems[paragraph_id]), -row.rank, -row.position)
-            ranked.append(Ranked(row, key, stems[paragraph_id]))
-        return sorted(ranked, key=lambda r: r.key, reverse=True)
+                return None
+            weight = _weight(topic, stems[paragraph_id])
+            return _topic_key(specific(row.article_id), score, weight, row.rank, row.position)
+
+        def best_at(rank: float) -> tuple[float, ...]:
+            """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
+            return _topic_key(True, _topic_score(1.0, 1.0), _weight(topic, frozenset(topic.weights)), rank, 0)
+
+        keys = self._keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
+        if len(keys) < len(rows) and any(anchored(i) for i in keys):
+            return _by_key(rows, keys, stems)
+        for paragraph_id in rows:
+            if paragraph_id not in keys:  # the rest, in the order found
+                keys[paragraph_id] = key_of(paragraph_id)
+        if not any(anchored(i) for i in rows) and not any(topic.acronym in stems[i] for i in rows if topic.acronym):
+            return []
+        # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
+        # it could be, lending cannot change the answer and its reading and stemming are skipped.
+        if _above(keys.values(), best_at(0.0)) < wanted:
+            # The stories that match best lend their other paragraphs: a report on the topic often
+            # carries its reactions ("the union said…") in paragraphs without the topic's words.
+            best = sorted(rows, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
+            for article_id in dict.fromkeys(rows[i].article_id for i in best):
+                for row in self.store.article_rows(article_id):
+                    if row.id not in rows:
+                        rows[row.id] = row
+                        keys[row.id] = key_of(row.id)
+        return _by_key(rows, keys, stems)
+
+    @staticmethod
+    def _keys_until_settled(
+        rows: dict[int, ParagraphRow],
+        key_of: Callable[[int], tuple[float, ...] | None],
+        best_at: Callable[[float], tuple[float, ...]],
+        wanted: int,
+        *,
+        in_bm25_order: bool,
+    ) -> dict[int, tuple[float, ...] | None]:
+        """Keys of the found paragraphs, best BM25 first, until ``wanted`` of them outrank all the rest could.
+
+        Each is read and stemmed only when reached: for a common word the first few settle the page.
+        """
+        keys: dict[int, tuple[float, ...] | None] = {}
+        contenders: list[tuple[float, ...]] = []  # keys as good as any paragraph's could be but for rank
+        order = list(rows)
+        for n, paragraph_id in enumerate(order):
+            key = keys[paragraph_id] = key_of(paragraph_id)
+            if key is not None and key > best_at(math.inf):
+                contenders.append(key)
+            if (
+                in_bm25_order
+                and n + 1 < len(order)
+                and len(contenders) >= wanted
+                and _above(contenders, best_at(rows[order[n + 1]].rank)) >= wanted
+            ):
+                break
+        return keys
 
     def _lead_stems(self, article_id: int) -> set[str]:
         """The stems of an article's headline and first paragraph, where news states what a story is about."""
@@ -281,8 +355,9 @@ class Retriever:
         return self._article_stems.get(article_id, read)
 
     def _prefetch_stems(self, article_ids: Iterable[int]) -> None:
-        """Read the stored stems of many articles in one query, ahead of ``_stems_of_article``."""
-        for article_id, stored in self.store.article_stems(list(dict.fromkeys(article_ids))).items():
+        """Read the stored stems of many articles not yet cached in one query, ahead of ``_stems_of_article``."""
+        missing = [a for a in dict.fromkeys(article_ids) if a not in self._article_stems]
+        for article_id, stored in self.store.article_stems(missing).items():
             self._article_stems.get(article_id, partial(_stem_set, stored))
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
@@ -306,9 +381,59 @@ class Retriever:
         return Answer(parsed.text, (), True, message)
 
 
+def _quoted(topic: Topic, text: str) -> float:
+    """2 when a paragraph quotes someone on the topic (its words inside the quotation), 1 for another quote."""
+    quotes = _QUOTATION.findall(text)
+    if not quotes:
+        return 0.0
+    return 2.0 if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
+
+
 def _stem_set(stored: str) -> frozenset[str]:
     """Stored space-separated stems as a set, the strings interned so cached articles share them."""
     return frozenset(map(sys.intern, stored.split()))
+
+
+def _has_form(stems: frozenset[str], wanted: str) -> bool:
+    """Whether a set of stems holds a stem or a close form of it (``same_word``: algerian / algeria)."""
+    # A close form begins with the same letter (one word's start is a prefix of the other), so comparing
+    # only those spares hundreds of calls per story; a question's stories are mostly new to it.
+    first = wanted[:1]
+    return wanted in stems or any(same_word(wanted, s) for s in stems if s[:1] == first)
+
+
+def _two_words(topic: Topic, stems: AbstractSet[str]) -> bool:
+    """Whether a text evidences two or more of a topic's words, at least one of them itself.
+
+    Paraphrase leaves part of a topic in other words ("spare production capacity" / "excess capacity"),
+    while one word of a two-word topic ("knife crime" / "crime") or a one-word topic's related word
+    ("football" / "good") is too little to answer with.
+    """
+    direct, related = topic.evidenced(stems)
+    return direct >= 1 and direct + related >= 2
+
+
+def _above(keys: Iterable[tuple[float, ...] | None], bound: tuple[float, ...]) -> int:
+    """How many keys rank strictly above ``bound``."""
+    return sum(1 for key in keys if key is not None and key > bound)
+
+
+def _by_key(
+    rows: dict[int, ParagraphRow], keys: dict[int, tuple[float, ...] | None], stems: dict[int, frozenset[str]]
+) -> list[Ranked]:
+    """The keyed paragraphs, best first (ties in the order they were found)."""
+    ranked = [Ranked(rows[i], key, stems[i]) for i, key in keys.items() if key is not None]
+    return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+
+def _topic_key(specific: bool, score: float, weight: float, rank: float, position: int) -> tuple[float, ...]:
+    """A topic answer's ranking key, higher first: the story of this very topic, score, weight, BM25, place."""
+    return (float(specific), round(score, 3), weight, -rank, -position)
+
+
+def _topic_score(story: float, coverage: float) -> float:
+    """A paragraph's topic score: its own coverage of the topic and, less, its story's (each at most 1)."""
+    return STORY_SHARE * story + (1 - STORY_SHARE) * coverage
 
 
 def _weight(topic: Topic, stems: frozenset[str]) -> float:

@@ -21,6 +21,8 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 _ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
+PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 # Titles that name the same job in different house styles ("budget director" / "budget chief").
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
@@ -82,10 +84,27 @@ class SpeakerResolver:
                 if words and words[-1] in heads:
                     best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
         if not best:
-            return None
+            return self._by_qualifier(typed, heads, qualifiers)
         top = max(best.values())
         unmatched = tuple(qualifiers) if top < 1.0 else ()
         return self._speaker(typed, sorted(i for i, score in best.items() if score == top), qualifiers=unmatched)
+
+    def _by_qualifier(self, typed: str, heads: set[str], qualifiers: list[str]) -> Speaker | None:
+        """People with a role holding the typed qualifier whose own words carry the head noun; None if nobody.
+
+        No role is recorded as "cepes coordinator", but Saldarriaga's is "cepes researcher" and he is quoted
+        as the "technical coordinator at Cepes".
+        """
+        people = sorted({i for word in qualifiers for _, i in self.roles.containing(word)})
+        if not people or len(people) > QUALIFIED_PEOPLE:
+            return None
+        found = []
+        for person_id in people:
+            own = [link.paragraph_id for link in self.store.person_paragraphs([person_id]) if link.role == "speaker"]
+            texts = (row.text for row in self.store.paragraphs_by_id(own[:PARAGRAPHS_READ]))
+            if any(heads & set(_ROLE_WORD.findall(text.lower())) for text in texts):
+                found.append(person_id)
+        return self._speaker(typed, found) if found else None
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
         edits = _allowed_edits(name)
@@ -121,7 +140,12 @@ def same_word(typed: str, word: str) -> bool:
     if typed == word:
         return True
     shorter, longer = sorted((typed, word), key=len)
-    return len(shorter) >= 4 and longer.startswith(shorter.rstrip("aeiouy") or shorter)
+    if len(shorter) < 4:
+        return False
+    # A final vowel may change (algeria / algerian), but what is left must still be four letters:
+    # "tori" (Tories) is not a form of "toronto".
+    root = shorter.rstrip("aeiouy")
+    return longer.startswith(shorter) or (len(root) >= 4 and longer.startswith(root))
 
 
 def _allowed_edits(name: str) -> int:

@@ -8,22 +8,34 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import simplemma
 import snowballstemmer
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# An abbreviation written in capitals, dotted or not: "U.S.", "U.K.", "US", "EU". The index reads "U.S."
+# as the letters "u" and "s", so a text keeps it whole as an upper-case term no word stems to.
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,4}\b")
+_LONGEST_INITIALISM = 4
+_NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
+_NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 _STEMMER = snowballstemmer.stemmer("porter")
+# A snowball stemmer keeps the word being stemmed in the object: two threads stemming at once (chats are
+# answered side by side) corrupt each other's word, giving wrong stems or an IndexError.
+_STEMMER_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Porter stem of a lower-case word's dictionary form (cached: news vocabulary repeats)."""
-    return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").lower()))
+    lemma = simplemma.lemmatize(word, lang="en").lower()
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(lemma))
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
@@ -33,9 +45,29 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def stems_of(text: str) -> set[str]:
-    """The set of stems in a text."""
+    """The set of stems in a text, with its capitalised abbreviations ("US" for "U.S.") as terms of their own."""
     # Stem each distinct word once, skipping the per-token generator: this runs over whole articles.
-    return {stem(word.lower()) for word in set(_TOKEN.findall(text))}
+    return {stem(word.lower()) for word in set(_TOKEN.findall(text))} | initialisms_in(text)
+
+
+def initialisms_in(text: str) -> set[str]:
+    """A text's capitalised abbreviations without their dots: "U.S." and "US" are both "US"."""
+    return {found.replace(".", "") for found in _INITIALISM.findall(text)}
+
+
+def initialisms_of(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The abbreviations a run of words may be written as, with the run's stems: "united states" → "US".
+
+    :param words: lower-case words in question order, ``""`` where a stopword broke the run
+        ("bank of england" is not "BE").
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + _LONGEST_INITIALISM, len(words)) + 1):
+            run = words[start:end]
+            if all(w.isalpha() for w in run):
+                found["".join(w[0] for w in run).upper()] = tuple(stem(w) for w in run)
+    return found
 
 
 def spans_of(text: str, wanted: Iterable[str]) -> tuple[tuple[int, int], ...]:
@@ -53,6 +85,7 @@ class Topic:
     weights: dict[str, float]
     related: dict[str, frozenset[str]]  # stem -> stems that co-occur with it in the store
     acronym: str = ""  # "iff" for "International Finance Facility": stands for the whole topic
+    initialisms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "US" stands for united, state
 
     @property
     def all_stems(self) -> frozenset[str]:
@@ -66,6 +99,7 @@ class Topic:
             return 0.0
         if self.acronym and self.acronym in present:
             return 1.0
+        present = self.spelt_out(present)
         got = 0.0
         for s in self.stems:
             if s in present:
@@ -74,9 +108,87 @@ class Topic:
                 got += self.weights[s] * related_credit
         return got / total
 
+    def evidenced(self, present: AbstractSet[str]) -> tuple[int, int]:
+        """How many of the topic's stems a text holds itself, and how many more only through a related stem."""
+        present = self.spelt_out(present)
+        direct = [s for s in self.stems if s in present]
+        related = [s for s in self.stems if s not in present and self.related.get(s, frozenset()) & present]
+        return len(direct), len(related)
+
+    def within(self, story: AbstractSet[str]) -> Topic:
+        """The topic as read in one story, keeping related words only for topic words the story evidences.
+
+        A story evidences a word by using it, or two or more of its related words that are not related to
+        the topic's other words too: "products" alone says nothing of oil in a report on chip trade ("dlrs"
+        goes with prices as well), while "lawsuit" and "file" together do speak of suing.
+        """
+        present = self.spelt_out(story)
+        kept = {s: found for s, found in self.related.items() if s in present or self._own_related(s, present) >= 2}
+        return replace(self, related=kept) if len(kept) < len(self.related) else self
+
+    def _own_related(self, word: str, present: AbstractSet[str]) -> int:
+        """How many of a topic word's related stems a text holds that are related to no other topic word."""
+        others = frozenset().union(*(found for s, found in self.related.items() if s != word))
+        return len((self.related.get(word, frozenset()) - others) & present)
+
     def matched(self, present: AbstractSet[str]) -> int:
         """How many of the topic's own stems are among a text's stems."""
-        return len(present & set(self.stems))
+        return len(self.spelt_out(present) & set(self.stems))
+
+    def spelt_out(self, present: AbstractSet[str]) -> AbstractSet[str]:
+        """A text's stems with the topic's words its abbreviations stand for ("US" → united, state)."""
+        spelt = {s for short, stems in self.initialisms.items() if short in present for s in stems}
+        return present | spelt if spelt else present
+
+
+def numbers_in_place(words: Sequence[str], text: str) -> bool:
+    """Whether every number of a topic ("band aid 30", "g8 summit") stands in a text beside a word it goes with.
+
+    A number is found however the text splits or joins it ("G-8" or "G 8" for "g8", "1000" for "1,000",
+    "Live8" for "live 8"), and must stand within a few words of the words on either side of it in the
+    question: "top 30 singles" in a story on Band Aid is not the Band Aid 30 single.
+    """
+    groups = _number_groups(words)
+    if not groups:
+        return True
+    found = [t.lower() for t in _TOKEN.findall(text)]
+    for number, neighbours in groups:
+        if any(t in {w + number for w in neighbours} | {number + w for w in neighbours} for t in found):
+            continue  # written as one word with its neighbour
+        places = [
+            (i, i + n - 1)
+            for i in range(len(found))
+            for n in range(1, _NUMBER_PARTS + 1)
+            if "".join(found[i : i + n]) == number
+        ]
+        if not places:
+            return False
+        stems = [stem(t) for t in found]
+        if not any(all(_near(stems, stem(w), start, end) for w in neighbours) for start, end in places):
+            return False
+    return True
+
+
+def _near(stems: Sequence[str], wanted: str, start: int, end: int) -> bool:
+    """Whether a stem occurs within reach of the tokens ``start``–``end``."""
+    return wanted in stems[max(0, start - _NUMBER_REACH) : end + _NUMBER_REACH + 1]
+
+
+def _number_groups(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each run of number words in a topic, joined ("1", "000" → "1000"), with the words beside it."""
+    groups = []
+    i = 0
+    while i < len(words):
+        if not any(c.isdigit() for c in words[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(words) and any(c.isdigit() for c in words[end + 1]):
+            end += 1
+        beside = tuple(words[j] for j in (i - 1, end + 1) if 0 <= j < len(words))
+        groups.append(("".join(words[i : end + 1]), beside))
+        i = end + 1
+    return groups
 
 
 def acronym_of(words: Sequence[str]) -> str:

@@ -1,0 +1,68 @@
+"""Answering "what did X say about Y?" when X's words cover only part of Y, or Y only in other words."""
+
+from __future__ import annotations
+
+from bot.models import User
+from bot.retrieval.search import _two_words
+from bot.retrieval.terms import Topic, stem, stems_of
+from bot.service import BriefingService
+
+ADMIN = User("console", "me")
+
+RESERVES = """Oil reserves will run short, says former Shell chief
+
+World governments should prepare for a steep rise in oil prices as reserves dwindle, a former oil executive said.
+
+"We must enhance the likelihood of home-country discoveries with acreage for exploration," Donald McIvor said.
+
+Mr McIvor spoke at a conference in Houston on Tuesday.
+"""
+
+CRIME = """Minister unveils justice plan
+
+Justice Minister Cathy Jamieson said the plan would help victims of crime and cut reoffending.
+
+The plan also covers the courts and prisons.
+"""
+
+
+def _topic(words: tuple[str, ...], related: dict[str, set[str]]) -> Topic:
+    stems = tuple(stem(w) for w in words)
+    return Topic(words, stems, dict.fromkeys(stems, 1.0), {stem(w): frozenset(r) for w, r in related.items()})
+
+
+def test_two_words_need_one_of_them_itself() -> None:
+    topic = _topic(("spare", "production", "capacity"), {"production": {"oil"}})
+    assert _two_words(topic, stems_of("an excess capacity of oil"))  # capacity itself, production through oil
+    assert not _two_words(topic, stems_of("an excess of oil"))  # a related word alone
+    assert not _two_words(_topic(("knife", "crime"), {}), stems_of("victims of crime"))  # one word of two
+    assert not _two_words(_topic(("football",), {"football": {"good"}}), stems_of("a good game"))
+
+
+def test_a_paragraph_on_part_of_a_topic_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, RESERVES)
+    answer = service.ask("what did donald mcivor say about exploring for oil closer to home?")
+    assert not answer.no_match, answer.message
+    assert "home-country discoveries" in answer.hits[0].text
+
+
+def test_one_word_of_a_two_word_topic_does_not_answer(service: BriefingService) -> None:
+    service.load_text(ADMIN, CRIME)
+    assert service.ask("cathy jamieson on knife crime").no_match
+
+
+SCAM = """Call for action on internet scam
+
+Phone companies are not doing enough to warn customers about rogue-dialling scams, a regulator said.
+
+Firms should spot unusual bills quickly and stop them, the regulator added.
+
+Ombudsman Elizabeth France said: "I would expect phone companies to look for odd patterns and call the customer."
+"""
+
+
+def test_a_person_touching_the_topic_in_a_story_on_it_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, SCAM)
+    answer = service.ask("what did elizabeth france say about phone firms spotting unusual bills?")
+    assert not answer.no_match, answer.message
+    assert answer.hits[0].text.startswith("Ombudsman Elizabeth France said")

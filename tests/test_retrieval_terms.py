@@ -1,0 +1,86 @@
+"""Matching a question's words to a paragraph's: contractions, possessives and abbreviations."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.models import User
+from bot.retrieval.fts import content_runs, content_words
+from bot.retrieval.terms import Topic, initialisms_in, initialisms_of, stem, stems_of
+from bot.service import BriefingService
+
+ADMIN = User("console", "me")
+
+LAWSUIT = """Iran readies claims over platform raid
+
+Iran is preparing lawsuits to file for compensation from the U.S. over the raid on its Gulf oil platforms,
+Oil Minister Gholamreza Aqazadeh said on Tuesday.
+
+Aqazadeh also said crude exports had recovered to two million barrels a day.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he'd like to do more Blackadder", ["like", "blackadder"]),
+        ("they'll cut what we've built", ["cut", "built"]),
+        ("Brazil's debt", ["brazil", "debt"]),
+    ],
+)
+def test_contractions_and_possessives_leave_only_the_word(text: str, expected: list[str]) -> None:
+    assert content_words(text) == expected
+
+
+def test_stopwords_break_runs_of_words() -> None:
+    assert content_runs("suing the United States") == ["suing", "", "united", "states"]
+
+
+def test_capitalised_abbreviations_are_kept_whole_dotted_or_not() -> None:
+    assert initialisms_in("Talks between the U.S. and the UK, said OPEC.") == {"US", "UK", "OPEC"}
+    assert {"US", "u"} <= stems_of("from the U.S. over")
+    assert initialisms_in("Mr. A. Smith said it") == set()  # a lone initial is no abbreviation
+
+
+def test_a_run_of_words_may_be_written_as_its_initials() -> None:
+    assert initialisms_of(content_runs("suing the united states")) == {"US": ("unit", "state")}
+    assert "BE" not in initialisms_of(content_runs("bank of england"))  # not adjacent: "of" between
+
+
+def test_an_abbreviation_covers_the_words_it_stands_for() -> None:
+    stems = (stem("suing"), stem("united"), stem("states"))
+    topic = Topic(
+        ("suing", "united", "states"),
+        stems,
+        dict.fromkeys(stems, 1.0),
+        {stem("suing"): frozenset({stem("lawsuits")})},
+        initialisms=initialisms_of(["suing", "", "united", "states"]),
+    )
+    paragraph = stems_of("Iran is preparing lawsuits against the U.S.")
+    assert topic.coverage(paragraph, 0.4) == pytest.approx((0.4 + 2) / 3)
+    assert topic.matched(paragraph) == 2
+    assert topic.coverage(stems_of("Iran is preparing lawsuits against us"), 0.4) == pytest.approx(0.4 / 3)
+
+
+def test_a_question_in_full_words_finds_a_paragraph_with_the_abbreviation(service: BriefingService) -> None:
+    service.load_text(ADMIN, LAWSUIT)
+    answer = service.ask("what did Aqazadeh say about suing the United States?")
+    assert not answer.no_match, answer.message
+    assert answer.hits[0].text.startswith("Iran is preparing lawsuits")
+
+
+def test_stems_are_right_when_many_threads_stem_at_once() -> None:
+    # Chats are answered in threads side by side; a shared stemmer must not mix their words up.
+    words = [f"{root}{suffix}" for root in ("nation", "product", "govern", "relat", "operat") for suffix in _SUFFIXES]
+    words = [f"{word}{'x' * n}" for n in range(100) for word in words]
+    stem.cache_clear()
+    expected = {word: stem(word) for word in words}
+    stem.cache_clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        found = list(pool.map(stem, words * 2))
+    assert found == [expected[word] for word in words * 2]
+
+
+_SUFFIXES = ("al", "alization", "ionally", "ing", "ed", "ness", "fulness", "iveness", "ement", "ations")
