@@ -131,6 +131,8 @@ def _ask_while_loading(
             warmed.release()  # a failing asker must not leave the others waiting for it
         start.wait()
         pauses = random.Random(seed * 1000 + number)
+        if pause_s:  # people don't all ask at the same instant: each starts after a pause of its own
+            stop.wait(pauses.expovariate(1 / pause_s))
         i = number * 7
         while not stop.is_set():
             question = questions[i % len(questions)]

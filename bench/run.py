@@ -116,7 +116,7 @@ def run_size(size: int, seed: int, workdir: Path, sources: list, earlier: dict |
         concurrent = {**earlier["concurrent"], "from_earlier_run": True}
     else:
         # New articles each run (the seed moves with the store's size), so a reused store still meets fresh text.
-        extra = min(2000, max(500, size // 20))
+        extra = min(5000, max(2000, size // 20))  # a load long enough for the askers to ask a few hundred times
         concurrent = askers_during_ingest(path, questions, extra, seed=seed * 1_000_003 + stored)
     print(f"[{size}] concurrent: {json.dumps(concurrent)}", flush=True)
     return {
