@@ -90,7 +90,7 @@ INGEST_TIMEOUT_S = 900
 def askers_during_ingest(
     path: Path, questions: Sequence[BenchQuestion], count: int, seed: int, askers: int = 20
 ) -> dict[str, object]:
-    """``askers`` threads in this process (as the chat adapters run core calls) while another process loads.
+    """``askers`` threads sharing one service in this process (as a serving bot does) while another process loads.
 
     The load runs in its own process, as ``briefbot load`` does beside a serving bot. Two runs, each with
     fresh articles: askers pausing about a second between questions (the target's case), then asking flat
@@ -117,18 +117,16 @@ def _ask_while_loading(
     assert loader.stdin is not None and loader.stdout is not None
     json.loads(loader.stdout.readline())  # the articles are generated: loading starts on our line
     start, stop = threading.Event(), threading.Event()
-    warmed = threading.Semaphore(0)
     samples: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
+    # One service shared by every asker, as a serving bot shares one between the chats it answers at once;
+    # a running bot's caches are warm (the cold start is measured on its own).
+    service = open_service(path)
+    for question in questions:
+        service.ask(question.text, limit=5)
 
     def ask_loop(number: int) -> None:
-        service = open_service(path)
-        try:
-            for question in questions:  # a running bot's caches are warm; the cold start is measured on its own
-                service.ask(question.text, limit=5)
-        finally:
-            warmed.release()  # a failing asker must not leave the others waiting for it
         start.wait()
         pauses = random.Random(seed * 1000 + number)
         if pause_s:  # people don't all ask at the same instant: each starts after a pause of its own
@@ -148,13 +146,10 @@ def _ask_while_loading(
                 samples.append((time.perf_counter() - began) * 1000)
             if pause_s:
                 stop.wait(pauses.expovariate(1 / pause_s))
-        service.store.close()
 
     threads = [threading.Thread(target=ask_loop, args=(n,)) for n in range(askers)]
     for thread in threads:
         thread.start()
-    for _ in threads:
-        warmed.acquire()
     loader.stdin.write("go\n")
     loader.stdin.flush()
     start.set()
@@ -166,6 +161,7 @@ def _ask_while_loading(
         stop.set()
         for thread in threads:
             thread.join()
+        service.store.close()
     elapsed = time.perf_counter() - started
     return {
         "answers_per_s": round(len(samples) / elapsed, 1),

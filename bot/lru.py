@@ -32,6 +32,14 @@ class LRUCache(Generic[K, V]):
                 self._entries.popitem(last=False)
         return value
 
+    def put(self, key: K, value: V) -> None:
+        """Store ``value`` for ``key`` (replacing what was there) as the most recently used."""
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
     def __len__(self) -> int:
         return len(self._entries)
 
