@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -117,7 +118,14 @@ def run_size(size: int, seed: int, workdir: Path, sources: list, earlier: dict |
     else:
         # New articles each run (the seed moves with the store's size), so a reused store still meets fresh text.
         extra = min(5000, max(2000, size // 20))  # a load long enough for the askers to ask a few hundred times
-        concurrent = askers_during_ingest(path, questions, extra, seed=seed * 1_000_003 + stored)
+        # On a copy: the loads grow the store, and a grown store draws a different question mix next run.
+        copy = workdir / f"briefbot-{size}-concurrency.db"
+        shutil.copyfile(path, copy)
+        try:
+            concurrent = askers_during_ingest(copy, questions, extra, seed=seed * 1_000_003 + stored)
+        finally:
+            for scratch in workdir.glob(f"{copy.name}*"):
+                scratch.unlink()
     print(f"[{size}] concurrent: {json.dumps(concurrent)}", flush=True)
     return {
         "size": size,
