@@ -173,8 +173,7 @@ class Retriever:
         }
         # So is what they say in words of the topic in a story that is about it and holds its most specific
         # word, whatever its lead ("phone firms spotting unusual bills" → the ombudsman on phone companies).
-        rarest = max(topic.stems, key=lambda s: topic.weights[s])
-        specific = {a for a in about_topic if self._story_has(a, rarest)}
+        specific = {a for a in about_topic if self._story_has(a, topic.rarest)}
         stems_by_id = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
         # A related word stands for a topic word only in a story that uses the word itself.
         story_topic = {a: topic.within(self._stems_of_article(a)) for a in {r.article_id for r in rows.values()}}
@@ -252,12 +251,11 @@ class Retriever:
         # not answered by a paragraph about Rover cars.
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         needed = min(2, len(topic.stems))
-        rarest = max(topic.stems, key=lambda s: topic.weights[s])
         # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
         numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
         # hundreds of candidates share a few hundred stories.
-        specific = cache(partial(self._story_has, wanted=rarest))
+        specific = cache(partial(self._story_has, wanted=topic.rarest))
         story = cache(lambda article_id: topic.coverage(self._stems_of_article(article_id), RELATED_CREDIT))
 
         def anchored(i: int) -> bool:
@@ -278,9 +276,11 @@ class Retriever:
             weight = _weight(topic, stems[paragraph_id])
             return _topic_key(specific(row.article_id), score, weight, row.rank, row.position)
 
+        whole_topic = _weight(topic, frozenset(topic.weights))
+
         def best_at(rank: float) -> tuple[float, ...]:
             """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
-            return _topic_key(True, _topic_score(1.0, 1.0), _weight(topic, frozenset(topic.weights)), rank, 0)
+            return _topic_key(True, _topic_score(1.0, 1.0), whole_topic, rank, 0)
 
         keys = self._keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
         if len(keys) < len(rows) and any(anchored(i) for i in keys):
@@ -319,9 +319,10 @@ class Retriever:
         keys: dict[int, tuple[float, ...] | None] = {}
         contenders: list[tuple[float, ...]] = []  # keys as good as any paragraph's could be but for rank
         order = list(rows)
+        ceiling = best_at(math.inf)  # the best key any paragraph could have, whatever its BM25 rank
         for n, paragraph_id in enumerate(order):
             key = keys[paragraph_id] = key_of(paragraph_id)
-            if key is not None and key > best_at(math.inf):
+            if key is not None and key > ceiling:
                 contenders.append(key)
             if (
                 in_bm25_order

@@ -88,6 +88,11 @@ class Topic:
     initialisms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "US" stands for united, state
 
     @property
+    def rarest(self) -> str:
+        """The topic's most specific stem: the one with the highest weight (rarest in the archive)."""
+        return max(self.stems, key=lambda s: self.weights[s])
+
+    @property
     def all_stems(self) -> frozenset[str]:
         """The topic's stems, its acronym and their related stems."""
         return frozenset(self.stems).union({self.acronym} - {""}, *self.related.values())
@@ -152,8 +157,10 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
     if not groups:
         return True
     found = [t.lower() for t in _TOKEN.findall(text)]
+    stems: list[str] = []
     for number, neighbours in groups:
-        if any(t in {w + number for w in neighbours} | {number + w for w in neighbours} for t in found):
+        joined = {w + number for w in neighbours} | {number + w for w in neighbours}
+        if not joined.isdisjoint(found):
             continue  # written as one word with its neighbour
         places = [
             (i, i + n - 1)
@@ -163,7 +170,7 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
         ]
         if not places:
             return False
-        stems = [stem(t) for t in found]
+        stems = stems or [stem(t) for t in found]
         if not any(all(_near(stems, stem(w), start, end) for w in neighbours) for start, end in places):
             return False
     return True
