@@ -26,10 +26,7 @@ class LRUCache(Generic[K, V]):
                 self._entries.move_to_end(key)
                 return self._entries[key]
         value = compute()
-        with self._lock:
-            self._entries[key] = value
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
+        self.put(key, value)
         return value
 
     def put(self, key: K, value: V) -> None:
