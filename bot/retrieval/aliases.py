@@ -20,8 +20,8 @@ PAGE = 50_000  # aliases read per query, so a first read of a large archive neve
 class _Incremental(ABC):
     """Aliases (of one kind, or all) read from the store once, then only the rows added since.
 
-    Loads only append aliases; a removal (an article deleted) shows as a count that no longer matches
-    the positions, and then everything is read again.
+    Loads only append aliases; a removal (an article deleted) changes the store's count of deletions, and
+    then everything is read again.
     """
 
     def __init__(self, store: StoreProtocol, kind: str) -> None:
@@ -36,8 +36,8 @@ class _Incremental(ABC):
         with self._lock:
             if version == self._version:
                 return
-            position, count = self._version
-            if version[0] - position != version[1] - count:
+            position, deletions = self._version
+            if version[1] != deletions:
                 self.clear()
                 position = 0
             while position < version[0]:

@@ -19,6 +19,7 @@ from functools import cache, partial
 
 from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
+from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_runs, content_words
 from bot.retrieval.query import Question, parse_question, split_on
@@ -31,7 +32,6 @@ RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share
 MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the topic
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 TOPIC_CANDIDATES = 300
-OR_WINDOW_ARTICLES = 10_000  # the OR fallback searches only the latest this many articles
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
@@ -234,13 +234,13 @@ class Retriever:
 
     def _for_topic(self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize) -> list[Ranked]:
         """Paragraphs on a topic, best first; complete through the first ``wanted``, which is all callers read."""
-        found = self.store.search(all_of(topic.words), limit=TOPIC_CANDIDATES, after_article=after_article)
+        found = recent_first(self.store, all_of(topic.words), TOPIC_CANDIDATES, after_article)
         rows = {r.id: r for r in found}
         fallback = len(rows) < TOPIC_CANDIDATES // 3
         if fallback:
             # Ranking an OR query scores every paragraph with any of the words (a fifth of a second at a
             # million paragraphs), so the fallback looks at recent news only; the AND search saw everything.
-            recent = max(after_article, self.store.latest_article_id() - OR_WINDOW_ARTICLES)
+            recent = recent_since(self.store, after_article)
             more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=recent)
             for row in more:
                 rows.setdefault(row.id, row)

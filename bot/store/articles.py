@@ -258,9 +258,10 @@ class ArticleQueries:
     def delete_orphan_people(self) -> int:
         """Remove people no paragraph links to any more; returns how many."""
         with self._lock, self.db.atomic():
-            self.db.execute(
+            removed = self.db.execute(
                 "DELETE FROM person_aliases WHERE person_id NOT IN (SELECT person_id FROM paragraph_people)"
-            )
+            ).rowcount
+            self.db.execute("UPDATE counters SET value = value + ? WHERE name = 'alias_deletions'", [removed])
             return self.db.execute(
                 "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM paragraph_people)"
             ).rowcount

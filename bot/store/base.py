@@ -28,7 +28,6 @@ class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, Aud
         self.path = path
         self._lock = threading.RLock()
         self._frequencies = FrequencyCache()
-        self._people_version: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

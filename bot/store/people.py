@@ -29,7 +29,6 @@ class PeopleQueries:
     db: Database
     _lock: threading.RLock
     _frequencies: FrequencyCache
-    _people_version: tuple[tuple[int, int], tuple[int, int]] | None
 
     def people_by_alias(self, alias: str) -> list[tuple[int, str]]:
         """People (id, name) known by exactly this lower-case alias."""
@@ -71,16 +70,14 @@ class PeopleQueries:
         return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def people_version(self) -> tuple[int, int]:
-        """A value that changes whenever people or aliases are added or removed (for caches)."""
+        """(the latest alias's position, how many aliases were ever deleted): changes with every addition or removal."""
         with self._lock:
-            # Counting every alias reads the whole index: do it only after a commit, ours or another connection's.
-            stamp = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.conn.total_changes)
-            if self._people_version is None or self._people_version[0] != stamp:
-                row = self.db.execute(
-                    "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM person_aliases), (SELECT COUNT(*) FROM person_aliases)"
-                ).fetchone()
-                self._people_version = (stamp, (int(row[0]), int(row[1])))
-            return self._people_version[1]
+            # Two index look-ups: COUNT(*) would read every alias, and did so on each question during a load.
+            row = self.db.execute(
+                "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM person_aliases),"
+                " (SELECT value FROM counters WHERE name = 'alias_deletions')"
+            ).fetchone()
+        return int(row[0]), int(row[1])
 
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:
         """Names of the given people."""

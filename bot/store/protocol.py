@@ -161,7 +161,7 @@ class StoreProtocol(Protocol):
         ...
 
     def people_version(self) -> tuple[int, int]:
-        """A value that changes whenever aliases are added or removed."""
+        """(the latest alias's position, how many aliases were ever deleted): changes with every addition or removal."""
         ...
 
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:

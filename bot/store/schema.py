@@ -178,6 +178,16 @@ def _v10_index_without_insert_trigger(db: Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS paragraphs_ai")
 
 
+def _v11_alias_deletions(db: Database) -> None:
+    """How many aliases were ever deleted, so ``people_version`` needs no COUNT(*) over every alias.
+
+    The count read the whole alias index each time another connection committed: during a bulk load,
+    on nearly every question about a person.
+    """
+    db.execute("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    db.execute("INSERT INTO counters (name, value) VALUES ('alias_deletions', 0)")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_articles,
     _v2_people,
@@ -189,6 +199,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v8_alias_kinds,
     _v9_conversations,
     _v10_index_without_insert_trigger,
+    _v11_alias_deletions,
 )
 
 

@@ -75,8 +75,9 @@ TABLES: tuple[Table, ...] = (
 )
 # SQLite tables that are indexes or bookkeeping, rebuilt by the importing engine.
 _SQLITE_DERIVED = ("paragraphs_fts", "sqlite_")
-# Tables of passing state, not worth moving: follow-up context expires within the hour.
-_NOT_EXPORTED = frozenset({"conversations"})
+# Tables not worth moving: follow-up context expires within the hour, and the alias deletion count only
+# tells this engine's caches that their copy is stale.
+_NOT_EXPORTED = frozenset({"conversations", "counters"})
 
 
 class TransferError(BriefingError):
