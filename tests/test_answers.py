@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.commands import handle
 from bot.models import Chat, User
-from bot.retrieval.query import parse_follow_up, parse_question
+from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -79,6 +79,9 @@ def test_unknown_person_and_person_off_topic_get_different_messages(service: Bri
         "tell me what sodik imomi said about the oil industry",
         "what did Imomy say about oil?",  # a typo in the name
         "what did Mr Imomi say about oil",
+        "what is Imomi's position on oil?",
+        "Imomi's message on oil",
+        "oil, according to Imomi?",
     ],
 )
 def test_many_phrasings_find_the_same_paragraph(service: BriefingService, question: str) -> None:
@@ -119,6 +122,28 @@ def test_question_parsing_kinds() -> None:
     assert parse_question("any news on the Dome?").kind == "topic_only"
     assert parse_question("What do you think?").speaker == ""
     assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("what are Blair's views on Iraq?", "Blair", "Iraq"),
+        ("is the coach under pressure, according to Castaignede?", "Castaignede", "is the coach under pressure"),
+        ("according to the IMF, what was said about growth?", "IMF", "growth"),
+        ("what did Blair say about Iraq, according to reports", "Blair", "Iraq"),
+    ],
+)
+def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:
+    parsed = parse_question(question)
+    assert (parsed.speaker, parsed.topic) == (speaker, topic)
+
+
+def test_a_possessive_reaction_is_a_speaker_question_only_for_a_known_person() -> None:
+    assert person_readings("what's the Muslim Council of Britain's problem with 24?") == [
+        Question("what's the Muslim Council of Britain's problem with 24?", "Muslim Council of Britain", "24")
+    ]
+    assert person_readings("what was said about the Bank of England on rates") == []
+    assert [r.speaker for r in person_readings("Imomi's message on oil")] == ["Imomi", "Imomi's message"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -18,6 +18,7 @@ _SPEECH_VERBS = (
 )
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
 _POLITE = r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
+_WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 _TOPIC_PATTERNS = (
@@ -39,16 +40,31 @@ _SPEAKER_PATTERNS = (
     rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
     rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
     rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
-    rf"^{_POLITE}(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts|position|stance"
-    rf"|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts"
+    rf"|position|stance|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|how) (?:did|does|do|has) (?P<s>.+?) (?:react|respond|reply|answer)(?: to (?P<t>.+))?$",
     rf"^{_POLITE}(?:quotes?|statements?|comments?|remarks?) (?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
 )
-# "X on Y" reads as a speaker question only when X turns out to be a known person; callers check that.
-_ON_PATTERN = re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE)
+# "Y, according to X" / "according to X, Y": the source named is the speaker, whatever Y's phrasing.
+_ACCORDING_TO = (
+    re.compile(r"^(?P<rest>.+?),? according to (?P<s>[^,;:]+)$", re.IGNORECASE),
+    re.compile(r"^according to (?P<s>[^,;:]+), (?P<rest>.+)$", re.IGNORECASE),
+)
+# "X's reaction to Y" and "X on Y" read as speaker questions only when X turns out to be a known person
+# (callers check that): "the government's plan for schools" is a topic.
+_PERSON_PATTERNS = (
+    re.compile(
+        rf"^(?:{_WHAT_IS} )?(?P<s>[^,;:]+?)['’]s? (?:problems?|objections?|concerns?|criticisms?|complaints?"
+        r"|reactions?|responses?|answers?|verdict|message|warnings?|advice|arguments?|case|explanation"
+        r"|predictions?|forecasts?|plans?|promises?|pledges?|proposals?|claims?|assessment|account|version)"
+        rf" (?:{_ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
+)
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
@@ -58,6 +74,7 @@ _FOLLOW_UP_SPEAKER = re.compile(
 )
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in _TOPIC_PATTERNS)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
+_NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
 _NOT_A_NAME = frozenset(
@@ -98,6 +115,10 @@ def normalise(text: str) -> str:
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
     clean = normalise(text)
+    for according in _ACCORDING_TO:
+        if (match := according.match(clean)) and (speaker := _tidy_speaker(match.group("s"))):
+            rest = parse_question(match.group("rest"))  # "what did Blair say about Iraq, according to reports"
+            return Question(text, rest.speaker or speaker, rest.topic)
     for pattern in _COMPILED_TOPIC:
         if match := pattern.match(clean):
             return Question(text, topic=_tidy_topic(match.group("t")))
@@ -109,16 +130,18 @@ def parse_question(text: str) -> Question:
     return Question(text, topic=clean)
 
 
-def split_on(text: str) -> Question | None:
-    """The "X on Y" reading of a question (speaker X, topic Y), for callers to accept if X is a person."""
-    match = _ON_PATTERN.match(normalise(text))
-    if not match:
-        return None
-    speaker = _tidy_speaker(match.group("s"))
-    # Only a name can stand before "on": "Blair on Iraq", not "what was said about Iraq".
-    if len(speaker.split()) > 4 or len(content_words(speaker)) != len(speaker.split()):
-        return None
-    return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t")))
+def person_readings(text: str) -> list[Question]:
+    """Readings as "X's reaction to Y" or "X on Y" (speaker X, topic Y); callers take the first naming a person."""
+    clean = normalise(text)
+    readings = []
+    for pattern in _PERSON_PATTERNS:
+        if match := pattern.match(clean):
+            speaker = _tidy_speaker(match.group("s"))
+            # Only a name can stand there: "Blair on Iraq", "the Bank of England's", not "what was said about Iraq".
+            named = [word for word in speaker.lower().split() if word not in _NAME_JOINERS]
+            if len(speaker.split()) <= 6 and len(content_words(speaker)) == len(named):
+                readings.append(Question(text, speaker=speaker, topic=_tidy_topic(match.group("t"))))
+    return readings
 
 
 def parse_follow_up(text: str) -> FollowUp | None:

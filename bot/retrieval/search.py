@@ -22,7 +22,7 @@ from bot.models import Answer, Citation, Hit
 from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_runs, content_words
-from bot.retrieval.query import Question, parse_question, split_on
+from bot.retrieval.query import Question, parse_question, person_readings
 from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, numbers_in_place, spans_of, stem, stems_of
 from bot.store import ParagraphRow
@@ -116,9 +116,10 @@ class Retriever:
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question]:
         if parsed.speaker:
             return self.speakers.resolve(parsed.speaker), parsed
-        on = split_on(parsed.text)  # "Imomi on oil": a speaker question only if Imomi is a known person
-        if on is not None and (speaker := self.speakers.resolve(on.speaker, allow_fuzzy=False)):
-            return speaker, on
+        # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person
+        for reading in person_readings(parsed.text):
+            if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=False):
+                return speaker, reading
         return None, parsed
 
     def _people_named(self, topic: str) -> set[int]:
