@@ -8,6 +8,8 @@ batches queued ahead so that neither the writer nor a worker waits for the other
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +32,7 @@ WORKERS = os.cpu_count() or 1
 QUEUE_DEPTH = WORKERS + 2
 # Workers run this much nicer than the bot: a bulk load takes whatever CPU answering questions leaves.
 WORKER_NICENESS = 10
+PARENT_CHECK_S = 1.0
 
 
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
@@ -84,8 +87,27 @@ def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list
 def worker_pool() -> ProcessPoolExecutor:
     """Processes for preparing batches, at a lower CPU priority than the bot that starts them."""
     return ProcessPoolExecutor(
-        max_workers=WORKERS, mp_context=get_context("spawn"), initializer=os.nice, initargs=(WORKER_NICENESS,)
+        max_workers=WORKERS,
+        mp_context=get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
+
+
+def _start_worker(parent: int) -> None:
+    os.nice(WORKER_NICENESS)
+    threading.Thread(target=_exit_with, args=(parent,), name="exit-with-parent", daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone.
+
+    A worker holds both ends of its task pipe, so a loader killed mid-load (SIGKILL, the OOM killer) never
+    closes it: its workers waited for work forever, holding their memory.
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
 
 
 def _drafts(batch: list[Parsed]) -> list[ArticleDraft]:

@@ -27,6 +27,27 @@ def stored_articles(db: Path) -> int:
         return 0
 
 
+def children_of(parent: int) -> list[int]:
+    """Processes whose parent is ``parent`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @needs_corpus()
 def test_kill_9_during_a_bulk_load_then_resume(tmp_path: Path) -> None:
     db = tmp_path / "crash.db"
@@ -37,10 +58,16 @@ def test_kill_9_during_a_bulk_load_then_resume(tmp_path: Path) -> None:
         while stored_articles(db) < 300 and time.monotonic() < deadline and loader.poll() is None:
             time.sleep(0.05)
         assert loader.poll() is None, "the load finished before it could be interrupted"
+        workers = children_of(loader.pid)
+        assert workers, "the bulk load prepares articles in worker processes"
         loader.send_signal(signal.SIGKILL)
         loader.wait(timeout=10)
     finally:
         loader.kill()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers), "workers outlived their killed loader"
 
     store = Store.open(db)
     assert store.check_integrity() == []
