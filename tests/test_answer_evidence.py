@@ -42,6 +42,11 @@ def test_a_number_must_stand_beside_its_words() -> None:
     assert numbers_in_place(content_words("job cuts"), "The firm will cut 100 jobs.")
 
 
+def test_an_ordinal_needs_no_neighbour() -> None:
+    text = "Elvis fans around the world have been marking the legendary singer's 70th birthday."
+    assert numbers_in_place(content_words("how did fans mark elvis's 70th"), text)
+
+
 def test_a_close_form_keeps_four_letters() -> None:
     assert same_word("algeria", "algerian") and same_word("iran", "iranian") and same_word("cuba", "cuban")
     assert not same_word("toronto", "tori")  # "Tories" is no form of Toronto

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.commands import handle
 from bot.models import Chat, User
-from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings
+from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings, subject_readings
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -82,6 +82,7 @@ def test_unknown_person_and_person_off_topic_get_different_messages(service: Bri
         "what is Imomi's position on oil?",
         "Imomi's message on oil",
         "oil, according to Imomi?",
+        "is Imomi interested in oil?",
     ],
 )
 def test_many_phrasings_find_the_same_paragraph(service: BriefingService, question: str) -> None:
@@ -131,6 +132,7 @@ def test_question_parsing_kinds() -> None:
         ("is the coach under pressure, according to Castaignede?", "Castaignede", "is the coach under pressure"),
         ("according to the IMF, what was said about growth?", "IMF", "growth"),
         ("what did Blair say about Iraq, according to reports", "Blair", "Iraq"),
+        ("what has Gail Martell been saying", "Gail Martell", ""),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:
@@ -144,6 +146,20 @@ def test_a_possessive_reaction_is_a_speaker_question_only_for_a_known_person() -
     ]
     assert person_readings("what was said about the Bank of England on rates") == []
     assert [r.speaker for r in person_readings("Imomi's message on oil")] == ["Imomi", "Imomi's message"]
+
+
+def test_a_yes_no_question_may_be_about_its_subject() -> None:
+    question = "did Yeutter blame the sanctions for the slide?"
+    assert subject_readings(question)[-1] == Question(question, "Yeutter", "blame the sanctions for the slide")
+    assert subject_readings("have the troops left the refineries?") == []  # a thing, not a name
+
+
+def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:
+    assert service.ask("did Imomi praise football?").no_match
+    assert service.ask("did Khalafov discuss the Zangazur corridor?").hits[0].speakers == ("Khalaf Khalafov",)
+    visit = service.ask("did Imomi visit the Zangazur corridor?")  # he never speaks of it: what others said
+    assert not visit.no_match and "Imomi visit the Zangazur corridor" in visit.message
+    assert visit.hits[0].text.startswith("The deputy minister underlined")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

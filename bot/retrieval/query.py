@@ -19,6 +19,7 @@ _SPEECH_VERBS = (
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
 _POLITE = r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
 _WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
+_ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 _TOPIC_PATTERNS = (
@@ -32,7 +33,7 @@ _TOPIC_PATTERNS = (
     rf"^(?:who (?:said|spoke|talked|commented) (?:anything |something )?{_ABOUT}) (?P<t>.+)$",
 )
 _SPEAKER_PATTERNS = (
-    rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:{_SPEECH_VERBS})"
+    rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:(?:{_ADVERB}) )?(?:{_SPEECH_VERBS})"
     rf"(?: (?:anything|something))?(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
@@ -59,12 +60,16 @@ _PERSON_PATTERNS = (
     re.compile(
         rf"^(?:{_WHAT_IS} )?(?P<s>[^,;:]+?)['’]s? (?:problems?|objections?|concerns?|criticisms?|complaints?"
         r"|reactions?|responses?|answers?|verdict|message|warnings?|advice|arguments?|case|explanation"
-        r"|predictions?|forecasts?|plans?|promises?|pledges?|proposals?|claims?|assessment|account|version)"
+        r"|predictions?|forecasts?|plans?|promises?|pledges?|proposals?|claims?|assessment|account|version|ideas?"
+        r"|suggestions?|hopes?|fears?|doubts?|worries|demands?|calls?)"
         rf" (?:{_ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
         re.IGNORECASE,
     ),
     re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
 )
+# A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
+_YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
+_LONGEST_NAME = 6  # words
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
@@ -131,17 +136,37 @@ def parse_question(text: str) -> Question:
 
 
 def person_readings(text: str) -> list[Question]:
-    """Readings as "X's reaction to Y" or "X on Y" (speaker X, topic Y); callers take the first naming a person."""
+    """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
     clean = normalise(text)
-    readings = []
-    for pattern in _PERSON_PATTERNS:
-        if match := pattern.match(clean):
-            speaker = _tidy_speaker(match.group("s"))
-            # Only a name can stand there: "Blair on Iraq", "the Bank of England's", not "what was said about Iraq".
-            named = [word for word in speaker.lower().split() if word not in _NAME_JOINERS]
-            if len(speaker.split()) <= 6 and len(content_words(speaker)) == len(named):
-                readings.append(Question(text, speaker=speaker, topic=_tidy_topic(match.group("t"))))
-    return readings
+    readings = [
+        Question(text, speaker=_tidy_speaker(match.group("s")), topic=_tidy_topic(match.group("t")))
+        for pattern in _PERSON_PATTERNS
+        if (match := pattern.match(clean))
+    ]
+    return [reading for reading in readings if _could_be_a_name(reading.speaker)]
+
+
+def subject_readings(text: str) -> list[Question]:
+    """A yes/no question read as about its subject, longest name first, for callers to accept if it is a name.
+
+    "did Yeutter blame the sanctions for the slide" → Yeutter on "blame the sanctions for the slide". A subject
+    with an article ("have the troops left…") is a thing, not a name.
+    """
+    match = _YES_NO.match(normalise(text))
+    if not match or _LEADING_ARTICLE.match(match.group("rest")):
+        return []
+    words = match.group("rest").split()
+    readings = [
+        Question(text, speaker=" ".join(words[:end]), topic=" ".join(words[end:]))
+        for end in range(min(_LONGEST_NAME, len(words) - 1), 0, -1)
+    ]
+    return [reading for reading in readings if _could_be_a_name(reading.speaker)]
+
+
+def _could_be_a_name(speaker: str) -> bool:
+    """Only a name can stand as the speaker: "Blair", "the Bank of England", not "what was said about Iraq"."""
+    named = [word for word in speaker.lower().split() if word not in _NAME_JOINERS]
+    return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
 
 
 def parse_follow_up(text: str) -> FollowUp | None:

@@ -22,8 +22,8 @@ from bot.models import Answer, Citation, Hit
 from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_runs, content_words
-from bot.retrieval.query import Question, parse_question, person_readings
-from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
+from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
+from bot.retrieval.speakers import Speaker, SpeakerResolver, normalise_name, same_word
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, numbers_in_place, spans_of, stem, stems_of
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
@@ -69,13 +69,19 @@ class Retriever:
 
         :param after_article: look only in articles with a higher id (a digest's new articles).
         """
-        parsed = parse_question(question) if isinstance(question, str) else question
-        speaker, parsed = self._speaker_of(parsed)
+        asked = parse_question(question) if isinstance(question, str) else question
+        speaker, parsed, guessed = self._speaker_of(asked)
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
         if speaker is not None:
             ranked = self._for_speaker(speaker, topic, self._people_named(parsed.topic), after_article)
+            if not ranked and guessed:
+                # The speaker was only the subject of a yes/no question ("did Deng put a cap on grain imports"):
+                # when that person never speaks on it, the question still stands as a topic.
+                parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
+                speaker, topic = None, self.topic(parsed.topic)
+                ranked = self._for_topic(topic, after_article, wanted=offset + limit + 1) if topic else []
         elif topic is not None:
             ranked = self._for_topic(topic, after_article, wanted=offset + limit + 1)
         else:
@@ -113,14 +119,19 @@ class Retriever:
         initialisms = initialisms_of(content_runs(text))
         return Topic(tuple(words), stems, weights, related, acronym if known else "", initialisms)
 
-    def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question]:
+    def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
+        """The speaker asked about, the question as read, and whether the speaker is a yes/no question's subject."""
         if parsed.speaker:
-            return self.speakers.resolve(parsed.speaker), parsed
+            return self.speakers.resolve(parsed.speaker), parsed, False
         # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person
         for reading in person_readings(parsed.text):
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=False):
-                return speaker, reading
-        return None, parsed
+                return speaker, reading, False
+        # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
+        for reading in subject_readings(parsed.text):
+            if self.store.people_by_alias(normalise_name(reading.speaker)):
+                return self.speakers.resolve(reading.speaker, allow_fuzzy=False), reading, True
+        return None, parsed, False
 
     def _people_named(self, topic: str) -> set[int]:
         """Paragraphs about the person a topic names ("what did Straw say about Alastair Campbell?")."""

@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,4}\b")
 _LONGEST_INITIALISM = 4
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 _STEMMER = snowballstemmer.stemmer("porter")
 # A snowball stemmer keeps the word being stemmed in the object: two threads stemming at once (chats are
@@ -182,11 +183,14 @@ def _near(stems: Sequence[str], wanted: str, start: int, end: int) -> bool:
 
 
 def _number_groups(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each run of number words in a topic, joined ("1", "000" → "1000"), with the words beside it."""
+    """Each run of number words in a topic, joined ("1", "000" → "1000"), with the words beside it.
+
+    An ordinal needs no neighbour: "Elvis's 70th" is the singer's 70th birthday however the story words it.
+    """
     groups = []
     i = 0
     while i < len(words):
-        if not any(c.isdigit() for c in words[i]):
+        if not any(c.isdigit() for c in words[i]) or _ORDINAL.fullmatch(words[i]):
             i += 1
             continue
         end = i
