@@ -66,3 +66,25 @@ def test_a_person_touching_the_topic_in_a_story_on_it_answers(service: BriefingS
     answer = service.ask("what did elizabeth france say about phone firms spotting unusual bills?")
     assert not answer.no_match, answer.message
     assert answer.hits[0].text.startswith("Ombudsman Elizabeth France said")
+
+
+FINLAND = """Finland curbs call money credit
+
+Bank of Finland Governor Rolf Kullberg told a news conference the Bank will limit credits on the call money market.
+
+"These regulations are decreasing the role of the call money market," Kullberg said.
+"""
+
+JAPAN = """Yen rise hurts Japan, central bank says
+
+Japanese central bank governor Satoshi Sumita said a further yen rise would have adverse effects on the economy.
+
+"We will act if needed," Sumita said.
+"""
+
+
+def test_a_role_shared_by_many_answers_first_with_the_story_carrying_its_qualifiers(service: BriefingService) -> None:
+    service.load_text(ADMIN, FINLAND)
+    service.load_text(ADMIN, JAPAN)
+    answer = service.ask("what did the bank of finland governor say?")
+    assert answer.hits[0].speakers == ("Rolf Kullberg",), answer.hits[0].text

@@ -150,7 +150,9 @@ class Retriever:
         links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
         speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
         if topic is None:
-            return _speaker_only_order(self.store.paragraphs_by_id(list(speaking)), speaking)
+            rows = self.store.paragraphs_by_id(list(speaking))
+            context = {a: self._qualifier_share(speaker, a) for a in {row.article_id for row in rows}}
+            return _speaker_only_order(rows, context)
         article_of = {link.paragraph_id: link.article_id for link in links}
         self._prefetch_stems(article_of.values())
         ranked: list[Ranked] = []
@@ -454,25 +456,24 @@ def _weight(topic: Topic, stems: frozenset[str]) -> float:
     return round(sum(w for s, w in topic.weights.items() if s in stems), 3)
 
 
-def _speaker_only_order(rows: list[ParagraphRow], speaking: dict[int, bool]) -> list[Ranked]:
-    """A person's own paragraphs: articles where they say most first, each in reading order."""
+def _speaker_only_order(rows: list[ParagraphRow], context: dict[int, float]) -> list[Ranked]:
+    """A person's own paragraphs, each article in reading order.
+
+    Articles first that carry the typed role's qualifiers ("the bank of finland governor": the Bank of
+    Finland's story before other governors' whose roles only share "bank"), then where they say most.
+    """
     per_article: dict[int, int] = {}
     for row in rows:
         per_article[row.article_id] = per_article.get(row.article_id, 0) + 1
     ranked = [
         Ranked(
             row,
-            (
-                float(per_article[row.article_id]),
-                float(row.article_id),
-                float(speaking[row.id]),
-                -float(row.position),
-            ),
+            (context[row.article_id], float(per_article[row.article_id]), float(row.article_id), -float(row.position)),
             frozenset(),
         )
         for row in rows
     ]
-    return sorted(ranked, key=lambda r: (r.key[0], r.key[1], -r.key[3] * 0 + r.key[3]), reverse=True)
+    return sorted(ranked, key=lambda r: r.key, reverse=True)
 
 
 def _lead(parsed: Question, speaker: Speaker | None) -> str:
