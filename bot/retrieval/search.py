@@ -36,6 +36,7 @@ MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
+LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
@@ -284,7 +285,7 @@ class Retriever:
             row = rows[paragraph_id]
             stems[paragraph_id] = frozenset(stems_of(row.text))
             coverage[paragraph_id] = topic.coverage(stems[paragraph_id], RELATED_CREDIT)
-            score = _topic_score(story(row.article_id), coverage[paragraph_id])
+            score = _topic_score(story(row.article_id), coverage[paragraph_id], lead=row.position == 0)
             if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
                 return None
             weight = _weight(topic, stems[paragraph_id])
@@ -294,7 +295,7 @@ class Retriever:
 
         def best_at(rank: float) -> tuple[float, ...]:
             """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
-            return _topic_key(True, _topic_score(1.0, 1.0), whole_topic, rank, 0)
+            return _topic_key(True, _topic_score(1.0, 1.0, lead=True), whole_topic, rank, 0)
 
         keys = self._keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
         if len(keys) < len(rows) and any(anchored(i) for i in keys):
@@ -446,9 +447,12 @@ def _topic_key(specific: bool, score: float, weight: float, rank: float, positio
     return (float(specific), round(score, 3), weight, -rank, -position)
 
 
-def _topic_score(story: float, coverage: float) -> float:
-    """A paragraph's topic score: its own coverage of the topic and, less, its story's (each at most 1)."""
-    return STORY_SHARE * story + (1 - STORY_SHARE) * coverage
+def _topic_score(story: float, coverage: float, *, lead: bool = False) -> float:
+    """A paragraph's topic score: its own coverage of the topic and, less, its story's (each at most 1).
+
+    A story's first paragraph says what the story is about: it goes before a later one covering as much.
+    """
+    return STORY_SHARE * story + (1 - STORY_SHARE) * coverage + (LEAD_BONUS if lead else 0.0)
 
 
 def _weight(topic: Topic, stems: frozenset[str]) -> float:
