@@ -90,14 +90,15 @@ def test_a_role_shared_by_many_answers_first_with_the_story_carrying_its_qualifi
     assert answer.hits[0].speakers == ("Rolf Kullberg",), answer.hits[0].text
 
 
-SKATING = """Stars sign up for ice show
-
-Former footballer Paul Gascoigne will join actress Scarlett Johnson and a dozen others on the celebrity skating special to be screened by the BBC over the festive season this year.
-
-Rehearsals start next month in London.
-
-The celebrity skating special airs at Christmas.
-"""
+SKATING = "\n\n".join(
+    [
+        "Stars sign up for ice show",
+        "Former footballer Paul Gascoigne will join actress Scarlett Johnson and a dozen others on the celebrity"
+        " skating special to be screened by the BBC over the festive season this year.",
+        "Rehearsals start next month in London.",
+        "The celebrity skating special airs at Christmas.",
+    ]
+)
 
 
 def test_a_topic_answer_starts_with_the_lead_of_a_story_on_it(service: BriefingService) -> None:

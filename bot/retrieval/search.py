@@ -23,7 +23,7 @@ from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_runs, content_words
 from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
-from bot.retrieval.speakers import Speaker, SpeakerResolver, normalise_name, same_word
+from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, numbers_in_place, spans_of, stem, stems_of
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
@@ -130,8 +130,8 @@ class Retriever:
                 return speaker, reading, False
         # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
         for reading in subject_readings(parsed.text):
-            if self.store.people_by_alias(normalise_name(reading.speaker)):
-                return self.speakers.resolve(reading.speaker, allow_fuzzy=False), reading, True
+            if speaker := self.speakers.exact(reading.speaker):
+                return speaker, reading, True
         return None, parsed, False
 
     def _people_named(self, topic: str) -> set[int]:
@@ -151,9 +151,9 @@ class Retriever:
         links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
         speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
         if topic is None:
-            rows = self.store.paragraphs_by_id(list(speaking))
-            context = {a: self._qualifier_share(speaker, a) for a in {row.article_id for row in rows}}
-            return _speaker_only_order(rows, context)
+            own = self.store.paragraphs_by_id(list(speaking))
+            context = {a: self._qualifier_share(speaker, a) for a in {row.article_id for row in own}}
+            return _speaker_only_order(own, context)
         article_of = {link.paragraph_id: link.article_id for link in links}
         self._prefetch_stems(article_of.values())
         ranked: list[Ranked] = []

@@ -57,10 +57,9 @@ class SpeakerResolver:
         words = name.split()
         if not words:
             return None
+        if exact := self.exact(typed):
+            return exact
         untitled = _TITLES.sub("", name)
-        for candidate in dict.fromkeys((name, untitled)):
-            if found := self.store.people_by_alias(candidate):
-                return self._speaker(typed, [i for i, _ in found])
         if (len(words) > 1 or words[-1] in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
             return by_role
         *given, surname = untitled.split()
@@ -69,6 +68,14 @@ class SpeakerResolver:
             named = [i for i, full in found if set(given) <= set(normalise_name(full).split())]
             return self._speaker(typed, named or [i for i, _ in found])
         return self._fuzzy(typed, name) if allow_fuzzy else None
+
+    def exact(self, typed: str) -> Speaker | None:
+        """The people known by exactly this name or recorded role (with or without a title), else None."""
+        name = normalise_name(typed)
+        for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
+            if found := self.store.people_by_alias(candidate):
+                return self._speaker(typed, [i for i, _ in found])
+        return None
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:
         """People whose recorded roles best match a typed role; None when no role has that head noun."""
