@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
 from itertools import chain, islice
 from multiprocessing import get_context
 
@@ -35,11 +36,15 @@ WORKER_NICENESS = 10
 PARENT_CHECK_S = 1.0
 
 
+# The same aliases ("mr blair", "prime minister") recur from article to article.
+_normalised = lru_cache(maxsize=65_536)(normalise_name)
+
+
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
     aliases = {
-        person.name: tuple(dict.fromkeys((normalise_name(alias), "name") for alias in person.aliases))
-        + tuple(dict.fromkeys((normalise_name(role), "role") for role in person.roles))
+        person.name: tuple(dict.fromkeys((alias, "name") for alias in map(_normalised, person.aliases)))
+        + tuple(dict.fromkeys((role, "role") for role in map(_normalised, person.roles)))
         for person in attribution.people
     }
     return PersonSpeech(

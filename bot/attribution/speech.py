@@ -30,8 +30,9 @@ _SENTENCE_END = re.compile(
     r"[.!?](?<!\b(?:Mr|Ms|Dr|St)\.)(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Rev)\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
     r"[\"”’)]*\s+(?=[\"“‘(A-Z])"
 )
-# Consumes the character before the pronoun (see _KEYWORD); run over " " + text.
-_PRONOUN = re.compile(r"[\s\"“”‘(\[—–:;,.!?-]([Hh]e|[Ss]he)\b")
+# "he" or "she" at the start of the text or after a space or punctuation. Starting on a character class
+# lets the regex engine skip to the few letters a pronoun can start with; (?<=...) says which one it was.
+_PRONOUN = re.compile(r"[HhSs](?<![^\s\"“”‘(\[—–:;,.!?-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # "The agency quoted him as saying", "Miller was quoted by the paper as saying".
 _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
@@ -278,7 +279,7 @@ def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> i
 
 def _pronouns(masked: str) -> list[tuple[int, int]]:
     """Spans of every "he"/"she" in a paragraph, in order."""
-    return [(m.start(1) - 1, m.end(1) - 1) for m in _PRONOUN.finditer(" " + masked)]
+    return [m.span() for m in _PRONOUN.finditer(masked)]
 
 
 def _add_pronoun(masked: str, refs: list[Ref], pronouns: list[tuple[int, int]], floor: int, verb_start: int) -> None:

@@ -20,7 +20,9 @@ import snowballstemmer
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # An abbreviation written in capitals, dotted or not: "U.S.", "U.K.", "US", "EU". The index reads "U.S."
 # as the letters "u" and "s", so a text keeps it whole as an upper-case term no word stems to.
-_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,4}\b")
+# Written to start with the capital (the word boundary before it as a look-behind) so that the regex engine
+# skips quickly from capital to capital: about four times faster than a leading \b.
+_INITIALISM = re.compile(r"[A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z]{1,3}\b)")
 _LONGEST_INITIALISM = 4
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -29,6 +31,10 @@ _STEMMER = snowballstemmer.stemmer("porter")
 # A snowball stemmer keeps the word being stemmed in the object: two threads stemming at once (chats are
 # answered side by side) corrupt each other's word, giving wrong stems or an IndexError.
 _STEMMER_LOCK = threading.Lock()
+# In ASCII text the \w+ tokens are the runs of letters, digits and underscores: translating every other
+# character to a space and splitting finds the same tokens, faster than the regex.
+_ASCII_NON_WORD = str.maketrans(dict.fromkeys((c for c in map(chr, range(128)) if not c.isalnum() and c != "_"), " "))
+_MEMO_SIZE = 200_000
 
 
 @lru_cache(maxsize=200_000)
@@ -39,6 +45,19 @@ def stem(word: str) -> str:
         return str(_STEMMER.stemWord(lemma))
 
 
+class _StemMemo(dict[str, str]):
+    """Stems by lower-case word: a plain dict look-up, cheaper than a call to the cached stem() for every word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        found = self[word] = stem(word)
+        return found
+
+
+_STEMS = _StemMemo()
+
+
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """(stem, start, end) for every word of a text, as FTS5 would index it."""
     for match in _TOKEN.finditer(text):
@@ -47,8 +66,13 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 def stems_of(text: str) -> set[str]:
     """The set of stems in a text, with its capitalised abbreviations ("US" for "U.S.") as terms of their own."""
-    # Stem each distinct word once, skipping the per-token generator: this runs over whole articles.
-    return {stem(word.lower()) for word in set(_TOKEN.findall(text))} | initialisms_in(text)
+    # Stem each distinct word once, with C-level map() rather than a per-token loop: this runs over whole articles.
+    return set(map(_STEMS.__getitem__, map(str.lower, set(_words(text))))) | initialisms_in(text)
+
+
+def _words(text: str) -> list[str]:
+    """A text's tokens (runs of word characters) in order; ASCII text, most of it, by a faster route than the regex."""
+    return text.translate(_ASCII_NON_WORD).split() if text.isascii() else _TOKEN.findall(text)
 
 
 def initialisms_in(text: str) -> set[str]:
