@@ -21,7 +21,7 @@ def test_related_words_are_relearnt_once_the_archive_has_grown(store: Store) -> 
     _load(store, 6, "Crude prices rose as barrel supplies tightened.")
     related = RelatedTerms(store)
     assert stem("barrel") in related.related("crude")
-    _load(store, 40, "Crude flowed through the new pipeline at full pressure.", start=6)
+    _load(store, 40, "Crude filled the new pipeline.", start=6)
     assert stem("pipeline") in related.related("crude")
 
 

@@ -84,5 +84,6 @@ class RelatedTerms:
             for s in candidates
             if frequency.get(s) and counts[s] / stories > 3 * frequency[s] / total
         }
-        best = sorted(scored, key=lambda s: -scored[s])[: self.per_word]
+        # Ties by the stem itself: counts come from sets, whose order changes with the process's hash seed.
+        best = sorted(scored, key=lambda s: (-scored[s], s))[: self.per_word]
         return frozenset(best)
