@@ -27,6 +27,8 @@ _LONGEST_INITIALISM = 4
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
+# snowballstemmer hands out PyStemmer's C build of the same algorithm when it is installed (a dependency):
+# identical stems, a new word in 1 µs instead of 15, which ingest pays for every name it has not seen.
 _STEMMER = snowballstemmer.stemmer("porter")
 # A snowball stemmer keeps the word being stemmed in the object: two threads stemming at once (chats are
 # answered side by side) corrupt each other's word, giving wrong stems or an IndexError.
