@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,32 @@ def _shared_store() -> Store:
         _STORE.append(Store.open(Path(tempfile.mkdtemp()) / "h.db"))
         _STORE[0].add_article(DRAFT, loaded_by="x")
     return _STORE[0]
+
+
+def test_answers_read_while_a_load_holds_the_writer(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "busy.db")
+    store.add_article(DRAFT, loaded_by="x")
+    found: list[int] = []
+    with store._lock, store.db.atomic():  # a bulk load mid-transaction, as the loader holds it
+        store.db.execute("INSERT INTO articles (title, source, content_hash, loaded_at, loaded_by) VALUES"
+                         " ('Pending', 'Wire', 'h', '2025-01-01', 'x')")
+        reader = threading.Thread(target=lambda: found.append(len(store.search(any_of(["oil"]), limit=5))))
+        reader.start()
+        reader.join(timeout=10)
+        assert not reader.is_alive(), "a reader waited for the writer"
+    assert found == [1]  # what was committed, not the load in progress
+    store.close()
+
+
+def test_a_thread_s_read_connection_closes_when_the_thread_ends(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "threads.db")
+    store.add_article(DRAFT, loaded_by="x")
+    before = store._readers.open_connections
+    threads = [threading.Thread(target=store.search, args=(any_of(["oil"]),), kwargs={"limit": 5}) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+        thread.join(timeout=10)
+    del threads, thread
+    gc.collect()
+    assert store._readers.open_connections == before
+    store.close()

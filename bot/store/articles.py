@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.models import Article, ArticleDraft
+from bot.store.readers import Readers
 from bot.store.sql import placeholders
 
 
@@ -89,6 +90,7 @@ class ArticleQueries:
 
     db: Database
     _lock: threading.RLock
+    _readers: Readers
     _automerge: int | None = None  # the FTS5 automerge this connection last set
 
     def add_article(
@@ -330,11 +332,10 @@ class ArticleQueries:
         """The stems stored with each of the given articles (space-separated); articles without any are absent."""
         if not article_ids:
             return {}
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT article_id, stems FROM article_stems WHERE article_id IN ({placeholders(article_ids)})",
-                list(article_ids),
-            ).fetchall()
+        rows = self._readers.fetchall(
+            f"SELECT article_id, stems FROM article_stems WHERE article_id IN ({placeholders(article_ids)})",
+            list(article_ids),
+        )
         return {int(i): str(s) for i, s in rows}
 
     def article_ids(self) -> list[int]:
@@ -379,45 +380,40 @@ class ArticleQueries:
             " JOIN paragraphs p ON p.id = best.id JOIN articles a ON a.id = p.article_id"
             " ORDER BY best.score, best.id"
         )
-        with self._lock:
-            rows = self.db.execute(sql, [fts_query, *args, limit]).fetchall()
-        return [ParagraphRow(*row) for row in rows]
+        return [ParagraphRow(*row) for row in self._readers.fetchall(sql, [fts_query, *args, limit])]
 
     def paragraphs_by_id(self, paragraph_ids: Sequence[int]) -> list[ParagraphRow]:
         """Paragraphs with citation fields, in the order of ``paragraph_ids`` (rank 0)."""
         if not paragraph_ids:
             return []
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
-                f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({placeholders(paragraph_ids)})",
-                list(paragraph_ids),
-            ).fetchall()
+        rows = self._readers.fetchall(
+            f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
+            f" JOIN articles a ON a.id = p.article_id WHERE p.id IN ({placeholders(paragraph_ids)})",
+            list(paragraph_ids),
+        )
         by_id = {row[0]: ParagraphRow(*row) for row in rows}
         return [by_id[i] for i in paragraph_ids if i in by_id]
 
     def article_rows(self, article_id: int) -> list[ParagraphRow]:
         """An article's paragraphs with citation fields, in reading order (rank 0)."""
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
-                " JOIN articles a ON a.id = p.article_id WHERE p.article_id = ? ORDER BY p.position",
-                [article_id],
-            ).fetchall()
+        rows = self._readers.fetchall(
+            f"SELECT {_PARAGRAPH_COLUMNS}, 0.0, {_CITATION_COLUMNS} FROM paragraphs p"
+            " JOIN articles a ON a.id = p.article_id WHERE p.article_id = ? ORDER BY p.position",
+            [article_id],
+        )
         return [ParagraphRow(*row) for row in rows]
 
     def speakers_of(self, paragraph_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """The names of the people who speak in each of the given paragraphs."""
         if not paragraph_ids:
             return {}
-        with self._lock:
-            rows = self.db.execute(
-                "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp"
-                " JOIN people pe ON pe.id = pp.person_id"
-                f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({placeholders(paragraph_ids)})"
-                " ORDER BY pp.rowid",
-                list(paragraph_ids),
-            ).fetchall()
+        rows = self._readers.fetchall(
+            "SELECT pp.paragraph_id, pe.name FROM paragraph_people pp"
+            " JOIN people pe ON pe.id = pp.person_id"
+            f" WHERE pp.role = 'speaker' AND pp.paragraph_id IN ({placeholders(paragraph_ids)})"
+            " ORDER BY pp.rowid",
+            list(paragraph_ids),
+        )
         speakers: dict[int, tuple[str, ...]] = {}
         for paragraph_id, name in rows:
             speakers[paragraph_id] = (*speakers.get(paragraph_id, ()), name)

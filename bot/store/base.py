@@ -13,6 +13,7 @@ from bot.store.audit import AuditQueries
 from bot.store.contexts import ContextQueries
 from bot.store.feeds import FeedQueries
 from bot.store.people import PeopleQueries
+from bot.store.readers import Readers
 from bot.store.schema import migrate
 from bot.store.stats import FrequencyCache
 from bot.store.subscriptions import SubscriptionQueries
@@ -21,12 +22,13 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries, ContextQueries):
-    """The bot's SQLite store. One connection, shared by threads under a lock."""
+    """The bot's SQLite store: one connection shared by threads under a lock, and one per thread for answers' reads."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
         self._lock = threading.RLock()
+        self._readers = Readers(path, BUSY_TIMEOUT_MS)
         self._frequencies = FrequencyCache()
 
     @classmethod
@@ -44,7 +46,8 @@ class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, Aud
         return cls(db, path)
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connections."""
+        self._readers.close()
         with self._lock:
             self.db.close()
 

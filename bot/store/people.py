@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.store.readers import Readers
 from bot.store.sql import placeholders
 from bot.store.stats import FrequencyCache, index_totals
 
@@ -28,16 +29,16 @@ class PeopleQueries:
 
     db: Database
     _lock: threading.RLock
+    _readers: Readers
     _frequencies: FrequencyCache
 
     def people_by_alias(self, alias: str) -> list[tuple[int, str]]:
         """People (id, name) known by exactly this lower-case alias."""
-        with self._lock:
-            rows = self.db.execute(
-                "SELECT DISTINCT pe.id, pe.name FROM person_aliases pa JOIN people pe ON pe.id = pa.person_id"
-                " WHERE pa.alias = ? ORDER BY pe.id",
-                [alias.lower()],
-            ).fetchall()
+        rows = self._readers.fetchall(
+            "SELECT DISTINCT pe.id, pe.name FROM person_aliases pa JOIN people pe ON pe.id = pa.person_id"
+            " WHERE pa.alias = ? ORDER BY pe.id",
+            [alias.lower()],
+        )
         return [(int(r[0]), str(r[1])) for r in rows]
 
     def role_aliases_with(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
@@ -92,16 +93,15 @@ class PeopleQueries:
         """Every paragraph where one of the people speaks or is mentioned, in article order."""
         if not person_ids:
             return []
-        with self._lock:
-            rows = self.db.execute(
-                "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
-                " pp.person_id = (SELECT person_id FROM paragraph_people first"
-                "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.rowid LIMIT 1)"
-                " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
-                f" WHERE pp.person_id IN ({placeholders(person_ids)})"
-                " ORDER BY p.article_id, p.position",
-                list(person_ids),
-            ).fetchall()
+        rows = self._readers.fetchall(
+            "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
+            " pp.person_id = (SELECT person_id FROM paragraph_people first"
+            "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.rowid LIMIT 1)"
+            " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
+            f" WHERE pp.person_id IN ({placeholders(person_ids)})"
+            " ORDER BY p.article_id, p.position",
+            list(person_ids),
+        )
         return [PersonParagraph(int(r[0]), int(r[1]), int(r[2]), str(r[3]), bool(r[4])) for r in rows]
 
     def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:
