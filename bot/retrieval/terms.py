@@ -36,7 +36,6 @@ _STEMMER_LOCK = threading.Lock()
 # In ASCII text the \w+ tokens are the runs of letters, digits and underscores: translating every other
 # character to a space and splitting finds the same tokens, faster than the regex.
 _ASCII_NON_WORD = str.maketrans(dict.fromkeys((c for c in map(chr, range(128)) if not c.isalnum() and c != "_"), " "))
-_MEMO_SIZE = 200_000
 
 
 @lru_cache(maxsize=200_000)
@@ -45,19 +44,6 @@ def stem(word: str) -> str:
     lemma = simplemma.lemmatize(word, lang="en").lower()
     with _STEMMER_LOCK:
         return str(_STEMMER.stemWord(lemma))
-
-
-class _StemMemo(dict[str, str]):
-    """Stems by lower-case word: a plain dict look-up, cheaper than a call to the cached stem() for every word."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= _MEMO_SIZE:
-            self.clear()
-        found = self[word] = stem(word)
-        return found
-
-
-_STEMS = _StemMemo()
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
@@ -69,7 +55,7 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 def stems_of(text: str) -> set[str]:
     """The set of stems in a text, with its capitalised abbreviations ("US" for "U.S.") as terms of their own."""
     # Stem each distinct word once, with C-level map() rather than a per-token loop: this runs over whole articles.
-    return set(map(_STEMS.__getitem__, map(str.lower, set(_words(text))))) | initialisms_in(text)
+    return set(map(stem, map(str.lower, set(_words(text))))) | initialisms_in(text)
 
 
 def _words(text: str) -> list[str]:
