@@ -105,3 +105,29 @@ def test_a_topic_answer_starts_with_the_lead_of_a_story_on_it(service: BriefingS
     service.load_text(ADMIN, SKATING)
     answer = service.ask("any news on the celebrity skating special?")
     assert answer.hits[0].text.startswith("Former footballer Paul Gascoigne"), answer.hits[0].text
+
+
+CIGARS = """Coach relaxes after the win
+
+"You can sit back and smoke cigars after a game like that, but we have more to do," Marco Vettori said.
+
+Vettori praised the goalkeeper Lukas Brenner, who saved two penalties.
+"""
+
+
+BANS = """Councils weigh new bans
+
+The ban on street parking starts in May. A ban on fireworks was dropped.
+
+Shops fear a ban on Sunday trading; a ban on plastic bags already applies.
+
+Another ban, on late buses, was lifted.
+"""
+
+
+def test_one_common_word_of_a_two_word_topic_is_not_an_answer_but_a_name_is(service: BriefingService) -> None:
+    service.load_text(ADMIN, BANS)  # "ban" common, "smoke" rare: "smoke" alone carries most of "smoking ban"
+    service.load_text(ADMIN, CIGARS)
+    assert service.ask("vettori's view on the smoking ban").no_match  # "smoke cigars" is not the ban
+    keeper = service.ask("what did vettori say about brenner's saves?")
+    assert keeper.hits[0].text.startswith("Vettori praised the goalkeeper")

@@ -42,6 +42,7 @@ PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, aft
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
+_SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 
 
@@ -205,7 +206,7 @@ class Retriever:
         for paragraph_id, row in rows.items():
             stems, coverage = stems_by_id[paragraph_id], coverage_by_id[paragraph_id]
             in_story = topic_of[paragraph_id]
-            if paragraph_id in speaking and coverage >= MIN_COVERAGE:
+            if paragraph_id in speaking and coverage >= MIN_COVERAGE and _enough_words(in_story, stems, row.text):
                 tier = 3.0
             elif paragraph_id in speaking and coverage >= MIN_PARTIAL_COVERAGE and _two_words(in_story, stems):
                 tier = PARTIAL_TIER
@@ -427,6 +428,26 @@ def _two_words(topic: Topic, stems: AbstractSet[str]) -> bool:
     """
     direct, related = topic.evidenced(stems)
     return direct >= 1 and direct + related >= 2
+
+
+def _enough_words(topic: Topic, stems: AbstractSet[str], text: str) -> bool:
+    """Whether a text evidences enough of a topic: two of its words, or one that is a name in the text.
+
+    A rare common word can carry most of a two-word topic's weight and still not be about it ("smoke
+    cigars" is not the smoking ban), while a name is the topic's subject ("Fry" getting the part).
+    """
+    if len(topic.stems) < 2 or _two_words(topic, stems):
+        return True
+    return any(_named(text, word) for word in topic.words if word.isalpha())
+
+
+def _named(text: str, word: str) -> bool:
+    """Whether a text capitalises a word where a sentence does not start ("said Fry", not "Smoking is…")."""
+    for found in re.finditer(rf"\b{re.escape(word.capitalize())}\b", text):
+        before = text[: found.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_OPENERS:
+            return True
+    return False
 
 
 def _above(keys: Iterable[tuple[float, ...] | None], bound: tuple[float, ...]) -> int:
