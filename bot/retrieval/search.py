@@ -41,8 +41,8 @@ ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower o
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
-# Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
+# Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 
 
