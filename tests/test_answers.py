@@ -103,6 +103,20 @@ def test_pronouns_and_roles_resolve_in_a_new_story(loaded: BriefingService) -> N
     assert loaded.ask("what did Yeutter say about rice?").no_match
 
 
+def test_a_role_asked_with_its_office_after_the_noun(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Pound holds\n\nChancellor of the Exchequer Alan Pryce said the pound was stable.\n\n"
+        "Secretary of State Mary Dunne arrived in Paris on Monday.\n\nDunne said the talks would resume in May.",
+    )
+    for question, speaker in [
+        ("what did the chancellor of the exchequer say about the pound?", "Alan Pryce"),
+        ("what did the exchequer chancellor say?", "Alan Pryce"),
+        ("what did the secretary of state say about the talks?", "Mary Dunne"),
+    ]:
+        assert service.ask(question).hits[0].speakers == (speaker,), question
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

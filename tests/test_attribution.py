@@ -313,6 +313,19 @@ def test_a_single_name_after_a_title_is_a_person() -> None:
     assert "oil minister" in person(result, "Subagyo").roles
 
 
+def test_name_after_the_office_it_holds() -> None:
+    result = attribute(
+        [
+            "Philippine Secretary of Trade and Industry Ramon Ocampo, who arrived on Monday, said talks went well.",
+            "He said tropical fruit faced high duties. Chancellor of the Exchequer Alan Pryce agreed.",
+            "The MP for Hornsey and Wood Green said nothing.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Ramon Ocampo",), ("Ramon Ocampo", "Alan Pryce"), ()]
+    assert "philippine trade industry secretary" in person(result, "Ramon Ocampo").roles
+    assert "exchequer chancellor" in person(result, "Alan Pryce").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

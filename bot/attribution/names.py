@@ -56,6 +56,14 @@ RELATIONS: dict[str, str | None] = {
     **dict.fromkeys("wife daughter sister mother widow niece granddaughter".split(), "f"),
     **dict.fromkeys("husband son brother father widower nephew grandson".split(), "m"),
 }
+# "Secretary of State George Shultz", "Chancellor of the Exchequer Nigel Lawson", "Secretary of Trade and
+# Industry Jose Concepcion": a capitalised role noun, "of"/"for", and the office, whose last words begin
+# the run that ends with the holder's name.
+_OFFICE = re.compile(
+    rf"(?<![\w.])(?P<mods>(?:(?:{_TOKEN}|[A-Z]{{2,}}) ){{0,3}})(?P<head>{_CAP_WORD})"
+    rf" (?:of|for) (?:the )?(?P<office>(?:{_CAP_WORD} )*(?:and )?)$"
+)
+_INITIAL = re.compile(r"[A-Z]\.")
 _RELATIVE_OF = re.compile(
     rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<surname>{_CAP_WORD})['’]s?) (?P<relation>{'|'.join(RELATIONS)}) $"
 )
@@ -208,6 +216,32 @@ def _after_office(text: str, start: int) -> bool:
     return match is not None and role_head(match[1]) is not None
 
 
+def _office_mention(text: str, start: int, run: str) -> NameMention | None:
+    """A name written after the office it holds, with that office as its role; None for other runs.
+
+    The run after "of"/"for" holds the office's last word(s) and then the name: its last two words, or
+    three with a middle initial ("George P. Shultz"). "MP for Hornsey and Wood Green" is a place.
+    """
+    if not text.endswith((" of ", " for ", " the ", " and "), 0, start):
+        return None  # the common case, checked without the regex
+    office = _OFFICE.search(text, max(0, start - 90), start)
+    head = role_head(office["head"]) if office else None
+    tokens = run.split(" ")
+    size = 3 if len(tokens) > 3 and _INITIAL.fullmatch(tokens[-2]) else 2
+    if office is None or head is None or len(tokens) <= size:
+        return None
+    name = tokens[-size:]
+    if any(_is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
+        return None
+    words = [*office["mods"].split(), *office["office"].split(), *tokens[:-size]]
+    # Sentence-initial words ("But") are dropped; an abbreviation ("US") is not one of them.
+    modifiers = [w.lower().replace(".", "") for w in words if w.isupper() or w.lower() not in COMMON_CAPS]
+    # Stored as "<office> <head>" ("agriculture secretary"), the order the other roles and questions use.
+    role = Role(head, frozenset(modifiers) - ROLE_STOP, " ".join([*modifiers, head]))
+    name_start = start + len(run) - len(" ".join(name))
+    return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=True)
+
+
 def find_names(text: str, known: set[str]) -> list[NameMention]:
     """Return the person-like name mentions in a paragraph, in text order.
 
@@ -222,6 +256,10 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             continue  # most runs are one sentence-initial or place word; skip them cheaply
         if match.start() < taken_until:
             continue  # part of a peer's designation already read
+        if office := _office_mention(text, match.start(), run):
+            known.update(word.lower() for word in office.words)
+            found.append(office)
+            continue
         shape = _RUN_SHAPES.get(run)
         if shape is None:
             if len(_RUN_SHAPES) > _MAX_SHAPES:

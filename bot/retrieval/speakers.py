@@ -82,7 +82,9 @@ class SpeakerResolver:
         wanted = [w for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
         if not wanted:
             return None
-        head, qualifiers = wanted[-1], wanted[:-1]
+        # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
+        at = max((i for i, word in enumerate(wanted) if word in ROLE_HEADS), default=len(wanted) - 1)
+        head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
         heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
         best: dict[int, float] = {}
         for candidate in heads:
