@@ -326,6 +326,18 @@ def test_name_after_the_office_it_holds() -> None:
     assert "exchequer chancellor" in person(result, "Alan Pryce").roles
 
 
+def test_role_words_that_may_open_a_sentence_and_the_employer_before_them() -> None:
+    result = attribute(
+        [
+            "BP Managing Director Dan Simmer said the offer stood.",
+            "But Chief Executive Ana Rolo said it was too low.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Dan Simmer",), ("Ana Rolo",)]
+    assert "bp managing director" in person(result, "Dan Simmer").roles
+    assert "chief executive" in person(result, "Ana Rolo").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

@@ -151,6 +151,16 @@ one two three four five six seven eight nine ten any
 """.split()
 )
 
+# Capitalised words that may open a sentence but, straight before a role noun, qualify it ("Chief
+# Executive", "Former Prime Minister", "Australian Treasurer").
+ROLE_QUALIFYING_CAPS = frozenset(
+    """
+chief former current acting senior junior british american european english french german russian
+chinese japanese indian irish scottish welsh african asian australian canadian north south east west
+central eastern western northern southern
+""".split()
+)
+
 # Words that mark a capitalised run as an organisation, place, event or title of a work.
 NON_PERSON_WORDS = frozenset(
     """

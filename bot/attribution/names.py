@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, PEERAGE, ROLE_HEADS, ROLE_STOP
+from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, PEERAGE, ROLE_HEADS, ROLE_QUALIFYING_CAPS, ROLE_STOP
 
 _CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*"
 _CAP_WORD = rf"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z]{_CAP_WORD_REST}"
@@ -64,6 +64,8 @@ _OFFICE = re.compile(
     rf" (?:of|for) (?:the )?(?P<office>(?:{_CAP_WORD} )*(?:and )?)$"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+# An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
+_EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
 _RELATIVE_OF = re.compile(
     rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<surname>{_CAP_WORD})['’]s?) (?P<relation>{'|'.join(RELATIONS)}) $"
 )
@@ -216,6 +218,11 @@ def _after_office(text: str, start: int) -> bool:
     return match is not None and role_head(match[1]) is not None
 
 
+def _employed(role: Role, employer: str) -> Role:
+    """A role with its employer's abbreviation as the first modifier ("bp managing director")."""
+    return Role(role.head, role.modifiers | {employer}, f"{employer} {role.text}")
+
+
 def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     """A name written after the office it holds, with that office as its role; None for other runs.
 
@@ -282,6 +289,8 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             if peer is not None:
                 designation, end = peer[0].strip(), peer.end()
                 taken_until = end
+        if prefix_role and (employer := _EMPLOYER.search(text, max(0, match.start() - 8), match.start())):
+            prefix_role = _employed(prefix_role, employer[0].strip().replace(".", "").lower())
         roles = [r for r in (prefix_role, _role_after(text, end)) if r]
         if not prefixed:
             before = _role_before(text, start)
@@ -311,6 +320,10 @@ def _run_shape(run: str) -> _Shape:
     while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].endswith("ing")):
         skip += len(tokens[0]) + 1
         tokens = tokens[1:]
+    # Those right before a role still qualify it: "Chief Executive", "Managing Director".
+    qualifying = run[:skip].split()
+    while qualifying and not (qualifying[0].lower() in ROLE_QUALIFYING_CAPS or qualifying[0].endswith("ing")):
+        qualifying.pop(0)
     if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
         return _NOT_A_NAME
     prefix, honorific, words = _split_run(tokens)
@@ -318,4 +331,5 @@ def _run_shape(run: str) -> _Shape:
         return _NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
     titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
-    return skip, bool(prefix), make_role(prefix), honorific, tuple(words), titled, tuple(w.lower() for w in words)
+    role = make_role([*qualifying, *prefix]) if prefix else None
+    return skip, bool(prefix), role, honorific, tuple(words), titled, tuple(w.lower() for w in words)
