@@ -117,6 +117,15 @@ def test_a_role_asked_with_its_office_after_the_noun(service: BriefingService) -
         assert service.ask(question).hits[0].speakers == (speaker,), question
 
 
+def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        'Deal doubts\n\n"The deal is next to dead," said Ivo Kass, analyst at Finans Investment.',
+    )
+    answer = service.ask("what did analysts say about the deal?")
+    assert answer.hits[0].speakers == ("Ivo Kass",)
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

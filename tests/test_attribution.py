@@ -338,6 +338,17 @@ def test_role_words_that_may_open_a_sentence_and_the_employer_before_them() -> N
     assert "chief executive" in person(result, "Ana Rolo").roles
 
 
+def test_the_body_named_after_an_apposed_role_qualifies_it() -> None:
+    result = attribute(
+        [
+            '"It is done," said Ayla Demir, head of the Turkish Central Bank.',
+            "Film-maker Joe Dune says the lira looks good. Sen. Rob Kell, R-Mo., countered that it did not.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Ayla Demir",), ("Joe Dune", "Rob Kell")]
+    assert "turkish central bank head" in person(result, "Ayla Demir").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

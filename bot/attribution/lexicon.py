@@ -76,6 +76,7 @@ concluded concludes testified testifies signalled signaled saying adding attacke
 condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
 slammed slams
 blamed blames feared fears hopes challenged demanded demands
+countered counters retorted retorts contended contends objected objects
 """.split()
 )
 # Stance verbs whose passive is seldom about speech ("was dismissed by the club" is a sacking): their

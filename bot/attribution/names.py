@@ -39,6 +39,8 @@ _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
 _APPOSITION = re.compile(
     rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
+    # "..., head of the Turkish Central Bank": the body named after the role qualifies it.
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
 )
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
@@ -147,7 +149,8 @@ def _role_after(text: str, end: int) -> Role | None:
     match = _APPOSITION.match(text, end)
     if match is None:
         return None
-    return make_role([*match["mods"].split(), match["head"]])
+    body = match["body"].split() if match["body"] else []
+    return make_role([*body, *match["mods"].split(), match["head"]])
 
 
 def _is_breaker(token: str, last: bool) -> bool:
@@ -159,6 +162,8 @@ def _is_breaker(token: str, last: bool) -> bool:
         return True  # acronyms and the initialisms of places and bodies ("OECD", "U.S.")
     if token.isalpha():
         return False
+    if "-" in token and token.rpartition("-")[2].islower():
+        return True  # "Film-maker", "Co-founder": a description; a name's parts are capitalised ("Leigh-Pemberton")
     return ("-" in lower and role_head(lower) is not None) or any(c.isdigit() for c in token)
 
 

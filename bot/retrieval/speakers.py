@@ -60,7 +60,7 @@ class SpeakerResolver:
         if exact := self.exact(typed):
             return exact
         untitled = _TITLES.sub("", name)
-        if (len(words) > 1 or words[-1] in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
+        if (len(words) > 1 or _role_noun(words[-1]) in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
             return by_role
         *given, surname = untitled.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
@@ -79,7 +79,7 @@ class SpeakerResolver:
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:
         """People whose recorded roles best match a typed role; None when no role has that head noun."""
-        wanted = [w for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
+        wanted = [_role_noun(w) for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
         if not wanted:
             return None
         # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
@@ -134,6 +134,12 @@ def normalise_name(text: str) -> str:
     """A name or role as aliases are stored: lower case, no possessive, hyphens and dots as spaces."""
     text = _POSSESSIVE.sub("", text.lower())
     return " ".join(text.replace("-", " ").replace(".", " ").split())
+
+
+def _role_noun(word: str) -> str:
+    """A role noun in the singular ("analysts" → "analyst": any of them); other words as they are."""
+    single = word.removesuffix("s")
+    return single if word not in ROLE_HEADS and single in ROLE_HEADS else word
 
 
 def _role_match(wanted: list[str], alias: list[str]) -> float:
