@@ -126,6 +126,16 @@ def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None
     assert answer.hits[0].speakers == ("Ivo Kass",)
 
 
+def test_a_role_followed_by_a_name_and_a_misspelt_full_name(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Dollar talk\n\nFederal Reserve Vice Chairman Manuel Jonson said the dollar had fallen far enough.\n\n"
+        "Boeing Vice Chairman Ann Pike said the dollar helped exports.",
+    )
+    for question in ["fed vice chairman jonson on the dollar", "manuel jonsen on the dollar"]:
+        assert {hit.speakers for hit in service.ask(question).hits} == {("Manuel Jonson",)}, question
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

@@ -125,9 +125,11 @@ class Retriever:
         """The speaker asked about, the question as read, and whether the speaker is a yes/no question's subject."""
         if parsed.speaker:
             return self.speakers.resolve(parsed.speaker), parsed, False
-        # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person
+        # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
+        # A misspelling is forgiven in a full name ("lindsay davenprot"); one word near a name is too often a word.
         for reading in person_readings(parsed.text):
-            if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=False):
+            full_name = len(reading.speaker.split()) > 1
+            if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=full_name):
                 return speaker, reading, False
         # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
         for reading in subject_readings(parsed.text):

@@ -60,6 +60,8 @@ class SpeakerResolver:
         if exact := self.exact(typed):
             return exact
         untitled = _TITLES.sub("", name)
+        if by_name := self._named_after_role(typed, words):
+            return by_name
         if (len(words) > 1 or _role_noun(words[-1]) in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
             return by_role
         *given, surname = untitled.split()
@@ -75,6 +77,22 @@ class SpeakerResolver:
         for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, [i for i, _ in found])
+        return None
+
+    def _named_after_role(self, typed: str, words: list[str]) -> Speaker | None:
+        """A role followed by a name ("fed vice chairman johnson"): the name's people, those holding the role first.
+
+        The name is the last one to three words after the role noun, as the store knows them exactly.
+        """
+        at = max((i for i, word in enumerate(words) if _role_noun(word) in ROLE_HEADS), default=-1)
+        rest = words[at + 1 :]
+        if at < 0 or not rest or rest[0] in _ROLE_FILLER:
+            return None  # "head of the central bank": the body the role belongs to
+        for size in range(min(3, len(rest)), 0, -1):
+            if named := self.exact(" ".join(rest[-size:])):
+                by_role = self._by_role(typed, " ".join(words[: at + 1]))
+                holding = [i for i in named.person_ids if by_role and i in by_role.person_ids]
+                return self._speaker(typed, holding) if holding else named
         return None
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:
