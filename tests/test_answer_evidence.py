@@ -115,3 +115,19 @@ def test_a_role_found_by_its_qualifier_and_the_persons_own_words(service: Briefi
     assert not answer.no_match, answer.message
     assert "Saldarriaga" in " ".join(answer.hits[0].speakers)
     assert "Water unites them all" in answer.hits[0].text  # quoted on irrigation, before a mere mention
+
+
+PETROMAX = """Oil firm chief retires
+
+The acting governor of the state oil company, Petromax, Jamal Jawa, has retired, industry sources said.
+
+He had been running the firm since 1986, when the minister asked him to take it over.
+"""
+
+
+def test_a_name_answers_for_a_topic_its_story_covers_whole(service: BriefingService) -> None:
+    service.load_text(ADMIN, PETROMAX)
+    service.load_text(ADMIN, SHOPS)
+    answer = service.ask("who's running petromax now?")
+    assert answer.hits[0].text.startswith("The acting governor")
+    assert service.ask("who's selling petromax now?").no_match  # the story never speaks of selling

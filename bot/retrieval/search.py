@@ -265,8 +265,9 @@ class Retriever:
         self._prefetch_stems(row.article_id for row in rows.values())
         stems: dict[int, frozenset[str]] = {}
         coverage: dict[int, float] = {}
-        # A topic of several words is found only where at least two of them meet: "Mars rovers" is
-        # not answered by a paragraph about Rover cars.
+        # A topic of several words is found only where at least two of them meet, in the paragraph or in
+        # a story covering the topic: "Mars rovers" is not answered by a paragraph about Rover cars, while
+        # "who's running Petromin" is by the Petromin paragraph of a story that also says who runs it.
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         needed = min(2, len(topic.stems))
         # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
@@ -279,7 +280,7 @@ class Retriever:
         def anchored(i: int) -> bool:
             return (
                 coverage[i] >= MIN_COVERAGE
-                and topic.matched(stems[i]) >= needed
+                and (topic.matched(stems[i]) >= needed or story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE)
                 and specific(rows[i].article_id)
                 and numbers_placed(i)
             )
