@@ -136,6 +136,16 @@ def test_a_role_followed_by_a_name_and_a_misspelt_full_name(service: BriefingSer
         assert {hit.speakers for hit in service.ask(question).hits} == {("Manuel Jonson",)}, question
 
 
+def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        'Tax row\n\nShadow chancellor Oliver Letwin said school taxes would fall.\n\n"It is simple," Oliver said.',
+    )
+    assert service.ask("what did oliver letwin say about school taxes?").hits
+    answer = service.ask("what did jamie oliver say about school taxes?")
+    assert answer.no_match and "jamie oliver" in answer.message
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

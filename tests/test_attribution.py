@@ -349,6 +349,11 @@ def test_the_body_named_after_an_apposed_role_qualifies_it() -> None:
     assert "turkish central bank head" in person(result, "Ayla Demir").roles
 
 
+def test_a_role_before_a_name_starts_after_the_verb() -> None:
+    result = attribute(["Gordon Brown accused shadow chancellor Ray Ketts of inventing figures."])
+    assert person(result, "Ray Ketts").roles == ("shadow chancellor",)
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, PEERAGE, ROLE_HEADS, ROLE_QUALIFYING_CAPS, ROLE_STOP
+from .lexicon import (
+    COMMON_CAPS,
+    HONORIFICS,
+    NON_PERSON_WORDS,
+    PEERAGE,
+    ROLE_HEADS,
+    ROLE_QUALIFYING_CAPS,
+    ROLE_STOP,
+    SPEECH_VERBS,
+)
 
 _CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*"
 _CAP_WORD = rf"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z]{_CAP_WORD_REST}"
@@ -43,6 +52,8 @@ _APPOSITION = re.compile(
     rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
 )
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
+# A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
+_BEFORE_ROLE = ROLE_STOP | HONORIFICS.keys() | frozenset(SPEECH_VERBS)
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
@@ -136,7 +147,7 @@ def _role_before(text: str, start: int) -> Role | None:
     taken = [words.pop()]
     while words and len(taken) < 5:
         word = words[-1]
-        if word[-1] in ',.;:"”)' or word.lower() in ROLE_STOP or word.lower() in HONORIFICS:
+        if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
             break
         taken.append(words.pop())
     return make_role(taken[::-1])

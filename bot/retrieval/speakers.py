@@ -66,9 +66,12 @@ class SpeakerResolver:
             return by_role
         *given, surname = untitled.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
-            # "robert anderson": among the Andersons, those whose names carry the typed first names.
-            named = [i for i, full in found if set(given) <= set(normalise_name(full).split())]
-            return self._speaker(typed, named or [i for i, _ in found])
+            # "robert anderson": among the Andersons, those whose names carry the typed first names, else
+            # those known by the surname alone; not Oliver Letwin for "jamie oliver".
+            full_names = [(i, normalise_name(full).split()) for i, full in found]
+            named = [i for i, words in full_names if set(given) <= set(words)]
+            if fitting := named or [i for i, words in full_names if len(words) == 1]:
+                return self._speaker(typed, fitting)
         return self._fuzzy(typed, name) if allow_fuzzy else None
 
     def exact(self, typed: str) -> Speaker | None:
