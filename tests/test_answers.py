@@ -146,6 +146,12 @@ def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: Briefin
     assert answer.no_match and "jamie oliver" in answer.message
 
 
+def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Grain rules\n\nThe AWB called for an end to limits on moving grain across state borders.")
+    answer = service.ask("what did the australian wheat board say about moving grain?")
+    assert answer.hits and answer.hits[0].speakers == ("AWB",)
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

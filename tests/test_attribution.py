@@ -354,6 +354,17 @@ def test_a_role_before_a_name_starts_after_the_verb() -> None:
     assert person(result, "Ray Ketts").roles == ("shadow chancellor",)
 
 
+def test_an_office_in_a_relative_clause_or_after_for() -> None:
+    result = attribute(
+        [
+            "Archy Kell, who chairs the Commons work and pensions committee, said the plan was late.",
+            "Todd Tamm, spokesman for anti-virus firm Trend Micro, said cash machines were at risk.",
+        ]
+    )
+    assert "commons work and pensions committee chair" in person(result, "Archy Kell").roles
+    assert "trend micro spokesman" in person(result, "Todd Tamm").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

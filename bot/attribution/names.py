@@ -49,8 +49,13 @@ _APPOSITION = re.compile(
     rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     # "..., head of the Turkish Central Bank": the body named after the role qualifies it.
-    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
+    # So does one named after "for" and a description: "spokesman for anti-virus firm Trend Micro".
+    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
 )
+# ", who chairs the Commons work and pensions committee,": the office as a relative clause.
+_WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
+_HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 # A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
 _BEFORE_ROLE = ROLE_STOP | HONORIFICS.keys() | frozenset(SPEECH_VERBS)
@@ -159,7 +164,8 @@ def _role_after(text: str, end: int) -> Role | None:
         return None  # the common case, checked without the regex
     match = _APPOSITION.match(text, end)
     if match is None:
-        return None
+        held = _WHO_HOLDS.match(text, end)
+        return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
     body = match["body"].split() if match["body"] else []
     return make_role([*body, *match["mods"].split(), match["head"]])
 

@@ -59,6 +59,8 @@ class SpeakerResolver:
             return None
         if exact := self.exact(typed):
             return exact
+        if len(words) >= 3 and (by_initials := self.exact("".join(word[0] for word in words))):
+            return by_initials  # "australian wheat board": the AWB
         untitled = _TITLES.sub("", name)
         if by_name := self._named_after_role(typed, words):
             return by_name
