@@ -365,6 +365,17 @@ def test_an_office_in_a_relative_clause_or_after_for() -> None:
     assert "trend micro spokesman" in person(result, "Todd Tamm").roles
 
 
+def test_a_peers_office_is_a_role_not_a_person() -> None:
+    result = attribute(
+        [
+            "The Lord Chief Justice, Lord Wold, said judges should avoid political inquiries.",
+            "Lord Wold, who is Lord Chief Justice of England and Wales, was giving evidence.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Lord Wold"]
+    assert "england and wales lord chief justice" in person(result, "Lord Wold").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

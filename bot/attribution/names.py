@@ -46,7 +46,7 @@ _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
-    rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
+    rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     # "..., head of the Turkish Central Bank": the body named after the role qualifies it.
     # So does one named after "for" and a description: "spokesman for anti-virus firm Trend Micro".
