@@ -376,6 +376,19 @@ def test_a_peers_office_is_a_role_not_a_person() -> None:
     assert "england and wales lord chief justice" in person(result, "Lord Wold").roles
 
 
+def test_a_role_of_another_named_body_is_not_the_person_holding_it_here() -> None:
+    result = attribute(
+        [
+            "William Hill spokesman Rupert Adamson said the leak was unlikely.",
+            'Big Brother\'s spokeswoman said: "Only a handful of executives know."',
+            "Finance Minister Kiichi Miyazaki said rates would hold. Japan's finance minister added more.",
+        ]
+    )
+    speakers = [p.speakers for p in result.paragraphs]
+    assert "Rupert Adamson" not in speakers[1]
+    assert speakers[2] == ("Kiichi Miyazaki",)  # a country's possessive still means its minister
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .names import NameMention, Role, find_names, make_role, relative_mention
 from .orgs import OrgMention, org_after, org_before
-from .roles import PERSON_DEMONYMS
+from .roles import PERSON_DEMONYMS, demonym
 
 _QUOTES = re.compile(r"[\"“”]")
 # Some feeds write quotation marks as doubled apostrophes (''); the longer pattern only runs on them.
@@ -194,8 +194,9 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | 
     while words and len(taken) <= 5:
         word = words.pop()
         lower = word.lower()
-        if lower in _DETERMINERS or lower in _INDEFINITE or (lower.endswith(("'s", "’s")) and len(word) > 2):
-            role = make_role(taken[::-1])
+        possessive = lower.endswith(("'s", "’s")) and len(word) > 2
+        if lower in _DETERMINERS or lower in _INDEFINITE or possessive:
+            role = make_role([*(_owner(words, word) if possessive else []), *taken[::-1]])
             if role is None or (lower in _INDEFINITE and len(taken) < 2):
                 return None  # "a spokesman" alone is anybody; "a House taxwriter" is someone to be named
             pos = start
@@ -206,6 +207,21 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | 
             return None
         taken.append(word)
     return None
+
+
+def _owner(before: list[str], possessive: str) -> list[str]:
+    """The named body a role belongs to ("Big Brother's spokeswoman" → big, brother), or [].
+
+    A country ("Japan's finance minister") or a common noun ("the company's chairman") is left out: the
+    person they refer back to was introduced without it ("Finance Minister Kiichi Miyazawa").
+    """
+    if not possessive[:1].isupper():
+        return []
+    words = [possessive[:-2]]
+    while before and len(words) < 3 and before[-1][:1].isupper() and before[-1][-1].isalnum():
+        words.insert(0, before.pop())
+    name = " ".join(words).lower()
+    return [] if demonym(name) or demonym(words[-1].lower()) else name.split()
 
 
 def _refs(
