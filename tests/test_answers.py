@@ -182,6 +182,9 @@ def test_question_parsing_kinds() -> None:
         ("according to the IMF, what was said about growth?", "IMF", "growth"),
         ("what did Blair say about Iraq, according to reports", "Blair", "Iraq"),
         ("what has Gail Martell been saying", "Gail Martell", ""),
+        ("anything from taha idris?", "taha idris", ""),
+        ("any news from the IMF about growth", "IMF", "growth"),
+        ("will japan buy us supercomputers? what did tamura say", "tamura", "will japan buy us supercomputers"),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:
@@ -201,6 +204,16 @@ def test_a_yes_no_question_may_be_about_its_subject() -> None:
     question = "did Yeutter blame the sanctions for the slide?"
     assert subject_readings(question)[-1] == Question(question, "Yeutter", "blame the sanctions for the slide")
     assert subject_readings("have the troops left the refineries?") == []  # a thing, not a name
+
+
+def test_a_why_question_or_a_bare_name_may_be_about_a_person(service: BriefingService) -> None:
+    why = "why did mira nair cast reese?"
+    assert subject_readings(why)[-2] == Question(why, "mira nair", "cast reese")
+    assert subject_readings("any news on the Dome?") == []  # a known phrasing: its topic stands
+    assert service.ask("khalaf khalafov").hits[0].speakers == ("Khalaf Khalafov",)
+    assert service.ask("imomi oil").hits[0].text.startswith("Imomi stated that Tajikistan")
+    because = service.ask("why did Imomi see positive dynamics in bilateral relations?")
+    assert because.hits[0].speakers == ("Sodik Imomi",)
 
 
 def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:

@@ -44,7 +44,8 @@ _SPEAKER_PATTERNS = (
     rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|how) (?:did|does|do|has) (?P<s>.+?) (?:react|respond|reply|answer)(?: to (?P<t>.+))?$",
-    rf"^{_POLITE}(?:quotes?|statements?|comments?|remarks?) (?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:(?:any|anything|something|news|the latest|latest|quotes?|statements?|comments?|remarks?|words)"
+    rf" )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
@@ -68,7 +69,11 @@ _PERSON_PATTERNS = (
     re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
-_YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
+# Also "why did Mira Nair cast Reese Witherspoon" and a question of no known form: "ross wilson harbour workers".
+_YES_NO = re.compile(
+    r"^(?:(?:why|how|when|where) )?(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$",
+    re.I,
+)
 _LONGEST_NAME = 6  # words
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
@@ -120,6 +125,13 @@ def normalise(text: str) -> str:
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
     clean = normalise(text)
+    if "?" in clean:
+        # "is japan buying us supercomputers? what did tamura say": the sentence naming a speaker, the rest its topic
+        sentences = [parse_question(part) for part in clean.split("?") if normalise(part)]
+        for sentence in sentences:
+            if sentence.speaker:
+                topic = sentence.topic or " ".join(s.text for s in sentences if s is not sentence)
+                return Question(text, sentence.speaker, _tidy_topic(topic))
     for according in _ACCORDING_TO:
         if (match := according.match(clean)) and (speaker := _tidy_speaker(match.group("s"))):
             rest = parse_question(match.group("rest"))  # "what did Blair say about Iraq, according to reports"
@@ -147,18 +159,23 @@ def person_readings(text: str) -> list[Question]:
 
 
 def subject_readings(text: str) -> list[Question]:
-    """A yes/no question read as about its subject, longest name first, for callers to accept if it is a name.
+    """A question read as about its subject, longest name first, for callers to accept if it is a name.
 
-    "did Yeutter blame the sanctions for the slide" → Yeutter on "blame the sanctions for the slide". A subject
+    "did Yeutter blame the sanctions for the slide" → Yeutter on "blame the sanctions for the slide"; so a
+    question of no known phrasing ("ross wilson harbour workers", or just "joaquim sahundi"). A subject
     with an article ("have the troops left…") is a thing, not a name.
     """
-    match = _YES_NO.match(normalise(text))
-    if not match or _LEADING_ARTICLE.match(match.group("rest")):
+    clean = normalise(text)
+    match = _YES_NO.match(clean)
+    if not match and parse_question(clean).topic != clean:
+        return []  # a known phrasing ("any news on…") has said what it asks
+    rest = match.group("rest") if match else clean
+    if _LEADING_ARTICLE.match(rest):
         return []
-    words = match.group("rest").split()
+    words = rest.split()
     readings = [
         Question(text, speaker=" ".join(words[:end]), topic=" ".join(words[end:]))
-        for end in range(min(_LONGEST_NAME, len(words) - 1), 0, -1)
+        for end in range(min(_LONGEST_NAME, len(words)), 0, -1)
     ]
     return [reading for reading in readings if _could_be_a_name(reading.speaker)]
 
