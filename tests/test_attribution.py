@@ -389,6 +389,19 @@ def test_a_role_of_another_named_body_is_not_the_person_holding_it_here() -> Non
     assert speakers[2] == ("Kiichi Miyazaki",)  # a country's possessive still means its minister
 
 
+def test_it_said_is_the_body_that_spoke_last() -> None:
+    result = attribute(
+        [
+            "The AWB called for an end to constraints at state borders.",
+            "Rail monopolies were one notable impediment, it said.",
+            "Ford said sales rose. John Smith said they were good.",
+            "It said it would hire more staff.",  # Smith spoke last: "it" is not Ford here
+            "Prices fell. The report is late, it said.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("AWB",), ("AWB",), ("Ford", "John Smith"), (), ()]
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

@@ -253,8 +253,14 @@ class People:
         return best
 
     def resolve_pronoun(self, gender: str | None, pos: int) -> Entity | None:
-        """Return the most salient recent person a "he"/"she" can refer to."""
+        """Return the most salient recent person a "he"/"she" can refer to, or the body an "it" (gender "n") does."""
         horizon = pos - _PRONOUN_REACH * _PARA
+        if gender == "n":
+            # Only a body that was the latest subject, this paragraph or the one before: "it" is too often
+            # a report, a party or a plan that the article never made an entity.
+            latest = max(self.entities, key=lambda e: e.last_subject, default=None)
+            recent = latest is not None and latest.last_subject >= pos - pos % _PARA - _PARA
+            return latest if recent and latest is not None and latest.kind == "org" else None
         fitting = [
             e
             for e in self.entities

@@ -32,6 +32,8 @@ _SENTENCE_END = re.compile(
 )
 # "he" or "she" at the start of the text or after a space or punctuation. Starting on a character class
 # lets the regex engine skip to the few letters a pronoun can start with; (?<=...) says which one it was.
+# "..., it said": a body that spoke before (gender "n").
+_IT = re.compile(r"(?<![\w'’])[Ii]t\b(?!['’])")
 _PRONOUN = re.compile(r"[HhSs](?<![^\s\"“”‘(\[—–:;,.!?-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # "The agency quoted him as saying", "Miller was quoted by the paper as saying".
 _QUOTED_AS = re.compile(
@@ -294,19 +296,22 @@ def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> i
 
 
 def _pronouns(masked: str) -> list[tuple[int, int]]:
-    """Spans of every "he"/"she" in a paragraph, in order."""
-    return [m.span() for m in _PRONOUN.finditer(masked)]
+    """Spans of every "he", "she" and "it" in a paragraph, in order."""
+    found = [m.span() for m in _PRONOUN.finditer(masked)]
+    if "it " in masked or "It " in masked:
+        found = sorted([*found, *(m.span() for m in _IT.finditer(masked))])
+    return found
 
 
 def _add_pronoun(masked: str, refs: list[Ref], pronouns: list[tuple[int, int]], floor: int, verb_start: int) -> None:
-    """Add the last "he"/"she" before a verb as a reference, so it can be the verb's subject."""
+    """Add the last "he"/"she"/"it" before a verb as a reference, so it can be the verb's subject."""
     i = bisect_left(pronouns, (verb_start, 0)) - 1
     if i < 0 or pronouns[i][0] < floor or pronouns[i][1] > verb_start:
         return
     start, end = pronouns[i]
     if any(r.start == start for r in refs):
         return
-    gender = "m" if masked[start] in "Hh" else "f"
+    gender = {"H": "m", "h": "m", "S": "f", "s": "f"}.get(masked[start], "n")
     refs.append(Ref("pronoun", start, end, gender=gender))
     refs.sort(key=lambda r: r.start)
 
