@@ -336,6 +336,8 @@ def test_role_words_that_may_open_a_sentence_and_the_employer_before_them() -> N
     assert [p.speakers for p in result.paragraphs] == [("Dan Simmer",), ("Ana Rolo",)]
     assert "bp managing director" in person(result, "Dan Simmer").roles
     assert "chief executive" in person(result, "Ana Rolo").roles
+    fed = attribute(["New York Federal Reserve Bank President Gene Carr opposed a further fall in the dollar."])
+    assert "new york federal reserve bank president" in fed.people[0].roles
 
 
 def test_the_body_named_after_an_apposed_role_qualifies_it() -> None:

@@ -156,7 +156,7 @@ one two three four five six seven eight nine ten any
 # Executive", "Former Prime Minister", "Australian Treasurer").
 ROLE_QUALIFYING_CAPS = frozenset(
     """
-chief former current acting senior junior british american european english french german russian
+chief former current acting new senior junior british american european english french german russian
 chinese japanese indian irish scottish welsh african asian australian canadian north south east west
 central eastern western northern southern
 """.split()

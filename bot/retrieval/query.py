@@ -70,8 +70,10 @@ _PERSON_PATTERNS = (
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
 # Also "why did Mira Nair cast Reese Witherspoon" and a question of no known form: "ross wilson harbour workers".
+# "why is NBC being sued" is about NBC as an object: a wh-word goes only with an active auxiliary.
 _YES_NO = re.compile(
-    r"^(?:(?:why|how|when|where) )?(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$",
+    r"^(?:(?:why|how|when|where) (?:did|does|do|has|have|had)"
+    r"|did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$",
     re.I,
 )
 _LONGEST_NAME = 6  # words
