@@ -259,8 +259,9 @@ class People:
             # Only a body that was the latest subject, this paragraph or the one before: "it" is too often
             # a report, a party or a plan that the article never made an entity.
             latest = max(self.entities, key=lambda e: e.last_subject, default=None)
-            recent = latest is not None and latest.last_subject >= pos - pos % _PARA - _PARA
-            return latest if recent and latest is not None and latest.kind == "org" else None
+            if latest is None or latest.kind != "org" or latest.last_subject < pos - pos % _PARA - _PARA:
+                return None
+            return latest
         fitting = [
             e
             for e in self.entities

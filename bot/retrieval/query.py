@@ -175,9 +175,11 @@ def subject_readings(text: str) -> list[Question]:
     if _LEADING_ARTICLE.match(rest):
         return []
     words = rest.split()
+    # Without a yes/no opening only a full name counts: "rice imports" is not Condoleezza Rice on imports.
+    shortest = 1 if match else 2
     readings = [
         Question(text, speaker=" ".join(words[:end]), topic=" ".join(words[end:]))
-        for end in range(min(_LONGEST_NAME, len(words)), 0, -1)
+        for end in range(min(_LONGEST_NAME, len(words)), shortest - 1, -1)
     ]
     return [reading for reading in readings if _could_be_a_name(reading.speaker)]
 
