@@ -206,16 +206,13 @@ def test_a_yes_no_question_may_be_about_its_subject() -> None:
     assert subject_readings("have the troops left the refineries?") == []  # a thing, not a name
 
 
-def test_a_why_question_or_a_bare_name_may_be_about_a_person(service: BriefingService) -> None:
-    why = "why did mira nair cast reese?"
-    assert subject_readings(why)[-2] == Question(why, "mira nair", "cast reese")
+def test_a_bare_full_name_may_open_a_question_about_that_person(service: BriefingService) -> None:
+    assert subject_readings("why did unocal drop the plant?") == []  # the story's lead answers, not Unocal
     assert subject_readings("any news on the Dome?") == []  # a known phrasing: its topic stands
     assert subject_readings("why is nbc being sued?") == []  # the object of a passive, not a speaker
     assert "rice" not in [r.speaker for r in subject_readings("rice imports")]  # one word is too often a word
     assert service.ask("khalaf khalafov").hits[0].speakers == ("Khalaf Khalafov",)
     assert service.ask("sodik imomi oil").hits[0].text.startswith("Imomi stated that Tajikistan")
-    because = service.ask("why did Imomi see positive dynamics in bilateral relations?")
-    assert because.hits[0].speakers == ("Sodik Imomi",)
 
 
 def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:

@@ -69,13 +69,8 @@ _PERSON_PATTERNS = (
     re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
-# Also "why did Mira Nair cast Reese Witherspoon" and a question of no known form: "ross wilson harbour workers".
-# "why is NBC being sued" is about NBC as an object: a wh-word goes only with an active auxiliary.
-_YES_NO = re.compile(
-    r"^(?:(?:why|how|when|where) (?:did|does|do|has|have|had)"
-    r"|did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$",
-    re.I,
-)
+# Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
+_YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
 _LONGEST_NAME = 6  # words
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
@@ -164,8 +159,8 @@ def subject_readings(text: str) -> list[Question]:
     """A question read as about its subject, longest name first, for callers to accept if it is a name.
 
     "did Yeutter blame the sanctions for the slide" → Yeutter on "blame the sanctions for the slide"; so a
-    question of no known phrasing ("ross wilson harbour workers", or just "joaquim sahundi"). A subject
-    with an article ("have the troops left…") is a thing, not a name.
+    question of no known phrasing that starts with a full name ("ross wilson harbour workers", or just
+    "joaquim sahundi"). A subject with an article ("have the troops left…") is a thing, not a name.
     """
     clean = normalise(text)
     match = _YES_NO.match(clean)
