@@ -115,6 +115,9 @@ def test_a_role_found_by_its_qualifier_and_the_persons_own_words(service: Briefi
     assert not answer.no_match, answer.message
     assert "Saldarriaga" in " ".join(answer.hits[0].speakers)
     assert "Water unites them all" in answer.hits[0].text  # quoted on irrigation, before a mere mention
+    # A topic names a person through a name or a role noun, not through a role's other words.
+    assert service.retriever.speakers.resolve("cepes coordinator", role_noun_needed=True) is None
+    assert service.retriever.speakers.resolve("the cepes researcher", role_noun_needed=True) is not None
 
 
 PETROMAX = """Oil firm chief retires

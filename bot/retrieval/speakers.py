@@ -51,8 +51,12 @@ class SpeakerResolver:
         self.roles = RoleAliases(store)
         self.names = NameAliases(store)
 
-    def resolve(self, typed: str, *, allow_fuzzy: bool = True) -> Speaker | None:
-        """The people a typed name or role means, or None when nobody in the store goes by it."""
+    def resolve(self, typed: str, *, allow_fuzzy: bool = True, role_noun_needed: bool = False) -> Speaker | None:
+        """The people a typed name or role means, or None when nobody in the store goes by it.
+
+        :param role_noun_needed: match roles only when a word is a role noun ("the chancellor"), not by a
+            role's other words ("cepes coordinator" → the Cepes researcher): for text that is not a speaker.
+        """
         name = normalise_name(typed)
         words = name.split()
         if not words:
@@ -64,7 +68,9 @@ class SpeakerResolver:
         untitled = _TITLES.sub("", name)
         if by_name := self._named_after_role(typed, words):
             return by_name
-        if (len(words) > 1 or _role_noun(words[-1]) in ROLE_HEADS) and (by_role := self._by_role(typed, name)):
+        has_role_noun = any(_role_noun(word) in ROLE_HEADS for word in words)
+        loose = len(words) > 1 and not role_noun_needed
+        if (has_role_noun or loose) and (by_role := self._by_role(typed, name)):
             return by_role
         *given, surname = untitled.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
