@@ -117,6 +117,11 @@ def test_a_role_asked_with_its_office_after_the_noun(service: BriefingService) -
         assert service.ask(question).hits[0].speakers == (speaker,), question
 
 
+def test_a_king_named_by_title_and_one_name(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Royal visit\n\nKing Vass said the Gulf war was a tragedy for the region.")
+    assert service.ask("what did king vass say about the gulf war").hits[0].speakers == ("Vass",)
+
+
 def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

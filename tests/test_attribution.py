@@ -404,6 +404,16 @@ def test_it_said_is_the_body_that_spoke_last() -> None:
     assert [p.speakers for p in result.paragraphs] == [("AWB",), ("AWB",), ("Ford", "John Smith"), (), ()]
 
 
+def test_idioms_and_verbs_of_speech_in_news() -> None:
+    result = attribute(
+        [
+            "India's finance minister, Palan Chidra, lashed out at the trade rules of rich countries.",
+            "Gill Shepley remembered how one colleague called her dear.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Palan Chidra",), ("Gill Shepley",)]
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

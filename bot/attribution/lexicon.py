@@ -76,7 +76,7 @@ concluded concludes testified testifies signalled signaled saying adding attacke
 condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
 slammed slams
 blamed blames feared fears hopes challenged demanded demands
-countered counters retorted retorts contended contends objected objects
+countered counters retorted retorts contended contends objected objects remembered
 """.split()
 )
 # Stance verbs whose passive is seldom about speech ("was dismissed by the club" is a sacking): their
@@ -93,6 +93,8 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "thought": frozenset({"that"}),
     "felt": frozenset({"that"}),
     "expected": frozenset({"that"}),
+    "lashed": frozenset({"out"}),
+    "lashes": frozenset({"out"}),
     "appealed": frozenset({"for"}),
     "appeals": frozenset({"for"}),
 }

@@ -324,6 +324,11 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     return found
 
 
+def _gerund(word: str) -> bool:
+    """An -ing word that opens a sentence ("Speaking", "Managing"); "King" is a title."""
+    return word.endswith("ing") and role_head(word) is None
+
+
 _Shape = tuple[int, bool, Role | None, str, tuple[str, ...], bool, tuple[str, ...]]
 _NOT_A_NAME: _Shape = (-1, False, None, "", (), False, ())
 # What a run of capitalised words is, whatever surrounds it; the same runs recur through an article
@@ -339,12 +344,12 @@ def _run_shape(run: str) -> _Shape:
     tokens = run.split(" ")
     skip = 0
     # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
-    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].endswith("ing")):
+    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or _gerund(tokens[0])):
         skip += len(tokens[0]) + 1
         tokens = tokens[1:]
     # Those right before a role still qualify it: "Chief Executive", "Managing Director".
     qualifying = run[:skip].split()
-    while qualifying and not (qualifying[0].lower() in ROLE_QUALIFYING_CAPS or qualifying[0].endswith("ing")):
+    while qualifying and not (qualifying[0].lower() in ROLE_QUALIFYING_CAPS or _gerund(qualifying[0])):
         qualifying.pop(0)
     if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
         return _NOT_A_NAME
