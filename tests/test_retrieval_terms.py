@@ -84,3 +84,19 @@ def test_stems_are_right_when_many_threads_stem_at_once() -> None:
 
 
 _SUFFIXES = ("al", "alization", "ionally", "ing", "ed", "ness", "fulness", "iveness", "ement", "ations")
+
+
+def test_a_topic_measured_on_its_terms_as_stored_equals_the_whole_story() -> None:
+    topic = Topic(
+        ("oil", "prices"),
+        (stem("oil"), stem("prices")),
+        {stem("oil"): 2.0, stem("prices"): 1.0},
+        {stem("oil"): frozenset({"crude", "opec"}), stem("prices"): frozenset()},
+        initialisms={"US": (stem("united"), stem("states"))},
+    )
+    for text in ("Crude prices fell", "OPEC met in Vienna", "U.S. oil output", "Opera prices", "nothing here"):
+        stored = " ".join(sorted(stems_of(text)))
+        whole = frozenset(stored.split())
+        assert topic.present_in(stored) <= whole
+        assert topic.coverage(topic.present_in(stored), 0.4) == topic.coverage(whole, 0.4), text
+        assert topic.evidenced(topic.present_in(stored)) == topic.evidenced(whole), text
