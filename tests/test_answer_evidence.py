@@ -42,6 +42,12 @@ def test_a_number_must_stand_beside_its_words() -> None:
     assert numbers_in_place(content_words("job cuts"), "The firm will cut 100 jobs.")
 
 
+def test_an_amount_needs_no_neighbour() -> None:
+    topic = content_words("why is shell paying its former finance chief $1m?")
+    assert numbers_in_place(topic, "Shell is to pay $1m (£522,000) to the ex-finance chief who stepped down.")
+    assert not numbers_in_place(topic, "Shell is to pay $2m to the ex-finance chief who stepped down.")
+
+
 def test_an_ordinal_needs_no_neighbour() -> None:
     text = "Elvis fans around the world have been marking the legendary singer's 70th birthday."
     assert numbers_in_place(content_words("how did fans mark elvis's 70th"), text)

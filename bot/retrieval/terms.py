@@ -26,6 +26,8 @@ _INITIALISM = re.compile(r"[A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z]{1,3}\b)")
 _LONGEST_INITIALISM = 4
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# An amount ("$1m", "5bn", "2pc") is a quantity, not part of a name like "Band Aid 30": it needs no neighbour.
+_AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 # snowballstemmer hands out PyStemmer's C build of the same algorithm when it is installed (a dependency):
 # identical stems, a new word in 1 µs instead of 15, which ingest pays for every name it has not seen.
@@ -198,6 +200,8 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
         ]
         if not places:
             return False
+        if _AMOUNT.fullmatch(number):
+            continue
         stems = stems or [stem(t) for t in found]
         if not any(all(_near(stems, stem(w), start, end) for w in neighbours) for start, end in places):
             return False
