@@ -58,6 +58,18 @@ def test_a_close_form_keeps_four_letters() -> None:
     assert not same_word("toronto", "tori")  # "Tories" is no form of Toronto
 
 
+PARMALAT = "Dairy firm sues\n\nParmalat, which faced bankruptcy in 2003, sued banks for the euro it lost."
+EURODISNEY = "Ailing EuroDisney vows turnaround\n\nEuroDisney will sell new shares to raise cash."
+
+
+def test_a_story_must_hold_the_topics_own_name_not_a_word_it_starts_with(service: BriefingService) -> None:
+    service.load_text(ADMIN, PARMALAT)
+    service.load_text(ADMIN, EURODISNEY)
+    service.load_text(ADMIN, "Housing slump\n\nMany builders faced bankruptcy in the housing slump.")
+    answer = service.ask("is eurodisney facing bankruptcy?")
+    assert not any("Parmalat" in hit.text for hit in answer.hits)  # "euro" is no form of "eurodisney"
+
+
 BAND_AID = """Band Aid single sells fast
 
 The new Band Aid single sold 72,000 copies on its first day, more than the rest of the top 30 combined.

@@ -40,6 +40,7 @@ LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
+CLOSE_FORM_ENDING = 4  # letters a close form may add or drop: "iran" / "iranian", "japan" / "japanese"
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 _SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
@@ -425,11 +426,16 @@ def _stem_set(stored: str) -> frozenset[str]:
 
 
 def _has_form(stems: frozenset[str], wanted: str) -> bool:
-    """Whether a set of stems holds a stem or a close form of it (``same_word``: algerian / algeria)."""
+    """Whether a set of stems holds a stem or a close form of it (``same_word``: algerian / algeria).
+
+    A close form differs by an ending of a few letters: "euro" is not a form of "eurodisney".
+    """
     # A close form begins with the same letter (one word's start is a prefix of the other), so comparing
     # only those spares hundreds of calls per story; a question's stories are mostly new to it.
     first = wanted[:1]
-    return wanted in stems or any(same_word(wanted, s) for s in stems if s[:1] == first)
+    return wanted in stems or any(
+        same_word(wanted, s) for s in stems if s[:1] == first and abs(len(s) - len(wanted)) <= CLOSE_FORM_ENDING
+    )
 
 
 def _two_words(topic: Topic, stems: AbstractSet[str]) -> bool:
