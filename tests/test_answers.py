@@ -122,6 +122,13 @@ def test_a_king_named_by_title_and_one_name(service: BriefingService) -> None:
     assert service.ask("what did king vass say about the gulf war").hits[0].speakers == ("Vass",)
 
 
+def test_a_misspelt_name_prefers_a_left_out_letter_to_a_changed_one(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Cup final\n\nReferee Graham Poll said the penalty was clear.")
+    service.load_text(ADMIN, "Dollar talk\n\nBundesbank President Karl Otto Poehl said intervention was no cure.")
+    # "pohl" is one edit from both "poll" and "poehl"; a letter left out is the likelier slip.
+    assert service.retriever.speakers.resolve("pohl").names == ("Karl Otto Poehl",)
+
+
 def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -414,6 +414,12 @@ def test_idioms_and_verbs_of_speech_in_news() -> None:
     assert [p.speakers for p in result.paragraphs] == [("Palan Chidra",), ("Gill Shepley",)]
 
 
+def test_a_referee_is_a_role_not_part_of_the_name() -> None:
+    result = attribute(["Referee Graham Pell said the penalty was clear."])
+    assert [p.name for p in result.people] == ["Graham Pell"]
+    assert "referee" in person(result, "Graham Pell").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

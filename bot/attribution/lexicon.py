@@ -32,7 +32,7 @@ treasurer deputy general admiral commander diplomat negotiator official aide str
 vice-president vice-chairman chairman-elect president-elect ceo cfo secretary-general
 sheikh emir sultan monarch host guest investor trader broker banker regulator mp mep msp representative speaker
 ombudsman taxwriter lawmaker legislator songwriter composer guitarist drummer musician designer architect
-organiser organizer officer justice
+organiser organizer officer justice referee umpire
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.

@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import chain
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from bot.store.protocol import StoreProtocol
 
@@ -115,13 +115,17 @@ class NameAliases(_Incremental):
         same_length.append(alias)
 
     def closest(self, name: str, edits: int) -> str | None:
-        """The alias fewest edits (at most ``edits``) from ``name``; on a tie, the one seen first."""
+        """The alias fewest edits (at most ``edits``) from ``name``.
+
+        On a tie, the one reached by fewest letters left out or added ("pohl" is Poehl with a letter left
+        out before it is Poll with a letter changed), then the one seen first.
+        """
         self.refresh()
         grams = [name[i : i + 2] for i in range(len(name) - 1)]
         distinct = set(grams)
         # Pairs a match may lack: two per edit, and a repeated pair counts once among the distinct ones.
         spare = 2 * edits + len(grams) - len(distinct)
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, int, str] | None = None
         for length in range(len(name) - edits, len(name) + edits + 1):
             aliases = self._by_length.get(length)
             if not aliases:
@@ -137,9 +141,9 @@ class NameAliases(_Incremental):
             match = process.extractOne(name, choices, scorer=Levenshtein.distance, score_cutoff=edits)
             if match is not None:
                 index = positions[match[2]] if choices is not aliases else match[2]
-                found = (int(match[1]), self._order[length][index], match[0])
+                found = (int(match[1]), Indel.distance(name, match[0]), self._order[length][index], match[0])
                 best = found if best is None or found < best else best
-        return best[2] if best else None
+        return best[3] if best else None
 
 
 _EMPTY: array[int] = array("i")
