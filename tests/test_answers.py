@@ -129,6 +129,17 @@ def test_a_misspelt_name_prefers_a_left_out_letter_to_a_changed_one(service: Bri
     assert service.retriever.speakers.resolve("pohl").names == ("Karl Otto Poehl",)
 
 
+def test_a_body_speaks_through_its_spokesman(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Cash machines at risk\n\nBanks are moving cash machines to Windows, Trend Micro said in a report.\n\n"
+        "Todd Tamm, spokesman for anti-virus firm Trend Micro, said viruses had already shut some machines.",
+    )
+    assert service.retriever.speakers.resolve("trend micro").names == ("Trend Micro", "Todd Tamm")
+    answer = service.ask("what has trend micro said about viruses in cash machines?")
+    assert ("Todd Tamm",) in [hit.speakers for hit in answer.hits]
+
+
 def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

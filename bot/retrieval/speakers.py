@@ -21,6 +21,7 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 _ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+_SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # who speaks for a body
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 # Titles that name the same job in different house styles ("budget director" / "budget chief").
@@ -62,7 +63,7 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
-            return exact
+            return self._with_spokespeople(exact, words)
         if len(words) >= 3 and (by_initials := self.exact("".join(word[0] for word in words))):
             return by_initials  # "australian wheat board": the AWB
         untitled = _TITLES.sub("", name)
@@ -89,6 +90,19 @@ class SpeakerResolver:
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, [i for i, _ in found])
         return None
+
+    def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
+        """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman"
+        (a person's own spokesman, "blair official spokesman", speaks for him too)."""
+        spokes = {
+            person_id
+            for alias, person_id in self.roles.containing(words[-1])
+            if alias.split()[-1] in _SPOKES_ROLES and set(words) <= set(alias.split())
+        }
+        extra = sorted(spokes - set(found.person_ids))
+        if not extra:
+            return found
+        return self._speaker(found.typed, [*found.person_ids, *extra])
 
     def _named_after_role(self, typed: str, words: list[str]) -> Speaker | None:
         """A role followed by a name ("fed vice chairman johnson"): the name's people, those holding the role first.
