@@ -92,17 +92,14 @@ class SpeakerResolver:
         return None
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
-        """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman"
-        (a person's own spokesman, "blair official spokesman", speaks for him too)."""
-        spokes = {
-            person_id
-            for alias, person_id in self.roles.containing(words[-1])
-            if alias.split()[-1] in _SPOKES_ROLES and set(words) <= set(alias.split())
-        }
+        """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman".
+
+        Exact role look-ups (three indexed reads), so a first question need not load every role alias.
+        """
+        name = " ".join(words)
+        spokes = {person_id for role in _SPOKES_ROLES for person_id, _ in self.store.people_by_alias(f"{name} {role}")}
         extra = sorted(spokes - set(found.person_ids))
-        if not extra:
-            return found
-        return self._speaker(found.typed, [*found.person_ids, *extra])
+        return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
 
     def _named_after_role(self, typed: str, words: list[str]) -> Speaker | None:
         """A role followed by a name ("fed vice chairman johnson"): the name's people, those holding the role first.
