@@ -80,8 +80,8 @@ class Retriever:
         if speaker is not None:
             ranked = self._for_speaker(speaker, topic, self._people_named(parsed.topic), after_article)
             if not ranked and guessed:
-                # The speaker was only the subject of a yes/no question ("did Deng put a cap on grain imports"):
-                # when that person never speaks on it, the question still stands as a topic.
+                # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
+                # that person never speaks on it, the question still stands as a topic.
                 parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
                 speaker, topic = None, self.topic(parsed.topic)
                 ranked = self._for_topic(topic, after_article, wanted=offset + limit + 1) if topic else []
@@ -123,7 +123,8 @@ class Retriever:
         return Topic(tuple(words), stems, weights, related, acronym if known else "", initialisms)
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
-        """The speaker asked about, the question as read, and whether the speaker is a yes/no question's subject."""
+        """The speaker asked about, the question as read, and whether the speaker was only guessed from the
+        question's subject (a yes/no question, or one that starts with a full name)."""
         if parsed.speaker:
             return self.speakers.resolve(parsed.speaker), parsed, False
         # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.

@@ -69,9 +69,8 @@ class SpeakerResolver:
         untitled = _TITLES.sub("", name)
         if by_name := self._named_after_role(typed, words):
             return by_name
-        has_role_noun = any(_role_noun(word) in ROLE_HEADS for word in words)
         loose = len(words) > 1 and not role_noun_needed
-        if (has_role_noun or loose) and (by_role := self._by_role(typed, name)):
+        if (_last_role_noun(words) >= 0 or loose) and (by_role := self._by_role(typed, name)):
             return by_role
         *given, surname = untitled.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
@@ -106,7 +105,7 @@ class SpeakerResolver:
 
         The name is the last one to three words after the role noun, as the store knows them exactly.
         """
-        at = max((i for i, word in enumerate(words) if _role_noun(word) in ROLE_HEADS), default=-1)
+        at = _last_role_noun(words)
         rest = words[at + 1 :]
         if at < 0 or not rest or rest[0] in _ROLE_FILLER:
             return None  # "head of the central bank": the body the role belongs to
@@ -123,7 +122,8 @@ class SpeakerResolver:
         if not wanted:
             return None
         # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
-        at = max((i for i, word in enumerate(wanted) if word in ROLE_HEADS), default=len(wanted) - 1)
+        found = _last_role_noun(wanted)
+        at = found if found >= 0 else len(wanted) - 1
         head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
         heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
         best: dict[int, float] = {}
@@ -180,6 +180,11 @@ def _role_noun(word: str) -> str:
     """A role noun in the singular ("analysts" → "analyst": any of them); other words as they are."""
     single = word.removesuffix("s")
     return single if word not in ROLE_HEADS and single in ROLE_HEADS else word
+
+
+def _last_role_noun(words: list[str]) -> int:
+    """The index of the last word that is a role noun (in either number), or -1."""
+    return max((i for i, word in enumerate(words) if _role_noun(word) in ROLE_HEADS), default=-1)
 
 
 def _role_match(wanted: list[str], alias: list[str]) -> float:

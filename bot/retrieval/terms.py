@@ -113,7 +113,7 @@ class Topic:
         return frozenset(self.stems).union({self.acronym} - {""}, *self.related.values())
 
     @cached_property
-    def _terms(self) -> re.Pattern[str]:
+    def _term_pattern(self) -> re.Pattern[str]:
         """Every stem the topic's measures look for in a text (its stems, related stems, acronym, initialisms),
         as whole space-separated words."""
         terms = sorted(self.all_stems | self.initialisms.keys(), key=len, reverse=True)
@@ -125,7 +125,7 @@ class Topic:
         Measures on this small set equal those on the story's whole set, which costs far more to build (a
         prolific speaker has thousands of stories).
         """
-        return frozenset(self._terms.findall(f" {stored} "))
+        return frozenset(self._term_pattern.findall(f" {stored} "))
 
     def coverage(self, present: AbstractSet[str], related_credit: float) -> float:
         """How much of the topic a text covers: weighted share of its stems present (related ones count less)."""
