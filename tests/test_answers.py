@@ -175,6 +175,27 @@ def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: Briefing
     assert answer.hits and answer.hits[0].speakers == ("AWB",)
 
 
+def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Harbour plan approved\n\nThe harbour dredging plan was approved by the council on Monday.\n\n"
+        "Critics said the harbour would lose its seals to the dredging.",
+    )
+    service.load_text(
+        ADMIN,
+        "Council budget\n\nThe council set its budget for the year.\n\n"
+        "Last year's harbour dredging plan cost more than planned.",
+    )
+    texts = [hit.text for hit in service.ask("any news on the harbour dredging plan?").hits]
+    # The other story's paragraph holds every word of the topic, the first story's second paragraph fewer:
+    # still, the story that answers best goes on first.
+    assert texts[:3] == [
+        "The harbour dredging plan was approved by the council on Monday.",
+        "Critics said the harbour would lose its seals to the dredging.",
+        "Last year's harbour dredging plan cost more than planned.",
+    ]
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

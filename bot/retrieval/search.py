@@ -34,6 +34,8 @@ MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole te
 TOPIC_CANDIDATES = 300
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
+STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
+FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
@@ -74,6 +76,7 @@ class Retriever:
         """
         asked = parse_question(question) if isinstance(question, str) else question
         speaker, parsed, guessed = self._speaker_of(asked)
+        wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
@@ -84,13 +87,14 @@ class Retriever:
                 # that person never speaks on it, the question still stands as a topic.
                 parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
                 speaker, topic = None, self.topic(parsed.topic)
-                ranked = self._for_topic(topic, after_article, wanted=offset + limit + 1) if topic else []
+                ranked = self._for_topic(topic, after_article, wanted=wanted) if topic else []
         elif topic is not None:
-            ranked = self._for_topic(topic, after_article, wanted=offset + limit + 1)
+            ranked = self._for_topic(topic, after_article, wanted=wanted)
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         if not ranked:
             return self._nothing(parsed, _no_match_message(parsed, speaker))
+        ranked = _first_story_first(ranked)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -229,7 +233,7 @@ class Retriever:
             key = (
                 tier,
                 context[row.article_id],
-                round(coverage, 3),
+                round(coverage, 2),  # finer differences are noise: a quote on the topic decides
                 _quoted(in_story, row.text),
                 _weight(topic, stems),
                 float(speaking.get(paragraph_id, False)),
@@ -481,6 +485,20 @@ def _by_key(
     """The keyed paragraphs, best first (ties in the order they were found)."""
     ranked = [Ranked(rows[i], key, stems[i]) for i, key in keys.items() if key is not None]
     return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+
+def _first_story_first(ranked: list[Ranked]) -> list[Ranked]:
+    """The ranking with the first answer's story's next paragraphs of the same tier right after it.
+
+    The rest of a story that answers best is more often part of the answer than another story's paragraph
+    scoring a little higher: a report states the news and then its details, a speaker goes on in the
+    paragraphs after. Only the same tier moves up: a person's own words still come before mentions.
+    """
+    first = ranked[0]
+    followers = [
+        r for r in ranked[1:FOLLOWER_WINDOW] if r.row.article_id == first.row.article_id and r.key[0] == first.key[0]
+    ][:STORY_FOLLOWERS]
+    return [first, *followers, *(r for r in ranked[1:] if r not in followers)]
 
 
 def _topic_key(specific: bool, score: float, weight: float, rank: float, position: int) -> tuple[float, ...]:
