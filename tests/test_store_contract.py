@@ -163,6 +163,10 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     links = any_store.person_paragraphs([lopez_id])
     assert sorted((p.article_id, p.position, p.role, p.main) for p in links) == [
         (oil, 0, "speaker", True), (oil, 1, "speaker", True), (gas, 0, "mention", False), (gas, 0, "speaker", False)]
+    second_oil = any_store.article_rows(oil)[1].id
+    within = any_store.person_paragraphs([lopez_id], within=[second_oil])
+    assert [(p.article_id, p.position) for p in within] == [(oil, 1)]
+    assert any_store.person_paragraphs([lopez_id], within=[]) == []
     first_gas = any_store.article_rows(gas)[0].id
     assert any_store.speakers_of([first_gas]) == {first_gas: ("Bo Chen", "Ana Lopez")}
     any_store.replace_people(gas, PersonSpeech(aliases={}, speakers=[[], []], mentions=[[], []]))

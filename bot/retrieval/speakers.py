@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS
 from bot.retrieval.aliases import NameAliases, RoleAliases
@@ -76,7 +77,7 @@ class SpeakerResolver:
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
             # "robert anderson": among the Andersons, those whose names carry the typed first names, else
             # those known by the surname alone; not Oliver Letwin for "jamie oliver".
-            full_names = [(i, normalise_name(full).split()) for i, full in found]
+            full_names = [(i, _name_words(full)) for i, full in found]
             named = [i for i, words in full_names if set(given) <= set(words)]
             if fitting := named or [i for i, words in full_names if len(words) == 1]:
                 return self._speaker(typed, fitting)
@@ -174,6 +175,12 @@ def normalise_name(text: str) -> str:
     """A name or role as aliases are stored: lower case, no possessive, hyphens and dots as spaces."""
     text = _POSSESSIVE.sub("", text.lower())
     return " ".join(text.replace("-", " ").replace(".", " ").split())
+
+
+@lru_cache(maxsize=32_768)
+def _name_words(full_name: str) -> tuple[str, ...]:
+    """A stored person's name as words, cached: a common surname's thousands of holders are read per question."""
+    return tuple(normalise_name(full_name).split())
 
 
 def _role_noun(word: str) -> str:

@@ -119,13 +119,23 @@ class Topic:
         terms = sorted(self.all_stems | self.initialisms.keys(), key=len, reverse=True)
         return re.compile(" (" + "|".join(map(re.escape, terms)) + ")(?= )")
 
+    @cached_property
+    def _own_terms(self) -> tuple[str, ...]:
+        """The topic's own stems, acronym and initialisms, each as a space-delimited word."""
+        return tuple(f" {term} " for term in (*self.stems, self.acronym, *self.initialisms) if term)
+
     def present_in(self, stored: str) -> frozenset[str]:
-        """The topic's terms among a story's stored stems (space-separated).
+        """The topic's terms among a story's stored stems (space-separated); none when it has none of the
+        topic's own words: related words alone cover too little of a topic to make a story about it.
 
         Measures on this small set equal those on the story's whole set, which costs far more to build (a
-        prolific speaker has thousands of stories).
+        prolific speaker has thousands of stories); most of those stories lack the topic's own words, found
+        by a plain substring test four times faster than the pattern of all its terms.
         """
-        return frozenset(self._term_pattern.findall(f" {stored} "))
+        padded = f" {stored} "
+        if not any(term in padded for term in self._own_terms):
+            return frozenset()
+        return frozenset(self._term_pattern.findall(padded))
 
     def coverage(self, present: AbstractSet[str], related_credit: float) -> float:
         """How much of the topic a text covers: weighted share of its stems present (related ones count less)."""

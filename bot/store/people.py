@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,18 +90,24 @@ class PeopleQueries:
             ).fetchall()
         return {int(i): str(n) for i, n in rows}
 
-    def person_paragraphs(self, person_ids: Sequence[int]) -> list[PersonParagraph]:
-        """Every paragraph where one of the people speaks or is mentioned, in article order."""
-        if not person_ids:
+    def person_paragraphs(
+        self, person_ids: Sequence[int], within: Sequence[int] | None = None
+    ) -> list[PersonParagraph]:
+        """Every paragraph (of ``within``, when given) where one of the people speaks or is mentioned, in article
+        order."""
+        if not person_ids or (within is not None and not within):
             return []
+        # One JSON array for ``within``: a prolific speaker's thousands of paragraphs as bound variables
+        # would approach SQLite's limit on them.
+        among = " AND pp.paragraph_id IN (SELECT value FROM json_each(?))" if within is not None else ""
         rows = self._readers.fetchall(
             "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
             " pp.person_id = (SELECT person_id FROM paragraph_people first"
             "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.rowid LIMIT 1)"
             " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
-            f" WHERE pp.person_id IN ({placeholders(person_ids)})"
+            f" WHERE pp.person_id IN ({placeholders(person_ids)}){among}"
             " ORDER BY p.article_id, p.position",
-            list(person_ids),
+            [*person_ids, *([json.dumps(list(within))] if within is not None else [])],
         )
         return [PersonParagraph(int(r[0]), int(r[1]), int(r[2]), str(r[3]), bool(r[4])) for r in rows]
 

@@ -168,8 +168,11 @@ class StoreProtocol(Protocol):
         """Names of the given people."""
         ...
 
-    def person_paragraphs(self, person_ids: Sequence[int]) -> list[PersonParagraph]:
-        """Every paragraph where one of the people speaks or is mentioned, in article order."""
+    def person_paragraphs(
+        self, person_ids: Sequence[int], within: Sequence[int] | None = None
+    ) -> list[PersonParagraph]:
+        """Every paragraph (of ``within``, when given) where one of the people speaks or is mentioned, in article
+        order."""
         ...
 
     def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:

@@ -74,18 +74,22 @@ class PgPeopleQueries:
             rows = conn.execute("SELECT id, name FROM people WHERE id = ANY(%s)", [list(person_ids)]).fetchall()
         return {int(str(i)): str(n) for i, n in rows}
 
-    def person_paragraphs(self, person_ids: Sequence[int]) -> list[PersonParagraph]:
-        """Every paragraph where one of the people speaks or is mentioned, in article order."""
-        if not person_ids:
+    def person_paragraphs(
+        self, person_ids: Sequence[int], within: Sequence[int] | None = None
+    ) -> list[PersonParagraph]:
+        """Every paragraph (of ``within``, when given) where one of the people speaks or is mentioned, in article
+        order."""
+        if not person_ids or (within is not None and not within):
             return []
+        among = " AND pp.paragraph_id = ANY(%s)" if within is not None else ""
         with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
                 " pp.person_id IS NOT DISTINCT FROM (SELECT person_id FROM paragraph_people first"
                 "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.seq LIMIT 1)"
                 " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
-                " WHERE pp.person_id = ANY(%s) ORDER BY p.article_id, p.position, pp.person_id, pp.role",
-                [list(person_ids)],
+                f" WHERE pp.person_id = ANY(%s){among} ORDER BY p.article_id, p.position, pp.person_id, pp.role",
+                [list(person_ids), *([list(within)] if within is not None else [])],
             ).fetchall()
         return [
             PersonParagraph(int(str(r[0])), int(str(r[1])), int(str(r[2])), str(r[3]), bool(r[4])) for r in rows
