@@ -175,6 +175,22 @@ def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: Briefing
     assert answer.hits and answer.hits[0].speakers == ("AWB",)
 
 
+def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Free trade talks resume\n\nCanada and the United States resumed free trade talks on Monday in Ottawa.\n\n"
+        "Newfoundland Premier Brian Peckford said an agreement was more likely to emerge by consensus.\n\n"
+        "Peckford said there would be no need for a hard and fast formula.",
+    )
+    answer = service.ask("what did peckford say about the free trade talks?")
+    assert [hit.speakers for hit in answer.hits] == [("Brian Peckford",), ("Brian Peckford",)]
+    assert answer.hits[0].text.startswith("Newfoundland Premier Brian Peckford said an agreement")
+    # One line from someone else in a story on the topic is not an answer unless it touches the topic.
+    service.load_text(ADMIN, "Rice talks stall\n\nTalks with Japan on rice imports stalled on Monday.\n\n"
+                      "Trade Representative Clayton Yeutter said the dispute over semiconductors would be settled.")
+    assert service.ask("what did yeutter say about rice?").no_match
+
+
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

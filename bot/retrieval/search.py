@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -191,13 +192,15 @@ class Retriever:
         wanted = [i for i, a in article_of.items() if a in about_topic or (i in speaking and a in relevant)]
         rows = {row.id: row for row in self.store.paragraphs_by_id(wanted)}
         self._prefetch_stems(row.article_id for row in rows.values())  # read whole below, in one query
-        # A story about the person and the topic (both in its lead): what the person says in it is
-        # on the topic even in other words ("what did Khan say about being deported?" → her quotes
-        # in the report of her deportation). Someone else's story on the topic is not enough.
+        # A story whose lead is about the topic: what one of its main voices (named in the lead, or speaking
+        # in two paragraphs or more) says in it is on the topic even in other words ("what did Khan say about
+        # being deported?" → her quotes in the report of her deportation; the Newfoundland premier's "an
+        # agreement was more likely to emerge by consensus" in a report on the free trade talks). Anyone else's
+        # words there answer only if they touch the topic: one line on chips in a report on rice talks does not.
+        on_topic_lead = {a for a in about_topic if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE}
         in_lead = {link.article_id for link in links if link.position == 0}
-        central = {
-            a for a in about_topic & in_lead if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE
-        }
+        voices = Counter(article_of[i] for i in speaking)
+        central = {a for a in on_topic_lead if a in in_lead or voices[a] >= 2}
         # So is what they say in words of the topic in a story that is about it and holds its most specific
         # word, whatever its lead ("phone firms spotting unusual bills" → the ombudsman on phone companies).
         specific = {a for a in about_topic if self._story_has(a, topic.rarest)}
@@ -222,7 +225,9 @@ class Retriever:
             elif paragraph_id in speaking and coverage >= MIN_PARTIAL_COVERAGE and _two_words(in_story, stems):
                 tier = PARTIAL_TIER
             elif paragraph_id in speaking and (
-                row.article_id in central or (row.article_id in specific and topic.matched(stems) > 0)
+                row.article_id in central
+                or (row.article_id in on_topic_lead and coverage >= MIN_SIBLING_COVERAGE)
+                or (row.article_id in specific and topic.matched(stems) > 0)
             ):
                 tier = ANSWER_TIER
             elif paragraph_id in speaking and (
