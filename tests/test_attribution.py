@@ -326,6 +326,22 @@ def test_name_after_the_office_it_holds() -> None:
     assert "exchequer chancellor" in person(result, "Alan Pryce").roles
 
 
+def test_an_office_listing_several_portfolios_and_a_style_between_office_and_name() -> None:
+    result = attribute(
+        [
+            "Minister for Children, Young People and Families Margot Hale said allowances would be fair.",
+            "Foreign Minister Prince Faisal Al-Nasser was reported as saying women would be employed.",
+            "Poverty must come first, Cardinal Cormac Murphy-O'Brien has said.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Margot Hale",), ("Faisal Al-Nasser",), ("Cormac Murphy-O'Brien",)
+    ]
+    assert "children families minister" in person(result, "Margot Hale").roles
+    assert {"foreign minister", "prince"} <= set(person(result, "Faisal Al-Nasser").roles)
+    assert "cardinal" in person(result, "Cormac Murphy-O'Brien").roles
+
+
 def test_role_words_that_may_open_a_sentence_and_the_employer_before_them() -> None:
     result = attribute(
         [

@@ -18,7 +18,7 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 
-_CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*"
+_CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-(?:[A-Z]['’](?=[A-Z]))?[A-Z]?[a-z]+)*"  # "Murphy-O'Connor"
 _CAP_WORD = rf"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z]{_CAP_WORD_REST}"
 _ADDRESSES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Rep", "Sen", "Gov", "Gen", "Col", "Capt", "Lt", "St")
 # Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
@@ -69,6 +69,8 @@ _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
 # A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
 _DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![\w-])")
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
+# Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
+_STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
 # Family members introduced through a relative: "Mr Eavis' daughter Emily", "his wife Cherie".
 RELATIONS: dict[str, str | None] = {
     **dict.fromkeys("wife daughter sister mother widow niece granddaughter".split(), "f"),
@@ -79,7 +81,7 @@ RELATIONS: dict[str, str | None] = {
 # the run that ends with the holder's name.
 _OFFICE = re.compile(
     rf"(?<![\w.])(?P<mods>(?:(?:{_TOKEN}|[A-Z]{{2,}}) ){{0,3}})(?P<head>{_CAP_WORD})"
-    rf" (?:of|for) (?:the )?(?P<office>(?:{_CAP_WORD} )*(?:and )?)$"
+    rf" (?:of|for) (?:the )?(?P<office>(?:{_CAP_WORD},? )*(?:and )?)$"  # "for Children, Young People and Families"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 # An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
@@ -262,7 +264,7 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     name = tokens[-size:]
     if any(_is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
         return None
-    words = [*office["mods"].split(), *office["office"].split(), *tokens[:-size]]
+    words = [*office["mods"].split(), *office["office"].replace(",", "").split(), *tokens[:-size]]
     # Sentence-initial words ("But") are dropped; an abbreviation ("US") is not one of them.
     modifiers = [w.lower().replace(".", "") for w in words if w.isupper() or w.lower() not in COMMON_CAPS]
     # Stored as "<office> <head>" ("agriculture secretary"), the order the other roles and questions use.
@@ -296,7 +298,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             shape = _RUN_SHAPES[run] = _run_shape(run)
         if shape is _NOT_A_NAME:
             continue
-        skip, prefixed, prefix_role, honorific, words, titled, lowered = shape
+        skip, prefixed, prefix_roles, honorific, words, titled, lowered = shape
         start = match.start() + skip
         if text[max(0, start - 4) : start].lower() == "the ":
             continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
@@ -311,9 +313,9 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             if peer is not None:
                 designation, end = peer[0].strip(), peer.end()
                 taken_until = end
-        if prefix_role and (employer := _EMPLOYER.search(text, max(0, match.start() - 8), match.start())):
-            prefix_role = _employed(prefix_role, employer[0].strip().replace(".", "").lower())
-        roles = [r for r in (prefix_role, _role_after(text, end)) if r]
+        if prefix_roles and (employer := _EMPLOYER.search(text, max(0, match.start() - 8), match.start())):
+            prefix_roles = (_employed(prefix_roles[0], employer[0].strip().replace(".", "").lower()), *prefix_roles[1:])
+        roles = [*prefix_roles, *filter(None, [_role_after(text, end)])]
         if not prefixed:
             before = _role_before(text, start)
             if before:
@@ -329,8 +331,8 @@ def _gerund(word: str) -> bool:
     return word.endswith("ing") and role_head(word) is None
 
 
-_Shape = tuple[int, bool, Role | None, str, tuple[str, ...], bool, tuple[str, ...]]
-_NOT_A_NAME: _Shape = (-1, False, None, "", (), False, ())
+_Shape = tuple[int, bool, tuple[Role, ...], str, tuple[str, ...], bool, tuple[str, ...]]
+_NOT_A_NAME: _Shape = (-1, False, (), "", (), False, ())
 # What a run of capitalised words is, whatever surrounds it; the same runs recur through an article
 # and across articles ("Mr Blair"), so the split is worked out once per distinct run.
 _RUN_SHAPES: dict[str, _Shape] = {}
@@ -339,7 +341,7 @@ _MAX_SHAPES = 50_000
 
 def _run_shape(run: str) -> _Shape:
     """Split a run once: (characters of sentence-initial words skipped, whether words came before the
-    name, the role they make, form of address, name words, whether a title came first, the name words
+    name, the roles they make, form of address, name words, whether a title came first, the name words
     in lower case), or _NOT_A_NAME."""
     tokens = run.split(" ")
     skip = 0
@@ -358,5 +360,21 @@ def _run_shape(run: str) -> _Shape:
         return _NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
     titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
-    role = make_role([*qualifying, *prefix]) if prefix else None
-    return skip, bool(prefix), role, honorific, tuple(words), titled, tuple(w.lower() for w in words)
+    return skip, bool(prefix), _prefix_roles([*qualifying, *prefix]), honorific, tuple(words), titled, tuple(
+        w.lower() for w in words
+    )
+
+
+def _prefix_roles(prefix: list[str]) -> tuple[Role, ...]:
+    """The roles written before a name: one, or the office and the style of a royal or prelate after it
+    ("Foreign Minister Prince Saud": the foreign minister, and the prince)."""
+    if not prefix:
+        return ()
+    role = make_role(prefix)
+    if role is None:
+        return ()
+    if role.head in _STYLES:
+        office_end = max((i for i, word in enumerate(prefix[:-1]) if role_head(word)), default=-1)
+        if office_end >= 0 and (office := make_role(prefix[: office_end + 1])):
+            return (office, Role(role.head, frozenset(), role.head))
+    return (role,)
