@@ -39,6 +39,10 @@ def test_a_number_must_stand_beside_its_words() -> None:
     assert numbers_in_place(content_words("live 8 concerts"), "Tickets for the Live8 concerts sold out.")
     assert numbers_in_place(content_words("1,000 job cuts"), "The firm will cut 1000 jobs.")
     assert not numbers_in_place(content_words("1,000 job cuts"), "The firm will cut 100 jobs.")
+    # A number written out too: "one" is not any "on" (their Porter stem) or any other "one".
+    formula_one = content_words("the formula one season")
+    assert numbers_in_place(formula_one, "The Formula One season starts in March.")
+    assert not numbers_in_place(formula_one, "A formula for the ultimate Christmas number one was revealed.")
     assert numbers_in_place(content_words("job cuts"), "The firm will cut 100 jobs.")
 
 
