@@ -260,6 +260,13 @@ def test_a_possessive_reaction_is_a_speaker_question_only_for_a_known_person() -
     assert [r.speaker for r in person_readings("Imomi's message on oil")] == ["Imomi", "Imomi's message"]
 
 
+def test_a_reaction_is_a_speaker_question_only_for_a_known_person(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget day\n\nThe kiwi dollar fell sharply after the budget was released.")
+    answer = service.ask("how did the kiwi dollar react to the budget?")
+    assert answer.hits and answer.hits[0].text.startswith("The kiwi dollar fell sharply")
+    assert "Sodik Imomi" in service.ask("how did Imomi respond to the talks on football?").message
+
+
 def test_a_yes_no_question_may_be_about_its_subject() -> None:
     question = "did Yeutter blame the sanctions for the slide?"
     assert subject_readings(question)[-1] == Question(question, "Yeutter", "blame the sanctions for the slide")

@@ -43,7 +43,6 @@ _SPEAKER_PATTERNS = (
     rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
     rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
-    rf"^{_POLITE}(?:what|how) (?:did|does|do|has) (?P<s>.+?) (?:react|respond|reply|answer)(?: to (?P<t>.+))?$",
     rf"^{_POLITE}(?:(?:any|anything|something|news|the latest|latest|quotes?|statements?|comments?|remarks?|words)"
     rf" )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
@@ -54,6 +53,13 @@ _SPEAKER_PATTERNS = (
 _ACCORDING_TO = (
     re.compile(r"^(?P<rest>.+?),? according to (?P<s>[^,;:]+)$", re.IGNORECASE),
     re.compile(r"^according to (?P<s>[^,;:]+), (?P<rest>.+)$", re.IGNORECASE),
+)
+# "how did X react to Y": X's words if X is a known person, else a topic, how a thing fared ("how did the
+# New Zealand dollar react to the budget?" is about the dollar and the budget).
+_REACTION = re.compile(
+    rf"^{_POLITE}(?:what|how) (?:did|does|do|has|have) (?P<s>.+?) (?:react|respond|reply|answer)(?:ed)?"
+    r"(?: to (?P<t>.+))?$",
+    re.IGNORECASE,
 )
 # "X's reaction to Y" and "X on Y" read as speaker questions only when X turns out to be a known person
 # (callers check that): "the government's plan for schools" is a topic.
@@ -67,6 +73,7 @@ _PERSON_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
+    _REACTION,
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
 # Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
@@ -141,6 +148,8 @@ def parse_question(text: str) -> Question:
             speaker = _tidy_speaker(match.group("s"))
             if speaker and not _NOT_A_NAME & set(speaker.lower().split()):
                 return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t") or ""))
+    if match := _REACTION.match(clean):
+        return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     return Question(text, topic=clean)
 
 
@@ -148,7 +157,7 @@ def person_readings(text: str) -> list[Question]:
     """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
     clean = normalise(text)
     readings = [
-        Question(text, speaker=_tidy_speaker(match.group("s")), topic=_tidy_topic(match.group("t")))
+        Question(text, speaker=_tidy_speaker(match.group("s")), topic=_tidy_topic(match.group("t") or ""))
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
