@@ -477,6 +477,17 @@ def test_indefinite_role_named_in_the_next_paragraph() -> None:
     assert result == [("Joan Pike",), ("Joan Pike",)]
 
 
+def test_indefinite_role_is_not_claimed_by_someone_named_sentences_later() -> None:
+    result = speakers(
+        [
+            "An agency spokeswoman said the sites were used by criminals.",
+            "She said the sites traded stolen cards. The sites have closed. Later Mick Dale said the network"
+            " was broken.",
+        ]
+    )
+    assert result == [(), ("Mick Dale",)]
+
+
 def test_roles_are_normalised_with_their_country() -> None:
     result = attribute(
         [

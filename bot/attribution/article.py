@@ -53,6 +53,8 @@ class _Pending:
 
     paragraph: int
     role: Role
+    # "A House taxwriter said": someone new, who must be named in the next sentence (its number here).
+    next_sentence: int | None = None
 
 
 class _Reader:
@@ -119,7 +121,7 @@ class _Reader:
                 mention = mention._replace(words=(*mention.words, relative.words[-1]), kin_of="")
             entity, created = self.people.resolve_name(mention, pos)
             if entity is not None and (ref.speaks or first) and not ref.in_quote:
-                self._claim_pending(index, entity, created, pos)
+                self._claim_pending(index, entity, created, pos, ref.sentence)
             return entity
         if ref.in_quote or (ref.kind == "pronoun" and not ref.speaks):
             return None
@@ -132,7 +134,7 @@ class _Reader:
         if ref.indefinite:
             # "A House taxwriter said ...": someone new, named in the next sentence or paragraph.
             if ref.speaks:
-                self.pending.append(_Pending(index, ref.role))
+                self.pending.append(_Pending(index, ref.role, ref.sentence + 1))
             return None
         entity = self.people.resolve_role(ref.role, pos)
         if entity is None and ref.speaks:
@@ -146,18 +148,29 @@ class _Reader:
                 entity.last_seen = pos
         return entity
 
-    def _claim_pending(self, index: int, entity: Entity, created: bool, pos: int) -> None:
+    def _claim_pending(self, index: int, entity: Entity, created: bool, pos: int, sentence: int) -> None:
         """Tie a role that spoke unnamed to the next person the article introduces."""
         if not self.pending:
             return
         for pending in self.pending:
-            recent = index - pending.paragraph <= 1
+            recent = index - pending.paragraph <= 1 and _in_time(pending, index, sentence)
             if recent and (created or not entity.roles) and self.people.compatible(entity, pending.role):
                 self.people.bind(entity, pending.role)
                 self.spoken[pending.paragraph].append((entity, pending.paragraph * _PARA))
                 self.pending.remove(pending)
                 return
         self.pending = [p for p in self.pending if index - p.paragraph <= 1]
+
+
+def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
+    """Whether a name comes soon enough to be the unnamed speaker's: an indefinite one ("An NHTCU
+    spokeswoman said") only in the next sentence, the next paragraph's first; not a man named four
+    sentences on after "she said" has carried her words."""
+    if pending.next_sentence is None:
+        return True
+    if index == pending.paragraph:
+        return sentence <= pending.next_sentence
+    return sentence == 0
 
 
 def _runs_on(text: str) -> bool:
