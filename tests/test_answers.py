@@ -159,6 +159,14 @@ def test_a_role_followed_by_a_name_and_a_misspelt_full_name(service: BriefingSer
         assert {hit.speakers for hit in service.ask(question).hits} == {("Manuel Jonson",)}, question
 
 
+def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor.")
+    answer = service.ask("wolfsen on christmas sales")
+    assert "Simon Wolfson" in answer.message and answer.hits[0].speakers == ("Simon Wolfson",)
+    # A word the archive uses is a word, not a misspelt name: "sales on christmas" is a topic.
+    assert "Wolfson" not in service.ask("sales on christmas").message
+
+
 def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -133,16 +133,22 @@ class Retriever:
         if parsed.speaker:
             return self.speakers.resolve(parsed.speaker), parsed, False
         # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
-        # A misspelling is forgiven in a full name ("lindsay davenprot"); one word near a name is too often a word.
+        # A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses
+        # ("wolfsen" for Wolfson); a word the archive knows is too often just a word near a name.
         for reading in person_readings(parsed.text):
-            full_name = len(reading.speaker.split()) > 1
-            if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=full_name):
+            fuzzy = len(reading.speaker.split()) > 1 or self._unheard_of(reading.speaker)
+            if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading, False
         # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
         for reading in subject_readings(parsed.text):
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading, True
         return None, parsed, False
+
+    def _unheard_of(self, word: str) -> bool:
+        """Whether no paragraph in the store uses a word (or its stem)."""
+        term = stem(word.lower())
+        return word.isalpha() and self.store.document_frequency([term]).get(term, 0) == 0
 
     def _people_named(self, topic: str, within: list[int]) -> set[int]:
         """Of the ``within`` paragraphs, those about the person a topic names ("what did Straw say about
