@@ -167,6 +167,12 @@ def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: Brief
     assert "Wolfson" not in service.ask("sales on christmas").message
 
 
+def test_a_role_asked_with_its_bodys_full_name_finds_it_by_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Shipyards\n\nMHI president Yotaro Iida said the yards would stay open.")
+    service.load_text(ADMIN, "Banks\n\nBank president Ann Lowe said rates would stay low.")
+    assert service.retriever.speakers.resolve("mitsubishi heavy industries boss").names == ("Yotaro Iida",)
+
+
 def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS
 from bot.retrieval.aliases import NameAliases, RoleAliases
@@ -30,7 +31,7 @@ _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
     "chief": frozenset({"director", "head"}),
     "head": frozenset({"chief", "director"}),
-    "boss": frozenset({"chief", "head", "executive", "chairman"}),
+    "boss": frozenset({"chief", "head", "executive", "chairman", "president"}),
 }
 
 
@@ -195,10 +196,18 @@ def _last_role_noun(words: list[str]) -> int:
 
 
 def _role_match(wanted: list[str], alias: list[str]) -> float:
-    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian"."""
+    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", and a body
+    of three words or more its initials ("mitsubishi heavy industries boss" / "mhi president")."""
     if not wanted:
         return 1.0
-    hits = sum(any(same_word(w, a) for a in alias) for w in wanted)
+
+    def found(words: list[str]) -> int:
+        return sum(any(same_word(w, a) for a in alias) for w in words)
+
+    hits = found(wanted)
+    for start, end in combinations(range(len(wanted) + 1), 2):
+        if end - start >= 3 and "".join(w[0] for w in wanted[start:end]) in alias:
+            hits = max(hits, end - start + found(wanted[:start] + wanted[end:]))
     return hits / len(wanted)
 
 
