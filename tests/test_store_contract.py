@@ -167,6 +167,9 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     within = any_store.person_paragraphs([lopez_id], within=[second_oil])
     assert [(p.article_id, p.position) for p in within] == [(oil, 1)]
     assert any_store.person_paragraphs([lopez_id], within=[]) == []
+    spoken = any_store.person_paragraphs([lopez_id], speaking=True)
+    assert sorted((p.article_id, p.position, p.main) for p in spoken) == [
+        (oil, 0, True), (oil, 1, True), (gas, 0, False)]
     first_gas = any_store.article_rows(gas)[0].id
     assert any_store.speakers_of([first_gas]) == {first_gas: ("Bo Chen", "Ana Lopez")}
     any_store.replace_people(gas, PersonSpeech(aliases={}, speakers=[[], []], mentions=[[], []]))

@@ -27,6 +27,7 @@ from bot.retrieval.query import Question, parse_question, person_readings, subje
 from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, numbers_in_place, spans_of, stem, stems_of
 from bot.store import ParagraphRow
+from bot.store.people import PersonParagraph
 from bot.store.protocol import StoreProtocol
 
 RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share of the word itself
@@ -82,7 +83,7 @@ class Retriever:
         if parsed.speaker and speaker is None:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
         if speaker is not None:
-            ranked = self._for_speaker(speaker, topic, parsed.topic, after_article)
+            ranked = self._for_speaker(speaker, topic, parsed.topic, after_article, wanted)
             if not ranked and guessed:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
                 # that person never speaks on it, the question still stands as a topic.
@@ -166,14 +167,14 @@ class Retriever:
         return {link.paragraph_id for link in self.store.person_paragraphs(named.person_ids, within)}
 
     def _for_speaker(
-        self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int = 0
+        self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int = 0, wanted: int = sys.maxsize
     ) -> list[Ranked]:
+        """The person's paragraphs for a topic, best first; without a topic, the first ``wanted`` of all they said."""
+        if topic is None:  # only where they speak
+            own = self.store.person_paragraphs(speaker.person_ids, speaking=True)
+            return self._speaker_only(speaker, [link for link in own if link.article_id > after_article], wanted)
         links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
         speaking = {link.paragraph_id: link.main for link in links if link.role == "speaker"}
-        if topic is None:
-            own = self.store.paragraphs_by_id(list(speaking))
-            context = {a: self._qualifier_share(speaker, a) for a in {row.article_id for row in own}}
-            return _speaker_only_order(own, context)
         about_person = self._people_named(topic_text, [link.paragraph_id for link in links])
         article_of = {link.paragraph_id: link.article_id for link in links}
         ranked: list[Ranked] = []
@@ -195,8 +196,8 @@ class Retriever:
                 if share >= MIN_PARTIAL_COVERAGE and _two_words(topic, story_terms[a])
             }
         # Outside the stories about the topic only the person's own words can rank (tiers 3 and 2).
-        wanted = [i for i, a in article_of.items() if a in about_topic or (i in speaking and a in relevant)]
-        rows = {row.id: row for row in self.store.paragraphs_by_id(wanted)}
+        candidates = [i for i, a in article_of.items() if a in about_topic or (i in speaking and a in relevant)]
+        rows = {row.id: row for row in self.store.paragraphs_by_id(candidates)}
         self._prefetch_stems(row.article_id for row in rows.values())  # read whole below, in one query
         # A story whose lead is about the topic: what one of its main voices (named in the lead, or speaking
         # in two paragraphs or more) says in it is on the topic even in other words ("what did Khan say about
@@ -257,6 +258,24 @@ class Retriever:
         if not any(r.key[0] >= ANSWER_TIER for r in ranked):
             return []  # the person never speaks on this topic; their other paragraphs or mentions aren't an answer
         return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+    def _speaker_only(self, speaker: Speaker, links: list[PersonParagraph], wanted: int) -> list[Ranked]:
+        """A person's own paragraphs (``links`` where they speak), each article in reading order; only the
+        first ``wanted`` are read.
+
+        Articles first that carry the typed role's qualifiers ("the bank of finland governor": the Bank of
+        Finland's story before other governors' whose roles only share "bank"), then where they say most.
+        Ordered by their links alone: a prolific speaker's thousands of paragraphs were all read for a page.
+        """
+        place = {link.paragraph_id: (link.article_id, link.position) for link in links}
+        per_article = Counter(article_id for article_id, _ in place.values())
+        context = {article_id: self._qualifier_share(speaker, article_id) for article_id in per_article}
+        keys = {
+            paragraph_id: (context[article_id], float(per_article[article_id]), float(article_id), -float(position))
+            for paragraph_id, (article_id, position) in place.items()
+        }
+        first = sorted(keys, key=keys.__getitem__, reverse=True)[:wanted]
+        return [Ranked(row, keys[row.id], frozenset()) for row in self.store.paragraphs_by_id(first)]
 
     def _story_terms(self, topic: Topic, article_ids: set[int]) -> dict[int, AbstractSet[str]]:
         """Per story, stems to measure the topic on: the cached whole set, else the topic's terms as stored.
@@ -531,26 +550,6 @@ def _topic_score(story: float, coverage: float, *, lead: bool = False) -> float:
 def _weight(topic: Topic, stems: frozenset[str]) -> float:
     """The summed weights of the topic stems a paragraph holds directly."""
     return round(sum(w for s, w in topic.weights.items() if s in stems), 3)
-
-
-def _speaker_only_order(rows: list[ParagraphRow], context: dict[int, float]) -> list[Ranked]:
-    """A person's own paragraphs, each article in reading order.
-
-    Articles first that carry the typed role's qualifiers ("the bank of finland governor": the Bank of
-    Finland's story before other governors' whose roles only share "bank"), then where they say most.
-    """
-    per_article: dict[int, int] = {}
-    for row in rows:
-        per_article[row.article_id] = per_article.get(row.article_id, 0) + 1
-    ranked = [
-        Ranked(
-            row,
-            (context[row.article_id], float(per_article[row.article_id]), float(row.article_id), -float(row.position)),
-            frozenset(),
-        )
-        for row in rows
-    ]
-    return sorted(ranked, key=lambda r: r.key, reverse=True)
 
 
 def _lead(parsed: Question, speaker: Speaker | None) -> str:

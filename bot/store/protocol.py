@@ -169,10 +169,10 @@ class StoreProtocol(Protocol):
         ...
 
     def person_paragraphs(
-        self, person_ids: Sequence[int], within: Sequence[int] | None = None
+        self, person_ids: Sequence[int], within: Sequence[int] | None = None, *, speaking: bool = False
     ) -> list[PersonParagraph]:
-        """Every paragraph (of ``within``, when given) where one of the people speaks or is mentioned, in article
-        order."""
+        """Every paragraph (of ``within``, when given) where one of the people speaks or (unless ``speaking``)
+        is mentioned, in article order."""
         ...
 
     def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:

@@ -75,18 +75,21 @@ class PgPeopleQueries:
         return {int(str(i)): str(n) for i, n in rows}
 
     def person_paragraphs(
-        self, person_ids: Sequence[int], within: Sequence[int] | None = None
+        self, person_ids: Sequence[int], within: Sequence[int] | None = None, *, speaking: bool = False
     ) -> list[PersonParagraph]:
-        """Every paragraph (of ``within``, when given) where one of the people speaks or is mentioned, in article
-        order."""
+        """Every paragraph (of ``within``, when given) where one of the people speaks or (unless ``speaking``)
+        is mentioned, in article order."""
         if not person_ids or (within is not None and not within):
             return []
         among = " AND pp.paragraph_id = ANY(%s)" if within is not None else ""
+        if speaking:
+            among += " AND pp.role = 'speaker'"
         with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
-                " pp.person_id IS NOT DISTINCT FROM (SELECT person_id FROM paragraph_people first"
-                "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker' ORDER BY first.seq LIMIT 1)"
+                " pp.role = 'speaker' AND pp.person_id IS NOT DISTINCT FROM (SELECT person_id"
+                "   FROM paragraph_people first WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker'"
+                "   ORDER BY first.seq LIMIT 1)"
                 " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
                 f" WHERE pp.person_id = ANY(%s){among} ORDER BY p.article_id, p.position, pp.person_id, pp.role",
                 [list(person_ids), *([list(within)] if within is not None else [])],
