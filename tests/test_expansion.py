@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+from bot.config import Settings
 from bot.models import ArticleDraft
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.terms import stem
@@ -33,3 +38,23 @@ def test_without_relearning_budget_answers_keep_the_words_learnt_before(store: S
     _load(store, 40, "Crude flowed through the new pipeline at full pressure.", start=6)
     assert related.related("tanker") == frozenset()
     assert related.related("crude") == learnt
+
+
+def test_related_words_do_not_depend_on_the_process_hash_seed(store: Store, settings: Settings) -> None:
+    # 150 words each beside "crude" in the same three stories: far more equal counts than the candidates kept.
+    words = " ".join(f"zq{chr(97 + n // 26)}{chr(97 + n % 26)}x" for n in range(150))
+    for story in range(3):
+        store.add_article(ArticleDraft(f"Crude {story}", (f"Crude {words} report {story}.",)), loaded_by="test")
+    _load(store, 40, "The ferry ran on time.", start=100)
+    learn = (
+        "import sys; from bot.store import Store; from bot.retrieval.expansion import RelatedTerms;"
+        f"print(sorted(RelatedTerms(Store.open({str(settings.db_path)!r})).related('crude')))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", learn], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1 and "'zq" in runs.pop()

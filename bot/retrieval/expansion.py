@@ -70,9 +70,11 @@ class RelatedTerms:
         counts: Counter[str] = Counter()
         for stems in per_article.values():
             counts.update(stems)
+        # Ties by the stem itself, here and below: counts come from sets, whose order changes with the
+        # process's hash seed, and the hundredth place is often shared.
         candidates = [
             s
-            for s, n in counts.most_common(CANDIDATES)
+            for s, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
             if n >= self.min_count and s != own and s not in _STOP_STEMS and len(s) > 2 and not s.isdigit()
         ]
         frequency = self.store.document_frequency(candidates)
@@ -84,6 +86,5 @@ class RelatedTerms:
             for s in candidates
             if frequency.get(s) and counts[s] / stories > 3 * frequency[s] / total
         }
-        # Ties by the stem itself: counts come from sets, whose order changes with the process's hash seed.
         best = sorted(scored, key=lambda s: (-scored[s], s))[: self.per_word]
         return frozenset(best)
