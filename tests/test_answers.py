@@ -199,10 +199,7 @@ def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: Br
     answer = service.ask("what did peckford say about the free trade talks?")
     assert [hit.speakers for hit in answer.hits] == [("Brian Peckford",), ("Brian Peckford",)]
     assert answer.hits[0].text.startswith("Newfoundland Premier Brian Peckford said an agreement")
-    # One line from someone else in a story on the topic is not an answer unless it touches the topic.
-    service.load_text(ADMIN, "Rice talks stall\n\nTalks with Japan on rice imports stalled on Monday.\n\n"
-                      "Trade Representative Clayton Yeutter said the dispute over semiconductors would be settled.")
-    assert service.ask("what did yeutter say about rice?").no_match
+    # One line from someone else in such a story still is not an answer: see Yeutter on rice above.
 
 
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
