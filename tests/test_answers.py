@@ -199,7 +199,7 @@ def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: Br
     answer = service.ask("what did peckford say about the free trade talks?")
     assert [hit.speakers for hit in answer.hits] == [("Brian Peckford",), ("Brian Peckford",)]
     assert answer.hits[0].text.startswith("Newfoundland Premier Brian Peckford said an agreement")
-    # One line from someone else in such a story still is not an answer: see Yeutter on rice above.
+    # One line from someone else in such a story is still no answer: Yeutter on rice, in the new-story test above.
 
 
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
