@@ -173,6 +173,17 @@ def test_a_role_asked_with_its_bodys_full_name_finds_it_by_initials(service: Bri
     assert service.retriever.speakers.resolve("mitsubishi heavy industries boss").names == ("Yotaro Iida",)
 
 
+def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Fox rethinks\n\nThe head of US TV network Fox has admitted the broadcaster relied too heavily on reality"
+        " TV shows.",
+    )
+    service.load_text(ADMIN, "School news\n\nAnn Cole, head of the school, said reality TV distracted pupils.")
+    answer = service.ask("what did the head of fox say about reality tv?")
+    assert answer.hits[0].speakers == ("Fox",)
+
+
 def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

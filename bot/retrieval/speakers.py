@@ -138,7 +138,11 @@ class SpeakerResolver:
             return self._by_qualifier(typed, heads, qualifiers)
         top = max(best.values())
         unmatched = tuple(qualifiers) if top < 1.0 else ()
-        return self._speaker(typed, sorted(i for i, score in best.items() if score == top), qualifiers=unmatched)
+        holders = sorted(i for i, score in best.items() if score == top)
+        if unmatched and (body := self.exact(" ".join(qualifiers))):
+            # "the head of fox": nobody's role names Fox, but Fox itself speaks (through its head).
+            holders = [*dict.fromkeys([*holders, *body.person_ids])]
+        return self._speaker(typed, holders, qualifiers=unmatched)
 
     def _by_qualifier(self, typed: str, heads: set[str], qualifiers: list[str]) -> Speaker | None:
         """People with a role holding the typed qualifier whose own words carry the head noun; None if nobody.
