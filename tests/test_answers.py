@@ -213,6 +213,23 @@ def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: Br
     # One line from someone else in such a story is still no answer: Yeutter on rice, in the new-story test above.
 
 
+def test_a_speakers_next_words_follow_a_partial_answer_in_the_same_story(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Chip talks\n\nJapan and the US will soon settle their trade dispute over semiconductors, Commerce"
+        " Secretary Mal Hale said.\n\nHe added: \"I do not think there will be a trade war at all.\"\n\n"
+        "Markets were calm on Monday.",
+    )
+    service.load_text(ADMIN, "Farm news\n\nWheat prices rose as the war in the region turned worse.")
+    # The first paragraph shows only part of the topic (no "spiral", no "escalate"): still his answer, and
+    # his next words in the story follow it.
+    question = "did hale think the semiconductor dispute could spiral and escalate into a trade war?"
+    assert [hit.text[:40] for hit in service.ask(question).hits] == [
+        "Japan and the US will soon settle their ",
+        'He added: "I do not think there will be ',
+    ]
+
+
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

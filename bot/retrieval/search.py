@@ -219,24 +219,36 @@ class Retriever:
             i: 1.0 if i in about_person else topic_of[i].coverage(stems, RELATED_CREDIT)
             for i, stems in stems_by_id.items()
         }
-        answered = {rows[i].article_id for i in speaking if i in rows and coverage_by_id[i] >= MIN_COVERAGE}
         context = {
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}
         }
-        for paragraph_id, row in rows.items():
-            stems, coverage = stems_by_id[paragraph_id], coverage_by_id[paragraph_id]
-            in_story = topic_of[paragraph_id]
-            if paragraph_id in speaking and coverage >= MIN_COVERAGE and _enough_words(in_story, stems, row.text):
-                tier = 3.0
-            elif paragraph_id in speaking and coverage >= MIN_PARTIAL_COVERAGE and _two_words(in_story, stems):
-                tier = PARTIAL_TIER
-            elif paragraph_id in speaking and (
+
+        def answer_tier(paragraph_id: int, row: ParagraphRow) -> float | None:
+            """The tier of a paragraph where the person answers (its own words on the topic), else None."""
+            stems, coverage, in_story = stems_by_id[paragraph_id], coverage_by_id[paragraph_id], topic_of[paragraph_id]
+            if paragraph_id not in speaking:
+                return None
+            if coverage >= MIN_COVERAGE and _enough_words(in_story, stems, row.text):
+                return 3.0
+            if coverage >= MIN_PARTIAL_COVERAGE and _two_words(in_story, stems):
+                return PARTIAL_TIER
+            if (
                 row.article_id in central
                 or (row.article_id in on_topic_lead and coverage >= MIN_SIBLING_COVERAGE)
                 or (row.article_id in specific and topic.matched(stems) > 0)
             ):
-                tier = ANSWER_TIER
+                return ANSWER_TIER
+            return None
+
+        answer_tiers = {i: answer_tier(i, row) for i, row in rows.items()}
+        answered = {rows[i].article_id for i, tier in answer_tiers.items() if tier is not None}
+        for paragraph_id, row in rows.items():
+            stems, coverage = stems_by_id[paragraph_id], coverage_by_id[paragraph_id]
+            in_story = topic_of[paragraph_id]
+            found = answer_tiers[paragraph_id]
+            if found is not None:
+                tier = found
             elif paragraph_id in speaking and (
                 row.article_id in answered or (row.article_id in about_topic and coverage >= MIN_SIBLING_COVERAGE)
             ):
