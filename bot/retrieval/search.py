@@ -543,7 +543,8 @@ def _first_story_first(ranked: list[Ranked]) -> list[Ranked]:
     followers = [
         r for r in ranked[1:FOLLOWER_WINDOW] if r.row.article_id == first.row.article_id and r.key[0] == first.key[0]
     ][:STORY_FOLLOWERS]
-    return [first, *followers, *(r for r in ranked[1:] if r not in followers)]
+    moved = {id(r) for r in followers}  # by identity: equal keys and rows are not the same entry
+    return [first, *followers, *(r for r in ranked[1:] if id(r) not in moved)]
 
 
 def _topic_key(specific: bool, score: float, weight: float, rank: float, position: int) -> tuple[float, ...]:
