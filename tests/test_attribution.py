@@ -262,6 +262,17 @@ def test_initials_stay_part_of_the_name() -> None:
     assert [p.name for p in result.people] == ["T. Wade Gannet"]
 
 
+def test_a_surname_of_two_words_is_the_full_name_met_before() -> None:
+    result = attribute(
+        [
+            "President Rafael Ortega Lima said the debt would be honoured.",
+            "Banks had calculated that oil must fetch 25 dlrs a barrel, Ortega Lima said.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Rafael Ortega Lima",), ("Rafael Ortega Lima",)]
+    assert "ortega lima" in person(result, "Rafael Ortega Lima").aliases
+
+
 def test_peer_with_territorial_designation() -> None:
     result = attribute(
         [

@@ -56,6 +56,11 @@ def _first_names_fit(known: str, seen: str) -> bool:
     return known[0] == seen[0] and (known.endswith(".") or seen.endswith("."))
 
 
+def _ends_with(words: tuple[str, ...], tail: tuple[str, ...]) -> bool:
+    """True when a longer name ends with all the words of a shorter one, in any case."""
+    return len(words) > len(tail) and [w.lower() for w in words[-len(tail) :]] == [w.lower() for w in tail]
+
+
 def _may_take_name(entity: Entity, mention: NameMention) -> bool:
     """True when a surname-only person may be the one a full name means (see Entity.designation)."""
     return not entity.designation or entity.title.lower() == mention.honorific
@@ -155,6 +160,8 @@ class People:
                 for e in known
                 if (_first_names_fit(e.words[0].lower(), first) if len(e.words) > 1 else _may_take_name(e, mention))
             ]
+            # "Febres Cordero" after "Leon Febres Cordero": a two-word surname, or a name without its initial.
+            fits = fits or [e for e in known if _ends_with(e.words, mention.words)]
             if fits:
                 entity = max(fits, key=lambda e: e.last_seen)
                 if len(entity.words) == 1:
