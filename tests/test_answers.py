@@ -251,6 +251,24 @@ def test_the_first_answers_story_goes_on_before_another_story(service: BriefingS
     ]
 
 
+def test_a_topic_answers_story_goes_on_with_its_details_in_other_words(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Ferry claims\n\nInsurers could face heavy claims after the ferry sank off Zeebrugge.\n\n"
+        "Passengers may ask for more than ten million pounds in all, Larner said.\n\n"
+        "A court case in America could raise that claim several times.",
+    )
+    for port in ("Dover", "Calais", "Ostend", "Harwich", "Hull", "Rosslare"):
+        service.load_text(ADMIN, f"{port} news\n\nInsurers paid ferry claims in {port} last year, as every year.")
+    texts = [hit.text for hit in service.ask("what claims could insurers face over the ferry?").hits]
+    # Six other stories' paragraphs hold every word of the topic; the story's own details go on after its news.
+    assert texts[:2] == [
+        "Insurers could face heavy claims after the ferry sank off Zeebrugge.",
+        "A court case in America could raise that claim several times.",
+    ]
+    assert texts[2].startswith("Insurers paid ferry claims")
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import takewhile
 
 from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
@@ -38,6 +39,7 @@ MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
+STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
@@ -97,6 +99,8 @@ class Retriever:
         if not ranked:
             return self._nothing(parsed, _no_match_message(parsed, speaker))
         ranked = _first_story_first(ranked)
+        if speaker is None and topic is not None:
+            ranked = self._story_goes_on(ranked, topic)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -108,6 +112,29 @@ class Retriever:
             _lead(parsed, speaker),
             has_more=len(ranked) > offset + limit,
         )
+
+    def _story_goes_on(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
+        """A topic answer followed by its story's next paragraphs that touch the topic, where its followers leave room.
+
+        A report gives the details of its news in the paragraphs after the one naming it, often in other words
+        ("claims from passengers" after "insurers could face claims"): too few of the topic's words to be
+        ranked, but more often part of the answer than another story's paragraph.
+        """
+        first = ranked[0]
+        followers = list(takewhile(lambda r: r.row.article_id == first.row.article_id, ranked[1 : 1 + STORY_FOLLOWERS]))
+        room = STORY_FOLLOWERS - len(followers)
+        if not room:
+            return ranked
+        taken = {r.row.id for r in (first, *followers)}
+        after: list[Ranked] = []
+        for row in self.store.article_rows(first.row.article_id):
+            if row.id not in taken and 0 < row.position - first.row.position <= STORY_REACH and len(after) < room:
+                stems = frozenset(stems_of(row.text))
+                if topic.coverage(stems, RELATED_CREDIT) >= MIN_SIBLING_COVERAGE:
+                    after.append(Ranked(row, first.key, stems))  # placed with the answer it continues
+        moved = {r.row.id for r in after}
+        head = 1 + len(followers)
+        return [*ranked[:head], *after, *(r for r in ranked[head:] if r.row.id not in moved)]
 
     def topic(self, text: str) -> Topic | None:
         """A topic's stems, weights and related stems; None when it has no content words."""
