@@ -98,6 +98,8 @@ class Answer:
     no_match: bool
     message: str = ""  # a plain sentence: "I found no paragraph where Imomi speaks about football."
     has_more: bool = False
+    # With a no-match only: the nearest paragraphs, which the message offers as such, never as the answer.
+    alternatives: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -349,7 +349,8 @@ def _outcome(draft: ArticleDraft, result: AddResult) -> LoadOutcome:
 
 
 def reply_for(answer: Answer) -> Reply:
-    """The chat reply for an answer: the paragraphs, or the plain no-match sentence."""
+    """The chat reply for an answer: the paragraphs, or the plain no-match sentence (with any nearest paragraphs
+    it offers)."""
     if answer.no_match:
-        return Reply(answer.message)
+        return Reply(answer.message, quotes=answer.alternatives)
     return Reply(answer.message, quotes=answer.hits, more=answer.has_more)

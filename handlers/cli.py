@@ -16,7 +16,7 @@ from bot.config import Settings, load_settings
 from bot.errors import BriefingError
 from bot.formatting import to_plain_text
 from bot.logjson import use_json_logs
-from bot.models import Answer, LoadReport, User
+from bot.models import Answer, Hit, LoadReport, User
 from bot.service import BriefingService, reply_for
 from bot.store import Store
 from bot.store.factory import open_store
@@ -250,25 +250,27 @@ def _run(action: Any) -> Any:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
-    """The ``briefbot ask --json`` object for one answer."""
+    """The ``briefbot ask --json`` object for one answer; ``alternatives`` go only with ``no_match``."""
     return {
         "question": answer.question,
         "no_match": answer.no_match,
         "message": answer.message,
-        "results": [
-            {
-                "article_id": hit.article_id,
-                "title": hit.citation.title,
-                "source": hit.citation.source,
-                "published": hit.citation.published,
-                "url": hit.citation.url,
-                "paragraph_index": hit.paragraph_index,
-                "text": hit.text,
-                "score": hit.score,
-                "speakers": list(hit.speakers),
-            }
-            for hit in answer.hits
-        ],
+        "results": [_hit_json(hit) for hit in answer.hits],
+        "alternatives": [_hit_json(hit) for hit in answer.alternatives],
+    }
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "article_id": hit.article_id,
+        "title": hit.citation.title,
+        "source": hit.citation.source,
+        "published": hit.citation.published,
+        "url": hit.citation.url,
+        "paragraph_index": hit.paragraph_index,
+        "text": hit.text,
+        "score": hit.score,
+        "speakers": list(hit.speakers),
     }
 
 

@@ -69,6 +69,20 @@ def test_unknown_person_and_person_off_topic_get_different_messages(service: Bri
     )
 
 
+def test_a_person_off_topic_is_offered_their_nearest_words_labelled_as_such(loaded: BriefingService) -> None:
+    answer = loaded.ask("what did lyng say about australian beef prices?")
+    assert answer.no_match and answer.hits == ()
+    assert "no paragraph where Richard Lyng speaks about australian beef prices" in answer.message
+    assert "may not answer your question" in answer.message
+    assert [hit.text[:40] for hit in answer.alternatives] == ["The secretary warned that Congress could"]
+    # Only the person's own words are offered, and only those holding a word of the topic itself.
+    assert loaded.ask("what did yeutter say about beef?").alternatives == ()
+    assert loaded.ask("what did lyng say about football?").alternatives == ()
+    reply = loaded.ask_in_chat(ADMIN, "offers", "what did lyng say about australian beef prices?")
+    assert reply.quotes == answer.alternatives and not reply.more
+    assert loaded.more("offers").text == "That's everything I have on that question."
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -57,6 +57,16 @@ def test_ask_json_on_a_fresh_store_answers_from_the_bundled_article(tmp_path: Pa
     assert first["source"] == "Azernews" and first["published"] == "2022-06-10" and first["title"]
 
 
+def test_ask_json_offers_the_nearest_paragraphs_apart_from_the_results(tmp_path: Path) -> None:
+    done = briefbot("ask", "--json", "what did khalafov say about the caspian transport tariffs?", db=tmp_path / "n.db")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["no_match"] is True and answer["results"] == []
+    assert "may not answer your question" in answer["message"]
+    assert [a["text"][:40] for a in answer["alternatives"]] == ["The deputy minister underlined that work"]
+    assert answer["alternatives"][0]["speakers"] == ["Khalaf Khalafov"] and answer["alternatives"][0]["source"]
+
+
 def test_ask_from_stdin_answers_each_line_as_it_arrives(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [
