@@ -19,6 +19,8 @@ KINDS = ("speaker_topic", "speaker_only", "topic_only", "no_answer")
 
 # A system under evaluation: question -> returned paragraph texts, best first ([] means "nothing matched").
 System = Callable[[str], Sequence[str]]
+# What a no-match offers instead: question -> the offered paragraph texts ([] when it answered, or offered none).
+Offers = Callable[[str], Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,25 @@ class Scores:
     mrr_at_5: float
     no_answer_accuracy: float
     no_answer_questions: int
+
+
+@dataclass(frozen=True)
+class OfferScores:
+    """How the nearest paragraphs offered with a no-match fared: useful for answerable questions, rare for the rest."""
+
+    unanswered: int  # answerable questions the system answered with nothing
+    offered: int  # ... of them that got offers
+    offered_gold: int  # ... with a gold paragraph among the offers
+    no_answer: int  # no-answer questions
+    no_answer_offered: int  # ... of them that got offers
+
+    def describe(self) -> str:
+        """One line for the evaluation report."""
+        return (
+            f"Offered with a no-match: {self.offered} of the {self.unanswered} answerable questions answered with "
+            f"nothing got offers, {self.offered_gold} of them holding a gold paragraph; "
+            f"{self.no_answer_offered} of the {self.no_answer} no-answer questions got offers."
+        )
 
 
 def read_questions(path: Path) -> list[EvalQuestion]:
@@ -79,6 +100,21 @@ def score(questions: Sequence[EvalQuestion], system: System) -> tuple[dict[str, 
     answerable = [r for kind, rows in per_kind.items() if kind != "no_answer" for r in rows]
     table["overall"] = _summarise(answerable, False, per_kind.get("no_answer", []))
     return table, misses
+
+
+def score_offers(questions: Sequence[EvalQuestion], system: System, offers: Offers) -> OfferScores:
+    """How often a no-match's offers hold an answer the system missed, and how often they come with a true no-answer."""
+    unanswered = offered = offered_gold = no_answer = no_answer_offered = 0
+    for q in questions:
+        offered_texts = list(offers(q.question))
+        if q.kind == "no_answer":
+            no_answer += 1
+            no_answer_offered += bool(offered_texts)
+        elif not list(system(q.question)):
+            unanswered += 1
+            offered += bool(offered_texts)
+            offered_gold += any(_matching_quotes(text, q.quotes) for text in offered_texts)
+    return OfferScores(unanswered, offered, offered_gold, no_answer, no_answer_offered)
 
 
 def _matching_quotes(text: str, quotes: Sequence[str]) -> set[str]:

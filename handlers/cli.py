@@ -211,7 +211,7 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool, database
     import tempfile
     import time
 
-    from bot.evaluation import bm25_baseline, format_table, read_questions, score
+    from bot.evaluation import bm25_baseline, format_table, read_questions, score, score_offers
 
     eval_set = read_questions(questions)
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,9 +220,14 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool, database
         started = time.perf_counter()
         report = service.load_paths([corpus], by=CLI_USER)
         click.echo(f"Loaded {len(report.with_status('loaded'))} articles in {time.perf_counter() - started:.1f} s.")
-        briefbot, briefbot_misses = score(eval_set, lambda q: [h.text for h in service.ask(q, limit=5).hits])
+        answers = {q.question: service.ask(q.question, limit=5) for q in eval_set}
+        briefbot, briefbot_misses = score(eval_set, lambda q: [h.text for h in answers[q].hits])
+        offers = score_offers(
+            eval_set, lambda q: [h.text for h in answers[q].hits], lambda q: [h.text for h in answers[q].alternatives]
+        )
         baseline, _ = score(eval_set, bm25_baseline(service.store))
     click.echo(format_table({"briefbot": briefbot, "BM25 baseline": baseline}))
+    click.echo(offers.describe())
     if database_url:
         click.echo(evaluate_on_postgres(ctx.settings, database_url, eval_set, corpus))
     if misses:
