@@ -120,6 +120,19 @@ def test_role_after_name_and_possessive_role() -> None:
     assert result[1] == ("Mira Castell",)
 
 
+def test_a_name_in_apposition_to_a_role_before_it_takes_the_role() -> None:
+    result = attribute(
+        [
+            "The director of the film, Vinod Kale, says it is not offensive.",
+            "The shadow health secretary, Ann Rook, said the plan would fail.",
+            "Critics met on Monday. The director said he would not withdraw it.",
+        ]
+    )
+    assert "film director" in person(result, "Vinod Kale").roles
+    assert "shadow health secretary" in person(result, "Ann Rook").roles
+    assert result.paragraphs[2].speakers == ("Vinod Kale",)
+
+
 def test_unnamed_role_tied_to_the_name_that_follows() -> None:
     result = speakers(
         [

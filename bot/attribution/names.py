@@ -54,6 +54,12 @@ _APPOSITION = re.compile(
     rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
 )
 # ", who chairs the Commons work and pensions committee,": the office as a relative clause.
+# "The director of the film, Vinod Pande, says": a definite role, then the name in apposition.
+_ROLE_THEN_NAME = re.compile(
+    rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
+    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}|[a-z]+))?,\s$"
+)
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
@@ -158,6 +164,17 @@ def _role_before(text: str, start: int) -> Role | None:
             break
         taken.append(words.pop())
     return make_role(taken[::-1])
+
+
+def _role_apposed_before(text: str, start: int) -> Role | None:
+    """Read a role a name stands in apposition to ("The director of the film, Vinod Pande, says")."""
+    if not text.endswith(", ", 0, start):
+        return None  # the common case, checked without the regex
+    match = _ROLE_THEN_NAME.search(text, max(0, start - 100), start)
+    if match is None:
+        return None
+    body = match["body"].split() if match["body"] else []
+    return make_role([*body, *match["mods"].split(), match["head"]])
 
 
 def _role_after(text: str, end: int) -> Role | None:
@@ -317,7 +334,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             prefix_roles = (_employed(prefix_roles[0], employer[0].strip().replace(".", "").lower()), *prefix_roles[1:])
         roles = [*prefix_roles, *filter(None, [_role_after(text, end)])]
         if not prefixed:
-            before = _role_before(text, start)
+            before = _role_before(text, start) or _role_apposed_before(text, start)
             if before:
                 roles.append(before)
         if len(words) > 1 or honorific or titled:
