@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.measure import BENCH_USER, open_service
 from bench.scale_corpus import generate, load_sources
+from bot.loading import yield_to_answers
 
 
 def main(path: Path, count: int, seed: int) -> None:
@@ -25,6 +26,7 @@ def main(path: Path, count: int, seed: int) -> None:
     service = open_service(path)
     print(json.dumps({"ready": len(drafts)}), flush=True)
     sys.stdin.readline()
+    yield_to_answers()  # as briefbot load does
     started = time.perf_counter()
     report = service.load_drafts(drafts, by=BENCH_USER)
     seconds = time.perf_counter() - started

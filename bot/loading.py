@@ -89,6 +89,16 @@ def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list
             yield done, future.result()
 
 
+def yield_to_answers() -> None:
+    """Run this process (a load from the command line) at the workers' lower CPU priority for good.
+
+    Beside a serving bot, a bulk load then takes the CPU that answering questions leaves: its writer, at
+    normal priority, had held half the machine while 20 people asked. The workers it starts inherit the
+    priority (and lower theirs again, as far as the system allows).
+    """
+    os.nice(WORKER_NICENESS)
+
+
 def worker_pool() -> ProcessPoolExecutor:
     """Processes for preparing batches, at a lower CPU priority than the bot that starts them."""
     return ProcessPoolExecutor(

@@ -15,6 +15,7 @@ from bot.commands import describe_load
 from bot.config import Settings, load_settings
 from bot.errors import BriefingError
 from bot.formatting import to_plain_text
+from bot.loading import yield_to_answers
 from bot.logjson import use_json_logs
 from bot.models import Answer, Hit, LoadReport, User
 from bot.service import BriefingService, reply_for
@@ -75,6 +76,7 @@ cli.add_command(import_command)
 @pass_context
 def load(ctx: Context, paths: tuple[str, ...], source: str, as_json: bool) -> None:
     """Load article files or directories (txt, md, html, json, jsonl), or web pages by http(s) address."""
+    yield_to_answers()  # a serving bot beside this load answers first
     report = _run(lambda: load_sources(ctx.service(), paths, by=CLI_USER, source=source))
     if as_json:
         click.echo(json.dumps(_report_json(report), ensure_ascii=False))

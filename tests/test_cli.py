@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot.loading import WORKER_NICENESS
 from handlers.cli import cli
 from tests.conftest import CORPUS, REPO, needs_corpus
 
@@ -65,6 +66,27 @@ def test_ask_json_offers_the_nearest_paragraphs_apart_from_the_results(tmp_path:
     assert "may not answer your question" in answer["message"]
     assert [a["text"][:40] for a in answer["alternatives"]] == ["The deputy minister underlined that work"]
     assert answer["alternatives"][0]["speakers"] == ["Khalaf Khalafov"] and answer["alternatives"][0]["source"]
+
+
+def test_a_load_from_the_command_line_runs_below_a_serving_bots_priority(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour plan\n\nThe council approved the harbour plan.\n", encoding="utf-8")
+    script = (
+        "import os, sys\nfrom handlers.cli import main\nbefore = os.nice(0)\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\nprint('niceness', before, os.nice(0))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--db", str(tmp_path / "n.db"), "load", str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "loaded" in done.stdout
+    before, after = map(int, done.stdout.rsplit("niceness", 1)[1].split())
+    assert after == min(before + WORKER_NICENESS, 19)
 
 
 def test_ask_from_stdin_answers_each_line_as_it_arrives(tmp_path: Path) -> None:
