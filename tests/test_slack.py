@@ -174,6 +174,18 @@ def test_dm_question_is_answered_with_the_oil_paragraph_and_its_citation(fake: F
     assert "thread_ts" not in answer
 
 
+def test_a_no_match_offers_the_nearest_paragraphs_with_their_citations(fake: FakeSlack, slack: SlackRunner) -> None:
+    dm = open_dm(fake)
+    question = "what did khalafov say about the caspian transport tariffs?"
+    assert send(slack, event_body(message_im(question, channel=dm)))[0] == 200
+    (answer,) = fake.wait_for_sync(lambda: fake.messages(dm))
+    assert_valid(answer)
+    shown = "\n".join(texts(answer))
+    assert "no paragraph where Khalaf Khalafov speaks about the caspian transport tariffs" in shown
+    assert "may not answer your question" in shown
+    assert "The deputy minister underlined that work is underway" in shown and "Azernews" in shown
+
+
 def test_mention_is_answered_in_its_thread_within_two_seconds(fake: FakeSlack, slack: SlackRunner) -> None:
     event = app_mention(OIL)
     started = time.monotonic()

@@ -133,6 +133,19 @@ async def test_a_private_question_is_answered_with_the_paragraph_and_its_citatio
     assert "reply_markup" not in message  # a single result: no More button
 
 
+async def test_a_no_match_offers_the_nearest_paragraphs_as_quotes_without_a_more_button(
+    fake: FakeTelegram, service: BriefingService
+) -> None:
+    async with serving(service):
+        fake.push_message(USER, USER, "what did khalafov say about the caspian transport tariffs?")
+        [answer] = await replies(fake, USER)
+    assert answer.startswith("I found no paragraph where Khalaf Khalafov speaks about the caspian transport tariffs.")
+    assert "may not answer your question" in answer
+    assert "The deputy minister underlined that work is underway" in answer and "Azernews" in answer
+    [message] = fake.bot_messages(USER)
+    assert "blockquote" in {e["type"] for e in message["entities"]} and "reply_markup" not in message
+
+
 async def test_one_chats_updates_stay_in_order_while_chats_are_served_side_by_side(
     fake: FakeTelegram, service: BriefingService
 ) -> None:
