@@ -163,6 +163,21 @@ def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None
     assert answer.hits[0].speakers == ("Ivo Kass",)
 
 
+def test_a_source_known_only_by_role_is_asked_for_by_that_role(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Oil steadies\n\nOil prices steadied on Monday after a week of losses.\n\n"
+        "A Shearson Lehman analyst said prices would climb back to 20 dlrs a barrel by the summer.\n\n"
+        "The analyst added that OPEC output was falling.",
+    )
+    answer = service.ask("what did the shearson lehman analyst say about oil prices?")
+    assert answer.message.startswith("What a Shearson Lehman analyst said about oil prices")
+    assert [hit.text[:40] for hit in answer.hits] == [
+        "A Shearson Lehman analyst said prices wo",
+        "The analyst added that OPEC output was f",
+    ]
+
+
 def test_a_role_followed_by_a_name_and_a_misspelt_full_name(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -133,6 +133,26 @@ def test_a_name_in_apposition_to_a_role_before_it_takes_the_role() -> None:
     assert result.paragraphs[2].speakers == ("Vinod Kale",)
 
 
+def test_a_role_never_named_speaks_as_itself() -> None:
+    result = attribute(
+        [
+            "A Shearson Lehman analyst said oil would climb back to 20 dlrs a barrel.",
+            "The analyst added that OPEC was holding firm. He said demand was weak.",
+            "A House taxwriter said the bill was dead. Tom Reed said it had no votes.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("a Shearson Lehman analyst",),
+        ("a Shearson Lehman analyst",),
+        ("Tom Reed",),
+    ]
+    analyst = person(result, "a Shearson Lehman analyst")
+    # Asked for by the role alone: "analyst" is nobody's surname.
+    assert analyst.aliases == () and "shearson lehman analyst" in analyst.roles
+    # Named in the next sentence, the taxwriter is that man and no unnamed person is left.
+    assert [p.name for p in result.people] == ["a Shearson Lehman analyst", "Tom Reed"]
+
+
 def test_unnamed_role_tied_to_the_name_that_follows() -> None:
     result = speakers(
         [
@@ -509,7 +529,8 @@ def test_indefinite_role_is_not_claimed_by_someone_named_sentences_later() -> No
             " was broken.",
         ]
     )
-    assert result == [(), ("Mick Dale",)]
+    # Unclaimed, she speaks as the role, and "She said" is hers: Mick Dale is someone else.
+    assert result == [("an agency spokeswoman",), ("an agency spokeswoman", "Mick Dale")]
 
 
 def test_roles_are_normalised_with_their_country() -> None:

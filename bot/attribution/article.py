@@ -55,6 +55,8 @@ class _Pending:
     role: Role
     # "A House taxwriter said": someone new, who must be named in the next sentence (its number here).
     next_sentence: int | None = None
+    # ... and who speaks as that role ("a House taxwriter") unless a name claims it.
+    unnamed: Entity | None = None
 
 
 class _Reader:
@@ -82,7 +84,7 @@ class _Reader:
         subject_of = -1  # the sentence whose first person has been seen
         for ref in analyse(text, self.known):
             first = not ref.in_quote and ref.sentence != subject_of
-            entity = self._resolve(index, ref, base + ref.start, first)
+            entity = self._resolve(index, ref, base + ref.start, first, text)
             if entity is None:
                 continue
             entity.mentions += 1
@@ -104,7 +106,7 @@ class _Reader:
             self.last_speaker = max(spoken, key=lambda s: s[1])[0]
         self.open_quote = index if not spoken and _runs_on(text) else -1
 
-    def _resolve(self, index: int, ref: Ref, pos: int, first: bool) -> Entity | None:
+    def _resolve(self, index: int, ref: Ref, pos: int, first: bool, text: str) -> Entity | None:
         """Return the person a reference means, or None when it means nobody the article introduced."""
         if ref.kind == "org" and ref.org is not None:
             org, created = self.people.resolve_org(ref.org, pos)
@@ -132,10 +134,14 @@ class _Reader:
         if ref.role is None:
             return None
         if ref.indefinite:
-            # "A House taxwriter said ...": someone new, named in the next sentence or paragraph.
-            if ref.speaks:
-                self.pending.append(_Pending(index, ref.role, ref.sentence + 1))
-            return None
+            # "A House taxwriter said ...": someone new, named in the next sentence or paragraph, or never:
+            # then they speak as "a House taxwriter", and "the taxwriter" or "he" later is the same person.
+            if not ref.speaks:
+                return None
+            described = text[ref.start : ref.end]
+            unnamed = self.people.unnamed(described[:1].lower() + described[1:], ref.role, pos)
+            self.pending.append(_Pending(index, ref.role, ref.sentence + 1, unnamed))
+            return unnamed
         entity = self.people.resolve_role(ref.role, pos)
         if entity is None and ref.speaks:
             # Elegant variation: "Jack Straw has attacked ... The foreign secretary said" names the
@@ -156,10 +162,23 @@ class _Reader:
             recent = index - pending.paragraph <= 1 and _in_time(pending, index, sentence)
             if recent and (created or not entity.roles) and self.people.compatible(entity, pending.role):
                 self.people.bind(entity, pending.role)
+                if pending.unnamed is not None:
+                    self._name(pending.unnamed, entity)
                 self.spoken[pending.paragraph].append((entity, pending.paragraph * _PARA))
                 self.pending.remove(pending)
                 return
         self.pending = [p for p in self.pending if index - p.paragraph <= 1]
+
+
+    def _name(self, unnamed: Entity, entity: Entity) -> None:
+        """Put a named person in the place of the unnamed role they turn out to be, wherever it was read."""
+        self.people.named(unnamed, entity)
+        for spoken in self.spoken:
+            spoken[:] = [(entity if e is unnamed else e, at) for e, at in spoken]
+        for mentioned in self.mentioned:
+            mentioned[:] = [entity if e is unnamed else e for e in mentioned]
+        if self.last_speaker is unnamed:
+            self.last_speaker = entity
 
 
 def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
@@ -200,6 +219,8 @@ def _paragraph(spoken: list[tuple[Entity, int]], mentioned: list[Entity]) -> Par
 def _person(entity: Entity, country: str | None) -> Person:
     """Freeze an entity into a Person with its ask-by aliases."""
     full = " ".join(entity.words).lower()
+    if entity.unnamed:  # asked for by the role alone ("the shearson lehman analyst"), never by a "surname"
+        return Person(entity.name, (), role_forms(entity.role_forms, country))
     if entity.kin:  # the bare surname belongs to the relative the story is about
         return Person(entity.name, (full, *sorted(entity.forms - {full})), role_forms(entity.role_forms, country))
     aliases = [full, entity.surname, *sorted(entity.forms)]

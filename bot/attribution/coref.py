@@ -31,6 +31,7 @@ class Entity:
     # Sainsbury" then "David Sainsbury" is the same man.
     designation: str = ""
     kin: bool = False  # introduced through a relative ("his wife Cherie"): the surname alone means the relative
+    unnamed: bool = False  # known only by a role the article never puts a name to ("a Shearson Lehman analyst")
     roles: list[Role] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
     role_forms: set[str] = field(default_factory=set)
@@ -237,6 +238,21 @@ class People:
             entity.forms.add(f"the {key}")
         entity.last_seen = pos
         return entity, created
+
+    def unnamed(self, description: str, role: Role, pos: int) -> Entity:
+        """Introduce someone known only by a role ("a Shearson Lehman analyst"), until a name claims it."""
+        entity = Entity(description, tuple(description.split()), "", ROLE_HEAD_GENDER.get(role.head), unnamed=True)
+        self.entities.append(entity)  # not filed by surname: "analyst" is no one's name
+        self.bind(entity, role)
+        entity.last_seen = pos
+        return entity
+
+    def named(self, unnamed: Entity, entity: Entity) -> None:
+        """Someone known only by a role has been named: the named person takes their place."""
+        self.entities.remove(unnamed)
+        entity.mentions += unnamed.mentions
+        if entity.gender is None:
+            entity.gender = unnamed.gender
 
     def bind(self, entity: Entity, role: Role) -> None:
         """Attach a role to a person so that later "the <role>" finds them."""
