@@ -120,6 +120,19 @@ def test_role_after_name_and_possessive_role() -> None:
     assert result[1] == ("Mira Castell",)
 
 
+def test_the_body_named_after_a_titled_name_qualifies_the_role() -> None:
+    result = attribute(
+        [
+            "Analyst Sandy Marlowe of Shearson Lehman Brothers said oil stocks were cheap.",
+            "Director Sixten Kork at the Bank of Finland said rates would fall.",
+            "Oil analyst Ray Neidl at Calyon Securities said fares would rise.",
+        ]
+    )
+    assert person(result, "Sandy Marlowe").roles == ("shearson lehman brothers analyst",)
+    assert "bank of finland director" in person(result, "Sixten Kork").roles
+    assert person(result, "Ray Neidl").roles == ("calyon securities oil analyst",)
+
+
 def test_a_name_in_apposition_to_a_role_before_it_takes_the_role() -> None:
     result = attribute(
         [

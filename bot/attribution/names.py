@@ -92,6 +92,10 @@ _OFFICE = re.compile(
 _INITIAL = re.compile(r"[A-Z]\.")
 # An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
 _EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
+# "Analyst Sanford Margoshes of Shearson Lehman Brothers said": the body after the name is the role's.
+_BODY_AFTER = re.compile(
+    rf" (?:of|at) (?:the )?(?P<body>{_CAP_WORD}(?: (?:(?:of|and) )?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b"
+)
 _RELATIVE_OF = re.compile(
     rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<surname>{_CAP_WORD})['’]s?) (?P<relation>{'|'.join(RELATIONS)}) $"
 )
@@ -260,8 +264,9 @@ def _after_office(text: str, start: int) -> bool:
 
 
 def _employed(role: Role, employer: str) -> Role:
-    """A role with its employer's abbreviation as the first modifier ("bp managing director")."""
-    return Role(role.head, role.modifiers | {employer}, f"{employer} {role.text}")
+    """A role with its employer's name or abbreviation as the first modifiers ("bp managing director")."""
+    words = employer.replace(".", "").lower().split()
+    return Role(role.head, role.modifiers | (frozenset(words) - ROLE_STOP), " ".join([*words, role.text]))
 
 
 def _office_mention(text: str, start: int, run: str) -> NameMention | None:
@@ -331,12 +336,15 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
                 designation, end = peer[0].strip(), peer.end()
                 taken_until = end
         if prefix_roles and (employer := _EMPLOYER.search(text, max(0, match.start() - 8), match.start())):
-            prefix_roles = (_employed(prefix_roles[0], employer[0].strip().replace(".", "").lower()), *prefix_roles[1:])
+            prefix_roles = (_employed(prefix_roles[0], employer[0].strip()), *prefix_roles[1:])
+        before = None if prefixed else _role_before(text, start) or _role_apposed_before(text, start)
+        if (prefix_roles or before) and not designation and (body := _BODY_AFTER.match(text, end)):
+            # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
+            prefix_roles = tuple(_employed(role, body["body"]) for role in prefix_roles)
+            before = before and _employed(before, body["body"])
         roles = [*prefix_roles, *filter(None, [_role_after(text, end)])]
-        if not prefixed:
-            before = _role_before(text, start) or _role_apposed_before(text, start)
-            if before:
-                roles.append(before)
+        if before:
+            roles.append(before)
         if len(words) > 1 or honorific or titled:
             known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
