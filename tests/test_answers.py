@@ -229,6 +229,18 @@ def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: Briefing
     assert answer.hits and answer.hits[0].speakers == ("AWB",)
 
 
+def test_a_role_with_its_bodys_name_is_not_read_as_a_bodys_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Asian growth\n\nThe ADB said growth in the region would be slight.")
+    service.load_text(
+        ADMIN,
+        "Air Deccan buys planes\n\nAir Deccan's managing director Gorur Ganesh said the planes would serve"
+        " small cities.",
+    )
+    # "air deccan boss" spells A-D-B: still the airline's boss, a managing director, not the ADB.
+    answer = service.ask("what did air deccan's boss say?")
+    assert [hit.speakers for hit in answer.hits] == [("Gorur Ganesh",)]
+
+
 def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

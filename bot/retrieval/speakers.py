@@ -31,7 +31,7 @@ _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
     "chief": frozenset({"director", "head"}),
     "head": frozenset({"chief", "director"}),
-    "boss": frozenset({"chief", "head", "executive", "chairman", "president"}),
+    "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director"}),  # a managing director
 }
 
 
@@ -66,8 +66,8 @@ class SpeakerResolver:
             return None
         if exact := self.exact(typed):
             return self._with_spokespeople(exact, words)
-        if len(words) >= 3 and (by_initials := self.exact("".join(word[0] for word in words))):
-            return by_initials  # "australian wheat board": the AWB
+        if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self.exact("".join(w[0] for w in words))):
+            return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
         untitled = _TITLES.sub("", name)
         if by_name := self._named_after_role(typed, words):
             return by_name
