@@ -169,7 +169,6 @@ class _Reader:
                 return
         self.pending = [p for p in self.pending if index - p.paragraph <= 1]
 
-
     def _name(self, unnamed: Entity, entity: Entity) -> None:
         """Put a named person in the place of the unnamed role they turn out to be, wherever it was read."""
         self.people.named(unnamed, entity)

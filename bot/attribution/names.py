@@ -53,13 +53,13 @@ _APPOSITION = re.compile(
     rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
 )
-# ", who chairs the Commons work and pensions committee,": the office as a relative clause.
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition.
 _ROLE_THEN_NAME = re.compile(
     rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
     rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}|[a-z]+))?,\s$"
 )
+# ", who chairs the Commons work and pensions committee,": the office as a relative clause.
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
