@@ -40,6 +40,8 @@ STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
 STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
+# A person's words come before the paragraphs of the same stories that only mention them (speaker-only answers).
+_SPEAKS, _MENTIONED = 1.0, 0.0
 NEAREST = 3  # paragraphs offered, labelled as such, when a person never speaks on a topic
 NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories that use the topic's words
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
@@ -118,7 +120,7 @@ class Retriever:
             parsed.text,
             self._hits(page, highlight),
             False,
-            _lead(parsed, speaker),
+            _lead(parsed, speaker, mentioned=topic is None and any(r.key[0] == _MENTIONED for r in page)),
             has_more=len(ranked) > offset + limit,
         )
 
@@ -333,19 +335,27 @@ class Retriever:
 
     def _speaker_only(self, speaker: Speaker, links: list[PersonParagraph], wanted: int) -> list[Ranked]:
         """A person's own paragraphs (``links`` where they speak), each article in reading order; only the
-        first ``wanted`` are read.
+        first ``wanted`` are read. When they say less than that, the paragraphs of the same stories that only
+        mention them follow ("former England full-back Dusty Hare put England's mistakes down to ...").
 
         Articles first that carry the typed role's qualifiers ("the bank of finland governor": the Bank of
         Finland's story before other governors' whose roles only share "bank"), then where they say most.
         Ordered by their links alone: a prolific speaker's thousands of paragraphs were all read for a page.
         """
-        place = {link.paragraph_id: (link.article_id, link.position) for link in links}
-        per_article = Counter(article_id for article_id, _ in place.values())
+        per_article = Counter(link.article_id for link in links)
         context = {article_id: self._qualifier_share(speaker, article_id) for article_id in per_article}
-        keys = {
-            paragraph_id: (context[article_id], float(per_article[article_id]), float(article_id), -float(position))
-            for paragraph_id, (article_id, position) in place.items()
-        }
+
+        def key(link: PersonParagraph) -> tuple[float, ...]:
+            speaks = _SPEAKS if link.role == "speaker" else _MENTIONED  # first: a story goes on with their own words
+            story = link.article_id
+            return (speaks, context[story], float(per_article[story]), float(story), -float(link.position))
+
+        keys = {link.paragraph_id: key(link) for link in links}
+        if len(keys) < wanted:
+            # Fewer than a page: a handful of stories, read whole (not a much-mentioned person's every link).
+            within = [row.id for article_id in per_article for row in self.store.article_rows(article_id)]
+            mentions = self.store.person_paragraphs(speaker.person_ids, within)
+            keys |= {link.paragraph_id: key(link) for link in mentions if link.paragraph_id not in keys}
         first = sorted(keys, key=keys.__getitem__, reverse=True)[:wanted]
         return [Ranked(row, keys[row.id], frozenset()) for row in self.store.paragraphs_by_id(first)]
 
@@ -625,14 +635,17 @@ def _weight(topic: Topic, stems: frozenset[str]) -> float:
     return round(sum(w for s, w in topic.weights.items() if s in stems), 3)
 
 
-def _lead(parsed: Question, speaker: Speaker | None) -> str:
-    """The line above the quotes, saying how the question was understood."""
+def _lead(parsed: Question, speaker: Speaker | None, *, mentioned: bool = False) -> str:
+    """The line above the quotes, saying how the question was understood (and, for a person's words, when
+    paragraphs that only mention them follow)."""
     if speaker is None:
         return f"What the articles say about {parsed.topic}:"
     who = " / ".join(speaker.names)
     guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
     if parsed.topic:
         return f"What {who} said about {parsed.topic}:{guessed}"
+    if mentioned:
+        return f"What {who} said, then what the same stories say of them:{guessed}"
     return f"What {who} said:{guessed}"
 
 
