@@ -115,20 +115,26 @@ def load(service: BriefingService, text: str) -> None:
     assert service.load_text(ORACLE, text).outcomes[0].status == "loaded"
 
 
+async def private_answer(fake: FakeTelegram, service: BriefingService, question: str) -> tuple[str, dict[str, Any]]:
+    """The bot's reply to one question in a private chat: its text and the message as sent."""
+    async with serving(service):
+        fake.push_message(USER, USER, question)
+        [answer] = await replies(fake, USER)
+    [message] = fake.bot_messages(USER)
+    return answer, message
+
+
 # ----- questions and answers ----------------------------------------------------------------------
 
 
 async def test_a_private_question_is_answered_with_the_paragraph_and_its_citation(
     fake: FakeTelegram, service: BriefingService
 ) -> None:
-    async with serving(service):
-        fake.push_message(USER, USER, "what did Imomi say about oil?")
-        [answer] = await replies(fake, USER)
+    answer, message = await private_answer(fake, service, "what did Imomi say about oil?")
     assert OIL_PARAGRAPH in answer
     assert "Sodik Imomi" in answer and "Azernews" in answer and "2022-06-10" in answer
     [sent] = fake.calls("sendMessage")
     assert sent["parse_mode"] == "HTML"
-    [message] = fake.bot_messages(USER)
     assert {"blockquote", "italic"} <= {e["type"] for e in message["entities"]}
     assert "reply_markup" not in message  # a single result: no More button
 
@@ -136,13 +142,10 @@ async def test_a_private_question_is_answered_with_the_paragraph_and_its_citatio
 async def test_a_no_match_offers_the_nearest_paragraphs_as_quotes_without_a_more_button(
     fake: FakeTelegram, service: BriefingService
 ) -> None:
-    async with serving(service):
-        fake.push_message(USER, USER, "what did khalafov say about the caspian transport tariffs?")
-        [answer] = await replies(fake, USER)
+    answer, message = await private_answer(fake, service, "what did khalafov say about the caspian transport tariffs?")
     assert answer.startswith("I found no paragraph where Khalaf Khalafov speaks about the caspian transport tariffs.")
     assert "may not answer your question" in answer
     assert "The deputy minister underlined that work is underway" in answer and "Azernews" in answer
-    [message] = fake.bot_messages(USER)
     assert "blockquote" in {e["type"] for e in message["entities"]} and "reply_markup" not in message
 
 
