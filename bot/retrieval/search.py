@@ -351,13 +351,17 @@ class Retriever:
             return (speaks, context[story], float(per_article[story]), float(story), -float(link.position))
 
         keys = {link.paragraph_id: key(link) for link in links}
+        rows: dict[int, ParagraphRow] = {}
         if len(keys) < wanted:
-            # Fewer than a page: a handful of stories, read whole (not a much-mentioned person's every link).
-            within = [row.id for article_id in per_article for row in self.store.article_rows(article_id)]
-            mentions = self.store.person_paragraphs(speaker.person_ids, within)
+            # Fewer than a page: a handful of stories, read whole (not a much-mentioned person's every link);
+            # their rows are all the page needs.
+            rows = {row.id: row for article_id in per_article for row in self.store.article_rows(article_id)}
+            mentions = self.store.person_paragraphs(speaker.person_ids, list(rows))
             keys |= {link.paragraph_id: key(link) for link in mentions if link.paragraph_id not in keys}
         first = sorted(keys, key=keys.__getitem__, reverse=True)[:wanted]
-        return [Ranked(row, keys[row.id], frozenset()) for row in self.store.paragraphs_by_id(first)]
+        if unread := [i for i in first if i not in rows]:
+            rows |= {row.id: row for row in self.store.paragraphs_by_id(unread)}
+        return [Ranked(rows[i], keys[i], frozenset()) for i in first if i in rows]
 
     def _story_terms(self, topic: Topic, article_ids: set[int]) -> dict[int, AbstractSet[str]]:
         """Per story, stems to measure the topic on: the cached whole set, else the topic's terms as stored.
