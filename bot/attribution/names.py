@@ -44,20 +44,20 @@ NAME_RUN = re.compile(rf"[A-Z](?<![\w'’.-].){_after_capital()}(?: (?:{_PARTICL
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
+# The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
+# description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
+_HELD_AT = r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+_BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
     rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
-    # "..., head of the Turkish Central Bank": the body named after the role qualifies it.
-    # So does one named after "for" and a description: "spokesman for anti-virus firm Trend Micro".
-    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
-    rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b)?"
+    rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
 )
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition.
 _ROLE_THEN_NAME = re.compile(
     rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
-    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
-    rf"(?P<body>{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}|[a-z]+))?,\s$"
+    rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME}|[a-z]+))?,\s$"
 )
 # ", who chairs the Commons work and pensions committee,": the office as a relative clause.
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
