@@ -223,10 +223,12 @@ def evaluate(ctx: Context, questions: Path, corpus: Path, misses: bool, database
         report = service.load_paths([corpus], by=CLI_USER)
         click.echo(f"Loaded {len(report.with_status('loaded'))} articles in {time.perf_counter() - started:.1f} s.")
         answers = {q.question: service.ask(q.question, limit=5) for q in eval_set}
-        briefbot, briefbot_misses = score(eval_set, lambda q: [h.text for h in answers[q].hits])
-        offers = score_offers(
-            eval_set, lambda q: [h.text for h in answers[q].hits], lambda q: [h.text for h in answers[q].alternatives]
-        )
+
+        def answered(question: str) -> list[str]:
+            return [hit.text for hit in answers[question].hits]
+
+        briefbot, briefbot_misses = score(eval_set, answered)
+        offers = score_offers(eval_set, answered, lambda q: [hit.text for hit in answers[q].alternatives])
         baseline, _ = score(eval_set, bm25_baseline(service.store))
     click.echo(format_table({"briefbot": briefbot, "BM25 baseline": baseline}))
     click.echo(offers.describe())
