@@ -17,6 +17,8 @@ _SPEECH_VERBS = (
     r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say"
 )
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
+# "what did Robinson say after England lost to France": the occasion is the topic too.
+_ABOUT_OR_WHEN = rf"(?:{_ABOUT}|after|when|before|following|during|while)"
 _POLITE = r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
 _WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
@@ -34,7 +36,7 @@ _TOPIC_PATTERNS = (
 )
 _SPEAKER_PATTERNS = (
     rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:(?:{_ADVERB}) )?(?:{_SPEECH_VERBS})"
-    rf"(?: (?:anything|something))?(?: {_ABOUT} (?P<t>.+))?$",
+    rf"(?: (?:anything|something))?(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
     rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
     rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"

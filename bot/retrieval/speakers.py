@@ -1,7 +1,8 @@
 """Resolving the name or role a user typed to people in the store.
 
-Order: the exact alias (full name, surname, "Mr X", a recorded role), then a role ("australia's
-treasurer": head noun required, qualifiers ranking), then the surname alone, then a near spelling.
+Order: the exact alias (full name, surname, "Mr X", a recorded role), then a name with its employer
+("james howard of cargill"), then a role ("australia's treasurer": head noun required, qualifiers
+ranking), then the surname with the first names (or a near spelling of them), then a near spelling.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS
 from bot.retrieval.aliases import NameAliases, RoleAliases
@@ -23,6 +26,8 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 _ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+_AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
+_SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
 _SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # who speaks for a body
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
@@ -66,6 +71,8 @@ class SpeakerResolver:
             return None
         if exact := self.exact(typed):
             return self._with_spokespeople(exact, words)
+        if at_body := self._name_at_body(typed, words):
+            return at_body
         if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self.exact("".join(w[0] for w in words))):
             return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
         untitled = _TITLES.sub("", name)
@@ -79,9 +86,13 @@ class SpeakerResolver:
             # "robert anderson": among the Andersons, those whose names carry the typed first names, else
             # those known by the surname alone; not Oliver Letwin for "jamie oliver".
             full_names = [(i, _name_words(full)) for i, full in found]
-            named = [i for i, words in full_names if set(given) <= set(words)]
-            if fitting := named or [i for i, words in full_names if len(words) == 1]:
-                return self._speaker(typed, fitting)
+            if named := [i for i, words in full_names if set(given) <= set(words)]:
+                return self._speaker(typed, named)
+            # "kelly white": Kelli White, not a White known by the surname alone.
+            if allow_fuzzy and (misspelt := [i for i, words in full_names if _misspelt(given, words[:-1])]):
+                return self._speaker(typed, misspelt, fuzzy=True)
+            if alone := [i for i, words in full_names if len(words) == 1]:
+                return self._speaker(typed, alone)
         return self._fuzzy(typed, name) if allow_fuzzy else None
 
     def exact(self, typed: str) -> Speaker | None:
@@ -101,6 +112,20 @@ class SpeakerResolver:
         spokes = {person_id for role in _SPOKES_ROLES for person_id, _ in self.store.people_by_alias(f"{name} {role}")}
         extra = sorted(spokes - set(found.person_ids))
         return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
+
+    def _name_at_body(self, typed: str, words: list[str]) -> Speaker | None:
+        """A name and the body it works for ("james howard of cargill"): the name's people, those whose recorded
+        role names the body first. None unless the words before "of", "at" or "from" are a known name."""
+        joiner = next((i for i, word in enumerate(words) if word in _AT_BODY), -1)
+        who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in _ROLE_FILLER]
+        if joiner < 1 or not body or _last_role_noun(words) >= 0:
+            return None  # "head of the central bank", "the bank of finland governor": roles
+        named = self.exact(" ".join(who))
+        if named is None:
+            return None
+        at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
+        holding = [i for i in named.person_ids if i in at_body]
+        return self._speaker(typed, holding) if holding else named
 
     def _named_after_role(self, typed: str, words: list[str]) -> Speaker | None:
         """A role followed by a name ("fed vice chairman johnson"): the name's people, those holding the role first.
@@ -134,6 +159,8 @@ class SpeakerResolver:
                 words = alias.split()
                 if words and words[-1] in heads:
                     best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
+        if (not best or max(best.values()) < 1.0) and (holding := self._holding_all(qualifiers, heads)):
+            return self._speaker(typed, holding)
         if not best:
             return self._by_qualifier(typed, heads, qualifiers)
         top = max(best.values())
@@ -143,6 +170,21 @@ class SpeakerResolver:
             # "the head of fox": nobody's role names Fox, but Fox itself speaks (through its head).
             holders = [*dict.fromkeys([*holders, *body.person_ids])]
         return self._speaker(typed, holders, qualifiers=unmatched)
+
+    def _holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
+        """People with a role holding every typed qualifier and the head noun anywhere in it (any head, for a
+        word that only says "someone"): "messagelabs technology chief" is MessageLabs' chief technology
+        officer, "the first boston man" First Boston's managing director. Empty without qualifiers."""
+        if not qualifiers:
+            return []
+        someone = bool(heads & _SOMEONE)
+        return sorted(
+            {
+                person_id
+                for alias, person_id in self.roles.containing(qualifiers[0])
+                if set(qualifiers) <= (words := set(alias.split())) and (someone or heads & words)
+            }
+        )
 
     def _by_qualifier(self, typed: str, heads: set[str], qualifiers: list[str]) -> Speaker | None:
         """People with a role holding the typed qualifier whose own words carry the head noun; None if nobody.
@@ -226,6 +268,11 @@ def same_word(typed: str, word: str) -> bool:
     # "tori" (Tories) is not a form of "toronto".
     root = shorter.rstrip("aeiouy")
     return longer.startswith(shorter) or (len(root) >= 4 and longer.startswith(root))
+
+
+def _misspelt(typed: list[str], given: tuple[str, ...]) -> bool:
+    """Whether each typed first name is one of a stored person's with at most a letter wrong (none in short ones)."""
+    return all(any(Levenshtein.distance(t, g) <= (1 if len(t) >= 4 else 0) for g in given) for t in typed)
 
 
 def _allowed_edits(name: str) -> int:
