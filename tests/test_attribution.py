@@ -146,6 +146,30 @@ def test_a_name_in_apposition_to_a_role_before_it_takes_the_role() -> None:
     assert result.paragraphs[2].speakers == ("Vinod Kale",)
 
 
+def test_a_role_opening_a_sentence_with_the_name_in_apposition() -> None:
+    result = attribute(
+        [
+            "Computer specialist at the IAEA, Peter Kell, would like better software. Inspectors agree.",
+            "Rates are low. Senior economist at Barclays, Ann Rook, expects them to rise.",
+        ]
+    )
+    assert person(result, "Peter Kell").roles == ("iaea computer specialist",)
+    assert person(result, "Ann Rook").roles == ("barclays senior economist",)
+
+
+def test_occupations_before_a_name_are_roles_not_part_of_the_name() -> None:
+    result = attribute(
+        [
+            '"The Aviator should be ahead," said awards pundit Tom Neale.',
+            "Novelist Andrea Lowe is favourite to win the prize.",
+            "Dale Mohr, senior meteorologist for Accu-Weather Inc, said rain would come.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Tom Neale", "Andrea Lowe", "Dale Mohr"]
+    assert person(result, "Tom Neale").roles == ("awards pundit",)
+    assert "accu-weather inc senior meteorologist" in person(result, "Dale Mohr").roles
+
+
 def test_a_role_never_named_speaks_as_itself() -> None:
     result = attribute(
         [

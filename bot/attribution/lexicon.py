@@ -32,7 +32,10 @@ treasurer deputy general admiral commander diplomat negotiator official aide str
 vice-president vice-chairman chairman-elect president-elect ceo cfo secretary-general
 sheikh emir sultan monarch host guest investor trader broker banker regulator mp mep msp representative speaker
 ombudsman taxwriter lawmaker legislator songwriter composer guitarist drummer musician designer architect
-organiser organizer officer justice referee umpire
+organiser organizer officer justice referee umpire pundit commentator critic expert meteorologist forecaster
+consultant dealer journalist reporter columnist correspondent historian novelist comedian filmmaker lecturer
+teacher surgeon engineer activist athlete sprinter winger batsman entrepreneur financier mediator inspector
+auditor accountant statistician physician psychologist specialist
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.

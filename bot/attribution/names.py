@@ -54,9 +54,10 @@ _APPOSITION = re.compile(
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
 )
-# "The director of the film, Vinod Pande, says": a definite role, then the name in apposition.
+# "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
+# that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
 _ROLE_THEN_NAME = re.compile(
-    rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
+    rf"(?:\b[Tt]he\s+|^|(?<=[.!?]\s))(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME}|[a-z]+))?,\s$"
 )
 # ", who chairs the Commons work and pensions committee,": the office as a relative clause.
