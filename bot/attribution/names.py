@@ -46,7 +46,7 @@ _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
 # The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
 # description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
-_HELD_AT = r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+_HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
 _BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
