@@ -8,7 +8,7 @@ import pytest
 
 from bot.models import User
 from bot.retrieval.fts import content_runs, content_words
-from bot.retrieval.terms import Topic, initialisms_in, initialisms_of, stem, stems_of
+from bot.retrieval.terms import Topic, agent_stand_ins, initialisms_in, initialisms_of, stem, stems_of
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -56,7 +56,7 @@ def test_an_abbreviation_covers_the_words_it_stands_for() -> None:
         stems,
         dict.fromkeys(stems, 1.0),
         {stem("suing"): frozenset({stem("lawsuits")})},
-        initialisms=initialisms_of(["suing", "", "united", "states"]),
+        stand_ins=initialisms_of(["suing", "", "united", "states"]),
     )
     paragraph = stems_of("Iran is preparing lawsuits against the U.S.")
     assert topic.coverage(paragraph, 0.4) == pytest.approx((0.4 + 2) / 3)
@@ -92,7 +92,7 @@ def test_a_topic_measured_on_its_terms_as_stored_equals_the_whole_story() -> Non
         (stem("oil"), stem("prices")),
         {stem("oil"): 2.0, stem("prices"): 1.0},
         {stem("oil"): frozenset({"crude", "opec"}), stem("prices"): frozenset()},
-        initialisms={"US": (stem("united"), stem("states"))},
+        stand_ins={"US": (stem("united"), stem("states"))},
     )
     for text in ("Crude prices fell", "U.S. oil output", "Opera prices", "nothing here"):
         stored = " ".join(sorted(stems_of(text)))
@@ -102,3 +102,19 @@ def test_a_topic_measured_on_its_terms_as_stored_equals_the_whole_story() -> Non
         assert topic.evidenced(topic.present_in(stored)) == topic.evidenced(whole), text
     # A story with none of the topic's own words is not about it, whatever related words it holds.
     assert topic.present_in(" ".join(sorted(stems_of("OPEC met in Vienna to talk about crude")))) == frozenset()
+
+
+def test_doers_asked_about_are_found_where_the_article_names_the_deed(service: BriefingService) -> None:
+    assert agent_stand_ins(["phisher", "trader", "owner"]) == {
+        "phish": ("phisher",),
+        "phishe": ("phisher",),
+        "trad": ("trader",),
+        "trade": ("trader",),
+    }
+    service.load_text(
+        ADMIN,
+        "Scams grow\n\nMark Sunner said some phishing attacks now focus on one company.\n\n"
+        "Mr Sunner said his own staff were safe.",
+    )
+    answer = service.ask("what did sunner say about phishers going after companies?")
+    assert answer.hits and answer.hits[0].text.startswith("Mark Sunner said some phishing")

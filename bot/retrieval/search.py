@@ -26,7 +26,17 @@ from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_runs, content_words
 from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
 from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
-from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, numbers_in_place, spans_of, stem, stems_of
+from bot.retrieval.terms import (
+    Topic,
+    acronym_of,
+    agent_stand_ins,
+    idf,
+    initialisms_of,
+    numbers_in_place,
+    spans_of,
+    stem,
+    stems_of,
+)
 from bot.store import ParagraphRow
 from bot.store.people import PersonParagraph
 from bot.store.protocol import StoreProtocol
@@ -187,8 +197,11 @@ class Retriever:
         related = {s: found - set(stems) for s, found in related.items()}
         acronym = acronym_of(words)
         known = acronym and self.store.document_frequency([acronym]).get(acronym, 0) > 0
-        initialisms = initialisms_of(content_runs(text))
-        return Topic(tuple(words), stems, weights, related, acronym if known else "", initialisms)
+        stand_ins = initialisms_of(content_runs(text))
+        if agents := agent_stand_ins(stems):
+            used = self.store.document_frequency(list(agents))
+            stand_ins |= {base: found for base, found in agents.items() if used.get(base) and base not in stand_ins}
+        return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins)
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the

@@ -31,6 +31,7 @@ _AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
 # Numbers written out are numbers too: "Formula One" needs its "one" beside "formula" (whose Porter stem,
 # "on", every "on" in a text would otherwise match).
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 # snowballstemmer hands out PyStemmer's C build of the same algorithm when it is installed (a dependency):
 # identical stems, a new word in 1 µs instead of 15, which ingest pays for every name it has not seen.
@@ -88,6 +89,21 @@ def initialisms_of(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def agent_stand_ins(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The deed an agent noun's stem may stand for, as candidates: "phisher" → "phish", "trader" → "trade".
+
+    A question asks about the doers ("phishers", "traders") where the article writes of the deed ("phishing
+    attacks", "trade"), and Porter keeps the -er. Callers keep the candidates the archive uses as words.
+    """
+    return {
+        base: (word,)
+        for word in stems
+        if len(word) >= _AGENT_NOUN and word.endswith("er")
+        for base in (word[:-2], word[:-1])
+        if len(base) >= _AGENT_NOUN - 2
+    }
+
+
 def spans_of(text: str, wanted: Iterable[str]) -> tuple[tuple[int, int], ...]:
     """Character spans of the words whose stems are wanted (for highlighting)."""
     wanted = set(wanted)
@@ -103,7 +119,8 @@ class Topic:
     weights: dict[str, float]
     related: dict[str, frozenset[str]]  # stem -> stems that co-occur with it in the store
     acronym: str = ""  # "iff" for "International Finance Facility": stands for the whole topic
-    initialisms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "US" stands for united, state
+    # Terms a text may use instead of some of the topic's words: "US" for united, state; "phish" for phisher.
+    stand_ins: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def rarest(self) -> str:
@@ -117,15 +134,15 @@ class Topic:
 
     @cached_property
     def _term_pattern(self) -> re.Pattern[str]:
-        """Every stem the topic's measures look for in a text (its stems, related stems, acronym, initialisms),
+        """Every stem the topic's measures look for in a text (its stems, related stems, acronym, stand-ins),
         as whole space-separated words."""
-        terms = sorted(self.all_stems | self.initialisms.keys(), key=len, reverse=True)
+        terms = sorted(self.all_stems | self.stand_ins.keys(), key=len, reverse=True)
         return re.compile(" (" + "|".join(map(re.escape, terms)) + ")(?= )")
 
     @cached_property
     def _own_terms(self) -> tuple[str, ...]:
-        """The topic's own stems, acronym and initialisms, each as a space-delimited word."""
-        return tuple(f" {term} " for term in (*self.stems, self.acronym, *self.initialisms) if term)
+        """The topic's own stems, acronym and stand-ins, each as a space-delimited word."""
+        return tuple(f" {term} " for term in (*self.stems, self.acronym, *self.stand_ins) if term)
 
     def present_in(self, stored: str) -> frozenset[str]:
         """The topic's terms among a story's stored stems (space-separated); none when it has none of the
@@ -185,7 +202,7 @@ class Topic:
 
     def spelt_out(self, present: AbstractSet[str]) -> AbstractSet[str]:
         """A text's stems with the topic's words its abbreviations stand for ("US" → united, state)."""
-        spelt = {s for short, stems in self.initialisms.items() if short in present for s in stems}
+        spelt = {s for short, stems in self.stand_ins.items() if short in present for s in stems}
         return present | spelt if spelt else present
 
 
