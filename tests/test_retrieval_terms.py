@@ -118,3 +118,14 @@ def test_doers_asked_about_are_found_where_the_article_names_the_deed(service: B
     )
     answer = service.ask("what did sunner say about phishers going after companies?")
     assert answer.hits and answer.hits[0].text.startswith("Mark Sunner said some phishing")
+
+
+def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Spam warnings\n\nMr Hogan said worms now send spam from home computers.\n\n"
+        'Kevin Hogan said: "Spam will not mean the end of e-mail."',
+    )
+    answer = service.ask("did kevin hogan think spam would finish off email?")
+    assert answer.hits[0].text.startswith("Kevin Hogan said")
+    assert {stem("email"), stem("cooperative")} <= stems_of("Co-operative banks sent e-mail alerts.")

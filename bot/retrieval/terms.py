@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 # skips quickly from capital to capital: about four times faster than a leading \b.
 _INITIALISM = re.compile(r"[A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z]{1,3}\b)")
 _LONGEST_INITIALISM = 4
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")  # "e-mail": two tokens for the index, one word for us
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # An amount ("$1m", "5bn", "2pc") is a quantity, not part of a name like "Band Aid 30": it needs no neighbour.
@@ -61,12 +62,20 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 def stems_of(text: str) -> set[str]:
     """The set of stems in a text, with its capitalised abbreviations ("US" for "U.S.") as terms of their own."""
     # Stem each distinct word once, with C-level map() rather than a per-token loop: this runs over whole articles.
-    return set(map(stem, map(str.lower, set(_words(text))))) | initialisms_in(text)
+    return set(map(stem, map(str.lower, set(_words(text))))) | initialisms_in(text) | _closed_up(text)
 
 
 def _words(text: str) -> list[str]:
     """A text's tokens (runs of word characters) in order; ASCII text, most of it, by a faster route than the regex."""
     return text.translate(_ASCII_NON_WORD).split() if text.isascii() else _TOKEN.findall(text)
+
+
+def _closed_up(text: str) -> set[str]:
+    """The stems of a text's hyphenated words written as one ("e-mail" → email, "co-operative" → cooperative),
+    as questions and other articles often write them."""
+    if "-" not in text:
+        return set()  # most paragraphs: no regex
+    return {stem(f"{first}{second}".lower()) for first, second in _HYPHENATED.findall(text)}
 
 
 def initialisms_in(text: str) -> set[str]:
