@@ -317,6 +317,16 @@ def test_a_speakers_next_words_follow_a_partial_answer_in_the_same_story(service
     ]
 
 
+def test_a_speakers_lead_goes_before_their_quote_covering_as_much(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Arnesen denies rift\n\nSporting director Frank Arnesen has denied that coach Jacques Santini left after"
+        ' a clash.\n\nArnesen said the club was calm. "Santini and I talked every day, we denied nothing," he said.',
+    )
+    answer = service.ask("did arnesen deny falling out with santini")
+    assert [hit.paragraph_index for hit in answer.hits] == [0, 1]
+
+
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -335,7 +335,8 @@ class Retriever:
             key = (
                 tier,
                 context[row.article_id],
-                round(coverage, 2),  # finer differences are noise: a quote on the topic decides
+                round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
+                float(row.position == 0),  # the lead states the news their quotes then give in their words
                 _quoted(in_story, row.text),
                 _weight(topic, stems),
                 float(speaking.get(paragraph_id, False)),
