@@ -396,6 +396,8 @@ def test_question_parsing_kinds() -> None:
         ("according to the IMF, what was said about growth?", "IMF", "growth"),
         ("what did Blair say about Iraq, according to reports", "Blair", "Iraq"),
         ("what did andy robinson say after england lost to france?", "andy robinson", "england lost to france"),
+        ("what did canada's finance minister say would help?", "canada's finance minister", "would help"),
+        ("what does greenspan think will happen to rates", "greenspan", "will happen to rates"),
         ("what has Gail Martell been saying", "Gail Martell", ""),
         ("anything from taha idris?", "taha idris", ""),
         ("any news from the IMF about growth", "IMF", "growth"),

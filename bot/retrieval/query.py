@@ -37,6 +37,9 @@ _TOPIC_PATTERNS = (
 _SPEAKER_PATTERNS = (
     rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:(?:{_ADVERB}) )?(?:{_SPEECH_VERBS})"
     rf"(?: (?:anything|something))?(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
+    # "what did Canada's finance minister say would help the West": what follows the verb is the topic.
+    rf"^{_POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict)"
+    rf"(?: that)? (?P<t>(?:would|will|could|can|should|might|may|was|were|is|are) .+)$",
     rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
     rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
