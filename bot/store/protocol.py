@@ -38,6 +38,10 @@ class StoreProtocol(Protocol):
         """Compact the full-text index after a bulk load (a no-op where the engine needs none)."""
         ...
 
+    def merge_index(self) -> None:
+        """Merge only the index's small pieces a bulk load left (a no-op where the engine needs none)."""
+        ...
+
     def check_integrity(self) -> list[str]:
         """Problems found by the engine's and the store's own checks; empty when whole."""
         ...

@@ -67,6 +67,9 @@ class PostgresStore(PgArticleQueries, PgPeopleQueries, PgSubscriptionQueries, Pg
     def optimize_index(self) -> None:
         """Nothing to do: PostgreSQL's GIN index keeps itself merged (its pending list is flushed by autovacuum)."""
 
+    def merge_index(self) -> None:
+        """Nothing to do, as for ``optimize_index``."""
+
     def check_integrity(self) -> list[str]:
         """Problems found by the schema version and orphan checks; empty when whole."""
         problems: list[str] = []
