@@ -187,7 +187,10 @@ class Retriever:
         if not words:
             return None
         stems = tuple(dict.fromkeys(stem(w) for w in words))
-        frequency = self.store.document_frequency(list(stems))
+        acronym = acronym_of(words)
+        agents = agent_stand_ins(stems)
+        # One look-up for every term the topic may use: its stems, its acronym, the deeds its doers stand for.
+        frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
         documents = max(self.store.paragraph_count(), 1)
         weights = {s: idf(frequency.get(s, 0), documents) for s in stems}
         related: dict[str, frozenset[str]] = {}
@@ -195,12 +198,9 @@ class Retriever:
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
         # A word of the topic itself is evidence for that word only, never "related" evidence for another.
         related = {s: found - set(stems) for s, found in related.items()}
-        acronym = acronym_of(words)
-        known = acronym and self.store.document_frequency([acronym]).get(acronym, 0) > 0
+        known = acronym and frequency.get(acronym, 0) > 0
         stand_ins = initialisms_of(content_runs(text))
-        if agents := agent_stand_ins(stems):
-            used = self.store.document_frequency(list(agents))
-            stand_ins |= {base: found for base, found in agents.items() if used.get(base) and base not in stand_ins}
+        stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins)
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
