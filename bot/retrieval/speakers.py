@@ -159,11 +159,11 @@ class SpeakerResolver:
                 words = alias.split()
                 if words and words[-1] in heads:
                     best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
-        if (not best or max(best.values()) < 1.0) and (holding := self._holding_all(qualifiers, heads)):
-            return self._speaker(typed, holding)
+        top = max(best.values(), default=0.0)
+        if top < 1.0 and (holding := self._holding_all(qualifiers, heads)):
+            return self._speaker(typed, holding)  # nobody holds the head noun with every qualifier
         if not best:
             return self._by_qualifier(typed, heads, qualifiers)
-        top = max(best.values())
         unmatched = tuple(qualifiers) if top < 1.0 else ()
         holders = sorted(i for i, score in best.items() if score == top)
         if unmatched and (body := self.exact(" ".join(qualifiers))):
@@ -271,8 +271,9 @@ def same_word(typed: str, word: str) -> bool:
 
 
 def _misspelt(typed: list[str], given: tuple[str, ...]) -> bool:
-    """Whether each typed first name is one of a stored person's with at most a letter wrong (none in short ones)."""
-    return all(any(Levenshtein.distance(t, g) <= (1 if len(t) >= 4 else 0) for g in given) for t in typed)
+    """Whether each typed first name is one of a stored person's with at most a letter wrong (none in the short
+    names ``_allowed_edits`` forgives nothing in)."""
+    return all(any(Levenshtein.distance(t, g) <= min(1, _allowed_edits(t)) for g in given) for t in typed)
 
 
 def _allowed_edits(name: str) -> int:
