@@ -129,3 +129,10 @@ def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) 
     answer = service.ask("did kevin hogan think spam would finish off email?")
     assert answer.hits[0].text.startswith("Kevin Hogan said")
     assert {stem("email"), stem("cooperative")} <= stems_of("Co-operative banks sent e-mail alerts.")
+
+
+def test_symbols_and_accents_split_words_as_punctuation_does() -> None:
+    plain = stems_of("The 'well-known-author' - said 5 pounds, not 'a--b'.")
+    assert stems_of("The ‘well-known-author’ — said £5 pounds, not “a--b”.") == plain
+    assert stem("wellknown") in plain and stem("knownauthor") not in plain
+    assert {stem("zürich"), stem("email"), stem("based")} <= stems_of("Zürich-based e-mail firms")
