@@ -424,6 +424,17 @@ def test_a_reaction_is_a_speaker_question_only_for_a_known_person(service: Brief
     assert "Sodik Imomi" in service.ask("how did Imomi respond to the talks on football?").message
 
 
+def test_a_hyphenated_name_reacting_is_a_speaker_question(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Retailer sued over lyrics\n\nParents are suing Corva-Mart over a CD with rude lyrics.\n\n"
+        "Corva-Mart said it was investigating the lawsuit.",
+    )
+    answer = service.ask("how did corva-mart respond to the lawsuit?")
+    assert answer.message.startswith("What Corva-Mart said")
+    assert answer.hits[0].text.startswith("Corva-Mart said")
+
+
 def test_a_yes_no_question_may_be_about_its_subject() -> None:
     question = "did Yeutter blame the sanctions for the slide?"
     assert subject_readings(question)[-1] == Question(question, "Yeutter", "blame the sanctions for the slide")

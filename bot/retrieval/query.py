@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.retrieval.fts import content_words
+from bot.retrieval.fts import content_words, words
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
@@ -183,19 +183,20 @@ def subject_readings(text: str) -> list[Question]:
     rest = match.group("rest") if match else clean
     if _LEADING_ARTICLE.match(rest):
         return []
-    words = rest.split()
+    tokens = rest.split()
     # Without a yes/no opening only a full name counts: "rice imports" is not Condoleezza Rice on imports.
     shortest = 1 if match else 2
     readings = [
-        Question(text, speaker=" ".join(words[:end]), topic=" ".join(words[end:]))
-        for end in range(min(_LONGEST_NAME, len(words)), shortest - 1, -1)
+        Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
+        for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
     ]
     return [reading for reading in readings if _could_be_a_name(reading.speaker)]
 
 
 def _could_be_a_name(speaker: str) -> bool:
     """Only a name can stand as the speaker: "Blair", "the Bank of England", not "what was said about Iraq"."""
-    named = [word for word in speaker.lower().split() if word not in _NAME_JOINERS]
+    # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's.
+    named = [word for word in words(speaker) if word not in _NAME_JOINERS]
     return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
 
 
