@@ -802,3 +802,14 @@ _WORDS = st.sampled_from(
 @given(st.lists(st.lists(_WORDS, max_size=40).map(" ".join), max_size=6))
 def test_never_raises_on_news_like_text(paragraphs: list[str]) -> None:
     assert len(attribute(paragraphs).paragraphs) == len(paragraphs)
+
+
+def test_a_body_speaks_through_its_officials() -> None:
+    result = speakers(
+        [
+            "The firm pulled out of the deal, Corvania Grain Board officials have said.",
+            "Pentagon sources said it would not. Iraqi officials said nothing.",
+            "Pentagon officials have said the talks were over.",
+        ]
+    )
+    assert result == [("Corvania Grain Board",), ("Pentagon",), ("Pentagon",)]

@@ -25,6 +25,8 @@ people police protesters rebels troops forces delegates diplomats insiders execu
 companies firms banks markets shares prices having being cast
 """.split()
 )
+# Who speak for a body named just before them: "Pentagon officials said" is the Pentagon speaking.
+SPOKESPEOPLE = frozenset({"officials", "sources", "executives", "spokesmen", "spokespeople", "representatives"})
 # Places that stand for their governments or are only settings; never speakers.
 PLACE_WORDS = frozenset(
     """
@@ -53,6 +55,7 @@ class OrgMention:
     end: int
     name: str
     the: bool  # written with "the" ("the OECD"), so "the oecd" is an ask form too
+    voiced: bool = False  # speaking through its spokespeople ("Pentagon officials said")
 
 
 def org_name(words: list[str]) -> str | None:
@@ -84,15 +87,19 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     cut = verb_start
     while cut > floor and masked[cut - 1] == " ":
         cut -= 1
+    voiced = False
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():
         word = masked[last:cut]
-        if word not in VERB_AUX and not word.endswith("ly"):
+        if word not in VERB_AUX and not word.endswith("ly") and word not in SPOKESPEOPLE:
             return None  # "officials said", "the company said": no capitalised subject
-        aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
-        if aux is None:
-            return None
-        cut = aux.start()
+        if word not in SPOKESPEOPLE:
+            aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
+            if aux is None:
+                return None
+            cut = aux.start()
+        subject_end = _before_spokespeople(masked, floor, cut)
+        voiced, cut = subject_end != cut, subject_end
     if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
         comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
         if comma < 0:
@@ -103,7 +110,15 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     match = _TAIL.search(masked, max(floor, cut - 80), cut)
     if match is None:
         return None
-    return _mention(match)
+    return _mention(match, voiced=voiced)
+
+
+def _before_spokespeople(masked: str, floor: int, cut: int) -> int:
+    """Where the subject ends when it is a body's spokespeople ("Pentagon officials have said"): before them."""
+    last = max(floor, masked.rfind(" ", floor, cut) + 1)
+    if last > floor and masked[last:cut] in SPOKESPEOPLE:
+        return last - 1
+    return cut
 
 
 def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
@@ -112,7 +127,7 @@ def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
     return None if match is None else _mention(match)
 
 
-def _mention(match: re.Match[str]) -> OrgMention | None:
+def _mention(match: re.Match[str], *, voiced: bool = False) -> OrgMention | None:
     """The organisation a matched run names, its span ending before a sentence's full stop."""
     name = org_name(match["org"].split())
     if name is None:
@@ -120,4 +135,4 @@ def _mention(match: re.Match[str]) -> OrgMention | None:
     end = match.end("org")
     if match["org"].endswith(".") and not name.endswith("."):
         end -= 1
-    return OrgMention(end - len(name), end, name, bool(match["the"]))
+    return OrgMention(end - len(name), end, name, bool(match["the"]), voiced)

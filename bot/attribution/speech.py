@@ -388,6 +388,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
                 and (verb not in _NOUN_LIKE or _opens_clause(masked, floor, org.start))
             ):
                 found = _add_ref(refs, _org_or_relative(masked, org))
+            elif org is not None and org.voiced:
+                # "Pentagon officials have said" once the Pentagon is a known name: that name speaks.
+                found = next((i for i, r in enumerate(refs) if (r.start, r.end) == (org.start, org.end)), found)
         if found is None:
             continue
         if (
