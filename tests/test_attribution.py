@@ -813,3 +813,15 @@ def test_a_body_speaks_through_its_officials() -> None:
         ]
     )
     assert result == [("Corvania Grain Board",), ("Pentagon",), ("Pentagon",)]
+
+
+def test_the_end_of_a_body_name_is_nobody() -> None:
+    result = attribute(
+        [
+            "David Graham from the FDA's Office of Drug Safety told the panel it was unsafe.",
+            "The National Association of Probation Officers said staff were stretched.",
+        ]
+    )
+    association = "National Association of Probation Officers"
+    assert [p.speakers for p in result.paragraphs] == [("David Graham",), (association,)]
+    assert [p.name for p in result.people] == ["David Graham", association]

@@ -69,6 +69,8 @@ _BEFORE_ROLE = ROLE_STOP | HONORIFICS.keys() | frozenset(SPEECH_VERBS)
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
+# "<Office> of [the]": what follows completes the body's name.
+_BODY_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{_CAP_WORD} )+and )?$")
 # Role nouns that are mostly adjectives in front of another capitalised word.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
@@ -264,6 +266,14 @@ def _after_office(text: str, start: int) -> bool:
     return match is not None and role_head(match[1]) is not None
 
 
+def _in_body_name(text: str, start: int) -> bool:
+    """True for a run that ends a body's name ("the FDA's Office of Drug Safety", "Bank of Sierra Leone")."""
+    if not text.endswith((" of ", " of the "), 0, start):
+        return False
+    match = _BODY_OF.search(text, max(0, start - 40), start)
+    return match is not None and match[1].lower() in NON_PERSON_WORDS
+
+
 def _employed(role: Role, employer: str) -> Role:
     """A role with its employer's name or abbreviation as the first modifiers ("bp managing director")."""
     words = employer.replace(".", "").lower().split()
@@ -327,7 +337,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
         if _FOLLOWING_ROLE.match(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
-        if not prefixed and not honorific and _after_office(text, start):
+        if not prefixed and not honorific and (_after_office(text, start) or _in_body_name(text, start)):
             continue
         end = match.end()
         designation = ""
