@@ -825,3 +825,8 @@ def test_the_end_of_a_body_name_is_nobody() -> None:
     association = "National Association of Probation Officers"
     assert [p.speakers for p in result.paragraphs] == [("David Graham",), (association,)]
     assert [p.name for p in result.people] == ["David Graham", association]
+
+
+def test_an_apposed_role_may_have_five_qualifiers() -> None:
+    result = attribute(["Cuts do little, said Stanley Collander, a Touche Ross federal budget policy analyst."])
+    assert "touche ross federal budget policy analyst" in person(result, "Stanley Collander").roles

@@ -51,7 +51,7 @@ _BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
     rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
-    rf"(?P<mods>(?:{_MODIFIER}\s+){{0,4}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
+    rf"(?P<mods>(?:{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
 )
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
