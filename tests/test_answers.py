@@ -458,6 +458,21 @@ def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(ser
     assert visit.hits[0].text.startswith("The deputy minister underlined")
 
 
+def test_a_yes_no_question_about_news_of_its_subject_is_a_topic(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Corva Motors recalls vans\n\nCorva Motors said it would build new brakes for vans at its Ohio plant.",
+    )
+    service.load_text(
+        ADMIN,
+        "Cadillacs for Sweden\n\nCorva Motors is to build a new Cadillac at the Saab plant in Trollhattan.\n\n"
+        "Unions welcomed the plan for the Saab factory.",
+    )
+    assert service.ask("what did corva motors say about brakes?").hits  # a speaker the archive knows
+    answer = service.ask("will corva motors build cadillacs at the saab plant?")
+    assert answer.hits[0].text.startswith("Corva Motors is to build a new Cadillac")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
 def test_any_text_gets_an_answer_or_a_plain_message(service: BriefingService, text: str) -> None:

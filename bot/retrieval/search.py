@@ -55,6 +55,7 @@ _SPEAKS, _MENTIONED = 1.0, 0.0
 NEAREST = 3  # paragraphs offered, labelled as such, when a person never speaks on a topic
 NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories that use the topic's words
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
+BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
@@ -100,12 +101,16 @@ class Retriever:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
         if speaker is not None:
             ranked = self._for_speaker(speaker, topic, parsed.topic, after_article, wanted)
-            if not ranked and guessed:
+            if guessed:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
-                # that person never speaks on it, the question still stands as a topic.
-                parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
-                speaker, topic = None, self.topic(parsed.topic)
-                ranked = self._for_topic(topic, after_article, wanted=wanted) if topic else []
+                # that person never speaks on it, the question still stands as a topic; so when a story
+                # covers the whole question better than the one they speak in ("is GM going to build
+                # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story).
+                whole = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
+                whole_topic = self.topic(whole.topic)
+                as_topic = self._for_topic(whole_topic, after_article, wanted=wanted) if whole_topic else []
+                if not ranked or self._covers_better(whole_topic, as_topic, ranked):
+                    parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
         elif topic is not None:
             ranked = self._for_topic(topic, after_article, wanted=wanted)
         else:
@@ -157,6 +162,13 @@ class Retriever:
                 key = (round(coverage, 2), _weight(topic, stems), 0.0, float(row.article_id), -float(row.position))
                 nearest.append(Ranked(row, key, stems))
         return sorted(nearest, key=lambda r: r.key, reverse=True)[:NEAREST]
+
+    def _covers_better(self, topic: Topic | None, ranked: list[Ranked], other: list[Ranked]) -> bool:
+        """Whether the first answer's story of one ranking covers a topic clearly better than another's."""
+        if topic is None or not ranked or not other or ranked[0].row.article_id == other[0].row.article_id:
+            return False
+        covered = [topic.coverage(self._stems_of_article(r[0].row.article_id), RELATED_CREDIT) for r in (ranked, other)]
+        return covered[0] >= covered[1] + BETTER_STORY
 
     def _story_goes_on(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
         """A topic answer followed by its story's next paragraphs that touch the topic, where its followers leave room.
