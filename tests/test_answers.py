@@ -259,6 +259,13 @@ def test_a_role_asked_in_other_words_is_the_one_holding_every_word(service: Brie
     assert resolve("messagelabs' technology chief").names == ("Mark Sunner",)
     assert resolve("the first boston man").names == ("Albert Wojnilower",)
     assert resolve("the technology chief").names == ("Guido Gybels",)  # a role of the head noun itself first
+    # One role names the employer, its other form the office: "yukos chief financial officer", "chief finance officer".
+    service.load_text(
+        ADMIN,
+        "Assets\n\nYukos chief financial officer Bruce Misamore said the accounts were frozen.\n\n"
+        "The court also froze a house owned by its chief finance officer Bruce Misamore.",
+    )
+    assert resolve("yukos's finance chief").names == ("Bruce Misamore",)
 
 
 def test_a_first_name_misspelt_finds_the_full_name_before_a_bare_surname(service: BriefingService) -> None:

@@ -8,6 +8,7 @@ ranking), then the surname with the first names (or a near spelling of them), th
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -172,18 +173,21 @@ class SpeakerResolver:
         return self._speaker(typed, holders, qualifiers=unmatched)
 
     def _holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
-        """People with a role holding every typed qualifier and the head noun anywhere in it (any head, for a
+        """People whose roles hold every typed qualifier and the head noun anywhere in them (any head, for a
         word that only says "someone"): "messagelabs technology chief" is MessageLabs' chief technology
-        officer, "the first boston man" First Boston's managing director. Empty without qualifiers."""
+        officer, "the first boston man" First Boston's managing director, and "yukos's finance chief" the
+        "yukos chief financial officer" also written "chief finance officer". Empty without qualifiers."""
         if not qualifiers:
             return []
         someone = bool(heads & _SOMEONE)
+        words_of: dict[int, set[str]] = defaultdict(set)  # a person's words over the roles naming a qualifier
+        for qualifier in qualifiers:
+            for alias, person_id in self.roles.containing(qualifier):
+                words_of[person_id].update(alias.split())
         return sorted(
-            {
-                person_id
-                for alias, person_id in self.roles.containing(qualifiers[0])
-                if set(qualifiers) <= (words := set(alias.split())) and (someone or heads & words)
-            }
+            person_id
+            for person_id, words in words_of.items()
+            if set(qualifiers) <= words and (someone or heads & words)
         )
 
     def _by_qualifier(self, typed: str, heads: set[str], qualifiers: list[str]) -> Speaker | None:
