@@ -442,10 +442,13 @@ def test_a_hyphenated_name_reacting_is_a_speaker_question(service: BriefingServi
     assert answer.hits[0].text.startswith("Corva-Mart said")
 
 
-def test_a_yes_no_question_may_be_about_its_subject() -> None:
+def test_a_yes_no_question_may_be_about_its_subject(service: BriefingService) -> None:
     question = "did Yeutter blame the sanctions for the slide?"
     assert subject_readings(question)[-1] == Question(question, "Yeutter", "blame the sanctions for the slide")
-    assert subject_readings("have the troops left the refineries?") == []  # a thing, not a name
+    service.load_text(ADMIN, 'Rap feud\n\nThe Game told reporters: "I want to apologise for the feud."')
+    service.load_text(ADMIN, "Refineries\n\nThe troops left the refineries after the strike ended.")
+    assert service.ask("has the game apologised for the feud?").message.startswith("What Game said")
+    assert service.ask("have the troops left the refineries?").message.startswith("What the articles say")
 
 
 def test_a_bare_full_name_may_open_a_question_about_that_person(service: BriefingService) -> None:

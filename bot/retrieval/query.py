@@ -174,14 +174,16 @@ def subject_readings(text: str) -> list[Question]:
 
     "did Yeutter blame the sanctions for the slide" → Yeutter on "blame the sanctions for the slide"; so a
     question of no known phrasing that starts with a full name ("ross wilson harbour workers", or just
-    "joaquim sahundi"). A subject with an article ("have the troops left…") is a thing, not a name.
+    "joaquim sahundi"). A subject with an article ("have the troops left…") is a thing, unless a name
+    itself has the article ("has the game apologised…" for the rapper The Game): its readings keep it, for
+    callers that accept only a name known exactly as typed.
     """
     clean = normalise(text)
     match = _YES_NO.match(clean)
     if not match and parse_question(clean).topic != clean:
         return []  # a known phrasing ("any news on…") has said what it asks
     rest = match.group("rest") if match else clean
-    if _LEADING_ARTICLE.match(rest):
+    if _LEADING_ARTICLE.match(rest) and not match:
         return []
     tokens = rest.split()
     # Without a yes/no opening only a full name counts: "rice imports" is not Condoleezza Rice on imports.
