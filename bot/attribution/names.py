@@ -69,9 +69,9 @@ _BEFORE_ROLE = ROLE_STOP | HONORIFICS.keys() | frozenset(SPEECH_VERBS)
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
+_OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{_CAP_WORD} )+and )?$")
 # "<Office> of [the]": what follows completes the body's name.
 _BODY_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
-_OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{_CAP_WORD} )+and )?$")
 # Role nouns that are mostly adjectives in front of another capitalised word.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")

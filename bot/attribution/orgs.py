@@ -98,8 +98,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
             if aux is None:
                 return None
             cut = aux.start()
-        subject_end = _before_spokespeople(masked, floor, cut)
-        voiced, cut = subject_end != cut, subject_end
+        cut, voiced = _before_spokespeople(masked, floor, cut)
     if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
         comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
         if comma < 0:
@@ -113,12 +112,13 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     return _mention(match, voiced=voiced)
 
 
-def _before_spokespeople(masked: str, floor: int, cut: int) -> int:
-    """Where the subject ends when it is a body's spokespeople ("Pentagon officials have said"): before them."""
+def _before_spokespeople(masked: str, floor: int, cut: int) -> tuple[int, bool]:
+    """Where the subject ends, and whether it speaks through its spokespeople ("Pentagon officials have
+    said": the subject ends before them)."""
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if last > floor and masked[last:cut] in SPOKESPEOPLE:
-        return last - 1
-    return cut
+        return last - 1, True
+    return cut, False
 
 
 def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
