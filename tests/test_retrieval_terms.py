@@ -131,6 +131,19 @@ def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) 
     assert {stem("email"), stem("cooperative")} <= stems_of("Co-operative banks sent e-mail alerts.")
 
 
+def test_a_word_no_paragraph_uses_is_read_in_its_shorter_form(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Ink against fraud\n\nThe Kyrgyz elections will use invisible ink so that nobody can vote twice.\n\n"
+        "Observers from abroad will watch the count.",
+    )
+    for budget in range(4):  # "vote" and "twice" common, so "kyrgyzstan", used nowhere, would outweigh them
+        service.load_text(ADMIN, f"Budget {budget}\n\nMembers will vote twice on budget number {budget}.")
+    answer = service.ask("any news on voting twice in kyrgyzstan?")
+    assert answer.hits and answer.hits[0].text.startswith("The Kyrgyz elections")
+    assert service.ask("any news on the kyrgyzstan earthquake?").no_match  # the other words still count
+
+
 def test_symbols_and_accents_split_words_as_punctuation_does() -> None:
     plain = stems_of("The 'well-known-author' - said 5 pounds, not 'a--b'.")
     assert stems_of("The ‘well-known-author’ — said £5 pounds, not “a--b”.") == plain

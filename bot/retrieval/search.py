@@ -62,6 +62,7 @@ ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower o
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 CLOSE_FORM_ENDING = 4  # letters a close form may add or drop: "iran" / "iranian", "japan" / "japanese"
+SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 _SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
@@ -204,7 +205,9 @@ class Retriever:
         # One look-up for every term the topic may use: its stems, its acronym, the deeds its doers stand for.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
         documents = max(self.store.paragraph_count(), 1)
-        weights = {s: idf(frequency.get(s, 0), documents) for s in stems}
+        forms = self._shorter_forms([s for s in stems if not frequency.get(s)])
+        frequency |= self.store.document_frequency(list(forms.values()))
+        weights = {s: idf(frequency.get(forms.get(s, s), 0), documents) for s in stems}
         related: dict[str, frozenset[str]] = {}
         for word in words:
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
@@ -213,7 +216,19 @@ class Retriever:
         known = acronym and frequency.get(acronym, 0) > 0
         stand_ins = initialisms_of(content_runs(text))
         stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
+        stand_ins |= {form: (word,) for word, form in forms.items() if form not in stand_ins}
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins)
+
+    def _shorter_forms(self, unused: list[str]) -> dict[str, str]:
+        """For topic words no paragraph uses, the longest shorter form that one does ("kyrgyzstan" → kyrgyz):
+        the archive can only be speaking of such a word in another form, and its weight (the rarest
+        possible) would otherwise make it the topic's most specific word, found nowhere."""
+        shortest = {word: max(SHORTEST_FORM, len(word) - CLOSE_FORM_ENDING) for word in unused if word.isalpha()}
+        shorter = {word: [word[:end] for end in range(len(word) - 1, low - 1, -1)] for word, low in shortest.items()}
+        frequency = self.store.document_frequency([form for forms in shorter.values() for form in forms])
+        return {
+            word: form for word, forms in shorter.items() if (form := next((f for f in forms if frequency.get(f)), ""))
+        }
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the
