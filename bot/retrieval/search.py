@@ -109,9 +109,14 @@ class Retriever:
                 # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story).
                 whole = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
                 whole_topic = self.topic(whole.topic)
-                as_topic = self._for_topic(whole_topic, after_article, wanted=wanted) if whole_topic else []
-                if not ranked or self._covers_better(whole_topic, as_topic, ranked):
-                    parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
+                # A topic search costs tens of milliseconds in a large archive: skipped when no story could
+                # cover the question that much better than the person's own.
+                spoken = self._story_coverage(whole_topic, ranked)
+                if whole_topic is not None and spoken + BETTER_STORY <= 1.0:
+                    as_topic = self._for_topic(whole_topic, after_article, wanted=wanted)
+                    better = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
+                    if not ranked or better:
+                        parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
         elif topic is not None:
             ranked = self._for_topic(topic, after_article, wanted=wanted)
         else:
@@ -164,12 +169,11 @@ class Retriever:
                 nearest.append(Ranked(row, key, stems))
         return sorted(nearest, key=lambda r: r.key, reverse=True)[:NEAREST]
 
-    def _covers_better(self, topic: Topic | None, ranked: list[Ranked], other: list[Ranked]) -> bool:
-        """Whether the first answer's story of one ranking covers a topic clearly better than another's."""
-        if topic is None or not ranked or not other or ranked[0].row.article_id == other[0].row.article_id:
-            return False
-        covered = [topic.coverage(self._stems_of_article(r[0].row.article_id), RELATED_CREDIT) for r in (ranked, other)]
-        return covered[0] >= covered[1] + BETTER_STORY
+    def _story_coverage(self, topic: Topic | None, ranked: list[Ranked]) -> float:
+        """How much of a topic the story of a ranking's first answer covers (0 without one)."""
+        if topic is None or not ranked:
+            return 0.0
+        return topic.coverage(self._stems_of_article(ranked[0].row.article_id), RELATED_CREDIT)
 
     def _story_goes_on(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
         """A topic answer followed by its story's next paragraphs that touch the topic, where its followers leave room.
