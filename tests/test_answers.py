@@ -409,6 +409,14 @@ def test_question_parsing_kinds() -> None:
         ("anything from taha idris?", "taha idris", ""),
         ("any news from the IMF about growth", "IMF", "growth"),
         ("will japan buy us supercomputers? what did tamura say", "tamura", "will japan buy us supercomputers"),
+        ("what's rupert murdoch been saying", "rupert murdoch", ""),
+        ("what has murdoch said lately about sky", "murdoch", "sky"),
+        ("has murdoch said anything", "murdoch", ""),
+        ("what did mr murdoch tell reporters", "mr murdoch", ""),
+        ("what did blair tell mps about iraq?", "blair", "iraq"),
+        ("what's the word from murdoch", "murdoch", ""),
+        ("what has rupert murdoch been quoted as saying", "rupert murdoch", ""),
+        ("tell me about murdoch's statements", "murdoch", ""),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:

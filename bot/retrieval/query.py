@@ -14,12 +14,16 @@ TOPIC_ONLY = "topic_only"
 _SPEECH_VERBS = (
     r"say|said|says|saying|tell|told|think|thought|thinks|mention|mentioned|comment|commented|claim|claimed"
     r"|announce|announced|stress|stressed|note|noted|argue|argued|warn|warned|write|wrote|speak|spoke|believe"
-    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say"
+    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying"
 )
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{_ABOUT}|after|when|before|following|during|while)"
-_POLITE = r"(?:(?:please |can you |could you |would you )?(?:tell me |show me |let me know |find |remind me )?)"
+_POLITE = (
+    r"(?:(?:please |can you |could you |would you )?(?:tell me (?:about )?|show me |let me know |find |remind me )?)"
+)
+# "what has X said lately": when they spoke is not what about.
+_LATELY = r"(?: (?:lately|recently|today|yesterday|this week|so far|these days|publicly|in public))?"
 _WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
@@ -35,8 +39,10 @@ _TOPIC_PATTERNS = (
     rf"^(?:who (?:said|spoke|talked|commented) (?:anything |something )?{_ABOUT}) (?P<t>.+)$",
 )
 _SPEAKER_PATTERNS = (
-    rf"^{_POLITE}what (?:did|has|have|does|do|had|is|was|will|would) (?P<s>.+?) (?:(?:{_ADVERB}) )?(?:{_SPEECH_VERBS})"
-    rf"(?: (?:anything|something))?(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
+    rf"^{_POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
+    rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
+    # "what did Blair tell MPs about Iraq": whom they told is not the topic.
+    rf"^{_POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {_ABOUT} (?P<t>.+))?$",
     # "what did Canada's finance minister say would help the West": what follows the verb is the topic.
     rf"^{_POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict)"
     rf"(?: that)? (?P<t>(?:would|will|could|can|should|might|may|was|were|is|are) .+)$",
@@ -48,8 +54,8 @@ _SPEAKER_PATTERNS = (
     rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
     rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
-    rf"^{_POLITE}(?:(?:any|anything|something|news|the latest|latest|quotes?|statements?|comments?|remarks?|words)"
-    rf" )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
+    rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
@@ -217,7 +223,10 @@ def _tidy_speaker(speaker: str) -> str:
 
 
 _TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|that)\s+", re.IGNORECASE)
+# "did X say anything": a question about all they said, no topic.
+_NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
 
 
 def _tidy_topic(topic: str) -> str:
-    return _TOPIC_LEAD.sub("", normalise(topic))
+    tidy = _TOPIC_LEAD.sub("", normalise(topic))
+    return "" if _NO_TOPIC.match(tidy) else tidy
