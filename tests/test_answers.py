@@ -417,11 +417,23 @@ def test_question_parsing_kinds() -> None:
         ("what's the word from murdoch", "murdoch", ""),
         ("what has rupert murdoch been quoted as saying", "rupert murdoch", ""),
         ("tell me about murdoch's statements", "murdoch", ""),
+        ("what did blair admit about iraq", "blair", "iraq"),
+        ("where does blair stand on iraq", "blair", "iraq"),
+        ("how does blair feel about iraq", "blair", "iraq"),
+        ("what do we know about the dome", "", "the dome"),
+        ("catch me up on the dome", "", "the dome"),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:
     parsed = parse_question(question)
     assert (parsed.speaker, parsed.topic) == (speaker, topic)
+
+
+def test_an_unknown_speaker_typed_as_a_thing_is_part_of_the_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Oil outlook\n\nA report by the energy agency says oil demand will rise next year.")
+    answer = service.ask("what did the report say about oil demand?")
+    assert answer.hits and answer.hits[0].text.startswith("A report by the energy agency")
+    assert "don't know anyone called" in service.ask("what did carla fontaine say about oil?").message
 
 
 def test_a_possessive_reaction_is_a_speaker_question_only_for_a_known_person() -> None:

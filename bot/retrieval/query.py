@@ -14,7 +14,9 @@ TOPIC_ONLY = "topic_only"
 _SPEECH_VERBS = (
     r"say|said|says|saying|tell|told|think|thought|thinks|mention|mentioned|comment|commented|claim|claimed"
     r"|announce|announced|stress|stressed|note|noted|argue|argued|warn|warned|write|wrote|speak|spoke|believe"
-    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying"
+    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying|reveal|revealed"
+    r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
+    r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
 )
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
 # "what did Robinson say after England lost to France": the occasion is the topic too.
@@ -36,6 +38,8 @@ _TOPIC_PATTERNS = (
     rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
     rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? {_ABOUT} (?P<t>.+)$",
     rf"^{_POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {_ABOUT} (?P<t>.+)$",
+    rf"^{_POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
+    rf" (?:{_ABOUT}|with) (?P<t>.+)$",
     rf"^(?:who (?:said|spoke|talked|commented) (?:anything |something )?{_ABOUT}) (?P<t>.+)$",
 )
 _SPEAKER_PATTERNS = (
@@ -59,6 +63,7 @@ _SPEAKER_PATTERNS = (
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
+    rf"^{_POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{_ABOUT}) (?P<t>.+)$",
 )
 # "Y, according to X" / "according to X, Y": the source named is the speaker, whatever Y's phrasing.
 _ACCORDING_TO = (

@@ -97,6 +97,9 @@ class Retriever:
         asked = parse_question(question) if isinstance(question, str) else question
         speaker, parsed, guessed = self._speaker_of(asked)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
+        if parsed.speaker and speaker is None and _a_thing(asked.text, parsed.speaker):
+            # "what did the report say about oil": a report is not a person, but what it says is a topic.
+            parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}".strip())
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
@@ -579,6 +582,11 @@ class Retriever:
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
+
+
+def _a_thing(question: str, speaker: str) -> bool:
+    """Whether a speaker nobody is known by was typed with an article ("the report", "a survey"): a thing."""
+    return re.search(rf"\b(?:the|a|an) {re.escape(speaker)}\b", question, re.IGNORECASE) is not None
 
 
 def _quoted(topic: Topic, text: str) -> float:
