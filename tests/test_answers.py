@@ -422,6 +422,11 @@ def test_question_parsing_kinds() -> None:
         ("how does blair feel about iraq", "blair", "iraq"),
         ("what do we know about the dome", "", "the dome"),
         ("catch me up on the dome", "", "the dome"),
+        ("imomi's latest comments", "imomi", ""),
+        ("give me imomi's quotes", "imomi", ""),
+        ("what did sodik imomi talk about", "sodik imomi", ""),
+        ("what did imomi discuss", "imomi", ""),
+        ("what has imomi been saying about oil lately", "imomi", "oil"),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:

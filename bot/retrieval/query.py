@@ -17,12 +17,14 @@ _SPEECH_VERBS = (
     r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying|reveal|revealed"
     r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
+    r"|discuss|discussed"
 )
 _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{_ABOUT}|after|when|before|following|during|while)"
 _POLITE = (
-    r"(?:(?:please |can you |could you |would you )?(?:tell me (?:about )?|show me |let me know |find |remind me )?)"
+    r"(?:(?:please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know |find "
+    r"|remind me )?)"
 )
 # "what has X said lately": when they spoke is not what about.
 _LATELY = r"(?: (?:lately|recently|today|yesterday|this week|so far|these days|publicly|in public))?"
@@ -44,7 +46,7 @@ _TOPIC_PATTERNS = (
 )
 _SPEAKER_PATTERNS = (
     rf"^{_POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
-    rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
+    rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
     # "what did Blair tell MPs about Iraq": whom they told is not the topic.
     rf"^{_POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {_ABOUT} (?P<t>.+))?$",
     # "what did Canada's finance minister say would help the West": what follows the verb is the topic.
@@ -56,7 +58,8 @@ _SPEAKER_PATTERNS = (
     rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
     rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
     rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
-    rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|statements?|thoughts"
+    rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
+    rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
     rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
@@ -228,10 +231,12 @@ def _tidy_speaker(speaker: str) -> str:
 
 
 _TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|that)\s+", re.IGNORECASE)
+# "about oil lately": when is not what about.
+_TRAILING_WHEN = re.compile(r" (?:lately|recently|these days|so far|this week|this year)$", re.IGNORECASE)
 # "did X say anything": a question about all they said, no topic.
 _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
 
 
 def _tidy_topic(topic: str) -> str:
-    tidy = _TOPIC_LEAD.sub("", normalise(topic))
+    tidy = _TRAILING_WHEN.sub("", _TOPIC_LEAD.sub("", normalise(topic)))
     return "" if _NO_TOPIC.match(tidy) else tidy
