@@ -392,6 +392,7 @@ def test_question_parsing_kinds() -> None:
     assert parse_question("what was said about a super-casino in Glasgow?").topic == "a super-casino in Glasgow"
     assert parse_question("any news on the Dome?").kind == "topic_only"
     assert parse_question("What do you think?").speaker == ""
+    assert parse_question("and the Dome?").topic == "the Dome"  # goes on from the last question
     assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
 
 

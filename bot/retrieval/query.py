@@ -169,7 +169,7 @@ def parse_question(text: str) -> Question:
                 return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t") or ""))
     if match := _REACTION.match(clean):
         return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
-    return Question(text, topic=clean)
+    return Question(text, topic=_LEADING_CONJUNCTION.sub("", clean))
 
 
 def person_readings(text: str) -> list[Question]:
@@ -231,6 +231,8 @@ def _tidy_speaker(speaker: str) -> str:
 
 
 _TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|that)\s+", re.IGNORECASE)
+# "and khalafov?": a question that goes on from the last one; its topic starts after the conjunction.
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
 # "about oil lately": when is not what about.
 _TRAILING_WHEN = re.compile(r" (?:lately|recently|these days|so far|this week|this year)$", re.IGNORECASE)
 # "did X say anything": a question about all they said, no topic.
