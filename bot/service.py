@@ -21,7 +21,7 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.loading import Prepared, article_stems, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import Question, parse_follow_up, parse_question
+from bot.retrieval.query import Question, other_speaker, parse_follow_up, parse_question
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -94,13 +94,22 @@ class BriefingService:
             return Reply("That's everything I have on that question.")
         return reply_for(answer)
 
-    @staticmethod
-    def _in_context(text: str, context: Context | None) -> Question:
-        """The question a message asks, taking the speaker from the conversation when it is a follow-up."""
+    def _in_context(self, text: str, context: Context | None) -> Question:
+        """The question a message asks, taking the speaker or the topic from the conversation when it is a
+        follow-up: "and about gas?" asks the same person on gas, "and khalafov?" another person on the same."""
+        if context is not None and (turned := self._turned_to(text, context)):
+            return turned
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             return parse_question(text)
         return Question(text, speaker=context.question.speaker, topic=follow_up.topic)
+
+    def _turned_to(self, text: str, context: Context) -> Question | None:
+        """The conversation's question put to someone else, when a follow-up names only a known person."""
+        other = other_speaker(text)
+        if not other or other.lower() == context.question.speaker.lower() or not self.retriever.speakers.exact(other):
+            return None
+        return Question(text, speaker=other, topic=context.question.topic)
 
     def _check_question(self, question: str) -> None:
         if len(question) > self.settings.max_question_chars:

@@ -386,6 +386,16 @@ def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService)
     assert "no earlier question" in other_chat.text
 
 
+def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: BriefingService) -> None:
+    user, chat = User("telegram", "43"), Chat("telegram", "43")
+    assert handle(service, user, chat, "what did Imomi say about the corridor?").text.startswith("I found no")
+    corridor = handle(service, user, chat, "and khalafov?")
+    assert "Khalaf Khalafov said about the corridor" in corridor.text
+    assert corridor.quotes[0].text.startswith("The deputy minister underlined")
+    gas = handle(service, user, chat, "what about gas?")  # a topic, not a person: Khalafov on gas
+    assert "Khalaf Khalafov speaks about gas" in gas.text
+
+
 def test_question_parsing_kinds() -> None:
     assert parse_question("what did Patricia Hewitt say about the gender pay gap").kind == "speaker_topic"
     assert parse_question("what did Sir Andrew Green say?").speaker == "Sir Andrew Green"

@@ -101,6 +101,7 @@ _LONGEST_NAME = 6  # words
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
+_FOLLOW_UP_OTHER = re.compile(r"^(?:and|what about|how about)\s+(?P<s>[^,;:]+)$", re.IGNORECASE)
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?what else (?:did|has|does) (?:he|she|they) (?:say|said|says|mention)(?: {_ABOUT} (?P<t>.+))?$",
     re.IGNORECASE,
@@ -214,6 +215,13 @@ def _could_be_a_name(speaker: str) -> bool:
     # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's.
     named = [word for word in words(speaker) if word not in _NAME_JOINERS]
     return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
+
+
+def other_speaker(text: str) -> str:
+    """Who a follow-up turns to, if it names only someone ("and khalafov?", "what about the chancellor?"), for
+    callers to accept when that is a known person; else ""."""
+    match = _FOLLOW_UP_OTHER.match(normalise(text))
+    return _tidy_speaker(match.group("s")) if match else ""
 
 
 def parse_follow_up(text: str) -> FollowUp | None:
