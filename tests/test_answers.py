@@ -452,6 +452,13 @@ def test_an_unknown_speaker_typed_as_a_thing_is_part_of_the_topic(service: Brief
     assert "don't know anyone called" in service.ask("what did carla fontaine say about oil?").message
 
 
+def test_a_crowd_asked_as_a_speaker_is_part_of_the_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Tour ends\n\nAlexander Fang said the tour was over.")
+    service.load_text(ADMIN, "Concert review\n\nFans said the concert at the Dome was the best of the year.")
+    answer = service.ask("what did fans say about the concert?")  # not Alexander Fang, a near spelling
+    assert answer.hits and answer.hits[0].text.startswith("Fans said the concert")
+
+
 def test_a_possessive_reaction_is_a_speaker_question_only_for_a_known_person() -> None:
     assert person_readings("what's the Muslim Council of Britain's problem with 24?") == [
         Question("what's the Muslim Council of Britain's problem with 24?", "Muslim Council of Britain", "24")

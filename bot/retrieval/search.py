@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from itertools import takewhile
 
+from bot.attribution.orgs import GROUP_WORDS
 from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
 from bot.retrieval.candidates import recent_first, recent_since
@@ -55,6 +56,10 @@ _SPEAKS, _MENTIONED = 1.0, 0.0
 NEAREST = 3  # paragraphs offered, labelled as such, when a person never speaks on a topic
 NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories that use the topic's words
 ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
+# Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
+CROWDS = GROUP_WORDS | frozenset(
+    "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
+)
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
@@ -97,7 +102,7 @@ class Retriever:
         asked = parse_question(question) if isinstance(question, str) else question
         speaker, parsed, guessed = self._speaker_of(asked)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
-        if parsed.speaker and speaker is None and _a_thing(asked.text, parsed.speaker):
+        if parsed.speaker and speaker is None and (guessed or _a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil": a report is not a person, but what it says is a topic.
             parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}".strip())
         topic = self.topic(parsed.topic) if parsed.topic else None
@@ -241,6 +246,10 @@ class Retriever:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the
         question's subject (a yes/no question, or one that starts with a full name)."""
         if parsed.speaker:
+            if _crowd(parsed.speaker):
+                # "what did fans say about the concert": whoever is recorded so, else what the stories say
+                # of fans and the concert; never a near spelling of a name (Fang).
+                return self.speakers.resolve(parsed.speaker, allow_fuzzy=False), parsed, True
             return self.speakers.resolve(parsed.speaker), parsed, False
         # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
         # A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses
@@ -582,6 +591,11 @@ class Retriever:
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
+
+
+def _crowd(speaker: str) -> bool:
+    """Whether a speaker is a crowd ("fans", "the papers", "critics"), not someone who can be named."""
+    return all(word in CROWDS for word in speaker.lower().split())
 
 
 def _a_thing(question: str, speaker: str) -> bool:
