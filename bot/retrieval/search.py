@@ -103,7 +103,8 @@ class Retriever:
         speaker, parsed, guessed = self._speaker_of(asked)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
         if parsed.speaker and speaker is None and (guessed or _a_thing(asked.text, parsed.speaker)):
-            # "what did the report say about oil": a report is not a person, but what it says is a topic.
+            # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
+            # what they say is a topic.
             parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}".strip())
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
@@ -244,7 +245,8 @@ class Retriever:
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the
-        question's subject (a yes/no question, or one that starts with a full name)."""
+        question's subject (a yes/no question, or one that starts with a full name) or is a crowd ("fans"):
+        then the question also stands as a topic."""
         if parsed.speaker:
             if _crowd(parsed.speaker):
                 # "what did fans say about the concert": whoever is recorded so, else what the stories say
