@@ -438,6 +438,10 @@ def test_question_parsing_kinds() -> None:
         ("what did sodik imomi talk about", "sodik imomi", ""),
         ("what did imomi discuss", "imomi", ""),
         ("what has imomi been saying about oil lately", "imomi", "oil"),
+        ("on oil, what did imomi say?", "imomi", "oil"),
+        ("oil: imomi's comments", "imomi", "oil"),
+        ("what did imomi say re oil", "imomi", "oil"),
+        ("what did blair say about oil, gas and coal", "blair", "oil, gas and coal"),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:

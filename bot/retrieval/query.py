@@ -160,6 +160,8 @@ def parse_question(text: str) -> Question:
         if (match := according.match(clean)) and (speaker := _tidy_speaker(match.group("s"))):
             rest = parse_question(match.group("rest"))  # "what did Blair say about Iraq, according to reports"
             return Question(text, rest.speaker or speaker, rest.topic)
+    if asked := _topic_then_speaker(text, clean):
+        return asked
     for pattern in _COMPILED_TOPIC:
         if match := pattern.match(clean):
             return Question(text, topic=_tidy_topic(match.group("t")))
@@ -171,6 +173,18 @@ def parse_question(text: str) -> Question:
     if match := _REACTION.match(clean):
         return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     return Question(text, topic=_LEADING_CONJUNCTION.sub("", clean))
+
+
+def _topic_then_speaker(text: str, clean: str) -> Question | None:
+    """ "on oil, what did imomi say?", "oil: imomi's comments": a clause naming only a speaker, the other its topic."""
+    clauses = _CLAUSE.split(clean, maxsplit=1)
+    if len(clauses) != 2:
+        return None
+    for asked, other in (clauses, clauses[::-1]):
+        reading = parse_question(asked)
+        if reading.speaker and not reading.topic and (topic := _tidy_topic(other)):
+            return Question(text, reading.speaker, topic)
+    return None
 
 
 def person_readings(text: str) -> list[Question]:
@@ -238,9 +252,11 @@ def _tidy_speaker(speaker: str) -> str:
     return _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip()
 
 
-_TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|that)\s+", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|re|that)\s+", re.IGNORECASE)
 # "and khalafov?": a question that goes on from the last one; its topic starts after the conjunction.
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
+# Between a question's clauses: "on oil, what did imomi say?", "oil: imomi's comments", "oil - imomi?".
+_CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
 # "about oil lately": when is not what about.
 _TRAILING_WHEN = re.compile(r" (?:lately|recently|these days|so far|this week|this year)$", re.IGNORECASE)
 # "did X say anything": a question about all they said, no topic.
