@@ -105,7 +105,7 @@ class Retriever:
         if parsed.speaker and speaker is None and (guessed or _a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic.
-            parsed = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}".strip())
+            parsed = _as_topic(parsed)
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
@@ -116,7 +116,7 @@ class Retriever:
                 # that person never speaks on it, the question still stands as a topic; so when a story
                 # covers the whole question better than the one they speak in ("is GM going to build
                 # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story).
-                whole = Question(asked.text, topic=f"{parsed.speaker} {parsed.topic}")  # without "did", "was"…
+                whole = _as_topic(parsed)
                 whole_topic = self.topic(whole.topic)
                 # A topic search costs tens of milliseconds in a large archive: skipped when no story could
                 # cover the question that much better than the person's own.
@@ -219,8 +219,7 @@ class Retriever:
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
         documents = max(self.store.paragraph_count(), 1)
         forms = self._shorter_forms([s for s in stems if not frequency.get(s)])
-        frequency |= self.store.document_frequency(list(forms.values()))
-        weights = {s: idf(frequency.get(forms.get(s, s), 0), documents) for s in stems}
+        weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
         related: dict[str, frozenset[str]] = {}
         for word in words:
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
@@ -229,18 +228,20 @@ class Retriever:
         known = acronym and frequency.get(acronym, 0) > 0
         stand_ins = initialisms_of(content_runs(text))
         stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
-        stand_ins |= {form: (word,) for word, form in forms.items() if form not in stand_ins}
+        stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins)
 
-    def _shorter_forms(self, unused: list[str]) -> dict[str, str]:
-        """For topic words no paragraph uses, the longest shorter form that one does ("kyrgyzstan" → kyrgyz):
-        the archive can only be speaking of such a word in another form, and its weight (the rarest
-        possible) would otherwise make it the topic's most specific word, found nowhere."""
+    def _shorter_forms(self, unused: list[str]) -> dict[str, tuple[str, int]]:
+        """For topic words no paragraph uses, the longest shorter form that one does, with how many paragraphs
+        use it ("kyrgyzstan" → kyrgyz): the archive can only be speaking of such a word in another form, and
+        its weight (the rarest possible) would otherwise make it the topic's most specific word, found nowhere."""
         shortest = {word: max(SHORTEST_FORM, len(word) - CLOSE_FORM_ENDING) for word in unused if word.isalpha()}
         shorter = {word: [word[:end] for end in range(len(word) - 1, low - 1, -1)] for word, low in shortest.items()}
         frequency = self.store.document_frequency([form for forms in shorter.values() for form in forms])
         return {
-            word: form for word, forms in shorter.items() if (form := next((f for f in forms if frequency.get(f)), ""))
+            word: (form, frequency[form])
+            for word, forms in shorter.items()
+            if (form := next((f for f in forms if frequency.get(f)), ""))
         }
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
@@ -593,6 +594,11 @@ class Retriever:
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
+
+
+def _as_topic(parsed: Question) -> Question:
+    """The question with its speaker read as part of the topic (without the "did", "was"… of its phrasing)."""
+    return Question(parsed.text, topic=f"{parsed.speaker} {parsed.topic}".strip())
 
 
 def _crowd(speaker: str) -> bool:
