@@ -91,9 +91,9 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():
         word = masked[last:cut]
-        if word not in VERB_AUX and not word.endswith("ly") and word not in SPOKESPEOPLE:
-            return None  # "officials said", "the company said": no capitalised subject
         if word not in SPOKESPEOPLE:
+            if word not in VERB_AUX and not word.endswith("ly"):
+                return None  # "officials said", "the company said": no capitalised subject
             aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
             if aux is None:
                 return None
