@@ -830,3 +830,19 @@ def test_the_end_of_a_body_name_is_nobody() -> None:
 def test_an_apposed_role_may_have_five_qualifiers() -> None:
     result = attribute(["Cuts do little, said Stanley Collander, a Touche Ross federal budget policy analyst."])
     assert "touche ross federal budget policy analyst" in person(result, "Stanley Collander").roles
+
+
+def test_whose_a_person_is_names_no_one() -> None:
+    result = attribute(
+        [
+            "Peter Nicol, an analyst at Chase Manhattan, said oil would rise.",
+            "Chase Manhattan's Nicol took a different view, however.",
+            "He said the attack would make the Gulf states feel less secure.",
+            "Deutsche Bank's Simon Champion said the shares held up.",
+            "Prime Minister Tony Blair's Labour Party won the seat.",
+        ]
+    )
+    paragraphs = result.paragraphs
+    assert [p.speakers for p in paragraphs[1:4]] == [(), ("Peter Nicol",), ("Simon Champion",)]
+    assert paragraphs[1].mentions == ("Peter Nicol",)
+    assert "Tony Blair" in paragraphs[4].mentions  # a party is no person: Blair stays who is named

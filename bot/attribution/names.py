@@ -75,6 +75,8 @@ _BODY_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
 # Role nouns that are mostly adjectives in front of another capitalised word.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
+# A known person's surname after a possessive run: the run is the body (or side) they belong to.
+_OWNED_NAME = re.compile(rf"['’]s (?:{_CAP_WORD} )?({_CAP_WORD})\b(?! [A-Z])")
 # A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
 _DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![\w-])")
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
@@ -337,6 +339,8 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
         if _FOLLOWING_ROLE.match(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
+        if (owned := _OWNED_NAME.match(text, match.end())) and owned[1].lower() in known:
+            continue  # "Chase Manhattan's Nicol", a person already named: the run is whose they are
         if not prefixed and not honorific and (_after_office(text, start) or _in_body_name(text, start)):
             continue
         end = match.end()
