@@ -846,3 +846,18 @@ def test_whose_a_person_is_names_no_one() -> None:
     assert [p.speakers for p in paragraphs[1:4]] == [(), ("Peter Nicol",), ("Simon Champion",)]
     assert paragraphs[1].mentions == ("Peter Nicol",)
     assert "Tony Blair" in paragraphs[4].mentions  # a party is no person: Blair stays who is named
+
+
+def test_a_role_keeps_its_field_and_its_owner() -> None:
+    result = attribute(
+        [
+            'Gloucester director of rugby Nigel Melville said: "Phil has broken his arm."',
+            "Charles Saumarez Smith, the gallery's director, said he was delighted.",
+            "Ann Jones, the OECD's chief economist, said growth would slow.",
+            "Kate Moss, director of product at Ask Jeeves, said searches doubled.",
+        ]
+    )
+    assert "gloucester rugby director" in person(result, "Nigel Melville").roles
+    assert "gallery director" in person(result, "Charles Saumarez Smith").roles
+    assert "oecd chief economist" in person(result, "Ann Jones").roles
+    assert not any(" at " in role for role in person(result, "Kate Moss").roles)

@@ -50,7 +50,7 @@ _HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
 _BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
-    rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.]+['’]s\s+)?"
+    rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?P<owner>[\w.]+)['’]s\s+)?"
     rf"(?P<mods>(?:{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
 )
@@ -77,6 +77,8 @@ _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "gu
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
 # A known person's surname after a possessive run: the run is the body (or side) they belong to.
 _OWNED_NAME = re.compile(rf"['’]s (?:{_CAP_WORD} )?({_CAP_WORD})\b(?! [A-Z])")
+# A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
+_ROLE_OF_FIELD = re.compile(r"(?<![\w-])(?P<head>[A-Za-z-]+) of (?:the )?(?P<field>[a-z]+(?: [a-z]+)?) $")
 # A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
 _DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![\w-])")
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
@@ -162,11 +164,22 @@ def make_role(words: list[str]) -> Role | None:
 
 
 def _role_before(text: str, start: int) -> Role | None:
-    """Read lower-case role words just before a name ("TV presenter Anne Robinson")."""
-    if start < 2 or text[start - 1] != " " or role_head(text[text.rfind(" ", 0, start - 1) + 1 : start - 1]) is None:
-        return None  # the common case, checked without splitting the text
-    words = text[max(0, start - 60) : start].split()[-6:]
-    taken = [words.pop()]
+    """Read lower-case role words just before a name ("TV presenter Anne Robinson", "Gloucester director of
+    rugby Nigel Melville": the field after "of" qualifies the role, "rugby director")."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    if role_head(text[text.rfind(" ", 0, start - 1) + 1 : start - 1]) is None:
+        # The common case, checked without the regex: no role word, and no "of" among the last few words.
+        of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
+            text, max(0, start - 50), start
+        )
+        if not of_field or role_head(of_field["head"]) is None or ROLE_STOP.intersection(of_field["field"].split()):
+            return None  # "director of product at Ask Jeeves": the body follows, read elsewhere
+        words = text[max(0, of_field.start() - 60) : of_field.start()].split()[-4:]
+        taken = [of_field["head"], *of_field["field"].split()[::-1]]
+    else:
+        words = text[max(0, start - 60) : start].split()[-6:]
+        taken = [words.pop()]
     while words and len(taken) < 5:
         word = words[-1]
         if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
@@ -194,7 +207,7 @@ def _role_after(text: str, end: int) -> Role | None:
     if match is None:
         held = _WHO_HOLDS.match(text, end)
         return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
-    body = match["body"].split() if match["body"] else []
+    body = match["body"].split() if match["body"] else [match["owner"]] if match["owner"] else []
     return make_role([*body, *match["mods"].split(), match["head"]])
 
 
