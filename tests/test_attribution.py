@@ -861,3 +861,16 @@ def test_a_role_keeps_its_field_and_its_owner() -> None:
     assert "gallery director" in person(result, "Charles Saumarez Smith").roles
     assert "oecd chief economist" in person(result, "Ann Jones").roles
     assert not any(" at " in role for role in person(result, "Kate Moss").roles)
+
+
+def test_partners_controllers_and_undersecretaries_hold_roles() -> None:
+    result = attribute(
+        [
+            "Werner Chrobok, managing partner at Bethmann Bank, said he hoped for a deal.",
+            "BBC Three controller Stuart Murphy said the channel would change.",
+            "Robert Ortner, Undersecretary of Commerce for Economic Affairs, said trade would improve.",
+        ]
+    )
+    assert "bethmann bank managing partner" in person(result, "Werner Chrobok").roles
+    assert "bbc three controller" in person(result, "Stuart Murphy").roles
+    assert "commerce undersecretary" in person(result, "Robert Ortner").roles

@@ -35,7 +35,7 @@ ombudsman taxwriter lawmaker legislator songwriter composer guitarist drummer mu
 organiser organizer officer justice referee umpire pundit commentator critic expert meteorologist forecaster
 consultant dealer journalist reporter columnist correspondent historian novelist comedian filmmaker lecturer
 teacher surgeon engineer activist athlete sprinter winger batsman entrepreneur financier mediator inspector
-auditor accountant statistician physician psychologist specialist
+auditor accountant statistician physician psychologist specialist partner controller undersecretary artist oilman
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
