@@ -223,6 +223,10 @@ def _person(entity: Entity, country: str | None) -> Person:
     if entity.kin:  # the bare surname belongs to the relative the story is about
         return Person(entity.name, (full, *sorted(entity.forms - {full})), role_forms(entity.role_forms, country))
     aliases = [full, entity.surname, *sorted(entity.forms)]
+    if len(entity.words) > 2 and len(entity.words[-2].rstrip(".")) > 1:
+        # "Lib Dem Norman Baker", "Broadcaster Chris Evans": a capitalised word before a name that is no known
+        # role reads as part of it; the name's last two words are how the person is asked for and known elsewhere.
+        aliases.append(" ".join(entity.words[-2:]).lower())
     title = entity.title.lower()
     if title:
         # Knights are "Sir John", peers "Lord Butler".

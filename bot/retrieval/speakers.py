@@ -71,7 +71,7 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
-            return self._with_spokespeople(self._with_longer_names(exact, words), words)
+            return self._with_spokespeople(exact, words)
         if at_body := self._name_at_body(typed, words):
             return at_body
         if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self.exact("".join(w[0] for w in words))):
@@ -103,17 +103,6 @@ class SpeakerResolver:
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, [i for i, _ in found])
         return None
-
-    def _with_longer_names(self, found: Speaker, words: list[str]) -> Speaker:
-        """Those found by a full name with the people recorded under it behind a descriptor: "norman baker" is
-        also "Lib Dem Norman Baker", "chris evans" "Broadcaster Chris Evans" (a capitalised word before a name
-        is read as part of it when it is no known role)."""
-        if len(words) < 2 or words[-1] in ROLE_HEADS:
-            return found
-        tail = " " + " ".join(words)
-        longer = {i for i, full in self.store.people_by_alias(words[-1]) if normalise_name(full).endswith(tail)}
-        extra = sorted(longer - set(found.person_ids))
-        return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman".
