@@ -874,3 +874,16 @@ def test_partners_controllers_and_undersecretaries_hold_roles() -> None:
     assert "bethmann bank managing partner" in person(result, "Werner Chrobok").roles
     assert "bbc three controller" in person(result, "Stuart Murphy").roles
     assert "commerce undersecretary" in person(result, "Robert Ortner").roles
+
+
+def test_a_title_that_is_an_office_is_a_role() -> None:
+    result = attribute(
+        [
+            "Sen. Christopher Bond said such a grain export plan would fail.",
+            "U.S. Sen. John Danforth said trade would suffer.",
+            "Prof. Jane Hill of Oxford University said the data were clear.",
+        ]
+    )
+    assert "senator" in person(result, "Christopher Bond").roles
+    assert "us senator" in person(result, "John Danforth").roles
+    assert "oxford university professor" in person(result, "Jane Hill").roles

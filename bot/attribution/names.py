@@ -84,6 +84,16 @@ _DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
 # Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
 _STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
+# Forms of address that are offices: the person holds the role they name.
+_TITLE_ROLES = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "prof": "professor",
+    "professor": "professor",
+    "capt": "captain",
+}
 # Family members introduced through a relative: "Mr Eavis' daughter Emily", "his wife Cherie".
 RELATIONS: dict[str, str | None] = {
     **dict.fromkeys("wife daughter sister mother widow niece granddaughter".split(), "f"),
@@ -413,9 +423,11 @@ def _run_shape(run: str) -> _Shape:
         return _NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
     titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
-    return skip, bool(prefix), _prefix_roles([*qualifying, *prefix]), honorific, tuple(words), titled, tuple(
-        w.lower() for w in words
-    )
+    roles = _prefix_roles([*qualifying, *prefix])
+    if honorific in _TITLE_ROLES:  # "Sen. Christopher Bond" is a senator, asked for as one; "U.S. Sen." a U.S. one
+        office = make_role([*([] if roles else [*qualifying, *prefix]), _TITLE_ROLES[honorific]])
+        roles = (*roles, *filter(None, [office]))
+    return skip, bool(prefix), roles, honorific, tuple(words), titled, tuple(w.lower() for w in words)
 
 
 def _prefix_roles(prefix: list[str]) -> tuple[Role, ...]:
