@@ -88,7 +88,6 @@ _STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "s
 _TITLE_ROLES = {
     "sen": "senator",
     "gov": "governor",
-    "rep": "representative",
     "gen": "general",
     "prof": "professor",
     "professor": "professor",
