@@ -117,7 +117,7 @@ PERU = """Wireless network helps Peru's farmers
 
 A network of computer centres is helping farmers in the Huaral Valley, where water for irrigation is scarce.
 
-"The plan includes training," said Carlos Saldarriaga, technical coordinator at Cepes. Irrigation boards run it.
+"The plan includes training," said Carlos Saldarriaga, technical liaison at Cepes. Irrigation boards run it.
 
 "Water unites them all, and it is necessary to have proper irrigation systems," Mr Saldarriaga said.
 
@@ -133,12 +133,12 @@ Mike Eccleshall, the venue's Promotions Coordinator, said: "Tickets had been sel
 def test_a_role_found_by_its_qualifier_and_the_persons_own_words(service: BriefingService) -> None:
     service.load_text(ADMIN, FESTIVAL)
     service.load_text(ADMIN, PERU)
-    answer = service.ask("what did the cepes coordinator say about irrigation")
+    answer = service.ask("what did the cepes liaison say about irrigation")
     assert not answer.no_match, answer.message
     assert "Saldarriaga" in " ".join(answer.hits[0].speakers)
     assert "Water unites them all" in answer.hits[0].text  # quoted on irrigation, before a mere mention
     # A topic names a person through a name or a role noun, not through a role's other words.
-    assert service.retriever.speakers.resolve("cepes coordinator", role_noun_needed=True) is None
+    assert service.retriever.speakers.resolve("cepes liaison", role_noun_needed=True) is None
     assert service.retriever.speakers.resolve("the cepes researcher", role_noun_needed=True) is not None
 
 

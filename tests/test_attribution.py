@@ -887,3 +887,10 @@ def test_a_title_that_is_an_office_is_a_role() -> None:
     assert "senator" in person(result, "Christopher Bond").roles
     assert "us senator" in person(result, "John Danforth").roles
     assert "oxford university professor" in person(result, "Jane Hill").roles
+
+
+def test_a_descriptor_before_a_name_is_a_role_not_part_of_it() -> None:
+    result = attribute(["Keeper Petr Cech said the clean sheet mattered.", "Labour backbencher Derek Wyatt said no."])
+    assert [p.name for p in result.people] == ["Petr Cech", "Derek Wyatt"]
+    assert "keeper" in person(result, "Petr Cech").roles
+    assert "labour backbencher" in person(result, "Derek Wyatt").roles

@@ -36,6 +36,8 @@ organiser organizer officer justice referee umpire pundit commentator critic exp
 consultant dealer journalist reporter columnist correspondent historian novelist comedian filmmaker lecturer
 teacher surgeon engineer activist athlete sprinter winger batsman entrepreneur financier mediator inspector
 auditor accountant statistician physician psychologist specialist partner controller undersecretary artist oilman
+keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
+technocrat nominee employee confidant reviewer peer member
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
