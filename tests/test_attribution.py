@@ -890,7 +890,14 @@ def test_a_title_that_is_an_office_is_a_role() -> None:
 
 
 def test_a_descriptor_before_a_name_is_a_role_not_part_of_it() -> None:
-    result = attribute(["Keeper Petr Cech said the clean sheet mattered.", "Labour backbencher Derek Wyatt said no."])
-    assert [p.name for p in result.people] == ["Petr Cech", "Derek Wyatt"]
+    result = attribute(
+        [
+            "Keeper Petr Cech said the clean sheet mattered.",
+            "Labour backbencher Derek Wyatt said no.",
+            "BT futurologist Ian Pearson said the lab had been a success.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Petr Cech", "Derek Wyatt", "Ian Pearson"]
+    assert "bt futurologist" in person(result, "Ian Pearson").roles
     assert "keeper" in person(result, "Petr Cech").roles
     assert "labour backbencher" in person(result, "Derek Wyatt").roles

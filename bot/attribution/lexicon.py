@@ -37,7 +37,7 @@ consultant dealer journalist reporter columnist correspondent historian novelist
 teacher surgeon engineer activist athlete sprinter winger batsman entrepreneur financier mediator inspector
 auditor accountant statistician physician psychologist specialist partner controller undersecretary artist oilman
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
-technocrat nominee employee confidant reviewer peer member
+technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
