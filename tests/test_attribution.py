@@ -901,3 +901,17 @@ def test_a_descriptor_before_a_name_is_a_role_not_part_of_it() -> None:
     assert "bt futurologist" in person(result, "Ian Pearson").roles
     assert "keeper" in person(result, "Petr Cech").roles
     assert "labour backbencher" in person(result, "Derek Wyatt").roles
+
+
+def test_a_surname_that_is_also_a_bodys_word_after_a_role() -> None:
+    result = attribute(
+        [
+            "World Anti-Doping Agency chief Dick Pound said the case was clear.",
+            "Mr Pound added that the rules must be kept.",
+            "Rapper Kanye West said he was proud.",
+            "Shares rose on Wall Street, the Producer Price Index fell.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Dick Pound", "Kanye West"]
+    assert [p.speakers for p in result.paragraphs[:3]] == [("Dick Pound",), ("Dick Pound",), ("Kanye West",)]
+    assert "world anti-doping agency chief" in person(result, "Dick Pound").roles

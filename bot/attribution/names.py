@@ -354,6 +354,9 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
                 _RUN_SHAPES.clear()
             shape = _RUN_SHAPES[run] = _run_shape(run)
         if shape is _NOT_A_NAME:
+            if surnamed := _surname_like_a_body(text, match.start(), run):
+                known.update(word.lower() for word in surnamed.words)
+                found.append(surnamed)
             continue
         skip, prefixed, prefix_roles, honorific, words, titled, lowered = shape
         start = match.start() + skip
@@ -386,6 +389,33 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
     return found
+
+
+# Words of bodies and places that are also common surnames ("Dick Pound", "Kanye West", "Doris Day").
+_SURNAMES_LIKE_BODIES = frozenset(
+    "pound day west hall press sterling london washington church lane park house banks price street north".split()
+)
+
+
+def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
+    """A first name and a surname that is also a body's word, after a role: "WADA chief Dick Pound", "rapper
+    Kanye West". Without the role such a pair is read as a body or a place ("Wall Street", "Jet Star")."""
+    words = run.split(" ")
+    lead, name = words[:-2], words[-2:]
+    if (
+        len(name) < 2
+        or len(lead) > 1
+        or name[1].lower() not in _SURNAMES_LIKE_BODIES
+        or _is_breaker(name[0], False)
+        or name[0].lower() in COMMON_CAPS
+        or text[max(0, start - 4) : start].lower() == "the "
+    ):
+        return None
+    role = make_role(lead) if lead else _role_before(text, start)
+    if role is None:
+        return None
+    name_start = start + len(run) - len(" ".join(name))
+    return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=bool(lead))
 
 
 def _gerund(word: str) -> bool:
