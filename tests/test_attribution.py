@@ -915,3 +915,15 @@ def test_a_surname_that_is_also_a_bodys_word_after_a_role() -> None:
     assert [p.name for p in result.people] == ["Dick Pound", "Kanye West"]
     assert [p.speakers for p in result.paragraphs[:3]] == [("Dick Pound",), ("Dick Pound",), ("Kanye West",)]
     assert "world anti-doping agency chief" in person(result, "Dick Pound").roles
+
+
+def test_a_supposition_is_not_reported_speech() -> None:
+    result = speakers(
+        [
+            "If Alex Kapranos genuinely thinks the industry should be funded, he is wrong.",
+            "Unless the minister says otherwise, the plan stands.",
+            "Kapranos said music needed help. If he says so, fine.",
+            "Andy Robinson praised the side, even if he admitted Cardiff was tough.",
+        ]
+    )
+    assert result == [(), (), ("Alex Kapranos",), ("Andy Robinson",)]

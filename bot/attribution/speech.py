@@ -127,6 +127,8 @@ _APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
 _INVERTED_GAP = re.compile(rf"\s+(?:(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*\s+){{0,5}}")
 _INVERSION_CUES = ',"”’:—-'
 _AND = re.compile(r",?\s+and\s+")
+# A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
+_HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
 _LIST_COMMA = re.compile(r",\s*")
 
 
@@ -391,8 +393,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             elif org is not None and org.voiced:
                 # "Pentagon officials have said" once the Pentagon is a known name: that name speaks.
                 found = next((i for i, r in enumerate(refs) if (r.start, r.end) == (org.start, org.end)), found)
-        if found is None:
-            continue
+        if found is None or _HYPOTHETICAL.search(masked, max(floor, refs[found].start - 12), refs[found].start):
+            continue  # "If Alex Kapranos genuinely thinks…": a supposition, not his words
         if (
             found > 0
             and refs[found - 1].kind == "name"
