@@ -927,3 +927,15 @@ def test_a_supposition_is_not_reported_speech() -> None:
         ]
     )
     assert result == [(), (), ("Alex Kapranos",), ("Andy Robinson",)]
+
+
+def test_positions_stated_in_other_words_and_a_role_with_an_initialism() -> None:
+    result = speakers(
+        [
+            "Responsibility lies with those countries, said U.S. trade representative Clayton Yeutter.",
+            "Bundesbank President Karl Otto Poehl expressed surprise that markets had ignored the data.",
+            "Mr Yeutter reminded the news conference that talks could lead to action.",
+            "The fans were reminded of the rules by police chief John Hall.",
+        ]
+    )
+    assert result == [("Clayton Yeutter",), ("Karl Otto Poehl",), ("Clayton Yeutter",), ()]

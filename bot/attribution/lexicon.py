@@ -112,6 +112,12 @@ VERB_IDIOMS: dict[str, tuple[str, ...]] = {
         ("thrown", "threw", "throws"),
         tuple(f" {p} {w} behind" for p in ("his", "her", "their", "its") for w in ("weight", "full weight")),
     ),
+    # "expressed surprise that markets had ignored…", "voiced concern over…"
+    **dict.fromkeys(
+        ("expressed", "expresses", "voiced", "voices"),
+        tuple(f" {w}" for w in ("surprise", "concern", "hope", "doubt", "doubts", "confidence", "optimism", "regret")),
+    ),
+    **dict.fromkeys(("reminded", "reminds"), (" the ", " reporters", " journalists", " delegates", " members")),
 }
 
 # Nouns a report uses for someone it has just named ("the Frenchman", "the veteran"), with the gender

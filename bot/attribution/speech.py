@@ -124,7 +124,9 @@ _PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^
 # "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
 _APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
 # Words between an inverted verb and its subject: roles and organisations, never a new clause.
-_INVERTED_GAP = re.compile(rf"\s+(?:(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*\s+){{0,5}}")
+_INVERTED_GAP = re.compile(
+    rf"\s+(?:(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*)\s+){{0,5}}"
+)  # "said U.S. trade representative Clayton Yeutter": an initialism may qualify the role
 _INVERSION_CUES = ',"”’:—-'
 _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
