@@ -939,3 +939,14 @@ def test_positions_stated_in_other_words_and_a_role_with_an_initialism() -> None
         ]
     )
     assert result == [("Clayton Yeutter",), ("Karl Otto Poehl",), ("Clayton Yeutter",), ()]
+
+
+def test_a_speech_verb_in_its_ing_form_after_be() -> None:
+    result = speakers(
+        [
+            "Tony Blair is urging European leaders to wake up.",
+            "The warning came as Mr Smith left.",
+            "Urging calm, John Major left the hall.",
+        ]
+    )
+    assert result == [("Tony Blair",), (), ()]

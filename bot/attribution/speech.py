@@ -10,6 +10,7 @@ from .lexicon import (
     EPITHETS,
     NO_AGENT_VERBS,
     PASSIVE_AUX,
+    PROGRESSIVE_VERBS,
     ROLE_HEADS,
     ROLE_STOP,
     SPEECH_VERBS,
@@ -41,7 +42,9 @@ _QUOTED_AS = re.compile(
 )
 _PARTICIPLES = frozenset({"saying", "adding"})
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
-_VERBS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys()
+_VERBS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys() | PROGRESSIVE_VERBS
+# "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
+_BE = frozenset({"is", "are", "was", "were", "been"})
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
 # The pattern starts by consuming the character before the word rather than with \b, which lets the
@@ -358,7 +361,10 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             s += 1
         floor = bounds[s]
         left = masked[floor:start].rstrip()
-        if left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
+        if verb in PROGRESSIVE_VERBS:
+            if left[left.rfind(" ") + 1 :].lower() not in _BE:
+                continue  # "a warning", "urging calm": no one is speaking
+        elif left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
             # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
             found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end, bounds[s + 1])
             if found is not None:
