@@ -950,3 +950,19 @@ def test_a_speech_verb_in_its_ing_form_after_be() -> None:
         ]
     )
     assert result == [("Tony Blair",), (), ()]
+
+
+def test_arabic_names_with_hyphened_particles_and_their_given_name_form() -> None:
+    result = attribute(
+        [
+            "Kuwaiti Oil Minister Sheikh Ali al-Khalifa al-Sabah said no OPEC member was cheating.",
+            "Sheikh Ali added that prices would hold.",
+            "The deal was agreed with Vadim Mitroshin The minister said more.",
+            "Fans sang Born In The USA.",
+        ]
+    )
+    sabah = "Sheikh Ali al-Khalifa al-Sabah"
+    assert [p.speakers for p in result.paragraphs[:2]] == [(sabah,), (sabah,)]
+    assert "kuwaiti oil minister" in person(result, sabah).roles
+    assert "Vadim Mitroshin" in [p.name for p in result.people]
+    assert not any(p.name.startswith("Born") for p in result.people)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .coref import Entity, People
+from .coref import FIRST_NAME_TITLES, Entity, People
 from .names import Role
 from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import Ref, analyse
@@ -230,7 +230,7 @@ def _person(entity: Entity, country: str | None) -> Person:
     title = entity.title.lower()
     if title:
         # Knights are "Sir John", peers "Lord Butler".
-        short = entity.words[0].lower() if title in {"sir", "dame"} else entity.surname
+        short = entity.words[0].lower() if title in FIRST_NAME_TITLES else entity.surname
         aliases += [f"{title} {short}", f"{title} {full}"]
     if entity.gender == "m":
         aliases.append(f"mr {entity.surname}")

@@ -12,7 +12,7 @@ from .orgs import OrgMention
 _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
-_FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+FIRST_NAME_TITLES = frozenset({"sir", "dame", "sheikh"})  # "Sir John", "Sheikh Ali": the first name
 # A titled surname this long that no one has may be a misspelling of someone's (see _same_name).
 _VARIANT_MIN = 5
 
@@ -167,7 +167,7 @@ class People:
                 entity = max(fits, key=lambda e: e.last_seen)
                 if len(entity.words) == 1:
                     self._upgrade(entity, mention)
-        elif mention.honorific in _FIRST_NAME_TITLES and key in self._by_first:
+        elif mention.honorific in FIRST_NAME_TITLES and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)  # "Sir John" for Sir John Bourn
         elif len(known) == 1:
             entity = known[0]
@@ -210,7 +210,7 @@ class People:
         words = " ".join(mention.words).lower()
         entity.forms.add(words)
         if mention.honorific:
-            short = mention.words[0 if mention.honorific in _FIRST_NAME_TITLES else -1].lower()
+            short = mention.words[0 if mention.honorific in FIRST_NAME_TITLES else -1].lower()
             entity.forms.add(f"{mention.honorific} {words}")
             entity.forms.add(f"{mention.honorific} {short}")
             if mention.designation:

@@ -24,6 +24,12 @@ _ADDRESSES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Rep", "Sen", "Gov", "Gen"
 # Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
 _TOKEN = rf"(?:(?:{'|'.join(_ADDRESSES)})\.|[A-Z]\.(?:[A-Z]\.)*|{_CAP_WORD})"
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
+# Function words no name ends with.
+_NEVER_LAST = frozenset(
+    "in with of to for is on from about than between without into by at as the a an and but or it this that".split()
+)
+# Words that open a sentence and never continue a name: "Vadim Mitroshin The minister…" lost a full stop.
+_OPENERS = r"(?:The|A|An|And|But|Or|He|She|It|They|We|His|Her|Its|This|That)"
 
 
 def _after_capital() -> str:
@@ -35,11 +41,14 @@ def _after_capital() -> str:
     return rf"(?:{addresses}|\.(?:[A-Z]\.)*|(?:[a-z]?['’][A-Z])?{_CAP_WORD_REST})"
 
 
-# A run of capitalised words, which may hold a role, a form of address and a name.
+# A run of capitalised words, which may hold a role, a form of address and a name; a name's particles
+# stand alone or hyphened ("Ludwig van Beethoven", "Sheikh Ali al-Khalifa al-Sabah").
 # Its first token is written as a capital, the look-behind, then the token's rest: a pattern that starts
 # with a character class lets the regex engine skip from capital to capital, a third faster than
 # starting with a look-ahead or look-behind.
-NAME_RUN = re.compile(rf"[A-Z](?<![\w'’.-].){_after_capital()}(?: (?:{_PARTICLE} )?{_TOKEN})*(?![\w-])")
+NAME_RUN = re.compile(
+    rf"[A-Z](?<![\w'’.-].){_after_capital()}(?: (?!{_OPENERS}\b)(?:{_PARTICLE}[ -])?{_TOKEN})*(?![\w-])"
+)
 
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
@@ -259,6 +268,8 @@ def _looks_like_name(words: list[str], honorific: str) -> bool:
         return False
     if all(len(w) == 2 and w.endswith(".") for w in words):
         return False
+    if words[-1].lower() in _NEVER_LAST:
+        return False  # a title's words ("Born In The USA", "Knights Of The Round Table"), not a name
     if honorific:
         return True
     return all(w.lower() not in COMMON_CAPS for w in words[:-1])
