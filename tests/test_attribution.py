@@ -966,3 +966,15 @@ def test_arabic_names_with_hyphened_particles_and_their_given_name_form() -> Non
     assert "kuwaiti oil minister" in person(result, sabah).roles
     assert "Vadim Mitroshin" in [p.name for p in result.people]
     assert not any(p.name.startswith("Born") for p in result.people)
+
+
+def test_naming_citing_and_a_unit_of_the_employer() -> None:
+    result = speakers(
+        [
+            'French president Jacques Chirac has called the rebate "unjustified".',
+            "Mr Blair called a meeting of the cabinet.",
+            "Harkin cited what he termed excessive returns at Kellogg.",
+            "Director Sixten Korkman at the Bank of Finland's monetary department said the bank would act.",
+        ]
+    )
+    assert result == [("Jacques Chirac",), (), ("Harkin",), ("Sixten Korkman",)]

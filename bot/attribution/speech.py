@@ -53,6 +53,9 @@ _KEYWORD = re.compile(
     rf"[\s\-\"“”‘’'(/\[.,—–:;!?*&+=<>|\]{{}}…]({word_pattern(_VERBS | _HEADS | {'according', 'According'})})(?![\w'’-])"
 )
 _NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
+# "has called the rebate "unjustified"": calling something a quoted name states a position.
+_NAMING = frozenset({"called", "calls"})
+_QUOTE_NEXT = re.compile(r"[^.;:!?\"“]{0,60}[\"“]_")
 # Role nouns that often modify another noun; they count only when a verb follows them.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _VERB_OR_AUX = _VERBS | VERB_AUX
@@ -62,7 +65,8 @@ _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 # A body or place written after a name or role: "Credit Suisse First Boston Ltd", "the JCWI".
 _ORG = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de|&)\s+)?[A-Z][\w&'’.-]*){0,6}"
 # "Jane Smith of Oxfam said", "John Doe at Lehman Brothers in London said": where a person works.
-_AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}){{1,2}}"
+# A unit of the body may follow its possessive: "at the Bank of Finland's monetary department".
+_AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z][\w-]*){{1,3}})?){{1,2}}"
 # What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
@@ -341,7 +345,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             heads.append((start, end))
         elif word in VERB_PARTICLES:
             after = _NEXT_WORD.match(masked, end)
-            if after and after[1] in VERB_PARTICLES[word]:
+            if (after and after[1] in VERB_PARTICLES[word]) or (word in _NAMING and _QUOTE_NEXT.match(masked, end)):
                 verbs.append((start, end, word))
         elif word in VERB_IDIOMS:
             if masked.startswith(VERB_IDIOMS[word], end):
