@@ -143,11 +143,11 @@ already still subsequently separately quickly immediately himself herself just n
 often even however meanwhile last this week night
 """.split()
 )
-# Auxiliaries that make the verb passive ("was told", "is said to"): the subject is not the speaker.
 # Speech verbs reported in their -ing form after a form of "be" ("is urging", "were warning").
 PROGRESSIVE_VERBS = frozenset(
     "urging warning insisting arguing claiming predicting demanding telling calling stressing".split()
 )
+# Auxiliaries that make the verb passive ("was told", "is said to"): the subject is not the speaker.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
 
 # Capitalised words that start sentences or clauses but are not names.

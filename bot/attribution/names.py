@@ -93,6 +93,10 @@ _DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
 # Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
 _STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
+# Words of bodies and places that are also common surnames ("Dick Pound", "Kanye West", "Doris Day").
+_SURNAMES_LIKE_BODIES = frozenset(
+    "pound day west hall press sterling london washington church lane park house banks price street north".split()
+)
 # Forms of address that are offices: the person holds the role they name.
 _TITLE_ROLES = {
     "sen": "senator",
@@ -225,6 +229,7 @@ def _role_after(text: str, end: int) -> Role | None:
     if match is None:
         held = _WHO_HOLDS.match(text, end)
         return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
+    # The body it is held at ("chairman of the group"), else its owner ("the OECD's chief economist").
     body = match["body"].split() if match["body"] else [match["owner"]] if match["owner"] else []
     return make_role([*body, *match["mods"].split(), match["head"]])
 
@@ -400,12 +405,6 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
     return found
-
-
-# Words of bodies and places that are also common surnames ("Dick Pound", "Kanye West", "Doris Day").
-_SURNAMES_LIKE_BODIES = frozenset(
-    "pound day west hall press sterling london washington church lane park house banks price street north".split()
-)
 
 
 def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
