@@ -376,7 +376,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             continue
         skip, prefixed, prefix_roles, honorific, words, titled, lowered = shape
         start = match.start() + skip
-        if text[max(0, start - 4) : start].lower() == "the ":
+        if _after_the(text, start):
             continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
         if _FOLLOWING_ROLE.match(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
@@ -418,7 +418,7 @@ def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
         or name[1].lower() not in _SURNAMES_LIKE_BODIES
         or _is_breaker(name[0], False)
         or name[0].lower() in COMMON_CAPS
-        or text[max(0, start - 4) : start].lower() == "the "
+        or _after_the(text, start)
     ):
         return None
     role = make_role(lead) if lead else _role_before(text, start)
@@ -426,6 +426,11 @@ def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
         return None
     name_start = start + len(run) - len(" ".join(name))
     return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=bool(lead))
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether a run is written after "the": a title or a body ("the Daily Mail", "the Wall Street"), no person."""
+    return text[max(0, start - 4) : start].lower() == "the "
 
 
 def _gerund(word: str) -> bool:

@@ -365,16 +365,17 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             s += 1
         floor = bounds[s]
         left = masked[floor:start].rstrip()
+        word_before = left[left.rfind(" ") + 1 :].lower()
         if verb in PROGRESSIVE_VERBS:
-            if left[left.rfind(" ") + 1 :].lower() not in _BE:
+            if word_before not in _BE:
                 continue  # "a warning", "urging calm": no one is speaking
-        elif left[left.rfind(" ") + 1 :].lower() in PASSIVE_AUX:
+        elif word_before in PASSIVE_AUX:
             # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
             found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end, bounds[s + 1])
             if found is not None:
                 _mark(refs, found, start)
             continue
-        if verb in _NOUN_LIKE and left[left.rfind(" ") + 1 :].lower().rstrip(",") in _BEFORE_NOUNS:
+        if verb in _NOUN_LIKE and word_before.rstrip(",") in _BEFORE_NOUNS:
             continue  # "our hopes, fears and beliefs": nouns
         participle = verb in _PARTICIPLES
         if verb:

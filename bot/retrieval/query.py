@@ -26,8 +26,10 @@ _POLITE = (
     r"(?:(?:please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know |find "
     r"|remind me )?)"
 )
-# "what has X said lately": when they spoke is not what about.
-_LATELY = r"(?: (?:lately|recently|today|yesterday|this week|so far|these days|publicly|in public))?"
+# When something was said, which is not what about: after the verb ("what has X said lately") and at the
+# end of a topic ("about oil lately").
+_WHEN_SAID = r"lately|recently|these days|so far|this week"
+_LATELY = rf"(?: (?:{_WHEN_SAID}|today|yesterday|publicly|in public))?"
 _WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
@@ -257,8 +259,7 @@ _TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|rega
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
 # Between a question's clauses: "on oil, what did imomi say?", "oil: imomi's comments", "oil - imomi?".
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
-# "about oil lately": when is not what about.
-_TRAILING_WHEN = re.compile(r" (?:lately|recently|these days|so far|this week|this year)$", re.IGNORECASE)
+_TRAILING_WHEN = re.compile(rf" (?:{_WHEN_SAID}|this year)$", re.IGNORECASE)
 # "did X say anything": a question about all they said, no topic.
 _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
 
