@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -153,3 +154,13 @@ def test_whole_shared_corpus_parses_without_failures() -> None:
     parsed = list(parse_paths([CORPUS]))
     assert len(parsed) == 2225 + 400 + 1
     assert not [p for p in parsed if isinstance(p, Failed)]
+
+
+@pytest.mark.parametrize("text", [".", "...\n\n!!", "* * *"])
+def test_text_without_words_is_refused_in_a_sentence(text: str) -> None:
+    assert parse_document(text.encode(), "a.txt") == [Failed("a.txt", "The text has no words in it.")]
+
+
+def test_a_lead_without_words_does_not_make_the_title() -> None:
+    (draft,) = parse_document(b"* * *\n\nThe minister spoke on oil.", "a.txt")
+    assert isinstance(draft, ArticleDraft) and draft.title == "The minister spoke on oil"

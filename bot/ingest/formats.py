@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from itertools import chain
 
 from bot.errors import IngestError
 from bot.ingest.text import headline_from, looks_like_headline, split_paragraphs
@@ -131,8 +132,12 @@ def _iso_date(value: str) -> str:
 
 
 def _draft(title: str, paragraphs: list[str], **fields: str) -> ArticleDraft:
-    """An ``ArticleDraft`` with a real title (derived from the lead when missing); empty text refused."""
+    """An ``ArticleDraft`` with a real title (from the first paragraph with words when it has none, or one
+    without words); empty text, or text without a word in it, refused."""
     if not paragraphs:
         raise IngestError("The article has no text after its headline.")
-    title = " ".join(title.split()) or headline_from(paragraphs[0])
+    candidates = chain([" ".join(title.split())], map(headline_from, paragraphs))  # lazily: the first usually does
+    title = next((t for t in candidates if any(c.isalnum() for c in t)), "")
+    if not title:
+        raise IngestError("The text has no words in it.")
     return ArticleDraft(title=title, paragraphs=tuple(paragraphs), **fields)
