@@ -161,16 +161,16 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
                                        ("bo chen", chen_id), ("chen", chen_id)]
     assert any_store.role_aliases_with("minister") == [("the minister", lopez_id)]
     links = any_store.person_paragraphs([lopez_id])
-    assert sorted((p.article_id, p.position, p.role, p.main) for p in links) == [
-        (oil, 0, "speaker", True), (oil, 1, "speaker", True), (gas, 0, "mention", False), (gas, 0, "speaker", False)]
+    assert sorted((p.article_id, p.position, p.role) for p in links) == [
+        (oil, 0, "speaker"), (oil, 1, "speaker"), (gas, 0, "mention"), (gas, 0, "speaker")]
     second_oil = any_store.article_rows(oil)[1].id
     within = any_store.person_paragraphs([lopez_id], within=[second_oil])
     assert [(p.article_id, p.position) for p in within] == [(oil, 1)]
     assert any_store.person_paragraphs([lopez_id], within=[]) == []
     spoken = any_store.person_paragraphs([lopez_id], speaking=True)
-    assert sorted((p.article_id, p.position, p.main) for p in spoken) == [
-        (oil, 0, True), (oil, 1, True), (gas, 0, False)]
+    assert sorted((p.article_id, p.position) for p in spoken) == [(oil, 0), (oil, 1), (gas, 0)]
     first_gas = any_store.article_rows(gas)[0].id
+    assert any_store.first_speakers([second_oil, first_gas, 10**9]) == {second_oil: lopez_id, first_gas: chen_id}
     assert any_store.speakers_of([first_gas]) == {first_gas: ("Bo Chen", "Ana Lopez")}
     any_store.replace_people(gas, PersonSpeech(aliases={}, speakers=[[], []], mentions=[[], []]))
     assert any_store.speakers_of([first_gas]) == {}

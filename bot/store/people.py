@@ -25,7 +25,6 @@ class PersonParagraph(NamedTuple):
     article_id: int
     position: int
     role: str  # "speaker" or "mention"
-    main: bool  # the paragraph's first listed speaker
 
 
 class PeopleQueries:
@@ -105,19 +104,27 @@ class PeopleQueries:
         among = " AND pp.paragraph_id IN (SELECT value FROM json_each(?))" if within is not None else ""
         if speaking:
             among += " AND pp.role = 'speaker'"
-        # Whether the person is a paragraph's first speaker is looked up for speaker links only: a mention never
-        # needs it (about a fifth less time for a prolific speaker's 4,500 links).
+        # The planner would look each paragraph up by its rowid, reading its text's page too (schema v12).
         rows = self._readers.fetchall(
-            "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
-            " CASE WHEN pp.role = 'speaker' THEN pp.rowid = (SELECT MIN(first.rowid) FROM paragraph_people first"
-            "   WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker')"
-            " ELSE 0 END"
-            " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
+            "SELECT pp.paragraph_id, p.article_id, p.position, pp.role FROM paragraph_people pp"
+            " JOIN paragraphs p INDEXED BY idx_paragraphs_id_article_position ON p.id = pp.paragraph_id"
             f" WHERE pp.person_id IN ({placeholders(person_ids)}){among}"
             " ORDER BY p.article_id, p.position",
             [*person_ids, *([json.dumps(list(within))] if within is not None else [])],
         )
-        return [PersonParagraph(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+        return [PersonParagraph(*r) for r in rows]
+
+    def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:
+        """The person listed first among the speakers of each of the given paragraphs (who has them)."""
+        if not paragraph_ids:
+            return {}
+        rows = self._readers.fetchall(
+            "SELECT paragraph_id, person_id FROM paragraph_people WHERE rowid IN (SELECT MIN(rowid)"
+            " FROM paragraph_people WHERE role = 'speaker' AND paragraph_id IN (SELECT value FROM json_each(?))"
+            " GROUP BY paragraph_id)",
+            [json.dumps(list(paragraph_ids))],
+        )
+        return {int(paragraph_id): int(person_id) for paragraph_id, person_id in rows}
 
     def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:
         """How many paragraphs hold each (stemmed, lower-case) term, from the FTS5 vocabulary."""

@@ -179,6 +179,10 @@ class StoreProtocol(Protocol):
         is mentioned, in article order."""
         ...
 
+    def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:
+        """The person listed first among the speakers of each of the given paragraphs (who has them)."""
+        ...
+
     def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:
         """How many paragraphs hold each Porter stem."""
         ...

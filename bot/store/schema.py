@@ -188,6 +188,23 @@ def _v11_alias_deletions(db: Database) -> None:
     db.execute("INSERT INTO counters (name, value) VALUES ('alias_deletions', 0)")
 
 
+def _v12_covering_person_links(db: Database) -> None:
+    """Indexes that hold everything a person's links are read with, so no table row is visited for them.
+
+    A prolific speaker's 2,440 links at 1.4M paragraphs took 14 ms to read, mostly on fetching each link's
+    row and its paragraph's row (text and all) for three small numbers; from these indexes alone, 6 ms.
+    The new person index starts with the old one's columns, which it replaces.
+    """
+    db.execute("DROP INDEX IF EXISTS idx_paragraph_people_person_id_role")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_paragraph_people_person_role_paragraph"
+        " ON paragraph_people(person_id, role, paragraph_id)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_paragraphs_id_article_position ON paragraphs(id, article_id, position)"
+    )
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_articles,
     _v2_people,
@@ -200,6 +217,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v9_conversations,
     _v10_index_without_insert_trigger,
     _v11_alias_deletions,
+    _v12_covering_person_links,
 )
 
 

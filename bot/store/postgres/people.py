@@ -86,17 +86,24 @@ class PgPeopleQueries:
             among += " AND pp.role = 'speaker'"
         with self.pool.connection() as conn:
             rows = conn.execute(
-                "SELECT pp.paragraph_id, p.article_id, p.position, pp.role,"
-                " pp.role = 'speaker' AND pp.person_id IS NOT DISTINCT FROM (SELECT person_id"
-                "   FROM paragraph_people first WHERE first.paragraph_id = pp.paragraph_id AND first.role = 'speaker'"
-                "   ORDER BY first.seq LIMIT 1)"
+                "SELECT pp.paragraph_id, p.article_id, p.position, pp.role"
                 " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
                 f" WHERE pp.person_id = ANY(%s){among} ORDER BY p.article_id, p.position, pp.person_id, pp.role",
                 [list(person_ids), *([list(within)] if within is not None else [])],
             ).fetchall()
-        return [
-            PersonParagraph(int(str(r[0])), int(str(r[1])), int(str(r[2])), str(r[3]), bool(r[4])) for r in rows
-        ]
+        return [PersonParagraph(int(str(r[0])), int(str(r[1])), int(str(r[2])), str(r[3])) for r in rows]
+
+    def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:
+        """The person listed first among the speakers of each of the given paragraphs (who has them)."""
+        if not paragraph_ids:
+            return {}
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT ON (paragraph_id) paragraph_id, person_id FROM paragraph_people"
+                " WHERE role = 'speaker' AND paragraph_id = ANY(%s) ORDER BY paragraph_id, seq",
+                [list(paragraph_ids)],
+            ).fetchall()
+        return {int(str(paragraph_id)): int(str(person_id)) for paragraph_id, person_id in rows}
 
     def document_frequency(self, stems: Sequence[str]) -> dict[str, int]:
         """How many paragraphs hold each (Porter-stemmed, lower-case) term, from ``paragraph_terms``."""
