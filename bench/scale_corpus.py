@@ -6,6 +6,10 @@ Every person's surname is swapped for one from a Zipf-distributed roster, consis
 article, so the full name, "Mr X", "X said" and the pronouns all still agree; first names are kept so
 that gender and titles stay right. Places, weekdays, months and years are swapped the same way.
 
+The surnames are found by a few fixed patterns of this module ("Mr X", "First X said", "said First X"),
+not by the bot's attribution: the corpus stays the same whatever the code under test finds (it once
+changed with every attribution rule, and with it the people the question mix asks about).
+
     from bench.scale_corpus import generate
     for draft in generate(10_000, seed=7): ...
 """
@@ -23,7 +27,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.attribution import attribute
 from bot.ingest import parse_paths
 from bot.models import ArticleDraft
 
@@ -43,6 +46,22 @@ _YEAR = r"(?:19[89]\d|200\d)"
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’]?)\s+(?=[A-Z\"“‘])")
 _PARAGRAPH_CHARS = 320
 _ZIPF = 1.0
+_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_FIRST = r"(?!(?:The|A|An|His|Her|Its|Their|This|That)\b)[A-Z][a-z]+"  # a first name, not a determiner
+_SPEECH = r"(?:said|says|told|added|explained|insisted|warned|argued|stressed)"
+# A surname: after a title (with or without a first name), between a first name and a speech verb, or after
+# a speech verb and a first name.
+_SURNAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Professor)\.? (?:{_FIRST} )?({_WORD})\b"
+    rf"|\b{_FIRST} ({_WORD}),? {_SPEECH}\b"
+    rf"|\b{_SPEECH} {_FIRST} ({_WORD})\b"
+)
+# Capitalised words those patterns also meet that are no surnames ("the Labour Party said").
+_NOT_SURNAMES = frozenset(
+    "Party Government Minister Office Union Council Commission Department Court Club League Group Bank Association"
+    " Committee Secretary Chancellor Spokesman Spokeswoman President Chairman Director Chief Executive Board"
+    " Service Agency Institute Federation Corporation Company Society Authority Trust House News Times".split()
+)
 
 
 @dataclass(frozen=True)
@@ -82,18 +101,23 @@ def _quotes_balanced(text: str) -> bool:
 
 
 def load_sources(corpus: Path = CORPUS) -> list[Source]:
-    """The BBC articles with their people found by the bot's own attribution, in file order."""
+    """The BBC articles with the surnames their text gives, in file order."""
     sources = []
     for draft in parse_paths([corpus]):
         if not isinstance(draft, ArticleDraft):
             continue
         paragraphs = tuple(p for block in draft.paragraphs for p in split_paragraph(block))
-        people = attribute(paragraphs, draft.title).people
-        surnames = tuple(sorted({p.name.split()[-1] for p in people if p.name.split()[-1][:1].isupper()}))
+        surnames = tuple(sorted(surnames_in(" ".join(paragraphs))))
         words = [*(re.escape(s) for s in surnames), *PLACES, *WEEKDAYS, *MONTHS, _YEAR]
         pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b")
         sources.append(Source(draft.title, paragraphs, draft.category, surnames, pattern))
     return sources
+
+
+def surnames_in(text: str) -> set[str]:
+    """The surnames the fixed patterns find in a text (never a place, weekday or month: those swap apart)."""
+    found = {next(filter(None, match.groups())) for match in _SURNAME.finditer(text)}
+    return found - _NOT_SURNAMES - set(PLACES) - set(WEEKDAYS) - set(MONTHS)
 
 
 class Roster:
