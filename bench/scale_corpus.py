@@ -6,9 +6,10 @@ Every person's surname is swapped for one from a Zipf-distributed roster, consis
 article, so the full name, "Mr X", "X said" and the pronouns all still agree; first names are kept so
 that gender and titles stay right. Places, weekdays, months and years are swapped the same way.
 
-The surnames are found by a few fixed patterns of this module ("Mr X", "First X said", "said First X"),
-not by the bot's attribution: the corpus stays the same whatever the code under test finds (it once
-changed with every attribution rule, and with it the people the question mix asks about).
+The surnames are found by a few fixed patterns of this module ("Mr X", "First X said", "said First X",
+then any "First X" whose first name a speaker found so has), not by the bot's attribution: the corpus
+stays the same whatever the code under test finds (it once changed with every attribution rule, and with
+it the people the question mix asks about).
 
     from bench.scale_corpus import generate
     for draft in generate(10_000, seed=7): ...
@@ -47,20 +48,22 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’]?)\s+(?=[A-Z\"“‘])")
 _PARAGRAPH_CHARS = 320
 _ZIPF = 1.0
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_FIRST = r"(?!(?:The|A|An|His|Her|Its|Their|This|That)\b)[A-Z][a-z]+"  # a first name, not a determiner
+_FIRST = r"(?!(?:The|A|An|His|Her|Its|Their|This|That|But|And|As|If|When)\b)[A-Z][a-z]+"  # not a determiner
 _SPEECH = r"(?:said|says|told|added|explained|insisted|warned|argued|stressed)"
-# A surname: after a title (with or without a first name), between a first name and a speech verb, or after
-# a speech verb and a first name.
-_SURNAME = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Professor)\.? (?:{_FIRST} )?({_WORD})\b"
-    rf"|\b{_FIRST} ({_WORD}),? {_SPEECH}\b"
-    rf"|\b{_SPEECH} {_FIRST} ({_WORD})\b"
+# A speaker's first name and surname: before or after a speech verb, or after a title (the first name optional).
+_SPEAKER = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Professor)\.? (?:({_FIRST}) )?({_WORD})\b"
+    rf"|\b({_FIRST}) ({_WORD}),? {_SPEECH}\b"
+    rf"|\b{_SPEECH} ({_FIRST}) ({_WORD})\b"
 )
-# Capitalised words those patterns also meet that are no surnames ("the Labour Party said").
-_NOT_SURNAMES = frozenset(
+# Any two capitalised words: a person's name when the first is a first name speakers have.
+_FULL_NAME = re.compile(rf"\b([A-Z][a-z]+) ({_WORD})\b")
+# Capitalised words those patterns also meet that are no names ("the Labour Party said").
+_NOT_NAMES = frozenset(
     "Party Government Minister Office Union Council Commission Department Court Club League Group Bank Association"
     " Committee Secretary Chancellor Spokesman Spokeswoman President Chairman Director Chief Executive Board"
-    " Service Agency Institute Federation Corporation Company Society Authority Trust House News Times".split()
+    " Service Agency Institute Federation Corporation Company Society Authority Trust House News Times"
+    " Prime Foreign Home General Deputy Shadow Labour Conservative Tory Democrat Democrats Liberal United".split()
 )
 
 
@@ -101,23 +104,33 @@ def _quotes_balanced(text: str) -> bool:
 
 
 def load_sources(corpus: Path = CORPUS) -> list[Source]:
-    """The BBC articles with the surnames their text gives, in file order."""
+    """The BBC articles with the surnames of the people in them, in file order."""
+    drafts = [draft for draft in parse_paths([corpus]) if isinstance(draft, ArticleDraft)]
+    split = [tuple(p for block in draft.paragraphs for p in split_paragraph(block)) for draft in drafts]
+    first_names = speakers_first_names([" ".join(paragraphs) for paragraphs in split])
     sources = []
-    for draft in parse_paths([corpus]):
-        if not isinstance(draft, ArticleDraft):
-            continue
-        paragraphs = tuple(p for block in draft.paragraphs for p in split_paragraph(block))
-        surnames = tuple(sorted(surnames_in(" ".join(paragraphs))))
+    for draft, paragraphs in zip(drafts, split, strict=True):
+        surnames = tuple(sorted(surnames_in(" ".join(paragraphs), first_names)))
         words = [*(re.escape(s) for s in surnames), *PLACES, *WEEKDAYS, *MONTHS, _YEAR]
         pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b")
         sources.append(Source(draft.title, paragraphs, draft.category, surnames, pattern))
     return sources
 
 
-def surnames_in(text: str) -> set[str]:
-    """The surnames the fixed patterns find in a text (never a place, weekday or month: those swap apart)."""
-    found = {next(filter(None, match.groups())) for match in _SURNAME.finditer(text)}
-    return found - _NOT_SURNAMES - set(PLACES) - set(WEEKDAYS) - set(MONTHS)
+def speakers_first_names(texts: list[str]) -> frozenset[str]:
+    """The first names of the speakers the fixed patterns find in the texts, but for words the texts also write
+    in lower case ("said New York's mayor": "new" is a word)."""
+    words = {word for text in texts for word in re.findall(r"\b[a-z]+\b", text)}
+    found = {first for text in texts for match in _SPEAKER.finditer(text) for first in match.groups()[::2] if first}
+    return frozenset(first for first in found - _NOT_NAMES if first.lower() not in words)
+
+
+def surnames_in(text: str, first_names: frozenset[str]) -> set[str]:
+    """The surnames in a text: of its speakers, and after a first name any speaker has ("Tony Blair"). Never a
+    first name ("Sir Alex"), place, weekday or month: those swap apart."""
+    found = {surname for match in _SPEAKER.finditer(text) for surname in match.groups()[1::2] if surname}
+    found |= {match[2] for match in _FULL_NAME.finditer(text) if match[1] in first_names}
+    return found - first_names - _NOT_NAMES - set(PLACES) - set(WEEKDAYS) - set(MONTHS)
 
 
 class Roster:
