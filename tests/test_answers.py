@@ -208,6 +208,17 @@ def test_a_role_followed_by_a_name_and_a_misspelt_full_name(service: BriefingSer
         assert {hit.speakers for hit in service.ask(question).hits} == {("Manuel Jonson",)}, question
 
 
+def test_a_role_before_a_shared_surname_picks_the_one_holding_it_in_other_words(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Dollar talk\n\nFederal Reserve Board Vice Chairman Manuel Johnson said the dollar had fallen far enough."
+        "\n\nEducation Secretary Alan Johnson said schools needed more money.",
+    )
+    # Someone else's role matches the typed one word for word, so no Johnson is among its best holders.
+    service.load_text(ADMIN, "Bank news\n\nFed vice chairman Ann Pike said rates would rise.")
+    assert service.retriever.speakers.resolve("fed vice chairman johnson").names == ("Manuel Johnson",)
+
+
 def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: BriefingService) -> None:
     service.load_text(ADMIN, "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor.")
     answer = service.ask("wolfsen on christmas sales")

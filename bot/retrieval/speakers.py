@@ -137,18 +137,25 @@ class SpeakerResolver:
         rest = words[at + 1 :]
         if at < 0 or not rest or rest[0] in _ROLE_FILLER:
             return None  # "head of the central bank": the body the role belongs to
+        role = " ".join(words[: at + 1])
         for size in range(min(3, len(rest)), 0, -1):
             if named := self.exact(" ".join(rest[-size:])):
-                by_role = self._by_role(typed, " ".join(words[: at + 1]))
+                by_role = self._by_role(typed, role)
                 holding = [i for i in named.person_ids if by_role and i in by_role.person_ids]
+                if not holding and len(named.person_ids) > 1:
+                    # None of them among the role's best holders: of the name's people, those whose roles fit it
+                    # best ("fed vice chairman johnson": of twenty Johnsons, the one who is a vice chairman).
+                    fitting = {i: score for i, score in self._role_scores(role)[2].items() if i in named.person_ids}
+                    holding = [i for i in named.person_ids if fitting.get(i, -1.0) == max(fitting.values(), default=0)]
                 return self._speaker(typed, holding) if holding else named
         return None
 
-    def _by_role(self, typed: str, role: str) -> Speaker | None:
-        """People whose recorded roles best match a typed role; None when no role has that head noun."""
+    def _role_scores(self, role: str) -> tuple[set[str], list[str], dict[int, float]]:
+        """A typed role's head nouns (with their synonyms) and qualifiers, and the people holding a recorded role
+        with that head, each with the share of the qualifiers it carries."""
         wanted = [_role_noun(w) for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
         if not wanted:
-            return None
+            return set(), [], {}
         # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
         found = _last_role_noun(wanted)
         at = found if found >= 0 else len(wanted) - 1
@@ -160,6 +167,13 @@ class SpeakerResolver:
                 words = alias.split()
                 if words and words[-1] in heads:
                     best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
+        return heads, qualifiers, best
+
+    def _by_role(self, typed: str, role: str) -> Speaker | None:
+        """People whose recorded roles best match a typed role; None when no role has that head noun."""
+        heads, qualifiers, best = self._role_scores(role)
+        if not heads:
+            return None
         top = max(best.values(), default=0.0)
         if top < 1.0 and (holding := self._holding_all(qualifiers, heads)):
             return self._speaker(typed, holding)  # nobody holds the head noun with every qualifier
