@@ -978,3 +978,41 @@ def test_naming_citing_and_a_unit_of_the_employer() -> None:
         ]
     )
     assert result == [("Jacques Chirac",), (), ("Harkin",), ("Sixten Korkman",)]
+
+
+def test_a_name_met_first_as_one_word_after_an_inverted_verb_speaks() -> None:
+    # Her first name was never given; the quote used to go to whoever spoke last.
+    assert speakers(
+        [
+            "Kelly Sotherton won the heptathlon.",
+            '"I was happy," said Smith.',
+            "Smith added that the season had been long.",
+            '"It went well," said Sotherton.',
+        ]
+    ) == [(), ("Smith",), ("Smith",), ("Kelly Sotherton",)]
+    # A one-word misspelling of someone in the story is them, not someone new.
+    assert speakers(["Lindsay Davenport won the final.", '"I am tired," said Daveport.']) == [
+        (),
+        ("Lindsay Davenport",),
+    ]
+
+
+def test_whose_someone_is_after_an_inverted_verb_is_not_the_speaker() -> None:
+    assert speakers(
+        [
+            "The traffic has kept growing, said Sandvine.",
+            "Networks must cope, said Sandvine's chief technology officer Marc Morin.",
+        ]
+    ) == [("Sandvine",), ("Marc Morin",)]
+
+
+def test_one_name_after_a_lower_case_role_noun_speaks_and_is_he_later() -> None:
+    result = attribute(
+        [
+            "Indonesian Energy minister Subroto said prices would stay firm.",
+            "He said Opec output remained under its ceiling.",
+            "Oil producer Yukos cut its output.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Subroto",), ("Subroto",), ()]
+    assert [p.name for p in result.people] == ["Subroto"]  # a body after a role noun is no one

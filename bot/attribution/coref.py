@@ -175,7 +175,7 @@ class People:
             entity = _family_member(known, mention)
         elif not mention.honorific and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)
-        elif mention.honorific and len(key) >= _VARIANT_MIN:
+        elif (mention.honorific or mention.titled) and len(key) >= _VARIANT_MIN:
             entity = self._spelling_variant(key, HONORIFICS.get(mention.honorific))
         created = entity is None
         if entity is None:

@@ -151,7 +151,9 @@ class NameMention(NamedTuple):
     words: tuple[str, ...]  # the name itself, without role words or form of address
     honorific: str  # lower-case form of address ("mr", "sir") or ""
     roles: tuple[Role, ...]
-    titled: bool = False  # a capitalised title came first ("Energy Minister Subroto"): a name, even if one word
+    # A name even if one word: a capitalised title came first ("Energy Minister Subroto"), or it closes an
+    # inverted report ('"…," said Sotherton.').
+    titled: bool = False
     designation: str = ""  # a peer's "of Conwy"
     gender: str | None = None  # known from how the person was introduced ("his daughter Emily")
     kin_of: str = ""  # "his wife Cherie": the gender of the relative whose surname she takes
@@ -183,6 +185,18 @@ def make_role(words: list[str]) -> Role | None:
     lowered = [w.lower().strip(",;:") for w in words]
     mods = frozenset(w for w in lowered[:-1] if w not in ROLE_STOP)
     return Role(head, mods, " ".join(lowered))
+
+
+_SPEAKS_NEXT = re.compile(rf",? (?:{'|'.join(SPEECH_VERBS)})\b")
+
+
+def _after_role_noun(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a lower-case role noun ("minister Subroto", not "Minister" or
+    "minister." ending a sentence)."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    word = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+    return word.islower() and role_head(word) == word
 
 
 def _role_before(text: str, start: int) -> Role | None:
@@ -356,8 +370,15 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     taken_until = 0
     for match in NAME_RUN.finditer(text):
         run = match[0]
+        after_role = False
         if " " not in run and run.lower() not in known:
-            continue  # most runs are one sentence-initial or place word; skip them cheaply
+            if not _after_role_noun(text, match.start()) or not _SPEAKS_NEXT.match(text, match.end()):
+                continue  # most runs are one sentence-initial or place word; skip them cheaply
+            # "Energy minister Subroto said": one name is all some people go by. Only as a speech verb's
+            # subject: after a role noun stand bodies and awards too ("oil producer Yukos", "best actor Oscar").
+            after_role = run.lower() not in COMMON_CAPS
+            if not after_role:
+                continue
         if match.start() < taken_until:
             continue  # part of a peer's designation already read
         if office := _office_mention(text, match.start(), run):
@@ -401,6 +422,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         roles = [*prefix_roles, *filter(None, [_role_after(text, end)])]
         if before:
             roles.append(before)
+        titled = titled or after_role
         if len(words) > 1 or honorific or titled:
             known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))

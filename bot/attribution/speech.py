@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    COMMON_CAPS,
     EPITHETS,
     NO_AGENT_VERBS,
     PASSIVE_AUX,
@@ -135,6 +136,8 @@ _INVERTED_GAP = re.compile(
     rf"\s+(?:(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*)\s+){{0,5}}"
 )  # "said U.S. trade representative Clayton Yeutter": an initialism may qualify the role
 _INVERSION_CUES = ',"”’:—-'
+# A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
+_LONE_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[.,;:!?]|$)")
 _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
 _HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
@@ -296,14 +299,31 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
 
 
 def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> int | None:
-    """Index of the reference named after an inverted verb ('..., said Stuart Hensel')."""
+    """Index of the reference named after an inverted verb ('..., said Stuart Hensel'); not of whose
+    someone is ('said Sandvine's chief technology officer Marc Morin': Morin)."""
     for i, ref in enumerate(refs):
         if ref.start >= verb_end and not ref.in_quote:
             if ref.start <= limit and _INVERTED_GAP.fullmatch(masked, verb_end, ref.start):
-                return i
+                owner = masked.startswith(("'s ", "’s "), ref.end) and i + 1 < len(refs)
+                return i + 1 if owner and refs[i + 1].start <= limit and not refs[i + 1].in_quote else i
             if ref.start > verb_end + 1:
                 return None
     return None
+
+
+def _lone_name_after(masked: str, refs: list[Ref], verb_end: int, known: set[str]) -> int | None:
+    """Index of a name met for the first time as one word right after an inverted verb ('"…," said
+    Sotherton.': her first name was never given), added as a reference and to the known names; else None.
+
+    Without it the quote went to whoever spoke last.
+    """
+    match = _LONE_NAME_AFTER.match(masked, verb_end)
+    if match is None or match[1].lower() in COMMON_CAPS:
+        return None
+    known.add(match[1].lower())
+    start, end = match.span(1)
+    mention = NameMention(start, end, (match[1],), "", (), titled=True)  # a name by its place, though one word
+    return _add_ref(refs, Ref("name", start, end, name=mention))
 
 
 def _pronouns(masked: str) -> list[tuple[int, int]]:
@@ -406,6 +426,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             elif org is not None and org.voiced:
                 # "Pentagon officials have said" once the Pentagon is a known name: that name speaks.
                 found = next((i for i, r in enumerate(refs) if (r.start, r.end) == (org.start, org.end)), found)
+        if found is None and inverted and verb:
+            found = _lone_name_after(masked, refs, end, known)
         if found is None or _HYPOTHETICAL.search(masked, max(floor, refs[found].start - 12), refs[found].start):
             continue  # "If Alex Kapranos genuinely thinks…": a supposition, not his words
         if (
