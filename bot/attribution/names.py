@@ -372,7 +372,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         run = match[0]
         after_role = False
         if " " not in run and run.lower() not in known:
-            if not _after_role_noun(text, match.start()) or not _SPEAKS_NEXT.match(text, match.end()):
+            if not _SPEAKS_NEXT.match(text, match.end()) or not _after_role_noun(text, match.start()):
                 continue  # most runs are one sentence-initial or place word; skip them cheaply
             # "Energy minister Subroto said": one name is all some people go by. Only as a speech verb's
             # subject: after a role noun stand bodies and awards too ("oil producer Yukos", "best actor Oscar").
