@@ -1016,3 +1016,15 @@ def test_one_name_after_a_lower_case_role_noun_speaks_and_is_he_later() -> None:
     )
     assert [p.speakers for p in result.paragraphs] == [("Subroto",), ("Subroto",), ()]
     assert [p.name for p in result.people] == ["Subroto"]  # a body after a role noun is no one
+
+
+def test_a_name_whose_comma_broke_the_usual_shapes_still_speaks() -> None:
+    assert speakers(
+        [
+            "The men's solicitor Matthew Knight, said the men were innocent.",
+            '"It is going digital," Kirsten Pfeifer from the Consumer Electronics Association, told the BBC.',
+            "Mitchell Held of Smith Barney, Harris Upham and Co Inc said yields could fall.",
+            # Inside someone's apposition a name is the body's, not the subject.
+            '"It has not worked," Rei Shiratori, director of the Institute for Political Studies in Japan, said.',
+        ]
+    ) == [("Matthew Knight",), ("Kirsten Pfeifer",), ("Mitchell Held",), ("Rei Shiratori",)]
