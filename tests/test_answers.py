@@ -356,6 +356,23 @@ def test_a_speakers_lead_goes_before_their_quote_covering_as_much(service: Brief
     assert [hit.paragraph_index for hit in answer.hits] == [0, 1]
 
 
+def test_of_paragraphs_covering_the_topic_alike_the_one_in_a_story_about_it_comes_first(
+    service: BriefingService,
+) -> None:
+    service.load_text(
+        ADMIN,
+        "Trade rules row\n\nFinance Minister Ann Lee said trade rules must change.\n\n"
+        "Lee said the budget deficit would not stop India leading the trade talks.",
+    )
+    service.load_text(
+        ADMIN,
+        "Budget unveiled\n\nAnn Lee unveiled the budget on Monday.\n\n"
+        "The budget deficit will fall to 4% next year, Ms Lee said.",
+    )
+    answer = service.ask("what did ann lee say about the budget deficit?")
+    assert answer.hits[0].citation.title == "Budget unveiled"
+
+
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
