@@ -452,6 +452,7 @@ def test_question_parsing_kinds() -> None:
         ("is the coach under pressure, according to Castaignede?", "Castaignede", "is the coach under pressure"),
         ("according to the IMF, what was said about growth?", "IMF", "growth"),
         ("what did Blair say about Iraq, according to reports", "Blair", "Iraq"),
+        ("according to yeutter will shoppers notice the tariffs", "yeutter", "will shoppers notice the tariffs"),
         ("what did andy robinson say after england lost to france?", "andy robinson", "england lost to france"),
         ("what did canada's finance minister say would help?", "canada's finance minister", "would help"),
         ("what does greenspan think will happen to rates", "greenspan", "will happen to rates"),

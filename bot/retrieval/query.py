@@ -74,6 +74,12 @@ _SPEAKER_PATTERNS = (
 _ACCORDING_TO = (
     re.compile(r"^(?P<rest>.+?),? according to (?P<s>[^,;:]+)$", re.IGNORECASE),
     re.compile(r"^according to (?P<s>[^,;:]+), (?P<rest>.+)$", re.IGNORECASE),
+    # "according to yeutter will shoppers notice the tariffs": the question goes on without a comma.
+    re.compile(
+        r"^according to (?P<s>[^,;:]+?) (?P<rest>(?:will|would|did|does|do|is|are|was|were|has|have|had|should"
+        r"|can|could|how|why|what|when|where|who)\b.+)$",
+        re.IGNORECASE,
+    ),
 )
 # "how did X react to Y": X's words if X is a known person, else a topic, how a thing fared ("how did the
 # New Zealand dollar react to the budget?" is about the dollar and the budget).
