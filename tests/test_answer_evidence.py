@@ -46,6 +46,16 @@ def test_a_number_must_stand_beside_its_words() -> None:
     assert numbers_in_place(content_words("job cuts"), "The firm will cut 100 jobs.")
 
 
+def test_a_year_needs_one_of_its_words_near_wherever_the_text_puts_it() -> None:
+    blasts = content_words("the film about the 1993 mumbai blasts")
+    assert numbers_in_place(blasts, "A film about the Mumbai (Bombay) blasts in 1993 has been postponed.")
+    assert not numbers_in_place(
+        blasts, "A film about Mumbai has been postponed by the studio this week. Its director was born in 1993."
+    )
+    # "iron ore imports of 267.7 mln tonnes by 2000"
+    assert numbers_in_place(content_words("iron ore by 2000"), "Iron ore imports of 267.7 mln tonnes by 2000.")
+
+
 def test_an_amount_needs_no_neighbour() -> None:
     topic = content_words("why is shell paying its former finance chief $1m?")
     assert numbers_in_place(topic, "Shell is to pay $1m (£522,000) to the ex-finance chief who stepped down.")
