@@ -1028,3 +1028,14 @@ def test_a_name_whose_comma_broke_the_usual_shapes_still_speaks() -> None:
             '"It has not worked," Rei Shiratori, director of the Institute for Political Studies in Japan, said.',
         ]
     ) == [("Matthew Knight",), ("Kirsten Pfeifer",), ("Mitchell Held",), ("Rei Shiratori",)]
+
+
+def test_a_song_title_ending_in_an_adverb_is_no_one_for_he_to_mean() -> None:
+    result = attribute(
+        [
+            '"I do not feel good about it," Bill Conti says. He was nominated for Gonna Fly Now from Rocky.',
+            '"It is a moment in the sun," he says.',
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Bill Conti",), ("Bill Conti",)]
+    assert [p.name for p in result.people] == ["Bill Conti"]

@@ -24,9 +24,10 @@ _ADDRESSES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Rep", "Sen", "Gov", "Gen"
 # Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
 _TOKEN = rf"(?:(?:{'|'.join(_ADDRESSES)})\.|[A-Z]\.(?:[A-Z]\.)*|{_CAP_WORD})"
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
-# Function words no name ends with.
+# Function words and adverbs no name ends with ("Gonna Fly Now", "For Your Eyes Only", "Stand Up": songs).
 _NEVER_LAST = frozenset(
-    "in with of to for is on from about than between without into by at as the a an and but or it this that".split()
+    "in with of to for is on from about than between without into by at as the a an and but or it this that"
+    " now only then again too here there yet ever soon today tonight tomorrow yesterday up down out off away".split()
 )
 # Words that open a sentence and never continue a name: "Vadim Mitroshin The minister…" lost a full stop.
 _OPENERS = r"(?:The|A|An|And|But|Or|He|She|It|They|We|His|Her|Its|This|That)"
