@@ -49,6 +49,7 @@ def serve_forever(service: BriefingService, settings: Settings) -> None:
     )
     log.info("Serving %s%s", ", ".join(running), telegram_mode)
     start_ops_server(service, settings)  # /healthz and /metrics when BRIEFBOT_METRICS_PORT is set
+    threading.Thread(target=service.warm_up, name="warm-up", daemon=True).start()
     for name in running:
         metrics.ADAPTER_UP.set(1, platform=name)
     stop = threading.Event()

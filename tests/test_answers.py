@@ -219,6 +219,14 @@ def test_a_role_before_a_shared_surname_picks_the_one_holding_it_in_other_words(
     assert service.retriever.speakers.resolve("fed vice chairman johnson").names == ("Manuel Johnson",)
 
 
+def test_warming_up_reads_the_names_before_any_question(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor.")
+    assert len(service.retriever.speakers.names) == 0  # read on the first question that needs them
+    service.warm_up()
+    assert len(service.retriever.speakers.names) >= 2  # "simon wolfson", "wolfson", ...
+    assert "Simon Wolfson" in service.ask("wolfsen on christmas sales").message
+
+
 def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: BriefingService) -> None:
     service.load_text(ADMIN, "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor.")
     answer = service.ask("wolfsen on christmas sales")

@@ -114,6 +114,10 @@ class NameAliases(_Incremental):
         # length -> bigram -> indexes into _by_length; a length is filed on its first fuzzy look-up
         self._grams: dict[int, dict[str, array[int]]] = {}
 
+    def __len__(self) -> int:
+        """How many distinct aliases are held (read so far)."""
+        return len(self._arrival)
+
     def add(self, alias: str, person_id: int) -> None:
         """Keep the alias once."""
         if alias in self._arrival:
