@@ -1039,3 +1039,16 @@ def test_a_song_title_ending_in_an_adverb_is_no_one_for_he_to_mean() -> None:
     )
     assert [p.speakers for p in result.paragraphs] == [("Bill Conti",), ("Bill Conti",)]
     assert [p.name for p in result.people] == ["Bill Conti"]
+
+
+def test_a_real_name_given_after_a_stage_name_is_the_same_person() -> None:
+    result = attribute(
+        [
+            'Jay-Z, real name Shawn Carter, said: "I have inherited two of the most important brands."',
+            '"I feel this is a giant step," Carter added.',
+            'Sizzla, whose real name is Miguel Collins, said he would tour.',
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Jay-Z",), ("Jay-Z",), ("Sizzla",)]
+    assert {"shawn carter", "carter"} <= set(person(result, "Jay-Z").aliases)
+    assert "miguel collins" in person(result, "Sizzla").aliases

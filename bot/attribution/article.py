@@ -16,6 +16,8 @@ _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
 # The opening paragraphs say which country a story is about; reading further costs time and adds noise.
 _COUNTRY_PARAGRAPHS = 6
 _OPENING_QUOTES = ('"', "“", "‘", "''")
+# A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter".
+_OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as)\s+$")
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,16 @@ class _Reader:
             return  # the author's byline: not someone in the story
         base = (index + 1) * _PARA
         subject_of = -1  # the sentence whose first person has been seen
+        named: Entity | None = None  # the person the last name read means
         for ref in analyse(text, self.known):
             first = not ref.in_quote and ref.sentence != subject_of
+            other_name = ref.name is not None and _OTHER_NAME.search(text, max(0, ref.start - 20), ref.start)
+            if named is not None and ref.name is not None and other_name:
+                self.people.also_known_as(named, ref.name, base + ref.start)
+                continue
             entity = self._resolve(index, ref, base + ref.start, first, text)
+            if ref.kind in ("name", "org") and entity is not None:
+                named = entity
             if entity is None:
                 continue
             entity.mentions += 1

@@ -247,6 +247,14 @@ class People:
         entity.last_seen = pos
         return entity
 
+    def also_known_as(self, entity: Entity, mention: NameMention, pos: int) -> None:
+        """Another name of the same person ("Jay-Z, real name Shawn Carter"): asked by, and found by, it too."""
+        self._note_forms(entity, mention)
+        surname = mention.words[-1].lower()
+        if entity not in self._by_surname.get(surname, []):
+            self._by_surname.setdefault(surname, []).append(entity)
+        entity.last_seen = pos
+
     def named(self, unnamed: Entity, entity: Entity) -> None:
         """Someone known only by a role has been named: the named person takes their place."""
         self.entities.remove(unnamed)
