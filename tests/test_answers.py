@@ -29,6 +29,9 @@ The secretary warned that Congress could retaliate if Tokyo did not move on beef
 """
 
 
+WOLFSON = "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor."
+
+
 @pytest.fixture
 def loaded(service: BriefingService) -> BriefingService:
     service.load_text(ADMIN, STORY)
@@ -220,7 +223,7 @@ def test_a_role_before_a_shared_surname_picks_the_one_holding_it_in_other_words(
 
 
 def test_warming_up_reads_the_names_before_any_question(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor.")
+    service.load_text(ADMIN, WOLFSON)
     assert len(service.retriever.speakers.names) == 0  # read on the first question that needs them
     service.warm_up()
     assert len(service.retriever.speakers.names) >= 2  # "simon wolfson", "wolfson", ...
@@ -228,7 +231,7 @@ def test_warming_up_reads_the_names_before_any_question(service: BriefingService
 
 
 def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Retail news\n\nChief executive Simon Wolfson said Christmas sales were poor.")
+    service.load_text(ADMIN, WOLFSON)
     answer = service.ask("wolfsen on christmas sales")
     assert "Simon Wolfson" in answer.message and answer.hits[0].speakers == ("Simon Wolfson",)
     # A word the archive uses is a word, not a misspelt name: "sales on christmas" is a topic.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -284,23 +285,16 @@ def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> No
 
 def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
     """Index of the reference that is the subject of a verb, looking left within the sentence."""
-    tried = 0
-    for i in range(len(refs) - 1, -1, -1):
-        ref = refs[i]
-        if ref.end > verb_start or ref.in_quote:
-            continue
-        if ref.start < floor or tried == 3:
-            return None
-        tried += 1
-        if (
+
+    def subject(ref: Ref) -> bool:
+        return bool(
             _GAP.fullmatch(masked, ref.end, verb_start)
             or (participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start))
             or (ref.kind == "name" and _NAME_GAP.fullmatch(masked, ref.end, verb_start))
-        ):
-            return i
-        if masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start):
-            return i
-    return None
+            or (masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start))
+        )
+
+    return _last_before(refs, verb_start, floor, subject)
 
 
 def _name_before_comma(masked: str, refs: list[Ref], verb_start: int, floor: int) -> int | None:
@@ -308,6 +302,21 @@ def _name_before_comma(masked: str, refs: list[Ref], verb_start: int, floor: int
     found no one: "The men's solicitor Matthew Knight, said", "Kirsten Pfeifer from the Consumer Electronics
     Association, told", "Mitchell Held of Smith Barney, Harris Upham and Co Inc said". Never a name inside a
     phrase ("director of the Institute for Political Studies in Japan, said")."""
+
+    def subject(ref: Ref) -> bool:
+        gap = masked[ref.end : verb_start]
+        return (
+            ref.kind == "name"
+            and (gap == ", " or _NAME_GAP_COMMA.fullmatch(gap) is not None)
+            and _INSIDE_PHRASE.search(masked, max(0, ref.start - 8), ref.start) is None
+        )
+
+    return _last_before(refs, verb_start, floor, subject)
+
+
+def _last_before(refs: list[Ref], verb_start: int, floor: int, subject: Callable[[Ref], bool]) -> int | None:
+    """Index of the nearest of the (at most three) references before a verb in its sentence, outside quotes,
+    that ``subject`` accepts."""
     tried = 0
     for i in range(len(refs) - 1, -1, -1):
         ref = refs[i]
@@ -316,11 +325,7 @@ def _name_before_comma(masked: str, refs: list[Ref], verb_start: int, floor: int
         if ref.start < floor or tried == 3:
             return None
         tried += 1
-        if (
-            ref.kind == "name"
-            and (masked[ref.end : verb_start] == ", " or _NAME_GAP_COMMA.fullmatch(masked, ref.end, verb_start))
-            and not _INSIDE_PHRASE.search(masked, max(0, ref.start - 8), ref.start)
-        ):
+        if subject(ref):
             return i
     return None
 
