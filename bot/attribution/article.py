@@ -87,8 +87,8 @@ class _Reader:
         named: Entity | None = None  # the person the last name read means
         for ref in analyse(text, self.known):
             first = not ref.in_quote and ref.sentence != subject_of
-            other_name = ref.name is not None and _OTHER_NAME.search(text, max(0, ref.start - 20), ref.start)
-            if named is not None and ref.name is not None and other_name:
+            lead = text[max(0, ref.start - 20) : ref.start]
+            if named is not None and ref.name is not None and _OTHER_NAME.search(lead):
                 self.people.also_known_as(named, ref.name, base + ref.start)
                 continue
             entity = self._resolve(index, ref, base + ref.start, first, text)

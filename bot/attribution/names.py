@@ -373,13 +373,14 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         run = match[0]
         after_role = False
         if " " not in run and run.lower() not in known:
+            # Most runs are one sentence-initial or place word, skipped cheaply. "Energy minister Subroto said":
+            # one name is all some people go by; only as a speech verb's subject, for after a role noun stand
+            # bodies and awards too ("oil producer Yukos", "best actor Oscar").
             if not _SPEAKS_NEXT.match(text, match.end()) or not _after_role_noun(text, match.start()):
-                continue  # most runs are one sentence-initial or place word; skip them cheaply
-            # "Energy minister Subroto said": one name is all some people go by. Only as a speech verb's
-            # subject: after a role noun stand bodies and awards too ("oil producer Yukos", "best actor Oscar").
-            after_role = run.lower() not in COMMON_CAPS
-            if not after_role:
                 continue
+            if run.lower() in COMMON_CAPS:
+                continue
+            after_role = True
         if match.start() < taken_until:
             continue  # part of a peer's designation already read
         if office := _office_mention(text, match.start(), run):

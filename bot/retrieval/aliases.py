@@ -62,9 +62,9 @@ class _Incremental(ABC):
 class RoleAliases(_Incremental):
     """Role aliases ("the foreign secretary") by word, for matching a typed role without scanning the table.
 
-    Held in structures Python's garbage collector does not track (dicts of strings and numbers, arrays):
-    a large archive's 260,000 role aliases as lists of tuples made every full collection 50 ms longer, and a
-    full collection stops every answering thread.
+    Held in dicts of strings and numbers, which Python's garbage collector does not track, and arrays, which
+    hold no objects for it to visit: a large archive's 260,000 role aliases as lists of tuples made every full
+    collection 50 ms longer, and a full collection stops every answering thread.
     """
 
     def __init__(self, store: StoreProtocol) -> None:
@@ -100,7 +100,7 @@ class NameAliases(_Incremental):
     filed under those are compared, instead of every alias of a near length.
 
     Like ``RoleAliases``, in dicts of strings and numbers and in arrays, which the garbage collector does not
-    track: a set and lists of 620,000 aliases made every full collection 90 ms longer.
+    walk: a set and lists of 620,000 aliases made every full collection 90 ms longer.
     """
 
     def __init__(self, store: StoreProtocol) -> None:
