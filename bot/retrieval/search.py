@@ -347,11 +347,9 @@ class Retriever:
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}
         }
-        # A headline and lead on the topic mark the story that is about it, between paragraphs covering it alike.
-        lead_coverage = {
-            article_id: round(topic.coverage(self._lead_stems(article_id), RELATED_CREDIT), 1)
-            for article_id in context
-        }
+        # A headline and lead on the topic mark the story that is about it, between paragraphs covering it alike;
+        # read only for the stories of paragraphs that rank (a prolific speaker has hundreds of others).
+        lead_coverage = cache(lambda article_id: round(topic.coverage(self._lead_stems(article_id), RELATED_CREDIT), 1))
 
         def answer_tier(paragraph_id: int, row: ParagraphRow) -> float | None:
             """The tier of a paragraph where the person answers (its own words on the topic), else None."""
@@ -390,7 +388,7 @@ class Retriever:
                 tier,
                 context[row.article_id],
                 round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
-                lead_coverage[row.article_id],
+                lead_coverage(row.article_id),
                 float(row.position == 0),  # the lead states the news their quotes then give in their words
                 _quoted(in_story, row.text),
                 _weight(topic, stems),
