@@ -1052,3 +1052,13 @@ def test_a_real_name_given_after_a_stage_name_is_the_same_person() -> None:
     assert [p.speakers for p in result.paragraphs] == [("Jay-Z",), ("Jay-Z",), ("Sizzla",)]
     assert {"shawn carter", "carter"} <= set(person(result, "Jay-Z").aliases)
     assert "miguel collins" in person(result, "Sizzla").aliases
+
+
+def test_a_role_speaks_through_whom_or_where_it_serves() -> None:
+    assert speakers(
+        [
+            "The new health minister for Wales says there are lessons to learn from England.",
+            "Dr Brian Gibbons admitted the challenges were big.",
+            '"The dollar will fall," a senior dealer at one Tokyo bank told Reuters.',
+        ]
+    ) == [("Brian Gibbons",), ("Brian Gibbons",), ("a senior dealer",)]

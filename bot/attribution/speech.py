@@ -89,6 +89,12 @@ _NAME_GAP = re.compile(rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}\s+(?:(?:{_AUX}|[a-z]+
 # The same with commas in it or closing it, for a name not inside a phrase (not "director of the Institute for
 # Political Studies in Japan, said": there the name is the body's, inside someone's apposition).
 _NAME_GAP_COMMA = re.compile(rf"{_AT_ORG}(?:,\s+{_ORG})?,?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
+# Between a role and its verb, whom or where it serves: "The minister for Europe said", "A spokesman for the
+# company said", "The new health minister for Wales says" (a few words, no clause).
+_ROLE_GAP = re.compile(
+    rf"\s+(?:for|of|at|with|from|in)\s+(?:(?!(?:that|which|who|whom|whose|when|where|and|but|or|{_AUX})\b)"
+    rf"[\w'’&.-]+\s+){{1,5}}(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+)
 _INSIDE_PHRASE = re.compile(r"\b(?:and|or|of|for|at|from|in|with|by|to|the|on|after)\s+$")
 # What lies between a name and a body it was written with ("Paul Renner, chief dealer at Banque
 # Nord said"): the name, not the body, is the subject.
@@ -291,6 +297,7 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
             _GAP.fullmatch(masked, ref.end, verb_start)
             or (participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start))
             or (ref.kind == "name" and _NAME_GAP.fullmatch(masked, ref.end, verb_start))
+            or (ref.kind == "role" and _ROLE_GAP.fullmatch(masked, ref.end, verb_start))
             or (masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start))
         )
 
