@@ -166,6 +166,20 @@ def test_a_body_speaks_through_its_spokesman(service: BriefingService) -> None:
     assert ("Todd Tamm",) in [hit.speakers for hit in answer.hits]
 
 
+def test_a_body_speaks_through_its_officers_too(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Christmas shoppers\n\nThe Regent Street Association said shops were busy.\n\n"
+        "Annie Walker, director of the Regent Street Association, said online shopping had hurt sales.",
+    )
+    assert service.retriever.speakers.resolve("the regent street association").names == (
+        "Regent Street Association",
+        "Annie Walker",
+    )
+    answer = service.ask("what did the regent street association say about online shopping?")
+    assert answer.hits[0].speakers == ("Annie Walker",)
+
+
 def test_a_full_name_also_finds_the_person_recorded_behind_a_descriptor(service: BriefingService) -> None:
     service.load_text(ADMIN, "Radio days\n\nChris Evans said radio would always be his first love.")
     service.load_text(

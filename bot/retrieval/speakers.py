@@ -29,7 +29,11 @@ _ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 _ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
 _SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
-_SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # who speaks for a body
+# Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
+_SPOKES_ROLES = (
+    *"spokesman spokeswoman spokesperson director chief head chairman chairwoman president leader secretary".split(),
+    *("chief executive", "director general", "secretary general", "general secretary"),
+)
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 # Titles that name the same job in different house styles ("budget director" / "budget chief").
@@ -105,11 +109,12 @@ class SpeakerResolver:
         return None
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
-        """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman".
+        """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the
+        Regent Street Association and its "regent street association director".
 
-        Exact role look-ups (three indexed reads), so a first question need not load every role alias.
+        Exact role look-ups (one indexed read per office), so a first question need not load every role alias.
         """
-        name = " ".join(words)
+        name = " ".join(words).removeprefix("the ")  # roles are stored without the body's article
         spokes = {person_id for role in _SPOKES_ROLES for person_id, _ in self.store.people_by_alias(f"{name} {role}")}
         extra = sorted(spokes - set(found.person_ids))
         return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
