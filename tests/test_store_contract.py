@@ -157,9 +157,12 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     assert [name for _, name in lopez] == ["Ana Lopez"]
     (lopez_id, _), (chen_id, _) = lopez[0], any_store.people_by_alias("chen")[0]
     assert any_store.person_names([lopez_id, chen_id]) == {lopez_id: "Ana Lopez", chen_id: "Bo Chen"}
-    assert any_store.all_aliases() == [("ana lopez", lopez_id), ("lopez", lopez_id), ("the minister", lopez_id),
-                                       ("bo chen", chen_id), ("chen", chen_id)]
-    assert any_store.role_aliases_with("minister") == [("the minister", lopez_id)]
+    every = any_store.aliases_after(0)
+    lopez_aliases = [("ana lopez", lopez_id), ("lopez", lopez_id), ("the minister", lopez_id)]
+    chen_aliases = [("bo chen", chen_id), ("chen", chen_id)]
+    assert [(alias, person) for _, alias, person, _ in every] == [*lopez_aliases, *chen_aliases]
+    assert [(alias, kind) for _, alias, _, kind in any_store.aliases_after(0, "role")] == [("the minister", "role")]
+    assert [alias for _, alias, _, _ in any_store.aliases_after(every[1][0], limit=2)] == ["the minister", "bo chen"]
     links = any_store.person_paragraphs([lopez_id])
     assert sorted((p.article_id, p.position, p.role) for p in links) == [
         (oil, 0, "speaker"), (oil, 1, "speaker"), (gas, 0, "mention"), (gas, 0, "speaker")]

@@ -44,21 +44,6 @@ class PeopleQueries:
         )
         return [(int(r[0]), str(r[1])) for r in rows]
 
-    def role_aliases_with(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
-        """Role aliases (alias, person id) containing ``word`` as a whole word, for matching "the treasurer"."""
-        with self._lock:
-            rows = self.db.execute(
-                "SELECT alias, person_id FROM person_aliases WHERE kind = 'role'"
-                " AND (' ' || alias || ' ') LIKE ? LIMIT ?",
-                [f"% {word} %", limit],
-            ).fetchall()
-        return [(str(a), int(p)) for a, p in rows]
-
-    def all_aliases(self) -> list[tuple[str, int]]:
-        """Every (alias, person id), for fuzzy matching of misspelt names."""
-        with self._lock:
-            return [(str(a), int(p)) for a, p in self.db.execute("SELECT alias, person_id FROM person_aliases")]
-
     def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
         """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
 

@@ -149,14 +149,6 @@ class StoreProtocol(Protocol):
         """People (id, name) known by exactly this lower-case alias."""
         ...
 
-    def role_aliases_with(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
-        """Role aliases (alias, person id) containing ``word`` as a whole word."""
-        ...
-
-    def all_aliases(self) -> list[tuple[str, int]]:
-        """Every (alias, person id), in insertion order."""
-        ...
-
     def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
         """(position, alias, person id, kind) of aliases (of one kind, if given) added after ``position``, in order.
 

@@ -27,22 +27,6 @@ class PgPeopleQueries:
             ).fetchall()
         return [(int(str(r[0])), str(r[1])) for r in rows]
 
-    def role_aliases_with(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
-        """Role aliases (alias, person id) containing ``word`` as a whole word, for matching "the treasurer"."""
-        with self.pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT alias, person_id FROM person_aliases WHERE kind = 'role'"
-                " AND (' ' || alias || ' ') LIKE %s ORDER BY seq LIMIT %s",
-                [f"% {word} %", limit],
-            ).fetchall()
-        return [(str(a), int(str(p))) for a, p in rows]
-
-    def all_aliases(self) -> list[tuple[str, int]]:
-        """Every (alias, person id) in insertion order, for fuzzy matching of misspelt names."""
-        with self.pool.connection() as conn:
-            rows = conn.execute("SELECT alias, person_id FROM person_aliases ORDER BY seq").fetchall()
-        return [(str(a), int(str(p))) for a, p in rows]
-
     def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
         """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
 
