@@ -1062,3 +1062,13 @@ def test_a_role_speaks_through_whom_or_where_it_serves() -> None:
             '"The dollar will fall," a senior dealer at one Tokyo bank told Reuters.',
         ]
     ) == [("Brian Gibbons",), ("Brian Gibbons",), ("a senior dealer",)]
+
+
+def test_a_quote_credited_to_a_crowd_is_not_carried_on_from_the_last_speaker() -> None:
+    assert speakers(
+        [
+            "Philip Braverman of Irving Trust believes banks will buy.",
+            '"There is little to indicate a change," said economists at Salomon Brothers Inc.',
+            '"It is still positive," he said.',
+        ]
+    ) == [("Philip Braverman",), (), ("Philip Braverman",)]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .coref import FIRST_NAME_TITLES, Entity, People
+from .lexicon import ROLE_HEADS
 from .names import Role
 from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import Ref, analyse
@@ -16,6 +17,8 @@ _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
 # The opening paragraphs say which country a story is about; reading further costs time and adds noise.
 _COUNTRY_PARAGRAPHS = 6
 _OPENING_QUOTES = ('"', "“", "‘", "''")
+# An inverted report whose subject is a crowd of some occupation: '"…," said economists at Salomon Brothers'.
+_SAID_BY_MANY = re.compile(r"\b(?:said|says|added|told|according to)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+s)\b")
 # A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter".
 _OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as)\s+$")
 
@@ -106,7 +109,7 @@ class _Reader:
             else:
                 mentioned.append(entity)
         opens_with_quote = text.lstrip(" .,").startswith(_OPENING_QUOTES)
-        if not spoken and self.last_speaker is not None and opens_with_quote:
+        if not spoken and self.last_speaker is not None and opens_with_quote and not _said_by_many(text):
             spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
         elif spoken and opens_with_quote and self.open_quote == index - 1:
             # A quote opened unattributed in the paragraph before and is credited here ('"..., he said").
@@ -267,3 +270,9 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
         country = article_country([title, *paragraphs[:_COUNTRY_PARAGRAPHS]])  # only when a bare office needs it
     people = tuple(_person(e, country) for e in entities)
     return ArticleAttribution(people, tuple(result))
+
+
+def _said_by_many(text: str) -> bool:
+    """Whether a paragraph credits its words to a crowd of some occupation ("said economists at Salomon
+    Brothers", "according to analysts"): then a quote opening it is not the last speaker's, carried on."""
+    return any(match[1][:-1] in ROLE_HEADS for match in _SAID_BY_MANY.finditer(text))
