@@ -299,13 +299,14 @@ class Retriever:
         about_person = self._people_named(topic_text, [link.paragraph_id for link in links])
         article_of = {link.paragraph_id: link.article_id for link in links}
         ranked: list[Ranked] = []
-        story_terms = self._story_terms(topic, set(article_of.values()))
+        # Only the stories where they speak are measured: a story that merely mentions them can rank none of
+        # its paragraphs (every tier needs their words in the story), and a much-mentioned person's other
+        # stories were most of the stems read.
+        story_terms = self._story_terms(topic, {article_of[i] for i in speaking})
         story_coverage = {a: topic.coverage(terms, RELATED_CREDIT) for a, terms in story_terms.items()}
-        about_topic = {
-            article_id
-            for article_id in {article_of[i] for i in speaking}
-            if story_coverage[article_id] >= MIN_ARTICLE_COVERAGE
-        } | {article_of[i] for i in about_person if i in article_of}
+        about_topic = {a for a, share in story_coverage.items() if share >= MIN_ARTICLE_COVERAGE} | {
+            article_of[i] for i in about_person if i in article_of
+        }
         # Every tier needs a paragraph covering the topic or a story about it (or the named person), and a
         # paragraph covers no more than its whole story: stories below that are skipped unread (their text
         # is not even fetched), which spares reading and stemming thousands of a prolific speaker's paragraphs.
