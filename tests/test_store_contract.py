@@ -156,6 +156,9 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     lopez = any_store.people_by_alias("Lopez")
     assert [name for _, name in lopez] == ["Ana Lopez"]
     (lopez_id, _), (chen_id, _) = lopez[0], any_store.people_by_alias("chen")[0]
+    both = [(lopez_id, "Ana Lopez"), (chen_id, "Bo Chen")]
+    assert any_store.people_by_aliases(["Chen", "lopez", "the minister", "nobody"]) == sorted(both)
+    assert any_store.people_by_aliases([]) == []
     assert any_store.person_names([lopez_id, chen_id]) == {lopez_id: "Ana Lopez", chen_id: "Bo Chen"}
     every = any_store.aliases_after(0)
     lopez_aliases = [("ana lopez", lopez_id), ("lopez", lopez_id), ("the minister", lopez_id)]

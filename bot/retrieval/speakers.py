@@ -112,10 +112,12 @@ class SpeakerResolver:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the
         Regent Street Association and its "regent street association director".
 
-        Exact role look-ups (one indexed read per office), so a first question need not load every role alias.
+        Exact role look-ups (one query, an indexed read per office), so a first question need not load every role
+        alias.
         """
         name = " ".join(words).removeprefix("the ")  # roles are stored without the body's article
-        spokes = {person_id for role in _SPOKES_ROLES for person_id, _ in self.store.people_by_alias(f"{name} {role}")}
+        offices = [f"{name} {role}" for role in _SPOKES_ROLES]
+        spokes = {person_id for person_id, _ in self.store.people_by_aliases(offices)}
         extra = sorted(spokes - set(found.person_ids))
         return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
 

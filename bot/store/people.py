@@ -37,10 +37,16 @@ class PeopleQueries:
 
     def people_by_alias(self, alias: str) -> list[tuple[int, str]]:
         """People (id, name) known by exactly this lower-case alias."""
+        return self.people_by_aliases([alias])
+
+    def people_by_aliases(self, aliases: Sequence[str]) -> list[tuple[int, str]]:
+        """People (id, name) known by exactly any of these lower-case aliases, each once, by id."""
+        if not aliases:
+            return []
         rows = self._readers.fetchall(
             "SELECT DISTINCT pe.id, pe.name FROM person_aliases pa JOIN people pe ON pe.id = pa.person_id"
-            " WHERE pa.alias = ? ORDER BY pe.id",
-            [alias.lower()],
+            f" WHERE pa.alias IN ({placeholders(aliases)}) ORDER BY pe.id",
+            [alias.lower() for alias in aliases],
         )
         return [(int(r[0]), str(r[1])) for r in rows]
 

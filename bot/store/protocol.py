@@ -149,6 +149,10 @@ class StoreProtocol(Protocol):
         """People (id, name) known by exactly this lower-case alias."""
         ...
 
+    def people_by_aliases(self, aliases: Sequence[str]) -> list[tuple[int, str]]:
+        """People (id, name) known by exactly any of these lower-case aliases, each once, by id."""
+        ...
+
     def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
         """(position, alias, person id, kind) of aliases (of one kind, if given) added after ``position``, in order.
 

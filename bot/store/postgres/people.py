@@ -19,11 +19,17 @@ class PgPeopleQueries:
 
     def people_by_alias(self, alias: str) -> list[tuple[int, str]]:
         """People (id, name) known by exactly this lower-case alias."""
+        return self.people_by_aliases([alias])
+
+    def people_by_aliases(self, aliases: Sequence[str]) -> list[tuple[int, str]]:
+        """People (id, name) known by exactly any of these lower-case aliases, each once, by id."""
+        if not aliases:
+            return []
         with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT DISTINCT pe.id, pe.name FROM person_aliases pa JOIN people pe ON pe.id = pa.person_id"
-                " WHERE pa.alias = %s ORDER BY pe.id",
-                [alias.lower()],
+                " WHERE pa.alias = ANY(%s) ORDER BY pe.id",
+                [[alias.lower() for alias in aliases]],
             ).fetchall()
         return [(int(str(r[0])), str(r[1])) for r in rows]
 
