@@ -329,7 +329,10 @@ class Retriever:
         # being deported?" → her quotes in the report of her deportation; the Newfoundland premier's "an
         # agreement was more likely to emerge by consensus" in a report on the free trade talks). Anyone else's
         # words there answer only if they touch the topic: one line on chips in a report on rice talks does not.
-        on_topic_lead = {a for a in about_topic if topic.coverage(self._lead_stems(a), RELATED_CREDIT) >= MIN_COVERAGE}
+        # How much of the topic a story's headline and lead cover, read once per story and only when asked: below,
+        # it also ranks paragraphs covering the topic alike (a prolific speaker has hundreds of other stories).
+        lead_share = cache(lambda article_id: topic.coverage(self._lead_stems(article_id), RELATED_CREDIT))
+        on_topic_lead = {a for a in about_topic if lead_share(a) >= MIN_COVERAGE}
         in_lead = {link.article_id for link in links if link.position == 0}
         voices = Counter(article_of[i] for i in speaking)
         central = {a for a in on_topic_lead if a in in_lead or voices[a] >= 2}
@@ -348,9 +351,6 @@ class Retriever:
             article_id: self._qualifier_share(speaker, article_id)
             for article_id in {r.article_id for r in rows.values()}
         }
-        # A headline and lead on the topic mark the story that is about it, between paragraphs covering it alike;
-        # read only for the stories of paragraphs that rank (a prolific speaker has hundreds of others).
-        lead_coverage = cache(lambda article_id: round(topic.coverage(self._lead_stems(article_id), RELATED_CREDIT), 1))
 
         def answer_tier(paragraph_id: int, row: ParagraphRow) -> float | None:
             """The tier of a paragraph where the person answers (its own words on the topic), else None."""
@@ -389,7 +389,7 @@ class Retriever:
                 tier,
                 context[row.article_id],
                 round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
-                lead_coverage(row.article_id),
+                round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
                 float(row.position == 0),  # the lead states the news their quotes then give in their words
                 _quoted(in_story, row.text),
                 _weight(topic, stems),
@@ -555,14 +555,14 @@ class Retriever:
                 break
         return keys
 
-    def _lead_stems(self, article_id: int) -> set[str]:
+    def _lead_stems(self, article_id: int) -> frozenset[str]:
         """The stems of an article's headline and first paragraph, where news states what a story is about."""
 
         def read() -> frozenset[str]:
             rows = self.store.article_rows(article_id)
             return frozenset(stems_of(rows[0].title) | stems_of(rows[0].text)) if rows else frozenset()
 
-        return set(self._leads.get(article_id, read))
+        return self._leads.get(article_id, read)
 
     def _stems_of_article(self, article_id: int) -> frozenset[str]:
         """Every stem of an article (title and paragraphs), cached."""
