@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .coref import FIRST_NAME_TITLES, Entity, People
-from .lexicon import ROLE_HEADS
+from .lexicon import is_plural_role
 from .names import Role
 from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import Ref, analyse
@@ -275,4 +275,4 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
 def _said_by_many(text: str) -> bool:
     """Whether a paragraph credits its words to a crowd of some occupation ("said economists at Salomon
     Brothers", "according to analysts"): then a quote opening it is not the last speaker's, carried on."""
-    return any(match[1][:-1] in ROLE_HEADS for match in _SAID_BY_MANY.finditer(text))
+    return any(is_plural_role(match[1]) for match in _SAID_BY_MANY.finditer(text))

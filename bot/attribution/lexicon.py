@@ -215,6 +215,11 @@ while after before than then also not no
 )
 
 
+def is_plural_role(word: str) -> bool:
+    """Whether a lower-case word is a role noun in the plural ("economists", "ministers"): a crowd, not someone."""
+    return word.endswith("s") and word[:-1] in ROLE_HEADS
+
+
 def word_pattern(words: Iterable[str]) -> str:
     """A regex alternation of words built as a trie, so matching costs one branch per letter."""
     root: _Trie = {}

@@ -191,12 +191,17 @@ def make_role(words: list[str]) -> Role | None:
 _SPEAKS_NEXT = re.compile(rf",? (?:{'|'.join(SPEECH_VERBS)})\b")
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` when one space separates them (punctuation and all), else ""."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    return text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+
+
 def _after_role_noun(text: str, start: int) -> bool:
     """Whether the word before ``start`` is a lower-case role noun ("minister Subroto", not "Minister" or
     "minister." ending a sentence)."""
-    if start < 2 or text[start - 1] != " ":
-        return False
-    word = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+    word = _word_before(text, start)
     return word.islower() and role_head(word) == word
 
 
@@ -205,7 +210,7 @@ def _role_before(text: str, start: int) -> Role | None:
     rugby Nigel Melville": the field after "of" qualifies the role, "rugby director")."""
     if start < 2 or text[start - 1] != " ":
         return None
-    if role_head(text[text.rfind(" ", 0, start - 1) + 1 : start - 1]) is None:
+    if role_head(_word_before(text, start)) is None:
         # The common case, checked without the regex: no role word, and no "of" among the last few words.
         of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
             text, max(0, start - 50), start

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, VERB_AUX
+from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, VERB_AUX, is_plural_role
 from .roles import demonym
 
 # Plural and collective nouns that start sentences capitalised but name no one in particular.
@@ -77,7 +77,7 @@ def org_name(words: list[str]) -> str | None:
         word = lowered[0]
         if word in GROUP_WORDS or demonym(word) is not None or word.endswith("-based"):
             return None
-        if word[-1] == "s" and word[:-1] in ROLE_HEADS:
+        if is_plural_role(word):
             return None
     return " ".join(words)
 
