@@ -65,8 +65,7 @@ class BriefingService:
     def warm_up(self) -> None:
         """Read every name and role alias into memory now, so the first misspelt name asked need not: in an
         archive of 100,000 articles that read takes about two seconds. Safe beside questions being answered."""
-        self.retriever.speakers.names.refresh()
-        self.retriever.speakers.roles.refresh()
+        self.retriever.speakers.load_aliases()
 
     def ask(self, question: str | Question, *, limit: int | None = None, offset: int = 0) -> Answer:
         """Answer one question with up to ``limit`` paragraphs after the first ``offset``."""

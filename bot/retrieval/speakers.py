@@ -64,6 +64,11 @@ class SpeakerResolver:
         self.roles = RoleAliases(store)
         self.names = NameAliases(store)
 
+    def load_aliases(self) -> None:
+        """Read every name and role alias into memory now rather than on the first question needing them."""
+        self.names.refresh()
+        self.roles.refresh()
+
     def resolve(self, typed: str, *, allow_fuzzy: bool = True, role_noun_needed: bool = False) -> Speaker | None:
         """The people a typed name or role means, or None when nobody in the store goes by it.
 
@@ -153,7 +158,8 @@ class SpeakerResolver:
                     # None of them among the role's best holders: of the name's people, those whose roles fit it
                     # best ("fed vice chairman johnson": of twenty Johnsons, the one who is a vice chairman).
                     fitting = {i: score for i, score in self._role_scores(role)[2].items() if i in named.person_ids}
-                    holding = [i for i in named.person_ids if fitting.get(i, -1.0) == max(fitting.values(), default=0)]
+                    top = max(fitting.values(), default=0.0)
+                    holding = [i for i in named.person_ids if fitting.get(i, -1.0) == top]
                 return self._speaker(typed, holding) if holding else named
         return None
 
