@@ -56,6 +56,8 @@ _SPEAKER = re.compile(
     rf"|\b({_FIRST}) ({_WORD}),? {_SPEECH}\b"
     rf"|\b{_SPEECH} ({_FIRST}) ({_WORD})\b"
 )
+# Words the generator swaps by their own tables, never as surnames.
+_SWAPPED_APART = frozenset([*PLACES, *WEEKDAYS, *MONTHS])
 # Any two capitalised words: a person's name when the first is a first name speakers have.
 _FULL_NAME = re.compile(rf"\b([A-Z][a-z]+) ({_WORD})\b")
 # Capitalised words those patterns also meet that are no names ("the Labour Party said").
@@ -107,10 +109,11 @@ def load_sources(corpus: Path = CORPUS) -> list[Source]:
     """The BBC articles with the surnames of the people in them, in file order."""
     drafts = [draft for draft in parse_paths([corpus]) if isinstance(draft, ArticleDraft)]
     split = [tuple(p for block in draft.paragraphs for p in split_paragraph(block)) for draft in drafts]
-    first_names = speakers_first_names([" ".join(paragraphs) for paragraphs in split])
+    texts = [" ".join(paragraphs) for paragraphs in split]
+    first_names = speakers_first_names(texts)
     sources = []
-    for draft, paragraphs in zip(drafts, split, strict=True):
-        surnames = tuple(sorted(surnames_in(" ".join(paragraphs), first_names)))
+    for draft, paragraphs, text in zip(drafts, split, texts, strict=True):
+        surnames = tuple(sorted(surnames_in(text, first_names)))
         words = [*(re.escape(s) for s in surnames), *PLACES, *WEEKDAYS, *MONTHS, _YEAR]
         pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b")
         sources.append(Source(draft.title, paragraphs, draft.category, surnames, pattern))
@@ -130,7 +133,7 @@ def surnames_in(text: str, first_names: frozenset[str]) -> set[str]:
     first name ("Sir Alex"), place, weekday or month: those swap apart."""
     found = {surname for match in _SPEAKER.finditer(text) for surname in match.groups()[1::2] if surname}
     found |= {match[2] for match in _FULL_NAME.finditer(text) if match[1] in first_names}
-    return found - first_names - _NOT_NAMES - set(PLACES) - set(WEEKDAYS) - set(MONTHS)
+    return found - first_names - _NOT_NAMES - _SWAPPED_APART
 
 
 class Roster:
