@@ -16,6 +16,7 @@ from .lexicon import (
     ROLE_QUALIFYING_CAPS,
     ROLE_STOP,
     SPEECH_VERBS,
+    word_pattern,
 )
 
 _CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-(?:[A-Z]['’](?=[A-Z]))?[A-Z]?[a-z]+)*"  # "Murphy-O'Connor"
@@ -188,7 +189,7 @@ def make_role(words: list[str]) -> Role | None:
     return Role(head, mods, " ".join(lowered))
 
 
-_SPEAKS_NEXT = re.compile(rf",? (?:{'|'.join(SPEECH_VERBS)})\b")
+_SPEAKS_NEXT = re.compile(rf",? (?:{word_pattern(SPEECH_VERBS)})\b")
 
 
 def _word_before(text: str, start: int) -> str:
