@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
@@ -175,11 +175,13 @@ class SpeakerResolver:
         head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
         heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
         best: dict[int, float] = {}
+        # Scored once per distinct wording: a common head's thousands of roles share a few hundred.
+        match = cache(lambda alias: _role_match(qualifiers, alias))
         for candidate in heads:
             for alias, person_id in self.roles.containing(candidate):
                 words = alias.split()
                 if words and words[-1] in heads:
-                    best[person_id] = max(_role_match(qualifiers, words[:-1]), best.get(person_id, 0.0))
+                    best[person_id] = max(match(tuple(words[:-1])), best.get(person_id, 0.0))
         return heads, qualifiers, best
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:
@@ -272,7 +274,7 @@ def _last_role_noun(words: list[str]) -> int:
     return max((i for i, word in enumerate(words) if _role_noun(word) in ROLE_HEADS), default=-1)
 
 
-def _role_match(wanted: list[str], alias: list[str]) -> float:
+def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
     """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", and a body
     of three words or more its initials ("mitsubishi heavy industries boss" / "mhi president")."""
     if not wanted:
