@@ -323,6 +323,16 @@ def test_a_first_name_misspelt_finds_the_full_name_before_a_bare_surname(service
     assert "I took “kelly white” to mean Kelli White" in answer.message
 
 
+def test_a_role_many_hold_is_counted_in_the_lead_not_listed(service: BriefingService) -> None:
+    for name in ("Ann Ames", "Bo Berg", "Cy Cole", "Di Dunn", "Ed Eyre"):
+        service.load_text(ADMIN, f"Cinema\n\nFilm director {name} said the festival had been a triumph.")
+    answer = service.ask("what did the film director say about the festival?")
+    assert answer.hits and answer.has_more
+    assert answer.message.startswith("What the 5 people recorded as “film director” said about the festival")
+    nothing = service.ask("what did the film director say about pigeons?")
+    assert "no paragraph where any of the 5 people recorded as “film director” speaks" in nothing.message
+
+
 def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Grain rules\n\nThe AWB called for an end to limits on moving grain across state borders.")
     answer = service.ask("what did the australian wheat board say about moving grain?")

@@ -47,6 +47,7 @@ MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 TOPIC_CANDIDATES = 300
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
+NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
@@ -727,7 +728,7 @@ def _lead(parsed: Question, speaker: Speaker | None, *, mentioned: bool = False)
     paragraphs that only mention them follow)."""
     if speaker is None:
         return f"What the articles say about {parsed.topic}:"
-    who = " / ".join(speaker.names)
+    who = _who(speaker)
     guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
     if parsed.topic:
         return f"What {who} said about {parsed.topic}:{guessed}"
@@ -736,12 +737,20 @@ def _lead(parsed: Question, speaker: Speaker | None, *, mentioned: bool = False)
     return f"What {who} said:{guessed}"
 
 
+def _who(speaker: Speaker, many: str = "") -> str:
+    """The people a speaker resolved to, by name, or counted when a role many hold named them ("the director":
+    a lead of fifty names said nothing)."""
+    if len(speaker.names) <= NAMES_LISTED:
+        return " / ".join(speaker.names)
+    return f"{many}the {len(speaker.names)} people recorded as “{speaker.typed}”"
+
+
 def _no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False) -> str:
     if speaker is None:
         return f"I found nothing about “{parsed.topic}” in the articles I have."
-    who = " / ".join(speaker.names)
     if not parsed.topic:
-        return f"I know {who} from the articles, but found no paragraph where they speak."
+        return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak."
+    who = _who(speaker, "any of ")
     if offered:
         return (
             f"I found no paragraph where {who} speaks about {parsed.topic}. "
