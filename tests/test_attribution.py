@@ -1072,3 +1072,25 @@ def test_a_quote_credited_to_a_crowd_is_not_carried_on_from_the_last_speaker() -
             '"It is still positive," he said.',
         ]
     ) == [("Philip Braverman",), (), ("Philip Braverman",)]
+
+
+def test_a_role_with_its_field_then_a_comma_after_an_inverted_verb_speaks_through_the_name() -> None:
+    assert speakers(
+        [
+            '"The routes do not pay," said BA director of commercial planning, Robert Boyle.',
+            '"Firefox is growing," said Opera spokeswoman, Berit Hanson, at the launch.',
+            "But according to bookmaker Ladbrokes, John McCririck was the favourite.",
+        ]
+    ) == [("Robert Boyle",), ("Berit Hanson",), ("Ladbrokes",)]
+
+
+def test_a_role_joining_two_fields_with_and_after_a_name() -> None:
+    result = attribute(
+        [
+            '"We need faces," said Shauna Perry, Bioware\'s audio and external resources producer.',
+            '"It sold," said Alain Levy, chairman and chief executive of EMI.',
+        ]
+    )
+    roles = {person.name: person.roles for person in result.people}
+    assert roles["Shauna Perry"] == ("bioware audio external resources producer",)
+    assert "chairman chief executive" not in " ".join(roles["Alain Levy"])  # two roles, not one's fields

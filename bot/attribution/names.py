@@ -55,6 +55,7 @@ NAME_RUN = re.compile(
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
+_FIELD = rf"(?!(?:{_STOP}|{_HEADS})\b)[a-z][\w'’-]*"  # "work and pensions": fields a role joins, not two roles
 # The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
 # description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
 _HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
@@ -62,9 +63,9 @@ _BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
     rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?P<owner>[\w.]+)['’]s\s+)?"
-    rf"(?P<mods>(?:{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
+    rf"(?P<mods>(?:(?:{_FIELD}\s+and\s+(?=[a-z]))?{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
-)
+)  # "Shauna Perry, Bioware's audio and external resources producer"
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
 # that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
 _ROLE_THEN_NAME = re.compile(
@@ -252,7 +253,7 @@ def _role_after(text: str, end: int) -> Role | None:
         return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
     # The body it is held at ("chairman of the group"), else its owner ("the OECD's chief economist").
     body = match["body"].split() if match["body"] else [match["owner"]] if match["owner"] else []
-    return make_role([*body, *match["mods"].split(), match["head"]])
+    return make_role([*body, *(word for word in match["mods"].split() if word != "and"), match["head"]])
 
 
 def _is_breaker(token: str, last: bool) -> bool:
