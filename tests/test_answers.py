@@ -333,6 +333,17 @@ def test_a_role_many_hold_is_counted_in_the_lead_not_listed(service: BriefingSer
     assert "no paragraph where any of the 5 people recorded as “film director” speaks" in nothing.message
 
 
+def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Faces wanted\n\n\"We need ordinary people with interesting faces,\" said Shauna Perry, "
+        "Bioware's audio and external resources producer.",
+    )
+    answer = service.ask("what did bioware say about faces?")
+    assert answer.hits and answer.hits[0].speakers == ("Shauna Perry",)
+    assert "don't know anyone called “blackisle”" in service.ask("what did blackisle say about faces?").message
+
+
 def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Grain rules\n\nThe AWB called for an end to limits on moving grain across state borders.")
     answer = service.ask("what did the australian wheat board say about moving grain?")

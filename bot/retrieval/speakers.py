@@ -103,6 +103,8 @@ class SpeakerResolver:
                 return self._speaker(typed, misspelt, fuzzy=True)
             if alone := [i for i, words in full_names if len(words) == 1]:
                 return self._speaker(typed, alone)
+        if not role_noun_needed and (staff := self._staff_of(typed, words)):
+            return staff
         return self._fuzzy(typed, name) if allow_fuzzy else None
 
     def exact(self, typed: str) -> Speaker | None:
@@ -112,6 +114,17 @@ class SpeakerResolver:
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, [i for i, _ in found])
         return None
+
+    def _staff_of(self, typed: str, words: list[str]) -> Speaker | None:
+        """The people whose recorded roles name a body nobody speaks as ("bioware": its producer, recorded as
+        "bioware audio external resources producer"); None when nobody's or too many people's do."""
+        body = [word for word in words if word not in _ROLE_FILLER]
+        if not body or _last_role_noun(body) >= 0:
+            return None  # a role, matched by its head noun elsewhere
+        holders = set.intersection(*({person_id for _, person_id in self.roles.containing(word)} for word in body))
+        if not holders or len(holders) > QUALIFIED_PEOPLE:
+            return None
+        return self._speaker(typed, sorted(holders))
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the
