@@ -1094,3 +1094,8 @@ def test_a_role_joining_two_fields_with_and_after_a_name() -> None:
     roles = {person.name: person.roles for person in result.people}
     assert roles["Shauna Perry"] == ("bioware audio external resources producer",)
     assert "chairman chief executive" not in " ".join(roles["Alain Levy"])  # two roles, not one's fields
+
+
+def test_the_body_a_role_is_held_at_after_three_words_describing_it() -> None:
+    result = attribute(["Rich Templeton, the head of giant chip maker Texas Instruments, backed internet calls."])
+    assert result.people[0].roles == ("texas instruments head",)

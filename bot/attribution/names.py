@@ -58,7 +58,7 @@ _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
 _FIELD = rf"(?!(?:{_STOP}|{_HEADS})\b)[a-z][\w'’-]*"  # "work and pensions": fields a role joins, not two roles
 # The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
 # description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
-_HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+_HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
 _BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
