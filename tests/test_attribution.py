@@ -1099,3 +1099,24 @@ def test_a_role_joining_two_fields_with_and_after_a_name() -> None:
 def test_the_body_a_role_is_held_at_after_three_words_describing_it() -> None:
     result = attribute(["Rich Templeton, the head of giant chip maker Texas Instruments, backed internet calls."])
     assert result.people[0].roles == ("texas instruments head",)
+
+
+def test_the_office_is_not_its_shadow() -> None:
+    assert speakers(
+        [
+            'Tessa Jowell has announced plans to limit new casinos, in a move branded a "humiliating retreat".',
+            "It puts an end to plans for 40 super casinos. The Culture Secretary said the move showed she listened.",
+            "But Conservative shadow culture secretary John Whittingdale said the plans were a shambles.",
+        ]
+    )[1] != ("John Whittingdale",)
+
+
+def test_a_titled_name_after_a_body_written_with_the() -> None:
+    result = attribute(
+        [
+            'In a speech to the Foreign Policy Centre Mr Straw said of the Tory leader: "He is clever."',
+            "Paying tribute, the Lord Chancellor said the judge was a great advocate.",
+        ]
+    )
+    assert result.paragraphs[0].speakers == ("Straw",)
+    assert [p.name for p in result.people] == ["Straw"]  # the Lord Chancellor is an office, not a man

@@ -46,7 +46,10 @@ class Entity:
 
 
 def _modifiers_fit(asked: frozenset[str], known: frozenset[str]) -> bool:
-    """True when every modifier in a role phrase matches one the person's role has ("tajik"~"tajikistani")."""
+    """True when every modifier in a role phrase matches one the person's role has ("tajik"~"tajikistani"),
+    and both or neither are the opposition's ("the culture secretary" is not the shadow culture secretary)."""
+    if ("shadow" in asked) != ("shadow" in known):
+        return False
     return all(any(k.startswith(a) or a.startswith(k) for k in known) for a in asked)
 
 

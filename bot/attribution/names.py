@@ -406,8 +406,10 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             continue
         skip, prefixed, prefix_roles, honorific, words, titled, lowered = shape
         start = match.start() + skip
-        if _after_the(text, start):
-            continue  # "the Weakest Link", "the Daily Mail": titles and bodies, not people
+        if _after_the(text, start) and not (honorific and role_head(words[0]) is None):
+            # "the Weakest Link", "the Daily Mail", "the Lord Chancellor": titles, bodies and offices; but "the
+            # Foreign Policy Centre Mr Straw" is a body, then a man.
+            continue
         if _FOLLOWING_ROLE.match(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
         if (owned := _OWNED_NAME.match(text, match.end())) and owned[1].lower() in known:
