@@ -1120,3 +1120,11 @@ def test_a_titled_name_after_a_body_written_with_the() -> None:
     )
     assert result.paragraphs[0].speakers == ("Straw",)
     assert [p.name for p in result.people] == ["Straw"]  # the Lord Chancellor is an office, not a man
+
+
+def test_a_long_role_after_an_inverted_verb_and_a_body_before_a_place_is_no_name() -> None:
+    result = attribute(
+        ['"The dollar may fall," said Chemical Bank Tokyo branch vice president Yukuo Takahashi.'],
+    )
+    assert result.paragraphs[0].speakers == ("Yukuo Takahashi",)
+    assert [p.name for p in result.people] == ["Yukuo Takahashi"]  # "Tokyo" after "Chemical Bank" is nobody

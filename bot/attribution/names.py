@@ -501,6 +501,8 @@ def _run_shape(run: str) -> _Shape:
     head = role_head(prefix[-1]) if prefix else None
     titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
     roles = _prefix_roles([*qualifying, *prefix])
+    if len(words) == 1 and not (honorific or titled or roles) and any(w.lower() in NON_PERSON_WORDS for w in prefix):
+        return _NOT_A_NAME  # "Chemical Bank Tokyo": a body and its branch's place, not a one-word name
     if honorific in _TITLE_ROLES:  # "Sen. Christopher Bond" is a senator, asked for as one; "U.S. Sen." a U.S. one
         office = make_role([*([] if roles else [*qualifying, *prefix]), _TITLE_ROLES[honorific]])
         roles = (*roles, *filter(None, [office]))

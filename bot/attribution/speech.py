@@ -146,7 +146,7 @@ _APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
 # Words between an inverted verb and its subject: roles and organisations, never a new clause.
 _GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*)"
 _INVERTED_GAP = re.compile(
-    rf"\s+(?:(?:{_GAP_WORD}|of|for|at)\s+){{0,5}}(?:[a-z][\w'’-]*,\s+)?"
+    rf"\s+(?:(?:{_GAP_WORD}|of|for|at)\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
 )  # "said U.S. trade representative Clayton Yeutter"; "said BA director of commercial planning, Robert Boyle"
 _INVERSION_CUES = ',"”’:—-'
 # A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
