@@ -1128,3 +1128,14 @@ def test_a_long_role_after_an_inverted_verb_and_a_body_before_a_place_is_no_name
     )
     assert result.paragraphs[0].speakers == ("Yukuo Takahashi",)
     assert [p.name for p in result.people] == ["Yukuo Takahashi"]  # "Tokyo" after "Chemical Bank" is nobody
+
+
+def test_say_after_an_auxiliary_and_in_the_plural_present() -> None:
+    assert speakers(
+        [
+            "Clayton Yeutter spoke in Washington.",
+            "Yeutter did say that U.S. farm products would be targeted if Tokyo decided to hit back.",
+            "The Tories say the plan is flawed.",
+            "I'd say that the likelihood of an attack was small.",
+        ]
+    ) == [("Clayton Yeutter",), ("Clayton Yeutter",), ("Tories",), ()]

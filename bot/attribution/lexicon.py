@@ -64,7 +64,7 @@ ROLE_HEAD_GENDER: dict[str, str] = {
 # Reported-speech verbs (lower case, inflected forms listed so one alternation matches them).
 SPEECH_VERBS = tuple(
     """
-said says told tells added adds stated noted stressed stresses emphasised emphasized
+said says say told tells added adds stated noted stressed stresses emphasised emphasized
 emphasises emphasizes underlined underlines insisted insists warned warns argued argues claimed
 recalled recalls urged urges pledged announced announces briefed highlighted
 replied replies explained explains admitted admits believes believed predicted predicts

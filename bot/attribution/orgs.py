@@ -77,6 +77,8 @@ def org_name(words: list[str]) -> str | None:
         word = lowered[0]
         if word in GROUP_WORDS or demonym(word) is not None or word.endswith("-based"):
             return None
+        if word.startswith(("i'", "i’")):
+            return None  # "I'd say": the writer or a quoted speaker, not a body
         if is_plural_role(word):
             return None
     return " ".join(words)
