@@ -1139,3 +1139,31 @@ def test_say_after_an_auxiliary_and_in_the_plural_present() -> None:
             "I'd say that the likelihood of an attack was small.",
         ]
     ) == [("Clayton Yeutter",), ("Clayton Yeutter",), ("Tories",), ()]
+
+
+def test_numbers_and_joined_offices_between_an_inverted_verb_and_the_name() -> None:
+    assert speakers(
+        [
+            '"It has been a fantastic few weeks," said 20-year-old politics student Nick Vaughan.',
+            '"The restatement was a monumental task," said Nortel president and chief executive Bill Owens.',
+        ]
+    ) == [("Nick Vaughan",), ("Bill Owens",)]
+
+
+def test_an_opening_quote_carries_on_though_someone_else_speaks_later_in_the_paragraph() -> None:
+    result = speakers(
+        [
+            "The Labour attack, says Oliver Letwin, is the latest example of the party getting the tone wrong.",
+            '"I don\'t understand what they are doing." A few weeks of headlines have helped Tory morale. '
+            '"It has been a fantastic few weeks," said student Nick Vaughan.',
+        ]
+    )
+    assert result[1] == ("Oliver Letwin", "Nick Vaughan")
+    # '"…," someone added': the opening quote is theirs, whoever they are, not carried on.
+    assert speakers(
+        [
+            "Oliver Letwin said the attack was wrong.",
+            '"China is censoring the news," said the group in a statement. Google was silent. "It is odd," said Nick '
+            "Vaughan.",
+        ]
+    )[1] == ("Nick Vaughan",)

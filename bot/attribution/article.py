@@ -10,7 +10,7 @@ from .coref import FIRST_NAME_TITLES, Entity, People
 from .lexicon import is_plural_role
 from .names import Role
 from .roles import article_country, needs_country, normalise_role, role_forms
-from .speech import Ref, analyse
+from .speech import Ref, analyse, quote_spans
 
 _PARA = 1_000_000
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
@@ -109,7 +109,8 @@ class _Reader:
             else:
                 mentioned.append(entity)
         opens_with_quote = text.lstrip(" .,").startswith(_OPENING_QUOTES)
-        if not spoken and self.last_speaker is not None and opens_with_quote and not _said_by_many(text):
+        carried = not spoken or _quote_before_narrative(text, min(p for _, p in spoken) - base)
+        if carried and self.last_speaker is not None and opens_with_quote and not _said_by_many(text):
             spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
         elif spoken and opens_with_quote and self.open_quote == index - 1:
             # A quote opened unattributed in the paragraph before and is credited here ('"..., he said").
@@ -201,6 +202,18 @@ def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
     if index == pending.paragraph:
         return sentence <= pending.next_sentence
     return sentence == 0
+
+
+def _quote_before_narrative(text: str, first_speech: int) -> bool:
+    """Whether a paragraph's opening quote ends before the story goes on in its own words and another quote
+    opens, all before the paragraph's first speech verb: that verb credits the later quote, not the opening one
+    ('"I don't understand them." A few weeks of headlines have helped. "It's been fantastic," said a student')."""
+    spans = quote_spans(text)
+    if not spans or text[spans[0][1] - 2 : spans[0][1] - 1] not in (".", "!"):
+        return False  # '"…," the company added': the opening quote's own attribution follows it
+    return any(
+        start < first_speech and any(c.isalpha() for c in text[spans[0][1] : start]) for start, _ in spans[1:]
+    )
 
 
 def _runs_on(text: str) -> bool:

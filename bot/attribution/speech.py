@@ -144,10 +144,11 @@ _PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^
 # "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
 _APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
 # Words between an inverted verb and its subject: roles and organisations, never a new clause.
-_GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z][\w'’-]*)"
+_GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z0-9][\w'’-]*)"
 _INVERTED_GAP = re.compile(
-    rf"\s+(?:(?:{_GAP_WORD}|of|for|at)\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
-)  # "said U.S. trade representative Clayton Yeutter"; "said BA director of commercial planning, Robert Boyle"
+    rf"\s+(?:(?:{_GAP_WORD}|of|for|at|and(?=\s+[a-z]))\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
+)  # "said U.S. trade representative Clayton Yeutter", "said Nortel president and chief executive Bill Owens",
+# "said 20-year-old politics student Nick Vaughan", "said BA director of commercial planning, Robert Boyle"
 _INVERSION_CUES = ',"”’:—-'
 # A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
 _LONE_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[.,;:!?]|$)")
