@@ -1167,3 +1167,15 @@ def test_an_opening_quote_carries_on_though_someone_else_speaks_later_in_the_par
             "Vaughan.",
         ]
     )[1] == ("Nick Vaughan",)
+
+
+def test_a_speech_verbs_ing_form_after_be_and_an_adverb_reports_speech() -> None:
+    assert speakers(
+        [
+            "Tony Blair says the manifesto will be New Labour.",
+            "He is saying that prosperity means wealth.",
+            "Nicole Kidman sued the paper. She is also claiming damages for distress.",
+            "Smith announced a plan, saying it would work.",
+            "He was told to leave.",
+        ]
+    ) == [("Tony Blair",), ("Tony Blair",), ("Nicole Kidman",), ("Smith",), ()]

@@ -47,6 +47,7 @@ _INDEFINITE = frozenset({"a", "an", "A", "An"})
 _VERBS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys() | PROGRESSIVE_VERBS
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
+_BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
 # The pattern starts by consuming the character before the word rather than with \b, which lets the
@@ -427,10 +428,11 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         floor = bounds[s]
         left = masked[floor:start].rstrip()
         word_before = left[left.rfind(" ") + 1 :].lower()
+        progressive = verb.endswith("ing") and _after_be(left, word_before)  # "is (also) claiming"
         if verb in PROGRESSIVE_VERBS:
-            if word_before not in _BE:
+            if not progressive:
                 continue  # "a warning", "urging calm": no one is speaking
-        elif word_before in PASSIVE_AUX:
+        elif word_before in PASSIVE_AUX and not progressive:
             # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
             found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end, bounds[s + 1])
             if found is not None:
@@ -438,7 +440,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             continue
         if verb in _NOUN_LIKE and word_before.rstrip(",") in _BEFORE_NOUNS:
             continue  # "our hopes, fears and beliefs": nouns
-        participle = verb in _PARTICIPLES
+        participle = verb in _PARTICIPLES and not progressive  # "He is saying that…" reports like "He says"
         if verb:
             if pronouns is None:
                 pronouns = _pronouns(masked)
@@ -497,6 +499,16 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
                 b += 1
             ref.sentence = b
     return refs
+
+
+def _after_be(left: str, word_before: str) -> bool:
+    """Whether a verb's -ing form follows a form of "be", perhaps with an adverb between ("is also claiming")."""
+    if word_before in _BE:
+        return True
+    if word_before not in _BE_ADVERBS and not word_before.endswith("ly"):
+        return False
+    words = left.rsplit(maxsplit=2)
+    return len(words) >= 2 and words[-2].lower() in _BE
 
 
 def _opens_clause(masked: str, floor: int, start: int) -> bool:
