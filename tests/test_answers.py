@@ -344,6 +344,18 @@ def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: B
     assert "don't know anyone called “blackisle”" in service.ask("what did blackisle say about faces?").message
 
 
+def test_a_role_whose_holders_never_speak_on_the_topic_is_read_as_part_of_it(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Car talks\n\nTrade ministry official Kenji Sato said talks on car exports went well.")
+    service.load_text(
+        ADMIN,
+        "Japan keeps beef quota\n\nJapan will keep its beef import quota at 58,400 tonnes this year, Japanese farm "
+        "ministry officials said.\n\nThe officials said imports of high quality beef would not rise.",
+    )
+    answer = service.ask("what did the japanese farm ministry official say about the beef quota?")
+    assert not answer.no_match and answer.hits[0].text.startswith("Japan will keep its beef import quota")
+    assert service.ask("what did the japanese farm ministry official say about football?").no_match
+
+
 def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Grain rules\n\nThe AWB called for an end to limits on moving grain across state borders.")
     answer = service.ask("what did the australian wheat board say about moving grain?")

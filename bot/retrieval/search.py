@@ -26,7 +26,7 @@ from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import all_of, any_of, content_runs, content_words
 from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
-from bot.retrieval.speakers import Speaker, SpeakerResolver, same_word
+from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role, same_word
 from bot.retrieval.terms import (
     Topic,
     acronym_of,
@@ -62,6 +62,7 @@ CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
 )
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
+ROLE_STORY_COVERAGE = 0.85  # ... and one covering this much of it, a role none of whose holders speaks on it
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
@@ -102,6 +103,7 @@ class Retriever:
         """
         asked = parse_question(question) if isinstance(question, str) else question
         speaker, parsed, guessed = self._speaker_of(asked)
+        by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
         if parsed.speaker and speaker is None and (guessed or _a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
@@ -112,11 +114,13 @@ class Retriever:
             return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
         if speaker is not None:
             ranked = self._for_speaker(speaker, topic, parsed.topic, after_article, wanted)
-            if guessed:
+            if guessed or by_role:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
                 # that person never speaks on it, the question still stands as a topic; so when a story
                 # covers the whole question better than the one they speak in ("is GM going to build
-                # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story).
+                # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story). So for a
+                # role, whose recorded holders are often not the one a story quotes under another title ("the
+                # japanese farm ministry official"): its words are part of the question.
                 whole = _as_topic(parsed)
                 whole_topic = self.topic(whole.topic)
                 # A topic search costs tens of milliseconds in a large archive: skipped when no story could
@@ -124,8 +128,17 @@ class Retriever:
                 spoken = self._story_coverage(whole_topic, ranked)
                 if whole_topic is not None and spoken + BETTER_STORY <= 1.0:
                     as_topic = self._for_topic(whole_topic, after_article, wanted=wanted)
-                    better = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
-                    if not ranked or better:
+                    covered = self._story_coverage(whole_topic, as_topic)
+                    if ranked:
+                        switch = bool(as_topic) and covered >= spoken + BETTER_STORY
+                    else:
+                        # No holder of the role speaks on it: a story must be about nearly all of the question,
+                        # and about its topic, not only the role's words.
+                        switch = guessed or (
+                            covered >= ROLE_STORY_COVERAGE
+                            and self._story_coverage(topic, as_topic) >= MIN_ARTICLE_COVERAGE
+                        )
+                    if switch:
                         parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
         elif topic is not None:
             ranked = self._for_topic(topic, after_article, wanted=wanted)

@@ -276,6 +276,11 @@ def _name_words(full_name: str) -> tuple[str, ...]:
     return tuple(normalise_name(full_name).split())
 
 
+def names_a_role(typed: str) -> bool:
+    """Whether a typed speaker holds a role noun ("the japanese farm ministry official", "fed chairman johnson")."""
+    return _last_role_noun(normalise_name(typed).split()) >= 0
+
+
 def _role_noun(word: str) -> str:
     """A role noun in the singular ("analysts" → "analyst": any of them); other words as they are."""
     single = word.removesuffix("s")
