@@ -356,6 +356,16 @@ def test_a_role_whose_holders_never_speak_on_the_topic_is_read_as_part_of_it(ser
     assert service.ask("what did the japanese farm ministry official say about football?").no_match
 
 
+def test_an_unknown_speaker_a_story_is_about_reads_as_part_of_the_topic(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN, "Hybrid cars sell\n\nNissan has bought Toyota's hybrid car technology.\n\nHybrid car sales rose."
+    )
+    answer = service.ask("what did toyota say about hybrid cars?")
+    assert answer.hits[0].text.startswith("Nissan has bought Toyota's hybrid car technology")
+    assert answer.message.startswith("What the articles say about toyota hybrid cars")
+    assert "don't know anyone called “toyota”" in service.ask("what did toyota say about diesel trucks?").message
+
+
 def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Grain rules\n\nThe AWB called for an end to limits on moving grain across state borders.")
     answer = service.ask("what did the australian wheat board say about moving grain?")

@@ -62,7 +62,8 @@ CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
 )
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
-ROLE_STORY_COVERAGE = 0.85  # ... and one covering this much of it, a role none of whose holders speaks on it
+# ... and one covering this much of it, a speaker nobody is recorded as or a role none of whose holders speaks on it
+WHOLE_QUESTION_COVERAGE = 0.85
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
@@ -111,8 +112,15 @@ class Retriever:
             parsed = _as_topic(parsed)
         topic = self.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
-            return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
-        if speaker is not None:
+            # Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the
+            # question answers it ("what did toyota say about hybrid cars?"), read as a topic.
+            whole = _as_topic(parsed)
+            whole_topic = self.topic(whole.topic)
+            ranked = self._for_topic(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
+            if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
+                return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
+            parsed, topic = whole, whole_topic
+        elif speaker is not None:
             ranked = self._for_speaker(speaker, topic, parsed.topic, after_article, wanted)
             if guessed or by_role:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
@@ -128,16 +136,10 @@ class Retriever:
                 spoken = self._story_coverage(whole_topic, ranked)
                 if whole_topic is not None and spoken + BETTER_STORY <= 1.0:
                     as_topic = self._for_topic(whole_topic, after_article, wanted=wanted)
-                    covered = self._story_coverage(whole_topic, as_topic)
                     if ranked:
-                        switch = bool(as_topic) and covered >= spoken + BETTER_STORY
-                    else:
-                        # No holder of the role speaks on it: a story must be about nearly all of the question,
-                        # and about its topic, not only the role's words.
-                        switch = guessed or (
-                            covered >= ROLE_STORY_COVERAGE
-                            and self._story_coverage(topic, as_topic) >= MIN_ARTICLE_COVERAGE
-                        )
+                        switch = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
+                    else:  # for a role none of whose holders speaks on it, only a story about the question
+                        switch = guessed or (topic is not None and self._about_question(whole_topic, topic, as_topic))
                     if switch:
                         parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
         elif topic is not None:
@@ -191,6 +193,14 @@ class Retriever:
                 key = (round(coverage, 2), _weight(topic, stems), 0.0, float(row.article_id), -float(row.position))
                 nearest.append(Ranked(row, key, stems))
         return sorted(nearest, key=lambda r: r.key, reverse=True)[:NEAREST]
+
+    def _about_question(self, whole: Topic, topic: Topic, ranked: list[Ranked]) -> bool:
+        """Whether a ranking's first story is about nearly all of a question (``whole``: its speaker's words
+        too) and about its topic, not only the speaker's words ("the chancellor" in a budget story)."""
+        return (
+            self._story_coverage(whole, ranked) >= WHOLE_QUESTION_COVERAGE
+            and self._story_coverage(topic, ranked) >= MIN_ARTICLE_COVERAGE
+        )
 
     def _story_coverage(self, topic: Topic | None, ranked: list[Ranked]) -> float:
         """How much of a topic the story of a ranking's first answer covers (0 without one)."""
