@@ -114,8 +114,9 @@ class Retriever:
         if parsed.speaker and speaker is None:
             # Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the
             # question answers it ("what did toyota say about hybrid cars?"), read as a topic.
+            # A word no paragraph uses ("Frobisk") is in no story: then no topic search is spent on it.
             whole = _as_topic(parsed)
-            whole_topic = self.topic(whole.topic)
+            whole_topic = None if any(map(self._unheard_of, parsed.speaker.split())) else self.topic(whole.topic)
             ranked = self._for_topic(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
             if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
