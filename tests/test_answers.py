@@ -353,6 +353,7 @@ def test_a_role_whose_holders_never_speak_on_the_topic_is_read_as_part_of_it(ser
     )
     answer = service.ask("what did the japanese farm ministry official say about the beef quota?")
     assert not answer.no_match and answer.hits[0].text.startswith("Japan will keep its beef import quota")
+    assert answer.message == "What the articles say about japanese farm ministry official and the beef quota:"
     assert service.ask("what did the japanese farm ministry official say about football?").no_match
 
 
@@ -362,7 +363,7 @@ def test_an_unknown_speaker_a_story_is_about_reads_as_part_of_the_topic(service:
     )
     answer = service.ask("what did toyota say about hybrid cars?")
     assert answer.hits[0].text.startswith("Nissan has bought Toyota's hybrid car technology")
-    assert answer.message.startswith("What the articles say about toyota hybrid cars")
+    assert answer.message.startswith("What the articles say about toyota and hybrid cars")
     assert "don't know anyone called “toyota”" in service.ask("what did toyota say about diesel trucks?").message
 
 

@@ -115,7 +115,7 @@ class Retriever:
             # Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the
             # question answers it ("what did toyota say about hybrid cars?"), read as a topic.
             # A word no paragraph uses ("Frobisk") is in no story: then no topic search is spent on it.
-            whole = _as_topic(parsed)
+            whole = _as_topic(parsed, joined=True)
             whole_topic = None if any(map(self._unheard_of, parsed.speaker.split())) else self.topic(whole.topic)
             ranked = self._for_topic(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
             if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
@@ -130,7 +130,7 @@ class Retriever:
                 # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story). So for a
                 # role, whose recorded holders are often not the one a story quotes under another title ("the
                 # japanese farm ministry official"): its words are part of the question.
-                whole = _as_topic(parsed)
+                whole = _as_topic(parsed, joined=not guessed)
                 whole_topic = self.topic(whole.topic)
                 # A topic search costs tens of milliseconds in a large archive: skipped when no story could
                 # cover the question that much better than the person's own.
@@ -629,9 +629,11 @@ class Retriever:
         return Answer(parsed.text, (), True, message)
 
 
-def _as_topic(parsed: Question) -> Question:
-    """The question with its speaker read as part of the topic (without the "did", "was"… of its phrasing)."""
-    return Question(parsed.text, topic=f"{parsed.speaker} {parsed.topic}".strip())
+def _as_topic(parsed: Question, *, joined: bool = False) -> Question:
+    """The question with its speaker read as part of the topic (without the "did", "was"… of its phrasing);
+    ``joined`` by "and" when the speaker was a name or role of its own ("toyota and hybrid cars"), not the
+    subject of the question's own clause ("deng put a cap on grain imports")."""
+    return Question(parsed.text, topic=f"{parsed.speaker}{' and' if joined else ''} {parsed.topic}".strip())
 
 
 def _crowd(speaker: str) -> bool:
