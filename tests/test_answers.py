@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.commands import handle
 from bot.models import Chat, User
+from bot.retrieval import search
 from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings, subject_readings
 from bot.service import BriefingService
 
@@ -365,6 +366,16 @@ def test_an_unknown_speaker_a_story_is_about_reads_as_part_of_the_topic(service:
     assert answer.hits[0].text.startswith("Nissan has bought Toyota's hybrid car technology")
     assert answer.message.startswith("What the articles say about toyota and hybrid cars")
     assert "don't know anyone called “toyota”" in service.ask("what did toyota say about diesel trucks?").message
+
+
+def test_a_speaker_in_more_stories_on_a_topic_than_are_ranked_answers_from_the_latest(
+    service: BriefingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "STORIES_RANKED", 2, raising=False)
+    for year in (2001, 2002, 2003):
+        service.load_text(ADMIN, f"Budget {year}\n\nChancellor Gordon Brown said the {year} budget was prudent.")
+    answer = service.ask("what did gordon brown say about the budget?", limit=5)
+    assert {hit.citation.title for hit in answer.hits} == {"Budget 2002", "Budget 2003"}
 
 
 def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:

@@ -48,6 +48,7 @@ MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole te
 TOPIC_CANDIDATES = 300
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
+STORIES_RANKED = 300  # a speaker's latest stories on a topic ranked, when they speak in more
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
@@ -342,6 +343,11 @@ class Retriever:
                 for a, share in story_coverage.items()
                 if share >= MIN_PARTIAL_COVERAGE and _two_words(topic, story_terms[a])
             }
+        if len(relevant) > STORIES_RANKED:
+            # A role a thousand people hold ("the chancellor" in years of news) speaks in thousands of stories
+            # on a common topic: the latest are ranked (reading them all took a second at 1.4M paragraphs).
+            relevant = set(sorted(relevant)[-STORIES_RANKED:])
+            about_topic &= relevant
         # Outside the stories about the topic only the person's own words can rank (tiers 3 and 2).
         candidates = [i for i, a in article_of.items() if a in about_topic or (i in speaking and a in relevant)]
         rows = {row.id: row for row in self.store.paragraphs_by_id(candidates)}
