@@ -378,6 +378,15 @@ def test_a_speaker_in_more_stories_on_a_topic_than_are_ranked_answers_from_the_l
     assert {hit.citation.title for hit in answer.hits} == {"Budget 2002", "Budget 2003"}
 
 
+def test_a_person_never_quoted_gets_what_the_stories_say_of_them_under_a_lead_saying_so(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Transfer\n\nThe club has signed striker Jan Vennegoor from PSV for four million euros.")
+    answer = service.ask("what has vennegoor said?")
+    assert answer.hits[0].text.startswith("The club has signed striker Jan Vennegoor")
+    assert answer.message.startswith("I found no paragraph where Jan Vennegoor speaks; what the stories say of them")
+
+
 def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Grain rules\n\nThe AWB called for an end to limits on moving grain across state borders.")
     answer = service.ask("what did the australian wheat board say about moving grain?")

@@ -168,7 +168,12 @@ class Retriever:
             parsed.text,
             self._hits(page, highlight),
             False,
-            _lead(parsed, speaker, mentioned=topic is None and any(r.key[0] == _MENTIONED for r in page)),
+            _lead(
+                parsed,
+                speaker,
+                mentioned=topic is None and any(r.key[0] == _MENTIONED for r in page),
+                unquoted=topic is None and all(r.key[0] == _MENTIONED for r in page),
+            ),
             has_more=len(ranked) > offset + limit,
         )
 
@@ -319,7 +324,13 @@ class Retriever:
         """The person's paragraphs for a topic, best first; without a topic, the first ``wanted`` of all they said."""
         if topic is None:  # only where they speak
             own = self.store.person_paragraphs(speaker.person_ids, speaking=True)
-            return self._speaker_only(speaker, [link for link in own if link.article_id > after_article], wanted)
+            links = [link for link in own if link.article_id > after_article]
+            if not links:
+                # Quoted nowhere (or in words the attribution missed): what the stories say of them, under a
+                # lead that says so, rather than nothing.
+                mentions = self.store.person_paragraphs(speaker.person_ids)
+                links = [link for link in mentions if link.article_id > after_article]
+            return self._speaker_only(speaker, links, wanted)
         links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
         speaking = {link.paragraph_id for link in links if link.role == "speaker"}
         about_person = self._people_named(topic_text, [link.paragraph_id for link in links])
@@ -755,15 +766,17 @@ def _weight(topic: Topic, stems: frozenset[str]) -> float:
     return round(sum(w for s, w in topic.weights.items() if s in stems), 3)
 
 
-def _lead(parsed: Question, speaker: Speaker | None, *, mentioned: bool = False) -> str:
+def _lead(parsed: Question, speaker: Speaker | None, *, mentioned: bool = False, unquoted: bool = False) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
-    paragraphs that only mention them follow)."""
+    paragraphs that only mention them follow, or are all there is)."""
     if speaker is None:
         return f"What the articles say about {parsed.topic}:"
     who = _who(speaker)
     guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
     if parsed.topic:
         return f"What {who} said about {parsed.topic}:{guessed}"
+    if unquoted:
+        return f"I found no paragraph where {who} speaks; what the stories say of them:{guessed}"
     if mentioned:
         return f"What {who} said, then what the same stories say of them:{guessed}"
     return f"What {who} said:{guessed}"
