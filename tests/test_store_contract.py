@@ -173,6 +173,10 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     within = any_store.person_paragraphs([lopez_id], within=[second_oil])
     assert [(p.article_id, p.position) for p in within] == [(oil, 1)]
     assert any_store.person_paragraphs([lopez_id], within=[]) == []
+    latest = any_store.person_paragraphs([lopez_id], latest=3)
+    assert sorted((p.article_id, p.position, p.role) for p in latest) == [
+        (oil, 1, "speaker"), (gas, 0, "mention"), (gas, 0, "speaker")]
+    assert [p.article_id for p in latest] == [oil, gas, gas]  # still in article order
     spoken = any_store.person_paragraphs([lopez_id], speaking=True)
     assert sorted((p.article_id, p.position) for p in spoken) == [(oil, 0), (oil, 1), (gas, 0)]
     first_gas = any_store.article_rows(gas)[0].id

@@ -49,6 +49,7 @@ TOPIC_CANDIDATES = 300
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 STORIES_RANKED = 300  # a speaker's latest stories on a topic ranked, when they speak in more
+LINKS_READ = 10_000  # a speaker's latest paragraph links read for a topic, when they have more
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
@@ -331,7 +332,9 @@ class Retriever:
                 mentions = self.store.person_paragraphs(speaker.person_ids)
                 links = [link for link in mentions if link.article_id > after_article]
             return self._speaker_only(speaker, links, wanted)
-        links = [link for link in self.store.person_paragraphs(speaker.person_ids) if link.article_id > after_article]
+        # A role a thousand people hold has tens of thousands of links in years of news: the latest are read.
+        latest = self.store.person_paragraphs(speaker.person_ids, latest=LINKS_READ)
+        links = [link for link in latest if link.article_id > after_article]
         speaking = {link.paragraph_id for link in links if link.role == "speaker"}
         about_person = self._people_named(topic_text, [link.paragraph_id for link in links])
         article_of = {link.paragraph_id: link.article_id for link in links}

@@ -84,10 +84,15 @@ class PeopleQueries:
         return {int(i): str(n) for i, n in rows}
 
     def person_paragraphs(
-        self, person_ids: Sequence[int], within: Sequence[int] | None = None, *, speaking: bool = False
+        self,
+        person_ids: Sequence[int],
+        within: Sequence[int] | None = None,
+        *,
+        speaking: bool = False,
+        latest: int | None = None,
     ) -> list[PersonParagraph]:
         """Every paragraph (of ``within``, when given) where one of the people speaks or (unless ``speaking``)
-        is mentioned, in article order."""
+        is mentioned, in article order; only the ``latest`` links of the latest articles, when given."""
         if not person_ids or (within is not None and not within):
             return []
         # One JSON array for ``within``: a prolific speaker's thousands of paragraphs as bound variables
@@ -95,15 +100,18 @@ class PeopleQueries:
         among = " AND pp.paragraph_id IN (SELECT value FROM json_each(?))" if within is not None else ""
         if speaking:
             among += " AND pp.role = 'speaker'"
+        order = " ORDER BY p.article_id, p.position"
+        if latest:
+            order = " ORDER BY p.article_id DESC, p.position DESC LIMIT ?"
         # The planner would look each paragraph up by its rowid, reading its text's page too (schema v12).
         rows = self._readers.fetchall(
             "SELECT pp.paragraph_id, p.article_id, p.position, pp.role FROM paragraph_people pp"
             " JOIN paragraphs p INDEXED BY idx_paragraphs_id_article_position ON p.id = pp.paragraph_id"
-            f" WHERE pp.person_id IN ({placeholders(person_ids)}){among}"
-            " ORDER BY p.article_id, p.position",
-            [*person_ids, *([json.dumps(list(within))] if within is not None else [])],
+            f" WHERE pp.person_id IN ({placeholders(person_ids)}){among}{order}",
+            [*person_ids, *([json.dumps(list(within))] if within is not None else []), *([latest] if latest else [])],
         )
-        return [PersonParagraph(*r) for r in rows]
+        links = [PersonParagraph(*r) for r in rows]
+        return links[::-1] if latest else links
 
     def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:
         """The person listed first among the speakers of each of the given paragraphs (who has them)."""

@@ -169,10 +169,15 @@ class StoreProtocol(Protocol):
         ...
 
     def person_paragraphs(
-        self, person_ids: Sequence[int], within: Sequence[int] | None = None, *, speaking: bool = False
+        self,
+        person_ids: Sequence[int],
+        within: Sequence[int] | None = None,
+        *,
+        speaking: bool = False,
+        latest: int | None = None,
     ) -> list[PersonParagraph]:
         """Every paragraph (of ``within``, when given) where one of the people speaks or (unless ``speaking``)
-        is mentioned, in article order."""
+        is mentioned, in article order; only the ``latest`` links of the latest articles, when given."""
         ...
 
     def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:

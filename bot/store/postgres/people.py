@@ -65,23 +65,32 @@ class PgPeopleQueries:
         return {int(str(i)): str(n) for i, n in rows}
 
     def person_paragraphs(
-        self, person_ids: Sequence[int], within: Sequence[int] | None = None, *, speaking: bool = False
+        self,
+        person_ids: Sequence[int],
+        within: Sequence[int] | None = None,
+        *,
+        speaking: bool = False,
+        latest: int | None = None,
     ) -> list[PersonParagraph]:
         """Every paragraph (of ``within``, when given) where one of the people speaks or (unless ``speaking``)
-        is mentioned, in article order."""
+        is mentioned, in article order; only the ``latest`` links of the latest articles, when given."""
         if not person_ids or (within is not None and not within):
             return []
         among = " AND pp.paragraph_id = ANY(%s)" if within is not None else ""
         if speaking:
             among += " AND pp.role = 'speaker'"
+        order = "p.article_id, p.position, pp.person_id, pp.role"
+        if latest:
+            order = "p.article_id DESC, p.position DESC, pp.person_id DESC, pp.role DESC LIMIT %s"
         with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT pp.paragraph_id, p.article_id, p.position, pp.role"
                 " FROM paragraph_people pp JOIN paragraphs p ON p.id = pp.paragraph_id"
-                f" WHERE pp.person_id = ANY(%s){among} ORDER BY p.article_id, p.position, pp.person_id, pp.role",
-                [list(person_ids), *([list(within)] if within is not None else [])],
+                f" WHERE pp.person_id = ANY(%s){among} ORDER BY {order}",
+                [list(person_ids), *([list(within)] if within is not None else []), *([latest] if latest else [])],
             ).fetchall()
-        return [PersonParagraph(int(str(r[0])), int(str(r[1])), int(str(r[2])), str(r[3])) for r in rows]
+        links = [PersonParagraph(int(str(r[0])), int(str(r[1])), int(str(r[2])), str(r[3])) for r in rows]
+        return links[::-1] if latest else links
 
     def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:
         """The person listed first among the speakers of each of the given paragraphs (who has them)."""
