@@ -379,6 +379,7 @@ def test_a_speaker_in_more_stories_on_a_topic_than_are_ranked_answers_from_the_l
     monkeypatch.setattr(search, "LINKS_READ", 1, raising=False)  # and only their latest links are read
     answer = service.ask("what did gordon brown say about the budget?", limit=5)
     assert [hit.citation.title for hit in answer.hits] == ["Budget 2003"]
+    assert {hit.citation.title for hit in service.ask("what did gordon brown say?", limit=5).hits} == {"Budget 2003"}
 
 
 def test_a_person_never_quoted_gets_what_the_stories_say_of_them_under_a_lead_saying_so(

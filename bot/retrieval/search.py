@@ -323,8 +323,8 @@ class Retriever:
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int = 0, wanted: int = sys.maxsize
     ) -> list[Ranked]:
         """The person's paragraphs for a topic, best first; without a topic, the first ``wanted`` of all they said."""
-        if topic is None:  # only where they speak
-            own = self.store.person_paragraphs(speaker.person_ids, speaking=True)
+        if topic is None:  # only where they speak (their latest links, for a role a thousand people hold)
+            own = self.store.person_paragraphs(speaker.person_ids, speaking=True, latest=LINKS_READ)
             links = [link for link in own if link.article_id > after_article]
             if not links:
                 # Quoted nowhere (or in words the attribution missed): what the stories say of them, under a
@@ -456,6 +456,8 @@ class Retriever:
         Ordered by their links alone: a prolific speaker's thousands of paragraphs were all read for a page.
         """
         per_article = Counter(link.article_id for link in links)
+        if speaker.qualifiers:
+            self._prefetch_stems(per_article)  # in one query: read one by one, thousands of stories took seconds
         context = {article_id: self._qualifier_share(speaker, article_id) for article_id in per_article}
 
         def key(link: PersonParagraph) -> tuple[float, ...]:
