@@ -329,7 +329,7 @@ class Retriever:
             if not links:
                 # Quoted nowhere (or in words the attribution missed): what the stories say of them, under a
                 # lead that says so, rather than nothing.
-                mentions = self.store.person_paragraphs(speaker.person_ids)
+                mentions = self.store.person_paragraphs(speaker.person_ids, latest=LINKS_READ)
                 links = [link for link in mentions if link.article_id > after_article]
             return self._speaker_only(speaker, links, wanted)
         # A role a thousand people hold has tens of thousands of links in years of news: the latest are read.
