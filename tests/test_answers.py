@@ -575,6 +575,10 @@ def test_question_parsing_kinds() -> None:
         ("oil: imomi's comments", "imomi", "oil"),
         ("what did imomi say re oil", "imomi", "oil"),
         ("what did blair say about oil, gas and coal", "blair", "oil, gas and coal"),
+        # "US" is the country, not the pronoun: "us" never modifies a noun.
+        ("did the US trade representative think japan would act", "US trade representative", "japan would act"),
+        ("what did us officials say about rice", "us officials", "rice"),
+        ("what did he tell us about oil", "", "what did he tell us about oil"),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:

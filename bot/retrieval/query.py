@@ -176,11 +176,20 @@ def parse_question(text: str) -> Question:
     for pattern in _COMPILED_SPEAKER:
         if match := pattern.match(clean):
             speaker = _tidy_speaker(match.group("s"))
-            if speaker and not _NOT_A_NAME & set(speaker.lower().split()):
+            if speaker and not _grammar_in(speaker):
                 return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t") or ""))
     if match := _REACTION.match(clean):
         return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     return Question(text, topic=_LEADING_CONJUNCTION.sub("", clean))
+
+
+def _grammar_in(speaker: str) -> bool:
+    """True when a captured speaker holds a pronoun or an auxiliary ("what else did he say"), not a name.
+
+    "us" before another word is the country ("the us trade representative"): the pronoun never modifies a noun.
+    """
+    tokens = speaker.lower().split()
+    return any(word in _NOT_A_NAME and not (word == "us" and i < len(tokens) - 1) for i, word in enumerate(tokens))
 
 
 def _topic_then_speaker(text: str, clean: str) -> Question | None:
