@@ -450,6 +450,17 @@ def test_the_body_named_after_an_apposed_role_qualifies_it() -> None:
     assert "oppenheimer and co analyst" in person(result, "Chris Kotter").roles
 
 
+def test_police_ranks_are_roles_not_part_of_the_name() -> None:
+    result = attribute(
+        [
+            "Craig Mackey, assistant chief constable of Gloucestershire Police, said the coaches were stopped.",
+            "Chief Constable Alastair McWhirter said the hunts had been peaceful.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Craig Mackey",), ("Alastair McWhirter",)]
+    assert "gloucestershire police assistant chief constable" in person(result, "Craig Mackey").roles
+
+
 def test_a_role_before_a_name_starts_after_the_verb() -> None:
     result = attribute(["Gordon Brown accused shadow chancellor Ray Ketts of inventing figures."])
     assert person(result, "Ray Ketts").roles == ("shadow chancellor",)

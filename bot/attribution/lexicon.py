@@ -38,6 +38,7 @@ teacher surgeon engineer activist athlete sprinter winger batsman entrepreneur f
 auditor accountant statistician physician psychologist specialist partner controller undersecretary artist oilman
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
 technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
+constable superintendent
 """.split()
 )
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
