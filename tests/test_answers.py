@@ -345,6 +345,14 @@ def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: B
     assert "don't know anyone called “blackisle”" in service.ask("what did blackisle say about faces?").message
 
 
+def test_someone_from_a_body_is_whoever_speaks_for_it(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Cannabis spray\n\nGW Pharma chairman Geoffrey Guy said the spray would be sold.")
+    service.load_text(ADMIN, "Benefit gig\n\nA spokesman for Acme Records said the benefit gig raised money.")
+    for question in ["what did the guy from acme records say about the gig?", "what did the man at acme records say?"]:
+        answer = service.ask(question)
+        assert answer.hits and answer.hits[0].text.startswith("A spokesman for Acme Records"), question
+
+
 def test_a_role_whose_holders_never_speak_on_the_topic_is_read_as_part_of_it(service: BriefingService) -> None:
     service.load_text(ADMIN, "Car talks\n\nTrade ministry official Kenji Sato said talks on car exports went well.")
     service.load_text(

@@ -141,11 +141,15 @@ class SpeakerResolver:
 
     def _name_at_body(self, typed: str, words: list[str]) -> Speaker | None:
         """A name and the body it works for ("james howard of cargill"): the name's people, those whose recorded
-        role names the body first. None unless the words before "of", "at" or "from" are a known name."""
+        role names the body first; "the man from cargill" is the body. None unless the words before "of", "at" or
+        "from" are a known name or say "someone"."""
         joiner = next((i for i, word in enumerate(words) if word in _AT_BODY), -1)
         who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in _ROLE_FILLER]
         if joiner < 1 or not body or _last_role_noun(words) >= 0:
             return None  # "head of the central bank", "the bank of finland governor": roles
+        if set(who) <= _SOMEONE:
+            # "the guy from mull historical society": whoever speaks for the body, not people named Guy.
+            return self.resolve(" ".join(words[joiner + 1 :]), allow_fuzzy=False)
         named = self.exact(" ".join(who))
         if named is None:
             return None
