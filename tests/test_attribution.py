@@ -450,6 +450,17 @@ def test_the_body_named_after_an_apposed_role_qualifies_it() -> None:
     assert "oppenheimer and co analyst" in person(result, "Chris Kotter").roles
 
 
+def test_a_subject_with_a_clause_between_dashes_or_brackets_speaks() -> None:
+    result = attribute(
+        [
+            "One of the Guildford Four, Gerry Conlon - who was wrongly convicted - said the families were delighted.",
+            "Andrei Illarionov – then an adviser – told a press conference it was theft.",
+            "Video game giant Electronic Arts (EA) says it wants to grow.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Gerry Conlon",), ("Andrei Illarionov",), ("Electronic Arts",)]
+
+
 def test_police_ranks_are_roles_not_part_of_the_name() -> None:
     result = attribute(
         [

@@ -75,7 +75,8 @@ _AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z]
 _GAP = re.compile(
     r"\s*"
     r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,150},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,150}?\s+"
-    r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+)?"
+    r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+"
+    r"|\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
 # ", chief economist", ", senior dealer": a role noun or a word shaped like one (not a plural).
