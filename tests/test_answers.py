@@ -348,7 +348,8 @@ def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: B
 def test_someone_from_a_body_is_whoever_speaks_for_it(service: BriefingService) -> None:
     service.load_text(ADMIN, "Cannabis spray\n\nGW Pharma chairman Geoffrey Guy said the spray would be sold.")
     service.load_text(ADMIN, "Benefit gig\n\nA spokesman for Acme Records said the benefit gig raised money.")
-    for question in ["what did the guy from acme records say about the gig?", "what did the man at acme records say?"]:
+    asked = ["what did the guy from acme records say about the gig?", "what did the man at the acme records say?"]
+    for question in asked:
         answer = service.ask(question)
         assert answer.hits and answer.hits[0].text.startswith("A spokesman for Acme Records"), question
 

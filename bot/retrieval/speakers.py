@@ -149,7 +149,7 @@ class SpeakerResolver:
             return None  # "head of the central bank", "the bank of finland governor": roles
         if set(who) <= _SOMEONE:
             # "the guy from mull historical society": whoever speaks for the body, not people named Guy.
-            return self.resolve(" ".join(words[joiner + 1 :]), allow_fuzzy=False)
+            return self.resolve(" ".join(words[joiner + 1 :]).removeprefix("the "), allow_fuzzy=False)
         named = self.exact(" ".join(who))
         if named is None:
             return None
