@@ -406,6 +406,16 @@ def test_a_body_asked_by_its_full_name_answers_as_its_initials(service: Briefing
     assert answer.hits and answer.hits[0].speakers == ("AWB",)
 
 
+def test_a_body_asked_by_its_full_name_answers_as_its_main_words_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Tax warning\n\nThe IFS said taxes would have to rise after the election.")
+    service.load_text(
+        ADMIN,
+        "Trade talks\n\nRei Shiratori, director of the Institute for Political Studies, said studies showed a rift.",
+    )
+    answer = service.ask("what did the institute for fiscal studies say about taxes?")
+    assert answer.hits and answer.hits[0].text.startswith("The IFS said taxes"), answer.message
+
+
 def test_a_role_with_its_bodys_name_is_not_read_as_a_bodys_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Asian growth\n\nThe ADB said growth in the region would be slight.")
     service.load_text(

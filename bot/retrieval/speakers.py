@@ -83,7 +83,7 @@ class SpeakerResolver:
             return self._with_spokespeople(exact, words)
         if at_body := self._name_at_body(typed, words):
             return at_body
-        if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self.exact("".join(w[0] for w in words))):
+        if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
             return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
         untitled = _TITLES.sub("", name)
         if by_name := self._named_after_role(typed, words):
@@ -113,6 +113,15 @@ class SpeakerResolver:
         for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, [i for i, _ in found])
+        return None
+
+    def _by_initials(self, words: list[str]) -> Speaker | None:
+        """The body known by a name's initials: every word's ("bank of england": BoE), else its main words' when
+        three or more ("institute for fiscal studies": IFS)."""
+        main = [word for word in words if word not in _ROLE_FILLER]
+        for initials in dict.fromkeys(["".join(w[0] for w in words), "".join(w[0] for w in main)]):
+            if len(initials) >= 3 and (found := self.exact(initials)):
+                return found
         return None
 
     def _staff_of(self, typed: str, words: list[str]) -> Speaker | None:
