@@ -461,6 +461,31 @@ def test_a_subject_with_a_clause_between_dashes_or_brackets_speaks() -> None:
     assert [p.speakers for p in result.paragraphs] == [("Gerry Conlon",), ("Andrei Illarionov",), ("Electronic Arts",)]
 
 
+def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None:
+    result = attribute(
+        [
+            "The Institute for Fiscal Studies said taxes must rise.",
+            "Food was safe, the Food Standards Agency (FSA) has said.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Institute for Fiscal Studies",), ("Food Standards Agency",)]
+
+
+def test_an_unnamed_source_of_a_body_whose_name_holds_of_or_for() -> None:
+    result = attribute(
+        [
+            "Rates are fine, a Bank of Japan official told Reuters.",
+            "He said the yen was stable.",
+            "A Council for Economic Planning and Development spokesman said curbs would ease.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("a Bank of Japan official",),
+        ("a Bank of Japan official",),
+        ("a Council for Economic Planning and Development spokesman",),
+    ]
+
+
 def test_police_ranks_are_roles_not_part_of_the_name() -> None:
     result = attribute(
         [

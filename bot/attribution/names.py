@@ -82,8 +82,8 @@ _BEFORE_ROLE = ROLE_STOP | HONORIFICS.keys() | frozenset(SPEECH_VERBS)
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{_CAP_WORD} )+and )?$")
-# "<Office> of [the]": what follows completes the body's name.
-_BODY_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
+# "<Office> of [the]", "<Body> for [the]": what follows completes the body's name.
+_BODY_OF = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
 # Role nouns that are mostly adjectives in front of another capitalised word.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
@@ -329,8 +329,9 @@ def _after_office(text: str, start: int) -> bool:
 
 
 def _in_body_name(text: str, start: int) -> bool:
-    """True for a run that ends a body's name ("the FDA's Office of Drug Safety", "Bank of Sierra Leone")."""
-    if not text.endswith((" of ", " of the "), 0, start):
+    """True for a run that ends a body's name ("the FDA's Office of Drug Safety", "Bank of Sierra Leone",
+    "the Institute for Fiscal Studies")."""
+    if not text.endswith((" of ", " of the ", " for ", " for the "), 0, start):
         return False
     match = _BODY_OF.search(text, max(0, start - 40), start)
     return match is not None and match[1].lower() in NON_PERSON_WORDS

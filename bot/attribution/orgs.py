@@ -40,6 +40,7 @@ east west
 _BODY_WORDS = NON_PERSON_WORDS - PLACE_WORDS
 _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|[a-z]+ly))+\s*$")
+_BRACKETED = 60  # characters of a bracketed aside (initials, a party and state) between a body and its verb
 _WORD = r"[A-Z][\w&'’.-]*"
 _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
 _HEAD = re.compile(
@@ -101,6 +102,11 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
                 return None
             cut = aux.start()
         cut, voiced = _before_spokespeople(masked, floor, cut)
+    if cut > floor and masked[cut - 1] == ")":  # "the Food Standards Agency (FSA) said": its initials
+        opening = masked.rfind("(", max(floor, cut - _BRACKETED), cut - 1)
+        if opening < 0:
+            return None
+        cut = len(masked[floor:opening].rstrip()) + floor
     if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
         comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
         if comma < 0:

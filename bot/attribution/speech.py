@@ -63,6 +63,7 @@ _QUOTE_NEXT = re.compile(r"[^.;:!?\"“]{0,60}[\"“]_")
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _VERB_OR_AUX = _VERBS | VERB_AUX
 _DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+_LONGEST_ROLE = 7  # words read back from a role noun: "a Council for Economic Planning and Development spokesman"
 _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 # A body or place written after a name or role: "Credit Suisse First Boston Ltd", "the JCWI".
@@ -223,7 +224,7 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | 
     if len(words) < 2:
         return None
     taken = [words.pop()]
-    while words and len(taken) <= 5:
+    while words and len(taken) <= _LONGEST_ROLE:
         word = words.pop()
         lower = word.lower()
         possessive = lower.endswith(("'s", "’s")) and len(word) > 2
@@ -235,10 +236,18 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | 
             for earlier in [*taken[1:], word]:
                 pos = masked.rfind(earlier, 0, pos)
             return pos, role, lower in _INDEFINITE
-        if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not (lower == "and" and taken[-1][:1].isupper())):
+        if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not _joins_a_name(lower, taken[-1], words)):
             return None
         taken.append(word)
     return None
+
+
+def _joins_a_name(word: str, after: str, before: list[str]) -> bool:
+    """Whether a function word read back from a role noun joins words of a body's name ("a Marks and Spencer
+    spokesman"; "a Bank of England spokesman", "a Council for Economic Planning and Development spokesman")."""
+    if not after[:1].isupper():
+        return False
+    return word == "and" or (word in ("of", "for") and bool(before) and before[-1][:1].isupper())
 
 
 def _owner(before: list[str], possessive: str) -> list[str]:
