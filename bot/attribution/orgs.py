@@ -106,7 +106,9 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
         opening = masked.rfind("(", max(floor, cut - _BRACKETED), cut - 1)
         if opening < 0:
             return None
-        cut = len(masked[floor:opening].rstrip()) + floor
+        cut = opening
+        while cut > floor and masked[cut - 1] == " ":
+            cut -= 1
     if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
         comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
         if comma < 0:
