@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.commands import handle
 from bot.models import Chat, User
 from bot.retrieval import search
+from bot.retrieval.fts import content_words
 from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings, subject_readings
 from bot.service import BriefingService
 
@@ -555,6 +556,8 @@ def test_question_parsing_kinds() -> None:
     assert parse_question("What do you think?").speaker == ""
     assert parse_question("and the Dome?").topic == "the Dome"  # goes on from the last question
     assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
+    # Quantifiers ask how much, like "more" and "few": not words an answer must hold.
+    assert content_words("how much will the sax fetch and how many bids came") == ["sax", "fetch", "bids", "came"]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
     a about above after again against all also am an and any anything are as at be been before being
     below between both but by can could did do does doing done during each else few for from further
     had has have having he her here hers herself him himself his how i if in into is it its itself
-    just latest me mention mentioned more most my myself news no nor not now of off on once only or
+    just latest many me mention mentioned more most much my myself news no nor not now of off on once only or
     other our ours out over own please regarding re said same say saying says she should so some
     such tell than that the their theirs them themselves then there these they this those through to
     too under until up upon us very was we were what whats when where which while who whom why will
