@@ -4,7 +4,8 @@
 Usage: python bench/eval/check.py own.jsonl [own2.jsonl ...] [--corpus DIR] [--dev DEV.jsonl] [--show]
 
 Re-implements the rules of shared/eval/validate_eval.py and adds stricter ones (imports nothing from the bot):
-- schema: exactly the dev.jsonl fields in order; ids are one letter + 3 digits, numbered by line, one prefix per file;
+- schema: exactly the dev.jsonl fields in order; ids are one or two letters + 3 digits, numbered by line, one prefix
+  per file (two letters once every single letter is taken);
 - ids and questions unique within and across the given files; kinds; no_answer <=> empty gold; 1-4 golds;
 - each quote 40-120 characters, in exactly one paragraph of its file, once in that file, and in no other corpus file;
   no two quotes of a question in the same paragraph; one corpus per question; no exact-duplicate BBC article as gold;
@@ -33,7 +34,7 @@ PROBES_FILE = HERE / "no_answer_probes.json"
 KINDS = {"speaker_topic", "speaker_only", "topic_only", "no_answer"}
 FIELDS = ["id", "question", "kind", "gold", "notes"]
 PARA_SPLIT = re.compile(rb"\n[ \t]*\n")
-ID_RE = re.compile(r"([a-z])(\d{3})")
+ID_RE = re.compile(r"([a-z]{1,2})(\d{3})")
 MAX_GOLD = 4
 QUOTE_LEN = (40, 120)
 
@@ -137,11 +138,11 @@ def check_schema(obj: dict[str, Any], where: str) -> list[str]:
 
 
 def check_id(obj: dict[str, Any], ln: int, prefix: str, where: str, state: State) -> list[str]:
-    """Id format (letter + 3 digits), the file's prefix, numbering by line, and uniqueness across files."""
+    """Id format (one or two letters + 3 digits), the file's prefix, numbering by line, and uniqueness across files."""
     errors = []
     qid = obj["id"]
     if not ID_RE.fullmatch(qid):
-        errors.append(f"{where} id is not a letter and three digits")
+        errors.append(f"{where} id is not one or two letters and three digits")
     elif qid != f"{prefix}{ln:03d}":
         errors.append(f"{where} id out of sequence (expected {prefix}{ln:03d})")
     if qid in state.ids:
@@ -242,7 +243,7 @@ def check_file(path: Path, corpus: Corpus, probes: Probes, state: State, show: b
     corpus_kind: collections.Counter[tuple[str, str]] = collections.Counter()
     ngold: collections.Counter[int] = collections.Counter()
     records = read_jsonl(path, state)
-    prefix = str(records[0][1].get("id", "?"))[:1] if records else "?"
+    prefix = str(records[0][1].get("id", "?"))[:-3] if records else "?"
     for ln, obj in records:
         where = f"{path.name}:{ln}:{obj.get('id')}"
         schema_errors = check_schema(obj, where)
