@@ -486,6 +486,17 @@ def test_an_unnamed_source_of_a_body_whose_name_holds_of_or_for() -> None:
     ]
 
 
+def test_a_role_described_by_age_or_a_compound_participle_is_still_the_role() -> None:
+    result = attribute(
+        [
+            "Cat Deeley has resigned as host of the show after six years.",
+            "The 28-year-old host said she wanted to concentrate on new projects.",
+            'The long-running host said: "I would like to thank the team."',
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [(), ("Cat Deeley",), ("Cat Deeley",)]
+
+
 def test_police_ranks_are_roles_not_part_of_the_name() -> None:
     result = attribute(
         [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
 from .names import NameMention, Role
@@ -47,10 +48,21 @@ class Entity:
 
 def _modifiers_fit(asked: frozenset[str], known: frozenset[str]) -> bool:
     """True when every modifier in a role phrase matches one the person's role has ("tajik"~"tajikistani"),
-    and both or neither are the opposition's ("the culture secretary" is not the shadow culture secretary)."""
+    and both or neither are the opposition's ("the culture secretary" is not the shadow culture secretary).
+    A description is no office: "the long-running presenter" is the presenter, whoever called her that."""
     if ("shadow" in asked) != ("shadow" in known):
         return False
-    return all(any(k.startswith(a) or a.startswith(k) for k in known) for a in asked)
+    return all(any(k.startswith(a) or a.startswith(k) for k in known) for a in asked if not _describes(a))
+
+
+@lru_cache(maxsize=4096)
+def _describes(modifier: str) -> bool:
+    """Whether a role's modifier describes its holder rather than the office: an age ("28-year-old") or a
+    compound participle ("long-running", "award-winning", "well-known")."""
+    if any(c.isdigit() for c in modifier):
+        return True
+    last = modifier.rpartition("-")[2]
+    return "-" in modifier and (last.endswith(("ing", "ed")) or last in ("known", "old", "time"))
 
 
 def _first_names_fit(known: str, seen: str) -> bool:
