@@ -87,9 +87,7 @@ def org_name(words: list[str]) -> str | None:
 
 def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     """The organisation that is the subject of a verb, written just before it ("Icstis, the watchdog, said")."""
-    cut = verb_start
-    while cut > floor and masked[cut - 1] == " ":
-        cut -= 1
+    cut = _before_spaces(masked, floor, verb_start)
     voiced = False
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():
@@ -106,9 +104,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
         opening = masked.rfind("(", max(floor, cut - _BRACKETED), cut - 1)
         if opening < 0:
             return None
-        cut = opening
-        while cut > floor and masked[cut - 1] == " ":
-            cut -= 1
+        cut = _before_spaces(masked, floor, opening)
     if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
         comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
         if comma < 0:
@@ -120,6 +116,13 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     if match is None:
         return None
     return _mention(match, voiced=voiced)
+
+
+def _before_spaces(masked: str, floor: int, cut: int) -> int:
+    """Where the text before ``cut`` ends once the spaces right before it are stepped over (not past ``floor``)."""
+    while cut > floor and masked[cut - 1] == " ":
+        cut -= 1
+    return cut
 
 
 def _before_spokespeople(masked: str, floor: int, cut: int) -> tuple[int, bool]:
