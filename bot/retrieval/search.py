@@ -529,7 +529,7 @@ class Retriever:
 
         def anchored(i: int) -> bool:
             return (
-                coverage[i] >= MIN_COVERAGE
+                coverage.get(i, 0.0) >= MIN_COVERAGE
                 and (topic.matched(stems[i]) >= needed or story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE)
                 and specific(rows[i].article_id)
                 and numbers_placed(i)
@@ -537,6 +537,10 @@ class Retriever:
 
         def key_of(paragraph_id: int) -> tuple[float, ...] | None:
             row = rows[paragraph_id]
+            # A paragraph covers no more of the topic than its story: in a story too far from the topic to rank
+            # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
+            if not _may_rank(story(row.article_id), lead=row.position == 0):
+                return None
             stems[paragraph_id] = frozenset(stems_of(row.text))
             coverage[paragraph_id] = topic.coverage(stems[paragraph_id], RELATED_CREDIT)
             score = _topic_score(story(row.article_id), coverage[paragraph_id], lead=row.position == 0)
@@ -551,23 +555,35 @@ class Retriever:
             """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
             return _topic_key(True, _topic_score(1.0, 1.0, lead=True), whole_topic, rank, 0)
 
+        def best_in(article_id: int, *, lead: bool) -> tuple[float, ...]:
+            """The best key a lent paragraph (rank 0) of a story could have: all of the topic its story holds."""
+            share, held = story(article_id), _weight(topic, self._stems_of_article(article_id))
+            return _topic_key(specific(article_id), _topic_score(share, share, lead=lead), held, 0.0, 0 if lead else 1)
+
         keys = self._keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
         if len(keys) < len(rows) and any(anchored(i) for i in keys):
             return _by_key(rows, keys, stems)
         for paragraph_id in rows:
             if paragraph_id not in keys:  # the rest, in the order found
                 keys[paragraph_id] = key_of(paragraph_id)
-        if not any(anchored(i) for i in rows) and not any(topic.acronym in stems[i] for i in rows if topic.acronym):
+        acronym_used = bool(topic.acronym) and any(topic.acronym in found for found in stems.values())
+        if not any(anchored(i) for i in rows) and not acronym_used:
             return []
         # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
         # it could be, lending cannot change the answer and its reading and stemming are skipped.
         if _above(keys.values(), best_at(0.0)) < wanted:
             # The stories that match best lend their other paragraphs: a report on the topic often
-            # carries its reactions ("the union said…") in paragraphs without the topic's words.
-            best = sorted(rows, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
+            # carries its reactions ("the union said…") in paragraphs without the topic's words. Only a
+            # story that may rank a paragraph has one measured, and so can lend.
+            best = sorted(coverage, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
             for article_id in dict.fromkeys(rows[i].article_id for i in best):
-                for row in self.store.article_rows(article_id):
-                    if row.id not in rows:
+                if _above(keys.values(), best_in(article_id, lead=True)) >= wanted:
+                    continue  # none of its paragraphs could make the page
+                lent = [row for row in self.store.article_rows(article_id) if row.id not in rows]
+                # Its lead may outrank every paragraph found; the rest only when they leave the page room.
+                later = _above(keys.values(), best_in(article_id, lead=False)) < wanted
+                for row in lent:
+                    if row.position == 0 or later:
                         rows[row.id] = row
                         keys[row.id] = key_of(row.id)
         return _by_key(rows, keys, stems)
@@ -764,6 +780,12 @@ def _topic_score(story: float, coverage: float, *, lead: bool = False) -> float:
     A story's first paragraph says what the story is about: it goes before a later one covering as much.
     """
     return STORY_SHARE * story + (1 - STORY_SHARE) * coverage + (LEAD_BONUS if lead else 0.0)
+
+
+def _may_rank(story: float, *, lead: bool) -> bool:
+    """Whether a story's coverage of a topic leaves room for one of its paragraphs to rank: one covering as
+    much as the whole story (a paragraph's terms are among its story's) must clear both thresholds."""
+    return story >= MIN_SIBLING_COVERAGE and _topic_score(story, story, lead=lead) >= MIN_COVERAGE
 
 
 def _weight(topic: Topic, stems: frozenset[str]) -> float:
