@@ -1112,6 +1112,20 @@ def test_a_real_name_given_after_a_stage_name_is_the_same_person() -> None:
     assert "miguel collins" in person(result, "Sizzla").aliases
 
 
+def test_a_name_given_with_aka_is_the_same_person() -> None:
+    result = attribute(
+        [
+            "DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead.",
+            '"The tabloid thing has been difficult at times," Cook said.',
+            "Rapper Stefani Germanotta, aka Lady Gaga, said she would tour.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Norman Cook",), ("Norman Cook",), ("Stefani Germanotta",)]
+    assert "fatboy slim" in person(result, "Norman Cook").aliases
+    assert "lady gaga" in person(result, "Stefani Germanotta").aliases
+    assert [p.name for p in result.people] == ["Norman Cook", "Stefani Germanotta"]
+
+
 def test_a_role_speaks_through_whom_or_where_it_serves() -> None:
     assert speakers(
         [

@@ -19,8 +19,9 @@ _COUNTRY_PARAGRAPHS = 6
 _OPENING_QUOTES = ('"', "“", "‘", "''")
 # An inverted report whose subject is a crowd of some occupation: '"…," said economists at Salomon Brothers'.
 _SAID_BY_MANY = re.compile(r"\b(?:said|says|added|told|according to)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+s)\b")
-# A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter".
-_OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as)\s+$")
+# A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter",
+# "DJ Norman Cook - aka Fatboy Slim - has said".
+_OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as|\baka)\s+$")
 
 
 @dataclass(frozen=True)
