@@ -97,17 +97,21 @@ class PeopleQueries:
             return []
         # One JSON array for ``within``: a prolific speaker's thousands of paragraphs as bound variables
         # would approach SQLite's limit on them.
-        among = " AND pp.paragraph_id IN (SELECT value FROM json_each(?))" if within is not None else ""
+        among = " AND paragraph_id IN (SELECT value FROM json_each(?))" if within is not None else ""
         if speaking:
-            among += " AND pp.role = 'speaker'"
-        order = " ORDER BY p.article_id, p.position"
-        if latest:
-            order = " ORDER BY p.article_id DESC, p.position DESC LIMIT ?"
+            among += " AND role = 'speaker'"
+        # Paragraph ids grow with their article's id and their position (an article's paragraphs are stored
+        # together, after every earlier article's), so the links are ordered, and the latest chosen, by their
+        # paragraph ids alone, before any paragraph is looked up: a role 1,563 people hold has 44,000 links
+        # at 1.4M paragraphs, and joining them all before keeping the latest 10,000 took 70 ms (now 31).
+        direction, limit = (" DESC", " LIMIT ?") if latest else ("", "")
         # The planner would look each paragraph up by its rowid, reading its text's page too (schema v12).
         rows = self._readers.fetchall(
-            "SELECT pp.paragraph_id, p.article_id, p.position, pp.role FROM paragraph_people pp"
+            "SELECT pp.paragraph_id, p.article_id, p.position, pp.role FROM"
+            f" (SELECT paragraph_id, role FROM paragraph_people WHERE person_id IN ({placeholders(person_ids)}){among}"
+            f" ORDER BY paragraph_id{direction}{limit}) pp"
             " JOIN paragraphs p INDEXED BY idx_paragraphs_id_article_position ON p.id = pp.paragraph_id"
-            f" WHERE pp.person_id IN ({placeholders(person_ids)}){among}{order}",
+            f" ORDER BY pp.paragraph_id{direction}",
             [*person_ids, *([json.dumps(list(within))] if within is not None else []), *([latest] if latest else [])],
         )
         links = [PersonParagraph(*r) for r in rows]
