@@ -5,52 +5,53 @@ Ranking, best first:
 2. the person's other attributed paragraphs in articles that are about the topic;
 3. paragraphs that only mention the person and cover the topic.
 A question whose speaker is unknown, or who never speaks on the topic, gets an honest no-match.
+A question without a speaker is ranked on its topic alone (``topic_ranking``).
 """
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from itertools import takewhile
 
 from bot.attribution.orgs import GROUP_WORDS
-from bot.lru import LRUCache
 from bot.models import Answer, Citation, Hit
-from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import all_of, any_of, content_runs, content_words
+from bot.retrieval.fts import content_runs, content_words
 from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
-from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role, same_word
+from bot.retrieval.ranked import (
+    MIN_ARTICLE_COVERAGE,
+    MIN_COVERAGE,
+    MIN_SIBLING_COVERAGE,
+    RELATED_CREDIT,
+    Ranked,
+    weight,
+)
+from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
+from bot.retrieval.stories import CLOSE_FORM_ENDING, Stories, has_form
 from bot.retrieval.terms import (
     Topic,
     acronym_of,
     agent_stand_ins,
     idf,
     initialisms_of,
-    numbers_in_place,
     spans_of,
     stem,
     stems_of,
 )
+from bot.retrieval.topic_ranking import TopicRanker
 from bot.store import ParagraphRow
 from bot.store.people import PersonParagraph
 from bot.store.protocol import StoreProtocol
 
-RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share of the word itself
-MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the topic
-MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
-TOPIC_CANDIDATES = 300
 MAX_NAMED_PEOPLE = 20  # a topic resolving to more people than this is not about a person
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 STORIES_RANKED = 300  # a speaker's latest stories on a topic ranked, when they speak in more
 LINKS_READ = 10_000  # a speaker's latest paragraph links read for a topic, when they have more
-STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
 STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
@@ -58,7 +59,6 @@ STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this f
 _SPEAKS, _MENTIONED = 1.0, 0.0
 NEAREST = 3  # paragraphs offered, labelled as such, when a person never speaks on a topic
 NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories that use the topic's words
-ARTICLE_STEMS_CACHED = 5_000  # stories whose stems stay in memory (~2.5 kB each in a large archive)
 # Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
 CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
@@ -66,26 +66,13 @@ CROWDS = GROUP_WORDS | frozenset(
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
 # ... and one covering this much of it, a speaker nobody is recorded as or a role none of whose holders speaks on it
 WHOLE_QUESTION_COVERAGE = 0.85
-STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
-LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
-CLOSE_FORM_ENDING = 4  # letters a close form may add or drop: "iran" / "iranian", "japan" / "japanese"
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
-MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 _SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """A candidate paragraph with its ranking key (higher is better)."""
-
-    row: ParagraphRow
-    key: tuple[float, ...]
-    stems: frozenset[str]
 
 
 class Retriever:
@@ -95,9 +82,8 @@ class Retriever:
         self.store = store
         self.speakers = SpeakerResolver(store)
         self.related = RelatedTerms(store)
-        # A busy archive's working set of stories, bounded for memory; articles never change once stored.
-        self._article_stems: LRUCache[int, frozenset[str]] = LRUCache(ARTICLE_STEMS_CACHED)
-        self._leads: LRUCache[int, frozenset[str]] = LRUCache(ARTICLE_STEMS_CACHED)
+        self.stories = Stories(store)
+        self.topics = TopicRanker(store, self.stories)
 
     def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
@@ -119,7 +105,7 @@ class Retriever:
             # A word no paragraph uses ("Frobisk") is in no story: then no topic search is spent on it.
             whole = _as_topic(parsed, joined=True)
             whole_topic = None if any(map(self._unheard_of, parsed.speaker.split())) else self.topic(whole.topic)
-            ranked = self._for_topic(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
+            ranked = self.topics.rank(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
             if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
             parsed, topic = whole, whole_topic
@@ -138,7 +124,7 @@ class Retriever:
                 # cover the question that much better than the person's own.
                 spoken = self._story_coverage(whole_topic, ranked)
                 if whole_topic is not None and spoken + BETTER_STORY <= 1.0:
-                    as_topic = self._for_topic(whole_topic, after_article, wanted=wanted)
+                    as_topic = self.topics.rank(whole_topic, after_article, wanted=wanted)
                     if ranked:
                         switch = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
                     else:  # for a role none of whose holders speaks on it, only a story about the question
@@ -146,7 +132,7 @@ class Retriever:
                     if switch:
                         parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
         elif topic is not None:
-            ranked = self._for_topic(topic, after_article, wanted=wanted)
+            ranked = self.topics.rank(topic, after_article, wanted=wanted)
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         if not ranked:
@@ -190,7 +176,7 @@ class Retriever:
             for link in self.store.person_paragraphs(speaker.person_ids, speaking=True)
             if link.article_id > after_article
         ]
-        stories = self._story_terms(topic, {link.article_id for link in links})
+        stories = self.stories.terms(topic, {link.article_id for link in links})
         touching = {article_id for article_id, terms in stories.items() if topic.coverage(terms, 0.0) > 0}
         candidates = [link.paragraph_id for link in links if link.article_id in touching][-NEAREST_CANDIDATES:]
         nearest: list[Ranked] = []
@@ -198,7 +184,7 @@ class Retriever:
             stems = frozenset(stems_of(row.text))
             coverage = topic.coverage(stems, 0.0)
             if coverage >= MIN_SIBLING_COVERAGE:
-                key = (round(coverage, 2), _weight(topic, stems), 0.0, float(row.article_id), -float(row.position))
+                key = (round(coverage, 2), weight(topic, stems), 0.0, float(row.article_id), -float(row.position))
                 nearest.append(Ranked(row, key, stems))
         return sorted(nearest, key=lambda r: r.key, reverse=True)[:NEAREST]
 
@@ -214,7 +200,7 @@ class Retriever:
         """How much of a topic the story of a ranking's first answer covers (0 without one)."""
         if topic is None or not ranked:
             return 0.0
-        return topic.coverage(self._stems_of_article(ranked[0].row.article_id), RELATED_CREDIT)
+        return topic.coverage(self.stories.stems(ranked[0].row.article_id), RELATED_CREDIT)
 
     def _story_goes_on(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
         """A topic answer followed by its story's next paragraphs that touch the topic, where its followers leave room.
@@ -342,7 +328,7 @@ class Retriever:
         # Only the stories where they speak are measured: a story that merely mentions them can rank none of
         # its paragraphs (every tier needs their words in the story), and a much-mentioned person's other
         # stories were most of the stems read.
-        story_terms = self._story_terms(topic, {article_of[i] for i in speaking})
+        story_terms = self.stories.terms(topic, {article_of[i] for i in speaking})
         story_coverage = {a: topic.coverage(terms, RELATED_CREDIT) for a, terms in story_terms.items()}
         about_topic = {a for a, share in story_coverage.items() if share >= MIN_ARTICLE_COVERAGE} | {
             article_of[i] for i in about_person if i in article_of
@@ -365,7 +351,7 @@ class Retriever:
         # Outside the stories about the topic only the person's own words can rank (tiers 3 and 2).
         candidates = [i for i, a in article_of.items() if a in about_topic or (i in speaking and a in relevant)]
         rows = {row.id: row for row in self.store.paragraphs_by_id(candidates)}
-        self._prefetch_stems(row.article_id for row in rows.values())  # read whole below, in one query
+        self.stories.prefetch(row.article_id for row in rows.values())  # read whole below, in one query
         # Looked up for these few only: for all of a prolific speaker's links it took a third of reading them.
         first_voice = self.store.first_speakers([i for i in candidates if i in speaking])
         speaks_first = {i for i, person_id in first_voice.items() if person_id in speaker.person_ids}
@@ -376,17 +362,17 @@ class Retriever:
         # words there answer only if they touch the topic: one line on chips in a report on rice talks does not.
         # How much of the topic a story's headline and lead cover, read once per story and only when asked: below,
         # it also ranks paragraphs covering the topic alike (a prolific speaker has hundreds of other stories).
-        lead_share = cache(lambda article_id: topic.coverage(self._lead_stems(article_id), RELATED_CREDIT))
+        lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
         on_topic_lead = {a for a in about_topic if lead_share(a) >= MIN_COVERAGE}
         in_lead = {link.article_id for link in links if link.position == 0}
         voices = Counter(article_of[i] for i in speaking)
         central = {a for a in on_topic_lead if a in in_lead or voices[a] >= 2}
         # So is what they say in words of the topic in a story that is about it and holds its most specific
         # word, whatever its lead ("phone firms spotting unusual bills" → the ombudsman on phone companies).
-        specific = {a for a in about_topic if self._story_has(a, topic.rarest)}
+        specific = {a for a in about_topic if self.stories.has(a, topic.rarest)}
         stems_by_id = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
         # A related word stands for a topic word only in a story that uses the word itself.
-        story_topic = {a: topic.within(self._stems_of_article(a)) for a in {r.article_id for r in rows.values()}}
+        story_topic = {a: topic.within(self.stories.stems(a)) for a in {r.article_id for r in rows.values()}}
         topic_of = {i: story_topic[row.article_id] for i, row in rows.items()}
         coverage_by_id = {
             i: 1.0 if i in about_person else topic_of[i].coverage(stems, RELATED_CREDIT)
@@ -437,7 +423,7 @@ class Retriever:
                 round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
                 float(row.position == 0),  # the lead states the news their quotes then give in their words
                 _quoted(in_story, row.text),
-                _weight(topic, stems),
+                weight(topic, stems),
                 float(paragraph_id in speaks_first),
                 -row.position,
             )
@@ -457,7 +443,7 @@ class Retriever:
         """
         per_article = Counter(link.article_id for link in links)
         if speaker.qualifiers:
-            self._prefetch_stems(per_article)  # in one query: read one by one, thousands of stories took seconds
+            self.stories.prefetch(per_article)  # in one query: read one by one, thousands of stories took seconds
         context = {article_id: self._qualifier_share(speaker, article_id) for article_id in per_article}
 
         def key(link: PersonParagraph) -> tuple[float, ...]:
@@ -478,173 +464,13 @@ class Retriever:
             rows |= {row.id: row for row in self.store.paragraphs_by_id(unread)}
         return [Ranked(rows[i], keys[i], frozenset()) for i in first if i in rows]
 
-    def _story_terms(self, topic: Topic, article_ids: set[int]) -> dict[int, AbstractSet[str]]:
-        """Per story, stems to measure the topic on: the cached whole set, else the topic's terms as stored.
-
-        A prolific speaker's thousands of stories would each be read into a set of a few hundred stems (60 µs)
-        and would push the stories other questions use out of the cache.
-        """
-        missing = [a for a in article_ids if a not in self._article_stems]
-        stored = self.store.article_stems(missing) if missing else {}
-        return {a: topic.present_in(stored[a]) if a in stored else self._stems_of_article(a) for a in article_ids}
-
-    def _story_has(self, article_id: int, wanted: str) -> bool:
-        """Whether an article uses a stem or a close form of it (algerian / algeria)."""
-        return _has_form(self._stems_of_article(article_id), wanted)
-
     def _qualifier_share(self, speaker: Speaker, article_id: int) -> float:
         """How many of a typed role's unmatched words ("canadian") the article itself uses."""
         if not speaker.qualifiers:
             return 0.0
-        stems = self._stems_of_article(article_id)
-        found = sum(_has_form(stems, stem(q)) for q in speaker.qualifiers)
+        stems = self.stories.stems(article_id)
+        found = sum(has_form(stems, stem(q)) for q in speaker.qualifiers)
         return found / len(speaker.qualifiers)
-
-    def _for_topic(self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize) -> list[Ranked]:
-        """Paragraphs on a topic, best first; complete through the first ``wanted``, which is all callers read."""
-        found = recent_first(self.store, all_of(topic.words), TOPIC_CANDIDATES, after_article)
-        rows = {r.id: r for r in found}
-        fallback = len(rows) < TOPIC_CANDIDATES // 3
-        if fallback:
-            # Ranking an OR query scores every paragraph with any of the words (a fifth of a second at a
-            # million paragraphs), so the fallback looks at recent news only; the AND search saw everything.
-            recent = recent_since(self.store, after_article)
-            more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=recent)
-            for row in more:
-                rows.setdefault(row.id, row)
-        self._prefetch_stems(row.article_id for row in rows.values())
-        stems: dict[int, frozenset[str]] = {}
-        coverage: dict[int, float] = {}
-        # A topic of several words is found only where at least two of them meet, in the paragraph or in
-        # a story covering the topic: "Mars rovers" is not answered by a paragraph about Rover cars, while
-        # "who's running Petromin" is by the Petromin paragraph of a story that also says who runs it.
-        # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
-        needed = min(2, len(topic.stems))
-        # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
-        numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
-        # Per story, once: a story without the very word is scanned stem by stem for a close form, and
-        # hundreds of candidates share a few hundred stories.
-        specific = cache(partial(self._story_has, wanted=topic.rarest))
-        story = cache(lambda article_id: topic.coverage(self._stems_of_article(article_id), RELATED_CREDIT))
-
-        def anchored(i: int) -> bool:
-            return (
-                coverage.get(i, 0.0) >= MIN_COVERAGE
-                and (topic.matched(stems[i]) >= needed or story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE)
-                and specific(rows[i].article_id)
-                and numbers_placed(i)
-            )
-
-        def key_of(paragraph_id: int) -> tuple[float, ...] | None:
-            row = rows[paragraph_id]
-            # A paragraph covers no more of the topic than its story: in a story too far from the topic to rank
-            # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
-            if not _may_rank(story(row.article_id), lead=row.position == 0):
-                return None
-            stems[paragraph_id] = frozenset(stems_of(row.text))
-            coverage[paragraph_id] = topic.coverage(stems[paragraph_id], RELATED_CREDIT)
-            score = _topic_score(story(row.article_id), coverage[paragraph_id], lead=row.position == 0)
-            if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
-                return None
-            weight = _weight(topic, stems[paragraph_id])
-            return _topic_key(specific(row.article_id), score, weight, row.rank, row.position)
-
-        whole_topic = _weight(topic, frozenset(topic.weights))
-
-        def best_at(rank: float) -> tuple[float, ...]:
-            """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
-            return _topic_key(True, _topic_score(1.0, 1.0, lead=True), whole_topic, rank, 0)
-
-        def best_in(article_id: int, *, lead: bool) -> tuple[float, ...]:
-            """The best key a lent paragraph (rank 0) of a story could have: all of the topic its story holds."""
-            share, held = story(article_id), _weight(topic, self._stems_of_article(article_id))
-            return _topic_key(specific(article_id), _topic_score(share, share, lead=lead), held, 0.0, 0 if lead else 1)
-
-        keys = self._keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
-        if len(keys) < len(rows) and any(anchored(i) for i in keys):
-            return _by_key(rows, keys, stems)
-        for paragraph_id in rows:
-            if paragraph_id not in keys:  # the rest, in the order found
-                keys[paragraph_id] = key_of(paragraph_id)
-        acronym_used = bool(topic.acronym) and any(topic.acronym in found for found in stems.values())
-        if not any(anchored(i) for i in rows) and not acronym_used:
-            return []
-        # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
-        # it could be, lending cannot change the answer and its reading and stemming are skipped.
-        if _above(keys.values(), best_at(0.0)) < wanted:
-            # The stories that match best lend their other paragraphs: a report on the topic often
-            # carries its reactions ("the union said…") in paragraphs without the topic's words. Only a
-            # story that may rank a paragraph has one measured, and so can lend.
-            best = sorted(coverage, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
-            for article_id in dict.fromkeys(rows[i].article_id for i in best):
-                if _above(keys.values(), best_in(article_id, lead=True)) >= wanted:
-                    continue  # none of its paragraphs could make the page
-                lent = [row for row in self.store.article_rows(article_id) if row.id not in rows]
-                # Its lead may outrank every paragraph found; the rest only when they leave the page room.
-                later = _above(keys.values(), best_in(article_id, lead=False)) < wanted
-                for row in lent:
-                    if row.position == 0 or later:
-                        rows[row.id] = row
-                        keys[row.id] = key_of(row.id)
-        return _by_key(rows, keys, stems)
-
-    @staticmethod
-    def _keys_until_settled(
-        rows: dict[int, ParagraphRow],
-        key_of: Callable[[int], tuple[float, ...] | None],
-        best_at: Callable[[float], tuple[float, ...]],
-        wanted: int,
-        *,
-        in_bm25_order: bool,
-    ) -> dict[int, tuple[float, ...] | None]:
-        """Keys of the found paragraphs, best BM25 first, until ``wanted`` of them outrank all the rest could.
-
-        Each is read and stemmed only when reached: for a common word the first few settle the page.
-        """
-        keys: dict[int, tuple[float, ...] | None] = {}
-        contenders: list[tuple[float, ...]] = []  # keys as good as any paragraph's could be but for rank
-        order = list(rows)
-        ceiling = best_at(math.inf)  # the best key any paragraph could have, whatever its BM25 rank
-        for n, paragraph_id in enumerate(order):
-            key = keys[paragraph_id] = key_of(paragraph_id)
-            if key is not None and key > ceiling:
-                contenders.append(key)
-            if (
-                in_bm25_order
-                and n + 1 < len(order)
-                and len(contenders) >= wanted
-                and _above(contenders, best_at(rows[order[n + 1]].rank)) >= wanted
-            ):
-                break
-        return keys
-
-    def _lead_stems(self, article_id: int) -> frozenset[str]:
-        """The stems of an article's headline and first paragraph, where news states what a story is about."""
-
-        def read() -> frozenset[str]:
-            rows = self.store.article_rows(article_id)
-            return frozenset(stems_of(rows[0].title) | stems_of(rows[0].text)) if rows else frozenset()
-
-        return self._leads.get(article_id, read)
-
-    def _stems_of_article(self, article_id: int) -> frozenset[str]:
-        """Every stem of an article (title and paragraphs), cached."""
-
-        def read() -> frozenset[str]:
-            stored = self.store.article_stems([article_id]).get(article_id)
-            if stored is not None:
-                return _stem_set(stored)
-            article = self.store.get_article(article_id)
-            texts = [article.title if article else "", *self.store.paragraphs_of(article_id)]
-            return frozenset().union(*(stems_of(t) for t in texts))
-
-        return self._article_stems.get(article_id, read)
-
-    def _prefetch_stems(self, article_ids: Iterable[int]) -> None:
-        """Read the stored stems of many articles not yet cached in one query, ahead of ``_stems_of_article``."""
-        missing = [a for a in dict.fromkeys(article_ids) if a not in self._article_stems]
-        for article_id, stored in self.store.article_stems(missing).items():
-            self._article_stems.get(article_id, partial(_stem_set, stored))
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])
@@ -692,24 +518,6 @@ def _quoted(topic: Topic, text: str) -> float:
     return 2.0 if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
 
 
-def _stem_set(stored: str) -> frozenset[str]:
-    """Stored space-separated stems as a set, the strings interned so cached articles share them."""
-    return frozenset(map(sys.intern, stored.split()))
-
-
-def _has_form(stems: frozenset[str], wanted: str) -> bool:
-    """Whether a set of stems holds a stem or a close form of it (``same_word``: algerian / algeria).
-
-    A close form differs by an ending of a few letters: "euro" is not a form of "eurodisney".
-    """
-    # A close form begins with the same letter (one word's start is a prefix of the other), so comparing
-    # only those spares hundreds of calls per story; a question's stories are mostly new to it.
-    first = wanted[:1]
-    return wanted in stems or any(
-        same_word(wanted, s) for s in stems if s[:1] == first and abs(len(s) - len(wanted)) <= CLOSE_FORM_ENDING
-    )
-
-
 def _two_words(topic: Topic, stems: AbstractSet[str]) -> bool:
     """Whether a text evidences two or more of a topic's words, at least one of them itself.
 
@@ -741,19 +549,6 @@ def _named(text: str, word: str) -> bool:
     return False
 
 
-def _above(keys: Iterable[tuple[float, ...] | None], bound: tuple[float, ...]) -> int:
-    """How many keys rank strictly above ``bound``."""
-    return sum(1 for key in keys if key is not None and key > bound)
-
-
-def _by_key(
-    rows: dict[int, ParagraphRow], keys: dict[int, tuple[float, ...] | None], stems: dict[int, frozenset[str]]
-) -> list[Ranked]:
-    """The keyed paragraphs, best first (ties in the order they were found)."""
-    ranked = [Ranked(rows[i], key, stems[i]) for i, key in keys.items() if key is not None]
-    return sorted(ranked, key=lambda r: r.key, reverse=True)
-
-
 def _first_story_first(ranked: list[Ranked]) -> list[Ranked]:
     """The ranking with the first answer's story's next paragraphs of the same tier right after it.
 
@@ -767,30 +562,6 @@ def _first_story_first(ranked: list[Ranked]) -> list[Ranked]:
     ][:STORY_FOLLOWERS]
     moved = {id(r) for r in followers}  # by identity: equal keys and rows are not the same entry
     return [first, *followers, *(r for r in ranked[1:] if id(r) not in moved)]
-
-
-def _topic_key(specific: bool, score: float, weight: float, rank: float, position: int) -> tuple[float, ...]:
-    """A topic answer's ranking key, higher first: the story of this very topic, score, weight, BM25, place."""
-    return (float(specific), round(score, 3), weight, -rank, -position)
-
-
-def _topic_score(story: float, coverage: float, *, lead: bool = False) -> float:
-    """A paragraph's topic score: its own coverage of the topic and, less, its story's (each at most 1).
-
-    A story's first paragraph says what the story is about: it goes before a later one covering as much.
-    """
-    return STORY_SHARE * story + (1 - STORY_SHARE) * coverage + (LEAD_BONUS if lead else 0.0)
-
-
-def _may_rank(story: float, *, lead: bool) -> bool:
-    """Whether a story's coverage of a topic leaves room for one of its paragraphs to rank: one covering as
-    much as the whole story (a paragraph's terms are among its story's) must clear both thresholds."""
-    return story >= MIN_SIBLING_COVERAGE and _topic_score(story, story, lead=lead) >= MIN_COVERAGE
-
-
-def _weight(topic: Topic, stems: frozenset[str]) -> float:
-    """The summed weights of the topic stems a paragraph holds directly."""
-    return round(sum(w for s, w in topic.weights.items() if s in stems), 3)
 
 
 def _lead(parsed: Question, speaker: Speaker | None, *, mentioned: bool = False, unquoted: bool = False) -> str:

@@ -1,0 +1,192 @@
+"""Ranking paragraphs on a topic alone ("any news on the Dome?"), and a speaker nobody is recorded as.
+
+Candidates are the best BM25 matches of all the topic's words in recent news, else anywhere, with those of
+any word in recent news when they meet too rarely; each is keyed by how much of the topic it and its story
+cover, and only as far down the BM25 order as the page needs. The stories that match best lend their other
+paragraphs (a report's reactions rarely repeat its words).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable, Iterable
+from functools import cache, partial
+
+from bot.retrieval.candidates import recent_first, recent_since
+from bot.retrieval.fts import all_of, any_of
+from bot.retrieval.ranked import (
+    MIN_ARTICLE_COVERAGE,
+    MIN_COVERAGE,
+    MIN_SIBLING_COVERAGE,
+    RELATED_CREDIT,
+    Ranked,
+    weight,
+)
+from bot.retrieval.stories import Stories
+from bot.retrieval.terms import Topic, numbers_in_place, stems_of
+from bot.store import ParagraphRow
+from bot.store.protocol import StoreProtocol
+
+TOPIC_CANDIDATES = 300
+STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
+STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
+LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
+
+
+class TopicRanker:
+    """Ranks the store's paragraphs on a topic."""
+
+    def __init__(self, store: StoreProtocol, stories: Stories) -> None:
+        self.store = store
+        self.stories = stories
+
+    def rank(self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize) -> list[Ranked]:
+        """Paragraphs on a topic, best first; complete through the first ``wanted``, which is all callers read."""
+        found = recent_first(self.store, all_of(topic.words), TOPIC_CANDIDATES, after_article)
+        rows = {r.id: r for r in found}
+        fallback = len(rows) < TOPIC_CANDIDATES // 3
+        if fallback:
+            # Ranking an OR query scores every paragraph with any of the words (a fifth of a second at a
+            # million paragraphs), so the fallback looks at recent news only; the AND search saw everything.
+            recent = recent_since(self.store, after_article)
+            more = self.store.search(any_of(topic.words), limit=TOPIC_CANDIDATES, after_article=recent)
+            for row in more:
+                rows.setdefault(row.id, row)
+        self.stories.prefetch(row.article_id for row in rows.values())
+        stems: dict[int, frozenset[str]] = {}
+        coverage: dict[int, float] = {}
+        # A topic of several words is found only where at least two of them meet, in the paragraph or in
+        # a story covering the topic: "Mars rovers" is not answered by a paragraph about Rover cars, while
+        # "who's running Petromin" is by the Petromin paragraph of a story that also says who runs it.
+        # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
+        needed = min(2, len(topic.stems))
+        # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
+        numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
+        # Per story, once: a story without the very word is scanned stem by stem for a close form, and
+        # hundreds of candidates share a few hundred stories.
+        specific = cache(partial(self.stories.has, wanted=topic.rarest))
+        story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
+
+        def anchored(i: int) -> bool:
+            return (
+                coverage.get(i, 0.0) >= MIN_COVERAGE
+                and (topic.matched(stems[i]) >= needed or story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE)
+                and specific(rows[i].article_id)
+                and numbers_placed(i)
+            )
+
+        def key_of(paragraph_id: int) -> tuple[float, ...] | None:
+            row = rows[paragraph_id]
+            # A paragraph covers no more of the topic than its story: in a story too far from the topic to rank
+            # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
+            if not _may_rank(story(row.article_id), lead=row.position == 0):
+                return None
+            stems[paragraph_id] = frozenset(stems_of(row.text))
+            coverage[paragraph_id] = topic.coverage(stems[paragraph_id], RELATED_CREDIT)
+            score = _topic_score(story(row.article_id), coverage[paragraph_id], lead=row.position == 0)
+            if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
+                return None
+            held = weight(topic, stems[paragraph_id])
+            return _topic_key(specific(row.article_id), score, held, row.rank, row.position)
+
+        whole_topic = weight(topic, frozenset(topic.weights))
+
+        def best_at(rank: float) -> tuple[float, ...]:
+            """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
+            return _topic_key(True, _topic_score(1.0, 1.0, lead=True), whole_topic, rank, 0)
+
+        def best_in(article_id: int, *, lead: bool) -> tuple[float, ...]:
+            """The best key a lent paragraph (rank 0) of a story could have: all of the topic its story holds."""
+            share, held = story(article_id), weight(topic, self.stories.stems(article_id))
+            return _topic_key(specific(article_id), _topic_score(share, share, lead=lead), held, 0.0, 0 if lead else 1)
+
+        keys = _keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
+        if len(keys) < len(rows) and any(anchored(i) for i in keys):
+            return _by_key(rows, keys, stems)
+        for paragraph_id in rows:
+            if paragraph_id not in keys:  # the rest, in the order found
+                keys[paragraph_id] = key_of(paragraph_id)
+        acronym_used = bool(topic.acronym) and any(topic.acronym in found for found in stems.values())
+        if not any(anchored(i) for i in rows) and not acronym_used:
+            return []
+        # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
+        # it could be, lending cannot change the answer and its reading and stemming are skipped.
+        if _above(keys.values(), best_at(0.0)) < wanted:
+            # The stories that match best lend their other paragraphs: a report on the topic often
+            # carries its reactions ("the union said…") in paragraphs without the topic's words. Only a
+            # story that may rank a paragraph has one measured, and so can lend.
+            best = sorted(coverage, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
+            for article_id in dict.fromkeys(rows[i].article_id for i in best):
+                if _above(keys.values(), best_in(article_id, lead=True)) >= wanted:
+                    continue  # none of its paragraphs could make the page
+                lent = [row for row in self.store.article_rows(article_id) if row.id not in rows]
+                # Its lead may outrank every paragraph found; the rest only when they leave the page room.
+                later = _above(keys.values(), best_in(article_id, lead=False)) < wanted
+                for row in lent:
+                    if row.position == 0 or later:
+                        rows[row.id] = row
+                        keys[row.id] = key_of(row.id)
+        return _by_key(rows, keys, stems)
+
+
+def _keys_until_settled(
+    rows: dict[int, ParagraphRow],
+    key_of: Callable[[int], tuple[float, ...] | None],
+    best_at: Callable[[float], tuple[float, ...]],
+    wanted: int,
+    *,
+    in_bm25_order: bool,
+) -> dict[int, tuple[float, ...] | None]:
+    """Keys of the found paragraphs, best BM25 first, until ``wanted`` of them outrank all the rest could.
+
+    Each is read and stemmed only when reached: for a common word the first few settle the page.
+    """
+    keys: dict[int, tuple[float, ...] | None] = {}
+    contenders: list[tuple[float, ...]] = []  # keys as good as any paragraph's could be but for rank
+    order = list(rows)
+    ceiling = best_at(math.inf)  # the best key any paragraph could have, whatever its BM25 rank
+    for n, paragraph_id in enumerate(order):
+        key = keys[paragraph_id] = key_of(paragraph_id)
+        if key is not None and key > ceiling:
+            contenders.append(key)
+        if (
+            in_bm25_order
+            and n + 1 < len(order)
+            and len(contenders) >= wanted
+            and _above(contenders, best_at(rows[order[n + 1]].rank)) >= wanted
+        ):
+            break
+    return keys
+
+
+def _above(keys: Iterable[tuple[float, ...] | None], bound: tuple[float, ...]) -> int:
+    """How many keys rank strictly above ``bound``."""
+    return sum(1 for key in keys if key is not None and key > bound)
+
+
+def _by_key(
+    rows: dict[int, ParagraphRow], keys: dict[int, tuple[float, ...] | None], stems: dict[int, frozenset[str]]
+) -> list[Ranked]:
+    """The keyed paragraphs, best first (ties in the order they were found)."""
+    ranked = [Ranked(rows[i], key, stems[i]) for i, key in keys.items() if key is not None]
+    return sorted(ranked, key=lambda r: r.key, reverse=True)
+
+
+def _topic_key(specific: bool, score: float, held: float, rank: float, position: int) -> tuple[float, ...]:
+    """A topic answer's ranking key, higher first: the story of this very topic, score, weight held, BM25, place."""
+    return (float(specific), round(score, 3), held, -rank, -position)
+
+
+def _topic_score(story: float, coverage: float, *, lead: bool = False) -> float:
+    """A paragraph's topic score: its own coverage of the topic and, less, its story's (each at most 1).
+
+    A story's first paragraph says what the story is about: it goes before a later one covering as much.
+    """
+    return STORY_SHARE * story + (1 - STORY_SHARE) * coverage + (LEAD_BONUS if lead else 0.0)
+
+
+def _may_rank(story: float, *, lead: bool) -> bool:
+    """Whether a story's coverage of a topic leaves room for one of its paragraphs to rank: one covering as
+    much as the whole story (a paragraph's terms are among its story's) must clear both thresholds."""
+    return story >= MIN_SIBLING_COVERAGE and _topic_score(story, story, lead=lead) >= MIN_COVERAGE
