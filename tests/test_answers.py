@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.commands import handle
 from bot.models import Chat, User
-from bot.retrieval import search
+from bot.retrieval import speaker_ranking
 from bot.retrieval.fts import content_words
 from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings, subject_readings
 from bot.service import BriefingService
@@ -381,12 +381,12 @@ def test_an_unknown_speaker_a_story_is_about_reads_as_part_of_the_topic(service:
 def test_a_speaker_in_more_stories_on_a_topic_than_are_ranked_answers_from_the_latest(
     service: BriefingService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "STORIES_RANKED", 2, raising=False)
+    monkeypatch.setattr(speaker_ranking, "STORIES_RANKED", 2)
     for year in (2001, 2002, 2003):
         service.load_text(ADMIN, f"Budget {year}\n\nChancellor Gordon Brown said the {year} budget was prudent.")
     answer = service.ask("what did gordon brown say about the budget?", limit=5)
     assert {hit.citation.title for hit in answer.hits} == {"Budget 2002", "Budget 2003"}
-    monkeypatch.setattr(search, "LINKS_READ", 1, raising=False)  # and only their latest links are read
+    monkeypatch.setattr(speaker_ranking, "LINKS_READ", 1)  # and only their latest links are read
     answer = service.ask("what did gordon brown say about the budget?", limit=5)
     assert [hit.citation.title for hit in answer.hits] == ["Budget 2003"]
     assert {hit.citation.title for hit in service.ask("what did gordon brown say?", limit=5).hits} == {"Budget 2003"}

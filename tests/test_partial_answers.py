@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import User
-from bot.retrieval.search import _two_words
+from bot.retrieval.speaker_ranking import _two_words
 from bot.retrieval.terms import Topic, stem, stems_of
 from bot.service import BriefingService
 
