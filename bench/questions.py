@@ -76,9 +76,41 @@ def question_mix(store: Store, seed: int) -> list[BenchQuestion]:
     return questions
 
 
-def _topic_words(text: str, rng: random.Random, count: int) -> list[str]:
+ROLES_ASKED = 6  # the roles held by the most people, each asked once with a topic one of them spoke on
+
+
+def role_questions(store: Store, seed: int) -> list[BenchQuestion]:
+    """Questions by a role many people hold ("What did the chancellor say about …?"), apart from the mix.
+
+    The mix names its speakers; a role question reads the links of every holder, the slowest speaker
+    question there is, so it is measured on its own rather than left out.
+    """
+    rng = random.Random(seed)
+    db = store.db
+    roles = db.execute(
+        "SELECT alias, COUNT(DISTINCT person_id) AS holders FROM person_aliases WHERE kind = 'role'"
+        " GROUP BY alias ORDER BY holders DESC, alias LIMIT ?",
+        [ROLES_ASKED],
+    ).fetchall()
+    questions = []
+    for role, _ in roles:
+        spoken = db.execute(
+            "SELECT p.text FROM person_aliases pa JOIN paragraph_people pp ON pp.person_id = pa.person_id"
+            " JOIN paragraphs p ON p.id = pp.paragraph_id"
+            " WHERE pa.alias = ? AND pa.kind = 'role' AND pp.role = 'speaker' ORDER BY pp.paragraph_id LIMIT 50",
+            [role],
+        ).fetchall()
+        if spoken:
+            topic = " ".join(_topic_words(str(rng.choice(spoken)[0]), rng, 2, exclude=set(role.split())))
+            questions.append(BenchQuestion("role", f"What did the {role} say about {topic}?"))
+    return questions
+
+
+def _topic_words(text: str, rng: random.Random, count: int, exclude: set[str] | None = None) -> list[str]:
     """A few distinct content words of a text, longer words preferred (they carry the topic)."""
-    words = [w for w in content_words(text) if len(w) > 3 and w.isalpha() and w not in STOPWORDS]
+    words = [
+        w for w in content_words(text) if len(w) > 3 and w.isalpha() and w not in STOPWORDS and w not in (exclude or ())
+    ]
     words = sorted(set(words), key=lambda w: (-len(w), w))[:8] or ["news"]
     return rng.sample(words, min(count, len(words)))
 

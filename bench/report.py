@@ -68,6 +68,7 @@ def size_section(r: dict[str, Any]) -> list[str]:
         _row("---", "---", "---", "---"),
         *(_row(kind, v["p50"], v["p95"], v["p99"]) for kind, v in lat["per_kind"].items()),
         "",
+        *_role_rows(r.get("roles")),
         _row("concurrency and process", "value"),
         _row("---", "---"),
         *_concurrency_rows(cc),
@@ -76,6 +77,25 @@ def size_section(r: dict[str, Any]) -> list[str]:
         "",
     ]
     return lines
+
+
+def _role_rows(roles: dict[str, Any] | None) -> list[str]:
+    """Questions by a role many people hold, measured apart from the mix (none in results from before them)."""
+    if not roles:
+        return []
+    ours, cold, raw_or = roles["briefbot"], roles["briefbot_cold"], roles["fts5_or"]
+    asked = "; ".join(f"“{text}”" for text in roles["questions"])
+    return [
+        f"Questions by the roles the most people hold, not part of the mix above (answered: {roles['answered']}):"
+        f" {asked}. Milliseconds, 3 passes:",
+        "",
+        _row("system", "p50", "p95", "p99"),
+        _row("---", "---", "---", "---"),
+        _row("briefbot, warm", ours["p50"], ours["p95"], ours["p99"]),
+        _row("briefbot, cold", cold["p50"], cold["p95"], cold["p99"]),
+        _row("raw FTS5 OR (same terms)", raw_or["p50"], raw_or["p95"], raw_or["p99"]),
+        "",
+    ]
 
 
 def _concurrency_rows(cc: dict[str, Any]) -> list[str]:

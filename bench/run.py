@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.baselines import fts5_search, tantivy_index, tantivy_search
 from bench.measure import BENCH_USER, ROOT, answer_latency, askers_during_ingest, open_service, startup
-from bench.questions import question_mix
+from bench.questions import question_mix, role_questions
 from bench.report import write_results
 from bench.scale_corpus import generate, load_sources
 
@@ -101,6 +101,7 @@ def run_size(size: int, seed: int, workdir: Path, sources: list, earlier: dict |
     print(f"[{size}] build: {json.dumps(built)}", flush=True)
     store = open_service(path).store
     questions = question_mix(store, seed)
+    by_role = role_questions(store, seed)
     stored = store.article_count()
     store.close()
     index, tantivy_rate = tantivy_index(path, workdir / f"tantivy-{size}")
@@ -111,6 +112,8 @@ def run_size(size: int, seed: int, workdir: Path, sources: list, earlier: dict |
     }
     latency = answer_latency(path, questions, engines)
     print(f"[{size}] latency: {json.dumps(latency)}", flush=True)
+    roles = answer_latency(path, by_role, {"fts5_or": engines["fts5_or"]})
+    print(f"[{size}] roles: {json.dumps(roles)}", flush=True)
     started = startup(path, questions)
     print(f"[{size}] start-up: {json.dumps(started)}", flush=True)
     if earlier is not None:
@@ -133,6 +136,7 @@ def run_size(size: int, seed: int, workdir: Path, sources: list, earlier: dict |
         "tantivy_build_paragraphs_per_s": round(tantivy_rate),
         "questions": len(questions),
         "latency": latency,
+        "roles": {**roles, "questions": [q.text for q in by_role]},
         "startup": started,
         "concurrent": concurrent,
     }
