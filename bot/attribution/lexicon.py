@@ -148,6 +148,8 @@ often even however meanwhile last this week night
 PROGRESSIVE_VERBS = frozenset(
     "urging warning insisting arguing claiming predicting demanding telling calling stressing".split()
 )
+# Every word a speech verb is found by: the verbs, those read with a particle or an idiom, the -ing forms.
+SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys() | PROGRESSIVE_VERBS
 # Auxiliaries that make the verb passive ("was told", "is said to"): the subject is not the speaker.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .lexicon import (
     COMMON_CAPS,
@@ -15,19 +14,17 @@ from .lexicon import (
     PROGRESSIVE_VERBS,
     ROLE_HEADS,
     ROLE_STOP,
-    SPEECH_VERBS,
+    SPEECH_VERB_WORDS,
     VERB_AUX,
     VERB_IDIOMS,
     VERB_PARTICLES,
     word_pattern,
 )
-from .names import NameMention, Role, find_names, make_role, relative_mention
+from .names import NameMention, relative_mention
 from .orgs import OrgMention, org_after, org_before
-from .roles import PERSON_DEMONYMS, demonym
+from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
+from .roles import PERSON_DEMONYMS
 
-_QUOTES = re.compile(r"[\"“”]")
-# Some feeds write quotation marks as doubled apostrophes (''); the longer pattern only runs on them.
-_QUOTES_OR_APOSTROPHES = re.compile(r"[\"“”]|''")
 # A sentence ends at . ! or ? unless the full stop closes a form of address or an initial ("Rep. Pete Stark").
 _SENTENCE_END = re.compile(
     r"[.!?](?<!\b(?:Mr|Ms|Dr|St)\.)(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Rev)\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
@@ -43,8 +40,6 @@ _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
 )
 _PARTICIPLES = frozenset({"saying", "adding"})
-_INDEFINITE = frozenset({"a", "an", "A", "An"})
-_VERBS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys() | PROGRESSIVE_VERBS
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
@@ -53,17 +48,13 @@ _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # The pattern starts by consuming the character before the word rather than with \b, which lets the
 # regex engine jump between candidate characters instead of trying every position (about a third faster).
 _KEYWORD = re.compile(
-    rf"[\s\-\"“”‘’'(/\[.,—–:;!?*&+=<>|\]{{}}…]({word_pattern(_VERBS | _HEADS | {'according', 'According'})})(?![\w'’-])"
+    rf"[\s\-\"“”‘’'(/\[.,—–:;!?*&+=<>|\]{{}}…]"
+    rf"({word_pattern(SPEECH_VERB_WORDS | _HEADS | {'according', 'According'})})(?![\w'’-])"
 )
-_NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
 # "has called the rebate "unjustified"": calling something a quoted name states a position.
 _NAMING = frozenset({"called", "calls"})
 _QUOTE_NEXT = re.compile(r"[^.;:!?\"“]{0,60}[\"“]_")
 # Role nouns that often modify another noun; they count only when a verb follows them.
-_ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
-_VERB_OR_AUX = _VERBS | VERB_AUX
-_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
-_LONGEST_ROLE = 7  # words read back from a role noun: "a Council for Economic Planning and Development spokesman"
 _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 # A body or place written after a name or role: "Credit Suisse First Boston Ltd", "the JCWI".
@@ -159,147 +150,6 @@ _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
 _HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
 _LIST_COMMA = re.compile(r",\s*")
-
-
-@dataclass(slots=True)
-class Ref:
-    """A possible reference to a person: a name, a role phrase or a pronoun."""
-
-    kind: str  # "name", "role", "pronoun", "org" or "epithet" ("the Frenchman")
-    start: int
-    end: int
-    name: NameMention | None = None
-    org: OrgMention | None = None
-    indefinite: bool = False  # "a House taxwriter said": someone not met yet
-    role: Role | None = None
-    gender: str | None = None  # for pronouns and epithets
-    in_quote: bool = False
-    speaks: bool = False
-    sentence: int = 0
-    speech_pos: list[int] = field(default_factory=list)
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of quoted text; an opening mark with no close runs to the end."""
-    spans: list[tuple[int, int]] = []
-    if '"' not in text and "“" not in text and "”" not in text and "''" not in text:
-        return spans  # two paragraphs in three: substring tests are cheaper than the regex
-    open_at = -1
-    for match in (_QUOTES_OR_APOSTROPHES if "''" in text else _QUOTES).finditer(text):
-        i, j = match.span()
-        mark = match[0]
-        straight = mark != "“" and mark != "”"  # '"' or "''": opens or closes by what stands around it
-        if straight:
-            before = text[i - 1] if i else " "
-            after = text[j] if j < len(text) else " "
-            opening = (before.isspace() or before in "([—-:") and not after.isspace()
-        else:
-            opening = mark == "“"
-        if open_at < 0:
-            if opening or (straight and i == 0):
-                open_at = i
-        elif not opening:
-            spans.append((open_at, j))
-            open_at = -1
-    if open_at >= 0:
-        spans.append((open_at, len(text)))
-    return spans
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """Blank out quoted words so verbs and pronouns inside quotes are not read as reporting."""
-    parts: list[str] = []
-    last = 0
-    for start, end in spans:
-        parts.append(text[last:start])
-        parts.append('"' + "_" * max(0, end - start - 2) + ('"' if end - start > 1 else ""))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | None:
-    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun; True if indefinite."""
-    words = masked[max(0, start - 50) : end].split()
-    if len(words) < 2:
-        return None
-    taken = [words.pop()]
-    while words and len(taken) <= _LONGEST_ROLE:
-        word = words.pop()
-        lower = word.lower()
-        possessive = lower.endswith(("'s", "’s")) and len(word) > 2
-        if lower in _DETERMINERS or lower in _INDEFINITE or possessive:
-            role = make_role([*(_owner(words, word) if possessive else []), *taken[::-1]])
-            if role is None or (lower in _INDEFINITE and len(taken) < 2):
-                return None  # "a spokesman" alone is anybody; "a House taxwriter" is someone to be named
-            pos = start
-            for earlier in [*taken[1:], word]:
-                pos = masked.rfind(earlier, 0, pos)
-            return pos, role, lower in _INDEFINITE
-        if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not _joins_a_name(lower, taken[-1], words)):
-            return None
-        taken.append(word)
-    return None
-
-
-def _joins_a_name(word: str, after: str, before: list[str]) -> bool:
-    """Whether a function word read back from a role noun joins words of a body's name ("a Marks and Spencer
-    spokesman"; "a Bank of England spokesman", "a Council for Economic Planning and Development spokesman")."""
-    if not after[:1].isupper():
-        return False
-    return word == "and" or (word in ("of", "for") and bool(before) and before[-1][:1].isupper())
-
-
-def _owner(before: list[str], possessive: str) -> list[str]:
-    """The named body a role belongs to ("Big Brother's spokeswoman" → big, brother), or [].
-
-    A country ("Japan's finance minister") or a common noun ("the company's chairman") is left out: the
-    person they refer back to was introduced without it ("Finance Minister Kiichi Miyazawa").
-    """
-    if not possessive[:1].isupper():
-        return []
-    words = [possessive[:-2]]
-    while before and len(words) < 3 and before[-1][:1].isupper() and before[-1][-1].isalnum():
-        words.insert(0, before.pop())
-    name = " ".join(words).lower()
-    return [] if demonym(name) or demonym(words[-1].lower()) else name.split()
-
-
-def _refs(
-    text: str, masked: str, spans: list[tuple[int, int]], known: set[str], heads: list[tuple[int, int]]
-) -> list[Ref]:
-    """Collect name and role references in text order."""
-    refs = [Ref("name", m.start, m.end, name=m) for m in find_names(text, known)]
-    if heads:
-        _add_roles(refs, masked, heads)
-    if spans:
-        for ref in refs:
-            ref.in_quote = masked[ref.start] == "_"  # quoted words are masked with underscores
-    return refs
-
-
-def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> None:
-    """Add the role phrases ("the deputy minister") around role nouns to the names, keeping text order."""
-    starts = {r.start for r in refs}
-    ends = {r.end for r in refs}
-    name_count = len(refs)
-    for start, end in heads:
-        if end + 1 in starts or (masked[end : end + 1] == " " and masked[end + 1 : end + 2].isupper()):
-            continue  # "the chancellor Gordon Brown": the role is bound to the name, not a reference
-        after = _NEXT_WORD.match(masked, end)
-        if after and (
-            after[1] in ROLE_HEADS or (masked[start:end].lower() in _ADJECTIVAL_HEADS and after[1] not in _VERB_OR_AUX)
-        ):
-            continue  # "the chief economist", "the general election": the noun is used as an adjective
-        found = _role_phrase(masked, start, end)
-        if found is None:
-            continue
-        phrase_start, role, indefinite = found
-        if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
-            continue  # apposition after a name, already bound to it
-        refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite))
-    if len(refs) > name_count:
-        refs.sort(key=lambda r: r.start)  # the names came in text order
 
 
 def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
@@ -407,7 +257,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
     """
     known = set() if known is None else known
     spans = quote_spans(text)
-    masked = _mask(text, spans) if spans else text
+    masked = mask_quotes(text, spans) if spans else text
     verbs: list[tuple[int, int, str]] = []
     heads: list[tuple[int, int]] = []
     for match in _KEYWORD.finditer(" " + masked):  # the space stands before a paragraph's first word
@@ -416,17 +266,17 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         if word in _HEADS:
             heads.append((start, end))
         elif word in VERB_PARTICLES:
-            after = _NEXT_WORD.match(masked, end)
+            after = NEXT_WORD.match(masked, end)
             if (after and after[1] in VERB_PARTICLES[word]) or (word in _NAMING and _QUOTE_NEXT.match(masked, end)):
                 verbs.append((start, end, word))
         elif word in VERB_IDIOMS:
             if masked.startswith(VERB_IDIOMS[word], end):
                 verbs.append((start, end, word))
-        elif word in _VERBS:
+        elif word in SPEECH_VERB_WORDS:
             verbs.append((start, end, word))
         elif masked.startswith(" to", end):
             verbs.append((start, end + 3, ""))  # "according to X"
-    refs = _refs(text, masked, spans, known, heads)
+    refs = find_refs(text, masked, spans, known, heads)
     if not refs and not verbs:
         return refs  # a quarter of paragraphs: nobody to place in a sentence
     bounds = [0, *[m.end() for m in _SENTENCE_END.finditer(masked)], len(masked) + 1]

@@ -1,0 +1,166 @@
+"""The references to people in a paragraph: names, role phrases ("the deputy minister"), quoted spans.
+
+``speech`` then reads which of them are the subjects of reported speech; pronouns and epithets ("the
+Frenchman") are added there, only where a speech verb needs a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ROLE_HEADS, ROLE_STOP, SPEECH_VERB_WORDS, VERB_AUX
+from .names import NameMention, Role, find_names, make_role
+from .orgs import OrgMention
+from .roles import demonym
+
+_QUOTES = re.compile(r"[\"“”]")
+# Some feeds write quotation marks as doubled apostrophes (''); the longer pattern only runs on them.
+_QUOTES_OR_APOSTROPHES = re.compile(r"[\"“”]|''")
+_INDEFINITE = frozenset({"a", "an", "A", "An"})
+NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
+_ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
+_VERB_OR_AUX = SPEECH_VERB_WORDS | VERB_AUX
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+_LONGEST_ROLE = 7  # words read back from a role noun: "a Council for Economic Planning and Development spokesman"
+
+
+@dataclass(slots=True)
+class Ref:
+    """A possible reference to a person: a name, a role phrase or a pronoun."""
+
+    kind: str  # "name", "role", "pronoun", "org" or "epithet" ("the Frenchman")
+    start: int
+    end: int
+    name: NameMention | None = None
+    org: OrgMention | None = None
+    indefinite: bool = False  # "a House taxwriter said": someone not met yet
+    role: Role | None = None
+    gender: str | None = None  # for pronouns and epithets
+    in_quote: bool = False
+    speaks: bool = False
+    sentence: int = 0
+    speech_pos: list[int] = field(default_factory=list)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of quoted text; an opening mark with no close runs to the end."""
+    spans: list[tuple[int, int]] = []
+    if '"' not in text and "“" not in text and "”" not in text and "''" not in text:
+        return spans  # two paragraphs in three: substring tests are cheaper than the regex
+    open_at = -1
+    for match in (_QUOTES_OR_APOSTROPHES if "''" in text else _QUOTES).finditer(text):
+        i, j = match.span()
+        mark = match[0]
+        straight = mark != "“" and mark != "”"  # '"' or "''": opens or closes by what stands around it
+        if straight:
+            before = text[i - 1] if i else " "
+            after = text[j] if j < len(text) else " "
+            opening = (before.isspace() or before in "([—-:") and not after.isspace()
+        else:
+            opening = mark == "“"
+        if open_at < 0:
+            if opening or (straight and i == 0):
+                open_at = i
+        elif not opening:
+            spans.append((open_at, j))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out quoted words so verbs and pronouns inside quotes are not read as reporting."""
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append('"' + "_" * max(0, end - start - 2) + ('"' if end - start > 1 else ""))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | None:
+    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun; True if indefinite."""
+    words = masked[max(0, start - 50) : end].split()
+    if len(words) < 2:
+        return None
+    taken = [words.pop()]
+    while words and len(taken) <= _LONGEST_ROLE:
+        word = words.pop()
+        lower = word.lower()
+        possessive = lower.endswith(("'s", "’s")) and len(word) > 2
+        if lower in _DETERMINERS or lower in _INDEFINITE or possessive:
+            role = make_role([*(_owner(words, word) if possessive else []), *taken[::-1]])
+            if role is None or (lower in _INDEFINITE and len(taken) < 2):
+                return None  # "a spokesman" alone is anybody; "a House taxwriter" is someone to be named
+            pos = start
+            for earlier in [*taken[1:], word]:
+                pos = masked.rfind(earlier, 0, pos)
+            return pos, role, lower in _INDEFINITE
+        if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not _joins_a_name(lower, taken[-1], words)):
+            return None
+        taken.append(word)
+    return None
+
+
+def _joins_a_name(word: str, after: str, before: list[str]) -> bool:
+    """Whether a function word read back from a role noun joins words of a body's name ("a Marks and Spencer
+    spokesman"; "a Bank of England spokesman", "a Council for Economic Planning and Development spokesman")."""
+    if not after[:1].isupper():
+        return False
+    return word == "and" or (word in ("of", "for") and bool(before) and before[-1][:1].isupper())
+
+
+def _owner(before: list[str], possessive: str) -> list[str]:
+    """The named body a role belongs to ("Big Brother's spokeswoman" → big, brother), or [].
+
+    A country ("Japan's finance minister") or a common noun ("the company's chairman") is left out: the
+    person they refer back to was introduced without it ("Finance Minister Kiichi Miyazawa").
+    """
+    if not possessive[:1].isupper():
+        return []
+    words = [possessive[:-2]]
+    while before and len(words) < 3 and before[-1][:1].isupper() and before[-1][-1].isalnum():
+        words.insert(0, before.pop())
+    name = " ".join(words).lower()
+    return [] if demonym(name) or demonym(words[-1].lower()) else name.split()
+
+
+def find_refs(
+    text: str, masked: str, spans: list[tuple[int, int]], known: set[str], heads: list[tuple[int, int]]
+) -> list[Ref]:
+    """Collect name and role references in text order."""
+    refs = [Ref("name", m.start, m.end, name=m) for m in find_names(text, known)]
+    if heads:
+        _add_roles(refs, masked, heads)
+    if spans:
+        for ref in refs:
+            ref.in_quote = masked[ref.start] == "_"  # quoted words are masked with underscores
+    return refs
+
+
+def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> None:
+    """Add the role phrases ("the deputy minister") around role nouns to the names, keeping text order."""
+    starts = {r.start for r in refs}
+    ends = {r.end for r in refs}
+    name_count = len(refs)
+    for start, end in heads:
+        if end + 1 in starts or (masked[end : end + 1] == " " and masked[end + 1 : end + 2].isupper()):
+            continue  # "the chancellor Gordon Brown": the role is bound to the name, not a reference
+        after = NEXT_WORD.match(masked, end)
+        if after and (
+            after[1] in ROLE_HEADS or (masked[start:end].lower() in _ADJECTIVAL_HEADS and after[1] not in _VERB_OR_AUX)
+        ):
+            continue  # "the chief economist", "the general election": the noun is used as an adjective
+        found = _role_phrase(masked, start, end)
+        if found is None:
+            continue
+        phrase_start, role, indefinite = found
+        if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
+            continue  # apposition after a name, already bound to it
+        refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite))
+    if len(refs) > name_count:
+        refs.sort(key=lambda r: r.start)  # the names came in text order
