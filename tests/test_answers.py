@@ -9,11 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.commands import handle
+from bot.config import Settings
 from bot.models import Chat, User
 from bot.retrieval import speaker_ranking
 from bot.retrieval.fts import content_words
 from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings, subject_readings
 from bot.service import BriefingService
+from bot.store import Store
 
 ADMIN = User("console", "me")
 _ASKERS = itertools.count(1000)
@@ -64,6 +66,15 @@ def test_a_role_reference_is_attributed_to_the_person(service: BriefingService) 
 def test_no_match_is_said_plainly(service: BriefingService, question: str) -> None:
     answer = service.ask(question)
     assert answer.no_match and answer.hits == () and answer.message
+
+
+def test_an_empty_archive_says_so_rather_than_not_knowing_the_person(store: Store, settings: Settings) -> None:
+    empty = BriefingService(store, settings)  # the bundled articles never loaded
+    answer = empty.ask("what did Imomi say about oil?")
+    assert answer.no_match and not answer.hits
+    assert answer.message == "I have no articles to answer from yet. An admin can load some with /load."
+    empty.load_bundled()
+    assert empty.ask("what did Imomi say about oil?").hits
 
 
 def test_unknown_person_and_person_off_topic_get_different_messages(service: BriefingService) -> None:

@@ -40,6 +40,7 @@ from bot.retrieval.terms import (
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.store.protocol import StoreProtocol
 
+EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
@@ -71,6 +72,10 @@ class Retriever:
         :param after_article: look only in articles with a higher id (a digest's new articles).
         """
         asked = parse_question(question) if isinstance(question, str) else question
+        if not self.store.paragraph_count():
+            # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
+            # fresh install run away from its bundled articles, or an archive emptied by deletions).
+            return self._nothing(asked, EMPTY_ARCHIVE)
         speaker, parsed, guessed = self._speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
