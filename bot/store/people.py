@@ -104,18 +104,17 @@ class PeopleQueries:
         # together, after every earlier article's), so the links are ordered, and the latest chosen, by their
         # paragraph ids alone, before any paragraph is looked up: a role 1,563 people hold has 63,000 links
         # at 1.4M paragraphs, and joining them all before keeping the latest 10,000 took 70 ms (now 31).
-        direction, limit = (" DESC", " LIMIT ?") if latest else ("", "")
+        latest_only = " ORDER BY paragraph_id DESC LIMIT ?" if latest else ""
         # The planner would look each paragraph up by its rowid, reading its text's page too (schema v12).
         rows = self._readers.fetchall(
             "SELECT pp.paragraph_id, p.article_id, p.position, pp.role FROM"
             f" (SELECT paragraph_id, role FROM paragraph_people WHERE person_id IN ({placeholders(person_ids)}){among}"
-            f" ORDER BY paragraph_id{direction}{limit}) pp"
+            f"{latest_only}) pp"
             " JOIN paragraphs p INDEXED BY idx_paragraphs_id_article_position ON p.id = pp.paragraph_id"
-            f" ORDER BY pp.paragraph_id{direction}",
+            " ORDER BY pp.paragraph_id",
             [*person_ids, *([json.dumps(list(within))] if within is not None else []), *([latest] if latest else [])],
         )
-        links = [PersonParagraph(*r) for r in rows]
-        return links[::-1] if latest else links
+        return [PersonParagraph(*r) for r in rows]
 
     def first_speakers(self, paragraph_ids: Sequence[int]) -> dict[int, int]:
         """The person listed first among the speakers of each of the given paragraphs (who has them)."""
