@@ -107,8 +107,9 @@ class TopicRanker:
         for paragraph_id in rows:
             if paragraph_id not in keys:  # the rest, in the order found
                 keys[paragraph_id] = key_of(paragraph_id)
-        acronym_used = bool(topic.acronym) and any(topic.acronym in found for found in stems.values())
-        if not any(anchored(i) for i in rows) and not acronym_used:
+        if not any(anchored(i) for i in rows) and not (
+            topic.acronym and any(topic.acronym in found for found in stems.values())
+        ):
             return []
         # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
         # it could be, lending cannot change the answer and its reading and stemming are skipped.
