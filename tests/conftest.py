@@ -16,6 +16,16 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 SEED_DIR = REPO / "data" / "articles"
+ATTRIBUTION = REPO / "bot" / "attribution"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse to run on stale attribution binaries: Python imports them before the edited sources."""
+    binaries = list(ATTRIBUTION.glob("*.so"))
+    stamp = ATTRIBUTION / ".compiled"  # touched by `make` after each build (see the Makefile)
+    newest_source = max(path.stat().st_mtime for path in ATTRIBUTION.glob("*.py"))
+    if binaries and (not stamp.exists() or stamp.stat().st_mtime < newest_source):
+        pytest.exit("bot/attribution's compiled rules are older than its sources: run `make test`.", returncode=2)
 
 
 def needs_corpus() -> pytest.MarkDecorator:

@@ -149,7 +149,8 @@ PROGRESSIVE_VERBS = frozenset(
     "urging warning insisting arguing claiming predicting demanding telling calling stressing".split()
 )
 # Every word a speech verb is found by: the verbs, those read with a particle or an idiom, the -ing forms.
-SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS) | VERB_PARTICLES.keys() | VERB_IDIOMS.keys() | PROGRESSIVE_VERBS
+# (frozenset | dict.keys() is a set at run time, which the compiled rules refuse where a frozenset is typed.)
+SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS) | frozenset(VERB_PARTICLES) | frozenset(VERB_IDIOMS) | PROGRESSIVE_VERBS
 # Auxiliaries that make the verb passive ("was told", "is said to"): the subject is not the speaker.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
 

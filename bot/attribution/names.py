@@ -77,7 +77,7 @@ _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 # A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
-_BEFORE_ROLE = ROLE_STOP | HONORIFICS.keys() | frozenset(SPEECH_VERBS)
+_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS)
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
@@ -400,7 +400,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             if len(_RUN_SHAPES) > _MAX_SHAPES:
                 _RUN_SHAPES.clear()
             shape = _RUN_SHAPES[run] = _run_shape(run)
-        if shape is _NOT_A_NAME:
+        if shape == _NOT_A_NAME:  # not `is`: compiled, a tuple is rebuilt each time it is read
             if surnamed := _surname_like_a_body(text, match.start(), run):
                 known.update(word.lower() for word in surnamed.words)
                 found.append(surnamed)
