@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .coref import FIRST_NAME_TITLES, Entity, People
 from .lexicon import is_plural_role
-from .names import Role
+from .name_roles import Role
 from .references import Ref, quote_spans
 from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import analyse

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
-from .names import NameMention, Role
+from .name_roles import Role
+from .names import NameMention
 from .orgs import OrgMention
 
 # A pronoun reaches back this many paragraphs for its person; older people have left the story.

@@ -1,4 +1,5 @@
-"""Word lists the attribution rules consult: honorifics, role nouns, speech verbs and non-name words."""
+"""Word lists the attribution rules consult (honorifics, role nouns, speech verbs and non-name words), and
+the shape of a capitalised word that the name and role patterns share."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from collections.abc import Iterable
 from typing import TypeAlias
 
 _Trie: TypeAlias = dict[str, "_Trie"]
+
+# A capitalised word as names and bodies write it ("Murphy-O'Connor", "McDonald", "O'Neill"), as regex text.
+CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-(?:[A-Z]['’](?=[A-Z]))?[A-Z]?[a-z]+)*"  # after the first capital
+CAP_WORD = rf"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z]{CAP_WORD_REST}"
 
 # Forms of address in front of a name, with the gender they imply (None: says nothing about gender).
 HONORIFICS: dict[str, str | None] = {

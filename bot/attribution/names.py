@@ -1,13 +1,14 @@
-"""Find person names and the roles written next to them ("Tory leader Michael Howard", "X, chief executive")."""
+"""Find person names in a paragraph, with the roles written next to them (``name_roles``): "Tory leader Michael
+Howard", "X, chief executive"."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import (
+    CAP_WORD,
+    CAP_WORD_REST,
     COMMON_CAPS,
     HONORIFICS,
     NON_PERSON_WORDS,
@@ -18,12 +19,24 @@ from .lexicon import (
     SPEECH_VERBS,
     word_pattern,
 )
+from .name_roles import (
+    Role,
+    after_role_noun,
+    body_after,
+    employed,
+    employer_before,
+    make_role,
+    prefix_roles,
+    role_after,
+    role_apposed_before,
+    role_before,
+    role_follows,
+    role_head,
+)
 
-_CAP_WORD_REST = r"[a-z]*(?:[A-Z][a-z]+)*(?:-(?:[A-Z]['’](?=[A-Z]))?[A-Z]?[a-z]+)*"  # "Murphy-O'Connor"
-_CAP_WORD = rf"(?:[A-Z][a-z]?['’](?=[A-Z]))?[A-Z]{_CAP_WORD_REST}"
 _ADDRESSES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Rep", "Sen", "Gov", "Gen", "Col", "Capt", "Lt", "St")
 # Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
-_TOKEN = rf"(?:(?:{'|'.join(_ADDRESSES)})\.|[A-Z]\.(?:[A-Z]\.)*|{_CAP_WORD})"
+_TOKEN = rf"(?:(?:{'|'.join(_ADDRESSES)})\.|[A-Z]\.(?:[A-Z]\.)*|{CAP_WORD})"
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
 # Function words and adverbs no name ends with ("Gonna Fly Now", "For Your Eyes Only", "Stand Up": songs).
 _NEVER_LAST = frozenset(
@@ -40,7 +53,7 @@ def _after_capital() -> str:
         f"(?<={first})(?:{'|'.join(a[1:] for a in _ADDRESSES if a[0] == first)})\\."
         for first in dict.fromkeys(a[0] for a in _ADDRESSES)
     )
-    return rf"(?:{addresses}|\.(?:[A-Z]\.)*|(?:[a-z]?['’][A-Z])?{_CAP_WORD_REST})"
+    return rf"(?:{addresses}|\.(?:[A-Z]\.)*|(?:[a-z]?['’][A-Z])?{CAP_WORD_REST})"
 
 
 # A run of capitalised words, which may hold a role, a form of address and a name; a name's particles
@@ -52,50 +65,20 @@ NAME_RUN = re.compile(
     rf"[A-Z](?<![\w'’.-].){_after_capital()}(?: (?!{_OPENERS}\b)(?:{_PARTICLE}[ -])?{_TOKEN})*(?![\w-])"
 )
 
-_HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
-_STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
-_MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
-_FIELD = rf"(?!(?:{_STOP}|{_HEADS})\b)[a-z][\w'’-]*"  # "work and pensions": fields a role joins, not two roles
-# The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
-# description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
-_HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
-_BODY_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
-# ", chairman of the group" / ", the OECD's chief economist" straight after a name.
-_APPOSITION = re.compile(
-    rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?P<owner>[\w.]+)['’]s\s+)?"
-    rf"(?P<mods>(?:(?:{_FIELD}\s+and\s+(?=[a-z]))?{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
-    rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
-)  # "Shauna Perry, Bioware's audio and external resources producer"
-# "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
-# that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
-_ROLE_THEN_NAME = re.compile(
-    rf"(?:\b[Tt]he\s+|^|(?<=[.!?]\s))(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
-    rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME}|[a-z]+))?,\s$"
-)
-# ", who chairs the Commons work and pensions committee,": the office as a relative clause.
-_WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
-_HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
-# A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
-_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS)
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
-_OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{_CAP_WORD} )+and )?$")
+_OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{CAP_WORD} )+and )?$")
 # "<Office> of [the]", "<Body> for [the]": what follows completes the body's name.
 _BODY_OF = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
 # Role nouns that are mostly adjectives in front of another capitalised word.
 _ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
-_FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
 # A known person's surname after a possessive run: the run is the body (or side) they belong to.
-_OWNED_NAME = re.compile(rf"['’]s (?:{_CAP_WORD} )?({_CAP_WORD})\b(?! [A-Z])")
-# A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
-_ROLE_OF_FIELD = re.compile(r"(?<![\w-])(?P<head>[A-Za-z-]+) of (?:the )?(?P<field>[a-z]+(?: [a-z]+)?) $")
+_OWNED_NAME = re.compile(rf"['’]s (?:{CAP_WORD} )?({CAP_WORD})\b(?! [A-Z])")
 # A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
-_DESIGNATION = re.compile(rf" of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?![\w-])")
+_DESIGNATION = re.compile(rf" of (?:the )?{CAP_WORD}(?: {CAP_WORD}){{0,2}}(?![\w-])")
 _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
-# Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
-_STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
 # Words of bodies and places that are also common surnames ("Dick Pound", "Kanye West", "Doris Day").
 _SURNAMES_LIKE_BODIES = frozenset(
     "pound day west hall press sterling london washington church lane park house banks price street north".split()
@@ -118,28 +101,13 @@ RELATIONS: dict[str, str | None] = {
 # Industry Jose Concepcion": a capitalised role noun, "of"/"for", and the office, whose last words begin
 # the run that ends with the holder's name.
 _OFFICE = re.compile(
-    rf"(?<![\w.])(?P<mods>(?:(?:{_TOKEN}|[A-Z]{{2,}}) ){{0,3}})(?P<head>{_CAP_WORD})"
-    rf" (?:of|for) (?:the )?(?P<office>(?:{_CAP_WORD},? )*(?:and )?)$"  # "for Children, Young People and Families"
+    rf"(?<![\w.])(?P<mods>(?:(?:{_TOKEN}|[A-Z]{{2,}}) ){{0,3}})(?P<head>{CAP_WORD})"
+    rf" (?:of|for) (?:the )?(?P<office>(?:{CAP_WORD},? )*(?:and )?)$"  # "for Children, Young People and Families"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
-# An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
-_EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
-# "Analyst Sanford Margoshes of Shearson Lehman Brothers said": the body after the name is the role's.
-_BODY_AFTER = re.compile(
-    rf" (?:of|at) (?:the )?(?P<body>{_CAP_WORD}(?: (?:(?:of|and) )?{_CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b"
-)
 _RELATIVE_OF = re.compile(
-    rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<surname>{_CAP_WORD})['’]s?) (?P<relation>{'|'.join(RELATIONS)}) $"
+    rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<surname>{CAP_WORD})['’]s?) (?P<relation>{'|'.join(RELATIONS)}) $"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A position such as "deputy foreign minister": its head noun and lower-case modifiers."""
-
-    head: str
-    modifiers: frozenset[str]
-    text: str
 
 
 class NameMention(NamedTuple):
@@ -167,93 +135,7 @@ class NameMention(NamedTuple):
         return len(self.words) > 1
 
 
-@lru_cache(maxsize=4096)
-def role_head(word: str) -> str | None:
-    """The role noun a word names ("Under-Secretary" -> "secretary"), or None.
-
-    Cached: it is asked of the word before every name, and the same few words come up again and again.
-    """
-    word = word.lower().rstrip(",")
-    if word in ROLE_HEADS:
-        return word
-    tail = word.rpartition("-")[2]
-    return tail if tail in ROLE_HEADS else None
-
-
-def make_role(words: list[str]) -> Role | None:
-    """Build a role from words whose last one is a role noun; None when it is not one."""
-    head = role_head(words[-1]) if words else None
-    if head is None:
-        return None
-    lowered = [w.lower().strip(",;:") for w in words]
-    mods = frozenset(w for w in lowered[:-1] if w not in ROLE_STOP)
-    return Role(head, mods, " ".join(lowered))
-
-
 _SPEAKS_NEXT = re.compile(rf",? (?:{word_pattern(SPEECH_VERBS)})\b")
-
-
-def _word_before(text: str, start: int) -> str:
-    """The word right before ``start`` when one space separates them (punctuation and all), else ""."""
-    if start < 2 or text[start - 1] != " ":
-        return ""
-    return text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
-
-
-def _after_role_noun(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a lower-case role noun ("minister Subroto", not "Minister" or
-    "minister." ending a sentence)."""
-    word = _word_before(text, start)
-    return word.islower() and role_head(word) == word
-
-
-def _role_before(text: str, start: int) -> Role | None:
-    """Read lower-case role words just before a name ("TV presenter Anne Robinson", "Gloucester director of
-    rugby Nigel Melville": the field after "of" qualifies the role, "rugby director")."""
-    if start < 2 or text[start - 1] != " ":
-        return None
-    if role_head(_word_before(text, start)) is None:
-        # The common case, checked without the regex: no role word, and no "of" among the last few words.
-        of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
-            text, max(0, start - 50), start
-        )
-        if not of_field or role_head(of_field["head"]) is None or ROLE_STOP.intersection(of_field["field"].split()):
-            return None  # "director of product at Ask Jeeves": the body follows, read elsewhere
-        words = text[max(0, of_field.start() - 60) : of_field.start()].split()[-4:]
-        taken = [of_field["head"], *of_field["field"].split()[::-1]]
-    else:
-        words = text[max(0, start - 60) : start].split()[-6:]
-        taken = [words.pop()]
-    while words and len(taken) < 5:
-        word = words[-1]
-        if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
-            break
-        taken.append(words.pop())
-    return make_role(taken[::-1])
-
-
-def _role_apposed_before(text: str, start: int) -> Role | None:
-    """Read a role a name stands in apposition to ("The director of the film, Vinod Pande, says")."""
-    if not text.endswith(", ", 0, start):
-        return None  # the common case, checked without the regex
-    match = _ROLE_THEN_NAME.search(text, max(0, start - 100), start)
-    if match is None:
-        return None
-    body = match["body"].split() if match["body"] else []
-    return make_role([*body, *match["mods"].split(), match["head"]])
-
-
-def _role_after(text: str, end: int) -> Role | None:
-    """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
-    if not text.startswith(",", end):
-        return None  # the common case, checked without the regex
-    match = _APPOSITION.match(text, end)
-    if match is None:
-        held = _WHO_HOLDS.match(text, end)
-        return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
-    # The body it is held at ("chairman of the group"), else its owner ("the OECD's chief economist").
-    body = match["body"].split() if match["body"] else [match["owner"]] if match["owner"] else []
-    return make_role([*body, *(word for word in match["mods"].split() if word != "and"), match["head"]])
 
 
 def _is_breaker(token: str, last: bool) -> bool:
@@ -337,12 +219,6 @@ def _in_body_name(text: str, start: int) -> bool:
     return match is not None and match[1].lower() in NON_PERSON_WORDS
 
 
-def _employed(role: Role, employer: str) -> Role:
-    """A role with its employer's name or abbreviation as the first modifiers ("bp managing director")."""
-    words = employer.replace(".", "").lower().split()
-    return Role(role.head, role.modifiers | (frozenset(words) - ROLE_STOP), " ".join([*words, role.text]))
-
-
 def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     """A name written after the office it holds, with that office as its role; None for other runs.
 
@@ -384,7 +260,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             # Most runs are one sentence-initial or place word, skipped cheaply. "Energy minister Subroto said":
             # one name is all some people go by; only as a speech verb's subject, for after a role noun stand
             # bodies and awards too ("oil producer Yukos", "best actor Oscar").
-            if not _SPEAKS_NEXT.match(text, match.end()) or not _after_role_noun(text, match.start()):
+            if not _SPEAKS_NEXT.match(text, match.end()) or not after_role_noun(text, match.start()):
                 continue
             if run.lower() in COMMON_CAPS:
                 continue
@@ -411,7 +287,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             # "the Weakest Link", "the Daily Mail", "the Lord Chancellor": titles, bodies and offices; but "the
             # Foreign Policy Centre Mr Straw" is a body, then a man.
             continue
-        if _FOLLOWING_ROLE.match(text, match.end()):
+        if role_follows(text, match.end()):
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
         if (owned := _OWNED_NAME.match(text, match.end())) and owned[1].lower() in known:
             continue  # "Chase Manhattan's Nicol", a person already named: the run is whose they are
@@ -424,14 +300,14 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             if peer is not None:
                 designation, end = peer[0].strip(), peer.end()
                 taken_until = end
-        if prefix_roles and (employer := _EMPLOYER.search(text, max(0, match.start() - 8), match.start())):
-            prefix_roles = (_employed(prefix_roles[0], employer[0].strip()), *prefix_roles[1:])
-        before = None if prefixed else _role_before(text, start) or _role_apposed_before(text, start)
-        if (prefix_roles or before) and not designation and (body := _BODY_AFTER.match(text, end)):
+        if prefix_roles and (employer := employer_before(text, match.start())):
+            prefix_roles = (employed(prefix_roles[0], employer), *prefix_roles[1:])
+        before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
+        if (prefix_roles or before) and not designation and (body := body_after(text, end)):
             # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
-            prefix_roles = tuple(_employed(role, body["body"]) for role in prefix_roles)
-            before = before and _employed(before, body["body"])
-        roles = [*prefix_roles, *filter(None, [_role_after(text, end)])]
+            prefix_roles = tuple(employed(role, body) for role in prefix_roles)
+            before = before and employed(before, body)
+        roles = [*prefix_roles, *filter(None, [role_after(text, end)])]
         if before:
             roles.append(before)
         titled = titled or after_role
@@ -455,7 +331,7 @@ def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
         or _after_the(text, start)
     ):
         return None
-    role = make_role(lead) if lead else _role_before(text, start)
+    role = make_role(lead) if lead else role_before(text, start)
     if role is None:
         return None
     name_start = start + len(run) - len(" ".join(name))
@@ -501,25 +377,10 @@ def _run_shape(run: str) -> _Shape:
         return _NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
     titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
-    roles = _prefix_roles([*qualifying, *prefix])
+    roles = prefix_roles([*qualifying, *prefix])
     if len(words) == 1 and not (honorific or titled or roles) and any(w.lower() in NON_PERSON_WORDS for w in prefix):
         return _NOT_A_NAME  # "Chemical Bank Tokyo": a body and its branch's place, not a one-word name
     if honorific in _TITLE_ROLES:  # "Sen. Christopher Bond" is a senator, asked for as one; "U.S. Sen." a U.S. one
         office = make_role([*([] if roles else [*qualifying, *prefix]), _TITLE_ROLES[honorific]])
         roles = (*roles, *filter(None, [office]))
     return skip, bool(prefix), roles, honorific, tuple(words), titled, tuple(w.lower() for w in words)
-
-
-def _prefix_roles(prefix: list[str]) -> tuple[Role, ...]:
-    """The roles written before a name: one, or the office and the style of a royal or prelate after it
-    ("Foreign Minister Prince Saud": the foreign minister, and the prince)."""
-    if not prefix:
-        return ()
-    role = make_role(prefix)
-    if role is None:
-        return ()
-    if role.head in _STYLES:
-        office_end = max((i for i, word in enumerate(prefix[:-1]) if role_head(word)), default=-1)
-        if office_end >= 0 and (office := make_role(prefix[: office_end + 1])):
-            return (office, Role(role.head, frozenset(), role.head))
-    return (role,)

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import ROLE_HEADS, ROLE_STOP, SPEECH_VERB_WORDS, VERB_AUX
-from .names import NameMention, Role, find_names, make_role
+from .name_roles import Role, make_role
+from .names import NameMention, find_names
 from .orgs import OrgMention
 from .roles import demonym
 

@@ -1,0 +1,180 @@
+"""The roles written around a name: before it ("TV presenter Anne Robinson"), in apposition after it ("X,
+chairman of the group"), and the body that employs its holder ("BP Managing Director David Simon")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import CAP_WORD, HONORIFICS, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
+
+_HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+_STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
+_MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
+_FIELD = rf"(?!(?:{_STOP}|{_HEADS})\b)[a-z][\w'’-]*"  # "work and pensions": fields a role joins, not two roles
+# The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
+# description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
+_HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+_BODY_NAME = rf"{CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
+# ", chairman of the group" / ", the OECD's chief economist" straight after a name.
+_APPOSITION = re.compile(
+    rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?P<owner>[\w.]+)['’]s\s+)?"
+    rf"(?P<mods>(?:(?:{_FIELD}\s+and\s+(?=[a-z]))?{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
+    rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
+)  # "Shauna Perry, Bioware's audio and external resources producer"
+# "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
+# that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:\b[Tt]he\s+|^|(?<=[.!?]\s))(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
+    rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME}|[a-z]+))?,\s$"
+)
+# ", who chairs the Commons work and pensions committee,": the office as a relative clause.
+_WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
+_HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
+# A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
+_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS)
+# A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
+_ROLE_OF_FIELD = re.compile(r"(?<![\w-])(?P<head>[A-Za-z-]+) of (?:the )?(?P<field>[a-z]+(?: [a-z]+)?) $")
+# Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
+_STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
+# An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
+_EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
+# "Analyst Sanford Margoshes of Shearson Lehman Brothers said": the body after the name is the role's.
+_BODY_AFTER = re.compile(
+    rf" (?:of|at) (?:the )?(?P<body>{CAP_WORD}(?: (?:(?:of|and) )?{CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b"
+)
+_FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A position such as "deputy foreign minister": its head noun and lower-case modifiers."""
+
+    head: str
+    modifiers: frozenset[str]
+    text: str
+
+
+@lru_cache(maxsize=4096)
+def role_head(word: str) -> str | None:
+    """The role noun a word names ("Under-Secretary" -> "secretary"), or None.
+
+    Cached: it is asked of the word before every name, and the same few words come up again and again.
+    """
+    word = word.lower().rstrip(",")
+    if word in ROLE_HEADS:
+        return word
+    tail = word.rpartition("-")[2]
+    return tail if tail in ROLE_HEADS else None
+
+
+def make_role(words: list[str]) -> Role | None:
+    """Build a role from words whose last one is a role noun; None when it is not one."""
+    head = role_head(words[-1]) if words else None
+    if head is None:
+        return None
+    lowered = [w.lower().strip(",;:") for w in words]
+    mods = frozenset(w for w in lowered[:-1] if w not in ROLE_STOP)
+    return Role(head, mods, " ".join(lowered))
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` when one space separates them (punctuation and all), else ""."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    return text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+
+
+def after_role_noun(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a lower-case role noun ("minister Subroto", not "Minister" or
+    "minister." ending a sentence)."""
+    word = _word_before(text, start)
+    return word.islower() and role_head(word) == word
+
+
+def role_before(text: str, start: int) -> Role | None:
+    """Read lower-case role words just before a name ("TV presenter Anne Robinson", "Gloucester director of
+    rugby Nigel Melville": the field after "of" qualifies the role, "rugby director")."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    if role_head(_word_before(text, start)) is None:
+        # The common case, checked without the regex: no role word, and no "of" among the last few words.
+        of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
+            text, max(0, start - 50), start
+        )
+        if not of_field or role_head(of_field["head"]) is None or ROLE_STOP.intersection(of_field["field"].split()):
+            return None  # "director of product at Ask Jeeves": the body follows, read elsewhere
+        words = text[max(0, of_field.start() - 60) : of_field.start()].split()[-4:]
+        taken = [of_field["head"], *of_field["field"].split()[::-1]]
+    else:
+        words = text[max(0, start - 60) : start].split()[-6:]
+        taken = [words.pop()]
+    while words and len(taken) < 5:
+        word = words[-1]
+        if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
+            break
+        taken.append(words.pop())
+    return make_role(taken[::-1])
+
+
+def role_apposed_before(text: str, start: int) -> Role | None:
+    """Read a role a name stands in apposition to ("The director of the film, Vinod Pande, says")."""
+    if not text.endswith(", ", 0, start):
+        return None  # the common case, checked without the regex
+    match = _ROLE_THEN_NAME.search(text, max(0, start - 100), start)
+    if match is None:
+        return None
+    body = match["body"].split() if match["body"] else []
+    return make_role([*body, *match["mods"].split(), match["head"]])
+
+
+def role_after(text: str, end: int) -> Role | None:
+    """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
+    if not text.startswith(",", end):
+        return None  # the common case, checked without the regex
+    match = _APPOSITION.match(text, end)
+    if match is None:
+        held = _WHO_HOLDS.match(text, end)
+        return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
+    # The body it is held at ("chairman of the group"), else its owner ("the OECD's chief economist").
+    body = match["body"].split() if match["body"] else [match["owner"]] if match["owner"] else []
+    return make_role([*body, *(word for word in match["mods"].split() if word != "and"), match["head"]])
+
+
+def employed(role: Role, employer: str) -> Role:
+    """A role with its employer's name or abbreviation as the first modifiers ("bp managing director")."""
+    words = employer.replace(".", "").lower().split()
+    return Role(role.head, role.modifiers | (frozenset(words) - ROLE_STOP), " ".join([*words, role.text]))
+
+
+def prefix_roles(prefix: list[str]) -> tuple[Role, ...]:
+    """The roles written before a name: one, or the office and the style of a royal or prelate after it
+    ("Foreign Minister Prince Saud": the foreign minister, and the prince)."""
+    if not prefix:
+        return ()
+    role = make_role(prefix)
+    if role is None:
+        return ()
+    if role.head in _STYLES:
+        office_end = max((i for i, word in enumerate(prefix[:-1]) if role_head(word)), default=-1)
+        if office_end >= 0 and (office := make_role(prefix[: office_end + 1])):
+            return (office, Role(role.head, frozenset(), role.head))
+    return (role,)
+
+
+def role_follows(text: str, end: int) -> bool:
+    """Whether a role noun follows a run: "Real Madrid striker", "Mittal Steel spokesman" (the run employs)."""
+    return _FOLLOWING_ROLE.match(text, end) is not None
+
+
+def employer_before(text: str, start: int) -> str | None:
+    """An employer's abbreviation right before a role: "BP" of "BP Managing Director David Simon"."""
+    found = _EMPLOYER.search(text, max(0, start - 8), start)
+    return found[0].strip() if found else None
+
+
+def body_after(text: str, end: int) -> str | None:
+    """The body named after a name: "Shearson Lehman Brothers" of "Analyst Sanford Margoshes of Shearson…"."""
+    found = _BODY_AFTER.match(text, end)
+    return found["body"] if found else None
