@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.store.articles import AddResult, ParagraphRow
+from bot.store.article_reads import ParagraphRow
+from bot.store.articles import AddResult
 from bot.store.base import Store
 
 __all__ = ["AddResult", "ParagraphRow", "Store"]

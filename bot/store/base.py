@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.store.articles import DEFAULT_AUTOMERGE, ArticleQueries
+from bot.store.articles import DEFAULT_AUTOMERGE, ArticleWrites
 from bot.store.audit import AuditQueries
 from bot.store.contexts import ContextQueries
 from bot.store.feeds import FeedQueries
@@ -23,7 +23,7 @@ MERGE_PAGES = 2_000  # index pages one merge step writes; each step is its own s
 MAX_MERGE_STEPS = 10_000  # a bound on the loop; a bulk load's segments take a handful
 
 
-class Store(ArticleQueries, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries, ContextQueries):
+class Store(ArticleWrites, PeopleQueries, SubscriptionQueries, FeedQueries, AuditQueries, ContextQueries):
     """The bot's SQLite store: one connection shared by threads under a lock, and one per thread for answers' reads."""
 
     def __init__(self, db: Database, path: Path) -> None:

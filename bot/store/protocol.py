@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from bot.models import Article, ArticleDraft, Subscription
-from bot.store.articles import AddResult, ParagraphRow, PersonSpeech
+from bot.store.article_reads import ParagraphRow
+from bot.store.articles import AddResult, PersonSpeech
 from bot.store.audit import AuditEntry
 from bot.store.contexts import StoredContext
 from bot.store.feeds import Feed, SeenLink

@@ -24,7 +24,7 @@ from datetime import date, time
 from sqlite_utils import Database
 
 from bot.models import Article, Subscription
-from bot.store.articles import _ARTICLE_COLUMNS
+from bot.store.article_reads import ARTICLE_COLUMNS
 from bot.store.sql import placeholders
 
 _SUBSCRIPTION_COLUMNS = (
@@ -219,7 +219,7 @@ class SubscriptionQueries:
         """Articles with ``after_id < id <= upto_id``, newest first: the ones a digest has not covered."""
         with self._lock:
             rows = self.db.execute(
-                f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM paragraphs WHERE article_id = a.id)"
+                f"SELECT {ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM paragraphs WHERE article_id = a.id)"
                 " FROM articles a WHERE a.id > ? AND a.id <= ? ORDER BY a.id DESC",
                 [after_id, upto_id],
             ).fetchall()

@@ -10,7 +10,8 @@ from psycopg_pool import ConnectionPool
 
 from bot.models import Article, ArticleDraft
 from bot.retrieval.terms import stems_of
-from bot.store.articles import AddResult, ParagraphRow, PersonSpeech, content_hash, now_iso
+from bot.store.article_reads import ParagraphRow
+from bot.store.articles import AddResult, PersonSpeech, content_hash, now_iso
 from bot.store.postgres.tsquery import to_tsquery_text
 
 Conn = psycopg.Connection[tuple[object, ...]]
