@@ -44,6 +44,8 @@ COMMANDS: tuple[Command, ...] = (
 
 _ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
 FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
+# A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.
+HELP_WORDS = frozenset({"help", "hi", "hello", "hey", "start", "commands", "menu", "what can you do"})
 
 
 def conversation_key(user: User, chat: Chat) -> str:
@@ -74,7 +76,7 @@ def handle(service: BriefingService, user: User, chat: Chat, text: str) -> Reply
 def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Reply:
     conversation = conversation_key(user, chat)
     if not text.startswith("/"):
-        if not text:
+        if not text or text.lower().rstrip("!.?") in HELP_WORDS:
             return Reply(help_text(service.is_admin(user)))
         if text.lower().rstrip("!.?") in FOLLOW_UP_WORDS:
             return service.more(conversation)
