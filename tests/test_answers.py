@@ -13,7 +13,14 @@ from bot.config import Settings
 from bot.models import Chat, User
 from bot.retrieval import speaker_ranking
 from bot.retrieval.fts import content_words
-from bot.retrieval.query import Question, parse_follow_up, parse_question, person_readings, subject_readings
+from bot.retrieval.query import (
+    Question,
+    parse_follow_up,
+    parse_question,
+    person_readings,
+    respelt,
+    subject_readings,
+)
 from bot.service import BriefingService
 from bot.store import Store
 
@@ -564,6 +571,33 @@ def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: Briefi
     assert corridor.quotes[0].text.startswith("The deputy minister underlined")
     gas = handle(service, user, chat, "what about gas?")  # a topic, not a person: Khalafov on gas
     assert "Khalaf Khalafov speaks about gas" in gas.text
+
+
+def test_a_question_with_misspelt_phrasing_finds_the_speakers_paragraph(service: BriefingService) -> None:
+    answer = service.ask("whta did Imomi siad about oil?")
+    assert answer.hits[0].text.startswith("Imomi stated that Tajikistan is interested")
+    assert answer.hits[0].speakers[0] == "Sodik Imomi"
+
+
+@pytest.mark.parametrize(
+    ("typed", "speaker", "topic"),
+    [
+        ("whta did imomi siad about oil?", "imomi", "oil"),
+        # Corrected from the left only as far as the speaker is found: "siad" stays part of a name.
+        ("waht has siad barre said about somalia", "siad barre", "somalia"),
+        ("ayn news on the dome?", "", "the dome"),
+    ],
+)
+def test_misspelt_phrasing_words_are_read_as_meant(typed: str, speaker: str, topic: str) -> None:
+    asked = respelt(parse_question(typed), unheard_of=lambda word: True)
+    assert (asked.speaker, asked.topic) == (speaker, topic)
+
+
+def test_words_one_slip_from_phrasing_stay_in_a_topic_or_where_the_articles_use_them() -> None:
+    sax = parse_question("how much is charlie parker's sax expected to go for")
+    assert respelt(sax, unheard_of=lambda word: True) == sax
+    known = parse_question("whta did imomi say about oil")
+    assert respelt(known, unheard_of=lambda word: False) == known
 
 
 def test_question_parsing_kinds() -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
 
 from bot.retrieval.fts import content_words, words
 
@@ -152,6 +155,45 @@ class FollowUp:
 def normalise(text: str) -> str:
     """Collapse whitespace and strip surrounding punctuation a question may carry."""
     return " ".join(text.split()).strip(" ?!.,;:\"'“”‘’").strip()
+
+
+# The words a question's phrasing is read by, to which a misspelt word is corrected ("whta did…", "…siad…").
+_SCAFFOLDING = frozenset(
+    "what whats did does has have had say said says tell told about mention mentioned comment think thought"
+    " any news latest who why how".split()
+)
+_EDGES = "?!.,;:\"'“”‘’"
+
+
+def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
+    """A question read again with misspelt phrasing words corrected, when that finds the speaker it missed
+    ("whta did Blair siad about fees" → Blair's words on fees) or mends its opening word ("ayn news on the
+    Dome"); otherwise as it was.
+
+    A word is corrected only when no article uses it and one letter's slip (one added, dropped, changed or
+    two swapped) makes exactly one phrasing word of it; from the left, and only as far as the speaker is
+    found. Elsewhere in a topic such a word stays: "charlie parker's sax" is not "charlie parker's say".
+    """
+    if asked.speaker:
+        return asked
+    words = asked.text.split()
+    spelt = list(words)
+    for i, word in enumerate(words):
+        if fixed := _phrasing_word(word, unheard_of):
+            spelt[i] = fixed
+            if (again := parse_question(" ".join(spelt))).speaker:
+                return again
+    if spelt[:1] != words[:1]:
+        return parse_question(" ".join([spelt[0], *words[1:]]))
+    return asked
+
+
+def _phrasing_word(word: str, unheard_of: Callable[[str], bool]) -> str | None:
+    bare = word.strip(_EDGES).lower()
+    if len(bare) < 2 or not bare.isalpha() or bare in _SCAFFOLDING:
+        return None
+    near = [w for w in _SCAFFOLDING if OSA.distance(bare, w, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 and unheard_of(bare) else None
 
 
 def parse_question(text: str) -> Question:

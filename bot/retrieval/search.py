@@ -17,7 +17,7 @@ from bot.attribution.orgs import GROUP_WORDS
 from bot.models import Answer, Citation, Hit
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import content_runs, content_words
-from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
+from bot.retrieval.query import Question, parse_question, person_readings, respelt, subject_readings
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_SIBLING_COVERAGE,
@@ -72,6 +72,9 @@ class Retriever:
         :param after_article: look only in articles with a higher id (a digest's new articles).
         """
         asked = parse_question(question) if isinstance(question, str) else question
+        # "whta did Blair say about fees?" was a topic of seven words, "whta is the dome?" a topic no story holds
+        # (its rarest word "whta"): read with "what", Blair's words and the Dome.
+        asked = respelt(asked, self._unheard_of)
         if not self.store.paragraph_count():
             # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
             # fresh install run away from its bundled articles, or an archive emptied by deletions).
