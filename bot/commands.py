@@ -46,6 +46,7 @@ _ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
 FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
 # A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.
 HELP_WORDS = frozenset({"help", "hi", "hello", "hey", "start", "commands", "menu", "what can you do"})
+THANKS_WORDS = frozenset({"thanks", "thank you", "thank you very much", "many thanks", "thx", "cheers"})
 
 
 def conversation_key(user: User, chat: Chat) -> str:
@@ -78,6 +79,8 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
     if not text.startswith("/"):
         if not text or text.lower().rstrip("!.?") in HELP_WORDS:
             return Reply(help_text(service.is_admin(user)))
+        if text.lower().rstrip("!.") in THANKS_WORDS:
+            return Reply("You're welcome. Ask me anything else about the news.")
         if text.lower().rstrip("!.?") in FOLLOW_UP_WORDS:
             return service.more(conversation)
         return service.ask_in_chat(user, conversation, text)

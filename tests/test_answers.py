@@ -550,6 +550,10 @@ def test_a_greeting_or_a_plea_for_help_gets_what_i_can_do(loaded: BriefingServic
     assert "/subscribe" in reply.text
 
 
+def test_thanks_are_answered_not_searched(loaded: BriefingService) -> None:
+    assert handle(loaded, ADMIN, Chat("console", "local"), "Thanks!").text.startswith("You're welcome")
+
+
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
     user = User("telegram", "42")
     chat = Chat("telegram", "42")
@@ -607,6 +611,9 @@ def test_question_parsing_kinds() -> None:
     assert parse_question("any news on the Dome?").kind == "topic_only"
     assert parse_question("What do you think?").speaker == ""
     assert parse_question("and the Dome?").topic == "the Dome"  # goes on from the last question
+    # With no question before it, or asked politely, the topic is what follows (not "about gas", "tell me…").
+    assert parse_question("and about gas?").topic == "gas"
+    assert parse_question("can you tell me about the Dome?").topic == "the Dome"
     assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
     # Quantifiers ask how much, like "more" and "few": not words an answer must hold.
     assert content_words("how much will the sax fetch and how many bids came") == ["sax", "fetch", "bids", "came"]

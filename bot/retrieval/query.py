@@ -118,6 +118,7 @@ _FOLLOW_UP_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in _TOPIC_PATTERNS)
+_POLITE_LEAD = re.compile(rf"^{_POLITE}", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -222,7 +223,8 @@ def parse_question(text: str) -> Question:
                 return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t") or ""))
     if match := _REACTION.match(clean):
         return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
-    return Question(text, topic=_LEADING_CONJUNCTION.sub("", clean))
+    # "and about gas?" with no question before it, "can you tell me about the Dome": the topic is what follows.
+    return Question(text, topic=_tidy_topic(_POLITE_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
 
 
 def _grammar_in(speaker: str) -> bool:
