@@ -150,7 +150,8 @@ def describe_load(report: LoadReport) -> str:
     lines = []
     for outcome in report.outcomes:
         if outcome.status == "loaded":
-            lines.append(f"Loaded #{outcome.article_id} “{outcome.title}” ({outcome.paragraphs} paragraphs).")
+            count = f"{outcome.paragraphs} paragraph{'' if outcome.paragraphs == 1 else 's'}"
+            lines.append(f"Loaded #{outcome.article_id} “{outcome.title}” ({count}).")
         elif outcome.status == "duplicate":
             lines.append(f"Duplicate {outcome.origin}: “{outcome.title}” ({outcome.reason}).")
         else:

@@ -103,6 +103,13 @@ def test_audit_command_shows_the_latest_entries(service: BriefingService) -> Non
     )
 
 
+def test_a_load_counts_its_paragraphs_in_words(service: BriefingService) -> None:
+    one = handle(service, ADMIN, ADMIN_CHAT, "/load The harbour master said the ferry will run late today.")
+    assert one.text.endswith("(1 paragraph).")
+    two = handle(service, ADMIN, ADMIN_CHAT, "/load Ferries late\n\nThe ferry is late.\n\nSo is the bus, he said.")
+    assert two.text.endswith("(2 paragraphs).")
+
+
 def test_stats_counts_feeds_and_subscribers(service: BriefingService, web: FakeWebServer) -> None:
     service.add_feed(ADMIN, web.route("/feed.xml", FeedRoute("Courier", [full_item(1)])))
     service.subscribe(ADMIN, ADMIN_CHAT, "oil 8am")
