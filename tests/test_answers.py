@@ -604,6 +604,17 @@ def test_words_one_slip_from_phrasing_stay_in_a_topic_or_where_the_articles_use_
     assert respelt(known, unheard_of=lambda word: False) == known
 
 
+def test_people_asked_about_together_are_answered_together(service: BriefingService) -> None:
+    answer = service.ask("what did Imomi and Khalafov say?")
+    assert {name for hit in answer.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
+
+
+def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Station news\n\nFireman Sam said the fire at the station was out by noon.")
+    answer = service.ask("what did Sumita and Miyazawa say about the yen?")
+    assert answer.no_match and "Fireman Sam" not in answer.message
+
+
 def test_question_parsing_kinds() -> None:
     assert parse_question("what did Patricia Hewitt say about the gender pay gap").kind == "speaker_topic"
     assert parse_question("what did Sir Andrew Green say?").speaker == "Sir Andrew Green"

@@ -27,6 +27,7 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 _ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+_TOGETHER = re.compile(r" (?:and|&) ")  # "sumita and miyazawa": people asked about together
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
 _SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
@@ -81,6 +82,8 @@ class SpeakerResolver:
             return None
         if exact := self.exact(typed):
             return self._with_spokespeople(exact, words)
+        if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
+            return together
         if at_body := self._name_at_body(typed, words):
             return at_body
         if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
@@ -115,11 +118,28 @@ class SpeakerResolver:
                 return self._speaker(typed, [i for i, _ in found])
         return None
 
+    def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:
+        """People asked about together ("sumita and miyazawa"), when each part names someone; their words are
+        answered as one speaker's. None otherwise: "procter and gamble" is one body."""
+        found = [self.resolve(part, allow_fuzzy=allow_fuzzy) for part in parts]
+        if not all(found):
+            return None
+        speakers = [speaker for speaker in found if speaker is not None]
+        return Speaker(
+            typed,
+            tuple(dict.fromkeys(i for speaker in speakers for i in speaker.person_ids)),
+            tuple(dict.fromkeys(name for speaker in speakers for name in speaker.names)),
+            fuzzy=any(speaker.fuzzy for speaker in speakers),
+            qualifiers=tuple(dict.fromkeys(q for speaker in speakers for q in speaker.qualifiers)),
+        )
+
     def _by_initials(self, words: list[str]) -> Speaker | None:
         """The body known by a name's initials: every word's ("bank of england": BoE), else its main words' when
-        three or more ("institute for fiscal studies": IFS)."""
+        three or more ("institute for fiscal studies": IFS). Never with an "and": "sumita and miyazawa" is not
+        Fireman Sam ("sam")."""
         main = [word for word in words if word not in _ROLE_FILLER]
-        for initials in dict.fromkeys(["".join(w[0] for w in words), "".join(w[0] for w in main)]):
+        every = "".join(w[0] for w in words) if "and" not in words else ""
+        for initials in dict.fromkeys([every, "".join(w[0] for w in main)]):
             if len(initials) >= 3 and (found := self.exact(initials)):
                 return found
         return None
