@@ -327,7 +327,7 @@ async def test_load_takes_pasted_text_and_a_reply_to_a_message_holding_it(
         await replies(fake, ADMIN, 2)  # a plain message is a question first
         fake.push_message(ADMIN, ADMIN, "/load", reply_to=held["message"]["message_id"])
         replied = (await replies(fake, ADMIN, 3))[2]
-    assert "“Heron count” (1 paragraphs)" in pasted
+    assert "“Heron count” (1 paragraph)" in pasted
     assert "“Egret count”" in replied
     assert service.store.stats()["articles"] == 3
 
