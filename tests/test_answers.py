@@ -567,6 +567,16 @@ def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService)
     assert "no earlier question" in other_chat.text
 
 
+def test_follow_ups_by_pronoun_or_a_bare_topic_keep_the_speaker(service: BriefingService) -> None:
+    user, chat = User("telegram", "44"), Chat("telegram", "44")
+    handle(service, user, chat, "what did Imomi say about oil?")
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "and education?").text
+    assert "Sodik Imomi said about oil" in handle(service, user, chat, "what did he say about oil?").text
+    assert handle(service, user, chat, "what did he say?").text.startswith("What Sodik Imomi said")
+    # A new question is not a follow-up for its leading "and".
+    assert "Khalaf Khalafov" in handle(service, user, chat, "and what did Khalafov say about the corridor?").text
+
+
 def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: BriefingService) -> None:
     user, chat = User("telegram", "43"), Chat("telegram", "43")
     assert handle(service, user, chat, "what did Imomi say about the corridor?").text.startswith("I found no")

@@ -113,10 +113,14 @@ _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
 _FOLLOW_UP_OTHER = re.compile(r"^(?:and|what about|how about)\s+(?P<s>[^,;:]+)$", re.IGNORECASE)
+# "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
-    rf"^(?:and )?what else (?:did|has|does) (?:he|she|they) (?:say|said|says|mention)(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^(?:and )?what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
+    rf"(?: {_ABOUT} (?P<t>.+))?$",
     re.IGNORECASE,
 )
+# "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
+_FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in _TOPIC_PATTERNS)
 _POLITE_LEAD = re.compile(rf"^{_POLITE}", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
@@ -199,7 +203,7 @@ def _phrasing_word(word: str, unheard_of: Callable[[str], bool]) -> str | None:
 
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
-    clean = normalise(text)
+    clean = _LEADING_CONJUNCTION.sub("", normalise(text))  # "and what did Khalafov say…" asks anew
     if "?" in clean:
         # "is japan buying us supercomputers? what did tamura say": the sentence naming a speaker, the rest its topic
         sentences = [parse_question(part) for part in clean.split("?") if normalise(part)]
@@ -305,6 +309,8 @@ def parse_follow_up(text: str) -> FollowUp | None:
     if match := _FOLLOW_UP_SPEAKER.match(clean):
         return FollowUp(topic=_tidy_topic(match.group("t") or ""))
     if match := _FOLLOW_UP_TOPIC.match(clean):
+        return FollowUp(topic=_tidy_topic(match.group("t")))
+    if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
         return FollowUp(topic=_tidy_topic(match.group("t")))
     return None
 
