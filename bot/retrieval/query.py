@@ -126,6 +126,7 @@ _POLITE_LEAD = re.compile(rf"^{_POLITE}", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
 # Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
 _NOT_A_NAME = frozenset(
     "he she they it you i we me us him her them someone anyone anybody everyone people else do did does has have"
@@ -316,7 +317,8 @@ def parse_follow_up(text: str) -> FollowUp | None:
 
 
 def _tidy_speaker(speaker: str) -> str:
-    return _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip()
+    # "the pm": chats abbreviate the office articles spell out (and one story's "the PM said" made an entity "PM").
+    return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip())
 
 
 _TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|re|that)\s+", re.IGNORECASE)
