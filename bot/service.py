@@ -21,7 +21,7 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.loading import Prepared, article_stems, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import Question, other_speaker, parse_follow_up, parse_question
+from bot.retrieval.query import Question, other_speaker, parse_follow_up
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -106,7 +106,7 @@ class BriefingService:
             return turned
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
-            return parse_question(text)
+            return self.retriever.read(text)
         return Question(text, speaker=context.question.speaker, topic=follow_up.topic)
 
     def _turned_to(self, text: str, context: Context) -> Question | None:

@@ -591,6 +591,10 @@ def test_a_question_with_misspelt_phrasing_finds_the_speakers_paragraph(service:
     answer = service.ask("whta did Imomi siad about oil?")
     assert answer.hits[0].text.startswith("Imomi stated that Tajikistan is interested")
     assert answer.hits[0].speakers[0] == "Sodik Imomi"
+    # The conversation goes on from the question as mended.
+    user, chat = User("telegram", "45"), Chat("telegram", "45")
+    handle(service, user, chat, "whta did Imomi say about oil?")
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "and about education?").text
 
 
 @pytest.mark.parametrize(

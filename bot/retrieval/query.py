@@ -195,6 +195,7 @@ def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
 
 
 def _phrasing_word(word: str, unheard_of: Callable[[str], bool]) -> str | None:
+    """The one phrasing word a word no article uses is a slip of, else None."""
     bare = word.strip(_EDGES).lower()
     if len(bare) < 2 or not bare.isalpha() or bare in _SCAFFOLDING:
         return None

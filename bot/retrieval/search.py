@@ -66,15 +66,18 @@ class Retriever:
         self.topics = TopicRanker(store, self.stories)
         self.people = SpeakerRanker(store, self.stories, self.speakers)
 
+    def read(self, text: str) -> Question:
+        """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
+        "whta did Blair say about fees?" was a topic of seven words, "whta is the dome?" a topic no story
+        holds (its rarest word "whta")."""
+        return respelt(parse_question(text), self._unheard_of)
+
     def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
 
         :param after_article: look only in articles with a higher id (a digest's new articles).
         """
-        asked = parse_question(question) if isinstance(question, str) else question
-        # "whta did Blair say about fees?" was a topic of seven words, "whta is the dome?" a topic no story holds
-        # (its rarest word "whta"): read with "what", Blair's words and the Dome.
-        asked = respelt(asked, self._unheard_of)
+        asked = self.read(question) if isinstance(question, str) else question
         if not self.store.paragraph_count():
             # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
             # fresh install run away from its bundled articles, or an archive emptied by deletions).
