@@ -639,6 +639,7 @@ def test_question_parsing_kinds() -> None:
     # With no question before it, or asked politely, the topic is what follows (not "about gas", "tell me…").
     assert parse_question("and about gas?").topic == "gas"
     assert parse_question("can you tell me about the Dome?").topic == "the Dome"
+    assert parse_question("who is Khalafov?").topic == "Khalafov"
     assert parse_question("what did the PM say about Iraq?").speaker == "prime minister"
     assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
     # Quantifiers ask how much, like "more" and "few": not words an answer must hold.

@@ -122,7 +122,8 @@ _FOLLOW_UP_SPEAKER = re.compile(
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in _TOPIC_PATTERNS)
-_POLITE_LEAD = re.compile(rf"^{_POLITE}", re.IGNORECASE)
+# "can you tell me about", "who is": words around a topic asked as a question of its own.
+_POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{_POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
