@@ -45,7 +45,10 @@ COMMANDS: tuple[Command, ...] = (
 _ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
 FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
 # A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.
-HELP_WORDS = frozenset({"help", "hi", "hello", "hey", "start", "commands", "menu", "what can you do"})
+HELP_WORDS = frozenset(
+    {"help", "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening"}
+    | {"start", "commands", "menu", "what can you do"}
+)
 THANKS_WORDS = frozenset({"thanks", "thank you", "thank you very much", "many thanks", "thx", "cheers"})
 
 

@@ -543,7 +543,7 @@ def test_a_topic_answers_story_goes_on_with_its_details_in_other_words(service: 
     assert texts[2].startswith("Insurers paid ferry claims")
 
 
-@pytest.mark.parametrize("message", ["help", "Help!", "hi", "Hello?", "what can you do?"])
+@pytest.mark.parametrize("message", ["help", "Help!", "hi", "Hello?", "hi there", "Good morning!", "what can you do?"])
 def test_a_greeting_or_a_plea_for_help_gets_what_i_can_do(loaded: BriefingService, message: str) -> None:
     reply = handle(loaded, ADMIN, Chat("console", "local"), message)
     assert reply.text.startswith("I answer questions about the news I have loaded")
