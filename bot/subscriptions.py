@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.errors import BadQuestion, NotAllowed, NothingFound
 from bot.models import Chat, Reply, Subscription, User
+from bot.retrieval.fts import content_words
+from bot.retrieval.terms import stem
 from bot.schedule import SubscriptionRequest, describe, parse_subscription, scheduled_instant
 from bot.store.protocol import StoreProtocol
 
@@ -37,8 +39,23 @@ def subscribe(store: StoreProtocol, settings: Settings, user: User, chat: Chat, 
         )
     return Reply(
         f"Subscribed (#{stored.id}): {describe(request)}. The first digest comes {_first_day(stored, now)}"
-        f" with the articles loaded from now on. /unsubscribe {stored.id} stops it."
+        f" with the articles loaded from now on. /unsubscribe {stored.id} stops it.{_unheard_of(store, request)}"
     )
+
+
+def _unheard_of(store: StoreProtocol, request: SubscriptionRequest) -> str:
+    """A note naming the topic's words no article uses yet ("whta", "irak"): a misspelt topic would otherwise
+    match nothing, day after day, without a word said."""
+    words = content_words(request.topic)
+    if not words or not store.paragraph_count():
+        return ""
+    frequency = store.document_frequency([stem(word) for word in words])
+    unknown = [word for word in words if not frequency.get(stem(word))]
+    if not unknown:
+        return ""
+    quoted = [f"“{word}”" for word in unknown]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f" No article I have so far uses {listed}: check the spelling if that is not what you meant."
 
 
 def unsubscribe(store: StoreProtocol, user: User, chat: Chat, args: str, *, is_admin: bool) -> Reply:

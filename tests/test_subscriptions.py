@@ -156,6 +156,15 @@ def test_subscribing_stores_first_and_acknowledges_with_id_and_schedule(svc: Bri
     assert (stored.local_time, stored.zone, stored.topic, stored.user_key) == (time(7), "Asia/Baku", "energy", ME.key)
 
 
+def test_a_topic_word_no_article_uses_is_pointed_out(svc: BriefingService) -> None:
+    svc.load_text(ME, OIL)
+    misspelt = svc.subscribe(ME, CONSOLE, "oil and gass")
+    assert misspelt.text.endswith(
+        "No article I have so far uses “gass”: check the spelling if that is not what you meant."
+    )
+    assert "No article" not in svc.subscribe(ME, CONSOLE, "oil").text
+
+
 def test_a_chat_has_a_limit_on_subscriptions(svc: BriefingService, settings: Settings) -> None:
     svc.settings = settings.model_copy(update={"max_subscriptions_per_chat": 2})
     svc.subscribe(ME, CONSOLE, "oil")
