@@ -589,6 +589,7 @@ def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: Briefi
 
 def test_a_question_with_misspelt_phrasing_finds_the_speakers_paragraph(service: BriefingService) -> None:
     answer = service.ask("whta did Imomi siad about oil?")
+    assert answer.question == "whta did Imomi siad about oil?"  # echoed as typed, read as meant
     assert answer.hits[0].text.startswith("Imomi stated that Tajikistan is interested")
     assert answer.hits[0].speakers[0] == "Sodik Imomi"
     # The conversation goes on from the question as mended.

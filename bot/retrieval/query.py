@@ -189,9 +189,10 @@ def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
         if fixed := _phrasing_word(word, unheard_of):
             spelt[i] = fixed
             if (again := parse_question(" ".join(spelt))).speaker:
-                return again
+                return Question(asked.text, again.speaker, again.topic)  # the question stays as the user typed it
     if spelt[:1] != words[:1]:
-        return parse_question(" ".join([spelt[0], *words[1:]]))
+        again = parse_question(" ".join([spelt[0], *words[1:]]))
+        return Question(asked.text, again.speaker, again.topic)
     return asked
 
 
