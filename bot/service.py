@@ -227,7 +227,9 @@ class BriefingService:
 
     def subscribe(self, user: User, chat: Chat, args: str) -> Reply:
         """Subscribe the chat to a daily digest as ``args`` describes; stored before it is acknowledged."""
-        return subscribing.subscribe(self.store, self.settings, user, chat, args, self.clock())
+        return subscribing.subscribe(
+            self.store, self.settings, user, chat, args, self.clock(), self.retriever.unheard_of
+        )
 
     def unsubscribe(self, user: User, chat: Chat, args: str) -> Reply:
         """Stop digests: the ids in ``args``, or all of the user's in this chat for "" or "all"."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -10,15 +11,25 @@ from bot.config import Settings
 from bot.errors import BadQuestion, NotAllowed, NothingFound
 from bot.models import Chat, Reply, Subscription, User
 from bot.retrieval.fts import content_words
-from bot.retrieval.terms import stem
 from bot.schedule import SubscriptionRequest, describe, parse_subscription, scheduled_instant
 from bot.store.protocol import StoreProtocol
 
 _IDS = re.compile(r"#?(\d+)")
 
 
-def subscribe(store: StoreProtocol, settings: Settings, user: User, chat: Chat, args: str, now: datetime) -> Reply:
-    """Store the subscription ``args`` describes, then confirm it with its id and schedule."""
+def subscribe(
+    store: StoreProtocol,
+    settings: Settings,
+    user: User,
+    chat: Chat,
+    args: str,
+    now: datetime,
+    unheard_of: Callable[[str], bool],
+) -> Reply:
+    """Store the subscription ``args`` describes, then confirm it with its id and schedule.
+
+    :param unheard_of: whether no article uses a word (``Retriever.unheard_of``), to point out misspellings.
+    """
     request = parse_subscription(args, settings.timezone)
     wanted = Subscription(
         id=0,
@@ -37,20 +48,20 @@ def subscribe(store: StoreProtocol, settings: Settings, user: User, chat: Chat, 
             f"This chat already has {settings.max_subscriptions_per_chat} digest subscriptions, the most I keep "
             "for one chat. See them with /subscriptions and remove one with /unsubscribe ID."
         )
+    note = _unheard_of_note(store, request, unheard_of)
     return Reply(
         f"Subscribed (#{stored.id}): {describe(request)}. The first digest comes {_first_day(stored, now)}"
-        f" with the articles loaded from now on. /unsubscribe {stored.id} stops it.{_unheard_of(store, request)}"
+        f" with the articles loaded from now on. /unsubscribe {stored.id} stops it.{note}"
     )
 
 
-def _unheard_of(store: StoreProtocol, request: SubscriptionRequest) -> str:
+def _unheard_of_note(store: StoreProtocol, request: SubscriptionRequest, unheard_of: Callable[[str], bool]) -> str:
     """A note naming the topic's words no article uses yet ("whta", "irak"): a misspelt topic would otherwise
-    match nothing, day after day, without a word said."""
+    match nothing, day after day, without a word said. Nothing when no article is loaded at all."""
     words = content_words(request.topic)
     if not words or not store.paragraph_count():
         return ""
-    frequency = store.document_frequency([stem(word) for word in words])
-    unknown = [word for word in words if not frequency.get(stem(word))]
+    unknown = [word for word in words if unheard_of(word)]
     if not unknown:
         return ""
     quoted = [f"“{word}”" for word in unknown]

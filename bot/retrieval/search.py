@@ -70,7 +70,7 @@ class Retriever:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
         "whta did Blair say about fees?" was a topic of seven words, "whta is the dome?" a topic no story
         holds (its rarest word "whta")."""
-        return respelt(parse_question(text), self._unheard_of)
+        return respelt(parse_question(text), self.unheard_of)
 
     def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
@@ -95,7 +95,7 @@ class Retriever:
             # question answers it ("what did toyota say about hybrid cars?"), read as a topic.
             # A word no paragraph uses ("Frobisk") is in no story: then no topic search is spent on it.
             whole = _as_topic(parsed, joined=True)
-            whole_topic = None if any(map(self._unheard_of, parsed.speaker.split())) else self.topic(whole.topic)
+            whole_topic = None if any(map(self.unheard_of, parsed.speaker.split())) else self.topic(whole.topic)
             ranked = self.topics.rank(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
             if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
@@ -243,7 +243,7 @@ class Retriever:
         # A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses
         # ("wolfsen" for Wolfson); a word the archive knows is too often just a word near a name.
         for reading in person_readings(parsed.text):
-            fuzzy = len(reading.speaker.split()) > 1 or self._unheard_of(reading.speaker)
+            fuzzy = len(reading.speaker.split()) > 1 or self.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading, False
         # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
@@ -252,7 +252,7 @@ class Retriever:
                 return speaker, reading, True
         return None, parsed, False
 
-    def _unheard_of(self, word: str) -> bool:
+    def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
         term = stem(word.lower())
         return word.isalpha() and self.store.document_frequency([term]).get(term, 0) == 0
