@@ -80,11 +80,12 @@ def handle(service: BriefingService, user: User, chat: Chat, text: str) -> Reply
 def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Reply:
     conversation = conversation_key(user, chat)
     if not text.startswith("/"):
-        if not text or text.lower().rstrip("!.?") in HELP_WORDS:
+        said = text.lower().rstrip("!.?")
+        if not text or said in HELP_WORDS:
             return Reply(help_text(service.is_admin(user)))
-        if text.lower().rstrip("!.") in THANKS_WORDS:
+        if said in THANKS_WORDS:
             return Reply("You're welcome. Ask me anything else about the news.")
-        if text.lower().rstrip("!.?") in FOLLOW_UP_WORDS:
+        if said in FOLLOW_UP_WORDS:
             return service.more(conversation)
         return service.ask_in_chat(user, conversation, text)
     head, *rest = text[1:].split(maxsplit=1) or [""]  # "/ask\nwhat…" splits like "/ask what…"
