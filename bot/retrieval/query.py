@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.retrieval.fts import content_words, words
@@ -201,8 +202,10 @@ def _phrasing_word(word: str, unheard_of: Callable[[str], bool]) -> str | None:
     bare = word.strip(_EDGES).lower()
     if len(bare) < 2 or not bare.isalpha() or bare in _SCAFFOLDING:
         return None
-    near = [w for w in _SCAFFOLDING if OSA.distance(bare, w, score_cutoff=1) <= 1]
-    return near[0] if len(near) == 1 and unheard_of(bare) else None
+    # Two at most: a second near phrasing word makes the slip ambiguous. (This runs for every word of a
+    # question with no speaker; rapidfuzz's batch look-up is twice as fast as a Python loop over the words.)
+    near = process.extract(bare, _SCAFFOLDING, scorer=OSA.distance, score_cutoff=1, limit=2)
+    return near[0][0] if len(near) == 1 and unheard_of(bare) else None
 
 
 def parse_question(text: str) -> Question:
