@@ -1,8 +1,8 @@
 """Preparing parsed articles for the store: speaker attribution and stems, in worker processes for big loads.
 
-Attribution is pure Python and costs about as much as SQLite's indexing, so a load of more than one
-batch prepares the next batches in other processes while this one writes the current batch, with a few
-batches queued ahead so that neither the writer nor a worker waits for the other.
+Attribution costs about twice what storing and indexing an article does, so a load of more than one
+batch prepares the next batches in other processes, in chunks, while this one writes the current batch,
+with batches queued ahead so that neither the writer nor a worker waits for the other.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ Prepared = tuple[PersonSpeech, str]
 # Attribution (about 1 ms an article) costs as much as the writer's indexing: as many workers as cores, the
 # writer taking turns with them, keeps every core busy. Fewer workers left the writer waiting.
 WORKERS = os.cpu_count() or 1
-# Batches prepared ahead of the writer, so it never waits for a worker.
-QUEUE_DEPTH = WORKERS + 2
+# Articles a worker prepares at a time: small, so every core is busy from the start of a load, and the
+# writer's batches (larger, to amortise its commits) are several of them.
+PREPARE_CHUNK = 200
+# Batches prepared ahead of the one being written, so the writer never waits for a worker.
+QUEUE_DEPTH = 2
 # Workers run this much nicer than the bot: a bulk load takes whatever CPU answering questions leaves.
 WORKER_NICENESS = 10
 PARENT_CHECK_S = 1.0
@@ -66,8 +69,11 @@ def prepare(drafts: Sequence[ArticleDraft]) -> list[Prepared]:
     return [(person_speech(attribute(d.paragraphs, d.title)), article_stems(d)) for d in drafts]
 
 
-def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list[Parsed], list[Prepared]]]:
-    """Batches of ``size`` parsed items with their drafts prepared, in order; big loads use worker processes."""
+def prepared_batches(
+    parsed: Iterable[Parsed], size: int, chunk: int = PREPARE_CHUNK
+) -> Iterator[tuple[list[Parsed], list[Prepared]]]:
+    """Batches of ``size`` parsed items with their drafts prepared, in order; big loads use worker processes,
+    each preparing ``chunk`` items at a time."""
     items = iter(parsed)
     first, second = list(islice(items, size)), list(islice(items, size))
     if not second:
@@ -78,15 +84,19 @@ def prepared_batches(parsed: Iterable[Parsed], size: int) -> Iterator[tuple[list
     # The first batch waits about a second for the workers to start; preparing it here instead was slower
     # (a fresh process's stem cache is cold).
     with worker_pool() as pool:
-        window: deque[tuple[list[Parsed], Future[list[Prepared]]]] = deque()
+        window: deque[tuple[list[Parsed], list[Future[list[Prepared]]]]] = deque()
         for batch in chain([first, second], iter(lambda: list(islice(items, size)), [])):
-            window.append((batch, pool.submit(prepare, _drafts(batch))))
+            chunks = (_drafts(batch[start : start + chunk]) for start in range(0, len(batch), chunk))
+            window.append((batch, [pool.submit(prepare, drafts) for drafts in chunks]))
             if len(window) > QUEUE_DEPTH:
-                done, future = window.popleft()
-                yield done, future.result()
+                yield _ready(*window.popleft())
         while window:
-            done, future = window.popleft()
-            yield done, future.result()
+            yield _ready(*window.popleft())
+
+
+def _ready(batch: list[Parsed], futures: list[Future[list[Prepared]]]) -> tuple[list[Parsed], list[Prepared]]:
+    """A batch with its chunks' preparation, once every chunk is done."""
+    return batch, [prepared for future in futures for prepared in future.result()]
 
 
 def yield_to_answers() -> None:

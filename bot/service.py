@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYSTEM_USER = User("system", "bundled")
-# Articles stored per transaction: enough to amortise the commit and the index flush, few to redo after a crash.
-LOAD_BATCH = 200
+# Articles stored per transaction: enough to amortise the commit, the index flush and the rewriting of the
+# people indexes' pages that every batch touches (at 100,000 articles, 0.68 ms of the writer's CPU an article
+# in batches of 200, 0.57 in batches of 1,000), few to redo after a crash.
+LOAD_BATCH = 1000
 # A load this big leaves the full-text index in many small segments; merging them costs about a second
 # per 10,000 articles and makes AND queries several times faster.
 OPTIMIZE_AFTER = 1000

@@ -20,9 +20,9 @@ def _comparable(prepared: list[Prepared]) -> list[tuple[PersonSpeech, set[str]]]
     return [(people, set(stems.split())) for people, stems in prepared]  # stems are a set, joined in any order
 
 
-def test_batches_prepared_by_workers_match_in_process_preparation_in_order() -> None:
+def test_batches_prepared_by_workers_in_chunks_match_in_process_preparation_in_order() -> None:
     drafts = [_draft(n) for n in range(7)]
-    batches = list(prepared_batches(drafts, 3))
+    batches = list(prepared_batches(drafts, 3, chunk=2))
     assert [batch for batch, _ in batches] == [drafts[0:3], drafts[3:6], drafts[6:7]]
     assert _comparable([item for _, prepared in batches for item in prepared]) == _comparable(prepare(drafts))
 
