@@ -289,6 +289,18 @@ def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: Bri
     assert answer.hits[0].speakers == ("Fox",)
 
 
+def test_a_role_of_a_named_person_is_the_holder_quoted_in_their_stories(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Love avoids jail\n\nSinger Courtney Love was spared jail on Friday.\n\n"
+        'Her lawyer Howard Weitzman said she had "turned her life around".',
+    )
+    service.load_text(ADMIN, "Jackson trial\n\nDefence lawyer Tom Mesereau said the jury was fair.")
+    assert service.retriever.speakers.resolve("courtney love's lawyer").names == ("Howard Weitzman",)
+    answer = service.ask("what did courtney love's lawyer say?")
+    assert answer.hits[0].text.startswith("Her lawyer Howard Weitzman") and "Howard Weitzman" in answer.message
+
+
 def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

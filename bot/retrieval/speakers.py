@@ -37,6 +37,8 @@ _SPOKES_ROLES = (
 )
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
+LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
+STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
 # Titles that name the same job in different house styles ("budget director" / "budget chief").
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
@@ -242,10 +244,20 @@ class SpeakerResolver:
             return self._by_qualifier(typed, heads, qualifiers)
         unmatched = tuple(qualifiers) if top < 1.0 else ()
         holders = sorted(i for i, score in best.items() if score == top)
-        if unmatched and (body := self.exact(" ".join(qualifiers))):
-            # "the head of fox": nobody's role names Fox, but Fox itself speaks (through its head).
-            holders = [*dict.fromkeys([*holders, *body.person_ids])]
+        if unmatched and (named := self.exact(" ".join(qualifiers))):
+            # "courtney love's lawyer": the lawyer quoted in her stories, not every lawyer (nor Love herself);
+            # "the head of fox": when no head speaks in Fox's stories, Fox itself speaks (through its head).
+            holders = self._quoted_beside(holders, named.person_ids) or [*dict.fromkeys([*holders, *named.person_ids])]
         return self._speaker(typed, holders, qualifiers=unmatched)
+
+    def _quoted_beside(self, holders: list[int], named: tuple[int, ...]) -> list[int]:
+        """Of a role's holders, those who speak in the latest stories of the people or body a typed role names."""
+        stories = dict.fromkeys(link.article_id for link in self.store.person_paragraphs(named, latest=LINKS_READ))
+        latest = list(stories)[-STORIES_READ:]
+        paragraphs = [row.id for article_id in latest for row in self.store.article_rows(article_id)]
+        speaking = {name for names in self.store.speakers_of(paragraphs).values() for name in names}
+        names = self.store.person_names([i for i in holders if i not in named])
+        return sorted(i for i, name in names.items() if name in speaking)
 
     def _holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
         """People whose roles hold every typed qualifier and the head noun anywhere in them (any head, for a
