@@ -64,6 +64,17 @@ def test_an_abbreviation_covers_the_words_it_stands_for() -> None:
     assert topic.coverage(stems_of("Iran is preparing lawsuits against us"), 0.4) == pytest.approx(0.4 / 3)
 
 
+def test_a_persons_name_is_not_read_into_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Cole row\n\nArsenal defender Ashley Cole said he was happy. Cole denied meeting Chelsea.")
+    service.load_text(
+        ADMIN,
+        'Robben update\n\n"He is running again," Peter Kenyon said of the winger, treated by a chiropractor of'
+        " AC Milan.",
+    )
+    answer = service.ask("did peter kenyon say anything about ashley cole?")
+    assert answer.no_match and not answer.hits, answer.message
+
+
 def test_a_question_in_full_words_finds_a_paragraph_with_the_abbreviation(service: BriefingService) -> None:
     service.load_text(ADMIN, LAWSUIT)
     answer = service.ask("what did Aqazadeh say about suing the United States?")

@@ -211,10 +211,16 @@ class Retriever:
         # A word of the topic itself is evidence for that word only, never "related" evidence for another.
         related = {s: found - set(stems) for s, found in related.items()}
         known = acronym and frequency.get(acronym, 0) > 0
-        stand_ins = initialisms_of(content_runs(text))
+        stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
         stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins)
+
+    def _not_a_persons_name(self, run: Sequence[str]) -> bool:
+        """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
+        is not Ashley Cole, nor "TB" Tony Blair, while the European Union, not known as "union", is the EU."""
+        named = {person_id for person_id, _ in self.store.people_by_alias(" ".join(run))}
+        return not named or not named & {person_id for person_id, _ in self.store.people_by_alias(run[-1])}
 
     def _shorter_forms(self, unused: list[str]) -> dict[str, tuple[str, int]]:
         """For topic words no paragraph uses, the longest shorter form that one does, with how many paragraphs

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -118,17 +118,20 @@ def initialisms_in(text: str) -> set[str]:
     return {found.replace(".", "") for found in _INITIALISM.findall(text)}
 
 
-def initialisms_of(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+def initialisms_of(
+    words: Sequence[str], abbreviated: Callable[[Sequence[str]], bool] = lambda run: True
+) -> dict[str, tuple[str, ...]]:
     """The abbreviations a run of words may be written as, with the run's stems: "united states" → "US".
 
     :param words: lower-case words in question order, ``""`` where a stopword broke the run
         ("bank of england" is not "BE").
+    :param abbreviated: whether a run may be written by its initials at all.
     """
     found: dict[str, tuple[str, ...]] = {}
     for start in range(len(words)):
         for end in range(start + 2, min(start + _LONGEST_INITIALISM, len(words)) + 1):
             run = words[start:end]
-            if all(w.isalpha() for w in run):
+            if all(w.isalpha() for w in run) and abbreviated(run):
                 found["".join(w[0] for w in run).upper()] = tuple(stem(w) for w in run)
     return found
 
