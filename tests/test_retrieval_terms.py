@@ -49,6 +49,25 @@ def test_a_run_of_words_may_be_written_as_its_initials() -> None:
     assert "BE" not in initialisms_of(content_runs("bank of england"))  # not adjacent: "of" between
 
 
+def test_a_story_on_a_topic_must_hold_its_rarest_word_or_the_rarest_one_the_archive_uses() -> None:
+    stems = ("charli", "parker", "sax")
+    weights = {"charli": 3.0, "parker": 4.0, "sax": 9.0}
+    assert Topic(("charlie", "parker", "sax"), stems, weights, {}).specific == ("sax",)
+    unheard = Topic(("charlie", "parker", "sax"), stems, weights, {}, unused=frozenset({"sax"}))
+    assert unheard.specific == ("sax", "parker")  # "comp" may be written "compensation"; "sax" not "saxophone"
+
+
+def test_a_topic_word_no_article_uses_does_not_stop_a_story_holding_the_rest(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Jazz sale\n\nA saxophone belonging to a jazz legend is expected to fetch up to $1m at an auction of jazz"
+        " memorabilia next month.",
+    )
+    service.load_text(ADMIN, "Jazz festival\n\nThe festival opens next month with a tribute to a jazz legend.")
+    answer = service.ask("how much is the jazz legend's sax expected to fetch at auction?")
+    assert not answer.no_match and "saxophone belonging" in answer.hits[0].text, answer.message
+
+
 def test_an_abbreviation_covers_the_words_it_stands_for() -> None:
     stems = (stem("suing"), stem("united"), stem("states"))
     topic = Topic(

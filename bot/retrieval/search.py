@@ -214,7 +214,8 @@ class Retriever:
         stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
         stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
-        return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins)
+        unused = frozenset(s for s in stems if not frequency.get(s) and s not in forms)
+        return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
 
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
         """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan

@@ -116,7 +116,7 @@ class SpeakerRanker:
         central = {a for a in on_topic_lead if a in in_lead or voices[a] >= 2}
         # So is what they say in words of the topic in a story that is about it and holds its most specific
         # word, whatever its lead ("phone firms spotting unusual bills" → the ombudsman on phone companies).
-        specific = {a for a in about_topic if self.stories.has(a, topic.rarest)}
+        specific = {a for a in about_topic if self.stories.has(a, topic.specific)}
         stems_by_id = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
         # A related word stands for a topic word only in a story that uses the word itself.
         story_topic = {a: topic.within(self.stories.stems(a)) for a in {r.article_id for r in rows.values()}}

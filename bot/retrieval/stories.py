@@ -57,9 +57,10 @@ class Stories:
         for article_id, stored in self.store.article_stems(missing).items():
             self._stems.get(article_id, partial(_stem_set, stored))
 
-    def has(self, article_id: int, wanted: str) -> bool:
-        """Whether an article uses a stem or a close form of it (algerian / algeria)."""
-        return has_form(self.stems(article_id), wanted)
+    def has(self, article_id: int, wanted: Iterable[str]) -> bool:
+        """Whether an article uses one of some stems or a close form of it (algerian / algeria)."""
+        stems = self.stems(article_id)
+        return any(has_form(stems, stem) for stem in wanted)
 
     def terms(self, topic: Topic, article_ids: set[int]) -> dict[int, AbstractSet[str]]:
         """Per story, stems to measure the topic on: the cached whole set, else the topic's terms as stored.

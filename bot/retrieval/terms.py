@@ -168,11 +168,16 @@ class Topic:
     acronym: str = ""  # "iff" for "International Finance Facility": stands for the whole topic
     # Terms a text may use instead of some of the topic's words: "US" for united, state; "phish" for phisher.
     stand_ins: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unused: frozenset[str] = frozenset()  # stems no paragraph uses in any form
 
     @property
-    def rarest(self) -> str:
-        """The topic's most specific stem: the one with the highest weight (rarest in the archive)."""
-        return max(self.stems, key=lambda s: self.weights[s])
+    def specific(self) -> tuple[str, ...]:
+        """The stems a story about the topic must hold one of, in some form: its rarest (highest weight) and,
+        when no paragraph uses that one as written, also the rarest the archive uses: "comp" may stand in a
+        story as "compensation", but "sax" is written "saxophone", beside Charlie Parker."""
+        rarest = max(self.stems, key=lambda s: self.weights[s])
+        used = [s for s in self.stems if s not in self.unused]
+        return (rarest, max(used, key=lambda s: self.weights[s])) if rarest in self.unused and used else (rarest,)
 
     @property
     def all_stems(self) -> frozenset[str]:

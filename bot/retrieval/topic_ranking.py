@@ -65,7 +65,7 @@ class TopicRanker:
         numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
         # hundreds of candidates share a few hundred stories.
-        specific = cache(partial(self.stories.has, wanted=topic.rarest))
+        specific = cache(partial(self.stories.has, wanted=topic.specific))
         story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
 
         def anchored(i: int) -> bool:
