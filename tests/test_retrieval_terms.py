@@ -34,6 +34,11 @@ def test_contractions_and_possessives_leave_only_the_word(text: str, expected: l
     assert content_words(text) == expected
 
 
+def test_the_light_verb_get_is_no_part_of_a_topic() -> None:
+    assert content_words("is eastenders getting an american version") == ["eastenders", "american", "version"]
+    assert content_words("what has he got to say about oil") == ["oil"]
+
+
 def test_stopwords_break_runs_of_words() -> None:
     assert content_runs("suing the United States") == ["suing", "", "united", "states"]
 

@@ -10,7 +10,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 # kept, "he'd" became the made-up word "hed", the rarest and so the weightiest word of its topic.
 _CLITIC = re.compile(r"'(?:s|d|ll|ve|re|m)$")
 
-# Words that carry no topic: question scaffolding and the commonest function words.
+# Words that carry no topic: question scaffolding and the commonest function words. "get" is a light verb
+# ("is eastenders getting an american version?", "what has he got to say"): kept, it matched any story
+# saying "get" while the asked thing was worded otherwise.
 STOPWORDS = frozenset(
     """
     a about above after again against all also am an and any anything are as at be been before being
@@ -22,7 +24,7 @@ STOPWORDS = frozenset(
     too under until up upon us very was we were what whats when where which while who whom why will
     with would you your yours comments comment remarks think thinks thought view views anyone
     anybody someone somebody didnt doesnt dont isnt wasnt werent arent wont cant couldnt wouldnt
-    shouldnt hasnt havent hadnt
+    shouldnt hasnt havent hadnt get gets getting got
     """.split()
 )
 
