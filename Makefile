@@ -41,7 +41,7 @@ eval: $(STAMP)  ## answer quality on ../shared/eval/dev.jsonl beside a plain BM2
 	@$(MAKE) -s --no-print-directory $(COMPILED)
 	$(VENV)/bin/briefbot eval ../shared/eval/dev.jsonl
 
-bench: $(STAMP)  ## the scale benchmark (not a test; about ten minutes): prints its numbers, rewrites bench/RESULTS.md
+bench: $(STAMP)  ## the scale benchmark (not a test; about a quarter of an hour): prints its numbers, rewrites bench/RESULTS.md
 	@$(MAKE) -s --no-print-directory $(COMPILED)
 	$(VENV)/bin/python bench/run.py
 
