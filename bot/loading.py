@@ -26,8 +26,8 @@ from bot.store.articles import PersonSpeech
 
 # What the store needs besides the draft: who speaks where, and the article's stems.
 Prepared = tuple[PersonSpeech, str]
-# Attribution (about 1 ms an article) costs as much as the writer's indexing: as many workers as cores, the
-# writer taking turns with them, keeps every core busy. Fewer workers left the writer waiting.
+# Attribution (about 1 ms an article) costs about twice the writer's storing and indexing: as many workers as
+# cores, the writer taking turns with them, keeps every core busy. Fewer workers left the writer waiting.
 WORKERS = os.cpu_count() or 1
 # Articles a worker prepares at a time: small, so every core is busy from the start of a load, and the
 # writer's batches (larger, to amortise its commits) are several of them.

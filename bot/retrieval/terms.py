@@ -168,7 +168,7 @@ class Topic:
     acronym: str = ""  # "iff" for "International Finance Facility": stands for the whole topic
     # Terms a text may use instead of some of the topic's words: "US" for united, state; "phish" for phisher.
     stand_ins: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    unused: frozenset[str] = frozenset()  # stems no paragraph uses in any form
+    unused: frozenset[str] = frozenset()  # stems no paragraph uses as written, nor a shorter form of them
 
     @property
     def specific(self) -> tuple[str, ...]:
