@@ -289,6 +289,12 @@ def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: Bri
     assert answer.hits[0].speakers == ("Fox",)
 
 
+def test_a_central_banks_chief_is_its_governor(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Yen view\n\nBank of Japan Governor Satoshi Sumita said the strong yen hurt exporters.")
+    service.load_text(ADMIN, "Car sales\n\nNissan chief Carlos Ghosn said sales in Japan rose.")
+    assert service.retriever.speakers.resolve("the bank of japan chief").names == ("Satoshi Sumita",)
+
+
 def test_a_role_of_a_named_person_is_the_holder_quoted_in_their_stories(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -39,12 +39,13 @@ QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than 
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
 STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
-# Titles that name the same job in different house styles ("budget director" / "budget chief").
+# Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
+# bank's chief or boss is its governor).
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
-    "chief": frozenset({"director", "head"}),
+    "chief": frozenset({"director", "head", "governor"}),
     "head": frozenset({"chief", "director"}),
-    "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director"}),  # a managing director
+    "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
 }
 
 
