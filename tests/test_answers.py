@@ -690,6 +690,7 @@ def test_question_parsing_kinds() -> None:
         ("tell me about murdoch's statements", "murdoch", ""),
         ("what did blair admit about iraq", "blair", "iraq"),
         ("where does blair stand on iraq", "blair", "iraq"),
+        ("how did stoltenberg describe the washington g7 meeting", "stoltenberg", "the washington g7 meeting"),
         ("how does blair feel about iraq", "blair", "iraq"),
         ("what do we know about the dome", "", "the dome"),
         ("catch me up on the dome", "", "the dome"),

@@ -73,6 +73,9 @@ _SPEAKER_PATTERNS = (
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
     rf"^{_POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{_ABOUT}) (?P<t>.+)$",
+    # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
+    rf"^{_POLITE}how (?:did|does|do|has|have|would) (?P<s>.+?) (?:describe|described|characteri[sz]ed?"
+    rf"|explain|explained|sum up|summed up|assess|assessed|see|view|viewed) (?P<t>.+)$",
 )
 # "Y, according to X" / "according to X, Y": the source named is the speaker, whatever Y's phrasing.
 _ACCORDING_TO = (
