@@ -46,6 +46,8 @@ technocrat nominee employee confidant reviewer peer member futurologist technolo
 constable superintendent
 """.split()
 )
+# Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
+ADJECTIVAL_ROLE_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "minister": frozenset({"minister", "secretary", "chancellor", "premier"}),

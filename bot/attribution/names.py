@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from .lexicon import (
+    ADJECTIVAL_ROLE_HEADS,
     CAP_WORD,
     CAP_WORD_REST,
     COMMON_CAPS,
@@ -72,8 +73,6 @@ _GIVEN_NAMES = frozenset({"bill"})
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{CAP_WORD} )+and )?$")
 # "<Office> of [the]", "<Body> for [the]": what follows completes the body's name.
 _BODY_OF = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
-# Role nouns that are mostly adjectives in front of another capitalised word.
-_ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 # A known person's surname after a possessive run: the run is the body (or side) they belong to.
 _OWNED_NAME = re.compile(rf"['’]s (?:{CAP_WORD} )?({CAP_WORD})\b(?! [A-Z])")
 # A peer's territorial designation: "Lord Roberts of Conwy", "Baroness Hale of Richmond".
@@ -376,7 +375,7 @@ def _run_shape(run: str) -> _Shape:
     if not _looks_like_name(words, honorific):
         return _NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
-    titled = head is not None and head not in _ADJECTIVAL_HEADS  # "General Election" names no one
+    titled = head is not None and head not in ADJECTIVAL_ROLE_HEADS  # "General Election" names no one
     roles = prefix_roles([*qualifying, *prefix])
     if len(words) == 1 and not (honorific or titled or roles) and any(w.lower() in NON_PERSON_WORDS for w in prefix):
         return _NOT_A_NAME  # "Chemical Bank Tokyo": a body and its branch's place, not a one-word name

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ROLE_HEADS, ROLE_STOP, SPEECH_VERB_WORDS, VERB_AUX
+from .lexicon import ADJECTIVAL_ROLE_HEADS, ROLE_HEADS, ROLE_STOP, SPEECH_VERB_WORDS, VERB_AUX
 from .name_roles import Role, make_role
 from .names import NameMention, find_names
 from .orgs import OrgMention
@@ -20,7 +20,6 @@ _QUOTES = re.compile(r"[\"“”]")
 _QUOTES_OR_APOSTROPHES = re.compile(r"[\"“”]|''")
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
 NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
-_ADJECTIVAL_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 _VERB_OR_AUX = SPEECH_VERB_WORDS | VERB_AUX
 _DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 _LONGEST_ROLE = 7  # words read back from a role noun: "a Council for Economic Planning and Development spokesman"
@@ -153,7 +152,8 @@ def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> No
             continue  # "the chancellor Gordon Brown": the role is bound to the name, not a reference
         after = NEXT_WORD.match(masked, end)
         if after and (
-            after[1] in ROLE_HEADS or (masked[start:end].lower() in _ADJECTIVAL_HEADS and after[1] not in _VERB_OR_AUX)
+            after[1] in ROLE_HEADS
+            or (masked[start:end].lower() in ADJECTIVAL_ROLE_HEADS and after[1] not in _VERB_OR_AUX)
         ):
             continue  # "the chief economist", "the general election": the noun is used as an adjective
         found = _role_phrase(masked, start, end)

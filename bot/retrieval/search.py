@@ -203,7 +203,8 @@ class Retriever:
         # One look-up for every term the topic may use: its stems, its acronym, the deeds its doers stand for.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
         documents = max(self.store.paragraph_count(), 1)
-        forms = self._shorter_forms([s for s in stems if not frequency.get(s)])
+        unheard = [s for s in stems if not frequency.get(s)]
+        forms = self._shorter_forms(unheard)
         weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
         related: dict[str, frozenset[str]] = {}
         for word in words:
@@ -214,7 +215,7 @@ class Retriever:
         stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
         stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
-        unused = frozenset(s for s in stems if not frequency.get(s) and s not in forms)
+        unused = frozenset(unheard).difference(forms)
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
 
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
