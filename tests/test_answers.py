@@ -404,6 +404,20 @@ def test_a_role_whose_holders_never_speak_on_the_topic_is_read_as_part_of_it(ser
     assert service.ask("what did the japanese farm ministry official say about football?").no_match
 
 
+def test_an_institution_whose_recorded_voice_never_speaks_on_the_topic_is_read_as_part_of_it(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Rice stocks\n\nFarm ministry spokesman Taro Ito said rice stocks were ample this winter.")
+    service.load_text(
+        ADMIN,
+        "Japan may discuss rice\n\nThe Agriculture Ministry declined comment on a newspaper report that Japan would "
+        "discuss rice imports at GATT talks.\n\nThe United States wants Japan to open its farm market to rice.",
+    )
+    answer = service.ask("has japan's farm ministry commented on reports it will discuss rice imports at GATT")
+    assert not answer.no_match and answer.hits[0].text.startswith("The Agriculture Ministry declined comment")
+    assert service.ask("what did japan's farm ministry say about football?").no_match
+
+
 def test_an_unknown_speaker_a_story_is_about_reads_as_part_of_the_topic(service: BriefingService) -> None:
     service.load_text(
         ADMIN, "Hybrid cars sell\n\nNissan has bought Toyota's hybrid car technology.\n\nHybrid car sales rose."

@@ -49,6 +49,12 @@ STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this f
 CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
 )
+# A speaker that is an institution: its words are reported as the body's ("the Agriculture Ministry declined
+# comment", "Turkey said") or a spokesman's, seldom under the holder its name resolves to.
+INSTITUTIONS = frozenset(
+    "ministry department office commission committee council union association government agency authority board "
+    "bureau federation company corporation bank party institute embassy".split()
+)
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
 # ... and one covering this much of it, a speaker nobody is recorded as or a role none of whose holders speaks on it
 WHOLE_QUESTION_COVERAGE = 0.85
@@ -102,13 +108,15 @@ class Retriever:
             parsed, topic = whole, whole_topic
         elif speaker is not None:
             ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
-            if guessed or by_role:
+            unheard_body = not ranked and bool(parsed.topic) and speaker.typed.split()[-1] in INSTITUTIONS
+            if guessed or by_role or unheard_body:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
                 # that person never speaks on it, the question still stands as a topic; so when a story
                 # covers the whole question better than the one they speak in ("is GM going to build
                 # Cadillacs at the Saab plant?" is news about GM, not GM's words in a recall story). So for a
                 # role, whose recorded holders are often not the one a story quotes under another title ("the
-                # japanese farm ministry official"): its words are part of the question.
+                # japanese farm ministry official"), and for an institution none of whose recorded voices
+                # speaks on it ("japan's farm ministry"): its words are part of the question.
                 whole = _as_topic(parsed, joined=not guessed)
                 whole_topic = self.topic(whole.topic)
                 # A topic search costs tens of milliseconds in a large archive: skipped when no story could
