@@ -489,7 +489,21 @@ def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: Br
     answer = service.ask("what did peckford say about the free trade talks?")
     assert [hit.speakers for hit in answer.hits] == [("Brian Peckford",), ("Brian Peckford",)]
     assert answer.hits[0].text.startswith("Newfoundland Premier Brian Peckford said an agreement")
-    # One line from someone else in such a story is still no answer: Yeutter on rice, in the new-story test above.
+    # A reported line on something else from someone else in such a story is still no answer: Yeutter on rice, in
+    # the new-story test above.
+
+
+def test_a_single_quote_in_a_story_about_the_topic_answers_in_other_words(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "World markets tumble after Wall Street crash\n\nShares fell around the world on Tuesday after the Wall "
+        "Street crash wiped billions off stock values.\n\nDealers in Tokyo said trading was heavy.\n\nBritish "
+        'Chancellor Nigel Lawson told a television interviewer: "I think the scale of the fall was made worse by '
+        'computer trading."',
+    )
+    answer = service.ask("what did nigel lawson say about the wall street crash")
+    assert [hit.text[:33] for hit in answer.hits] == ["British Chancellor Nigel Lawson t"]
+    assert service.ask("what did Lawson say about football?").no_match
 
 
 def test_a_speakers_next_words_follow_a_partial_answer_in_the_same_story(service: BriefingService) -> None:

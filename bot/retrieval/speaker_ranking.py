@@ -1,9 +1,10 @@
 """Ranking a person's paragraphs for a question: their own words on the topic first.
 
 Tiers, best first: paragraphs where the person speaks and covers the topic (all of it, then part); their
-words in a story about the topic where they are a main voice or touch it; their other paragraphs of a
-story where they answer; paragraphs that only mention them and cover the topic. Without a topic, what they
-said, each story in reading order, then what the same stories say of them.
+words in a story whose lead is about the topic where they are a main voice, quote or go on with the lead, and
+their words touching it in a story about it; their other paragraphs of a story where they answer; paragraphs
+that only mention them and cover the topic. Without a topic, what they said, each story in reading order, then
+what the same stories say of them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from functools import cache
 
+from bot.retrieval.fts import content_words
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
@@ -105,8 +107,10 @@ class SpeakerRanker:
         # A story whose lead is about the topic: what one of its main voices (named in the lead, or speaking
         # in two paragraphs or more) says in it is on the topic even in other words ("what did Khan say about
         # being deported?" → her quotes in the report of her deportation; the Newfoundland premier's "an
-        # agreement was more likely to emerge by consensus" in a report on the free trade talks). Anyone else's
-        # words there answer only if they touch the topic: one line on chips in a report on rice talks does not.
+        # agreement was more likely to emerge by consensus" in a report on the free trade talks). So is anyone
+        # else's line there touching the topic, or a quote, or going on with the lead's words (Lawson's one quote on
+        # the markets in a report on the crash); not a reported line on something else ("Yeutter said the
+        # semiconductor dispute would be settled" in a report on rice talks).
         # How much of the topic a story's headline and lead cover, read once per story and only when asked: below,
         # it also ranks paragraphs covering the topic alike (a prolific speaker has hundreds of other stories).
         lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
@@ -139,11 +143,12 @@ class SpeakerRanker:
                 return 3.0
             if coverage >= MIN_PARTIAL_COVERAGE and _two_words(in_story, stems):
                 return PARTIAL_TIER
-            if (
-                row.article_id in central
-                or (row.article_id in on_topic_lead and coverage >= MIN_SIBLING_COVERAGE)
-                or (row.article_id in specific and topic.matched(stems) > 0)
-            ):
+            on_the_lead = row.article_id in on_topic_lead and (
+                coverage >= MIN_SIBLING_COVERAGE
+                or _QUOTATION.search(row.text) is not None
+                or _goes_on_with(self.stories.lead(row.article_id), row.text)
+            )
+            if row.article_id in central or on_the_lead or (row.article_id in specific and topic.matched(stems) > 0):
                 return ANSWER_TIER
             return None
 
@@ -266,6 +271,11 @@ def _quoted(topic: Topic, text: str) -> float:
     if not quotes:
         return 0.0
     return 2.0 if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
+
+
+def _goes_on_with(lead: AbstractSet[str], text: str) -> bool:
+    """Whether a text uses a content word of its story's headline or lead (stems): it goes on with that news."""
+    return any(stem(word) in lead for word in content_words(text))
 
 
 def _two_words(topic: Topic, stems: AbstractSet[str]) -> bool:
