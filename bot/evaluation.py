@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.retrieval.fts import any_of, content_words
+from bot.retrieval.fts import content_words, quote_term
 from bot.store.protocol import StoreProtocol
 
 KINDS = ("speaker_topic", "speaker_only", "topic_only", "no_answer")
@@ -145,7 +145,7 @@ def bm25_baseline(store: StoreProtocol) -> System:
     """The plain baseline: the question's words OR-ed into one FTS5 BM25 query, top 5."""
 
     def system(question: str) -> list[str]:
-        query = any_of(content_words(question))
+        query = " OR ".join(map(quote_term, content_words(question)))  # as typed: no spellings of ours
         return [row.text for row in store.search(query, limit=5)] if query else []
 
     return system

@@ -166,6 +166,22 @@ def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) 
     assert {stem("email"), stem("cooperative")} <= stems_of("Co-operative banks sent e-mail alerts.")
 
 
+def test_a_group_of_nations_is_found_by_its_code_however_written(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Ministers meet in Paris\n\nFinance ministers of the Group of Seven met in Paris to steady the dollar.\n\n"
+        "Officials said the G-7 would meet again in April.",
+    )
+    service.load_text(ADMIN, "Tokyo markets\n\nThe dollar rose 7 yen in Tokyo after the meeting of the group.")
+    answer = service.ask("any news on the g7 meeting on the dollar?")
+    assert [hit.text[:33] for hit in answer.hits[:2]] == [
+        "Finance ministers of the Group of",
+        "Officials said the G-7 would meet",
+    ]
+    assert {"g7", "f16"} <= stems_of("The Group of Seven sold F-16 jets.")
+    assert "g7" not in stems_of("A group of friends met at 7.")
+
+
 def test_a_word_no_paragraph_uses_is_read_in_its_shorter_form(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

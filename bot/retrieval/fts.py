@@ -9,6 +9,13 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 # A possessive or a contracted verb ("he'd", "they'll", "we've") adds nothing to the word it hangs on;
 # kept, "he'd" became the made-up word "hed", the rarest and so the weightiest word of its topic.
 _CLITIC = re.compile(r"'(?:s|d|ll|ve|re|m)$")
+_CODE = re.compile(r"([a-z]+)(\d{1,3})")  # "g7", "f16": written "G-7", "F-16" as often as not
+# A group of nations is named by its size: "the Group of Seven" is the G7.
+GROUP_OF = re.compile(r"\bgroup of (\w+)\b", re.IGNORECASE)
+GROUP_SIZES = {
+    word: str(size)
+    for size, word in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+} | {"twenty": "20"}
 
 # Words that carry no topic: question scaffolding and the commonest function words. "get" is a light verb
 # ("is eastenders getting an american version?", "what has he got to say"): kept, it matched any story
@@ -55,9 +62,22 @@ def quote_term(term: str) -> str:
 
 def any_of(terms: Iterable[str]) -> str:
     """An FTS5 query matching paragraphs with any of the terms; empty when there are none."""
-    return " OR ".join(quote_term(t) for t in terms if t)
+    return " OR ".join(_written(t) for t in terms if t)
 
 
 def all_of(terms: Iterable[str]) -> str:
     """An FTS5 query matching paragraphs with every one of the terms; empty when there are none."""
-    return " AND ".join(quote_term(t) for t in terms if t)
+    return " AND ".join(_written(t) for t in terms if t)
+
+
+def _written(term: str) -> str:
+    """A term as FTS5 finds it however a text writes it: a code of letters and a number ("g7") is also the
+    phrase of its two tokens, as the index reads "G-7" (and "G 7"), and a G-group its name ("group of seven")."""
+    if not (code := _CODE.fullmatch(term)):
+        return quote_term(term)
+    letters, number = code.groups()
+    spellings = [term, f"{letters} {number}"]
+    if letters == "g":
+        size = next((word for word, digits in GROUP_SIZES.items() if digits == number), number)
+        spellings.append(f"group of {size}")
+    return "(" + " OR ".join(map(quote_term, spellings)) + ")"

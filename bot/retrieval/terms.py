@@ -17,6 +17,8 @@ from functools import cached_property, lru_cache
 import simplemma
 import snowballstemmer
 
+from bot.retrieval.fts import GROUP_OF, GROUP_SIZES
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # An abbreviation written in capitals, dotted or not: "U.S.", "U.K.", "US", "EU". The index reads "U.S."
 # as the letters "u" and "s", so a text keeps it whole as an upper-case term no word stems to.
@@ -24,7 +26,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 # skips quickly from capital to capital: about four times faster than a leading \b.
 _INITIALISM = re.compile(r"[A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z]{1,3}\b)")
 _LONGEST_INITIALISM = 4
-_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")  # "e-mail": two tokens for the index, one word for us
+# "e-mail", "G-7": two tokens for the index, one word for us (a code's number has at most three digits)
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+|\d{1,3})\b")
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # An amount ("$1m", "5bn", "2pc") is a quantity, not part of a name like "Band Aid 30": it needs no neighbour.
@@ -65,11 +68,12 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 def stems_of(text: str) -> set[str]:
     """The set of stems in a text, with its capitalised abbreviations ("US" for "U.S.") as terms of their own,
-    and its hyphenated words also closed up ("e-mail" → email, "co-operative" → cooperative), as questions
-    and other articles often write them."""
+    its hyphenated words also closed up ("e-mail" → email, "co-operative" → cooperative, "G-7" → g7) and its
+    groups of nations by their codes ("the Group of Seven" → g7), as questions and other articles write them."""
     # Stem each distinct word once, with C-level map() rather than a per-token loop: this runs over whole articles.
     words, hyphenated = _words(text)
-    return set(map(stem, words)) | initialisms_in(text) | {stem(first + second) for first, second in hyphenated}
+    stems = set(map(stem, words)) | initialisms_in(text) | {stem(first + second) for first, second in hyphenated}
+    return stems | group_codes(text) if "roup of " in text else stems
 
 
 def _words(text: str) -> tuple[set[str], list[tuple[str, str]]]:
@@ -103,14 +107,20 @@ def _ascii_punctuation(text: str) -> str:
 
 def _pairs(parts: list[str]) -> Iterator[tuple[str, str]]:
     """The pairs of a hyphenated token's parts the regex of hyphenated words finds: left to right, two
-    letter-only parts at a time ("well-known-author" → well, known)."""
+    letter-only parts at a time ("well-known-author" → well, known), or letters and a number ("G-7" → g, 7)."""
     i = 0
     while i + 1 < len(parts):
-        if parts[i].isalpha() and parts[i + 1].isalpha():
+        if parts[i].isalpha() and (parts[i + 1].isalpha() or (parts[i + 1].isdigit() and len(parts[i + 1]) <= 3)):
             yield parts[i], parts[i + 1]
             i += 2
         else:
             i += 1
+
+
+def group_codes(text: str) -> set[str]:
+    """The codes of the groups of nations a text names by their size: "the Group of Seven" → g7."""
+    sizes = (size.lower() for size in GROUP_OF.findall(text))
+    return {f"g{GROUP_SIZES.get(size, size)}" for size in sizes if size in GROUP_SIZES or size.isdigit()}
 
 
 def initialisms_in(text: str) -> set[str]:
@@ -266,16 +276,18 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
     question: "top 30 singles" in a story on Band Aid is not the Band Aid 30 single. A year dates what it
     stands beside wherever the text puts it ("the 1993 mumbai blasts", "the Mumbai (Bombay) blasts in 1993",
     "iron ore imports of 267.7 mln tonnes by 2000"): one of those words within a clause's reach is enough.
+    A group of nations named in full ("the Group of Seven" for "g7") needs no neighbour.
     """
     groups = _number_groups(words)
     if not groups:
         return True
     found = [t.lower() for t in _TOKEN.findall(text)]
     stems: list[str] = []
+    named = group_codes(text) if "roup of " in text else set()
     for number, neighbours in groups:
         joined = {w + number for w in neighbours} | {number + w for w in neighbours}
-        if not joined.isdisjoint(found):
-            continue  # written as one word with its neighbour
+        if not joined.isdisjoint(found) or number in named:
+            continue  # written as one word with its neighbour, or a group's name
         places = [
             (i, i + n - 1)
             for i in range(len(found))
