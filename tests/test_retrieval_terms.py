@@ -182,6 +182,18 @@ def test_a_group_of_nations_is_found_by_its_code_however_written(service: Briefi
     assert "g7" not in stems_of("A group of friends met at 7.")
 
 
+def test_a_story_may_say_a_topics_rarest_common_word_otherwise(service: BriefingService) -> None:
+    for club in ("Leeds", "Derby", "Hull"):  # where the archive learns what goes with "punish"
+        service.load_text(ADMIN, f"{club} warned\n\nThe league may punish {club} with a hearing and a fine.")
+    for team in ("Wales", "France", "Italy", "Ireland"):  # "punish" is then the topic's rarest word
+        service.load_text(ADMIN, f"On {team}\n\nThe England coach praised the referee in {team}, criticising nobody.")
+    service.load_text(
+        ADMIN, "Coach faces action\n\nThe England coach faces a hearing and a fine after criticising the referee."
+    )
+    answer = service.ask("any news on the england coach being punished for criticising the referee?")
+    assert answer.hits and answer.hits[0].text.startswith("The England coach faces")
+
+
 def test_a_word_no_paragraph_uses_is_read_in_its_shorter_form(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

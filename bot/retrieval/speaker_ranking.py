@@ -26,7 +26,7 @@ from bot.retrieval.ranked import (
 )
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.stories import Stories, has_form
-from bot.retrieval.terms import Topic, stem, stems_of
+from bot.retrieval.terms import Topic, named_in, stem, stems_of
 from bot.store import ParagraphRow
 from bot.store.people import PersonParagraph
 from bot.store.protocol import StoreProtocol
@@ -41,7 +41,6 @@ NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories t
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
-_SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 
@@ -297,13 +296,4 @@ def _enough_words(topic: Topic, stems: AbstractSet[str], text: str) -> bool:
     """
     if len(topic.stems) < 2 or _two_words(topic, stems):
         return True
-    return any(_named(text, word) for word in topic.words if word.isalpha())
-
-
-def _named(text: str, word: str) -> bool:
-    """Whether a text capitalises a word where a sentence does not start ("said Fry", not "Smoking is…")."""
-    for found in re.finditer(rf"\b{re.escape(word.capitalize())}\b", text):
-        before = text[: found.start()].rstrip()
-        if before and before[-1] not in _SENTENCE_OPENERS:
-            return True
-    return False
+    return any(named_in(text, word) for word in topic.words if word.isalpha())

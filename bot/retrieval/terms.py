@@ -28,6 +28,7 @@ _INITIALISM = re.compile(r"[A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z]{1,3}\b)")
 _LONGEST_INITIALISM = 4
 # "e-mail", "G-7": two tokens for the index, one word for us (a code's number has at most three digits)
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+|\d{1,3})\b")
+_SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # An amount ("$1m", "5bn", "2pc") is a quantity, not part of a name like "Band Aid 30": it needs no neighbour.
@@ -189,6 +190,10 @@ class Topic:
         used = [s for s in self.stems if s not in self.unused]
         return (rarest, max(used, key=lambda s: self.weights[s])) if rarest in self.unused and used else (rarest,)
 
+    def word_of(self, stem_: str) -> str:
+        """The question's word for one of the topic's stems (the stem itself if none stems to it)."""
+        return next((word for word in self.words if stem(word) == stem_), stem_)
+
     @property
     def all_stems(self) -> frozenset[str]:
         """The topic's stems, its acronym and their related stems."""
@@ -250,8 +255,13 @@ class Topic:
         goes with prices as well), while "lawsuit" and "file" together do speak of suing.
         """
         present = self.spelt_out(story)
-        kept = {s: found for s, found in self.related.items() if s in present or self._own_related(s, present) >= 2}
+        kept = {s: found for s, found in self.related.items() if self.evidences(s, present)}
         return replace(self, related=kept) if len(kept) < len(self.related) else self
+
+    def evidences(self, word: str, present: AbstractSet[str]) -> bool:
+        """Whether a text (its spelt-out stems) evidences a topic word: uses it, or two or more of its related
+        stems that are related to no other topic word."""
+        return word in present or self._own_related(word, present) >= 2
 
     def _own_related(self, word: str, present: AbstractSet[str]) -> int:
         """How many of a topic word's related stems a text holds that are related to no other topic word."""
@@ -266,6 +276,15 @@ class Topic:
         """A text's stems with the topic's words its abbreviations stand for ("US" → united, state)."""
         spelt = {s for short, stems in self.stand_ins.items() if short in present for s in stems}
         return present | spelt if spelt else present
+
+
+def named_in(text: str, word: str) -> bool:
+    """Whether a text capitalises a word where a sentence does not start ("said Fry", not "Smoking is…")."""
+    for found in re.finditer(rf"\b{re.escape(word.capitalize())}\b", text):
+        before = text[: found.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_OPENERS:
+            return True
+    return False
 
 
 def numbers_in_place(words: Sequence[str], text: str) -> bool:

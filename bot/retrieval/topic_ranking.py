@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Iterable
-from functools import cache, partial
+from functools import cache
 
 from bot.retrieval.candidates import recent_first, recent_since
-from bot.retrieval.fts import all_of, any_of
+from bot.retrieval.fts import all_of, any_of, quote_term
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
@@ -24,13 +24,14 @@ from bot.retrieval.ranked import (
     weight,
 )
 from bot.retrieval.stories import Stories
-from bot.retrieval.terms import Topic, numbers_in_place, stems_of
+from bot.retrieval.terms import Topic, named_in, numbers_in_place, stems_of
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
 
 TOPIC_CANDIDATES = 300
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
+NAME_SAMPLE = 5  # paragraphs read to tell whether a word is a name
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 
 
@@ -64,8 +65,17 @@ class TopicRanker:
         # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
         numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
-        # hundreds of candidates share a few hundred stories.
-        specific = cache(partial(self.stories.has, wanted=topic.specific))
+        # hundreds of candidates share a few hundred stories. A common word may be said otherwise ("punished":
+        # "disciplinary action"): a story evidencing it by two of its own related words holds it too; not a
+        # name's (a story on the Toronto summit names Toronto), which is looked up once, when first needed.
+        rarest = topic.specific[0]
+        paraphrasable = cache(lambda: not _written_as_a_name(self.store, topic.word_of(rarest)))
+        specific = cache(
+            lambda article_id: (
+                self.stories.has(article_id, topic.specific)
+                or (topic.evidences(rarest, self.stories.stems(article_id)) and paraphrasable())
+            )
+        )
         story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
 
         def anchored(i: int) -> bool:
@@ -129,6 +139,12 @@ class TopicRanker:
                         rows[row.id] = row
                         keys[row.id] = key_of(row.id)
         return _by_key(rows, keys, stems)
+
+
+def _written_as_a_name(store: StoreProtocol, word: str) -> bool:
+    """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
+    sample = store.search(quote_term(word), limit=NAME_SAMPLE)
+    return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
 
 
 def _keys_until_settled(
