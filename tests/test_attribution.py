@@ -1251,3 +1251,13 @@ def test_a_speech_verbs_ing_form_after_be_and_an_adverb_reports_speech() -> None
             "He was told to leave.",
         ]
     ) == [("Tony Blair",), ("Tony Blair",), ("Nicole Kidman",), ("Smith",), ()]
+
+
+def test_an_auxiliary_opening_a_title_or_question_is_not_a_name() -> None:
+    fox = (
+        '"The special was vetted," said a Fox spokesman. The station chose to air a film, I Have Roots and '
+        "Branches, instead."
+    )
+    assert speakers([fox]) == [("a Fox spokesman",)]
+    greer = attribute(["Was Germaine Greer right to walk out of the house?"], "Greer walks out")
+    assert [p.name for p in greer.people] == ["Germaine Greer"]

@@ -161,7 +161,7 @@ SPEECH_VERB_WORDS = frozenset(SPEECH_VERBS) | frozenset(VERB_PARTICLES) | frozen
 # Auxiliaries that make the verb passive ("was told", "is said to"): the subject is not the speaker.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "am", "get", "got"})
 
-# Capitalised words that start sentences or clauses but are not names.
+# Capitalised words that start sentences, clauses or titles ("I Have Roots and Branches") but are not names.
 COMMON_CAPS = frozenset(
     """
 the a an and but or so yet for nor if in on at by to of from with as into after before during
@@ -177,6 +177,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december christmas easter a-level olympic olympics
 chief north south east west central eastern western northern southern overall indeed yes
 one two three four five six seven eight nine ten any
+have has had is are was were been being do does did would could should must
 """.split()
 )
 
