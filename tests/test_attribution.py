@@ -1261,3 +1261,14 @@ def test_an_auxiliary_opening_a_title_or_question_is_not_a_name() -> None:
     assert speakers([fox]) == [("a Fox spokesman",)]
     greer = attribute(["Was Germaine Greer right to walk out of the house?"], "Greer walks out")
     assert [p.name for p in greer.people] == ["Germaine Greer"]
+
+
+def test_a_role_noun_after_a_modal_is_a_verb() -> None:
+    result = attribute(
+        ["Gordon Brown said aid must double.", "The aid agency Cafod will host Mr Brown's speech on Wednesday."],
+        "Brown on aid",
+    )
+    assert person(result, "Gordon Brown").roles == ()
+    assert person(attribute(["A pass went to winger Shane Williams."], "Wales win"), "Shane Williams").roles == (
+        "winger",
+    )

@@ -34,6 +34,8 @@ _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 # A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
 _BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS)
+# Words after which a role noun is a verb ("will host", "would coach"; not "to": "a pass to winger Williams").
+_VERB_MARKERS = frozenset("will would can could may might shall should must did does do".split())
 # A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
 _ROLE_OF_FIELD = re.compile(r"(?<![\w-])(?P<head>[A-Za-z-]+) of (?:the )?(?P<field>[a-z]+(?: [a-z]+)?) $")
 # Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
@@ -110,6 +112,8 @@ def role_before(text: str, start: int) -> Role | None:
     else:
         words = text[max(0, start - 60) : start].split()[-6:]
         taken = [words.pop()]
+        if words and words[-1].lower() in _VERB_MARKERS:
+            return None  # "Cafod will host Mr Brown's speech": the role noun is a verb there
     while words and len(taken) < 5:
         word = words[-1]
         if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
