@@ -838,3 +838,14 @@ def test_a_fast_asker_is_asked_to_slow_down_and_others_are_not(service: Briefing
     replies = [handle(service, greedy, chat, "what did Imomi say about oil?") for _ in range(25)]
     assert sum("slow down" in r.text for r in replies) == 25 - service.settings.questions_per_minute
     assert handle(service, calm, chat, "what did Imomi say about oil?").quotes
+
+
+def test_a_question_put_to_the_speaker_comes_before_their_summary(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Springer backs opera\n\nTalk show host Jerry Springer, whose show inspired the opera screened by the BBC, "
+        "has said he would not have written the opera himself.\n\nThe opera drew 55,000 complaints.\n\nAsked "
+        'whether he thought the BBC should have screened the opera he said: "I do not know, but it is a free country."',
+    )
+    answer = service.ask("did jerry springer think the BBC should have screened the opera?")
+    assert [hit.text[:22] for hit in answer.hits] == ["Asked whether he thoug", "Talk show host Jerry S"]

@@ -43,6 +43,8 @@ PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, aft
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 _QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
+# A question put to the speaker, up to the comma before their answer ("Asked whether the BBC should have…, he").
+_ASKED = re.compile(r"\bAsked (?:about|whether|if|why|how|what|when|for)\b[^,]*")
 
 
 class SpeakerRanker:
@@ -170,6 +172,7 @@ class SpeakerRanker:
             key = (
                 tier,
                 context[row.article_id],
+                float(_asked_about(in_story, row.text)),
                 round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
                 round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
                 float(row.position == 0),  # the lead states the news their quotes then give in their words
@@ -270,6 +273,13 @@ def _quoted(topic: Topic, text: str) -> float:
     if not quotes:
         return 0.0
     return 2.0 if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
+
+
+def _asked_about(topic: Topic, text: str) -> bool:
+    """Whether a paragraph puts the topic to its speaker ("Asked whether the BBC should have screened the opera,
+    he said"): what follows is their answer to the very question."""
+    asked = _ASKED.search(text)
+    return asked is not None and topic.coverage(stems_of(asked[0]), RELATED_CREDIT) >= MIN_COVERAGE
 
 
 def _goes_on_with(lead: AbstractSet[str], text: str) -> bool:
