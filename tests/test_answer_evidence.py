@@ -44,6 +44,10 @@ def test_a_number_must_stand_beside_its_words() -> None:
     assert numbers_in_place(formula_one, "The Formula One season starts in March.")
     assert not numbers_in_place(formula_one, "A formula for the ultimate Christmas number one was revealed.")
     assert numbers_in_place(content_words("job cuts"), "The firm will cut 100 jobs.")
+    # An initialism beside the number may be written out: PL 480 is Public Law 480.
+    pl_480 = content_words("is honduras buying wheat under pl 480?")
+    assert numbers_in_place(pl_480, "Honduras will tender under Public Law 480 for 52,500 tonnes of wheat.")
+    assert not numbers_in_place(pl_480, "Honduras plans to buy 480 tonnes of wheat from a private lender.")
 
 
 def test_a_year_needs_one_of_its_words_near_wherever_the_text_puts_it() -> None:

@@ -294,7 +294,8 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
     "Live8" for "live 8"), and must stand within a few words of the words on either side of it in the
     question: "top 30 singles" in a story on Band Aid is not the Band Aid 30 single. A year dates what it
     stands beside wherever the text puts it ("the 1993 mumbai blasts", "the Mumbai (Bombay) blasts in 1993",
-    "iron ore imports of 267.7 mln tonnes by 2000"): one of those words within a clause's reach is enough.
+    "iron ore imports of 267.7 mln tonnes by 2000"): one of those words within a clause's reach is enough. An
+    initialism beside it may be written out ("pl 480": Public Law 480).
     A group of nations named in full ("the Group of Seven" for "g7") needs no neighbour.
     """
     groups = _number_groups(words)
@@ -321,10 +322,19 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
         if _YEAR.fullmatch(number):
             near = any(_near(stems, stem(w), start, end, _YEAR_REACH) for w in neighbours for start, end in places)
         else:
-            near = any(all(_near(stems, stem(w), start, end) for w in neighbours) for start, end in places)
+            near = any(
+                all(_near(stems, stem(w), start, end) or _spelt_before(found, w, start) for w in neighbours)
+                for start, end in places
+            )
         if not near:
             return False
     return True
+
+
+def _spelt_before(tokens: Sequence[str], initials: str, start: int) -> bool:
+    """Whether the tokens right before ``start`` are the words an initialism stands for ("pl 480": Public Law 480)."""
+    n = len(initials)
+    return 2 <= n <= _LONGEST_INITIALISM and n <= start and "".join(t[0] for t in tokens[start - n : start]) == initials
 
 
 def _near(stems: Sequence[str], wanted: str, start: int, end: int, reach: int = _NUMBER_REACH) -> bool:
