@@ -73,8 +73,8 @@ def stems_of(text: str) -> set[str]:
     groups of nations by their codes ("the Group of Seven" → g7), as questions and other articles write them."""
     # Stem each distinct word once, with C-level map() rather than a per-token loop: this runs over whole articles.
     words, hyphenated = _words(text)
-    stems = set(map(stem, words)) | initialisms_in(text) | {stem(first + second) for first, second in hyphenated}
-    return stems | group_codes(text) if "roup of " in text else stems
+    closed_up = {stem(first + second) for first, second in hyphenated}
+    return set(map(stem, words)) | initialisms_in(text) | closed_up | group_codes(text)
 
 
 def _words(text: str) -> tuple[set[str], list[tuple[str, str]]]:
@@ -120,6 +120,8 @@ def _pairs(parts: list[str]) -> Iterator[tuple[str, str]]:
 
 def group_codes(text: str) -> set[str]:
     """The codes of the groups of nations a text names by their size: "the Group of Seven" → g7."""
+    if "roup of " not in text:
+        return set()  # nearly every paragraph: no regex run
     sizes = (size.lower() for size in GROUP_OF.findall(text))
     return {f"g{GROUP_SIZES.get(size, size)}" for size in sizes if size in GROUP_SIZES or size.isdigit()}
 
@@ -259,8 +261,8 @@ class Topic:
         return replace(self, related=kept) if len(kept) < len(self.related) else self
 
     def evidences(self, word: str, present: AbstractSet[str]) -> bool:
-        """Whether a text (its spelt-out stems) evidences a topic word: uses it, or two or more of its related
-        stems that are related to no other topic word."""
+        """Whether a text's stems evidence a topic word: it uses it, or two or more of its related stems that are
+        related to no other topic word."""
         return word in present or self._own_related(word, present) >= 2
 
     def _own_related(self, word: str, present: AbstractSet[str]) -> int:
@@ -303,7 +305,7 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
         return True
     found = [t.lower() for t in _TOKEN.findall(text)]
     stems: list[str] = []
-    named = group_codes(text) if "roup of " in text else set()
+    named = group_codes(text)
     for number, neighbours in groups:
         joined = {w + number for w in neighbours} | {number + w for w in neighbours}
         if not joined.isdisjoint(found) or number in named:
