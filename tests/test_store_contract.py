@@ -146,6 +146,11 @@ def test_search_ranking_filters_and_hostile_terms(any_store: StoreProtocol) -> N
     for hostile in ['it\'s', 'a"b', "x:*", "a & b | !c", "back\\slash", "(", "'"]:
         any_store.search(any_of([hostile]), limit=5)  # never a syntax error
     assert any_store.document_frequency([stem("oil"), stem("gas"), "zzz"]) == {"oil": 2, "ga": 2}
+    # A code is found however it is written, inside a query of several terms.
+    g7 = any_store.add_article(draft("G7", "The G-7 met on oil.", "The Group of Seven met on gas."), loaded_by="me")
+    found = any_store.search(all_of(["g7", "met"]), limit=10)
+    assert {r.article_id for r in found} == {g7.article_id} and len(found) == 2
+    assert [r.text for r in any_store.search(all_of(["oil", "g7"]), limit=10)] == ["The G-7 met on oil."]
 
 
 def test_people_lookups(any_store: StoreProtocol) -> None:

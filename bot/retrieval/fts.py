@@ -71,12 +71,13 @@ def all_of(terms: Iterable[str]) -> str:
 
 
 def _written(term: str) -> str:
-    """A term as FTS5 finds it however a text writes it: a code of letters and a number ("g7") is also the
-    phrase of its two tokens, as the index reads "G-7" (and "G 7"), and a G-group its name ("group of seven")."""
+    """A term as the index finds it however a text writes it: a code of letters and a number ("g7") also as
+    written with a hyphen ("G-7", two tokens to FTS5, a word and "-7" to PostgreSQL), and a G-group by its name
+    ("group of seven")."""
     if not (code := _CODE.fullmatch(term)):
         return quote_term(term)
     letters, number = code.groups()
-    spellings = [term, f"{letters} {number}"]
+    spellings = [term, f"{letters}-{number}"]
     if letters == "g":
         size = next((word for word, digits in GROUP_SIZES.items() if digits == number), number)
         spellings.append(f"group of {size}")

@@ -1,8 +1,9 @@
 """FTS5 queries (the subset ``bot.retrieval.fts`` builds) as PostgreSQL ``to_tsquery`` input.
 
-``bot.retrieval.fts`` only ever builds quoted terms joined by ``OR`` or ``AND``: ``"oil" OR "gas"``.
-Each quoted term becomes a quoted tsquery lexeme (so no character of it is syntax) and the
-operators become ``|`` and ``&``, which bind in the same order as in FTS5 (AND before OR).
+``bot.retrieval.fts`` only ever builds quoted terms joined by ``OR`` or ``AND``, a term's spellings in
+brackets: ``("g7" OR "g-7") AND "summit"``. Each quoted term becomes a quoted tsquery lexeme (so no
+character of it is syntax; one of several words is a phrase), brackets stay brackets, and the operators
+become ``|`` and ``&``, which bind in the same order as in FTS5 (AND before OR).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 from bot.errors import BadQuestion
 
-_TOKEN = re.compile(r'\s*(?:"((?:[^"]|"")*)"|(OR|AND|NOT)\b|(\S+))')
+_TOKEN = re.compile(r'\s*(?:"((?:[^"]|"")*)"|(OR|AND|NOT)\b|([()])|([^\s()]+))')
 _OPERATORS = {"OR": "|", "AND": "&"}
 
 
@@ -31,18 +32,21 @@ def to_tsquery_text(fts_query: str, *, weights: str = "") -> str:
     parts: list[str] = []
     operator = ""
     for match in _TOKEN.finditer(fts_query.strip()):
-        quoted, word, bare = match.groups()
+        quoted, word, bracket, bare = match.groups()
         if word is not None:
             if word not in _OPERATORS:
                 raise BadQuestion(f"Unsupported search operator {word!r}.")
             operator = _OPERATORS[word]
             continue
+        if bracket == ")":
+            parts.append(bracket)
+            continue
         term = quoted.replace('""', '"') if quoted is not None else bare
-        if term is None or not term.strip():
+        if bracket is None and (term is None or not term.strip()):
             operator = ""
             continue
-        if parts:
+        if parts and parts[-1] != "(":
             parts.append(operator or "&")  # FTS5 reads adjacent terms as AND
-        parts.append(_lexeme(term, weights))
+        parts.append(bracket or _lexeme(term or "", weights))
         operator = ""
     return " ".join(parts)
