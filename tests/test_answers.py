@@ -849,3 +849,22 @@ def test_a_question_put_to_the_speaker_comes_before_their_summary(service: Brief
     )
     answer = service.ask("did jerry springer think the BBC should have screened the opera?")
     assert [hit.text[:22] for hit in answer.hits] == ["Asked whether he thoug", "Talk show host Jerry S"]
+
+
+def test_news_on_a_topic_comes_from_the_story_whose_headline_is_about_it(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Dome to close\n\nThe Millennium Dome will close in the spring, its owners said.\n\n"
+        "Plans for the site are unclear.",
+    )
+    service.load_text(
+        ADMIN,
+        "Arts round-up\n\nA new theatre opens in Leeds this week.\n\nThe Dome's operators say plans to close it "
+        "will not hit the arts centre next door, which will stay open to the public.\n\nTicket sales rose.",
+    )
+    answer = service.ask("any news on plans to close the dome?")
+    assert [hit.text[:26] for hit in answer.hits] == [
+        "The Millennium Dome will c",
+        "Plans for the site are unc",
+        "The Dome's operators say p",
+    ]

@@ -131,7 +131,7 @@ class Retriever:
                     if switch:
                         parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
         elif topic is not None:
-            ranked = self.topics.rank(topic, after_article, wanted=wanted)
+            ranked = self.topics.rank(topic, after_article, wanted=wanted, news=True)
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         if not ranked:

@@ -33,6 +33,8 @@ STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
 NAME_SAMPLE = 5  # paragraphs read to tell whether a word is a name
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
+# For news on a topic, how much a story's headline and lead covering it count: what the story reports is about it.
+HEADLINE_SHARE = 0.2
 
 
 class TopicRanker:
@@ -42,8 +44,14 @@ class TopicRanker:
         self.store = store
         self.stories = stories
 
-    def rank(self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize) -> list[Ranked]:
-        """Paragraphs on a topic, best first; complete through the first ``wanted``, which is all callers read."""
+    def rank(
+        self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize, *, news: bool = False
+    ) -> list[Ranked]:
+        """Paragraphs on a topic, best first; complete through the first ``wanted``, which is all callers read.
+
+        :param news: the question asks for news on the topic ("any news on the Dome?"), not a speaker's words
+            read as a topic: a story whose headline and lead are about it comes first.
+        """
         found = recent_first(self.store, all_of(topic.words), TOPIC_CANDIDATES, after_article)
         rows = {r.id: r for r in found}
         fallback = len(rows) < TOPIC_CANDIDATES // 3
@@ -77,6 +85,12 @@ class TopicRanker:
             )
         )
         story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
+        # For news on the topic, a story whose headline and lead are about it reports on it (read once per story).
+        headline_share = HEADLINE_SHARE if news else 0.0
+        lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
+
+        def headline(article_id: int) -> float:
+            return headline_share * lead_share(article_id) if news else 0.0
 
         def anchored(i: int) -> bool:
             return (
@@ -98,18 +112,19 @@ class TopicRanker:
             if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
                 return None
             held = weight(topic, stems[paragraph_id])
-            return _topic_key(specific(row.article_id), score, held, row.rank, row.position)
+            return _topic_key(specific(row.article_id), score + headline(row.article_id), held, row.rank, row.position)
 
         whole_topic = weight(topic, frozenset(topic.weights))
 
         def best_at(rank: float) -> tuple[float, ...]:
             """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
-            return _topic_key(True, _topic_score(1.0, 1.0, lead=True), whole_topic, rank, 0)
+            return _topic_key(True, _topic_score(1.0, 1.0, lead=True) + headline_share, whole_topic, rank, 0)
 
         def best_in(article_id: int, *, lead: bool) -> tuple[float, ...]:
             """The best key a lent paragraph (rank 0) of a story could have: all of the topic its story holds."""
             share, held = story(article_id), weight(topic, self.stories.stems(article_id))
-            return _topic_key(specific(article_id), _topic_score(share, share, lead=lead), held, 0.0, 0 if lead else 1)
+            score = _topic_score(share, share, lead=lead) + headline(article_id)
+            return _topic_key(specific(article_id), score, held, 0.0, 0 if lead else 1)
 
         keys = _keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
         if len(keys) < len(rows) and any(anchored(i) for i in keys):
