@@ -16,6 +16,7 @@ GROUP_SIZES = {
     word: str(size)
     for size, word in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"twenty": "20"}
+_SIZE_WORDS = {digits: word for word, digits in GROUP_SIZES.items()}  # "7" → "seven"
 
 # Words that carry no topic: question scaffolding and the commonest function words. "get" is a light verb
 # ("is eastenders getting an american version?", "what has he got to say"): kept, it matched any story
@@ -79,6 +80,5 @@ def _written(term: str) -> str:
     letters, number = code.groups()
     spellings = [term, f"{letters}-{number}"]
     if letters == "g":
-        size = next((word for word, digits in GROUP_SIZES.items() if digits == number), number)
-        spellings.append(f"group of {size}")
+        spellings.append(f"group of {_SIZE_WORDS.get(number, number)}")
     return "(" + " OR ".join(map(quote_term, spellings)) + ")"

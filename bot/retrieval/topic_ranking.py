@@ -90,7 +90,7 @@ class TopicRanker:
         lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
 
         def headline(article_id: int) -> float:
-            return headline_share * lead_share(article_id) if news else 0.0
+            return headline_share * lead_share(article_id) if headline_share else 0.0  # no lead read otherwise
 
         def anchored(i: int) -> bool:
             return (

@@ -41,12 +41,16 @@ def to_tsquery_text(fts_query: str, *, weights: str = "") -> str:
         if bracket == ")":
             parts.append(bracket)
             continue
-        term = quoted.replace('""', '"') if quoted is not None else bare
-        if bracket is None and (term is None or not term.strip()):
-            operator = ""
-            continue
+        if bracket == "(":
+            operand = bracket
+        else:
+            term = quoted.replace('""', '"') if quoted is not None else bare
+            if term is None or not term.strip():
+                operator = ""
+                continue
+            operand = _lexeme(term, weights)
         if parts and parts[-1] != "(":
             parts.append(operator or "&")  # FTS5 reads adjacent terms as AND
-        parts.append(bracket or _lexeme(term or "", weights))
+        parts.append(operand)
         operator = ""
     return " ".join(parts)
