@@ -1241,6 +1241,31 @@ def test_an_opening_quote_carries_on_though_someone_else_speaks_later_in_the_par
     )[1] == ("Nick Vaughan",)
 
 
+def test_a_quote_left_open_at_a_paragraphs_end_carries_on_in_the_next_whoever_that_goes_on_to_quote() -> None:
+    result = speakers(
+        [
+            'Esther Rantzen said he was a delight to work with. "He adored gardens, particularly for his wife.',
+            '"He was funny and witty to work with. He was a real friend." One of the last variety comedians, '
+            'Fletcher said he had made a "fabulous living" since the age of 22.',
+        ]
+    )
+    assert result[1] == ("Esther Rantzen", "Fletcher")
+    # Closed before the paragraph's end, the quote before is done: a new opening quote is not carried on.
+    assert speakers(
+        [
+            'Esther Rantzen said: "He adored gardens."',
+            '"He was funny." One of the last variety comedians, Fletcher said he had made a "fabulous living".',
+        ]
+    )[1] == ("Fletcher",)
+    # Ending in a comma, the opening quote is credited by the words that follow it.
+    assert speakers(
+        [
+            'Esther Rantzen said: "He adored gardens.',
+            '"It was a fad," said Michael Pointon. "A craze."',
+        ]
+    )[1] == ("Michael Pointon",)
+
+
 def test_a_speech_verbs_ing_form_after_be_and_an_adverb_reports_speech() -> None:
     assert speakers(
         [

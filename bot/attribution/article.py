@@ -77,6 +77,7 @@ class _Reader:
         self.last_speaker: Entity | None = None
         self.known: set[str] = set()
         self.open_quote = -1  # a paragraph whose quote runs on with nobody yet credited for it
+        self.ran_on = False  # the paragraph before ended inside a quotation
 
     def read(self, text: str) -> None:
         """Resolve the next paragraph's references and record its speakers and mentions."""
@@ -111,7 +112,12 @@ class _Reader:
             else:
                 mentioned.append(entity)
         opens_with_quote = text.lstrip(" .,").startswith(_OPENING_QUOTES)
-        carried = not spoken or _quote_before_narrative(text, min(p for _, p in spoken) - base)
+        first_speech = min((p for _, p in spoken), default=base) - base
+        carried = (
+            not spoken
+            or _quote_before_narrative(text, first_speech)
+            or (self.ran_on and _quote_ends_sentence(text, first_speech))
+        )
         if carried and self.last_speaker is not None and opens_with_quote and not _said_by_many(text):
             spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
         elif spoken and opens_with_quote and self.open_quote == index - 1:
@@ -119,7 +125,8 @@ class _Reader:
             self.spoken[index - 1].append((min(spoken, key=lambda s: s[1])[0], index * _PARA))
         if spoken:
             self.last_speaker = max(spoken, key=lambda s: s[1])[0]
-        self.open_quote = index if not spoken and _runs_on(text) else -1
+        self.ran_on = _runs_on(text)
+        self.open_quote = index if not spoken and self.ran_on else -1
 
     def _resolve(self, index: int, ref: Ref, pos: int, first: bool, text: str) -> Entity | None:
         """Return the person a reference means, or None when it means nobody the article introduced."""
@@ -216,6 +223,15 @@ def _quote_before_narrative(text: str, first_speech: int) -> bool:
     return any(
         start < first_speech and any(c.isalpha() for c in text[spans[0][1] : start]) for start, _ in spans[1:]
     )
+
+
+def _quote_ends_sentence(text: str, first_speech: int) -> bool:
+    """Whether a paragraph's opening quote ends a sentence before its first speech verb: carrying on the quote
+    the paragraph before left open, it is that speaker's, whoever the paragraph then goes on to quote
+    ('"He was a real friend and I shall miss him." One of the last comedians…, Fletcher said he had…').
+    A quote ending in a comma is credited by the words after it ('"…," he said')."""
+    spans = quote_spans(text)
+    return bool(spans) and spans[0][1] <= first_speech and text[spans[0][1] - 2 : spans[0][1] - 1] in (".", "!", "?")
 
 
 def _runs_on(text: str) -> bool:
