@@ -691,6 +691,9 @@ def test_question_parsing_kinds() -> None:
     assert parse_follow_up("and about gas?") is not None and parse_follow_up("oil prices") is None
     # Quantifiers ask how much, like "more" and "few": not words an answer must hold.
     assert content_words("how much will the sax fetch and how many bids came") == ["sax", "fetch", "bids", "came"]
+    # Nor is the asking's hedging: "whether", "really", "actually", "ever", "still".
+    assert content_words("did he say whether the museum would actually reopen") == ["museum", "reopen"]
+    assert content_words("is she really still the favourite, and was it ever close?") == ["favourite", "close"]
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     too under until up upon us very was we were what whats when where which while who whom why will
     with would you your yours comments comment remarks think thinks thought view views anyone
     anybody someone somebody didnt doesnt dont isnt wasnt werent arent wont cant couldnt wouldnt
-    shouldnt hasnt havent hadnt get gets getting got
+    shouldnt hasnt havent hadnt get gets getting got whether actually really ever still
     """.split()
 )
 
