@@ -975,6 +975,20 @@ def test_a_surname_that_is_also_a_bodys_word_after_a_role() -> None:
     assert "world anti-doping agency chief" in person(result, "Dick Pound").roles
 
 
+def test_a_person_named_with_a_surname_like_a_bodys_word_is_known_by_it_later_without_the_role() -> None:
+    result = attribute(
+        [
+            "Rapper Kanye West is up for ten awards.",
+            "US hip-hop star Kanye West rose to fame as a producer.",
+            'West began his career in Chicago. "Anytime I hear about any accident my heart sinks," he said.',
+            "Prices rose in the West.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Kanye West"]  # not "Anytime I"
+    assert [p.mentions for p in result.paragraphs[:2]] == [("Kanye West",), ("Kanye West",)]
+    assert [p.speakers for p in result.paragraphs[2:]] == [("Kanye West",), ()]
+
+
 def test_a_supposition_is_not_reported_speech() -> None:
     result = speakers(
         [

@@ -42,7 +42,7 @@ _PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
 # Function words and adverbs no name ends with ("Gonna Fly Now", "For Your Eyes Only", "Stand Up": songs).
 _NEVER_LAST = frozenset(
     "in with of to for is on from about than between without into by at as the a an and but or it this that"
-    " now only then again too here there yet ever soon today tonight tomorrow yesterday up down out off away".split()
+    " now only then again too here there yet ever soon today tonight tomorrow yesterday up down out off away i".split()
 )
 # Words that open a sentence and never continue a name: "Vadim Mitroshin The minister…" lost a full stop.
 _OPENERS = r"(?:The|A|An|And|But|Or|He|She|It|They|We|His|Her|Its|This|That)"
@@ -276,7 +276,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
                 _RUN_SHAPES.clear()
             shape = _RUN_SHAPES[run] = _run_shape(run)
         if shape == _NOT_A_NAME:  # not `is`: compiled, a tuple is rebuilt each time it is read
-            if surnamed := _surname_like_a_body(text, match.start(), run):
+            if surnamed := _surname_like_a_body(text, match.start(), run, known):
                 known.update(word.lower() for word in surnamed.words)
                 found.append(surnamed)
             continue
@@ -316,11 +316,15 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     return found
 
 
-def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
+def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> NameMention | None:
     """A first name and a surname that is also a body's word, after a role: "WADA chief Dick Pound", "rapper
-    Kanye West". Without the role such a pair is read as a body or a place ("Wall Street", "Jet Star")."""
+    Kanye West". Without the role such a pair is read as a body or a place ("Wall Street", "Jet Star"), unless
+    the article has already named that person ("hip-hop star Kanye West", then "West began his career")."""
     words = run.split(" ")
     lead, name = words[:-2], words[-2:]
+    alone = run.lower()
+    if len(words) == 1 and alone in _SURNAMES_LIKE_BODIES and alone in known and not _after_the(text, start):
+        return NameMention(start, start + len(run), (run,), "", ())
     if (
         len(name) < 2
         or len(lead) > 1
@@ -332,7 +336,9 @@ def _surname_like_a_body(text: str, start: int, run: str) -> NameMention | None:
         return None
     role = make_role(lead) if lead else role_before(text, start)
     if role is None:
-        return None
+        if lead or any(word.lower() not in known for word in name):
+            return None
+        return NameMention(start, start + len(run), tuple(name), "", ())
     name_start = start + len(run) - len(" ".join(name))
     return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=bool(lead))
 
