@@ -694,6 +694,7 @@ def test_question_parsing_kinds() -> None:
     # Nor is the asking's hedging: "whether", "really", "actually", "ever", "still".
     assert content_words("did he say whether the museum would actually reopen") == ["museum", "reopen"]
     assert content_words("is she really still the favourite, and was it ever close?") == ["favourite", "close"]
+    assert content_words("the firm whose shares halved") == ["firm", "shares", "halved"]
 
 
 @pytest.mark.parametrize(

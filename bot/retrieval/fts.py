@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     other our ours out over own please regarding re said same say saying says she should so some
     such tell than that the their theirs them themselves then there these they this those through to
     too under until up upon us very was we were what whats when where which while who whom why will
-    with would you your yours comments comment remarks think thinks thought view views anyone
+    with would you your yours comments comment remarks think thinks thought view views anyone whose
     anybody someone somebody didnt doesnt dont isnt wasnt werent arent wont cant couldnt wouldnt
     shouldnt hasnt havent hadnt get gets getting got whether actually really ever still
     """.split()
