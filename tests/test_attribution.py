@@ -1236,6 +1236,16 @@ def test_numbers_and_joined_offices_between_an_inverted_verb_and_the_name() -> N
     ) == [("Nick Vaughan",), ("Bill Owens",)]
 
 
+def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:
+    assert speakers(
+        [
+            '"It\'s nothing serious," said his coach Peter Stanley.',
+            "Wilkinson will miss the match, according to his Newcastle boss Rob Andrew.",
+            "His mother, Giselle, said her son's killer, Warren Leblanc, had copied the game.",
+        ]
+    ) == [("Peter Stanley",), ("Rob Andrew",), ()]
+
+
 def test_an_opening_quote_carries_on_though_someone_else_speaks_later_in_the_paragraph() -> None:
     result = speakers(
         [

@@ -139,6 +139,10 @@ _PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^
 _APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
 # Words between an inverted verb and its subject: roles and organisations, never a new clause.
 _GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z0-9][\w'’-]*)"
+# "said his coach Peter Stanley": a possessive, then a role noun and its holder's name, stands before an inverted
+# verb's subject (not "said her son's killer, Warren Leblanc, had…").
+_POSSESSIVE = re.compile(r"\s+(?:his|her|their|its)(?=\s)")
+_OWN_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{word_pattern(ROLE_HEADS)})\s+[A-Z]")
 _INVERTED_GAP = re.compile(
     rf"\s+(?:(?:{_GAP_WORD}|of|for|at|and(?=\s+[a-z]))\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
 )  # "said U.S. trade representative Clayton Yeutter", "said Nortel president and chief executive Bill Owens",
@@ -203,6 +207,8 @@ def _last_before(refs: list[Ref], verb_start: int, floor: int, subject: Callable
 def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> int | None:
     """Index of the reference named after an inverted verb ('..., said Stuart Hensel'); not of whose
     someone is ('said Sandvine's chief technology officer Marc Morin': Morin)."""
+    if (own := _POSSESSIVE.match(masked, verb_end)) and _OWN_ROLE.match(masked, own.end()):
+        verb_end = own.end()
     for i, ref in enumerate(refs):
         if ref.start >= verb_end and not ref.in_quote:
             if ref.start <= limit and _INVERTED_GAP.fullmatch(masked, verb_end, ref.start):
