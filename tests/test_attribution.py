@@ -630,6 +630,23 @@ def test_indefinite_role_is_not_claimed_by_someone_named_sentences_later() -> No
     assert result == [("an agency spokeswoman",), ("an agency spokeswoman", "Mick Dale")]
 
 
+def test_one_of_a_kind_is_someone_new_and_a_long_bodys_role_keeps_its_initials() -> None:
+    result = speakers(
+        [
+            "Oil minister Subroto said prices would hold.",
+            '"Prices will fall," said one senior coffee dealer. "We see no floor," he added.',
+            '"We hope the dispute ends," a Ministry of International Trade and Industry (MITI) official said.',
+            '"It will be back," the MITI official said.',
+        ]
+    )
+    assert result == [
+        ("Subroto",),
+        ("one senior coffee dealer",),  # not the minister named before
+        ("a Ministry of International Trade and Industry (MITI) official",),
+        ("a Ministry of International Trade and Industry (MITI) official",),
+    ]
+
+
 def test_roles_are_normalised_with_their_country() -> None:
     result = attribute(
         [

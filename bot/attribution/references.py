@@ -18,10 +18,12 @@ from .roles import demonym
 _QUOTES = re.compile(r"[\"“”]")
 # Some feeds write quotation marks as doubled apostrophes (''); the longer pattern only runs on them.
 _QUOTES_OR_APOSTROPHES = re.compile(r"[\"“”]|''")
-_INDEFINITE = frozenset({"a", "an", "A", "An"})
+_INDEFINITE = frozenset({"a", "an", "A", "An", "one", "One"})  # "one trader said": some trader, not one met before
+_PARENTHESISED_INITIALS = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
 _VERB_OR_AUX = SPEECH_VERB_WORDS | VERB_AUX
 _DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+_ROLE_REACH = 80  # characters read back from a role noun for its words and determiner
 _LONGEST_ROLE = 7  # words read back from a role noun: "a Council for Economic Planning and Development spokesman"
 
 
@@ -84,7 +86,7 @@ def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | None:
     """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun; True if indefinite."""
-    words = masked[max(0, start - 50) : end].split()
+    words = masked[max(0, start - _ROLE_REACH) : end].split()
     if len(words) < 2:
         return None
     taken = [words.pop()]
@@ -100,6 +102,8 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | 
             for earlier in [*taken[1:], word]:
                 pos = masked.rfind(earlier, 0, pos)
             return pos, role, lower in _INDEFINITE
+        if _PARENTHESISED_INITIALS.fullmatch(word):
+            continue  # "a Ministry of International Trade and Industry (MITI) official": the body's short name
         if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not _joins_a_name(lower, taken[-1], words)):
             return None
         taken.append(word)
