@@ -630,11 +630,12 @@ def test_indefinite_role_is_not_claimed_by_someone_named_sentences_later() -> No
     assert result == [("an agency spokeswoman",), ("an agency spokeswoman", "Mick Dale")]
 
 
-def test_one_of_a_kind_is_someone_new_and_a_long_bodys_role_keeps_its_initials() -> None:
+def test_one_or_another_of_a_kind_is_someone_new_and_a_long_bodys_role_keeps_its_initials() -> None:
     result = speakers(
         [
             "Oil minister Subroto said prices would hold.",
             '"Prices will fall," said one senior coffee dealer. "We see no floor," he added.',
+            "Another senior coffee dealer said the market had turned.",
             '"We hope the dispute ends," a Ministry of International Trade and Industry (MITI) official said.',
             '"It will be back," the MITI official said.',
         ]
@@ -642,6 +643,7 @@ def test_one_of_a_kind_is_someone_new_and_a_long_bodys_role_keeps_its_initials()
     assert result == [
         ("Subroto",),
         ("one senior coffee dealer",),  # not the minister named before
+        ("another senior coffee dealer",),
         ("a Ministry of International Trade and Industry (MITI) official",),
         ("a Ministry of International Trade and Industry (MITI) official",),
     ]
@@ -1251,6 +1253,15 @@ def test_numbers_and_joined_offices_between_an_inverted_verb_and_the_name() -> N
             '"The restatement was a monumental task," said Nortel president and chief executive Bill Owens.',
         ]
     ) == [("Nick Vaughan",), ("Bill Owens",)]
+
+
+def test_a_name_with_its_role_at_a_body_named_with_a_common_noun_and_no_closing_comma() -> None:
+    assert speakers(
+        [
+            'Scott Stanzel, a spokesman for the Bush-Cheney campaign said: "The site is closed."',
+            "The barges moved today, an Army Corps of Engineers spokesman said.",
+        ]
+    ) == [("Scott Stanzel",), ("an Army Corps of Engineers spokesman",)]
 
 
 def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:

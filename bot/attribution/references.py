@@ -18,7 +18,8 @@ from .roles import demonym
 _QUOTES = re.compile(r"[\"“”]")
 # Some feeds write quotation marks as doubled apostrophes (''); the longer pattern only runs on them.
 _QUOTES_OR_APOSTROPHES = re.compile(r"[\"“”]|''")
-_INDEFINITE = frozenset({"a", "an", "A", "An", "one", "One"})  # "one trader said": some trader, not one met before
+# "one trader said", "another dealer said": some trader, not one met before.
+_INDEFINITE = frozenset({"a", "an", "A", "An", "one", "One", "another", "Another"})
 _PARENTHESISED_INITIALS = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
 _VERB_OR_AUX = SPEECH_VERB_WORDS | VERB_AUX

@@ -78,8 +78,11 @@ _ROLE_APPOSITION = (
 )
 # Between a person's name and the verb: where they work ("Jane Smith of Oxfam said"; "Mitchell Held of Smith
 # Barney, Harris Upham and Co Inc said"; "Kirsten Pfeifer from the Consumer Electronics Association, told"), or a
-# role apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said").
-_NAME_GAP = re.compile(rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
+# role apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said"; "Scott
+# Stanzel, a spokesman for the Bush-Cheney campaign said": a body's name may end on a common noun, not a role's).
+_NAME_GAP = re.compile(
+    rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}(?:\s+(?!(?i:{word_pattern(ROLE_HEADS)})\b)[a-z]+)?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+)
 # The same with commas in it or closing it, for a name not inside a phrase (not "director of the Institute for
 # Political Studies in Japan, said": there the name is the body's, inside someone's apposition).
 _NAME_GAP_COMMA = re.compile(rf"{_AT_ORG}(?:,\s+{_ORG})?,?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
