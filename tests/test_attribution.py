@@ -1264,6 +1264,16 @@ def test_a_name_with_its_role_at_a_body_named_with_a_common_noun_and_no_closing_
     ) == [("Scott Stanzel",), ("an Army Corps of Engineers spokesman",)]
 
 
+def test_a_person_speaks_through_their_statement_or_book() -> None:
+    assert speakers(
+        [
+            "Calisto Tanzi founded Parmalat.",
+            '"I apologise to all who have suffered," Mr Tanzi\'s statement said.',
+            "Robert Peston's new book says the two men fell out.",
+        ]
+    ) == [(), ("Calisto Tanzi",), ("Robert Peston",)]
+
+
 def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:
     assert speakers(
         [

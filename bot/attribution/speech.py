@@ -71,6 +71,11 @@ _GAP = re.compile(
     r"|\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
+# "Mr Tanzi's statement said": a person speaks through what they wrote or said.
+_THEIR_WORDS_GAP = re.compile(
+    rf"['’]s\s+(?:[a-z]+\s+)?(?:statement|letter|message|memo|note|website|blog|book|memoir|autobiography|speech)"
+    rf"\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+)
 # ", chief economist", ", senior dealer": a role noun or a word shaped like one (not a plural).
 _ROLE_APPOSITION = (
     rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w&.-]*['’]s\s+)?"
@@ -169,6 +174,7 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
             or (ref.kind == "name" and _NAME_GAP.fullmatch(masked, ref.end, verb_start))
             or (ref.kind == "role" and _ROLE_GAP.fullmatch(masked, ref.end, verb_start))
             or (masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start))
+            or (ref.kind == "name" and _THEIR_WORDS_GAP.fullmatch(masked, ref.end, verb_start))
         )
 
     return _last_before(refs, verb_start, floor, subject)
