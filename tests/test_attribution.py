@@ -400,9 +400,16 @@ def test_name_after_the_office_it_holds() -> None:
             "Philippine Secretary of Trade and Industry Ramon Ocampo, who arrived on Monday, said talks went well.",
             "He said tropical fruit faced high duties. Chancellor of the Exchequer Alan Pryce agreed.",
             "The MP for Hornsey and Wood Green said nothing.",
+            "Prices will hold, Indonesian Minister of Mines and Energy Sumarto told Reuters. He said demand was firm.",
         ]
     )
-    assert [p.speakers for p in result.paragraphs] == [("Ramon Ocampo",), ("Ramon Ocampo", "Alan Pryce"), ()]
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Ramon Ocampo",),
+        ("Ramon Ocampo", "Alan Pryce"),
+        (),
+        ("Sumarto",),  # known by one name
+    ]
+    assert "indonesian mines energy minister" in person(result, "Sumarto").roles
     assert "philippine trade industry secretary" in person(result, "Ramon Ocampo").roles
     assert "exchequer chancellor" in person(result, "Alan Pryce").roles
 

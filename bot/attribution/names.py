@@ -222,7 +222,8 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     """A name written after the office it holds, with that office as its role; None for other runs.
 
     The run after "of"/"for" holds the office's last word(s) and then the name: its last two words, or
-    three with a middle initial ("George P. Shultz"). "MP for Hornsey and Wood Green" is a place.
+    three with a middle initial ("George P. Shultz"), or one after an office's word ("Minister of Mines and
+    Energy Subroto"). "MP for Hornsey and Wood Green" is a place.
     """
     if not text.endswith((" of ", " for ", " the ", " and "), 0, start):
         return None  # the common case, checked without the regex
@@ -230,11 +231,16 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     head = role_head(office["head"]) if office else None
     tokens = run.split(" ")
     size = 3 if len(tokens) > 3 and _INITIAL.fullmatch(tokens[-2]) else 2
-    if office is None or head is None or len(tokens) <= size:
+    if office is None or head is None or len(tokens) < size:
         return None
     name = tokens[-size:]
-    if any(_is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
-        return None
+    if len(tokens) == size or any(_is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
+        # "Minister of Mines and Energy Subroto": a person known by one name, after the office's last word.
+        if size != 2 or not _is_breaker(tokens[-2], False) or _is_breaker(tokens[-1], True):
+            return None
+        if tokens[-1].lower() in COMMON_CAPS:
+            return None
+        size, name = 1, tokens[-1:]
     words = [*office["mods"].split(), *office["office"].replace(",", "").split(), *tokens[:-size]]
     # Sentence-initial words ("But") are dropped; an abbreviation ("US") is not one of them.
     modifiers = [w.lower().replace(".", "") for w in words if w.isupper() or w.lower() not in COMMON_CAPS]
