@@ -131,3 +131,24 @@ def test_one_common_word_of_a_two_word_topic_is_not_an_answer_but_a_name_is(serv
     assert service.ask("vettori's view on the smoking ban").no_match  # "smoke cigars" is not the ban
     keeper = service.ask("what did vettori say about brenner's saves?")
     assert keeper.hits[0].text.startswith("Vettori praised the goalkeeper")
+
+
+KEANE = "\n\n".join(
+    [
+        "Irish edge past Portugal",
+        "Robbie Keane took his Republic record to 24 with a first-half goal which proved enough for victory."
+        ' "We had more good chances. It is just a shame we did not take them."',
+        "Portugal had the better of the second half.",
+    ]
+)
+
+
+def test_a_paragraph_naming_the_person_on_the_topic_answers_when_their_words_are_not_found(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, KEANE)  # his quote is credited to nobody: he is only mentioned
+    answer = service.ask("robbie keane on the goal")
+    assert not answer.no_match, answer.message
+    assert answer.hits[0].text.startswith("Robbie Keane took his Republic record")
+    assert answer.message.startswith("I can't tell for certain that Robbie Keane speaks about the goal")
+    assert service.ask("robbie keane on the transfer window").no_match
