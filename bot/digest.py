@@ -137,7 +137,7 @@ class DigestComposer:
     def _matching(self, speaker: str, topic: str, after: int) -> tuple[Hit, ...]:
         """New articles with paragraphs that answer the subscription as a question, best first."""
         question = Question(subject(topic, speaker), speaker=speaker, topic=topic)
-        answer = self.retriever.answer(question, limit=ALL_HITS, after_article=after)
+        answer = self.retriever.answer(question, limit=ALL_HITS, after_article=after, own_words_only=True)
         best: dict[int, Hit] = {}
         for hit in answer.hits:
             if hit.article_id <= self.upto:

@@ -225,6 +225,20 @@ def test_a_speaker_subscription_quotes_what_they_said(svc: BriefingService) -> N
     assert "Daler Imomi" in quote.speakers
 
 
+def test_a_speaker_and_topic_subscription_gets_their_words_not_a_paragraph_only_naming_them(
+    svc: BriefingService,
+) -> None:
+    subscribe(svc, "what Robbie Keane says about the goal 08:00 Asia/Baku")
+    svc.load_text(
+        ME,
+        "Irish edge past Portugal\n\n"
+        "Robbie Keane took his Republic record to 24 with a first-half goal which proved enough for victory.\n\n"
+        "Portugal had the better of the second half.",
+    )
+    assert not svc.ask("robbie keane on the goal").no_match  # asked, it is offered as naming him on the goal
+    assert run(svc, BAKU_8AM, Recorder()) == DigestRun(skipped=1)  # his words on it: none
+
+
 def test_digest_replies_render_for_every_platform(svc: BriefingService) -> None:
     subscribe(svc, "oil 08:00 Asia/Baku")
     svc.load_text(ME, OIL)

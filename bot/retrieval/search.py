@@ -79,10 +79,20 @@ class Retriever:
         holds (its rarest word "whta")."""
         return respelt(parse_question(text), self.unheard_of)
 
-    def answer(self, question: str | Question, *, limit: int = 5, offset: int = 0, after_article: int = 0) -> Answer:
+    def answer(
+        self,
+        question: str | Question,
+        *,
+        limit: int = 5,
+        offset: int = 0,
+        after_article: int = 0,
+        own_words_only: bool = False,
+    ) -> Answer:
         """The best ``limit`` paragraphs after ``offset`` for a question, best first.
 
         :param after_article: look only in articles with a higher id (a digest's new articles).
+        :param own_words_only: never answer a person's question with a paragraph that only names them on the
+            topic (a digest's items have no lead to say so).
         """
         asked = self.read(question) if isinstance(question, str) else question
         if not self.store.paragraph_count():
@@ -136,7 +146,7 @@ class Retriever:
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         named_only = False  # the answer is a paragraph naming the person on the topic, not their words for certain
-        if not ranked and speaker is not None and topic is not None:
+        if not ranked and speaker is not None and topic is not None and not own_words_only:
             ranked = self._best_match_naming(speaker, topic, asked.text, after_article)
             named_only = bool(ranked)
         if not ranked:
