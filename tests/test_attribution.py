@@ -625,6 +625,17 @@ def test_indefinite_role_named_in_the_next_paragraph() -> None:
     assert result == [("Joan Pike",), ("Joan Pike",)]
 
 
+def test_a_role_speaking_before_its_name_is_not_the_name_after_its_verb() -> None:
+    result = speakers(
+        [
+            "Juninho's agent has confirmed that the player is hoping for talks with Martin O'Neill.",
+            "Brian Hassell says no official approach has been received.",
+            'The Tory finance spokesman, Brian Monteith MSP, said: "It is a disguise."',
+        ]
+    )
+    assert result == [("Brian Hassell",), ("Brian Hassell",), ("Brian Monteith",)]
+
+
 def test_indefinite_role_is_not_claimed_by_someone_named_sentences_later() -> None:
     result = speakers(
         [

@@ -91,8 +91,13 @@ class _Reader:
         base = (index + 1) * _PARA
         subject_of = -1  # the sentence whose first person has been seen
         named: Entity | None = None  # the person the last name read means
+        # "Juninho's agent has confirmed that the player hopes for talks with Martin O'Neill": a role waiting for its
+        # name spoke as its sentence's subject; a name after its verb is not that name ("The Tory finance
+        # spokesman, Brian Monteith MSP, said" is).
+        role_verb = (-1, 0)  # that sentence and its verb's place
         for ref in analyse(text, self.known):
-            first = not ref.in_quote and ref.sentence != subject_of
+            after_role = ref.sentence == role_verb[0] and ref.start > role_verb[1]
+            first = not ref.in_quote and ref.sentence != subject_of and not after_role
             lead = text[max(0, ref.start - 20) : ref.start]
             if named is not None and ref.name is not None and _OTHER_NAME.search(lead):
                 self.people.also_known_as(named, ref.name, base + ref.start)
@@ -101,6 +106,8 @@ class _Reader:
             if ref.kind in ("name", "org") and entity is not None:
                 named = entity
             if entity is None:
+                if first and ref.speaks and min(ref.speech_pos) > ref.start:
+                    role_verb = (ref.sentence, min(ref.speech_pos))
                 continue
             entity.mentions += 1
             if first:
