@@ -236,9 +236,8 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     name = tokens[-size:]
     if len(tokens) == size or any(_is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
         # "Minister of Mines and Energy Subroto": a person known by one name, after the office's last word.
-        if size != 2 or not _is_breaker(tokens[-2], False) or _is_breaker(tokens[-1], True):
-            return None
-        if tokens[-1].lower() in COMMON_CAPS:
+        one_name = size == 2 and _is_breaker(tokens[-2], False) and not _is_breaker(tokens[-1], True)
+        if not one_name or tokens[-1].lower() in COMMON_CAPS:
             return None
         size, name = 1, tokens[-1:]
     words = [*office["mods"].split(), *office["office"].replace(",", "").split(), *tokens[:-size]]
