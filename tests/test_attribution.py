@@ -209,6 +209,18 @@ def test_role_naming_the_person_just_written_about() -> None:
         ]
     )
     assert result == [("Conrad Pell",), ("Conrad Pell",)]
+    # The person may open the paragraph before, however long the sentence after the role noun is: "The chancellor"
+    # is Gordon Brown, not Oliver Letwin, who spoke next and is then "the shadow chancellor".
+    result = speakers(
+        [
+            "Gordon Brown is to freeze petrol duty increases and fund a package to avoid big council tax rises.",
+            "In an upbeat pre-Budget report, the chancellor also hailed the longest period of growth."
+            " But Oliver Letwin, for the Tories, attacked government red tape and debt.",
+            "The shadow chancellor said the golden rule had turned to dross.",
+            "Vincent Cable, for the Liberal Democrats, accused Mr Brown of ducking tough choices.",
+        ]
+    )
+    assert result == [(), ("Gordon Brown", "Oliver Letwin"), ("Oliver Letwin",), ("Vincent Cable",)]
 
 
 def test_roles_without_a_name_are_not_people() -> None:

@@ -174,8 +174,9 @@ class _Reader:
         entity = self.people.resolve_role(ref.role, pos)
         if entity is None and ref.speaks:
             # Elegant variation: "Jack Straw has attacked ... The foreign secretary said" names the
-            # person just written about by their office; otherwise wait for the name to follow.
-            entity = self.people.unroled_subject(ref.role, pos - _PARA)
+            # person just written about (since the paragraph before began) by their office; otherwise wait for
+            # the name to follow.
+            entity = self.people.unroled_subject(ref.role, pos - pos % _PARA - _PARA)
             if entity is None:
                 self.pending.append(_Pending(index, ref.role))
             else:
