@@ -1304,6 +1304,17 @@ def test_a_person_speaks_through_their_statement_or_book() -> None:
     ) == [(), ("Calisto Tanzi",), ("Robert Peston",)]
 
 
+def test_a_sentence_begins_after_a_quotation_ending_with_a_full_stop() -> None:
+    result = speakers(
+        [
+            "Norwich have signed Charlton midfielder Graham Stuart.",
+            'Canaries boss Nigel Worthington added: "He gives us experience." Stuart has played for Everton.'
+            ' "I have been very impressed," he added.',
+        ]
+    )
+    assert result[1] == ("Nigel Worthington", "Graham Stuart")  # "he" is Stuart, the subject just before
+
+
 def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:
     assert speakers(
         [

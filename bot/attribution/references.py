@@ -74,12 +74,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
-    """Blank out quoted words so verbs and pronouns inside quotes are not read as reporting."""
+    """Blank out quoted words so verbs and pronouns inside quotes are not read as reporting; a full stop (or ! ?)
+    closing a quotation stays, so that a sentence after it begins there ('"… experience." Stuart has…')."""
     parts: list[str] = []
     last = 0
     for start, end in spans:
         parts.append(text[last:start])
-        parts.append('"' + "_" * max(0, end - start - 2) + ('"' if end - start > 1 else ""))
+        inside = max(0, end - start - 2)
+        closed = end - start > 1
+        stop = text[end - 2] if closed and inside and text[end - 2] in ".!?" else ""
+        parts.append('"' + "_" * (inside - len(stop)) + stop + ('"' if closed else ""))
         last = end
     parts.append(text[last:])
     return "".join(parts)
