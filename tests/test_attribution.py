@@ -1315,6 +1315,17 @@ def test_a_sentence_begins_after_a_quotation_ending_with_a_full_stop() -> None:
     assert result[1] == ("Nigel Worthington", "Graham Stuart")  # "he" is Stuart, the subject just before
 
 
+def test_a_sentence_opening_on_he_or_she_stays_about_that_person() -> None:
+    result = speakers(
+        [
+            '"I want to stay," Richard Dunne told the club website.',
+            "He was once threatened with the sack by City boss Kevin Keegan. Early talks have taken place.",
+            '"Hopefully something will be sorted out soon," he said.',
+        ]
+    )
+    assert result == [("Richard Dunne",), (), ("Richard Dunne",)]  # not Keegan, the last name read
+
+
 def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:
     assert speakers(
         [

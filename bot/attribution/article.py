@@ -98,6 +98,12 @@ class _Reader:
         for ref in analyse(text, self.known):
             after_role = ref.sentence == role_verb[0] and ref.start > role_verb[1]
             first = not ref.in_quote and ref.sentence != subject_of and not after_role
+            if ref.kind == "pronoun" and not ref.speaks and text[ref.start] in "HS":
+                if first:  # "He was threatened…by X": still about him; X is not the latest subject
+                    subject_of = ref.sentence
+                    if referent := self.people.resolve_pronoun(ref.gender, base + ref.start):
+                        referent.last_subject = base + ref.start
+                continue
             lead = text[max(0, ref.start - 20) : ref.start]
             if named is not None and ref.name is not None and _OTHER_NAME.search(lead):
                 self.people.also_known_as(named, ref.name, base + ref.start)

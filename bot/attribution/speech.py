@@ -162,6 +162,7 @@ _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
 _HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
 _LIST_COMMA = re.compile(r",\s*")
+_OPENING_PRONOUN = re.compile(r"[\s\"“(]*(He|She)\b(?!['’])")
 
 
 def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
@@ -262,6 +263,21 @@ def _add_pronoun(masked: str, refs: list[Ref], pronouns: list[tuple[int, int]], 
     gender = {"H": "m", "h": "m", "S": "f", "s": "f"}.get(masked[start], "n")
     refs.append(Ref("pronoun", start, end, gender=gender))
     refs.sort(key=lambda r: r.start)
+
+
+def _add_opening_pronouns(masked: str, refs: list[Ref], bounds: list[int]) -> None:
+    """Add a "He"/"She" opening a sentence as a reference, speaking or not: the sentence is about the person it
+    means, not about the first name after it ("He was threatened with the sack by City boss Kevin Keegan but the
+    defender said")."""
+    taken = {r.start for r in refs}
+    added = False
+    for floor in bounds[:-1]:
+        opening = _OPENING_PRONOUN.match(masked, floor)
+        if opening is not None and opening.start(1) not in taken:
+            refs.append(Ref("pronoun", opening.start(1), opening.end(1), gender="m" if opening[1] == "He" else "f"))
+            added = True
+    if added:
+        refs.sort(key=lambda r: r.start)
 
 
 def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
@@ -367,6 +383,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found -= 1
             _mark(refs, found, start)
             joiner = _LIST_COMMA
+    _add_opening_pronouns(masked, refs, bounds)
     if len(bounds) > 2:  # more than one sentence; a reference is in sentence 0 by default
         b = 0
         for ref in refs:
