@@ -76,17 +76,18 @@ _THEIR_WORDS_GAP = re.compile(
     rf"['’]s\s+(?:[a-z]+\s+)?(?:statement|letter|message|memo|note|website|blog|book|memoir|autobiography|speech)"
     rf"\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
+_ROLE_NOUN = word_pattern(ROLE_HEADS)
 # ", chief economist", ", senior dealer": a role noun or a word shaped like one (not a plural).
 _ROLE_APPOSITION = (
     rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w&.-]*['’]s\s+)?"
-    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,4}}?(?:(?i:{word_pattern(ROLE_HEADS)})|[a-z]+(?:er|ist|ant|ent|or|ian))"
+    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,4}}?(?:(?i:{_ROLE_NOUN})|[a-z]+(?:er|ist|ant|ent|or|ian))"
 )
 # Between a person's name and the verb: where they work ("Jane Smith of Oxfam said"; "Mitchell Held of Smith
 # Barney, Harris Upham and Co Inc said"; "Kirsten Pfeifer from the Consumer Electronics Association, told"), or a
 # role apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said"; "Scott
 # Stanzel, a spokesman for the Bush-Cheney campaign said": a body's name may end on a common noun, not a role's).
 _NAME_GAP = re.compile(
-    rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}(?:\s+(?!(?i:{word_pattern(ROLE_HEADS)})\b)[a-z]+)?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+    rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}(?:\s+(?!(?i:{_ROLE_NOUN})\b)[a-z]+)?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
 # The same with commas in it or closing it, for a name not inside a phrase (not "director of the Institute for
 # Political Studies in Japan, said": there the name is the body's, inside someone's apposition).
@@ -150,7 +151,7 @@ _GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A
 # "said his coach Peter Stanley": a possessive, then a role noun and its holder's name, stands before an inverted
 # verb's subject (not "said her son's killer, Warren Leblanc, had…").
 _POSSESSIVE = re.compile(r"\s+(?:his|her|their|its)(?=\s)")
-_OWN_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{word_pattern(ROLE_HEADS)})\s+[A-Z]")
+_OWN_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_NOUN})\s+[A-Z]")
 _INVERTED_GAP = re.compile(
     rf"\s+(?:(?:{_GAP_WORD}|of|for|at|and(?=\s+[a-z]))\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
 )  # "said U.S. trade representative Clayton Yeutter", "said Nortel president and chief executive Bill Owens",
@@ -162,6 +163,7 @@ _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
 _HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
 _LIST_COMMA = re.compile(r",\s*")
+_PRONOUN_GENDER = {"H": "m", "h": "m", "S": "f", "s": "f"}  # by a pronoun's first letter; "it" is neither
 _OPENING_PRONOUN = re.compile(r"[\s\"“(]*(He|She)\b(?!['’])")
 
 
@@ -260,8 +262,7 @@ def _add_pronoun(masked: str, refs: list[Ref], pronouns: list[tuple[int, int]], 
     start, end = pronouns[i]
     if any(r.start == start for r in refs):
         return
-    gender = {"H": "m", "h": "m", "S": "f", "s": "f"}.get(masked[start], "n")
-    refs.append(Ref("pronoun", start, end, gender=gender))
+    refs.append(Ref("pronoun", start, end, gender=_PRONOUN_GENDER.get(masked[start], "n")))
     refs.sort(key=lambda r: r.start)
 
 
@@ -274,7 +275,8 @@ def _add_opening_pronouns(masked: str, refs: list[Ref], bounds: list[int]) -> No
     for floor in bounds[:-1]:
         opening = _OPENING_PRONOUN.match(masked, floor)
         if opening is not None and opening.start(1) not in taken:
-            refs.append(Ref("pronoun", opening.start(1), opening.end(1), gender="m" if opening[1] == "He" else "f"))
+            start, end = opening.span(1)
+            refs.append(Ref("pronoun", start, end, gender=_PRONOUN_GENDER[masked[start]]))
             added = True
     if added:
         refs.sort(key=lambda r: r.start)
