@@ -223,6 +223,28 @@ def test_role_naming_the_person_just_written_about() -> None:
     assert result == [(), ("Gordon Brown", "Oliver Letwin"), ("Oliver Letwin",), ("Vincent Cable",)]
 
 
+def test_role_speaking_in_a_sentence_about_someone_else_waits_for_its_name() -> None:
+    result = speakers(
+        [
+            "The careers of sprinters Nikos Varvas and Elena Thalou are over, says the boss of the federation.",
+            "Federation boss Stavros Mikelis told parliament the damage had been done.",
+        ]
+    )
+    assert result == [("Stavros Mikelis",), ("Stavros Mikelis",)]
+
+
+def test_pending_role_is_not_claimed_by_someone_only_written_about_next() -> None:
+    result = speakers(
+        [
+            "Hal Brenner said the aide would be missed.",
+            "Markets were calm on Monday.",
+            "The aide's strength was as a strategist, the official said.",
+            "There were already indications that Hal Brenner had found a successor.",
+        ]
+    )
+    assert result == [("Hal Brenner",), (), (), ()]
+
+
 def test_roles_without_a_name_are_not_people() -> None:
     result = attribute(
         [

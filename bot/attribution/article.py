@@ -95,7 +95,10 @@ class _Reader:
         # name spoke as its sentence's subject; a name after its verb is not that name ("The Tory finance
         # spokesman, Brian Monteith MSP, said" is).
         role_verb = (-1, 0)  # that sentence and its verb's place
+        sentence_at = (-1, base)  # the sentence being read and the place of its first reference
         for ref in analyse(text, self.known):
+            if ref.sentence != sentence_at[0]:
+                sentence_at = (ref.sentence, base + ref.start)
             after_role = ref.sentence == role_verb[0] and ref.start > role_verb[1]
             first = not ref.in_quote and ref.sentence != subject_of and not after_role
             if ref.kind == "pronoun" and not ref.speaks and text[ref.start] in "HS":
@@ -108,7 +111,7 @@ class _Reader:
             if named is not None and ref.name is not None and _OTHER_NAME.search(lead):
                 self.people.also_known_as(named, ref.name, base + ref.start)
                 continue
-            entity = self._resolve(index, ref, base + ref.start, first, text)
+            entity = self._resolve(index, ref, base + ref.start, first, text, sentence_at[1])
             if ref.kind in ("name", "org") and entity is not None:
                 named = entity
             if entity is None:
@@ -141,8 +144,11 @@ class _Reader:
         self.ran_on = _runs_on(text)
         self.open_quote = index if not spoken and self.ran_on else -1
 
-    def _resolve(self, index: int, ref: Ref, pos: int, first: bool, text: str) -> Entity | None:
-        """Return the person a reference means, or None when it means nobody the article introduced."""
+    def _resolve(self, index: int, ref: Ref, pos: int, first: bool, text: str, sentence_from: int) -> Entity | None:
+        """Return the person a reference means, or None when it means nobody the article introduced.
+
+        :param sentence_from: where the reference's sentence starts being read (its first reference).
+        """
         if ref.kind == "org" and ref.org is not None:
             org, created = self.people.resolve_org(ref.org, pos)
             if created and org.kind == "org" and " " not in org.name and not org.name.isupper():
@@ -158,7 +164,7 @@ class _Reader:
                 mention = mention._replace(words=(*mention.words, relative.words[-1]), kin_of="")
             entity, created = self.people.resolve_name(mention, pos)
             if entity is not None and (ref.speaks or first) and not ref.in_quote:
-                self._claim_pending(index, entity, created, pos, ref.sentence)
+                self._claim_pending(index, entity, created, ref.speaks, ref.sentence)
             return entity
         if ref.in_quote or (ref.kind == "pronoun" and not ref.speaks):
             return None
@@ -181,8 +187,9 @@ class _Reader:
         if entity is None and ref.speaks:
             # Elegant variation: "Jack Straw has attacked ... The foreign secretary said" names the
             # person just written about (since the paragraph before began) by their office; otherwise wait for
-            # the name to follow.
-            entity = self.people.unroled_subject(ref.role, pos - pos % _PARA - _PARA)
+            # the name to follow. Not someone its own sentence is about: "The careers of Kostas Kenteris … are
+            # over, says the boss of the organisation" is the boss named next, Vassilli Sevastis.
+            entity = self.people.unroled_subject(ref.role, pos - pos % _PARA - _PARA, sentence_from)
             if entity is None:
                 self.pending.append(_Pending(index, ref.role))
             else:
@@ -190,13 +197,15 @@ class _Reader:
                 entity.last_seen = pos
         return entity
 
-    def _claim_pending(self, index: int, entity: Entity, created: bool, pos: int, sentence: int) -> None:
-        """Tie a role that spoke unnamed to the next person the article introduces."""
+    def _claim_pending(self, index: int, entity: Entity, created: bool, speaks: bool, sentence: int) -> None:
+        """Tie a role that spoke unnamed to the next person the article introduces, or to the next one without a
+        role who speaks: not to someone already written about who is only the next sentence's subject ("the
+        official said" of Baker's aide, then "There were indications that Baker…")."""
         if not self.pending:
             return
         for pending in self.pending:
             recent = index - pending.paragraph <= 1 and _in_time(pending, index, sentence)
-            if recent and (created or not entity.roles) and self.people.compatible(entity, pending.role):
+            if recent and (created or (speaks and not entity.roles)) and self.people.compatible(entity, pending.role):
                 self.people.bind(entity, pending.role)
                 if pending.unnamed is not None:
                     self._name(pending.unnamed, entity)

@@ -359,10 +359,11 @@ class People:
             _heads_fit(role.head, r.head) and _modifiers_fit(role.modifiers, r.modifiers) for r in entity.roles
         )
 
-    def unroled_subject(self, role: Role, since: int) -> Entity | None:
-        """The latest subject since a position if they have no role yet and may hold this one."""
+    def unroled_subject(self, role: Role, since: int, before: int) -> Entity | None:
+        """The latest subject since a position if they have no role yet, may hold this one and were the subject
+        before another (the role's own sentence is about someone else)."""
         recent = [e for e in self.entities if e.last_subject >= since and e.kind == "person"]
         if not recent:
             return None
         best = max(recent, key=lambda e: e.last_subject)
-        return best if not best.roles and self.compatible(best, role) else None
+        return best if best.last_subject < before and not best.roles and self.compatible(best, role) else None
