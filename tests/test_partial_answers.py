@@ -152,3 +152,21 @@ def test_a_paragraph_naming_the_person_on_the_topic_answers_when_their_words_are
     assert answer.hits[0].text.startswith("Robbie Keane took his Republic record")
     assert answer.message.startswith("I can't tell for certain that Robbie Keane speaks about the goal")
     assert service.ask("robbie keane on the transfer window").no_match
+
+
+HUNT = "\n\n".join(
+    [
+        "Hunts meet for the last time",
+        "Hunts met across the country on the last day before the hunting ban, with the actor Jeremy Tallis among"
+        " the supporters who turned out.",
+        "Anti-hunt groups sent monitors to check for illegal activity.",
+    ]
+)
+
+
+def test_a_paragraph_naming_the_person_on_the_topic_in_the_storys_own_words_is_no_answer(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, HUNT)  # he is among the supporters: nobody is quoted, he says nothing
+    answer = service.ask("what did jeremy tallis say about the hunting ban?")
+    assert answer.no_match, answer.hits

@@ -42,7 +42,7 @@ ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower o
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
-_QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
+QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 # A question put to the speaker, up to the comma before their answer ("Asked whether the BBC should have…, he").
 _ASKED = re.compile(r"\bAsked (?:about|whether|if|why|how|what|when|for)\b[^,]*")
 
@@ -146,7 +146,7 @@ class SpeakerRanker:
                 return PARTIAL_TIER
             on_the_lead = row.article_id in on_topic_lead and (
                 coverage >= MIN_SIBLING_COVERAGE
-                or _QUOTATION.search(row.text) is not None
+                or QUOTATION.search(row.text) is not None
                 or _goes_on_with(self.stories.lead(row.article_id), row.text)
             )
             if row.article_id in central or on_the_lead or (row.article_id in specific and topic.matched(stems) > 0):
@@ -269,7 +269,7 @@ class SpeakerRanker:
 
 def _quoted(topic: Topic, text: str) -> float:
     """2 when a paragraph quotes someone on the topic (its words inside the quotation), 1 for another quote."""
-    quotes = _QUOTATION.findall(text)
+    quotes = QUOTATION.findall(text)
     if not quotes:
         return 0.0
     return 2.0 if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
