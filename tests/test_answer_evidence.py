@@ -170,3 +170,26 @@ def test_a_name_answers_for_a_topic_its_story_covers_whole(service: BriefingServ
     answer = service.ask("who's running petromax now?")
     assert answer.hits[0].text.startswith("The acting governor")
     assert service.ask("who's selling petromax now?").no_match  # the story never speaks of selling
+
+
+ROLLINS_ACTION = """Rollins faces action over referee remarks
+
+England coach Dave Rollins faces disciplinary action after criticising referee Paul Kaplan in the defeat.
+
+The union will investigate Rollins, who criticised the referee's decisions in his side's loss.
+"""
+ROLLINS_FINES = """Rollins backs club fines
+
+The coach, Dave Rollins, said the club's fines were fair: two of his players were punished for lateness.
+"""
+REFEREES = """Referees meet
+
+The referees' body, chaired by the England referee Paul Kaplan, met on Monday, criticising the schedule.
+"""
+
+
+def test_a_story_about_nearly_all_of_a_topic_may_say_its_rarest_word_otherwise(service: BriefingService) -> None:
+    for text in (ROLLINS_ACTION, ROLLINS_FINES, REFEREES):
+        service.load_text(ADMIN, text)
+    answer = service.ask("will england coach dave rollins be punished for criticising referee paul kaplan?")
+    assert answer.hits[0].citation.title == "Rollins faces action over referee remarks"  # not the fines

@@ -74,17 +74,22 @@ class TopicRanker:
         numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
         # hundreds of candidates share a few hundred stories. A common word may be said otherwise ("punished":
-        # "disciplinary action"): a story evidencing it by two of its own related words holds it too; not a
-        # name's (a story on the Toronto summit names Toronto), which is looked up once, when first needed.
+        # "disciplinary action"; "halved": "lost more than 50%"): a story evidencing it by two of its own
+        # related words holds it too, and so does one about the topic (three quarters of it, in other words of
+        # the question); not a name's (a story on the Toronto summit names Toronto), which is looked up once,
+        # when first needed.
         rarest = topic.specific[0]
         paraphrasable = cache(lambda: not _written_as_a_name(self.store, topic.word_of(rarest)))
+        story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
+
+        def said_otherwise(article_id: int) -> bool:
+            return topic.evidences(rarest, self.stories.stems(article_id)) or story(article_id) >= MIN_ARTICLE_COVERAGE
+
         specific = cache(
             lambda article_id: (
-                self.stories.has(article_id, topic.specific)
-                or (topic.evidences(rarest, self.stories.stems(article_id)) and paraphrasable())
+                self.stories.has(article_id, topic.specific) or (said_otherwise(article_id) and paraphrasable())
             )
         )
-        story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
         # For news on the topic, a story whose headline and lead are about it reports on it (read once per story).
         headline_share = HEADLINE_SHARE if news else 0.0
         lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
