@@ -27,6 +27,7 @@ from bot.retrieval.ranked import (
 )
 from bot.retrieval.speaker_ranking import MENTIONED, QUOTATION, SpeakerRanker
 from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
+from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import CLOSE_FORM_ENDING, Stories
 from bot.retrieval.terms import (
     Topic,
@@ -155,7 +156,7 @@ class Retriever:
                 parsed.text,
                 (),
                 True,
-                _no_match_message(parsed, speaker, offered=bool(nearest)),
+                _no_match_message(parsed, speaker, offered=bool(nearest)) + self._spelling_hint(asked, parsed, topic),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
         ranked = _first_story_first(ranked)
@@ -203,6 +204,25 @@ class Retriever:
         if topic.coverage(stems, RELATED_CREDIT) < MIN_COVERAGE or story < MIN_ARTICLE_COVERAGE:
             return []
         return [Ranked(found[0], (MENTIONED,), stems)]
+
+    def _spelling_hint(self, asked: Question, parsed: Question, topic: Topic | None) -> str:
+        """" Did you mean …?" with the topic as the archive spells it, when it holds a word no article uses that
+        is one slip from one they do and the question so spelt is answered ("the millenium dome"); empty
+        otherwise ("the hubble telescope" is not the humble one, nor "the panama canal" a pajama canal)."""
+        if topic is None or not topic.unused:
+            return ""
+        fixes = archive_spellings(topic.words, topic.unused, self.store.document_frequency)
+        if not fixes:
+            return ""
+
+        def spelt(text: str) -> str:
+            return re.sub(r"\w+", lambda word: fixes.get(word[0].lower(), word[0]), text)
+
+        respelt_question = spelt(asked.text)
+        # The question so spelt has fewer such words, so asking it ends (a word not written as such is left).
+        if respelt_question == asked.text or self.answer(respelt_question, limit=1).no_match:
+            return ""
+        return f" Did you mean “{spelt(parsed.topic)}”?"
 
     def _about_question(self, whole: Topic, topic: Topic, ranked: list[Ranked]) -> bool:
         """Whether a ranking's first story is about nearly all of a question (``whole``: its speaker's words

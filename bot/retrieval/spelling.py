@@ -1,0 +1,43 @@
+"""The spelling the archive uses for a topic word none of its paragraphs does: "millenium" → "millennium".
+
+Suggested with the no-match, never answered on the guess: a word no article uses is as often a thing the
+archive does not hold ("hubble") as a slip, and one letter from it there is usually some other word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from bot.retrieval.terms import stem
+
+SHORTEST_RESPELT = 5  # letters: shorter words have too many neighbours one slip away ("warr": war, warn, ward)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_slip_away(word: str) -> set[str]:
+    """The words one slip from a word, keeping its first letter (a typo seldom changes it): one letter added,
+    dropped or changed, or two neighbours swapped."""
+    first, rest = word[:1], word[1:]
+    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return {first + slip for slip in dropped | swapped | changed | added} - {word}
+
+
+def archive_spellings(
+    words: Iterable[str], unused: set[str] | frozenset[str], frequency: Callable[[Sequence[str]], dict[str, int]]
+) -> dict[str, str]:
+    """For each word whose stem is ``unused`` (no paragraph uses it), the word one slip away that the most
+    paragraphs use; words with no such neighbour are left out."""
+    found: dict[str, str] = {}
+    for word in words:
+        if len(word) < SHORTEST_RESPELT or not word.isalpha() or stem(word) not in unused:
+            continue
+        stems_of_slips = {slip: stem(slip) for slip in one_slip_away(word)}
+        used = frequency(sorted(set(stems_of_slips.values())))
+        best = max(stems_of_slips, key=lambda slip: (used.get(stems_of_slips[slip], 0), slip), default="")
+        if used.get(stems_of_slips.get(best, ""), 0):
+            found[word] = best
+    return found
