@@ -193,3 +193,19 @@ def test_a_story_about_nearly_all_of_a_topic_may_say_its_rarest_word_otherwise(s
         service.load_text(ADMIN, text)
     answer = service.ask("will england coach dave rollins be punished for criticising referee paul kaplan?")
     assert answer.hits[0].citation.title == "Rollins faces action over referee remarks"  # not the fines
+
+
+QUOTA = """Fishing talks open in Oslo
+
+Ministers met in Oslo on Tuesday for the annual talks.
+
+Fisheries minister Ola Berg said the fishing quota had been discussed.
+
+Berg said the fishing quota must rise, since a fishing quota set too low ruins every fishing town's boats.
+"""
+
+
+def test_of_paragraphs_covering_a_topic_alike_the_one_keeping_to_it_comes_first(service: BriefingService) -> None:
+    service.load_text(ADMIN, QUOTA)
+    answer = service.ask("what did ola berg say about the fishing quota?")
+    assert answer.hits[0].text.startswith("Berg said the fishing quota must rise")
