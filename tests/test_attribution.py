@@ -245,6 +245,18 @@ def test_pending_role_is_not_claimed_by_someone_only_written_about_next() -> Non
     assert result == [("Hal Brenner",), (), (), ()]
 
 
+def test_a_body_just_written_about_speaks_as_the_company() -> None:
+    result = speakers(
+        [
+            "Grayson Oil Partnership said it completed the sale of two fields.",
+            "The company said it used the proceeds to repay its notes.",
+            "The financial regulator said Grayson Oil Partnership would have to raise new capital.",
+        ]
+    )
+    # "the regulator" is not the body the story is about, which it speaks of.
+    assert result == [("Grayson Oil Partnership",), ("Grayson Oil Partnership",), ()]
+
+
 def test_roles_without_a_name_are_not_people() -> None:
     result = attribute(
         [

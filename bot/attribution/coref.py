@@ -325,12 +325,15 @@ class People:
         return best
 
     def resolve_epithet(self, gender: str | None, pos: int) -> Entity | None:
-        """Return the recent person a description such as "the Frenchman" or "the 67-year-old" means.
+        """Return the recent person a description such as "the Frenchman" or "the 67-year-old" means (or the body
+        "the company" does).
 
         Within a paragraph it is the latest subject ("Agassi was delighted ... said the American");
         opening a paragraph, it is whom the story is about: the most referred-to person within a
         pronoun's reach ("The heavy metal star said", after a paragraph that ended on his wife).
         """
+        if gender == "n":
+            return self.resolve_pronoun(gender, pos)  # "the company": the body its "it" would be
         horizon = pos - _PRONOUN_REACH * _PARA
         fitting = [
             e

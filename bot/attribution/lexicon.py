@@ -140,6 +140,14 @@ favourite favorite holder runner-up
 """.split(),
         None,
     ),
+    # A body just written about, by what it is ("BT said … The company said"): gender "n", like its "it".
+    **dict.fromkeys(
+        """
+company firm airline carrier retailer broadcaster network operator maker manufacturer insurer lender chain
+studio label newspaper club
+""".split(),
+        "n",
+    ),
 }
 
 # Words that may precede a verb without breaking "subject ... verb" ("has also said", "later told").
