@@ -232,7 +232,8 @@ def test_a_speaker_and_topic_subscription_gets_their_words_not_a_paragraph_only_
     svc.load_text(
         ME,
         "Irish edge past Portugal\n\n"
-        "Robbie Keane took his Republic record to 24 with a first-half goal which proved enough for victory.\n\n"
+        "Robbie Keane took his Republic record to 24 with a first-half goal which proved enough for victory."
+        ' "We had more good chances. It is just a shame we did not take them."\n\n'
         "Portugal had the better of the second half.",
     )
     assert not svc.ask("robbie keane on the goal").no_match  # asked, it is offered as naming him on the goal
