@@ -343,6 +343,16 @@ def test_organisation_with_apposition_and_according_to_a_statement() -> None:
     assert result == [("Grellin",), ("Corvania Grain Board",), ("Grellin",)]
 
 
+def test_an_organisation_named_at_a_sentences_end_stops_at_its_full_stop() -> None:
+    result = attribute(
+        [
+            "The bid is led by his two sons, according to the Daily Courier. A proposal was received last week.",
+            "Jobs will go, according to U.S. Steel. The cuts start in May.",  # an initialism's stop goes on
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Daily Courier",), ("U.S. Steel",)]
+
+
 def test_a_bare_name_that_speaks_is_an_entity_but_takes_no_pronouns() -> None:
     result = speakers(["Oduya describes the fight", 'However, Oduya played it down, adding: "It was nothing."'])
     assert result == [("Oduya",), ("Oduya",)]

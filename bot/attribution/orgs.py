@@ -43,6 +43,8 @@ _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|[a-z]+ly))+\s*$")
 _BRACKETED = 60  # characters of a bracketed aside (initials, a party and state) between a body and its verb
 _WORD = r"[A-Z][\w&'’.-]*"
 _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
+_STOP_THEN_CAPITAL = re.compile(r"\.\s+(?=[A-Z])")
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")  # "U.S.", "Co.", "St." do not end a sentence
 _HEAD = re.compile(
     rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and)\s+)?{_WORD}){{0,5}})"
 )
@@ -142,10 +144,21 @@ def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
 
 def _mention(match: re.Match[str], *, voiced: bool = False) -> OrgMention | None:
     """The organisation a matched run names, its span ending before a sentence's full stop."""
-    name = org_name(match["org"].split())
+    run = _first_sentence(match["org"])
+    name = org_name(run.split())
     if name is None:
         return None
-    end = match.end("org")
-    if match["org"].endswith(".") and not name.endswith("."):
+    end = match.start("org") + len(run)
+    if run.endswith(".") and not name.endswith("."):
         end -= 1
     return OrgMention(end - len(name), end, name, bool(match["the"]), voiced)
+
+
+def _first_sentence(run: str) -> str:
+    """A capitalised run up to a full stop that ends its sentence ("according to the Financial Times. A proposal
+    was received": the Financial Times), not one of an initialism before a name ("U.S. Steel")."""
+    for stop in _STOP_THEN_CAPITAL.finditer(run):
+        word = run[run.rfind(" ", 0, stop.start()) + 1 : stop.start() + 1]
+        if not _INITIALISM.fullmatch(word) or run[stop.end() :].split()[0].lower() in COMMON_CAPS:
+            return run[: stop.start() + 1]
+    return run
