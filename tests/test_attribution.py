@@ -353,6 +353,17 @@ def test_an_organisation_named_at_a_sentences_end_stops_at_its_full_stop() -> No
     assert [p.speakers for p in result.paragraphs] == [("Daily Courier",), ("U.S. Steel",)]
 
 
+def test_a_capitalised_title_before_a_description_is_not_a_person() -> None:
+    result = attribute(
+        [
+            "Double Olympic champion Kelda Harmes was back to her best in Birmingham.",
+            "The 34-year-old said she was still undecided about Madrid.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Kelda Harmes"]
+    assert [p.speakers for p in result.paragraphs] == [(), ("Kelda Harmes",)]
+
+
 def test_a_bare_name_that_speaks_is_an_entity_but_takes_no_pronouns() -> None:
     result = speakers(["Oduya describes the fight", 'However, Oduya played it down, adding: "It was nothing."'])
     assert result == [("Oduya",), ("Oduya",)]

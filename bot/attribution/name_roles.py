@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import CAP_WORD, HONORIFICS, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
+from .lexicon import CAP_WORD, EPITHETS, HONORIFICS, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
 
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
@@ -46,7 +46,8 @@ _EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
 _BODY_AFTER = re.compile(
     rf" (?:of|at) (?:the )?(?P<body>{CAP_WORD}(?: (?:(?:of|and) )?{CAP_WORD}){{0,3}}|[A-Z]{{2,5}})\b"
 )
-_FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS})\b")
+# ... or a description of someone ("Double Olympic champion Kelly Holmes", "Grand Slam winner"): the run is a title.
+_FOLLOWING_ROLE = re.compile(rf" (?:{_HEADS}|{'|'.join(sorted(EPITHETS, key=len, reverse=True))})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,8 @@ def prefix_roles(prefix: list[str]) -> tuple[Role, ...]:
 
 
 def role_follows(text: str, end: int) -> bool:
-    """Whether a role noun follows a run: "Real Madrid striker", "Mittal Steel spokesman" (the run employs)."""
+    """Whether a role noun or a description follows a run: "Real Madrid striker", "Mittal Steel spokesman" (the run
+    employs), "Double Olympic champion" (the run is what they won)."""
     return _FOLLOWING_ROLE.match(text, end) is not None
 
 
