@@ -364,6 +364,11 @@ def test_a_capitalised_title_before_a_description_is_not_a_person() -> None:
     assert [p.speakers for p in result.paragraphs] == [(), ("Kelda Harmes",)]
 
 
+def test_a_description_opening_a_sentence_is_not_part_of_the_name() -> None:
+    result = attribute(["Teenager Sanja Mirak said she was thrilled.", "Dane Bowden said he was sorry."])
+    assert [p.name for p in result.people] == ["Sanja Mirak", "Dane Bowden"]
+
+
 def test_a_bare_name_that_speaks_is_an_entity_but_takes_no_pronouns() -> None:
     result = speakers(["Oduya describes the fight", 'However, Oduya played it down, adding: "It was nothing."'])
     assert result == [("Oduya",), ("Oduya",)]

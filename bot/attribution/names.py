@@ -11,6 +11,7 @@ from .lexicon import (
     CAP_WORD,
     CAP_WORD_REST,
     COMMON_CAPS,
+    EPITHETS,
     HONORIFICS,
     NON_PERSON_WORDS,
     PEERAGE,
@@ -67,6 +68,8 @@ NAME_RUN = re.compile(
 )
 
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
+# Descriptions that open a sentence before a full name, capitalised there (not the given names Dane and Finn).
+_DESCRIPTIONS = frozenset(EPITHETS) - {"dane", "finn"}
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
@@ -161,6 +164,8 @@ def _split_run(tokens: list[str]) -> tuple[list[str], str, list[str]]:
         if _is_breaker(tokens[i], i == len(tokens) - 1) and not (i and tokens[i - 1].lower().rstrip(".") in HONORIFICS):
             prefix, tokens = tokens[: i + 1], tokens[i + 1 :]
             break
+    if not prefix and len(tokens) > 2 and tokens[0].lower() in _DESCRIPTIONS:
+        prefix, tokens = tokens[:1], tokens[1:]  # "Teenager Sania Mirza", "Swede Joachim Johansson"
     honorific = ""
     for i in range(len(tokens) - 2, -1, -1):
         if tokens[i].lower().rstrip(".") in HONORIFICS:
