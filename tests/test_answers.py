@@ -205,11 +205,11 @@ def test_a_full_name_also_finds_the_person_recorded_behind_a_descriptor(service:
     service.load_text(ADMIN, "Radio days\n\nChris Evans said radio would always be his first love.")
     service.load_text(
         ADMIN,
-        "Shop opens\n\nBroadcaster Chris Evans said he was selling his furniture in a shop in London.",
+        "Shop opens\n\nShowman Chris Evans said he was selling his furniture in a shop in London.",
     )
-    assert set(service.retriever.speakers.resolve("chris evans").names) == {"Chris Evans", "Broadcaster Chris Evans"}
+    assert set(service.retriever.speakers.resolve("chris evans").names) == {"Chris Evans", "Showman Chris Evans"}
     answer = service.ask("what did chris evans say about selling his furniture?")
-    assert answer.hits[0].text.startswith("Broadcaster Chris Evans said he was selling")
+    assert answer.hits[0].text.startswith("Showman Chris Evans said he was selling")
 
 
 def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None:
