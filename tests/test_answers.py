@@ -672,6 +672,23 @@ def test_words_one_slip_away_keep_the_first_letter() -> None:
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        "Imomi talking about oil",
+        "imomi quotes on oil",
+        "imomi's quotes about oil",
+        "give me imomi on oil",
+        "imomi discussing oil",
+        "according to imomi, what about oil",
+    ],
+)
+def test_more_ways_of_asking_for_a_persons_words(service: BriefingService, typed: str) -> None:
+    answer = service.ask(typed)
+    assert answer.message == "What Sodik Imomi said about oil:"
+    assert answer.hits[0].text.startswith("Imomi stated that Tajikistan is interested")
+
+
+@pytest.mark.parametrize(
     ("typed", "speaker", "topic"),
     [
         ("whta did imomi siad about oil?", "imomi", "oil"),

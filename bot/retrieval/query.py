@@ -108,6 +108,13 @@ _PERSON_PATTERNS = (
     ),
     re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
     _REACTION,
+    # "imomi talking about oil", "blair's quotes on iraq", "imomi discussing oil"
+    re.compile(
+        r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:talking|speaking|commenting|writing|quoted|quotes?|interviewed)"
+        r" (?:about|on) (?P<t>.+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
 # Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
@@ -264,7 +271,7 @@ def _topic_then_speaker(text: str, clean: str) -> Question | None:
 
 def person_readings(text: str) -> list[Question]:
     """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
-    clean = normalise(text)
+    clean = _POLITE_LEAD.sub("", normalise(text))  # "give me imomi on oil"
     readings = [
         Question(text, speaker=_tidy_speaker(match.group("s")), topic=_tidy_topic(match.group("t") or ""))
         for pattern in _PERSON_PATTERNS
@@ -330,7 +337,9 @@ def _tidy_speaker(speaker: str) -> str:
     return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip())
 
 
-_TOPIC_LEAD = re.compile(r"^(?:anything|something|much|a lot)? ?(?:about|on|regarding|re|that)\s+", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(
+    r"^(?:(?:anything|something|much|a lot)? ?(?:about|on|regarding|re|that)|(?:what|how) about)\s+", re.IGNORECASE
+)
 # "and khalafov?": a question that goes on from the last one; its topic starts after the conjunction.
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
 # Between a question's clauses: "on oil, what did imomi say?", "oil: imomi's comments", "oil - imomi?".
