@@ -206,9 +206,9 @@ class Retriever:
         return [Ranked(found[0], (MENTIONED,), stems)]
 
     def _spelling_hint(self, asked: Question, parsed: Question, topic: Topic | None) -> str:
-        """" Did you mean …?" with the topic as the archive spells it, when it holds a word no article uses that
-        is one slip from one they do and the question so spelt is answered ("the millenium dome"); empty
-        otherwise ("the hubble telescope" is not the humble one, nor "the panama canal" a pajama canal)."""
+        """A no-match's "Did you mean …?" with the topic as the archive spells it, when it holds a word no article
+        uses that is one slip from one they do and the question so spelt is answered ("the millenium dome");
+        empty otherwise ("the hubble telescope" is not the humble one, nor "the panama canal" a pajama canal)."""
         if topic is None or not topic.unused:
             return ""
         fixes = archive_spellings(topic.words, topic.unused, self.store.document_frequency)
