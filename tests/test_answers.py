@@ -221,6 +221,22 @@ def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None
     assert answer.hits[0].speakers == ("Ivo Kass",)
 
 
+def test_a_role_at_a_body_whose_holder_never_speaks_on_it_finds_a_colleague_who_does(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Frost spares wheat\n\nJim Caddor, senior forecaster with Skyward Weather Inc, said the frost would spare"
+        " the winter wheat.",
+    )
+    service.load_text(
+        ADMIN,
+        "Corn belt heat\n\nDale Mohrs, senior meteorologist with Skyward Weather Inc, said the heat could hurt corn"
+        " pollination in the western belt.",
+    )
+    answer = service.ask("what did the skyward weather forecaster say about corn pollination?")
+    assert answer.hits[0].text.startswith("Dale Mohrs, senior meteorologist")
+    assert "Dale Mohrs" in answer.message
+
+
 def test_a_source_known_only_by_role_is_asked_for_by_that_role(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -120,6 +120,11 @@ class Retriever:
             parsed, topic = whole, whole_topic
         elif speaker is not None:
             ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
+            # Nobody under the typed title speaks on it: someone at that body under another title may ("the
+            # accu-weather forecaster" is also its senior meteorologist, "itv's entertainment boss" its controller).
+            others = self.speakers.others_at_body(speaker) if not ranked and by_role else None
+            if others is not None and (ranked := self.people.rank(others, topic, parsed.topic, after_article, wanted)):
+                speaker = others
             unheard_body = not ranked and bool(parsed.topic) and speaker.typed.split()[-1] in INSTITUTIONS
             if guessed or by_role or unheard_body:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when

@@ -251,6 +251,22 @@ class SpeakerResolver:
             holders = self._quoted_beside(holders, named.person_ids) or [*dict.fromkeys([*holders, *named.person_ids])]
         return self._speaker(typed, holders, qualifiers=unmatched)
 
+    def others_at_body(self, speaker: Speaker) -> Speaker | None:
+        """For a typed role naming a body ("the wood mackenzie analyst"), the others whose recorded roles hold all
+        its qualifying words under another title ("wood mackenzie and co inc north sea expert"); None if nobody
+        else does, or too many."""
+        _, qualifiers, _ = self._role_scores(normalise_name(speaker.typed))
+        if len(qualifiers) < 2:
+            return None
+        words_of: dict[int, set[str]] = defaultdict(set)
+        for qualifier in qualifiers:
+            for alias, person_id in self.roles.containing(qualifier):
+                words_of[person_id].update(alias.split())
+        others = sorted(i for i, words in words_of.items() if set(qualifiers) <= words and i not in speaker.person_ids)
+        if not others or len(others) > QUALIFIED_PEOPLE:
+            return None
+        return self._speaker(speaker.typed, others)
+
     def _quoted_beside(self, holders: list[int], named: tuple[int, ...]) -> list[int]:
         """Of a role's holders, those who speak in the latest stories of the people or body a typed role names."""
         stories = dict.fromkeys(link.article_id for link in self.store.person_paragraphs(named, latest=LINKS_READ))
