@@ -8,7 +8,7 @@ import pytest
 
 from bot.models import User
 from bot.retrieval.fts import content_runs, content_words
-from bot.retrieval.terms import Topic, agent_stand_ins, initialisms_in, initialisms_of, stem, stems_of
+from bot.retrieval.terms import Topic, agent_stand_ins, initialisms_in, initialisms_of, stem, stem_counts, stems_of
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -212,3 +212,10 @@ def test_symbols_and_accents_split_words_as_punctuation_does() -> None:
     assert stems_of("The ‘well-known-author’ — said £5 pounds, not “a--b”.") == plain
     assert stem("wellknown") in plain and stem("knownauthor") not in plain
     assert {stem("zürich"), stem("email"), stem("based")} <= stems_of("Zürich-based e-mail firms")
+
+
+def test_stem_counts_count_every_form_of_a_word() -> None:
+    counts = stem_counts("The fishing quota rose; quotas for fishing boats — and e-mail — fell. Quota!")
+    assert counts[stem("quota")] == 3
+    assert counts[stem("fishing")] == 2
+    assert counts[stem("mail")] == 1  # "e-mail" in its parts

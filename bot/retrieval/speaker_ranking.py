@@ -26,7 +26,7 @@ from bot.retrieval.ranked import (
 )
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.stories import Stories, has_form
-from bot.retrieval.terms import Topic, named_in, stem, stems_of, tokens
+from bot.retrieval.terms import Topic, named_in, stem, stem_counts, stems_of
 from bot.store import ParagraphRow
 from bot.store.people import PersonParagraph
 from bot.store.protocol import StoreProtocol
@@ -177,7 +177,7 @@ class SpeakerRanker:
                 round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
                 float(row.position == 0),  # the lead states the news their quotes then give in their words
                 _quoted(in_story, row.text),
-                _mentions(topic, row.text),
+                _mentions(topic, row.text, stems),
                 float(paragraph_id in speaks_first),
                 -row.position,
             )
@@ -267,10 +267,14 @@ class SpeakerRanker:
         return found / len(speaker.qualifiers)
 
 
-def _mentions(topic: Topic, text: str) -> float:
+def _mentions(topic: Topic, text: str, stems: AbstractSet[str]) -> float:
     """The topic's weight a text holds, counted each time it uses one of the topic's words: between paragraphs
-    covering the topic alike, one that keeps to it is more about it."""
-    return round(sum(topic.weights.get(term, 0.0) for term, _, _ in tokens(text)), 3)
+    covering the topic alike, one that keeps to it is more about it. Only a text holding some of the topic is
+    counted word by word (a prolific speaker has hundreds of ranked paragraphs)."""
+    if not any(s in stems for s in topic.weights):
+        return 0.0
+    counts = stem_counts(text)
+    return round(sum(w * max(1, counts[s]) for s, w in topic.weights.items() if s in stems), 3)
 
 
 def _quoted(topic: Topic, text: str) -> float:

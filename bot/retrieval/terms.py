@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
@@ -75,6 +76,20 @@ def stems_of(text: str) -> set[str]:
     words, hyphenated = _words(text)
     closed_up = {stem(first + second) for first, second in hyphenated}
     return set(map(stem, words)) | initialisms_in(text) | closed_up | group_codes(text)
+
+
+def stem_counts(text: str) -> Counter[str]:
+    """How many times a text uses each stem (its words as ``stems_of`` splits them; hyphenated words in parts)."""
+    if not text.isascii():
+        text = _ascii_punctuation(text)
+    if text.isascii():
+        words = text.lower().encode().translate(_ASCII_WORD_OR_HYPHEN).decode().replace("-", " ").split()
+    else:
+        words = [word.lower() for word in _TOKEN.findall(text)]
+    counts: Counter[str] = Counter()
+    for word, n in Counter(words).items():  # each distinct word stemmed once
+        counts[stem(word)] += n
+    return counts
 
 
 def _words(text: str) -> tuple[set[str], list[tuple[str, str]]]:
