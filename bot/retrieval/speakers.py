@@ -265,7 +265,7 @@ class SpeakerResolver:
         others = sorted(i for i, words in words_of.items() if set(qualifiers) <= words and i not in speaker.person_ids)
         if not others or len(others) > QUALIFIED_PEOPLE:
             return None
-        return self._speaker(speaker.typed, others)
+        return self._speaker(speaker.typed, others, fuzzy=True)  # said as such: "I took … to mean …"
 
     def _quoted_beside(self, holders: list[int], named: tuple[int, ...]) -> list[int]:
         """Of a role's holders, those who speak in the latest stories of the people or body a typed role names."""
