@@ -289,3 +289,19 @@ def test_digest_run_rejects_a_bad_instant(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "digest", "run", "--now", "8am"])
     assert result.exit_code == 2
     assert "is not an ISO 8601 time" in result.output
+
+
+def test_a_role_subscription_gets_only_that_role_holders_words_not_a_colleagues(svc: BriefingService) -> None:
+    subscribe(svc, "what the skyward weather forecaster says about corn pollination 08:00 Asia/Baku")
+    svc.load_text(
+        ME,
+        "Frost spares wheat\n\nJim Caddor, senior forecaster with Skyward Weather Inc, said the frost would spare"
+        " the winter wheat.",
+    )
+    svc.load_text(
+        ME,
+        "Corn belt heat\n\nDale Mohrs, senior meteorologist with Skyward Weather Inc, said the heat could hurt corn"
+        " pollination in the western belt.",
+    )
+    assert "Dale Mohrs" in svc.ask("what did the skyward weather forecaster say about corn pollination?").message
+    assert run(svc, BAKU_8AM, Recorder()) == DigestRun(skipped=1)  # asked, the colleague is offered as such

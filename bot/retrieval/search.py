@@ -122,7 +122,9 @@ class Retriever:
             ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
             # Nobody under the typed title speaks on it: someone at that body under another title may ("the
             # accu-weather forecaster" is also its senior meteorologist, "itv's entertainment boss" its controller).
-            others = self.speakers.others_at_body(speaker) if not ranked and by_role else None
+            # Said so in the lead, which a digest's items do not have.
+            colleagues = not ranked and by_role and not own_words_only
+            others = self.speakers.others_at_body(speaker) if colleagues else None
             if others is not None and (ranked := self.people.rank(others, topic, parsed.topic, after_article, wanted)):
                 speaker = others
             unheard_body = not ranked and bool(parsed.topic) and speaker.typed.split()[-1] in INSTITUTIONS
