@@ -219,6 +219,8 @@ def test_a_plural_role_means_anyone_holding_it(service: BriefingService) -> None
     )
     answer = service.ask("what did analysts say about the deal?")
     assert answer.hits[0].speakers == ("Ivo Kass",)
+    service.load_text(ADMIN, "Coach quits\n\nThe club's coach Rod Barra said he would leave in May.")
+    assert service.retriever.speakers.resolve("the club's coaches") is not None  # "-es" plurals too
 
 
 def test_a_role_at_a_body_whose_holder_never_speaks_on_it_finds_a_colleague_who_does(service: BriefingService) -> None:

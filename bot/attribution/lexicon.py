@@ -235,9 +235,16 @@ while after before than then also not no
 )
 
 
+def singular_role(word: str) -> str | None:
+    """The role noun a lower-case plural stands for ("economists" → economist, "bosses" → boss), else None."""
+    if word.endswith("es") and word[:-2].endswith(("s", "sh", "ch", "x")) and word[:-2] in ROLE_HEADS:
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and word[:-1] in ROLE_HEADS else None
+
+
 def is_plural_role(word: str) -> bool:
-    """Whether a lower-case word is a role noun in the plural ("economists", "ministers"): a crowd, not someone."""
-    return word.endswith("s") and word[:-1] in ROLE_HEADS
+    """Whether a lower-case word is a role noun in the plural ("economists", "bosses"): a crowd, not someone."""
+    return singular_role(word) is not None
 
 
 def word_pattern(words: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, is_plural_role
+from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
 from bot.retrieval.aliases import NameAliases, RoleAliases
 from bot.store.protocol import StoreProtocol
 
@@ -345,7 +345,7 @@ def names_a_role(typed: str) -> bool:
 
 def _role_noun(word: str) -> str:
     """A role noun in the singular ("analysts" → "analyst": any of them); other words as they are."""
-    return word[:-1] if word not in ROLE_HEADS and is_plural_role(word) else word
+    return word if word in ROLE_HEADS else singular_role(word) or word
 
 
 def _last_role_noun(words: list[str]) -> int:
