@@ -258,11 +258,7 @@ class SpeakerResolver:
         _, qualifiers, _ = self._role_scores(normalise_name(speaker.typed))
         if len(qualifiers) < 2:
             return None
-        words_of: dict[int, set[str]] = defaultdict(set)
-        for qualifier in qualifiers:
-            for alias, person_id in self.roles.containing(qualifier):
-                words_of[person_id].update(alias.split())
-        others = sorted(i for i, words in words_of.items() if set(qualifiers) <= words and i not in speaker.person_ids)
+        others = sorted(i for i in self._holding_every(qualifiers) if i not in speaker.person_ids)
         if not others or len(others) > QUALIFIED_PEOPLE:
             return None
         return self._speaker(speaker.typed, others, fuzzy=True)  # said as such: "I took … to mean …"
@@ -284,15 +280,17 @@ class SpeakerResolver:
         if not qualifiers:
             return []
         someone = bool(heads & _SOMEONE)
+        return sorted(
+            person_id for person_id, words in self._holding_every(qualifiers).items() if someone or heads & words
+        )
+
+    def _holding_every(self, qualifiers: list[str]) -> dict[int, set[str]]:
+        """The people whose recorded roles hold every qualifier, each with the words of those roles."""
         words_of: dict[int, set[str]] = defaultdict(set)  # a person's words over the roles naming a qualifier
         for qualifier in qualifiers:
             for alias, person_id in self.roles.containing(qualifier):
                 words_of[person_id].update(alias.split())
-        return sorted(
-            person_id
-            for person_id, words in words_of.items()
-            if set(qualifiers) <= words and (someone or heads & words)
-        )
+        return {person_id: words for person_id, words in words_of.items() if set(qualifiers) <= words}
 
     def _by_qualifier(self, typed: str, heads: set[str], qualifiers: list[str]) -> Speaker | None:
         """People with a role holding the typed qualifier whose own words carry the head noun; None if nobody.

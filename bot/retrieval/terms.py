@@ -83,7 +83,7 @@ def stem_counts(text: str) -> Counter[str]:
     if not text.isascii():
         text = _ascii_punctuation(text)
     if text.isascii():
-        words = text.lower().encode().translate(_ASCII_WORD_OR_HYPHEN).decode().replace("-", " ").split()
+        words = [part for token in _ascii_tokens(text) for part in token.split("-") if part]
     else:
         words = [word.lower() for word in _TOKEN.findall(text)]
     counts: Counter[str] = Counter()
@@ -99,7 +99,7 @@ def _words(text: str) -> tuple[set[str], list[tuple[str, str]]]:
         text = _ascii_punctuation(text)
     if not text.isascii():
         return set(map(str.lower, _TOKEN.findall(text))), [(a.lower(), b.lower()) for a, b in _HYPHENATED.findall(text)]
-    tokens = set(text.lower().encode().translate(_ASCII_WORD_OR_HYPHEN).decode().split())
+    tokens = set(_ascii_tokens(text))
     joined = [token for token in tokens if "-" in token]
     if not joined:
         return tokens, []  # most paragraphs
@@ -110,6 +110,11 @@ def _words(text: str) -> tuple[set[str], list[tuple[str, str]]]:
         tokens.update(filter(None, parts))
         hyphenated.extend(_pairs(parts))
     return tokens, hyphenated
+
+
+def _ascii_tokens(text: str) -> list[str]:
+    """An ASCII text's runs of word characters in lower case, a hyphenated word as one token ("e-mail")."""
+    return text.lower().encode().translate(_ASCII_WORD_OR_HYPHEN).decode().split()
 
 
 def _ascii_punctuation(text: str) -> str:
