@@ -128,13 +128,10 @@ class _Reader:
             else:
                 mentioned.append(entity)
         opens_with_quote = text.lstrip(" .,").startswith(_OPENING_QUOTES)
-        first_speech = min((p for _, p in spoken), default=base) - base
-        carried = (
-            not spoken
-            or _quote_before_narrative(text, first_speech)
-            or (self.ran_on and _quote_ends_sentence(text, first_speech))
+        carried = opens_with_quote and (
+            not spoken or _quote_carried(text, min(p for _, p in spoken) - base, ran_on=self.ran_on)
         )
-        if carried and self.last_speaker is not None and opens_with_quote and not _said_by_many(text):
+        if carried and self.last_speaker is not None and not _said_by_many(text):
             spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
         elif spoken and opens_with_quote and self.open_quote == index - 1:
             # A quote opened unattributed in the paragraph before and is credited here ('"..., he said").
@@ -236,11 +233,19 @@ def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
     return sentence == 0
 
 
-def _quote_before_narrative(text: str, first_speech: int) -> bool:
+def _quote_carried(text: str, first_speech: int, *, ran_on: bool) -> bool:
+    """Whether a paragraph opening on a quote that has a speech verb of its own still carries on the speaker
+    before: its quote ends before the story's own words and another quote, or it ends a sentence that the
+    paragraph before left open (``ran_on``)."""
+    spans = quote_spans(text)
+    before_narrative = _quote_before_narrative(text, spans, first_speech)
+    return before_narrative or (ran_on and _quote_ends_sentence(text, spans, first_speech))
+
+
+def _quote_before_narrative(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
     """Whether a paragraph's opening quote ends before the story goes on in its own words and another quote
     opens, all before the paragraph's first speech verb: that verb credits the later quote, not the opening one
     ('"I don't understand them." A few weeks of headlines have helped. "It's been fantastic," said a student')."""
-    spans = quote_spans(text)
     if not spans or text[spans[0][1] - 2 : spans[0][1] - 1] not in (".", "!"):
         return False  # '"…," the company added': the opening quote's own attribution follows it
     return any(
@@ -248,12 +253,11 @@ def _quote_before_narrative(text: str, first_speech: int) -> bool:
     )
 
 
-def _quote_ends_sentence(text: str, first_speech: int) -> bool:
+def _quote_ends_sentence(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
     """Whether a paragraph's opening quote ends a sentence before its first speech verb: carrying on the quote
     the paragraph before left open, it is that speaker's, whoever the paragraph then goes on to quote
     ('"He was a real friend and I shall miss him." One of the last comedians…, Fletcher said he had…').
     A quote ending in a comma is credited by the words after it ('"…," he said')."""
-    spans = quote_spans(text)
     return bool(spans) and spans[0][1] <= first_speech and text[spans[0][1] - 2 : spans[0][1] - 1] in (".", "!", "?")
 
 
