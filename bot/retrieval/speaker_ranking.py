@@ -13,7 +13,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Set as AbstractSet
-from functools import cache
+from functools import cache, partial
 
 from bot.retrieval.fts import content_words
 from bot.retrieval.ranked import (
@@ -114,7 +114,7 @@ class SpeakerRanker:
         # semiconductor dispute would be settled" in a report on rice talks).
         # How much of the topic a story's headline and lead cover, read once per story and only when asked: below,
         # it also ranks paragraphs covering the topic alike (a prolific speaker has hundreds of other stories).
-        lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
+        lead_share = cache(partial(self.stories.lead_coverage, topic))
         on_topic_lead = {a for a in about_topic if lead_share(a) >= MIN_COVERAGE}
         in_lead = {link.article_id for link in links if link.position == 0}
         voices = Counter(article_of[i] for i in speaking)

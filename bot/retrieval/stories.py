@@ -12,6 +12,7 @@ from collections.abc import Set as AbstractSet
 from functools import partial
 
 from bot.lru import LRUCache
+from bot.retrieval.ranked import RELATED_CREDIT
 from bot.retrieval.speakers import same_word
 from bot.retrieval.terms import Topic, stems_of
 from bot.store.protocol import StoreProtocol
@@ -50,6 +51,10 @@ class Stories:
             return frozenset(stems_of(rows[0].title) | stems_of(rows[0].text)) if rows else frozenset()
 
         return self._leads.get(article_id, read)
+
+    def lead_coverage(self, topic: Topic, article_id: int) -> float:
+        """How much of a topic a story's headline and first paragraph cover: what the story reports."""
+        return topic.coverage(self.lead(article_id), RELATED_CREDIT)
 
     def prefetch(self, article_ids: Iterable[int]) -> None:
         """Read the stored stems of many articles not yet cached in one query, ahead of ``stems``."""

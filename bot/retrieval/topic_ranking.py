@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, partial
 
 from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.fts import all_of, any_of, quote_term
@@ -92,7 +92,7 @@ class TopicRanker:
         )
         # For news on the topic, a story whose headline and lead are about it reports on it (read once per story).
         headline_share = HEADLINE_SHARE if news else 0.0
-        lead_share = cache(lambda article_id: topic.coverage(self.stories.lead(article_id), RELATED_CREDIT))
+        lead_share = cache(partial(self.stories.lead_coverage, topic))
 
         def headline(article_id: int) -> float:
             return headline_share * lead_share(article_id) if headline_share else 0.0  # no lead read otherwise
