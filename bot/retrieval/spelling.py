@@ -37,7 +37,7 @@ def archive_spellings(
             continue
         stems_of_slips = {slip: stem(slip) for slip in one_slip_away(word)}
         used = frequency(sorted(set(stems_of_slips.values())))
-        best = max(stems_of_slips, key=lambda slip: (used.get(stems_of_slips[slip], 0), slip), default="")
-        if used.get(stems_of_slips.get(best, ""), 0):
+        best = max(stems_of_slips, key=lambda slip: (used.get(stems_of_slips[slip], 0), slip))
+        if used.get(stems_of_slips[best], 0):
             found[word] = best
     return found
