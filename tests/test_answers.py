@@ -569,6 +569,23 @@ def test_of_paragraphs_covering_the_topic_alike_the_one_in_a_story_about_it_come
     assert answer.hits[0].citation.title == "Budget unveiled"
 
 
+def test_the_paragraph_setting_out_a_persons_news_follows_their_answers(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Bank backs Jakarta\n\nIndonesia's finance minister met World Bank president Tom Crane in Jakarta on"
+        " Monday.\n\nCrane said further loans to Indonesia would depend on its policies.\n\n"
+        "Crane added that the loans would help Indonesia adjust to lower oil prices.\n\n"
+        "Crane also praised the country's rice farmers.",
+    )
+    texts = [hit.text[:30] for hit in service.ask("what did crane say about loans to indonesia?").hits]
+    # The story names him on the topic before his words: third, after his two answers, never first.
+    assert texts[:3] == [
+        "Crane said further loans to In",
+        "Crane added that the loans wou",
+        "Indonesia's finance minister m",
+    ]
+
+
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

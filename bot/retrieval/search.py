@@ -47,6 +47,7 @@ NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many ho
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
 STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
+SETTING_RANK = 2  # answers before the paragraph setting out a person's news (see _with_setting)
 # Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
 CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
@@ -169,6 +170,8 @@ class Retriever:
         ranked = _first_story_first(ranked)
         if speaker is None and topic is not None:
             ranked = self._story_goes_on(ranked, topic)
+        elif speaker is not None and topic is not None and not (named_only or own_words_only):
+            ranked = self._with_setting(ranked, speaker, topic)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -267,6 +270,29 @@ class Retriever:
         moved = {r.row.id for r in after}
         head = 1 + len(followers)
         return [*ranked[:head], *after, *(r for r in ranked[head:] if r.row.id not in moved)]
+
+    def _with_setting(self, ranked: list[Ranked], speaker: Speaker, topic: Topic) -> list[Ranked]:
+        """A person's answer with the paragraph before their first answer at rank 3, when it names them on the
+        topic and quotes nobody: a report sets out the news about them there before giving their words ("Indonesia's
+        finance minister met World Bank president Tom Crane", then "Crane said further loans would depend…").
+
+        Never first: it reports on them rather than giving their words. In the question sets, with the first
+        answers unchanged: recall@3 up in five held-out sets, MRR one step down in one; read sets even.
+        """
+        first = ranked[0].row
+        position = first.position - 1
+        if position < 0 or any(r.row.article_id == first.article_id and r.row.position == position for r in ranked):
+            return ranked
+        row = next(r for r in self.store.article_rows(first.article_id) if r.position == position)
+        stems = frozenset(stems_of(row.text))
+        sets_out = (
+            topic.coverage(stems, RELATED_CREDIT) >= MIN_SIBLING_COVERAGE
+            and not self.store.first_speakers([row.id])  # quotes nobody
+            and self.store.person_paragraphs(speaker.person_ids, [row.id])  # names them
+        )
+        if not sets_out:
+            return ranked
+        return [*ranked[:SETTING_RANK], Ranked(row, ranked[0].key, stems), *ranked[SETTING_RANK:]]
 
     def topic(self, text: str) -> Topic | None:
         """A topic's stems, weights and related stems; None when it has no content words."""
