@@ -230,7 +230,7 @@ class BriefingService:
     def subscribe(self, user: User, chat: Chat, args: str) -> Reply:
         """Subscribe the chat to a daily digest as ``args`` describes; stored before it is acknowledged."""
         return subscribing.subscribe(
-            self.store, self.settings, user, chat, args, self.clock(), self.retriever.unheard_of
+            self.store, self.settings, user, chat, args, self.clock(), self.retriever.reader.unheard_of
         )
 
     def unsubscribe(self, user: User, chat: Chat, args: str) -> Reply:

@@ -28,7 +28,7 @@ def subscribe(
 ) -> Reply:
     """Store the subscription ``args`` describes, then confirm it with its id and schedule.
 
-    :param unheard_of: whether no article uses a word (``Retriever.unheard_of``), to point out misspellings.
+    :param unheard_of: whether no article uses a word (``TopicReader.unheard_of``), to point out misspellings.
     """
     request = parse_subscription(args, settings.timezone)
     wanted = Subscription(

@@ -11,43 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import takewhile
 
 from bot.attribution.orgs import GROUP_WORDS
 from bot.models import Answer, Citation, Hit
+from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import any_of, content_runs, content_words
+from bot.retrieval.fts import any_of, content_words
 from bot.retrieval.query import Question, parse_question, person_readings, respelt, subject_readings
-from bot.retrieval.ranked import (
-    MIN_ARTICLE_COVERAGE,
-    MIN_COVERAGE,
-    MIN_SIBLING_COVERAGE,
-    RELATED_CREDIT,
-    Ranked,
-)
+from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.speaker_ranking import MENTIONED, QUOTATION, SpeakerRanker
 from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
 from bot.retrieval.spelling import archive_spellings
-from bot.retrieval.stories import CLOSE_FORM_ENDING, Stories
-from bot.retrieval.terms import (
-    Topic,
-    acronym_of,
-    agent_stand_ins,
-    idf,
-    initialisms_of,
-    spans_of,
-    stem,
-    stems_of,
-)
+from bot.retrieval.stories import Stories
+from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
+from bot.retrieval.topic_reading import TopicReader
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
-STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
-FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
-STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
-SETTING_RANK = 2  # answers before the paragraph setting out a person's news (see _with_setting)
 # Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
 CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
@@ -61,7 +43,6 @@ INSTITUTIONS = frozenset(
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
 # ... and one covering this much of it, a speaker nobody is recorded as or a role none of whose holders speaks on it
 WHOLE_QUESTION_COVERAGE = 0.85
-SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
 
 
 class Retriever:
@@ -71,6 +52,8 @@ class Retriever:
         self.store = store
         self.speakers = SpeakerResolver(store)
         self.related = RelatedTerms(store)
+        self.reader = TopicReader(store, self.related)
+        self.arranger = Arranger(store)
         self.stories = Stories(store)
         self.topics = TopicRanker(store, self.stories)
         self.people = SpeakerRanker(store, self.stories, self.speakers)
@@ -79,7 +62,7 @@ class Retriever:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
         "whta did Blair say about fees?" was a topic of seven words, "whta is the dome?" a topic no story
         holds (its rarest word "whta")."""
-        return respelt(parse_question(text), self.unheard_of)
+        return respelt(parse_question(text), self.reader.unheard_of)
 
     def answer(
         self,
@@ -108,13 +91,14 @@ class Retriever:
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic.
             parsed = _as_topic(parsed)
-        topic = self.topic(parsed.topic) if parsed.topic else None
+        topic = self.reader.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             # Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the
             # question answers it ("what did toyota say about hybrid cars?"), read as a topic.
             # A word no paragraph uses ("Frobisk") is in no story: then no topic search is spent on it.
             whole = _as_topic(parsed, joined=True)
-            whole_topic = None if any(map(self.unheard_of, parsed.speaker.split())) else self.topic(whole.topic)
+            unheard = any(map(self.reader.unheard_of, parsed.speaker.split()))
+            whole_topic = None if unheard else self.reader.topic(whole.topic)
             ranked = self.topics.rank(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
             if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
@@ -138,7 +122,7 @@ class Retriever:
                 # japanese farm ministry official"), and for an institution none of whose recorded voices
                 # speaks on it ("japan's farm ministry"): its words are part of the question.
                 whole = _as_topic(parsed, joined=not guessed)
-                whole_topic = self.topic(whole.topic)
+                whole_topic = self.reader.topic(whole.topic)
                 # A topic search costs tens of milliseconds in a large archive: skipped when no story could
                 # cover the question that much better than the person's own.
                 spoken = self._story_coverage(whole_topic, ranked)
@@ -167,11 +151,11 @@ class Retriever:
                 _no_match_message(parsed, speaker, offered=bool(nearest)) + self._spelling_hint(asked, parsed, topic),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
-        ranked = _first_story_first(ranked)
+        ranked = first_story_first(ranked)
         if speaker is None and topic is not None:
-            ranked = self._story_goes_on(ranked, topic)
+            ranked = self.arranger.story_goes_on(ranked, topic)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
-            ranked = self._with_setting(ranked, speaker, topic)
+            ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -248,97 +232,6 @@ class Retriever:
             return 0.0
         return topic.coverage(self.stories.stems(ranked[0].row.article_id), RELATED_CREDIT)
 
-    def _story_goes_on(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
-        """A topic answer followed by its story's next paragraphs that touch the topic, where its followers leave room.
-
-        A report gives the details of its news in the paragraphs after the one naming it, often in other words
-        ("claims from passengers" after "insurers could face claims"): too few of the topic's words to be
-        ranked, but more often part of the answer than another story's paragraph.
-        """
-        first = ranked[0]
-        followers = list(takewhile(lambda r: r.row.article_id == first.row.article_id, ranked[1 : 1 + STORY_FOLLOWERS]))
-        room = STORY_FOLLOWERS - len(followers)
-        if not room:
-            return ranked
-        taken = {r.row.id for r in (first, *followers)}
-        after: list[Ranked] = []
-        for row in self.store.article_rows(first.row.article_id):
-            if row.id not in taken and 0 < row.position - first.row.position <= STORY_REACH and len(after) < room:
-                stems = frozenset(stems_of(row.text))
-                if topic.coverage(stems, RELATED_CREDIT) >= MIN_SIBLING_COVERAGE:
-                    after.append(Ranked(row, first.key, stems))  # placed with the answer it continues
-        moved = {r.row.id for r in after}
-        head = 1 + len(followers)
-        return [*ranked[:head], *after, *(r for r in ranked[head:] if r.row.id not in moved)]
-
-    def _with_setting(self, ranked: list[Ranked], speaker: Speaker, topic: Topic) -> list[Ranked]:
-        """A person's answer with the paragraph before their first answer at rank 3, when it names them on the
-        topic and quotes nobody: a report sets out the news about them there before giving their words ("Indonesia's
-        finance minister met World Bank president Tom Crane", then "Crane said further loans would depend…").
-
-        Never first: it reports on them rather than giving their words. In the question sets, with the first
-        answers unchanged: recall@3 up in five held-out sets, MRR one step down in one; read sets even.
-        """
-        first = ranked[0].row
-        position = first.position - 1
-        if position < 0 or any(r.row.article_id == first.article_id and r.row.position == position for r in ranked):
-            return ranked
-        row = next(r for r in self.store.article_rows(first.article_id) if r.position == position)
-        stems = frozenset(stems_of(row.text))
-        sets_out = (
-            topic.coverage(stems, RELATED_CREDIT) >= MIN_SIBLING_COVERAGE
-            and not self.store.first_speakers([row.id])  # quotes nobody
-            and self.store.person_paragraphs(speaker.person_ids, [row.id])  # names them
-        )
-        if not sets_out:
-            return ranked
-        return [*ranked[:SETTING_RANK], Ranked(row, ranked[0].key, stems), *ranked[SETTING_RANK:]]
-
-    def topic(self, text: str) -> Topic | None:
-        """A topic's stems, weights and related stems; None when it has no content words."""
-        words = content_words(text)
-        if not words:
-            return None
-        stems = tuple(dict.fromkeys(stem(w) for w in words))
-        acronym = acronym_of(words)
-        agents = agent_stand_ins(stems)
-        # One look-up for every term the topic may use: its stems, its acronym, the deeds its doers stand for.
-        frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
-        documents = max(self.store.paragraph_count(), 1)
-        unheard = [s for s in stems if not frequency.get(s)]
-        forms = self._shorter_forms(unheard)
-        weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
-        related: dict[str, frozenset[str]] = {}
-        for word in words:
-            related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
-        # A word of the topic itself is evidence for that word only, never "related" evidence for another.
-        related = {s: found - set(stems) for s, found in related.items()}
-        known = acronym and frequency.get(acronym, 0) > 0
-        stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
-        stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
-        stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
-        unused = frozenset(unheard).difference(forms)
-        return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
-
-    def _not_a_persons_name(self, run: Sequence[str]) -> bool:
-        """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
-        is not Ashley Cole, nor "TB" Tony Blair, while the European Union, not known as "union", is the EU."""
-        named = {person_id for person_id, _ in self.store.people_by_alias(" ".join(run))}
-        return not named or not named & {person_id for person_id, _ in self.store.people_by_alias(run[-1])}
-
-    def _shorter_forms(self, unused: list[str]) -> dict[str, tuple[str, int]]:
-        """For topic words no paragraph uses, the longest shorter form that one does, with how many paragraphs
-        use it ("kyrgyzstan" → kyrgyz): the archive can only be speaking of such a word in another form, and
-        its weight (the rarest possible) would otherwise make it the topic's most specific word, found nowhere."""
-        shortest = {word: max(SHORTEST_FORM, len(word) - CLOSE_FORM_ENDING) for word in unused if word.isalpha()}
-        shorter = {word: [word[:end] for end in range(len(word) - 1, low - 1, -1)] for word, low in shortest.items()}
-        frequency = self.store.document_frequency([form for forms in shorter.values() for form in forms])
-        return {
-            word: (form, frequency[form])
-            for word, forms in shorter.items()
-            if (form := next((f for f in forms if frequency.get(f)), ""))
-        }
-
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the
         question's subject (a yes/no question, or one that starts with a full name) or is a crowd ("fans"):
@@ -353,7 +246,7 @@ class Retriever:
         # A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses
         # ("wolfsen" for Wolfson); a word the archive knows is too often just a word near a name.
         for reading in person_readings(parsed.text):
-            fuzzy = len(reading.speaker.split()) > 1 or self.unheard_of(reading.speaker)
+            fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading, False
         # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
@@ -361,11 +254,6 @@ class Retriever:
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading, True
         return None, parsed, False
-
-    def unheard_of(self, word: str) -> bool:
-        """Whether no paragraph in the store uses a word (or its stem)."""
-        term = stem(word.lower())
-        return word.isalpha() and self.store.document_frequency([term]).get(term, 0) == 0
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])
@@ -403,21 +291,6 @@ def _crowd(speaker: str) -> bool:
 def _a_thing(question: str, speaker: str) -> bool:
     """Whether a speaker nobody is known by was typed with an article ("the report", "a survey"): a thing."""
     return re.search(rf"\b(?:the|a|an) {re.escape(speaker)}\b", question, re.IGNORECASE) is not None
-
-
-def _first_story_first(ranked: list[Ranked]) -> list[Ranked]:
-    """The ranking with the first answer's story's next paragraphs of the same tier right after it.
-
-    The rest of a story that answers best is more often part of the answer than another story's paragraph
-    scoring a little higher: a report states the news and then its details, a speaker goes on in the
-    paragraphs after. Only the same tier moves up: a person's own words still come before mentions.
-    """
-    first = ranked[0]
-    followers = [
-        r for r in ranked[1:FOLLOWER_WINDOW] if r.row.article_id == first.row.article_id and r.key[0] == first.key[0]
-    ][:STORY_FOLLOWERS]
-    moved = {id(r) for r in followers}  # by identity: equal keys and rows are not the same entry
-    return [first, *followers, *(r for r in ranked[1:] if id(r) not in moved)]
 
 
 def _lead(

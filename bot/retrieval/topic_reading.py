@@ -1,0 +1,71 @@
+"""A question's topic as the archive reads it: its words' weights, related words and the terms standing in for them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.retrieval.expansion import RelatedTerms
+from bot.retrieval.fts import content_runs, content_words
+from bot.retrieval.stories import CLOSE_FORM_ENDING
+from bot.retrieval.terms import Topic, acronym_of, agent_stand_ins, idf, initialisms_of, stem
+from bot.store.protocol import StoreProtocol
+
+SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
+
+
+class TopicReader:
+    """Reads topics against the store: how rare each word is there, and how the archive writes it."""
+
+    def __init__(self, store: StoreProtocol, related: RelatedTerms) -> None:
+        self.store = store
+        self.related = related
+
+    def topic(self, text: str) -> Topic | None:
+        """A topic's stems, weights and related stems; None when it has no content words."""
+        words = content_words(text)
+        if not words:
+            return None
+        stems = tuple(dict.fromkeys(stem(w) for w in words))
+        acronym = acronym_of(words)
+        agents = agent_stand_ins(stems)
+        # One look-up for every term the topic may use: its stems, its acronym, the deeds its doers stand for.
+        frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
+        documents = max(self.store.paragraph_count(), 1)
+        unheard = [s for s in stems if not frequency.get(s)]
+        forms = self._shorter_forms(unheard)
+        weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
+        related: dict[str, frozenset[str]] = {}
+        for word in words:
+            related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
+        # A word of the topic itself is evidence for that word only, never "related" evidence for another.
+        related = {s: found - set(stems) for s, found in related.items()}
+        known = acronym and frequency.get(acronym, 0) > 0
+        stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
+        stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
+        stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
+        unused = frozenset(unheard).difference(forms)
+        return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
+
+    def _not_a_persons_name(self, run: Sequence[str]) -> bool:
+        """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
+        is not Ashley Cole, nor "TB" Tony Blair, while the European Union, not known as "union", is the EU."""
+        named = {person_id for person_id, _ in self.store.people_by_alias(" ".join(run))}
+        return not named or not named & {person_id for person_id, _ in self.store.people_by_alias(run[-1])}
+
+    def _shorter_forms(self, unused: list[str]) -> dict[str, tuple[str, int]]:
+        """For topic words no paragraph uses, the longest shorter form that one does, with how many paragraphs
+        use it ("kyrgyzstan" → kyrgyz): the archive can only be speaking of such a word in another form, and
+        its weight (the rarest possible) would otherwise make it the topic's most specific word, found nowhere."""
+        shortest = {word: max(SHORTEST_FORM, len(word) - CLOSE_FORM_ENDING) for word in unused if word.isalpha()}
+        shorter = {word: [word[:end] for end in range(len(word) - 1, low - 1, -1)] for word, low in shortest.items()}
+        frequency = self.store.document_frequency([form for forms in shorter.values() for form in forms])
+        return {
+            word: (form, frequency[form])
+            for word, forms in shorter.items()
+            if (form := next((f for f in forms if frequency.get(f)), ""))
+        }
+
+    def unheard_of(self, word: str) -> bool:
+        """Whether no paragraph in the store uses a word (or its stem)."""
+        term = stem(word.lower())
+        return word.isalpha() and self.store.document_frequency([term]).get(term, 0) == 0
