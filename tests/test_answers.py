@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +22,8 @@ from bot.retrieval.query import (
     respelt,
     subject_readings,
 )
-from bot.retrieval.spelling import one_slip_away
+from bot.retrieval.spelling import archive_spellings, one_slip_away
+from bot.retrieval.terms import stem
 from bot.service import BriefingService
 from bot.store import Store
 
@@ -121,11 +123,44 @@ def test_a_person_off_topic_is_offered_their_nearest_words_labelled_as_such(load
         "Imomi's message on oil",
         "oil, according to Imomi?",
         "is Imomi interested in oil?",
+        "i want to know what Imomi said about oil",
+        "I'd like to know what Imomi thinks about oil",
+        "what did Imomi say when asked about oil?",
     ],
 )
 def test_many_phrasings_find_the_same_paragraph(service: BriefingService, question: str) -> None:
     answer = service.ask(question)
     assert answer.hits and answer.hits[0].text.startswith("Imomi stated"), (question, answer.message)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Imomi said what about oil?",
+        "do you know what Imomi said about oil?",
+        "what did Imomi say when questioned about oil?",
+    ],
+)
+def test_polite_openings_and_chat_shorthand_are_read_as_the_speaker_and_topic(question: str) -> None:
+    asked = parse_question(question)
+    assert (asked.speaker, asked.topic) == ("Imomi", "oil")
+
+
+@pytest.mark.parametrize("question", ["Imomi: oil?", "imomi, oil", "Imomi - oil", "oil - Imomi?", "imomi re oil"])
+def test_chat_shorthand_offers_the_speaker_reading(question: str) -> None:
+    readings = [(r.speaker.lower(), r.topic.lower()) for r in person_readings(question)]
+    assert ("imomi", "oil") in readings
+
+
+def test_a_clause_of_a_question_is_not_read_as_shorthand() -> None:
+    question = "how did mcilroy react to bogdanov saying the race was between him, okken and reina?"
+    assert person_readings(question)[0].speaker == "mcilroy"
+
+
+def test_a_speaker_holding_phrasing_words_is_no_name() -> None:
+    # "'s comments" once took all before it as the speaker ("what Jack Cunningham said about Lord Butler").
+    asked = parse_question("can you tell me what Jack Cunningham said about Lord Butler's comments?")
+    assert (asked.speaker, asked.topic) == ("Jack Cunningham", "Lord Butler's comments")
 
 
 def test_speaker_only_lists_their_own_paragraphs_then_where_their_stories_mention_them(
@@ -698,6 +733,14 @@ def test_a_topic_word_no_article_uses_gets_the_archives_spelling_suggested(servi
     # One slip from a word the archive uses, but spelt so the question finds nothing: no suggestion.
     assert "Did you mean" not in service.ask("any news on the pyjoma strike?").message  # "pyjama": no strike
     assert "Did you mean" not in service.ask("any news on the hubble telescope?").message
+
+
+def test_a_slip_that_stems_to_a_short_word_is_never_suggested() -> None:
+    def frequency(stems: Sequence[str]) -> dict[str, int]:  # the archive uses "as" and "millennium"
+        return {s: 1000 for s in stems if s in {"as", stem("millennium")}}
+
+    assert archive_spellings(["asked"], {stem("asked")}, frequency) == {}  # not "ased", which stems to "as"
+    assert archive_spellings(["millenium"], {stem("millenium")}, frequency) == {"millenium": "millennium"}
 
 
 def test_words_one_slip_away_keep_the_first_letter() -> None:

@@ -27,8 +27,9 @@ _ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regar
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{_ABOUT}|after|when|before|following|during|while)"
 _POLITE = (
-    r"(?:(?:please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know |find "
-    r"|remind me )?)"
+    r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering) (?:to know |to see )?"
+    r"|do you know |please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know "
+    r"|find |remind me )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the
 # end of a topic ("about oil lately").
@@ -70,6 +71,7 @@ _SPEAKER_PATTERNS = (
     rf"^{_POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
     rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
     rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
+    rf"^{_POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {_ABOUT} (?P<t>.+))?$",  # chat shorthand
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
     rf"^{_POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{_ABOUT}) (?P<t>.+)$",
@@ -95,6 +97,9 @@ _REACTION = re.compile(
     r"(?: to (?P<t>.+))?$",
     re.IGNORECASE,
 )
+# Between a speaker and a topic in chat shorthand ("hewitt: sexism", "straw - the ruling", "roche, migration watch").
+_SHORTHAND = r"(?:\s*[,;:]|\s+[-–—])\s+"
+_QUESTION_WORD = r"(?:what|how|why|who|when|where|which|did|does|do|is|are|was|were|has|have|had|can|could|will)\b"
 # "X's reaction to Y" and "X on Y" read as speaker questions only when X turns out to be a known person
 # (callers check that): "the government's plan for schools" is a topic.
 _PERSON_PATTERNS = (
@@ -106,15 +111,19 @@ _PERSON_PATTERNS = (
         rf" (?:{_ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
         re.IGNORECASE,
     ),
-    re.compile(r"^(?P<s>[^,;:]+?) (?:on|about) (?P<t>.+)$", re.IGNORECASE),
-    _REACTION,
+    # Chat shorthand: "hewitt: career sexism", "straw - the law lords ruling", "roche, migration watch".
+    re.compile(rf"^(?P<s>[^,;:]+?){_SHORTHAND}(?P<t>.+)$", re.IGNORECASE),
     # "imomi talking about oil", "blair's quotes on iraq", "imomi discussing oil"
     re.compile(
         r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:talking|speaking|commenting|writing|quoted|quotes?|interviewed)"
         r" (?:about|on) (?P<t>.+)$",
         re.IGNORECASE,
     ),
+    re.compile(r"^(?P<s>[^,;:]+?) (?:on|about|re) (?P<t>.+)$", re.IGNORECASE),
+    _REACTION,
     re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),
+    # ... and the other way round, last: "career sexism - hewitt?" (not a question's own clause, "how did…, x").
+    re.compile(rf"^(?!{_QUESTION_WORD})(?P<t>[^,;:]+?){_SHORTHAND}(?P<s>[^,;:]+)$", re.IGNORECASE),
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
 # Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
@@ -142,7 +151,7 @@ _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
 # Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
 _NOT_A_NAME = frozenset(
     "he she they it you i we me us him her them someone anyone anybody everyone people else do did does has have"
-    " this that there here".split()
+    " this that there here about regarding say says said saying told talking speaking".split()
 )
 
 
@@ -337,8 +346,11 @@ def _tidy_speaker(speaker: str) -> str:
     return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip())
 
 
+# What leads into a topic: "anything about", "what about"; a question put to the speaker ("when asked about").
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:anything|something|much|a lot)? ?(?:about|on|regarding|re|that)|(?:what|how) about)\s+", re.IGNORECASE
+    r"^(?:(?:anything|something|much|a lot)? ?(?:about|on|regarding|re|that)|(?:what|how) about"
+    r"|(?:(?:he|she|they) (?:was|were) )?(?:asked|questioned|pressed) (?:about|on|over|whether|if))\s+",
+    re.IGNORECASE,
 )
 # "and khalafov?": a question that goes on from the last one; its topic starts after the conjunction.
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)

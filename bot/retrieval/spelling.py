@@ -35,7 +35,8 @@ def archive_spellings(
     for word in words:
         if len(word) < SHORTEST_RESPELT or not word.isalpha() or stem(word) not in unused:
             continue
-        stems_of_slips = {slip: stem(slip) for slip in one_slip_away(word)}
+        # A slip that stems to a short word is an ending read as a word ("ased" for "asked" is "as").
+        stems_of_slips = {slip: s for slip in one_slip_away(word) if len(s := stem(slip)) >= SHORTEST_RESPELT - 1}
         used = frequency(sorted(set(stems_of_slips.values())))
         best = max(stems_of_slips, key=lambda slip: (used.get(stems_of_slips[slip], 0), slip))
         if used.get(stems_of_slips[best], 0):
