@@ -211,6 +211,20 @@ def test_a_misspelt_name_prefers_a_left_out_letter_to_a_changed_one(service: Bri
     assert service.retriever.speakers.resolve("pohl").names == ("Karl Otto Poehl",)
 
 
+def test_a_name_with_two_letters_swapped_is_one_slip(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Pay gap\n\nTrade Secretary Patricia Hewitt said the pay gap must close.")
+    assert service.retriever.speakers.resolve("hweitt").names == ("Patricia Hewitt",)
+    assert service.retriever.speakers.resolve("patricia hewitt").names == ("Patricia Hewitt",)
+
+
+def test_a_first_initial_picks_among_people_sharing_a_surname(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Quiz show\n\nPresenter Anne Robinson said the show would go on.")
+    service.load_text(ADMIN, "Rugby\n\nEngland coach Andy Robinson said the team was ready.")
+    service.load_text(ADMIN, "Rugby again\n\nWinger Jason Robinson said he was fit.")
+    assert service.retriever.speakers.resolve("A. Robinson").names == ("Anne Robinson", "Andy Robinson")
+    assert service.retriever.speakers.resolve("j robinson").names == ("Jason Robinson",)
+
+
 def test_a_body_speaks_through_its_spokesman(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -157,10 +157,20 @@ class NameAliases(_Incremental):
                 alias = match[0]
                 found = (int(match[1]), Indel.distance(name, alias), self._arrival[alias], alias)
                 best = found if best is None or found < best else best
+        # Two neighbouring letters swapped ("hweitt") are one slip, but two edits apart: looked up as such.
+        for swapped in _swaps(name):
+            if swapped in self._arrival:
+                found = (1, Indel.distance(name, swapped), self._arrival[swapped], swapped)
+                best = found if best is None or found < best else best
         return best[3] if best else None
 
 
 _EMPTY: array[int] = array("i")
+
+
+def _swaps(name: str) -> set[str]:
+    """The name with each two neighbouring letters swapped (not the first: a typo seldom moves it)."""
+    return {name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(1, len(name) - 1)} - {name}
 
 
 def _holding_enough(filed: list[array[int]], spare: int) -> list[int]:

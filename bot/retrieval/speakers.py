@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
 from bot.retrieval.aliases import NameAliases, RoleAliases
@@ -102,7 +102,7 @@ class SpeakerResolver:
             # "robert anderson": among the Andersons, those whose names carry the typed first names, else
             # those known by the surname alone; not Oliver Letwin for "jamie oliver".
             full_names = [(i, _name_words(full)) for i, full in found]
-            if named := [i for i, words in full_names if set(given) <= set(words)]:
+            if named := [i for i, words in full_names if all(_given_in(g, words[:-1]) for g in given)]:
                 return self._speaker(typed, named)
             # "kelly white": Kelli White, not a White known by the surname alone.
             if allow_fuzzy and (misspelt := [i for i, words in full_names if _misspelt(given, words[:-1])]):
@@ -380,10 +380,15 @@ def same_word(typed: str, word: str) -> bool:
     return longer.startswith(shorter) or (len(root) >= 4 and longer.startswith(root))
 
 
+def _given_in(typed: str, given: tuple[str, ...]) -> bool:
+    """Whether a typed first name, or its initial ("a. campbell"), is one of a stored person's first names."""
+    return typed in given or (len(typed) == 1 and any(name.startswith(typed) for name in given))
+
+
 def _misspelt(typed: list[str], given: tuple[str, ...]) -> bool:
     """Whether each typed first name is one of a stored person's with at most a letter wrong (none in the short
     names ``_allowed_edits`` forgives nothing in)."""
-    return all(any(Levenshtein.distance(t, g) <= min(1, _allowed_edits(t)) for g in given) for t in typed)
+    return all(any(OSA.distance(t, g) <= min(1, _allowed_edits(t)) for g in given) for t in typed)
 
 
 def _allowed_edits(name: str) -> int:
