@@ -217,6 +217,16 @@ def test_a_name_with_two_letters_swapped_is_one_slip(service: BriefingService) -
     assert service.retriever.speakers.resolve("patricia hewitt").names == ("Patricia Hewitt",)
 
 
+def test_a_misspelt_name_is_read_as_the_near_name_that_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget row\n\nLib Dem spokesman Vince Cable said the budget was wrong.")
+    service.load_text(ADMIN, "Bank plan\n\nWorld Bank president Barber Conable said loans to Africa would rise.")
+    # "coable" is one slip from both; Cable, the first seen, never speaks of loans.
+    answer = service.ask("what did coable say about loans to africa?")
+    assert answer.hits[0].speakers == ("Barber Conable",)
+    assert "Barber Conable" in answer.message  # said as a reading of the typed name
+    assert "Vince Cable" in service.ask("what did coable say about the budget?").hits[0].speakers
+
+
 def test_a_first_initial_picks_among_people_sharing_a_surname(service: BriefingService) -> None:
     service.load_text(ADMIN, "Quiz show\n\nPresenter Anne Robinson said the show would go on.")
     service.load_text(ADMIN, "Rugby\n\nEngland coach Andy Robinson said the team was ready.")

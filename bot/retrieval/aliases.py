@@ -128,8 +128,8 @@ class NameAliases(_Incremental):
             _file(grams, alias, len(same_length))
         same_length[len(same_length)] = alias
 
-    def closest(self, name: str, edits: int) -> str | None:
-        """The alias fewest edits (at most ``edits``) from ``name``.
+    def nearest(self, name: str, edits: int, wanted: int) -> list[str]:
+        """The ``wanted`` aliases fewest edits (at most ``edits``) from ``name``, nearest first.
 
         On a tie, the one reached by fewest letters left out or added ("pohl" is Poehl with a letter left
         out before it is Poll with a letter changed), then the one seen first.
@@ -139,7 +139,7 @@ class NameAliases(_Incremental):
         distinct = set(grams)
         # Pairs a match may lack: two per edit, and a repeated pair counts once among the distinct ones.
         spare = 2 * edits + len(grams) - len(distinct)
-        best: tuple[int, int, int, str] | None = None
+        found: dict[str, tuple[int, int, int, str]] = {}
         for length in range(len(name) - edits, len(name) + edits + 1):
             aliases = self._by_length.get(length)
             if not aliases:
@@ -152,17 +152,14 @@ class NameAliases(_Incremental):
                         by_gram = self._grams[length] = _filed(aliases)
                 positions = _holding_enough(sorted((by_gram.get(g, _EMPTY) for g in distinct), key=len), spare)
                 choices = {p: aliases[p] for p in positions}
-            match = process.extractOne(name, choices, scorer=Levenshtein.distance, score_cutoff=edits)
-            if match is not None:
-                alias = match[0]
-                found = (int(match[1]), Indel.distance(name, alias), self._arrival[alias], alias)
-                best = found if best is None or found < best else best
+            for alias, distance, _ in process.extract(
+                name, choices, scorer=Levenshtein.distance, score_cutoff=edits, limit=wanted
+            ):
+                found[alias] = (int(distance), Indel.distance(name, alias), self._arrival[alias], alias)
         # Two neighbouring letters swapped ("hweitt") are one slip, but two edits apart: looked up as such.
-        for swapped in _swaps(name):
-            if swapped in self._arrival:
-                found = (1, Indel.distance(name, swapped), self._arrival[swapped], swapped)
-                best = found if best is None or found < best else best
-        return best[3] if best else None
+        for swapped in _swaps(name) & self._arrival.keys():
+            found[swapped] = (1, Indel.distance(name, swapped), self._arrival[swapped], swapped)
+        return [alias for *_, alias in sorted(found.values())[:wanted]]
 
 
 _EMPTY: array[int] = array("i")

@@ -105,6 +105,11 @@ class Retriever:
             parsed, topic = whole, whole_topic
         elif speaker is not None:
             ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
+            # A misspelt name read as someone who never speaks on it may be another's ("coable": Cable, Conable).
+            for other in speaker.alternatives if topic is not None and not ranked else ():
+                if ranked := self.people.rank(other, topic, parsed.topic, after_article, wanted):
+                    speaker = other
+                    break
             # Nobody under the typed title speaks on it: someone at that body under another title may ("the
             # accu-weather forecaster" is also its senior meteorologist, "itv's entertainment boss" its controller).
             # Said so in the lead, which a digest's items do not have.

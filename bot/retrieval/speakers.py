@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import combinations
 
@@ -39,6 +39,7 @@ QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than 
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
 STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
+FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers
 # Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
 # bank's chief or boss is its governor).
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
@@ -58,6 +59,8 @@ class Speaker:
     names: tuple[str, ...]
     fuzzy: bool = False
     qualifiers: tuple[str, ...] = ()  # words of a typed role no recorded role carried ("canadian")
+    # A misspelt name's next nearest readings, for a question the nearest never answers ("coable": Cable, Conable).
+    alternatives: tuple[Speaker, ...] = ()
 
 
 class SpeakerResolver:
@@ -313,10 +316,11 @@ class SpeakerResolver:
         edits = _allowed_edits(name)
         if not edits:
             return None
-        match = self.names.closest(name, edits)
-        if match is None:
-            return None
-        return self._speaker(typed, [i for i, _ in self.store.people_by_alias(match)], fuzzy=True)
+        readings = [
+            self._speaker(typed, [i for i, _ in self.store.people_by_alias(alias)], fuzzy=True)
+            for alias in self.names.nearest(name, edits, FUZZY_READINGS)
+        ]
+        return replace(readings[0], alternatives=tuple(readings[1:])) if readings else None
 
     def _speaker(self, typed: str, ids: list[int], *, fuzzy: bool = False, qualifiers: tuple[str, ...] = ()) -> Speaker:
         names = self.store.person_names(ids)
