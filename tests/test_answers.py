@@ -227,6 +227,15 @@ def test_a_misspelt_name_is_read_as_the_near_name_that_answers(service: Briefing
     assert "Vince Cable" in service.ask("what did coable say about the budget?").hits[0].speakers
 
 
+def test_a_titled_name_falls_back_to_others_of_that_name_recorded_without_the_title(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Resignation\n\nWelsh Secretary Ron Davies has resigned.\n\nMr Davies said he was sorry.")
+    service.load_text(ADMIN, "Jamaica budget\n\nFinance Minister Omar Davies said the budget deficit would fall.")
+    answer = service.ask("what did mr davies say about the budget deficit?")
+    assert answer.hits[0].speakers == ("Omar Davies",)
+    assert "I took “mr davies” to mean Omar Davies" in answer.message
+    assert service.ask("what did mr davies say about resigning?").hits[0].speakers == ("Ron Davies",)
+
+
 def test_a_first_initial_picks_among_people_sharing_a_surname(service: BriefingService) -> None:
     service.load_text(ADMIN, "Quiz show\n\nPresenter Anne Robinson said the show would go on.")
     service.load_text(ADMIN, "Rugby\n\nEngland coach Andy Robinson said the team was ready.")

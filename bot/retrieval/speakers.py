@@ -87,7 +87,7 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
-            return self._with_spokespeople(exact, words)
+            return self._also_untitled(self._with_spokespeople(exact, words), name)
         if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
             return together
         if at_body := self._name_at_body(typed, words):
@@ -160,6 +160,15 @@ class SpeakerResolver:
         if not holders or len(holders) > QUALIFIED_PEOPLE:
             return None
         return self._speaker(typed, sorted(holders))
+
+    def _also_untitled(self, found: Speaker, name: str) -> Speaker:
+        """The people recorded by a titled name ("mr davies"), with everyone else of that name as the next
+        reading, for a question they never answer: a house style without titles (Reuters' "Finance Minister
+        Omar Davies") records none, and a title may be typed wrong ("mr hewitt" for Patricia Hewitt)."""
+        untitled = _TITLES.sub("", name)
+        others = self.resolve(untitled, allow_fuzzy=False) if untitled != name else None
+        rest = [i for i in others.person_ids if i not in found.person_ids] if others else []
+        return replace(found, alternatives=(self._speaker(found.typed, rest, fuzzy=True),)) if rest else found
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the
