@@ -5,12 +5,15 @@ Run: .venv/bin/python bench/eval/phrasings.py [QUESTIONS.jsonl ...] [--corpus DI
 Loads the corpus into a temporary store, reads each speaker + topic and topic-only question's speaker and topic
 as the bot parses them, asks them again in every phrasing below, and prints, per phrasing, how many first answers
 differ from the answer to the plain form ("what did X say about Y?", "any news on Y?"). Questions the plain form
-leaves unanswered are skipped. Defaults: the dev set and own.jsonl–own4.jsonl (read sets, not held out).
+leaves unanswered are skipped. Then the same for the speaker's name: each speaker + topic question whose speaker
+is one person with a two-word name, asked again with other forms of it (surname, initial, a slip in it).
+Defaults: the dev set and own.jsonl–own4.jsonl (read sets, not held out).
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 from collections.abc import Callable
@@ -41,6 +44,21 @@ TOPIC_PHRASINGS = (
     "updates on {t}", "i want to know about {t}", "anything on {t}?", "what's happening with {t}?", "{T}",
     "do you know anything about {t}?", "give me the latest on {t}",
 )  # fmt: skip
+
+
+# A slip is made at a random place after the first letter, the same places every run.
+_SLIPS = random.Random(7)
+NAME_FORMS: dict[str, Callable[[str, str], str]] = {
+    "surname": lambda first, last: last,
+    "lower case": lambda first, last: f"{first} {last}".lower(),
+    "initial and surname": lambda first, last: f"{first[0]}. {last}",
+    "Mr or Ms and surname": lambda first, last: f"Mr {last}",
+    "surname, a letter left out": lambda first, last: _left_out(last),
+    "surname, two letters swapped": lambda first, last: _swapped(last),
+    "surname, a letter doubled": lambda first, last: _doubled(last),
+    "first name misspelt": lambda first, last: f"{_left_out(first)} {last}",
+    "first name only": lambda first, last: first,
+}
 
 
 def main() -> None:
@@ -75,6 +93,31 @@ def main() -> None:
                 print(f"{len(changed):5d}  {phrasing}")
                 for question, got in changed[: args.show]:
                     print(f"         {question!r} -> {got[:70]!r}")
+        _name_forms(service, speakers, first, args.show)
+
+
+def _name_forms(
+    service: BriefingService, speakers: list[tuple[str, str]], first: Callable[[str], str], show: int
+) -> None:
+    """Changed first answers when the speaker's full name is typed in other forms."""
+    asked = []
+    for typed, topic in speakers:
+        found = service.retriever.speakers.resolve(typed)
+        parts = found.names[0].split() if found and len(found.names) == 1 else []
+        if len(parts) != 2 or not all(part.isalpha() and len(part) > 3 for part in parts):
+            continue  # one person, "first last", each long enough to misspell
+        if answer := first(f"what did {' '.join(parts)} say about {topic}?"):
+            asked.append((parts[0], parts[1], topic, answer))
+    print(f"\nFirst answers changed, of {len(asked)} asked by a person's full name, when the name is typed as:")
+    for form, written in NAME_FORMS.items():
+        changed = []
+        for given, surname, topic, answer in asked:
+            question = f"what did {written(given, surname)} say about {topic}?"
+            if (got := first(question)) != answer:
+                changed.append((question, got))
+        print(f"{len(changed):5d}  {form}")
+        for question, got in changed[:show]:
+            print(f"         {question!r} -> {got[:70]!r}")
 
 
 def _first_answer(service: BriefingService) -> Callable[[str], str]:
@@ -89,6 +132,21 @@ def _first_answer(service: BriefingService) -> Callable[[str], str]:
 
 def _phrase(phrasing: str, speaker: str, topic: str) -> str:
     return phrasing.format(s=speaker, t=topic, S=speaker.upper(), T=topic.upper())
+
+
+def _left_out(word: str) -> str:
+    at = _SLIPS.randrange(1, len(word) - 1)
+    return word[:at] + word[at + 1 :]
+
+
+def _swapped(word: str) -> str:
+    at = _SLIPS.randrange(1, len(word) - 2)
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+
+
+def _doubled(word: str) -> str:
+    at = _SLIPS.randrange(1, len(word) - 1)
+    return word[:at] + word[at] + word[at:]
 
 
 if __name__ == "__main__":
