@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.models import Chat, User
 from bot.retrieval import speaker_ranking
 from bot.retrieval.fts import content_words
+from bot.retrieval.periods import Period, period_in
 from bot.retrieval.query import (
     Question,
     parse_follow_up,
@@ -234,6 +235,34 @@ def test_a_titled_name_falls_back_to_others_of_that_name_recorded_without_the_ti
     assert answer.hits[0].speakers == ("Omar Davies",)
     assert "I took “mr davies” to mean Omar Davies" in answer.message
     assert service.ask("what did mr davies say about resigning?").hits[0].speakers == ("Ron Davies",)
+
+
+def test_a_period_asked_about_keeps_to_articles_published_then(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-05 By Reuters\n\nClayton Yeutter said rice talks stalled.")
+    service.load_text(ADMIN, "date 1987-04-21 By Reuters\n\nClayton Yeutter said Japan would open its rice market.")
+
+    def texts(question: str) -> list[str]:
+        return sorted(hit.text[16:36] for hit in service.ask(question).hits)
+
+    assert texts("what did yeutter say about rice in march?") == ["said rice talks stal"]
+    assert texts("what did yeutter say in april 1987 about rice?") == ["said Japan would ope"]
+    assert service.ask("what did yeutter say about rice in april?").message.startswith(
+        "What Clayton Yeutter said about rice in april:"
+    )
+    assert service.ask("what did yeutter say in 1986?").message == (
+        "I know Clayton Yeutter from the articles, but found no paragraph where they speak in 1986."
+    )
+    assert len(texts("what did yeutter say about rice last week?")) == 2  # a relative period only says when
+    service.load_text(ADMIN, "Rice summit\n\nClayton Yeutter said rice farmers wanted a fair deal.")
+    assert texts("what did yeutter say in 1986?") == ["said rice farmers wa"]  # no date: never ruled out
+
+
+def test_a_period_that_is_the_topics_own_is_read_so_first() -> None:
+    assert period_in("what did lawson say about growth in 1988?") == Period("in 1988", year="1988")
+    assert period_in("any news on opec during early March 1987") == Period("during early March 1987", "1987", "03")
+    assert Period("in march", month="03").admits("1987-03-26") and not Period("in 1988", "1988").admits("1987-03-26")
+    assert parse_question("what did Imomi say in 1987 about oil?").topic == "oil"
+    assert parse_question("what did Imomi say about oil over the past few weeks?").topic == "oil"
 
 
 def test_a_first_initial_picks_among_people_sharing_a_surname(service: BriefingService) -> None:

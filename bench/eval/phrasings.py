@@ -38,6 +38,7 @@ SPEAKER_PHRASINGS = (
     "WHAT DID {S} SAY ABOUT {T}?", "{s}: {t}?", "{s}, {t}", "{s} - {t}", "{s} re {t}", "{t} - {s}?", "{s} {t}",
     "{s} said what about {t}?", "i want to know what {s} said about {t}", "i'd like to know what {s} thinks about {t}",
     "do you know what {s} said about {t}?", "what did {s} say when asked about {t}?",
+    "what did {s} say about {t} last week?", "what did {s} say last month about {t}?",
 )  # fmt: skip
 TOPIC_PHRASINGS = (
     "any news on {t}?", "what was said about {t}?", "{t}?", "tell me about {t}", "what's the latest on {t}?",

@@ -10,6 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.retrieval.fts import content_words, words
+from bot.retrieval.periods import PERIOD
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
@@ -33,8 +34,12 @@ _POLITE = (
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the
 # end of a topic ("about oil lately").
-_WHEN_SAID = r"lately|recently|these days|so far|this week"
-_LATELY = rf"(?: (?:{_WHEN_SAID}|today|yesterday|publicly|in public))?"
+_WHEN_SAID = (
+    r"lately|recently|these days|so far|(?:this|last|past) (?:week|weekend|month)|last year"
+    r"|(?:in |over )?the (?:last|past) (?:few )?(?:days?|weeks?|months?|year)"
+)
+# ... and a period after the verb ("what did X say in 1987 about Y"), which callers read with ``period_in``.
+_LATELY = rf"(?: (?:{_WHEN_SAID}|today|yesterday|publicly|in public|{PERIOD}))?"
 _WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import partial
 
 from bot.attribution.orgs import GROUP_WORDS
 from bot.models import Answer, Citation, Hit
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import any_of, content_words
+from bot.retrieval.periods import Period, period_in
 from bot.retrieval.query import Question, parse_question, person_readings, respelt, subject_readings
 from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.speaker_ranking import MENTIONED, QUOTATION, SpeakerRanker
@@ -84,6 +87,32 @@ class Retriever:
             # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
             # fresh install run away from its bundled articles, or an archive emptied by deletions).
             return self._nothing(asked, EMPTY_ARCHIVE)
+        answer_page = partial(
+            self._answer, limit=limit, offset=offset, after_article=after_article, own_words_only=own_words_only
+        )
+        period = period_in(asked.text)
+        if period is None:
+            return answer_page(asked, None)
+        # "what did X say in 1987 about Y": when it was said. "... about growth in 1988" may be the topic's
+        # own year (a forecast's): asked so first, and for what was said then only when that answers nothing.
+        at = asked.topic.lower().rfind(period.phrase.lower())
+        if at >= 0:
+            if not (answer := answer_page(asked, None)).no_match:
+                return answer
+            asked = replace(asked, topic=(asked.topic[:at] + asked.topic[at + len(period.phrase) :]).strip())
+        return answer_page(asked, period)
+
+    def _answer(
+        self,
+        asked: Question,
+        period: Period | None,
+        *,
+        limit: int,
+        offset: int,
+        after_article: int,
+        own_words_only: bool,
+    ) -> Answer:
+        """``answer`` for a question as read, from articles published in ``period`` (any without a date too)."""
         speaker, parsed, guessed = self._speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
@@ -147,13 +176,17 @@ class Retriever:
         if not ranked and speaker is not None and topic is not None and not own_words_only:
             ranked = self._best_match_naming(speaker, topic, asked.text, after_article)
             named_only = bool(ranked)
+        when = f" {period.phrase}" if period else ""
+        if period is not None:
+            ranked = [r for r in ranked if period.admits(r.row.published)]
         if not ranked:
             nearest = self.people.nearest(speaker, topic, after_article) if speaker and topic else []
             return Answer(
                 parsed.text,
                 (),
                 True,
-                _no_match_message(parsed, speaker, offered=bool(nearest)) + self._spelling_hint(asked, parsed, topic),
+                _no_match_message(parsed, speaker, offered=bool(nearest), when=when)
+                + self._spelling_hint(asked, parsed, topic),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
         ranked = first_story_first(ranked)
@@ -175,6 +208,7 @@ class Retriever:
                 mentioned=topic is None and any(r.key[0] == MENTIONED for r in page),
                 unquoted=topic is None and all(r.key[0] == MENTIONED for r in page),
                 named=named_only,
+                when=when,
             ),
             has_more=len(ranked) > offset + limit,
         )
@@ -299,23 +333,33 @@ def _a_thing(question: str, speaker: str) -> bool:
 
 
 def _lead(
-    parsed: Question, speaker: Speaker | None, *, mentioned: bool = False, unquoted: bool = False, named: bool = False
+    parsed: Question,
+    speaker: Speaker | None,
+    *,
+    mentioned: bool = False,
+    unquoted: bool = False,
+    named: bool = False,
+    when: str = "",
 ) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
-    paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic)."""
+    paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
+    ``when``, the period asked about: " in 1987")."""
     if speaker is None:
-        return f"What the articles say about {parsed.topic}:"
+        return f"What the articles say about {parsed.topic}{when}:"
     who = _who(speaker)
     guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
     if parsed.topic and named:
-        return f"I can't tell for certain that {who} speaks about {parsed.topic}, but this names them on it:{guessed}"
+        return (
+            f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
+            f"{guessed}"
+        )
     if parsed.topic:
-        return f"What {who} said about {parsed.topic}:{guessed}"
+        return f"What {who} said about {parsed.topic}{when}:{guessed}"
     if unquoted:
-        return f"I found no paragraph where {who} speaks; what the stories say of them:{guessed}"
+        return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
     if mentioned:
-        return f"What {who} said, then what the same stories say of them:{guessed}"
-    return f"What {who} said:{guessed}"
+        return f"What {who} said{when}, then what the same stories say of them:{guessed}"
+    return f"What {who} said{when}:{guessed}"
 
 
 def _who(speaker: Speaker, many: str = "") -> str:
@@ -326,18 +370,18 @@ def _who(speaker: Speaker, many: str = "") -> str:
     return f"{many}the {len(speaker.names)} people recorded as “{speaker.typed}”"
 
 
-def _no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False) -> str:
+def _no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False, when: str = "") -> str:
     if speaker is None:
-        return f"I found nothing about “{parsed.topic}” in the articles I have."
+        return f"I found nothing about “{parsed.topic}”{when} in the articles I have."
     if not parsed.topic:
-        return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak."
+        return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}."
     who = _who(speaker, "any of ")
     if offered:
         return (
-            f"I found no paragraph where {who} speaks about {parsed.topic}. "
+            f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
             "The nearest things they said are below; they may not answer your question."
         )
     return (
-        f"I found no paragraph where {who} speaks about {parsed.topic}. "
+        f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
         f"Ask “what did {parsed.speaker} say?” to see everything they said."
     )

@@ -1,0 +1,51 @@
+"""When something was said, as a question gives it: "in 1987", "in March", "during March 1987".
+
+A period filters answers to articles published in it. An article without a date (the BBC's carry none) is
+never ruled out: its date is unknown, not another. Relative periods ("last week") are not periods here: the
+question parser drops them from a topic, as words that say nothing of what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)  # fmt: skip
+# As regex text for question patterns (no groups): "in 1987", "during March", "in early March 1987".
+PERIOD = rf"(?:in|during) (?:(?:early|late|mid) )?(?:(?:{'|'.join(_MONTHS)})(?: (?:19|20)\d\d)?|(?:19|20)\d\d)"
+_PERIOD = re.compile(
+    rf"\b(?:in|during) (?:(?:early|late|mid) )?(?:(?P<month>{'|'.join(_MONTHS)})(?: (?P<year_of>(?:19|20)\d\d))?"
+    r"|(?P<year>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a month of any year, or a month of a year; ``phrase`` as the question put it ("in March 1987")."""
+
+    phrase: str
+    year: str = ""  # "1987"
+    month: str = ""  # "03"
+
+    def admits(self, published: str) -> bool:
+        """Whether an article published on ``published`` (YYYY-MM-DD, or "" when unknown) may be in the period."""
+        if not published:
+            return True
+        return published.startswith(self.year) and (not self.month or published[5:7] == self.month)
+
+
+def period_in(text: str) -> Period | None:
+    """The last period a text names, or None."""
+    found = list(_PERIOD.finditer(text))
+    if not found:
+        return None
+    match = found[-1]
+    month = match["month"]
+    return Period(
+        match[0],
+        year=match["year"] or match["year_of"] or "",
+        month=f"{_MONTHS.index(month.lower()) + 1:02d}" if month else "",
+    )
