@@ -147,6 +147,29 @@ def test_polite_openings_and_chat_shorthand_are_read_as_the_speaker_and_topic(qu
     assert (asked.speaker, asked.topic) == ("Imomi", "oil")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hey bot, what did Imomi say about oil?",
+        "Hi! what did Imomi say about oil",
+        "@briefbot what did Imomi say about oil?",
+        "ok so what did Imomi say about oil",
+        "what did Imomi say abt oil",
+        "what did Imomi say about oil pls",
+        "what did Imomi say about oil? thanks!",
+        "what did 'Imomi' say about oil?",
+    ],
+)
+def test_a_chat_messages_greeting_and_thanks_are_not_the_question(question: str) -> None:
+    asked = parse_question(question)
+    assert (asked.speaker, asked.topic) == ("Imomi", "oil")
+
+
+def test_a_greeting_word_that_starts_a_topic_stays() -> None:
+    assert parse_question("right to buy scheme news").topic == "right to buy scheme news"
+    assert parse_question("Well-known economist on oil").text == "Well-known economist on oil"
+
+
 @pytest.mark.parametrize("question", ["Imomi: oil?", "imomi, oil", "Imomi - oil", "oil - Imomi?", "imomi re oil"])
 def test_chat_shorthand_offers_the_speaker_reading(question: str) -> None:
     readings = [(r.speaker.lower(), r.topic.lower()) for r in person_readings(question)]

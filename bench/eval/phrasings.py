@@ -39,6 +39,7 @@ SPEAKER_PHRASINGS = (
     "{s} said what about {t}?", "i want to know what {s} said about {t}", "i'd like to know what {s} thinks about {t}",
     "do you know what {s} said about {t}?", "what did {s} say when asked about {t}?",
     "what did {s} say about {t} last week?", "what did {s} say last month about {t}?",
+    "hey bot, what did {s} say about {t}?", "ok and what did {s} say about {t}?", "what did {s} say abt {t} pls",
 )  # fmt: skip
 TOPIC_PHRASINGS = (
     "any news on {t}?", "what was said about {t}?", "{t}?", "tell me about {t}", "what's the latest on {t}?",

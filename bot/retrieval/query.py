@@ -184,9 +184,27 @@ class FollowUp:
     same_speaker: bool = True
 
 
+# What a chat message wraps a question in: a greeting or the bot's name before it ("hey bot, …", "@briefbot …",
+# "ok so what did…"), thanks or a plea after it ("… please", "… thanks!"). A greeting word goes only before
+# punctuation or a question's opening word: "right to buy" is a topic.
+_GREETING = r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er)"
+_CHAT_OPENING = re.compile(
+    rf"^(?:@\w+[\s,:]*|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}|what|whats"
+    r"|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and)\b))))+",
+    re.IGNORECASE,
+)
+_CHAT_CLOSING = re.compile(r"(?:[\s,.!?]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers))+[\s.!?]*$", re.IGNORECASE)
+_CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said"}
+_CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
+
+
 def normalise(text: str) -> str:
-    """Collapse whitespace and strip surrounding punctuation a question may carry."""
-    return " ".join(text.split()).strip(" ?!.,;:\"'“”‘’").strip()
+    """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
+    and thanks; chat shorthand for phrasing words spelt out ("abt")."""
+    text = " ".join(text.split())
+    text = _CHAT_CLOSING.sub("", _CHAT_OPENING.sub("", text))
+    text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)
+    return text.strip(" ?!.,;:\"'“”‘’").strip()
 
 
 # The words a question's phrasing is read by, to which a misspelt word is corrected ("whta did…", "…siad…").
@@ -348,7 +366,7 @@ def parse_follow_up(text: str) -> FollowUp | None:
 
 def _tidy_speaker(speaker: str) -> str:
     # "the pm": chats abbreviate the office articles spell out (and one story's "the PM said" made an entity "PM").
-    return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,")).strip())
+    return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,\"“”‘'")).strip())
 
 
 # What leads into a topic: "anything about", "what about"; a question put to the speaker ("when asked about").
