@@ -6,12 +6,14 @@ gives them something text can't carry (an uploaded file, a "More" button press).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.admin_commands import audit_command, feeds_command
 from bot.errors import BadQuestion, BriefingError
 from bot.models import Chat, LoadReport, Reply, User
+from bot.retrieval.query import normalise
 from bot.service import BriefingService
 from bot.url_load import is_web_address
 
@@ -43,7 +45,12 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 _ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
-FOLLOW_UP_WORDS = frozenset({"more", "next", "more please", "show more"})
+# "more", "ok, more please", "show me more", "next page", "keep going": the last question's next page.
+_MORE = re.compile(
+    r"^(?:(?:show|give|tell|send)(?: me)? )?(?:(?:some|any|a few|one|two|three) )?"
+    r"(?:more|next|next page|next one|next ones|more results|more of them|the rest|keep going|go on|continue)$",
+    re.IGNORECASE,
+)
 # A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.
 HELP_WORDS = frozenset(
     {"help", "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening"}
@@ -85,7 +92,7 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return Reply(help_text(service.is_admin(user)))
         if said in THANKS_WORDS:
             return Reply("You're welcome. Ask me anything else about the news.")
-        if said in FOLLOW_UP_WORDS:
+        if _MORE.match(normalise(text)):
             return service.more(conversation)
         return service.ask_in_chat(user, conversation, text)
     head, *rest = text[1:].split(maxsplit=1) or [""]  # "/ask\nwhat…" splits like "/ask what…"

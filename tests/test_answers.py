@@ -789,6 +789,24 @@ def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: Briefi
     assert "Khalaf Khalafov speaks about gas" in gas.text
 
 
+def test_a_follow_up_in_chat_words_still_follows_on(service: BriefingService) -> None:
+    user, chat = User("telegram", "45"), Chat("telegram", "45")
+    assert handle(service, user, chat, "what did Imomi say about the corridor?").text.startswith("I found no")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "and what about khalafov?").text
+    assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "thanks! and what about gas?").text
+
+
+@pytest.mark.parametrize("message", ["ok more", "more please", "show me more", "any more?", "next page", "keep going"])
+def test_more_said_in_other_words_pages_on(service: BriefingService, message: str) -> None:
+    said = [f"Mayor Ann Bell said point {n} of the plan was agreed." for n in range(1, 9)]
+    service.load_text(ADMIN, "\n\n".join(["Harbour plan", *said]))
+    user, chat = User("telegram", "46"), Chat("telegram", "46")
+    first = handle(service, user, chat, "what did Ann Bell say?")
+    rest = handle(service, user, chat, message)
+    shown = [q.text for q in (*first.quotes, *rest.quotes)]
+    assert rest.quotes and shown == said[: len(shown)]
+
+
 def test_a_question_with_misspelt_phrasing_finds_the_speakers_paragraph(service: BriefingService) -> None:
     answer = service.ask("whta did Imomi siad about oil?")
     assert answer.question == "whta did Imomi siad about oil?"  # echoed as typed, read as meant

@@ -137,7 +137,7 @@ _LONGEST_NAME = 6  # words
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
-_FOLLOW_UP_OTHER = re.compile(r"^(?:and|what about|how about)\s+(?P<s>[^,;:]+)$", re.IGNORECASE)
+_FOLLOW_UP_OTHER = re.compile(r"^(?:(?:and |but )?(?:what|how) about|and)\s+(?P<s>[^,;:]+)$", re.IGNORECASE)
 # "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
@@ -187,10 +187,14 @@ class FollowUp:
 # What a chat message wraps a question in: a greeting or the bot's name before it ("hey bot, …", "@briefbot …",
 # "ok so what did…"), thanks or a plea after it ("… please", "… thanks!"). A greeting word goes only before
 # punctuation or a question's opening word: "right to buy" is a topic.
-_GREETING = r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er)"
+_GREETING = (
+    r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
+    r"|interesting|got it)"
+)
 _CHAT_OPENING = re.compile(
     rf"^(?:@\w+[\s,:]*|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}|what|whats"
-    r"|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and)\b))))+",
+    r"|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and"
+    r"|more|next)\b))))+",
     re.IGNORECASE,
 )
 _CHAT_CLOSING = re.compile(r"(?:[\s,.!?]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers))+[\s.!?]*$", re.IGNORECASE)
