@@ -165,6 +165,24 @@ def test_a_chat_messages_greeting_and_thanks_are_not_the_question(question: str)
     assert (asked.speaker, asked.topic) == ("Imomi", "oil")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do the articles say about the corridor?",
+        "who said what about the corridor?",
+        "summarise the corridor",
+        "info on the corridor",
+        "background on the corridor",
+        "tell me everything about the corridor",
+        "reactions to the corridor",
+        "what's the deal with the corridor?",
+    ],
+)
+def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
+    asked = parse_question(question)
+    assert (asked.speaker, asked.topic) == ("", "the corridor")
+
+
 def test_a_greeting_word_that_starts_a_topic_stays() -> None:
     assert parse_question("right to buy scheme news").topic == "right to buy scheme news"
     assert parse_question("Well-known economist on oil").text == "Well-known economist on oil"

@@ -44,7 +44,9 @@ SPEAKER_PHRASINGS = (
 TOPIC_PHRASINGS = (
     "any news on {t}?", "what was said about {t}?", "{t}?", "tell me about {t}", "what's the latest on {t}?",
     "updates on {t}", "i want to know about {t}", "anything on {t}?", "what's happening with {t}?", "{T}",
-    "do you know anything about {t}?", "give me the latest on {t}",
+    "do you know anything about {t}?", "give me the latest on {t}", "what do the articles say about {t}?",
+    "who said what about {t}?", "summarise {t}", "info on {t}", "background on {t}", "reactions to {t}",
+    "tell me everything about {t}", "what's the deal with {t}?",
 )  # fmt: skip
 
 

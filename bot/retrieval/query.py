@@ -54,7 +54,17 @@ _TOPIC_PATTERNS = (
     rf"^{_POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {_ABOUT} (?P<t>.+)$",
     rf"^{_POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
     rf" (?:{_ABOUT}|with) (?P<t>.+)$",
-    rf"^(?:who (?:said|spoke|talked|commented) (?:anything |something )?{_ABOUT}) (?P<t>.+)$",
+    rf"^(?:who (?:said|says|has said|spoke|talked|commented) (?:anything |something |what )?{_ABOUT}) (?P<t>.+)$",
+    # "what do the articles say about Y": the archive itself, not a speaker.
+    rf"^{_POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
+    rf"|reports?|press|media|coverage|sources?) (?:say|said|report|reported|write|wrote|have to say|tell us)"
+    rf"(?: {_ABOUT})? (?P<t>.+)$",
+    rf"^{_POLITE}(?:summari[sz]e|sum up|explain|search(?: for)?|look up|look for)(?: (?:the )?(?:news|stories|articles"
+    rf"|coverage) {_ABOUT})? (?P<t>.+)$",
+    rf"^{_POLITE}(?:(?:some|more|any|the) )?(?:info|information|background|details|context|everything|all)"
+    rf" (?:{_ABOUT}|of|with) (?P<t>.+)$",
+    rf"^{_POLITE}what(?:'s| is) (?:the deal|up|the story|the situation) (?:with|on|about) (?P<t>.+)$",
+    rf"^{_POLITE}(?:what (?:were|was|are|is|have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
 )
 _SPEAKER_PATTERNS = (
     rf"^{_POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
