@@ -183,6 +183,22 @@ def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
     assert (asked.speaker, asked.topic) == ("", "the corridor")
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what did Imomi say in a speech about oil?", "oil"),
+        ("what did Imomi say to reporters about oil?", "oil"),
+        ("what did Imomi say on tv about oil?", "oil"),
+        ("what did Imomi say about oil in an interview?", "oil"),
+        ("what did Imomi say about oil at the press conference?", "oil"),
+        ("what did Imomi say in his radio interview about oil?", "oil in his radio interview"),  # a story may say so
+        ("what did Imomi say about football on TV?", "football on TV"),  # the topic itself
+    ],
+)
+def test_where_it_was_said_is_not_what_about(question: str, topic: str) -> None:
+    assert parse_question(question).topic == topic
+
+
 def test_a_greeting_word_that_starts_a_topic_stays() -> None:
     assert parse_question("right to buy scheme news").topic == "right to buy scheme news"
     assert parse_question("Well-known economist on oil").text == "Well-known economist on oil"

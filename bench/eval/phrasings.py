@@ -40,6 +40,8 @@ SPEAKER_PHRASINGS = (
     "do you know what {s} said about {t}?", "what did {s} say when asked about {t}?",
     "what did {s} say about {t} last week?", "what did {s} say last month about {t}?",
     "hey bot, what did {s} say about {t}?", "ok and what did {s} say about {t}?", "what did {s} say abt {t} pls",
+    "what did {s} say in a speech about {t}?", "what did {s} say to reporters about {t}?",
+    "what did {s} say about {t} in an interview?", "what did {s} say about {t} at the press conference?",
 )  # fmt: skip
 TOPIC_PHRASINGS = (
     "any news on {t}?", "what was said about {t}?", "{t}?", "tell me about {t}", "what's the latest on {t}?",

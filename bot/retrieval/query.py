@@ -38,8 +38,19 @@ _WHEN_SAID = (
     r"lately|recently|these days|so far|(?:this|last|past) (?:week|weekend|month)|last year"
     r"|(?:in |over )?the (?:last|past) (?:few )?(?:days?|weeks?|months?|year)"
 )
+# Where or to whom it was said, which is not what about: "in an interview", "to reporters", "on tv".
+_OCCASION = (
+    r"publicly|in public|(?:in|during) (?:a|an|his|her|their|the|its) (?:\w+ )?(?:speech|interview|statement"
+    r"|press conference|news conference|letter|article|column|address|briefing)|to (?:the )?(?:reporters"
+    r"|journalists|press|media|bbc|mps|parliament|commons|delegates|conference)|on (?:tv|television|the radio"
+    r"|radio)|at (?:a|an|the) (?:\w+ )?(?:press conference|news conference|conference|meeting|summit|hearing"
+    r"|briefing|rally)"
+)
 # ... and a period after the verb ("what did X say in 1987 about Y"), which callers read with ``period_in``.
-_LATELY = rf"(?: (?:{_WHEN_SAID}|today|yesterday|publicly|in public|{PERIOD}))?"
+# An occasion there (group "o") is dropped, unless a word names it ("in his radio interview", "in the budget
+# speech"): that goes to the topic's end, as a story may say it.
+_NAMED_OCCASION = re.compile(r"(?:in|during) (?:a|an|his|her|their|the|its) \w+ \w+(?: conference)?", re.IGNORECASE)
+_LATELY = rf"(?: (?:{_WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
 _WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
@@ -287,7 +298,10 @@ def parse_question(text: str) -> Question:
         if match := pattern.match(clean):
             speaker = _tidy_speaker(match.group("s"))
             if speaker and not _grammar_in(speaker):
-                return Question(text, speaker=speaker, topic=_tidy_topic(match.group("t") or ""))
+                topic, occasion = match.group("t") or "", match.groupdict().get("o") or ""
+                if topic and _NAMED_OCCASION.fullmatch(occasion):
+                    topic = f"{topic} {occasion}"  # "interest rates in his radio interview"
+                return Question(text, speaker=speaker, topic=_tidy_topic(topic))
     if match := _REACTION.match(clean):
         return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     # "and about gas?" with no question before it, "can you tell me about the Dome": the topic is what follows.
@@ -393,7 +407,13 @@ _TOPIC_LEAD = re.compile(
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
 # Between a question's clauses: "on oil, what did imomi say?", "oil: imomi's comments", "oil - imomi?".
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
-_TRAILING_WHEN = re.compile(rf" (?:{_WHEN_SAID}|this year)$", re.IGNORECASE)
+# ... at a topic's end, only where that says nothing of the topic: "football on tv", "the g7 meeting" are topics.
+_TRAILING_OCCASION = (
+    r"publicly|in public|(?:in|during) (?:a|an|his|her|their|the|its) (?:interview|statement|speech|press conference"
+    r"|news conference|briefing)|at (?:a|an|the) (?:press conference|news conference|briefing)|to (?:the )?"
+    r"(?:reporters|journalists|press|media)"
+)
+_TRAILING_WHEN = re.compile(rf" (?:{_WHEN_SAID}|this year|{_TRAILING_OCCASION})$", re.IGNORECASE)
 # "did X say anything": a question about all they said, no topic.
 _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
 
