@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.admin_commands import audit_command, feeds_command
 from bot.errors import BadQuestion, BriefingError
 from bot.models import Chat, LoadReport, Reply, User
-from bot.retrieval.query import normalise
+from bot.retrieval.chat_text import normalise
 from bot.service import BriefingService
 from bot.url_load import is_web_address
 

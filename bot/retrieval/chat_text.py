@@ -1,0 +1,32 @@
+"""A chat message as a question: what it wraps the question in dropped ("hey bot, …", "… thanks!"), chat's
+shorthand for phrasing words spelt out ("abt")."""
+
+from __future__ import annotations
+
+import re
+
+# What a chat message wraps a question in: a greeting or the bot's name before it ("hey bot, …", "@briefbot …",
+# "ok so what did…"), thanks or a plea after it ("… please", "… thanks!"). A greeting word goes only before
+# punctuation or a question's opening word: "right to buy" is a topic.
+_GREETING = (
+    r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
+    r"|interesting|got it)"
+)
+_CHAT_OPENING = re.compile(
+    rf"^(?:@\w+[\s,:]*|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}|what|whats"
+    r"|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and"
+    r"|more|next)\b))))+",
+    re.IGNORECASE,
+)
+_CHAT_CLOSING = re.compile(r"(?:[\s,.!?]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers))+[\s.!?]*$", re.IGNORECASE)
+_CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said"}
+_CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
+    and thanks; chat shorthand for phrasing words spelt out ("abt")."""
+    text = " ".join(text.split())
+    text = _CHAT_CLOSING.sub("", _CHAT_OPENING.sub("", text))
+    text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)
+    return text.strip(" ?!.,;:\"'“”‘’").strip()
