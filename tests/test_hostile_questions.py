@@ -265,6 +265,15 @@ def test_long_and_empty_questions_within_the_limit_are_answered(loaded: Briefing
     assert_real(reply.quotes, stored_paragraphs(loaded.store))
 
 
+@pytest.mark.parametrize("piece", ["oil, ", "oil - ", "oil: ", "hi, ", "! ", "oil please, "])
+def test_a_long_list_of_clauses_or_greetings_within_the_limit_is_answered(loaded: BriefingService, piece: str) -> None:
+    # Each clause was once read as a question of its own, a level deeper: 1,000 of them overflowed the stack.
+    question = piece * (90_000 // len(piece))
+    reply = handle(loaded, User("slack", "Ulist"), Chat("slack", "D2"), question)
+    assert_plain_reply(reply)
+    assert_real(reply.quotes, stored_paragraphs(loaded.store))
+
+
 @pytest.mark.parametrize("size", [1001, 100_000, 1_000_000])
 def test_questions_over_the_limit_are_refused_politely(service: BriefingService, size: int) -> None:
     before = snapshot(service.store)

@@ -18,7 +18,10 @@ _CHAT_OPENING = re.compile(
     r"|more|next)\b))))+",
     re.IGNORECASE,
 )
-_CHAT_CLOSING = re.compile(r"(?:[\s,.!?]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers))+[\s.!?]*$", re.IGNORECASE)
+# Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
+# long run of punctuation once per character.
+_CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|ta|cheers)$", re.IGNORECASE)
+_ENDS = " ,.!?"
 _CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said"}
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 
@@ -26,7 +29,8 @@ _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 def normalise(text: str) -> str:
     """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
     and thanks; chat shorthand for phrasing words spelt out ("abt")."""
-    text = " ".join(text.split())
-    text = _CHAT_CLOSING.sub("", _CHAT_OPENING.sub("", text))
+    text = _CHAT_OPENING.sub("", " ".join(text.split())).rstrip(_ENDS)
+    while closing := _CHAT_CLOSING.search(text):
+        text = text[: closing.start()].rstrip(_ENDS)
     text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)
     return text.strip(" ?!.,;:\"'“”‘’").strip()

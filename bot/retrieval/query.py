@@ -293,6 +293,8 @@ def _grammar_in(speaker: str) -> bool:
 
 def _topic_then_speaker(text: str, clean: str) -> Question | None:
     """ "on oil, what did imomi say?", "oil: imomi's comments": a clause naming only a speaker, the other its topic."""
+    if len(_CLAUSE.findall(clean)) > _MOST_CLAUSE_BREAKS:
+        return None  # a list, not a question's two clauses: each clause read as a question went a level deeper
     clauses = _CLAUSE.split(clean, maxsplit=1)
     if len(clauses) != 2:
         return None
@@ -380,6 +382,7 @@ _TOPIC_LEAD = re.compile(
 # "and khalafov?": a question that goes on from the last one; its topic starts after the conjunction.
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
 # Between a question's clauses: "on oil, what did imomi say?", "oil: imomi's comments", "oil - imomi?".
+_MOST_CLAUSE_BREAKS = 3  # "on oil, in 1987, what did imomi say?"
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
 # ... at a topic's end, only where that says nothing of the topic: "football on tv", "the g7 meeting" are topics.
 _TRAILING_OCCASION = (
