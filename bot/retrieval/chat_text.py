@@ -20,7 +20,7 @@ _CHAT_OPENING = re.compile(
 )
 # Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
 # long run of punctuation once per character.
-_CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|ta|cheers)$", re.IGNORECASE)
+_CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers)$", re.IGNORECASE)
 _ENDS = " ,.!?"
 _CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said"}
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
