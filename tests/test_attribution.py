@@ -54,6 +54,26 @@ def test_verbs_beyond_said() -> None:
         assert speakers(paragraphs)[1] == ("Delia Farrow",), verb
 
 
+def test_a_name_written_surname_first_before_a_hyphened_given_name() -> None:
+    result = attribute(
+        [
+            "President Roh Moo-hyun said the economy would grow.",
+            "Mr Roh said exports were strong.",
+            '"We will build a plant in India," chairman Chung Mong-koo said.',
+            "Film-maker Ken Loach said it was a fine plan.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Roh Moo-hyun",),
+        ("Roh Moo-hyun",),
+        ("Chung Mong-koo",),
+        ("Ken Loach",),
+    ]
+    people = {person.name: person for person in result.people}
+    assert {"roh", "mr roh"} <= set(people["Roh Moo-hyun"].aliases) and "president" in people["Roh Moo-hyun"].roles
+    assert people["Chung Mong-koo"].roles == ("chairman",)
+
+
 def test_apposition_between_subject_and_verb() -> None:
     result = attribute(
         [

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
 from .name_roles import Role
-from .names import NameMention
+from .names import NameMention, surname_first
 from .orgs import OrgMention
 
 # A pronoun reaches back this many paragraphs for its person; older people have left the story.
@@ -43,8 +43,8 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        """Lower-case last name word."""
-        return self.words[-1].lower()
+        """Lower-case family name: the last word, or the first of a name written surname first ("Roh Moo-hyun")."""
+        return (self.words[0] if surname_first(self.words) else self.words[-1]).lower()
 
 
 def _modifiers_fit(asked: frozenset[str], known: frozenset[str]) -> bool:

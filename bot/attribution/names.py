@@ -72,6 +72,8 @@ _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 _DESCRIPTIONS = frozenset(EPITHETS) - {"dane", "finn"}
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
+_FAMILY_NAME = 5  # letters of the longest family name written before a hyphened given name ("Chung", "Roh")
+_SYLLABLE = 5  # ... and of either syllable of that given name ("Mong-koo", "Ji-chang")
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{CAP_WORD} )+and )?$")
 # "<Office> of [the]", "<Body> for [the]": what follows completes the body's name.
@@ -154,6 +156,24 @@ def _is_breaker(token: str, last: bool) -> bool:
     return ("-" in lower and role_head(lower) is not None) or any(c.isdigit() for c in token)
 
 
+def surname_first(words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a name is written surname first before a hyphened given name, as Korean names are ("Roh Moo-hyun",
+    "Ban Ki-moon"): a short family name, then two syllables the second of which keeps its small letter."""
+    if len(words) != 2 or "-" not in words[1]:
+        return False
+    family, (first, _, second) = words[0], words[1].partition("-")
+    return (
+        family.isalpha()
+        and family[:1].isupper()
+        and len(family) <= _FAMILY_NAME
+        and first.isalpha()
+        and first[:1].isupper()
+        and second.isalpha()
+        and second.islower()
+        and max(len(first), len(second)) <= _SYLLABLE
+    )
+
+
 def _split_run(tokens: list[str]) -> tuple[list[str], str, list[str]]:
     """Split a run into the words before the name (role, party), form of address and name words."""
     prefix: list[str] = []
@@ -161,6 +181,8 @@ def _split_run(tokens: list[str]) -> tuple[list[str], str, list[str]]:
         if tokens[i].lower().rstrip(".") in PEERAGE:
             prefix, tokens = tokens[:i], tokens[i:]
             break
+        if i and i == len(tokens) - 1 and surname_first(tokens[i - 1 :]):
+            continue  # "Moo-hyun" of "President Roh Moo-hyun" is a given name, not a description ("Film-maker")
         if _is_breaker(tokens[i], i == len(tokens) - 1) and not (i and tokens[i - 1].lower().rstrip(".") in HONORIFICS):
             prefix, tokens = tokens[: i + 1], tokens[i + 1 :]
             break
