@@ -74,6 +74,20 @@ def test_a_name_written_surname_first_before_a_hyphened_given_name() -> None:
     assert people["Chung Mong-koo"].roles == ("chairman",)
 
 
+def test_a_chinese_name_is_written_family_name_first() -> None:
+    result = attribute(
+        [
+            "Chinese President Hu Jintao said growth would slow.",
+            "Mr Hu said exports were strong.",
+            "Yahoo founder Jerry Yang said search would grow.",
+            "Mr Yang said so again.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Hu Jintao",), ("Hu Jintao",), ("Jerry Yang",), ("Jerry Yang",)]
+    aliases = {person.name: set(person.aliases) for person in result.people}
+    assert {"hu", "mr hu"} <= aliases["Hu Jintao"] and "jintao" not in aliases["Hu Jintao"]
+
+
 def test_apposition_between_subject_and_verb() -> None:
     result = attribute(
         [

@@ -73,6 +73,11 @@ _DESCRIPTIONS = frozenset(EPITHETS) - {"dane", "finn"}
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 _FAMILY_NAME = 5  # letters of the longest family name written before a hyphened given name ("Chung", "Roh")
+# Common Chinese family names that are no English given name or word ("Lee", "Kim", "Sun", "Song", "Pan" are).
+_CHINESE_FAMILY_NAMES = frozenset(
+    "Wang Zhang Liu Chen Yang Huang Zhao Zhou Xu Zhu Guo Luo Gao Wen Jiang Deng Hu Xi Wu Li Zheng Zeng Xiao Qian"
+    " Shen Xue".split()
+)
 _SYLLABLE = 5  # ... and of either syllable of that given name ("Mong-koo", "Ji-chang")
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{CAP_WORD} )+and )?$")
@@ -157,9 +162,14 @@ def _is_breaker(token: str, last: bool) -> bool:
 
 
 def surname_first(words: tuple[str, ...] | list[str]) -> bool:
-    """Whether a name is written surname first before a hyphened given name, as Korean names are ("Roh Moo-hyun",
-    "Ban Ki-moon"): a short family name, then two syllables the second of which keeps its small letter."""
-    if len(words) != 2 or "-" not in words[1]:
+    """Whether a name is written surname first: a Chinese family name before the given name ("Hu Jintao",
+    "Wang Yan"), or a short family name before a hyphened given name whose second syllable keeps its small
+    letter, as Korean names are written ("Roh Moo-hyun", "Ban Ki-moon")."""
+    if len(words) != 2:
+        return False
+    if words[0] in _CHINESE_FAMILY_NAMES and words[1].isalpha() and words[1][:1].isupper():
+        return True
+    if "-" not in words[1]:
         return False
     family, (first, _, second) = words[0], words[1].partition("-")
     return (
