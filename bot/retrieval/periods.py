@@ -13,12 +13,13 @@ from dataclasses import dataclass
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )  # fmt: skip
+_MONTH = "|".join(_MONTHS)
+_YEAR = r"(?:19|20)\d\d"
+_OPENING = r"(?:in|during) (?:(?:early|late|mid) )?"
 # As regex text for question patterns (no groups): "in 1987", "during March", "in early March 1987".
-PERIOD = rf"(?:in|during) (?:(?:early|late|mid) )?(?:(?:{'|'.join(_MONTHS)})(?: (?:19|20)\d\d)?|(?:19|20)\d\d)"
+PERIOD = rf"{_OPENING}(?:(?:{_MONTH})(?: {_YEAR})?|{_YEAR})"
 _PERIOD = re.compile(
-    rf"\b(?:in|during) (?:(?:early|late|mid) )?(?:(?P<month>{'|'.join(_MONTHS)})(?: (?P<year_of>(?:19|20)\d\d))?"
-    r"|(?P<year>(?:19|20)\d\d))\b",
-    re.IGNORECASE,
+    rf"\b{_OPENING}(?:(?P<month>{_MONTH})(?: (?P<year_of>{_YEAR}))?|(?P<year>{_YEAR}))\b", re.IGNORECASE
 )
 
 
