@@ -12,6 +12,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from bot.retrieval.spelling import neighbours_swapped
 from bot.store.protocol import StoreProtocol
 
 PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
@@ -157,17 +158,12 @@ class NameAliases(_Incremental):
             ):
                 found[alias] = (int(distance), Indel.distance(name, alias), self._arrival[alias], alias)
         # Two neighbouring letters swapped ("hweitt") are one slip, but two edits apart: looked up as such.
-        for swapped in _swaps(name) & self._arrival.keys():
+        for swapped in neighbours_swapped(name) & self._arrival.keys():
             found[swapped] = (1, Indel.distance(name, swapped), self._arrival[swapped], swapped)
         return [alias for *_, alias in sorted(found.values())[:wanted]]
 
 
 _EMPTY: array[int] = array("i")
-
-
-def _swaps(name: str) -> set[str]:
-    """The name with each two neighbouring letters swapped (not the first: a typo seldom moves it)."""
-    return {name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(1, len(name) - 1)} - {name}
 
 
 def _holding_enough(filed: list[array[int]], spare: int) -> list[int]:

@@ -20,10 +20,14 @@ def one_slip_away(word: str) -> set[str]:
     first, rest = word[:1], word[1:]
     splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
     dropped = {a + b[1:] for a, b in splits if b}
-    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     added = {a + c + b for a, b in splits for c in _LETTERS}
-    return {first + slip for slip in dropped | swapped | changed | added} - {word}
+    return {first + slip for slip in dropped | changed | added} - {word} | neighbours_swapped(word)
+
+
+def neighbours_swapped(word: str) -> set[str]:
+    """The word with each two neighbouring letters swapped, its first letter kept (a typo seldom moves it)."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)} - {word}
 
 
 def archive_spellings(
