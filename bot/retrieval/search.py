@@ -10,7 +10,7 @@ a story covers better, are asked again as a topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -134,18 +134,11 @@ class Retriever:
             parsed, topic = whole, whole_topic
         elif speaker is not None:
             ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
-            # A misspelt name read as someone who never speaks on it may be another's ("coable": Cable, Conable).
-            for other in speaker.alternatives if topic is not None and not ranked else ():
+            readings = () if ranked else self._other_readings(speaker, topic, colleagues=by_role and not own_words_only)
+            for other in readings:
                 if ranked := self.people.rank(other, topic, parsed.topic, after_article, wanted):
                     speaker = other
                     break
-            # Nobody under the typed title speaks on it: someone at that body under another title may ("the
-            # accu-weather forecaster" is also its senior meteorologist, "itv's entertainment boss" its controller).
-            # Said so in the lead, which a digest's items do not have.
-            colleagues = not ranked and by_role and not own_words_only
-            others = self.speakers.others_at_body(speaker) if colleagues else None
-            if others is not None and (ranked := self.people.rank(others, topic, parsed.topic, after_article, wanted)):
-                speaker = others
             unheard_body = not ranked and bool(parsed.topic) and speaker.typed.split()[-1] in INSTITUTIONS
             if guessed or by_role or unheard_body:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
@@ -212,6 +205,17 @@ class Retriever:
             ),
             has_more=len(ranked) > offset + limit,
         )
+
+    def _other_readings(self, speaker: Speaker, topic: Topic | None, *, colleagues: bool) -> Iterator[Speaker]:
+        """Whom else a speaker may mean, when nobody they were read as speaks on the topic, each said so in the lead:
+        a misspelt name's next nearest readings ("coable": Cable, then Conable) or a titled name's untitled ones
+        ("mr davies"); then, for a typed role, someone at its body under another title (``colleagues``: "the
+        accu-weather forecaster" is also its senior meteorologist), looked up only if those do not answer, and
+        never for a digest, whose items have no lead."""
+        if topic is not None:
+            yield from speaker.alternatives
+        if colleagues and (others := self.speakers.others_at_body(speaker)) is not None:
+            yield others
 
     def _best_match_naming(self, speaker: Speaker, topic: Topic, question: str, after_article: int) -> list[Ranked]:
         """The paragraph matching the whole question best, when it names the person and quotes someone on the
