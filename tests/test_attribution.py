@@ -868,6 +868,16 @@ def test_stance_verbs_report_a_position() -> None:
         "appealed for calm",
         "has re-opened the debate on fees",
         "has thrown her weight behind the bid",
+        "has ruled out a tax rise",
+        "played down reports of a rift",
+        "paid tribute to the crew",
+        "has given her backing to the plan",
+        "refused to comment on the offer",
+        "declined to be drawn on the sale",
+        "opposed a further fall in the dollar",
+        "rubbished suggestions of a move",
+        "pleaded with voters to turn out",
+        "points out that costs have risen",
     ]
     for stance in stances:
         assert speakers(["Wren Halloway runs the port.", f"Ms Halloway {stance}."])[1] == ("Wren Halloway",), stance
@@ -882,9 +892,12 @@ def test_stance_words_used_as_nouns_or_in_sport_are_not_speech() -> None:
             "Rovers hit back through Tomas Ekwueme, who scored a volley.",
             "Ultimately, games let us play with our hopes, fears and beliefs.",
             "The console has been welcomed by Corvania fans. It was attacked by Iran. Diplomats said so.",
+            "With Tomas Ekwueme ruled out of the opening two matches, Rovers need a striker.",
+            "Sticking points to membership have included limits set by Dara Quill.",
+            "Ben Osei pleaded guilty to fraud.",
         ]
     )
-    assert result == [(), (), (), (), ()]
+    assert result == [(), (), (), (), (), (), (), ()]
 
 
 def test_passive_voice_credits_the_agent_not_the_subject() -> None:

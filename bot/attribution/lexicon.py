@@ -90,6 +90,7 @@ condemned condemns defended defends dismissed dismisses rejected rejects branded
 slammed slams
 blamed blames feared fears hopes challenged demanded demands
 countered counters retorted retorts contended contends objected objects remembered
+opposed opposes rubbished rubbishes
 """.split()
 )
 # Stance verbs whose passive is seldom about speech ("was dismissed by the club" is a sacking): their
@@ -110,6 +111,14 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "lashes": frozenset({"out"}),
     "appealed": frozenset({"for"}),
     "appeals": frozenset({"for"}),
+    "points": frozenset({"out"}),  # not "to": "sticking points to membership"
+    # Stating a position: "ruled out a tax rise", "played down reports", "pleaded with voters" (not "pleaded guilty").
+    "ruled": frozenset({"out"}),
+    "rules": frozenset({"out"}),
+    "played": frozenset({"down"}),
+    "plays": frozenset({"down"}),
+    "pleaded": frozenset({"with", "for"}),
+    "pleads": frozenset({"with", "for"}),
 }
 # Idioms of stating a position, matched by the words right after the verb ("has re-opened the debate").
 VERB_IDIOMS: dict[str, tuple[str, ...]] = {
@@ -126,6 +135,19 @@ VERB_IDIOMS: dict[str, tuple[str, ...]] = {
         tuple(f" {w}" for w in ("surprise", "concern", "hope", "doubt", "doubts", "confidence", "optimism", "regret")),
     ),
     **dict.fromkeys(("reminded", "reminds"), (" the ", " reporters", " journalists", " delegates", " members")),
+    **dict.fromkeys(("paid", "pays"), (" tribute",)),
+    # "has given his backing to the reinstatement of …"
+    **dict.fromkeys(
+        ("given", "gave", "gives"),
+        tuple(f" {p} {w}" for p in ("his", "her", "their", "its") for w in ("backing", "support", "blessing")),
+    ),
+    # "refused to comment on …", "refused to be drawn on …": an answer to a question put to them.
+    **dict.fromkeys(
+        ("refused", "refuses", "declined", "declines"),
+        tuple(
+            f" to {w}" for w in ("comment", "say", "be drawn", "rule out", "confirm", "answer", "discuss", "elaborate")
+        ),
+    ),
 }
 
 # Nouns a report uses for someone it has just named ("the Frenchman", "the veteran"), with the gender

@@ -300,7 +300,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             heads.append((start, end))
         elif word in VERB_PARTICLES:
             after = NEXT_WORD.match(masked, end)
-            if (after and after[1] in VERB_PARTICLES[word]) or (word in _NAMING and _QUOTE_NEXT.match(masked, end)):
+            # Not "ruled out of the opening matches": an injury, not a statement.
+            particle = after[1] if after and not masked.startswith(" of", after.end()) else ""
+            if particle in VERB_PARTICLES[word] or (word in _NAMING and _QUOTE_NEXT.match(masked, end)):
                 verbs.append((start, end, word))
         elif word in VERB_IDIOMS:
             if masked.startswith(VERB_IDIOMS[word], end):
