@@ -878,6 +878,7 @@ def test_stance_verbs_report_a_position() -> None:
         "rubbished suggestions of a move",
         "pleaded with voters to turn out",
         "points out that costs have risen",
+        "would not confirm the sale",
     ]
     for stance in stances:
         assert speakers(["Wren Halloway runs the port.", f"Ms Halloway {stance}."])[1] == ("Wren Halloway",), stance

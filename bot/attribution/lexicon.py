@@ -141,6 +141,8 @@ VERB_IDIOMS: dict[str, tuple[str, ...]] = {
         ("given", "gave", "gives"),
         tuple(f" {p} {w}" for p in ("his", "her", "their", "its") for w in ("backing", "support", "blessing")),
     ),
+    # "would not confirm …", "could not comment": an answer withheld is still an answer.
+    "not": tuple(f" {w}" for w in ("comment", "confirm", "be drawn", "elaborate", "disclose", "rule out")),
     # "refused to comment on …", "refused to be drawn on …": an answer to a question put to them.
     **dict.fromkeys(
         ("refused", "refuses", "declined", "declines"),
