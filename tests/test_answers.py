@@ -534,6 +534,15 @@ def test_a_first_name_misspelt_finds_the_full_name_before_a_bare_surname(service
     assert "I took “kelly white” to mean Kelli White" in answer.message
 
 
+def test_the_lead_names_only_those_of_a_shared_surname_who_answer(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Pay gap\n\nPatricia Hewitt said career sexism was holding women back.")
+    service.load_text(ADMIN, "Open\n\nLleyton Hewitt said the courts were too slow.")
+    answer = service.ask("what did hewitt say about career sexism?")
+    assert answer.message.startswith("What Patricia Hewitt said about career sexism")
+    # Without a topic both are named: the next page may be the other's.
+    assert service.ask("what did hewitt say?").message.startswith("What Patricia Hewitt / Lleyton Hewitt said")
+
+
 def test_a_role_many_hold_is_counted_in_the_lead_not_listed(service: BriefingService) -> None:
     for name in ("Ann Ames", "Bo Berg", "Cy Cole", "Di Dunn", "Ed Eyre"):
         service.load_text(ADMIN, f"Cinema\n\nFilm director {name} said the festival had been a triumph.")

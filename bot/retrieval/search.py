@@ -191,13 +191,14 @@ class Retriever:
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
         highlight = topic.all_stems if topic else frozenset()
+        hits = self._hits(page, highlight)
         return Answer(
             parsed.text,
-            self._hits(page, highlight),
+            hits,
             False,
             _lead(
                 parsed,
-                speaker,
+                _as_on_page(speaker, hits) if parsed.topic else speaker,
                 mentioned=topic is None and any(r.key[0] == MENTIONED for r in page),
                 unquoted=topic is None and all(r.key[0] == MENTIONED for r in page),
                 named=named_only,
@@ -364,6 +365,17 @@ def _lead(
     if mentioned:
         return f"What {who} said{when}, then what the same stories say of them:{guessed}"
     return f"What {who} said{when}:{guessed}"
+
+
+def _as_on_page(speaker: Speaker | None, hits: Sequence[Hit]) -> Speaker | None:
+    """Of the few people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career
+    sexism are hers, not "Patricia Hewitt / Lleyton Hewitt"'s. (Without a topic, "what did Hewitt say?" names both:
+    the next page may be the other's.) A role many hold stays counted: that it is ambiguous is news to the reader."""
+    if speaker is None or len(speaker.names) > NAMES_LISTED:
+        return speaker
+    on_page = {name for hit in hits for name in hit.speakers}
+    names = tuple(name for name in speaker.names if name in on_page)
+    return replace(speaker, names=names) if names else speaker
 
 
 def _who(speaker: Speaker, many: str = "") -> str:
