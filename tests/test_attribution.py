@@ -1402,6 +1402,18 @@ def test_a_name_with_its_role_at_a_body_named_with_a_common_noun_and_no_closing_
     ) == [("Scott Stanzel",), ("an Army Corps of Engineers spokesman",)]
 
 
+def test_a_role_apposed_without_its_closing_comma_is_the_names() -> None:
+    assert speakers(
+        [
+            '"It signals a new culture," Arlo Stenmark, OFHEO director said.',
+            "Ivo Marsh, Corvania's chief financial officer said sales rose.",
+            # With an article the role may be the sentence's next subject; capitalised, a title.
+            "Echoing Fenna Vos, the prime minister said the talks had helped.",
+            "Based on the novel by Wren Halloway, A Little Princess tells the story of a girl.",
+        ]
+    ) == [("Arlo Stenmark",), ("Ivo Marsh",), (), ()]
+
+
 def test_a_person_speaks_through_their_statement_or_book() -> None:
     assert speakers(
         [

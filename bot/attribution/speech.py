@@ -82,12 +82,20 @@ _ROLE_APPOSITION = (
     rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w&.-]*['’]s\s+)?"
     rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,4}}?(?:(?i:{_ROLE_NOUN})|[a-z]+(?:er|ist|ant|ent|or|ian))"
 )
+# A role apposed to a name with no closing comma and no article, in the lower case of running text: "Armando
+# Falcon, OFHEO director said", "John Connors, Microsoft's chief financial officer said". With an article it may
+# be the sentence's next subject ("Echoing Condoleezza Rice, the prime minister said"; "Yasuhiro Nakasone, a
+# Treasury spokesman said"), capitalised a title ("Frances Hodgson Burnett, A Little Princess tells").
+_BARE_ROLE_APPOSITION = (
+    rf",\s+(?:[A-Z][\w&.-]*['’]s\s+)?(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,3}}?{_ROLE_NOUN}\s+"
+)
 # Between a person's name and the verb: where they work ("Jane Smith of Oxfam said"; "Mitchell Held of Smith
 # Barney, Harris Upham and Co Inc said"; "Kirsten Pfeifer from the Consumer Electronics Association, told"), or a
 # role apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said"; "Scott
 # Stanzel, a spokesman for the Bush-Cheney campaign said": a body's name may end on a common noun, not a role's).
 _NAME_GAP = re.compile(
-    rf"(?:{_ROLE_APPOSITION})?{_AT_ORG}(?:\s+(?!(?i:{_ROLE_NOUN})\b)[a-z]+)?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+    rf"(?:(?:{_ROLE_APPOSITION})?{_AT_ORG}(?:\s+(?!(?i:{_ROLE_NOUN})\b)[a-z]+)?\s+|{_BARE_ROLE_APPOSITION})"
+    rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
 # The same with commas in it or closing it, for a name not inside a phrase (not "director of the Institute for
 # Political Studies in Japan, said": there the name is the body's, inside someone's apposition).
