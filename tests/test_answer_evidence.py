@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.models import User
 from bot.retrieval.fts import content_words
-from bot.retrieval.speakers import same_word
+from bot.retrieval.role_holders import same_word
 from bot.retrieval.terms import Topic, numbers_in_place, stem, stems_of
 from bot.service import BriefingService
 

@@ -2,21 +2,21 @@
 
 Order: the exact alias (full name, surname, "Mr X", a recorded role), then a name with its employer
 ("james howard of cargill"), then a role ("australia's treasurer": head noun required, qualifiers
-ranking), then the surname with the first names (or a near spelling of them), then a near spelling.
+ranking; matched in ``role_holders.py``), then the surname with the first names (or a near spelling of
+them), then a near spelling.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from itertools import combinations
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
+from bot.attribution.lexicon import ROLE_HEADS
 from bot.retrieval.aliases import NameAliases, RoleAliases
+from bot.retrieval.role_holders import QUALIFIED_PEOPLE, ROLE_FILLER, SOMEONE, RoleHolders, last_role_noun
 from bot.store.protocol import StoreProtocol
 
 _TITLES = re.compile(
@@ -25,29 +25,14 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_ROLE_WORD = re.compile(r"[a-z][a-z-]+")
-_ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
 _TOGETHER = re.compile(r" (?:and|&) ")  # "sumita and miyazawa": people asked about together
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
-_SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (
     *"spokesman spokeswoman spokesperson director chief head chairman chairwoman president leader secretary".split(),
     *("chief executive", "director general", "secretary general", "general secretary"),
 )
-QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
-PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
-LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
-STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
 FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers
-# Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
-# bank's chief or boss is its governor).
-_HEAD_SYNONYMS: dict[str, frozenset[str]] = {
-    "director": frozenset({"chief", "head"}),
-    "chief": frozenset({"director", "head", "governor"}),
-    "head": frozenset({"chief", "director"}),
-    "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
-}
 
 
 @dataclass(frozen=True)
@@ -70,6 +55,7 @@ class SpeakerResolver:
         self.store = store
         self.roles = RoleAliases(store)
         self.names = NameAliases(store)
+        self.holders = RoleHolders(store, self.roles)
 
     def load_aliases(self) -> None:
         """Read every name and role alias into memory now rather than on the first question needing them."""
@@ -92,13 +78,13 @@ class SpeakerResolver:
             return together
         if at_body := self._name_at_body(typed, words):
             return at_body
-        if len(words) >= 3 and _last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
+        if len(words) >= 3 and last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
             return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
         untitled = _TITLES.sub("", name)
         if by_name := self._named_after_role(typed, words):
             return by_name
         loose = len(words) > 1 and not role_noun_needed
-        if (_last_role_noun(words) >= 0 or loose) and (by_role := self._by_role(typed, name)):
+        if (last_role_noun(words) >= 0 or loose) and (by_role := self._by_role(typed, name)):
             return by_role
         *given, surname = untitled.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
@@ -143,7 +129,7 @@ class SpeakerResolver:
         """The body known by a name's initials: every word's ("bank of england": BoE), else its main words' when
         three or more ("institute for fiscal studies": IFS). Never with an "and": "sumita and miyazawa" is not
         Fireman Sam ("sam")."""
-        main = [word for word in words if word not in _ROLE_FILLER]
+        main = [word for word in words if word not in ROLE_FILLER]
         every = "".join(w[0] for w in words) if "and" not in words else ""
         for initials in dict.fromkeys([every, "".join(w[0] for w in main)]):
             if len(initials) >= 3 and (found := self.exact(initials)):
@@ -153,8 +139,8 @@ class SpeakerResolver:
     def _staff_of(self, typed: str, words: list[str]) -> Speaker | None:
         """The people whose recorded roles name a body nobody speaks as ("bioware": its producer, recorded as
         "bioware audio external resources producer"); None when nobody's or too many people's do."""
-        body = [word for word in words if word not in _ROLE_FILLER]
-        if not body or _last_role_noun(body) >= 0:
+        body = [word for word in words if word not in ROLE_FILLER]
+        if not body or last_role_noun(body) >= 0:
             return None  # a role, matched by its head noun elsewhere
         holders = set.intersection(*({person_id for _, person_id in self.roles.containing(word)} for word in body))
         if not holders or len(holders) > QUALIFIED_PEOPLE:
@@ -188,10 +174,10 @@ class SpeakerResolver:
         role names the body first; "the man from cargill" is the body. None unless the words before "of", "at" or
         "from" are a known name or say "someone"."""
         joiner = next((i for i, word in enumerate(words) if word in _AT_BODY), -1)
-        who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in _ROLE_FILLER]
-        if joiner < 1 or not body or _last_role_noun(words) >= 0:
+        who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in ROLE_FILLER]
+        if joiner < 1 or not body or last_role_noun(words) >= 0:
             return None  # "head of the central bank", "the bank of finland governor": roles
-        if set(who) <= _SOMEONE:
+        if set(who) <= SOMEONE:
             # "the guy from mull historical society": whoever speaks for the body, not people named Guy.
             return self.resolve(" ".join(words[joiner + 1 :]).removeprefix("the "), allow_fuzzy=False)
         named = self.exact(" ".join(who))
@@ -206,9 +192,9 @@ class SpeakerResolver:
 
         The name is the last one to three words after the role noun, as the store knows them exactly.
         """
-        at = _last_role_noun(words)
+        at = last_role_noun(words)
         rest = words[at + 1 :]
-        if at < 0 or not rest or rest[0] in _ROLE_FILLER:
+        if at < 0 or not rest or rest[0] in ROLE_FILLER:
             return None  # "head of the central bank": the body the role belongs to
         role = " ".join(words[: at + 1])
         for size in range(min(3, len(rest)), 0, -1):
@@ -218,108 +204,43 @@ class SpeakerResolver:
                 if not holding and len(named.person_ids) > 1:
                     # None of them among the role's best holders: of the name's people, those whose roles fit it
                     # best ("fed vice chairman johnson": of twenty Johnsons, the one who is a vice chairman).
-                    fitting = {i: score for i, score in self._role_scores(role)[2].items() if i in named.person_ids}
+                    fitting = {i: score for i, score in self.holders.scores(role)[2].items() if i in named.person_ids}
                     top = max(fitting.values(), default=0.0)
                     holding = [i for i in named.person_ids if fitting.get(i, -1.0) == top]
                 return self._speaker(typed, holding) if holding else named
         return None
 
-    def _role_scores(self, role: str) -> tuple[set[str], list[str], dict[int, float]]:
-        """A typed role's head nouns (with their synonyms) and qualifiers, and the people holding a recorded role
-        with that head, each with the share of the qualifiers it carries."""
-        wanted = [_role_noun(w) for w in _ROLE_WORD.findall(role) if w not in _ROLE_FILLER]
-        if not wanted:
-            return set(), [], {}
-        # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
-        found = _last_role_noun(wanted)
-        at = found if found >= 0 else len(wanted) - 1
-        head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
-        heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
-        best: dict[int, float] = {}
-        # Scored once per distinct wording: a common head's thousands of roles share a few hundred.
-        match = cache(lambda alias: _role_match(qualifiers, alias))
-        for candidate in heads:
-            for alias, person_id in self.roles.containing(candidate):
-                words = alias.split()
-                if words and words[-1] in heads:
-                    best[person_id] = max(match(tuple(words[:-1])), best.get(person_id, 0.0))
-        return heads, qualifiers, best
-
     def _by_role(self, typed: str, role: str) -> Speaker | None:
         """People whose recorded roles best match a typed role; None when no role has that head noun."""
-        heads, qualifiers, best = self._role_scores(role)
+        heads, qualifiers, best = self.holders.scores(role)
         if not heads:
             return None
         top = max(best.values(), default=0.0)
-        if top < 1.0 and (holding := self._holding_all(qualifiers, heads)):
+        if top < 1.0 and (holding := self.holders.holding_all(qualifiers, heads)):
             return self._speaker(typed, holding)  # nobody holds the head noun with every qualifier
         if not best:
-            return self._by_qualifier(typed, heads, qualifiers)
+            found = self.holders.by_qualifier(heads, qualifiers)
+            return self._speaker(typed, found) if found else None
         unmatched = tuple(qualifiers) if top < 1.0 else ()
         holders = sorted(i for i, score in best.items() if score == top)
         if unmatched and (named := self.exact(" ".join(qualifiers))):
             # "courtney love's lawyer": the lawyer quoted in her stories, not every lawyer (nor Love herself);
             # "the head of fox": when no head speaks in Fox's stories, Fox itself speaks (through its head).
-            holders = self._quoted_beside(holders, named.person_ids) or [*dict.fromkeys([*holders, *named.person_ids])]
+            quoted = self.holders.quoted_beside(holders, named.person_ids)
+            holders = quoted or [*dict.fromkeys([*holders, *named.person_ids])]
         return self._speaker(typed, holders, qualifiers=unmatched)
 
     def others_at_body(self, speaker: Speaker) -> Speaker | None:
         """For a typed role naming a body ("the wood mackenzie analyst"), the others whose recorded roles hold all
         its qualifying words under another title ("wood mackenzie and co inc north sea expert"); None if nobody
         else does, or too many."""
-        _, qualifiers, _ = self._role_scores(normalise_name(speaker.typed))
+        _, qualifiers, _ = self.holders.scores(normalise_name(speaker.typed))
         if len(qualifiers) < 2:
             return None
-        others = sorted(i for i in self._holding_every(qualifiers) if i not in speaker.person_ids)
+        others = sorted(i for i in self.holders.holding_every(qualifiers) if i not in speaker.person_ids)
         if not others or len(others) > QUALIFIED_PEOPLE:
             return None
         return self._speaker(speaker.typed, others, fuzzy=True)  # said as such: "I took … to mean …"
-
-    def _quoted_beside(self, holders: list[int], named: tuple[int, ...]) -> list[int]:
-        """Of a role's holders, those who speak in the latest stories of the people or body a typed role names."""
-        stories = dict.fromkeys(link.article_id for link in self.store.person_paragraphs(named, latest=LINKS_READ))
-        latest = list(stories)[-STORIES_READ:]
-        paragraphs = [row.id for article_id in latest for row in self.store.article_rows(article_id)]
-        speaking = {name for names in self.store.speakers_of(paragraphs).values() for name in names}
-        names = self.store.person_names([i for i in holders if i not in named])
-        return sorted(i for i, name in names.items() if name in speaking)
-
-    def _holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
-        """People whose roles hold every typed qualifier and the head noun anywhere in them (any head, for a
-        word that only says "someone"): "messagelabs technology chief" is MessageLabs' chief technology
-        officer, "the first boston man" First Boston's managing director, and "yukos's finance chief" the
-        "yukos chief financial officer" also written "chief finance officer". Empty without qualifiers."""
-        if not qualifiers:
-            return []
-        someone = bool(heads & _SOMEONE)
-        return sorted(
-            person_id for person_id, words in self._holding_every(qualifiers).items() if someone or heads & words
-        )
-
-    def _holding_every(self, qualifiers: list[str]) -> dict[int, set[str]]:
-        """The people whose recorded roles hold every qualifier, each with the words of those roles."""
-        words_of: dict[int, set[str]] = defaultdict(set)  # a person's words over the roles naming a qualifier
-        for qualifier in qualifiers:
-            for alias, person_id in self.roles.containing(qualifier):
-                words_of[person_id].update(alias.split())
-        return {person_id: words for person_id, words in words_of.items() if set(qualifiers) <= words}
-
-    def _by_qualifier(self, typed: str, heads: set[str], qualifiers: list[str]) -> Speaker | None:
-        """People with a role holding the typed qualifier whose own words carry the head noun; None if nobody.
-
-        No role is recorded as "cepes coordinator", but Saldarriaga's is "cepes researcher" and he is quoted
-        as the "technical coordinator at Cepes".
-        """
-        people = sorted({i for word in qualifiers for _, i in self.roles.containing(word)})
-        if not people or len(people) > QUALIFIED_PEOPLE:
-            return None
-        found = []
-        for person_id in people:
-            own = [link.paragraph_id for link in self.store.person_paragraphs([person_id]) if link.role == "speaker"]
-            texts = (row.text for row in self.store.paragraphs_by_id(own[:PARAGRAPHS_READ]))
-            if any(heads & set(_ROLE_WORD.findall(text.lower())) for text in texts):
-                found.append(person_id)
-        return self._speaker(typed, found) if found else None
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
         edits = _allowed_edits(name)
@@ -351,46 +272,7 @@ def _name_words(full_name: str) -> tuple[str, ...]:
 
 def names_a_role(typed: str) -> bool:
     """Whether a typed speaker holds a role noun ("the japanese farm ministry official", "fed chairman johnson")."""
-    return _last_role_noun(normalise_name(typed).split()) >= 0
-
-
-def _role_noun(word: str) -> str:
-    """A role noun in the singular ("analysts" → "analyst": any of them); other words as they are."""
-    return word if word in ROLE_HEADS else singular_role(word) or word
-
-
-def _last_role_noun(words: list[str]) -> int:
-    """The index of the last word that is a role noun (in either number), or -1."""
-    return max((i for i, word in enumerate(words) if _role_noun(word) in ROLE_HEADS), default=-1)
-
-
-def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
-    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", and a body
-    of three words or more its initials ("mitsubishi heavy industries boss" / "mhi president")."""
-    if not wanted:
-        return 1.0
-
-    def found(words: list[str]) -> int:
-        return sum(any(same_word(w, a) for a in alias) for w in words)
-
-    hits = found(wanted)
-    for start, end in combinations(range(len(wanted) + 1), 2):
-        if end - start >= 3 and "".join(w[0] for w in wanted[start:end]) in alias:
-            hits = max(hits, end - start + found(wanted[:start] + wanted[end:]))
-    return hits / len(wanted)
-
-
-def same_word(typed: str, word: str) -> bool:
-    """Equal, or sharing a stem of four letters or more (country and demonym: iran / iranian)."""
-    if typed == word:
-        return True
-    shorter, longer = sorted((typed, word), key=len)
-    if len(shorter) < 4:
-        return False
-    # A final vowel may change (algeria / algerian), but what is left must still be four letters:
-    # "tori" (Tories) is not a form of "toronto".
-    root = shorter.rstrip("aeiouy")
-    return longer.startswith(shorter) or (len(root) >= 4 and longer.startswith(root))
+    return last_role_noun(normalise_name(typed).split()) >= 0
 
 
 def _given_in(typed: str, given: tuple[str, ...]) -> bool:

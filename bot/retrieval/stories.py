@@ -13,7 +13,7 @@ from functools import partial
 
 from bot.lru import LRUCache
 from bot.retrieval.ranked import RELATED_CREDIT
-from bot.retrieval.speakers import same_word
+from bot.retrieval.role_holders import same_word
 from bot.retrieval.terms import Topic, stems_of
 from bot.store.protocol import StoreProtocol
 

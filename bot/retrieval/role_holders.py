@@ -1,0 +1,143 @@
+"""Who holds a typed role ("australia's treasurer", "the wood mackenzie analyst"): the people whose recorded roles
+have its head noun (or a house style's other word for it), ranked by the share of its other words they carry."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from itertools import combinations
+
+from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
+from bot.retrieval.aliases import RoleAliases
+from bot.store.protocol import StoreProtocol
+
+ROLE_WORD = re.compile(r"[a-z][a-z-]+")
+ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
+SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
+QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
+PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
+LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
+STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
+# Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
+# bank's chief or boss is its governor).
+_HEAD_SYNONYMS: dict[str, frozenset[str]] = {
+    "director": frozenset({"chief", "head"}),
+    "chief": frozenset({"director", "head", "governor"}),
+    "head": frozenset({"chief", "director"}),
+    "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
+}
+
+
+class RoleHolders:
+    """Matches typed roles against the store's recorded ones (person ids, not yet speakers)."""
+
+    def __init__(self, store: StoreProtocol, roles: RoleAliases) -> None:
+        self.store = store
+        self.roles = roles
+
+    def scores(self, role: str) -> tuple[set[str], list[str], dict[int, float]]:
+        """A typed role's head nouns (with their synonyms) and qualifiers, and the people holding a recorded role
+        with that head, each with the share of the qualifiers it carries."""
+        wanted = [_role_noun(w) for w in ROLE_WORD.findall(role) if w not in ROLE_FILLER]
+        if not wanted:
+            return set(), [], {}
+        # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
+        found = last_role_noun(wanted)
+        at = found if found >= 0 else len(wanted) - 1
+        head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
+        heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
+        best: dict[int, float] = {}
+        # Scored once per distinct wording: a common head's thousands of roles share a few hundred.
+        match = cache(lambda alias: _role_match(qualifiers, alias))
+        for candidate in heads:
+            for alias, person_id in self.roles.containing(candidate):
+                words = alias.split()
+                if words and words[-1] in heads:
+                    best[person_id] = max(match(tuple(words[:-1])), best.get(person_id, 0.0))
+        return heads, qualifiers, best
+
+    def holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
+        """People whose roles hold every typed qualifier and the head noun anywhere in them (any head, for a
+        word that only says "someone"): "messagelabs technology chief" is MessageLabs' chief technology
+        officer, "the first boston man" First Boston's managing director, and "yukos's finance chief" the
+        "yukos chief financial officer" also written "chief finance officer". Empty without qualifiers."""
+        if not qualifiers:
+            return []
+        someone = bool(heads & SOMEONE)
+        return sorted(
+            person_id for person_id, words in self.holding_every(qualifiers).items() if someone or heads & words
+        )
+
+    def holding_every(self, qualifiers: list[str]) -> dict[int, set[str]]:
+        """The people whose recorded roles hold every qualifier, each with the words of those roles."""
+        words_of: dict[int, set[str]] = defaultdict(set)  # a person's words over the roles naming a qualifier
+        for qualifier in qualifiers:
+            for alias, person_id in self.roles.containing(qualifier):
+                words_of[person_id].update(alias.split())
+        return {person_id: words for person_id, words in words_of.items() if set(qualifiers) <= words}
+
+    def by_qualifier(self, heads: set[str], qualifiers: list[str]) -> list[int]:
+        """People with a role holding the typed qualifier whose own words carry the head noun.
+
+        No role is recorded as "cepes coordinator", but Saldarriaga's is "cepes researcher" and he is quoted
+        as the "technical coordinator at Cepes".
+        """
+        people = sorted({i for word in qualifiers for _, i in self.roles.containing(word)})
+        if not people or len(people) > QUALIFIED_PEOPLE:
+            return []
+        found = []
+        for person_id in people:
+            own = [link.paragraph_id for link in self.store.person_paragraphs([person_id]) if link.role == "speaker"]
+            texts = (row.text for row in self.store.paragraphs_by_id(own[:PARAGRAPHS_READ]))
+            if any(heads & set(ROLE_WORD.findall(text.lower())) for text in texts):
+                found.append(person_id)
+        return found
+
+    def quoted_beside(self, holders: list[int], named: tuple[int, ...]) -> list[int]:
+        """Of a role's holders, those who speak in the latest stories of the people or body a typed role names."""
+        stories = dict.fromkeys(link.article_id for link in self.store.person_paragraphs(named, latest=LINKS_READ))
+        latest = list(stories)[-STORIES_READ:]
+        paragraphs = [row.id for article_id in latest for row in self.store.article_rows(article_id)]
+        speaking = {name for names in self.store.speakers_of(paragraphs).values() for name in names}
+        names = self.store.person_names([i for i in holders if i not in named])
+        return sorted(i for i, name in names.items() if name in speaking)
+
+
+def last_role_noun(words: list[str]) -> int:
+    """The index of the last word that is a role noun (in either number), or -1."""
+    return max((i for i, word in enumerate(words) if _role_noun(word) in ROLE_HEADS), default=-1)
+
+
+def same_word(typed: str, word: str) -> bool:
+    """Equal, or sharing a stem of four letters or more (country and demonym: iran / iranian)."""
+    if typed == word:
+        return True
+    shorter, longer = sorted((typed, word), key=len)
+    if len(shorter) < 4:
+        return False
+    # A final vowel may change (algeria / algerian), but what is left must still be four letters:
+    # "tori" (Tories) is not a form of "toronto".
+    root = shorter.rstrip("aeiouy")
+    return longer.startswith(shorter) or (len(root) >= 4 and longer.startswith(root))
+
+
+def _role_noun(word: str) -> str:
+    """A role noun in the singular ("analysts" → "analyst": any of them); other words as they are."""
+    return word if word in ROLE_HEADS else singular_role(word) or word
+
+
+def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
+    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", and a body
+    of three words or more its initials ("mitsubishi heavy industries boss" / "mhi president")."""
+    if not wanted:
+        return 1.0
+
+    def found(words: list[str]) -> int:
+        return sum(any(same_word(w, a) for a in alias) for w in words)
+
+    hits = found(wanted)
+    for start, end in combinations(range(len(wanted) + 1), 2):
+        if end - start >= 3 and "".join(w[0] for w in wanted[start:end]) in alias:
+            hits = max(hits, end - start + found(wanted[:start] + wanted[end:]))
+    return hits / len(wanted)
