@@ -1078,6 +1078,19 @@ def test_a_role_keeps_its_field_and_its_owner() -> None:
     assert not any(" at " in role for role in person(result, "Kate Moss").roles)
 
 
+def test_a_bodys_whole_name_before_a_role_and_a_role_noun_as_surname() -> None:
+    result = attribute(
+        [
+            "Bank of Corvania governor Arlo King said rates would rise.",
+            "King Fahd said the war was over.",
+            "Labour MP Wren Bishop said she would stand again.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Arlo King",), ("Fahd",), ("Wren Bishop",)]
+    assert "bank of corvania governor" in person(result, "Arlo King").roles  # not "corvania governor"
+    assert "king" in person(result, "Fahd").roles
+
+
 def test_partners_controllers_and_undersecretaries_hold_roles() -> None:
     result = attribute(
         [

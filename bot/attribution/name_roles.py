@@ -117,10 +117,18 @@ def role_before(text: str, start: int) -> Role | None:
             return None  # "Cafod will host Mr Brown's speech": the role noun is a verb there
     while words and len(taken) < 5:
         word = words[-1]
+        if word == "of" and len(taken) > 1 and len(words) > 1 and _names_a_body(words[-2], taken[-1]):
+            taken += [words.pop(), words.pop()]  # "Bank of Japan governor": the body's whole name, not "Japan"
+            continue
         if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
             break
         taken.append(words.pop())
     return make_role(taken[::-1])
+
+
+def _names_a_body(before: str, after: str) -> bool:
+    """Whether the words around an "of" are a capitalised body's ("Bank" and "Japan")."""
+    return before[:1].isupper() and after[:1].isupper() and before.isalpha() and before.lower() not in _BEFORE_ROLE
 
 
 def role_apposed_before(text: str, start: int) -> Role | None:

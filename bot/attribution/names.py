@@ -72,6 +72,8 @@ _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
 _DESCRIPTIONS = frozenset(EPITHETS) - {"dane", "finn"}
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
+# Role nouns that are also surnames: they break a run only before a name ("King Fahd", not "Mervyn King").
+_SURNAMES = frozenset({"king", "bishop", "guest"})
 _FAMILY_NAME = 5  # letters of the longest family name written before a hyphened given name ("Chung", "Roh")
 # Common Chinese family names that are no English given name or word ("Lee", "Kim", "Sun", "Song", "Pan" are).
 _CHINESE_FAMILY_NAMES = frozenset(
@@ -151,6 +153,8 @@ def _is_breaker(token: str, last: bool) -> bool:
     """True for words that cannot be part of a person's name: roles, acronyms, organisation words."""
     lower = token.lower()
     if lower in _BREAKERS:
+        if lower in _SURNAMES:
+            return not last
         return last or lower not in _GIVEN_NAMES
     if token.isupper() and len(token) > 1 and ("." not in token or lower.replace(".", "") in _BREAKERS):
         return True  # acronyms and the initialisms of places and bodies ("OECD", "U.S.")
