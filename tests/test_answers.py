@@ -451,6 +451,15 @@ def test_a_role_asked_with_its_bodys_full_name_finds_it_by_initials(service: Bri
     assert service.retriever.speakers.resolve("mitsubishi heavy industries boss").names == ("Yotaro Iida",)
 
 
+def test_a_role_typed_with_its_bodys_initials_or_a_clipped_word(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Yen\n\nBank of Japan governor Satoshi Sumita said the yen was stable.")
+    service.load_text(ADMIN, "Bonds\n\nBank governor Ann Lowe said bond yields were low.")
+    service.load_text(ADMIN, "Dollar\n\nNew York Federal Reserve Bank President Gerald Corrigan spoke on the dollar.")
+    service.load_text(ADMIN, "Library\n\nNew York Public Library president Paul Leclerc said books were in demand.")
+    assert service.retriever.speakers.resolve("the boj governor").names == ("Satoshi Sumita",)
+    assert service.retriever.speakers.resolve("the new york fed president").names == ("Gerald Corrigan",)
+
+
 def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

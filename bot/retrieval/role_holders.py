@@ -128,16 +128,31 @@ def _role_noun(word: str) -> str:
 
 
 def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
-    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", and a body
-    of three words or more its initials ("mitsubishi heavy industries boss" / "mhi president")."""
+    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", a body of
+    three words or more its initials ("mitsubishi heavy industries boss" / "mhi president") and the other way
+    round ("boj governor" / "bank of japan governor"), and a clipped word the whole ("fed" / "federal")."""
     if not wanted:
         return 1.0
 
     def found(words: list[str]) -> int:
-        return sum(any(same_word(w, a) for a in alias) for w in words)
+        return sum(any(same_word(w, a) or _clipped(w, a) for a in alias) or _initials_of(w, alias) for w in words)
 
     hits = found(wanted)
     for start, end in combinations(range(len(wanted) + 1), 2):
         if end - start >= 3 and "".join(w[0] for w in wanted[start:end]) in alias:
             hits = max(hits, end - start + found(wanted[:start] + wanted[end:]))
     return hits / len(wanted)
+
+
+def _clipped(typed: str, word: str) -> bool:
+    """Whether a typed word of three letters is a longer word clipped ("fed" for "federal", "gov" for "government")."""
+    return len(typed) == 3 and len(word) >= 6 and word.startswith(typed)
+
+
+def _initials_of(typed: str, alias: tuple[str, ...]) -> bool:
+    """Whether a typed word of two to four letters is the initials of words in a row of a role ("boj": "bank of
+    japan"; "ecb": "european central bank")."""
+    if not 2 <= len(typed) <= 4:
+        return False
+    initials = "".join(word[0] for word in alias)
+    return len(alias) >= len(typed) and typed in initials and typed not in alias
