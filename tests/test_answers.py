@@ -460,6 +460,20 @@ def test_a_role_typed_with_its_bodys_initials_or_a_clipped_word(service: Briefin
     assert service.retriever.speakers.resolve("the new york fed president").names == ("Gerald Corrigan",)
 
 
+def test_a_role_matched_in_full_is_in_its_story_however_written(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Dollar\n\nNew York Federal Reserve Bank President Gerald Corrigan opposed a further fall in the dollar.",
+    )
+    service.load_text(
+        ADMIN,
+        "Markets\n\nNew York traders said the Fed president's words had not stopped a further fall in the dollar.",
+    )
+    answer = service.ask("what did the new york fed president say about a further fall in the dollar?")
+    assert answer.hits[0].speakers == ("Gerald Corrigan",)
+    assert answer.message.startswith("What Gerald Corrigan said")
+
+
 def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -151,8 +151,11 @@ class Retriever:
                 whole = _as_topic(parsed, joined=not guessed)
                 whole_topic = self.reader.topic(whole.topic)
                 # A topic search costs tens of milliseconds in a large archive: skipped when no story could
-                # cover the question that much better than the person's own.
-                spoken = self._story_coverage(whole_topic, ranked)
+                # cover the question that much better than the person's own. A role matched in full names the
+                # person in their story however it writes the role ("new york fed president": "New York Federal
+                # Reserve Bank President Gerald Corrigan").
+                named = by_role and not (guessed or speaker.qualifiers)
+                spoken = self._story_coverage(whole_topic, ranked, also=stems_of(speaker.typed) if named else ())
                 if whole_topic is not None and spoken + BETTER_STORY <= 1.0:
                     as_topic = self.topics.rank(whole_topic, after_article, wanted=wanted)
                     if ranked:
@@ -270,11 +273,11 @@ class Retriever:
             and self._story_coverage(topic, ranked) >= MIN_ARTICLE_COVERAGE
         )
 
-    def _story_coverage(self, topic: Topic | None, ranked: list[Ranked]) -> float:
-        """How much of a topic the story of a ranking's first answer covers (0 without one)."""
+    def _story_coverage(self, topic: Topic | None, ranked: list[Ranked], also: Iterable[str] = ()) -> float:
+        """How much of a topic the story of a ranking's first answer covers (0 without one), ``also`` stems with it."""
         if topic is None or not ranked:
             return 0.0
-        return topic.coverage(self.stories.stems(ranked[0].row.article_id), RELATED_CREDIT)
+        return topic.coverage(self.stories.stems(ranked[0].row.article_id) | frozenset(also), RELATED_CREDIT)
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the
