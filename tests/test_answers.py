@@ -474,6 +474,18 @@ def test_a_role_matched_in_full_is_in_its_story_however_written(service: Briefin
     assert answer.message.startswith("What Gerald Corrigan said")
 
 
+def test_a_bodys_spokesman_speaks_as_the_body_too(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Rates\n\nA Corvania Bank spokesman said the bank's gold reserves were no secret.")
+    service.load_text(
+        ADMIN,
+        "Reserves\n\nThe Corvania Bank declined to comment, but a spokesman said its gold reserves would be sold "
+        "to foreign central banks.",
+    )
+    answer = service.ask("what did the corvania bank spokesman say about selling gold reserves to foreign banks?")
+    assert answer.hits[0].text.startswith("The Corvania Bank declined to comment")
+    assert answer.message.startswith("What a Corvania Bank spokesman / Corvania Bank said")  # words, not a topic
+
+
 def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

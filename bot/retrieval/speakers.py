@@ -27,6 +27,7 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _TOGETHER = re.compile(r" (?:and|&) ")  # "sumita and miyazawa": people asked about together
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (
     *"spokesman spokeswoman spokesperson director chief head chairman chairwoman president leader secretary".split(),
@@ -73,7 +74,7 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
-            return self._also_untitled(self._with_spokespeople(exact, words), name)
+            return self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
         if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
             return together
         if at_body := self._name_at_body(typed, words):
@@ -167,6 +168,15 @@ class SpeakerResolver:
         offices = [f"{name} {role}" for role in _SPOKES_ROLES]
         spokes = {person_id for person_id, _ in self.store.people_by_aliases(offices)}
         extra = sorted(spokes - set(found.person_ids))
+        return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
+
+    def _with_their_body(self, found: Speaker, words: list[str]) -> Speaker:
+        """Those found as a body's spokespeople with the body itself: news reports a spokesman's words as the
+        body's too ("The Bundesbank declined to comment, but a spokesman said …")."""
+        if len(words) < 2 or words[-1] not in _SPOKESPEOPLE:
+            return found
+        body = self.exact(" ".join(words[:-1]))
+        extra = [i for i in body.person_ids if i not in found.person_ids] if body else []
         return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
 
     def _name_at_body(self, typed: str, words: list[str]) -> Speaker | None:
