@@ -460,6 +460,15 @@ def test_a_role_typed_with_its_bodys_initials_or_a_clipped_word(service: Briefin
     assert service.retriever.speakers.resolve("the new york fed president").names == ("Gerald Corrigan",)
 
 
+def test_a_job_title_typed_as_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Gamers\n\nSandvine chief technology officer Marc Morin said gamers used most bandwidth.")
+    service.load_text(ADMIN, "Oil\n\nBP chief executive Lord Browne said profits had risen.")
+    service.load_text(ADMIN, "Burgers\n\nMcDonald's CEO Jim Cantalupo said sales had risen.")
+    assert service.retriever.speakers.resolve("sandvine's cto").names == ("Marc Morin",)
+    assert service.retriever.speakers.resolve("the bp ceo").names == ("Lord Browne",)
+    assert service.retriever.speakers.resolve("mcdonald's ceo").names == ("Jim Cantalupo",)
+
+
 def test_a_role_matched_in_full_is_in_its_story_however_written(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

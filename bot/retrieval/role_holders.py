@@ -19,6 +19,13 @@ QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than 
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
 STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
+# Job titles typed as initials, and the words news writes them in ("the bp ceo": BP's chief executive).
+_TITLE_INITIALS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "coo": "chief operating officer",
+}
 # Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
 # bank's chief or boss is its governor).
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
@@ -39,7 +46,8 @@ class RoleHolders:
     def scores(self, role: str) -> tuple[set[str], list[str], dict[int, float]]:
         """A typed role's head nouns (with their synonyms) and qualifiers, and the people holding a recorded role
         with that head, each with the share of the qualifiers it carries."""
-        wanted = [_role_noun(w) for w in ROLE_WORD.findall(role) if w not in ROLE_FILLER]
+        typed = (_TITLE_INITIALS.get(w, w) for w in ROLE_WORD.findall(role))
+        wanted = [_role_noun(w) for w in " ".join(typed).split() if w not in ROLE_FILLER]
         if not wanted:
             return set(), [], {}
         # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
