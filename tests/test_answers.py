@@ -458,6 +458,10 @@ def test_a_role_typed_with_its_bodys_initials_or_a_clipped_word(service: Briefin
     service.load_text(ADMIN, "Library\n\nNew York Public Library president Paul Leclerc said books were in demand.")
     assert service.retriever.speakers.resolve("the boj governor").names == ("Satoshi Sumita",)
     assert service.retriever.speakers.resolve("the new york fed president").names == ("Gerald Corrigan",)
+    # Two letters are the initials of too many words in a row: "us" is not "United States" here.
+    service.load_text(ADMIN, "Snow\n\nUnited States Treasury Secretary John Snow said the dollar was strong.")
+    service.load_text(ADMIN, "Powell\n\nUS Secretary of State Colin Powell said talks would go on.")
+    assert service.retriever.speakers.resolve("the us secretary of state").names == ("Colin Powell",)
 
 
 def test_a_job_title_typed_as_initials(service: BriefingService) -> None:

@@ -158,9 +158,9 @@ def _clipped(typed: str, word: str) -> bool:
 
 
 def _initials_of(typed: str, alias: tuple[str, ...]) -> bool:
-    """Whether a typed word of two to four letters is the initials of words in a row of a role ("boj": "bank of
-    japan"; "ecb": "european central bank")."""
-    if not 2 <= len(typed) <= 4:
+    """Whether a typed word of three or four letters is the initials of words in a row of a role ("boj": "bank of
+    japan"; "ecb": "european central bank"). Two letters ("us") would be the initials of too many."""
+    if not 3 <= len(typed) <= 4:
         return False
     initials = "".join(word[0] for word in alias)
     return len(alias) >= len(typed) and typed in initials and typed not in alias
