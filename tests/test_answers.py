@@ -471,6 +471,8 @@ def test_a_job_title_typed_as_initials(service: BriefingService) -> None:
     assert service.retriever.speakers.resolve("sandvine's cto").names == ("Marc Morin",)
     assert service.retriever.speakers.resolve("the bp ceo").names == ("Lord Browne",)
     assert service.retriever.speakers.resolve("mcdonald's ceo").names == ("Jim Cantalupo",)
+    service.load_text(ADMIN, "Election\n\nPrime Minister Tony Blair said the election would be close.")
+    assert service.retriever.speakers.resolve("the pm").names == ("Tony Blair",)
 
 
 def test_a_role_matched_in_full_is_in_its_story_however_written(service: BriefingService) -> None:

@@ -19,9 +19,10 @@ QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than 
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
 STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
-# Job titles typed as initials, and the words news writes them in ("the bp ceo": BP's chief executive).
+# Job titles typed as initials, and the words news writes them in ("microsoft's cfo": its chief financial officer).
+# A CEO is found as a role noun of its own, also written "chief executive" (``_HEAD_SYNONYMS``).
 _TITLE_INITIALS = {
-    "ceo": "chief executive",
+    "pm": "prime minister",
     "cfo": "chief financial officer",
     "cto": "chief technology officer",
     "coo": "chief operating officer",
@@ -33,6 +34,7 @@ _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "chief": frozenset({"director", "head", "governor"}),
     "head": frozenset({"chief", "director"}),
     "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
+    "ceo": frozenset({"executive"}),
 }
 
 
@@ -46,8 +48,7 @@ class RoleHolders:
     def scores(self, role: str) -> tuple[set[str], list[str], dict[int, float]]:
         """A typed role's head nouns (with their synonyms) and qualifiers, and the people holding a recorded role
         with that head, each with the share of the qualifiers it carries."""
-        typed = (_TITLE_INITIALS.get(w, w) for w in ROLE_WORD.findall(role))
-        wanted = [_role_noun(w) for w in " ".join(typed).split() if w not in ROLE_FILLER]
+        wanted = [_role_noun(w) for w in ROLE_WORD.findall(spelt_out(role)) if w not in ROLE_FILLER]
         if not wanted:
             return set(), [], {}
         # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
@@ -110,6 +111,11 @@ class RoleHolders:
         speaking = {name for names in self.store.speakers_of(paragraphs).values() for name in names}
         names = self.store.person_names([i for i in holders if i not in named])
         return sorted(i for i, name in names.items() if name in speaking)
+
+
+def spelt_out(typed: str) -> str:
+    """A typed name or role with its job titles' initials written out ("the pm": "the prime minister")."""
+    return " ".join(_TITLE_INITIALS.get(word, word) for word in typed.split())
 
 
 def last_role_noun(words: list[str]) -> int:

@@ -16,7 +16,14 @@ from rapidfuzz.distance import OSA
 
 from bot.attribution.lexicon import ROLE_HEADS
 from bot.retrieval.aliases import NameAliases, RoleAliases
-from bot.retrieval.role_holders import QUALIFIED_PEOPLE, ROLE_FILLER, SOMEONE, RoleHolders, last_role_noun
+from bot.retrieval.role_holders import (
+    QUALIFIED_PEOPLE,
+    ROLE_FILLER,
+    SOMEONE,
+    RoleHolders,
+    last_role_noun,
+    spelt_out,
+)
 from bot.store.protocol import StoreProtocol
 
 _TITLES = re.compile(
@@ -69,7 +76,7 @@ class SpeakerResolver:
         :param role_noun_needed: match roles only when a word is a role noun ("the chancellor"), not by a
             role's other words ("cepes coordinator" → the Cepes researcher): for text that is not a speaker.
         """
-        name = normalise_name(typed)
+        name = spelt_out(normalise_name(typed))
         words = name.split()
         if not words:
             return None
@@ -105,7 +112,7 @@ class SpeakerResolver:
 
     def exact(self, typed: str) -> Speaker | None:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
-        name = normalise_name(typed)
+        name = spelt_out(normalise_name(typed))
         for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, [i for i, _ in found])
