@@ -603,6 +603,14 @@ def test_a_role_many_hold_is_counted_in_the_lead_not_listed(service: BriefingSer
     assert "no paragraph where any of the 5 people recorded as “film director” speaks" in nothing.message
 
 
+def test_a_role_none_holds_in_full_is_said_to_be_the_nearest(service: BriefingService) -> None:
+    firms = {"Ann Ames": "Acme", "Bo Berg": "Bolt", "Cy Cole": "Cog", "Di Dunn": "Dot", "Ed Eyre": "Elm"}
+    for name, firm in firms.items():
+        service.load_text(ADMIN, f"Results\n\n{firm} chief executive {name} said profits had risen.")
+    answer = service.ask("what did the corvania ceo say about profits?")
+    assert answer.message.startswith("What the 5 people whose roles come nearest “corvania ceo” said about profits")
+
+
 def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -383,10 +383,12 @@ def _as_on_page(speaker: Speaker | None, hits: Sequence[Hit]) -> Speaker | None:
 
 def _who(speaker: Speaker, many: str = "") -> str:
     """The people a speaker resolved to, by name, or counted when a role many hold named them ("the director":
-    a lead of fifty names said nothing)."""
+    a lead of fifty names said nothing); said as nearest the role when none holds all its words ("the tesco ceo":
+    chief executives, none of them recorded at Tesco)."""
     if len(speaker.names) <= NAMES_LISTED:
         return " / ".join(speaker.names)
-    return f"{many}the {len(speaker.names)} people recorded as “{speaker.typed}”"
+    recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
+    return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
 
 
 def _no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False, when: str = "") -> str:
