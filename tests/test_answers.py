@@ -576,6 +576,16 @@ def test_a_role_asked_in_other_words_is_the_one_holding_every_word(service: Brie
     assert resolve("yukos's finance chief").names == ("Bruce Misamore",)
 
 
+def test_a_first_name_alone_is_whoever_of_that_name_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome\n\nEdward Leigh said the sale of the Dome was a poor deal for taxpayers.")
+    service.load_text(ADMIN, "Horses\n\nPrince Edward opened the show. Edward said he had always loved horses.")
+    answer = service.ask("what did edward say about the dome sale?")
+    assert answer.hits[0].speakers == ("Edward Leigh",)
+    assert answer.message == "What Edward Leigh said about the dome sale: (I took “edward” to mean Edward Leigh.)"
+    service.load_text(ADMIN, "Gardens\n\nWren Halloway said the gardens would open in May.")
+    assert service.ask("what did wren say about the gardens?").hits[0].speakers == ("Wren Halloway",)
+
+
 def test_a_first_name_misspelt_finds_the_full_name_before_a_bare_surname(service: BriefingService) -> None:
     service.load_text(ADMIN, "Doping\n\nKelli White, the banned sprinter, said doping was common in sport.")
     service.load_text(ADMIN, "Rugby\n\nWhite said the scrum had held firm.")  # a White known by surname alone

@@ -12,6 +12,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from bot.attribution.lexicon import HONORIFICS
 from bot.retrieval.spelling import neighbours_swapped
 from bot.store.protocol import StoreProtocol
 
@@ -43,9 +44,9 @@ class _Incremental(ABC):
                 position = 0
             while position < version[0]:
                 rows = self.store.aliases_after(position, self.kind, PAGE)
-                for row_position, alias, person_id, _kind in rows:
+                for row_position, alias, person_id, kind in rows:
                     if row_position <= version[0]:  # later rows are read with the next version
-                        self.add(sys.intern(alias), person_id)
+                        self.add(sys.intern(alias), person_id, kind)
                 if len(rows) < PAGE:
                     break
                 position = rows[-1][0]
@@ -56,7 +57,7 @@ class _Incremental(ABC):
         """Forget everything (before a full re-read)."""
 
     @abstractmethod
-    def add(self, alias: str, person_id: int) -> None:
+    def add(self, alias: str, person_id: int, kind: str) -> None:
         """Take in one alias row."""
 
 
@@ -78,7 +79,7 @@ class RoleAliases(_Incremental):
         self._people = array("q")  # by arrival
         self._by_word: dict[str, array[int]] = {}  # arrivals
 
-    def add(self, alias: str, person_id: int) -> None:
+    def add(self, alias: str, person_id: int, kind: str = "role") -> None:
         """File a role alias under each of its words."""
         arrival = len(self._aliases)
         self._aliases[arrival] = alias
@@ -114,13 +115,17 @@ class NameAliases(_Incremental):
         self._by_length: dict[int, dict[int, str]] = {}  # per length, the aliases by index
         # length -> bigram -> indexes into _by_length; a length is filed on its first fuzzy look-up
         self._grams: dict[int, dict[str, array[int]]] = {}
+        self._given: dict[str, array[int]] = {}  # a first name -> the people whose full names begin with it
 
     def __len__(self) -> int:
         """How many distinct aliases are held (read so far)."""
         return len(self._arrival)
 
-    def add(self, alias: str, person_id: int) -> None:
-        """Keep the alias once."""
+    def add(self, alias: str, person_id: int, kind: str) -> None:
+        """Keep the alias once, and a full name's person under its first name."""
+        first, _, rest = alias.partition(" ")
+        if kind == "name" and rest and first not in HONORIFICS:
+            _append(self._given, first, person_id)
         if alias in self._arrival:
             return
         self._arrival[alias] = len(self._arrival)
@@ -128,6 +133,11 @@ class NameAliases(_Incremental):
         if (grams := self._grams.get(len(alias))) is not None:
             _file(grams, alias, len(same_length))
         same_length[len(same_length)] = alias
+
+    def given(self, name: str) -> list[int]:
+        """The people whose recorded full names begin with a first name ("edward": Edward Leigh, Edward Fox)."""
+        self.refresh()
+        return list(dict.fromkeys(self._given.get(name, _EMPTY)))
 
     def nearest(self, name: str, edits: int, wanted: int) -> list[str]:
         """The ``wanted`` aliases fewest edits (at most ``edits``) from ``name``, nearest first.

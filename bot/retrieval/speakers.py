@@ -81,7 +81,8 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
-            return self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
+            speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
+            return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
         if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
             return together
         if at_body := self._name_at_body(typed, words):
@@ -108,7 +109,14 @@ class SpeakerResolver:
                 return self._speaker(typed, alone)
         if not role_noun_needed and (staff := self._staff_of(typed, words)):
             return staff
-        return self._fuzzy(typed, name) if allow_fuzzy else None
+        if not allow_fuzzy:
+            return None
+        # A word nobody goes by: a misspelt name ("hewit"), else a first name ("edward"), read in that order.
+        near = self._fuzzy(typed, name)
+        first_named = self._by_first_name(typed, name) if len(words) == 1 else None
+        if near and first_named:
+            return replace(near, alternatives=(*near.alternatives, first_named))
+        return near or first_named
 
     def exact(self, typed: str) -> Speaker | None:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
@@ -154,6 +162,20 @@ class SpeakerResolver:
         if not holders or len(holders) > QUALIFIED_PEOPLE:
             return None
         return self._speaker(typed, sorted(holders))
+
+    def _by_first_name(self, typed: str, word: str, known: tuple[int, ...] = ()) -> Speaker | None:
+        """The people (other than ``known``) whose recorded full names begin with a typed first name, said as a
+        reading of it ("I took “edward” to mean Edward Leigh"); None when no full name does."""
+        ids = [i for i in self.names.given(word) if i not in known]
+        return self._speaker(typed, ids, fuzzy=True) if ids else None
+
+    def _also_by_first_name(self, found: Speaker, words: list[str]) -> Speaker:
+        """Those known by a one-word name, with the people whose full names begin with it as a later reading, for
+        a question they never answer ("what did edward say about the dome sale?": not Edward Fox, but whichever
+        Edward speaks on it)."""
+        if len(words) != 1 or not (first_named := self._by_first_name(found.typed, words[0], found.person_ids)):
+            return found
+        return replace(found, alternatives=(*found.alternatives, first_named))
 
     def _also_untitled(self, found: Speaker, name: str) -> Speaker:
         """The people recorded by a titled name ("mr davies"), with everyone else of that name as the next
