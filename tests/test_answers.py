@@ -475,6 +475,14 @@ def test_a_job_title_typed_as_initials(service: BriefingService) -> None:
     assert service.retriever.speakers.resolve("the pm").names == ("Tony Blair",)
 
 
+def test_a_body_typed_as_its_initials_and_a_representative_as_rep(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Yen\n\nThe Bank of Japan said it would buy dollars to steady the yen.")
+    service.load_text(ADMIN, "Rates\n\nThe BoE said rates would stay on hold.")
+    service.load_text(ADMIN, "Trade\n\nUS trade representative Clayton Yeutter said talks would resume.")
+    assert service.retriever.speakers.resolve("the boj").names == ("Bank of Japan",)  # not the BoE, a letter away
+    assert service.retriever.speakers.resolve("the us trade rep").names == ("Clayton Yeutter",)
+
+
 def test_a_role_matched_in_full_is_in_its_story_however_written(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

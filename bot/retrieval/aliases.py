@@ -116,6 +116,7 @@ class NameAliases(_Incremental):
         # length -> bigram -> indexes into _by_length; a length is filed on its first fuzzy look-up
         self._grams: dict[int, dict[str, array[int]]] = {}
         self._given: dict[str, array[int]] = {}  # a first name -> the people whose full names begin with it
+        self._initials: dict[str, array[int]] = {}  # "boj" -> those named in three words or more so ("bank of japan")
 
     def __len__(self) -> int:
         """How many distinct aliases are held (read so far)."""
@@ -126,6 +127,8 @@ class NameAliases(_Incremental):
         first, _, rest = alias.partition(" ")
         if kind == "name" and rest and first not in HONORIFICS:
             _append(self._given, first, person_id)
+            if rest.count(" ") >= 1:
+                _append(self._initials, "".join(word[0] for word in alias.split()), person_id)
         if alias in self._arrival:
             return
         self._arrival[alias] = len(self._arrival)
@@ -138,6 +141,12 @@ class NameAliases(_Incremental):
         """The people whose recorded full names begin with a first name ("edward": Edward Leigh, Edward Fox)."""
         self.refresh()
         return list(dict.fromkeys(self._given.get(name, _EMPTY)))
+
+    def by_initials(self, initials: str) -> list[int]:
+        """The people and bodies with a recorded name of three words or more that these are the initials of
+        ("boj": the Bank of Japan)."""
+        self.refresh()
+        return list(dict.fromkeys(self._initials.get(initials, _EMPTY)))
 
     def nearest(self, name: str, edits: int, wanted: int) -> list[str]:
         """The ``wanted`` aliases fewest edits (at most ``edits``) from ``name``, nearest first.

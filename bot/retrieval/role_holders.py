@@ -23,6 +23,7 @@ STORIES_READ = 20  # ... and of their stories, the latest read for who speaks be
 # A CEO is found as a role noun of its own, also written "chief executive" (``_HEAD_SYNONYMS``).
 _TITLE_INITIALS = {
     "pm": "prime minister",
+    "rep": "representative",
     "cfo": "chief financial officer",
     "cto": "chief technology officer",
     "coo": "chief operating officer",

@@ -111,6 +111,9 @@ class SpeakerResolver:
             return staff
         if not allow_fuzzy:
             return None
+        body = name.removeprefix("the ")
+        if " " not in body and 3 <= len(body) <= 4 and (initials := self.names.by_initials(body)):
+            return self._speaker(typed, initials)  # "the boj": the Bank of Japan, not the BoE a letter away
         # A word nobody goes by: a misspelt name ("hewit"), else a first name ("edward"), read in that order.
         near = self._fuzzy(typed, name)
         first_named = self._by_first_name(typed, name) if len(words) == 1 else None
