@@ -451,36 +451,41 @@ def test_a_role_asked_with_its_bodys_full_name_finds_it_by_initials(service: Bri
     assert service.retriever.speakers.resolve("mitsubishi heavy industries boss").names == ("Yotaro Iida",)
 
 
-def test_a_role_typed_with_its_bodys_initials_or_a_clipped_word(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Yen\n\nBank of Japan governor Satoshi Sumita said the yen was stable.")
-    service.load_text(ADMIN, "Bonds\n\nBank governor Ann Lowe said bond yields were low.")
-    service.load_text(ADMIN, "Dollar\n\nNew York Federal Reserve Bank President Gerald Corrigan spoke on the dollar.")
-    service.load_text(ADMIN, "Library\n\nNew York Public Library president Paul Leclerc said books were in demand.")
-    assert service.retriever.speakers.resolve("the boj governor").names == ("Satoshi Sumita",)
-    assert service.retriever.speakers.resolve("the new york fed president").names == ("Gerald Corrigan",)
-    # Two letters are the initials of too many words in a row: "us" is not "United States" here.
-    service.load_text(ADMIN, "Snow\n\nUnited States Treasury Secretary John Snow said the dollar was strong.")
-    service.load_text(ADMIN, "Powell\n\nUS Secretary of State Colin Powell said talks would go on.")
-    assert service.retriever.speakers.resolve("the us secretary of state").names == ("Colin Powell",)
+SHORT_FORM_STORIES = (
+    "Yen\n\nBank of Japan governor Satoshi Sumita said the yen was stable.",
+    "Bonds\n\nBank governor Ann Lowe said bond yields were low.",
+    "Dollar\n\nNew York Federal Reserve Bank President Gerald Corrigan spoke on the dollar.",
+    "Library\n\nNew York Public Library president Paul Leclerc said books were in demand.",
+    "Snow\n\nUnited States Treasury Secretary John Snow said the dollar was strong.",
+    "Powell\n\nUS Secretary of State Colin Powell said talks would go on.",
+    "Gamers\n\nSandvine chief technology officer Marc Morin said gamers used most bandwidth.",
+    "Oil\n\nBP chief executive Lord Browne said profits had risen.",
+    "Burgers\n\nMcDonald's CEO Jim Cantalupo said sales had risen.",
+    "Election\n\nPrime Minister Tony Blair said the election would be close.",
+    "Trade\n\nUS trade representative Clayton Yeutter said talks would resume.",
+    "Policy\n\nThe Bank of Japan said it would buy dollars to steady the yen.",
+    "Rates\n\nThe BoE said rates would stay on hold.",
+)
 
 
-def test_a_job_title_typed_as_initials(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Gamers\n\nSandvine chief technology officer Marc Morin said gamers used most bandwidth.")
-    service.load_text(ADMIN, "Oil\n\nBP chief executive Lord Browne said profits had risen.")
-    service.load_text(ADMIN, "Burgers\n\nMcDonald's CEO Jim Cantalupo said sales had risen.")
-    assert service.retriever.speakers.resolve("sandvine's cto").names == ("Marc Morin",)
-    assert service.retriever.speakers.resolve("the bp ceo").names == ("Lord Browne",)
-    assert service.retriever.speakers.resolve("mcdonald's ceo").names == ("Jim Cantalupo",)
-    service.load_text(ADMIN, "Election\n\nPrime Minister Tony Blair said the election would be close.")
-    assert service.retriever.speakers.resolve("the pm").names == ("Tony Blair",)
-
-
-def test_a_body_typed_as_its_initials_and_a_representative_as_rep(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Yen\n\nThe Bank of Japan said it would buy dollars to steady the yen.")
-    service.load_text(ADMIN, "Rates\n\nThe BoE said rates would stay on hold.")
-    service.load_text(ADMIN, "Trade\n\nUS trade representative Clayton Yeutter said talks would resume.")
-    assert service.retriever.speakers.resolve("the boj").names == ("Bank of Japan",)  # not the BoE, a letter away
-    assert service.retriever.speakers.resolve("the us trade rep").names == ("Clayton Yeutter",)
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("the boj governor", ("Satoshi Sumita",)),  # a body's initials: "Bank of Japan governor"
+        ("the new york fed president", ("Gerald Corrigan",)),  # a clipped word: "Federal"
+        ("the us secretary of state", ("Colin Powell",)),  # two letters are the initials of too many words
+        ("sandvine's cto", ("Marc Morin",)),  # job titles typed short
+        ("the bp ceo", ("Lord Browne",)),
+        ("mcdonald's ceo", ("Jim Cantalupo",)),
+        ("the pm", ("Tony Blair",)),
+        ("the us trade rep", ("Clayton Yeutter",)),
+        ("the boj", ("Bank of Japan",)),  # a body by its initials, not the BoE a letter away
+    ],
+)
+def test_a_role_or_body_typed_short(service: BriefingService, typed: str, names: tuple[str, ...]) -> None:
+    for story in SHORT_FORM_STORIES:
+        service.load_text(ADMIN, story)
+    assert service.retriever.speakers.resolve(typed).names == names
 
 
 def test_a_role_matched_in_full_is_in_its_story_however_written(service: BriefingService) -> None:

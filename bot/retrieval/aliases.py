@@ -79,7 +79,7 @@ class RoleAliases(_Incremental):
         self._people = array("q")  # by arrival
         self._by_word: dict[str, array[int]] = {}  # arrivals
 
-    def add(self, alias: str, person_id: int, kind: str = "role") -> None:
+    def add(self, alias: str, person_id: int, kind: str) -> None:
         """File a role alias under each of its words."""
         arrival = len(self._aliases)
         self._aliases[arrival] = alias
@@ -116,14 +116,15 @@ class NameAliases(_Incremental):
         # length -> bigram -> indexes into _by_length; a length is filed on its first fuzzy look-up
         self._grams: dict[int, dict[str, array[int]]] = {}
         self._given: dict[str, array[int]] = {}  # a first name -> the people whose full names begin with it
-        self._initials: dict[str, array[int]] = {}  # "boj" -> those named in three words or more so ("bank of japan")
+        self._initials: dict[str, array[int]] = {}  # "boj" -> those whose names of 3+ words have them ("bank of japan")
 
     def __len__(self) -> int:
         """How many distinct aliases are held (read so far)."""
         return len(self._arrival)
 
     def add(self, alias: str, person_id: int, kind: str) -> None:
-        """Keep the alias once, and a full name's person under its first name."""
+        """Keep the alias once; file a full name's person under its first name and, from three words, its
+        initials."""
         first, _, rest = alias.partition(" ")
         if kind == "name" and rest and first not in HONORIFICS:
             _append(self._given, first, person_id)

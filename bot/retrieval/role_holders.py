@@ -19,9 +19,9 @@ QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than 
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
 STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
-# Job titles typed as initials, and the words news writes them in ("microsoft's cfo": its chief financial officer).
-# A CEO is found as a role noun of its own, also written "chief executive" (``_HEAD_SYNONYMS``).
-_TITLE_INITIALS = {
+# Job titles typed short, and the words news writes them in ("microsoft's cfo": its chief financial officer). A
+# CEO is a role noun of its own, also written "chief executive" (``_HEAD_SYNONYMS``).
+_SHORT_TITLES = {
     "pm": "prime minister",
     "rep": "representative",
     "cfo": "chief financial officer",
@@ -115,8 +115,8 @@ class RoleHolders:
 
 
 def spelt_out(typed: str) -> str:
-    """A typed name or role with its job titles' initials written out ("the pm": "the prime minister")."""
-    return " ".join(_TITLE_INITIALS.get(word, word) for word in typed.split())
+    """A typed name or role with its job titles written out ("the pm": "the prime minister")."""
+    return " ".join(_SHORT_TITLES.get(word, word) for word in typed.split())
 
 
 def last_role_noun(words: list[str]) -> int:

@@ -111,8 +111,8 @@ class SpeakerResolver:
             return staff
         if not allow_fuzzy:
             return None
-        body = name.removeprefix("the ")
-        if " " not in body and 3 <= len(body) <= 4 and (initials := self.names.by_initials(body)):
+        bare = name.removeprefix("the ")
+        if " " not in bare and 3 <= len(bare) <= 4 and (initials := self.names.by_initials(bare)):
             return self._speaker(typed, initials)  # "the boj": the Bank of Japan, not the BoE a letter away
         # A word nobody goes by: a misspelt name ("hewit"), else a first name ("edward"), read in that order.
         near = self._fuzzy(typed, name)
