@@ -1017,6 +1017,8 @@ def test_words_one_slip_from_phrasing_stay_in_a_topic_or_where_the_articles_use_
 def test_people_asked_about_together_are_answered_together(service: BriefingService) -> None:
     answer = service.ask("what did Imomi and Khalafov say?")
     assert {name for hit in answer.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
+    either = service.ask("did imomi or khalafov say anything?")
+    assert {name for hit in either.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
 
 
 def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) -> None:

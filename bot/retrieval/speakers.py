@@ -32,7 +32,7 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_TOGETHER = re.compile(r" (?:and|&) ")  # "sumita and miyazawa": people asked about together
+_TOGETHER = re.compile(r" (?:and|&|or) ")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
