@@ -1090,6 +1090,13 @@ def test_question_parsing_kinds() -> None:
         ("did the US trade representative think japan would act", "US trade representative", "japan would act"),
         ("what did us officials say about rice", "us officials", "rice"),
         ("what did he tell us about oil", "", "what did he tell us about oil"),
+        # Anyone's words on a topic are the topic's news; what someone has been up to is all they said.
+        ("who mentioned the dome sale?", "", "the dome sale"),
+        ("has anyone commented on the dome sale?", "", "the dome sale"),
+        ("what are people saying about the dome?", "", "the dome"),
+        ("what did people say about the dome?", "", "the dome"),
+        ("quotes about the millennium dome", "", "the millennium dome"),
+        ("what's hewitt been up to?", "hewitt", ""),
     ],
 )
 def test_question_parsing_of_sources_and_possessives(question: str, speaker: str, topic: str) -> None:

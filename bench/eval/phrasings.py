@@ -48,7 +48,8 @@ TOPIC_PHRASINGS = (
     "updates on {t}", "i want to know about {t}", "anything on {t}?", "what's happening with {t}?", "{T}",
     "do you know anything about {t}?", "give me the latest on {t}", "what do the articles say about {t}?",
     "who said what about {t}?", "summarise {t}", "info on {t}", "background on {t}", "reactions to {t}",
-    "tell me everything about {t}", "what's the deal with {t}?",
+    "tell me everything about {t}", "what's the deal with {t}?", "who mentioned {t}?",
+    "has anyone commented on {t}?", "what are people saying about {t}?", "quotes about {t}",
 )  # fmt: skip
 
 

@@ -66,7 +66,15 @@ _TOPIC_PATTERNS = (
     rf"^{_POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {_ABOUT} (?P<t>.+)$",
     rf"^{_POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
     rf" (?:{_ABOUT}|with) (?P<t>.+)$",
-    rf"^(?:who (?:said|says|has said|spoke|talked|commented) (?:anything |something |what )?{_ABOUT}) (?P<t>.+)$",
+    rf"^(?:who (?:(?:has|have|else) )*(?:said|says|spoke|spoken|talked|commented|mentioned|discussed|raised)"
+    rf"(?: anything| something| what)?(?: {_ABOUT})?) (?P<t>.+)$",
+    # "has anyone commented on Y?", "what are people saying about Y?": anyone's words on it, a topic.
+    rf"^{_POLITE}(?:has|have|did|is|are) (?:anyone|anybody|someone|somebody|people) (?:said|say|saying|commented"
+    rf"|comment|commenting|spoken|speak|talked|talk|talking|mentioned|mention|discussed)(?: anything| something)?"
+    rf"(?: {_ABOUT})? (?P<t>.+)$",
+    rf"^{_POLITE}what (?:are|were|is|was|have|has|did|do) (?:people|they|others|everyone|everybody) (?:been )?"
+    rf"(?:saying|said|say|writing|written|write) {_ABOUT} (?P<t>.+)$",
+    rf"^{_POLITE}(?:any )?(?:quotes|comments|remarks) {_ABOUT} (?P<t>.+)$",
     # "what do the articles say about Y": the archive itself, not a speaker.
     rf"^{_POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
     rf"|reports?|press|media|coverage|sources?) (?:say|said|report|reported|write|wrote|have to say|tell us)"
@@ -102,6 +110,7 @@ _SPEAKER_PATTERNS = (
     rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
     rf"^{_POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{_ABOUT}) (?P<t>.+)$",
+    rf"^{_POLITE}what(?:'s| has| is| have)? (?P<s>.+?) (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
     # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
     rf"^{_POLITE}how (?:did|does|do|has|have|would) (?P<s>.+?) (?:describe|described|characteri[sz]ed?"
     rf"|explain|explained|sum up|summed up|assess|assessed|see|view|viewed) (?P<t>.+)$",
