@@ -100,6 +100,9 @@ class Answer:
     has_more: bool = False
     # With a no-match only: the nearest paragraphs, which the message offers as such, never as the answer.
     alternatives: tuple[Hit, ...] = ()
+    # The one person a typed name was read as when another reading of it answered ("edward": Edward Leigh), so
+    # that a conversation goes on with them ("and about the budget?").
+    read_as: str = ""
 
 
 @dataclass(frozen=True)

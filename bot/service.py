@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -87,6 +88,8 @@ class BriefingService:
             )
         question = self._in_context(text, self.conversations.get(conversation))
         answer = self.ask(question)
+        if answer.read_as:  # "edward" was Edward Leigh: "and about the budget?" asks him
+            question = replace(question, speaker=answer.read_as)
         self.conversations.put(conversation, Context(question, len(answer.hits)))
         return reply_for(answer)
 

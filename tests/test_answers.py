@@ -599,6 +599,16 @@ def test_a_first_name_alone_is_whoever_of_that_name_answers(service: BriefingSer
     assert service.ask("what did wren say about the gardens?").hits[0].speakers == ("Wren Halloway",)
 
 
+def test_a_conversation_goes_on_with_the_person_a_first_name_was_read_as(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome\n\nEdward Leigh said the sale of the Dome was a poor deal for taxpayers.")
+    service.load_text(ADMIN, "Budget\n\nEdward Leigh said the budget was a gamble with the public finances.")
+    service.load_text(ADMIN, "Budget reaction\n\nEdward Balls said the budget would help working families.")
+    first = service.ask_in_chat(ADMIN, "chat", "what did edward say about the dome sale?")
+    assert "I took “edward” to mean Edward Leigh" in first.text
+    follow_up = service.ask_in_chat(ADMIN, "chat", "and about the budget?")
+    assert follow_up.quotes and {hit.speakers for hit in follow_up.quotes} == {("Edward Leigh",)}
+
+
 def test_a_first_name_misspelt_finds_the_full_name_before_a_bare_surname(service: BriefingService) -> None:
     service.load_text(ADMIN, "Doping\n\nKelli White, the banned sprinter, said doping was common in sport.")
     service.load_text(ADMIN, "Rugby\n\nWhite said the scrum had held firm.")  # a White known by surname alone

@@ -195,19 +195,21 @@ class Retriever:
             return Answer(parsed.text, (), True, "There is nothing more.")
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
+        shown = _as_on_page(speaker, hits) if parsed.topic else speaker
         return Answer(
             parsed.text,
             hits,
             False,
             _lead(
                 parsed,
-                _as_on_page(speaker, hits) if parsed.topic else speaker,
+                shown,
                 mentioned=topic is None and any(r.key[0] == MENTIONED for r in page),
                 unquoted=topic is None and all(r.key[0] == MENTIONED for r in page),
                 named=named_only,
                 when=when,
             ),
             has_more=len(ranked) > offset + limit,
+            read_as=shown.names[0] if shown is not None and shown.fuzzy and len(shown.names) == 1 else "",
         )
 
     def _other_readings(self, speaker: Speaker, topic: Topic | None, *, colleagues: bool) -> Iterator[Speaker]:
