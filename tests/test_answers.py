@@ -1029,6 +1029,12 @@ def test_people_asked_about_together_are_answered_together(service: BriefingServ
     assert {name for hit in answer.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
     either = service.ask("did imomi or khalafov say anything?")
     assert {name for hit in either.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
+    # The lead names those of them who answer, not a count of everyone either name might be.
+    for name in ("Ann Brown", "Bo Brown", "Cy Brown", "Di Brown"):
+        service.load_text(ADMIN, f"Banks\n\n{name} said the banks were sound.")
+    service.load_text(ADMIN, "Pay\n\nPatricia Hewitt said maternity pay would rise.")
+    pay = service.ask("what have hewitt and brown said about maternity pay?")
+    assert pay.message.startswith("What Patricia Hewitt said about maternity pay")
 
 
 def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) -> None:
