@@ -465,6 +465,8 @@ SHORT_FORM_STORIES = (
     "Trade\n\nUS trade representative Clayton Yeutter said talks would resume.",
     "Policy\n\nThe Bank of Japan said it would buy dollars to steady the yen.",
     "Rates\n\nThe BoE said rates would stay on hold.",
+    "Treasury\n\nTreasury Secretary James Baker said the dollar was stable.",
+    "Radio\n\nDJ Danny Baker said the show would go on.",
 )
 
 
@@ -480,6 +482,8 @@ SHORT_FORM_STORIES = (
         ("the pm", ("Tony Blair",)),
         ("the us trade rep", ("Clayton Yeutter",)),
         ("the boj", ("Bank of Japan",)),  # a body by its initials, not the BoE a letter away
+        ("baker, the treasury secretary", ("James Baker",)),  # an apposition: "the treasury secretary baker"
+        ("james baker (us treasury)", ("James Baker",)),  # an aside in brackets
     ],
 )
 def test_a_role_or_body_typed_short(service: BriefingService, typed: str, names: tuple[str, ...]) -> None:

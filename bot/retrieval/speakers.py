@@ -32,6 +32,7 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_ASIDE = re.compile(r"\([^()]*\)")  # "james baker (us treasury)"
 _TOGETHER = re.compile(r" (?:and|&|or) ")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -77,6 +78,7 @@ class SpeakerResolver:
         :param role_noun_needed: match roles only when a word is a role noun ("the chancellor"), not by a
             role's other words ("cepes coordinator" → the Cepes researcher): for text that is not a speaker.
         """
+        typed = _role_before_name(typed)
         name = spelt_out(normalise_name(typed))
         words = name.split()
         if not words:
@@ -300,6 +302,14 @@ class SpeakerResolver:
         names = self.store.person_names(ids)
         ids = [i for i in ids if i in names]
         return Speaker(typed, tuple(ids), tuple(names[i] for i in ids), fuzzy, qualifiers)
+
+
+def _role_before_name(typed: str) -> str:
+    """A typed name with its apposition put before it, as news writes a role ("baker, the treasury secretary":
+    "the treasury secretary baker"), and without an aside in brackets ("james baker (us treasury)")."""
+    typed = " ".join(_ASIDE.sub(" ", typed).split()) or typed
+    name, comma, apposed = typed.partition(", ")
+    return f"{apposed.strip(' ,')} {name}" if comma and apposed.strip(" ,") else typed
 
 
 def normalise_name(text: str) -> str:
