@@ -112,7 +112,8 @@ class BriefingService:
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             return self.retriever.read(text)
-        return Question(text, speaker=context.question.speaker, topic=follow_up.topic)
+        topic = context.question.topic if follow_up.same_topic else follow_up.topic
+        return Question(text, speaker=context.question.speaker, topic=topic)
 
     def _turned_to(self, text: str, context: Context) -> Question | None:
         """The conversation's question put to someone else, when a follow-up names only a known person."""

@@ -934,6 +934,14 @@ def test_a_follow_up_in_chat_words_still_follows_on(service: BriefingService) ->
     assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "thanks! and what about gas?").text
 
 
+def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: BriefingService) -> None:
+    user, chat = User("telegram", "46"), Chat("telegram", "46")
+    handle(service, user, chat, "what did Imomi say about the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "same question for khalafov").text
+    handle(service, user, chat, "what did he say about gas?")
+    assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "what did he say about it?").text
+
+
 @pytest.mark.parametrize("message", ["ok more", "more please", "show me more", "any more?", "next page", "keep going"])
 def test_more_said_in_other_words_pages_on(service: BriefingService, message: str) -> None:
     said = [f"Mayor Ann Bell said point {n} of the plan was agreed." for n in range(1, 9)]

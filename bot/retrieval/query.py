@@ -168,7 +168,13 @@ _LONGEST_NAME = 6  # words
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
-_FOLLOW_UP_OTHER = re.compile(r"^(?:(?:and |but )?(?:what|how) about|and)\s+(?P<s>[^,;:]+)$", re.IGNORECASE)
+_FOLLOW_UP_OTHER = re.compile(
+    r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with))"
+    r"\s+(?P<s>[^,;:]+)$",
+    re.IGNORECASE,
+)
+# "what did she say about it?": the topic the conversation was on.
+_BACK_REFERENCE = re.compile(r"^(?:it|that|this|them|those|the same(?: thing| topic)?)$", re.IGNORECASE)
 # "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
@@ -209,10 +215,11 @@ class Question:
 
 @dataclass(frozen=True)
 class FollowUp:
-    """A follow-up that leans on the conversation: "and about gas?" (new topic) or "what else did he say?"."""
+    """A follow-up that leans on the conversation: "and about gas?" (new topic), "what else did he say?" (any
+    topic) or "what did she say about it?" (the same topic)."""
 
     topic: str = ""
-    same_speaker: bool = True
+    same_topic: bool = False
 
 
 # The words a question's phrasing is read by, to which a misspelt word is corrected ("whta did…", "…siad…").
@@ -369,7 +376,8 @@ def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
     if match := _FOLLOW_UP_SPEAKER.match(clean):
-        return FollowUp(topic=_tidy_topic(match.group("t") or ""))
+        topic = _tidy_topic(match.group("t") or "")
+        return FollowUp(same_topic=True) if _BACK_REFERENCE.match(topic) else FollowUp(topic=topic)
     if match := _FOLLOW_UP_TOPIC.match(clean):
         return FollowUp(topic=_tidy_topic(match.group("t")))
     if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
