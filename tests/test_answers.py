@@ -1047,6 +1047,9 @@ def test_people_asked_about_together_are_answered_together(service: BriefingServ
     service.load_text(ADMIN, "Pay\n\nPatricia Hewitt said maternity pay would rise.")
     pay = service.ask("what have hewitt and brown said about maternity pay?")
     assert pay.message.startswith("What Patricia Hewitt said about maternity pay")
+    # So for a surname many share: the one who answered, not a count of everyone of that name.
+    service.load_text(ADMIN, "Budget\n\nGordon Brown said the budget would help families.")
+    assert service.ask("what did brown say about the budget?").message.startswith("What Gordon Brown said")
 
 
 def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) -> None:

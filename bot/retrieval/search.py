@@ -373,12 +373,11 @@ def _lead(
 
 
 def _as_on_page(speaker: Speaker | None, hits: Sequence[Hit]) -> Speaker | None:
-    """Of the few people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career
-    sexism are hers, not "Patricia Hewitt / Lleyton Hewitt"'s. (Without a topic, "what did Hewitt say?" names both:
-    the next page may be the other's.) A role many hold stays counted: that it is ambiguous is news to the reader;
-    not a name read as another ("edward": whichever Edward answered) nor people asked about together ("hewitt and
-    brown": the Hewitt and the Brown who answered)."""
-    if speaker is None or (len(speaker.names) > NAMES_LISTED and not (speaker.fuzzy or speaker.together)):
+    """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
+    are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
+    as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's.) A role
+    many hold stays counted: that it is ambiguous is news to the reader."""
+    if speaker is None or (len(speaker.names) > NAMES_LISTED and names_a_role(speaker.typed)):
         return speaker
     on_page = {name for hit in hits for name in hit.speakers}
     names = tuple(name for name in speaker.names if name in on_page)

@@ -55,7 +55,6 @@ class Speaker:
     qualifiers: tuple[str, ...] = ()  # words of a typed role no recorded role carried ("canadian")
     # A misspelt name's next nearest readings, for a question the nearest never answers ("coable": Cable, Conable).
     alternatives: tuple[Speaker, ...] = ()
-    together: bool = False  # people asked about together ("hewitt and brown"), not one name or role many share
 
 
 class SpeakerResolver:
@@ -145,7 +144,6 @@ class SpeakerResolver:
             tuple(dict.fromkeys(name for speaker in speakers for name in speaker.names)),
             fuzzy=any(speaker.fuzzy for speaker in speakers),
             qualifiers=tuple(dict.fromkeys(q for speaker in speakers for q in speaker.qualifiers)),
-            together=True,
         )
 
     def _by_initials(self, words: list[str]) -> Speaker | None:
