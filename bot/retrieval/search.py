@@ -29,10 +29,10 @@ from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
+from bot.retrieval.wording import as_on_page, lead, no_match_message
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
-NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 # Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
 CROWDS = GROUP_WORDS | frozenset(
     "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
@@ -181,7 +181,7 @@ class Retriever:
                 parsed.text,
                 (),
                 True,
-                _no_match_message(parsed, speaker, offered=bool(nearest), when=when)
+                no_match_message(parsed, speaker, offered=bool(nearest), when=when)
                 + self._spelling_hint(asked, parsed, topic),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
@@ -195,12 +195,12 @@ class Retriever:
             return Answer(parsed.text, (), True, "There is nothing more.")
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
-        shown = _as_on_page(speaker, hits) if parsed.topic else speaker
+        shown = as_on_page(speaker, hits) if parsed.topic else speaker
         return Answer(
             parsed.text,
             hits,
             False,
-            _lead(
+            lead(
                 parsed,
                 shown,
                 mentioned=topic is None and any(r.key[0] == MENTIONED for r in page),
@@ -340,72 +340,3 @@ def _crowd(speaker: str) -> bool:
 def _a_thing(question: str, speaker: str) -> bool:
     """Whether a speaker nobody is known by was typed with an article ("the report", "a survey"): a thing."""
     return re.search(rf"\b(?:the|a|an) {re.escape(speaker)}\b", question, re.IGNORECASE) is not None
-
-
-def _lead(
-    parsed: Question,
-    speaker: Speaker | None,
-    *,
-    mentioned: bool = False,
-    unquoted: bool = False,
-    named: bool = False,
-    when: str = "",
-) -> str:
-    """The line above the quotes, saying how the question was understood (and, for a person's words, when
-    paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
-    ``when``, the period asked about: " in 1987")."""
-    if speaker is None:
-        return f"What the articles say about {parsed.topic}{when}:"
-    who = _who(speaker)
-    guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
-    if parsed.topic and named:
-        return (
-            f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
-            f"{guessed}"
-        )
-    if parsed.topic:
-        return f"What {who} said about {parsed.topic}{when}:{guessed}"
-    if unquoted:
-        return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
-    if mentioned:
-        return f"What {who} said{when}, then what the same stories say of them:{guessed}"
-    return f"What {who} said{when}:{guessed}"
-
-
-def _as_on_page(speaker: Speaker | None, hits: Sequence[Hit]) -> Speaker | None:
-    """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
-    are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
-    as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's.) A role
-    many hold stays counted: that it is ambiguous is news to the reader."""
-    if speaker is None or (len(speaker.names) > NAMES_LISTED and names_a_role(speaker.typed)):
-        return speaker
-    on_page = {name for hit in hits for name in hit.speakers}
-    names = tuple(name for name in speaker.names if name in on_page)
-    return replace(speaker, names=names) if names else speaker
-
-
-def _who(speaker: Speaker, many: str = "") -> str:
-    """The people a speaker resolved to, by name, or counted when a role many hold named them ("the director":
-    a lead of fifty names said nothing); said as nearest the role when none holds all its words ("the tesco ceo":
-    chief executives, none of them recorded at Tesco)."""
-    if len(speaker.names) <= NAMES_LISTED:
-        return " / ".join(speaker.names)
-    recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
-    return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
-
-
-def _no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False, when: str = "") -> str:
-    if speaker is None:
-        return f"I found nothing about “{parsed.topic}”{when} in the articles I have."
-    if not parsed.topic:
-        return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}."
-    who = _who(speaker, "any of ")
-    if offered:
-        return (
-            f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
-            "The nearest things they said are below; they may not answer your question."
-        )
-    return (
-        f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
-        f"Ask “what did {parsed.speaker} say?” to see everything they said."
-    )

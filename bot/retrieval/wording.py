@@ -1,0 +1,81 @@
+"""How an answer says what it understood: the lead above the quotes, and the sentence of a no-match."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.models import Hit
+from bot.retrieval.query import Question
+from bot.retrieval.speakers import Speaker, names_a_role
+
+NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
+
+
+def lead(
+    parsed: Question,
+    speaker: Speaker | None,
+    *,
+    mentioned: bool = False,
+    unquoted: bool = False,
+    named: bool = False,
+    when: str = "",
+) -> str:
+    """The line above the quotes, saying how the question was understood (and, for a person's words, when
+    paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
+    ``when``, the period asked about: " in 1987")."""
+    if speaker is None:
+        return f"What the articles say about {parsed.topic}{when}:"
+    who = _who(speaker)
+    guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
+    if parsed.topic and named:
+        return (
+            f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
+            f"{guessed}"
+        )
+    if parsed.topic:
+        return f"What {who} said about {parsed.topic}{when}:{guessed}"
+    if unquoted:
+        return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
+    if mentioned:
+        return f"What {who} said{when}, then what the same stories say of them:{guessed}"
+    return f"What {who} said{when}:{guessed}"
+
+
+def as_on_page(speaker: Speaker | None, hits: Sequence[Hit]) -> Speaker | None:
+    """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
+    are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
+    as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's.) A role
+    many hold stays counted: that it is ambiguous is news to the reader."""
+    if speaker is None or (len(speaker.names) > NAMES_LISTED and names_a_role(speaker.typed)):
+        return speaker
+    on_page = {name for hit in hits for name in hit.speakers}
+    names = tuple(name for name in speaker.names if name in on_page)
+    return replace(speaker, names=names) if names else speaker
+
+
+def _who(speaker: Speaker, many: str = "") -> str:
+    """The people a speaker resolved to, by name, or counted when a role many hold named them ("the director":
+    a lead of fifty names said nothing); said as nearest the role when none holds all its words ("the tesco ceo":
+    chief executives, none of them recorded at Tesco)."""
+    if len(speaker.names) <= NAMES_LISTED:
+        return " / ".join(speaker.names)
+    recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
+    return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
+
+
+def no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False, when: str = "") -> str:
+    if speaker is None:
+        return f"I found nothing about “{parsed.topic}”{when} in the articles I have."
+    if not parsed.topic:
+        return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}."
+    who = _who(speaker, "any of ")
+    if offered:
+        return (
+            f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
+            "The nearest things they said are below; they may not answer your question."
+        )
+    return (
+        f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
+        f"Ask “what did {parsed.speaker} say?” to see everything they said."
+    )
