@@ -934,6 +934,11 @@ def test_a_follow_up_in_chat_words_still_follows_on(service: BriefingService) ->
     assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "thanks! and what about gas?").text
 
 
+def test_a_known_persons_quotes_asked_for_in_two_words(service: BriefingService) -> None:
+    assert service.ask("imomi quotes").message.startswith("What Sodik Imomi said")
+    assert service.ask("khalafov's quotes").message.startswith("What Khalaf Khalafov said")
+
+
 def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: BriefingService) -> None:
     user, chat = User("telegram", "46"), Chat("telegram", "46")
     handle(service, user, chat, "what did Imomi say about the corridor?")
