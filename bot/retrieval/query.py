@@ -11,110 +11,20 @@ from rapidfuzz.distance import OSA
 
 from bot.retrieval.chat_text import normalise
 from bot.retrieval.fts import content_words, words
-from bot.retrieval.periods import PERIOD
+from bot.retrieval.question_patterns import (
+    ABOUT,
+    NAMED_OCCASION,
+    POLITE,
+    SPEAKER_PATTERNS,
+    TOPIC_PATTERNS,
+    WHAT_IS,
+    WHEN_SAID,
+)
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
 TOPIC_ONLY = "topic_only"
 
-_SPEECH_VERBS = (
-    r"say|said|says|saying|tell|told|think|thought|thinks|mention|mentioned|comment|commented|claim|claimed"
-    r"|announce|announced|stress|stressed|note|noted|argue|argued|warn|warned|write|wrote|speak|spoke|believe"
-    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying|reveal|revealed"
-    r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
-    r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
-    r"|discuss|discussed"
-)
-_ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
-# "what did Robinson say after England lost to France": the occasion is the topic too.
-_ABOUT_OR_WHEN = rf"(?:{_ABOUT}|after|when|before|following|during|while)"
-_POLITE = (
-    r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering) (?:to know |to see )?"
-    r"|do you know |please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know "
-    r"|find |remind me )?)"
-)
-# When something was said, which is not what about: after the verb ("what has X said lately") and at the
-# end of a topic ("about oil lately").
-_WHEN_SAID = (
-    r"lately|recently|these days|so far|(?:this|last|past) (?:week|weekend|month)|last year"
-    r"|(?:in |over )?the (?:last|past) (?:few )?(?:days?|weeks?|months?|year)"
-)
-# Where or to whom it was said, which is not what about: "in an interview", "to reporters", "on tv".
-_OCCASION = (
-    r"publicly|in public|(?:in|during) (?:a|an|his|her|their|the|its) (?:\w+ )?(?:speech|interview|statement"
-    r"|press conference|news conference|letter|article|column|address|briefing)|to (?:the )?(?:reporters"
-    r"|journalists|press|media|bbc|mps|parliament|commons|delegates|conference)|on (?:tv|television|the radio"
-    r"|radio)|at (?:a|an|the) (?:\w+ )?(?:press conference|news conference|conference|meeting|summit|hearing"
-    r"|briefing|rally)"
-)
-# ... and a period after the verb ("what did X say in 1987 about Y"), which callers read with ``period_in``.
-# An occasion there (group "o") is dropped, unless a word names it ("in his radio interview", "in the budget
-# speech"): that goes to the topic's end, as a story may say it.
-_NAMED_OCCASION = re.compile(r"(?:in|during) (?:a|an|his|her|their|the|its) \w+ \w+(?: conference)?", re.IGNORECASE)
-_LATELY = rf"(?: (?:{_WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
-_WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
-_ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
-
-# Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
-_TOPIC_PATTERNS = (
-    rf"^{_POLITE}what (?:was|were|has been|have been|is being|is) (?:said|written|reported|announced|agreed"
-    rf"|decided|discussed|planned|proposed)(?: {_ABOUT}| at| in| by)? (?P<t>.+)$",
-    rf"^{_POLITE}what(?:'s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
-    rf"^{_POLITE}(?:is there |are there |have you got |do you have |got )?"
-    rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
-    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? {_ABOUT} (?P<t>.+)$",
-    rf"^{_POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {_ABOUT} (?P<t>.+)$",
-    rf"^{_POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
-    rf" (?:{_ABOUT}|with) (?P<t>.+)$",
-    rf"^(?:who (?:(?:has|have|else) )*(?:said|says|spoke|spoken|talked|commented|mentioned|discussed|raised)"
-    rf"(?: anything| something| what)?(?: {_ABOUT})?) (?P<t>.+)$",
-    # "has anyone commented on Y?", "what are people saying about Y?": anyone's words on it, a topic.
-    rf"^{_POLITE}(?:has|have|did|is|are) (?:anyone|anybody|someone|somebody|people) (?:said|say|saying|commented"
-    rf"|comment|commenting|spoken|speak|talked|talk|talking|mentioned|mention|discussed)(?: anything| something)?"
-    rf"(?: {_ABOUT})? (?P<t>.+)$",
-    rf"^{_POLITE}what (?:are|were|is|was|have|has|did|do) (?:people|they|others|everyone|everybody) (?:been )?"
-    rf"(?:saying|said|say|writing|written|write) {_ABOUT} (?P<t>.+)$",
-    rf"^{_POLITE}(?:any )?(?:quotes|comments|remarks) {_ABOUT} (?P<t>.+)$",
-    # "what do the articles say about Y": the archive itself, not a speaker.
-    rf"^{_POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
-    rf"|reports?|press|media|coverage|sources?) (?:say|said|report|reported|write|wrote|have to say|tell us)"
-    rf"(?: {_ABOUT})? (?P<t>.+)$",
-    rf"^{_POLITE}(?:summari[sz]e|sum up|explain|search(?: for)?|look up|look for)(?: (?:the )?(?:news|stories|articles"
-    rf"|coverage) {_ABOUT})? (?P<t>.+)$",
-    rf"^{_POLITE}(?:(?:some|more|any|the) )?(?:info|information|background|details|context|everything|all)"
-    rf" (?:{_ABOUT}|of|with) (?P<t>.+)$",
-    rf"^{_POLITE}what(?:'s| is) (?:the deal|up|the story|the situation) (?:with|on|about) (?P<t>.+)$",
-    rf"^{_POLITE}(?:what (?:were|was|are|is|have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
-)
-_SPEAKER_PATTERNS = (
-    rf"^{_POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
-    rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
-    # "what did Blair tell MPs about Iraq": whom they told is not the topic.
-    rf"^{_POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {_ABOUT} (?P<t>.+))?$",
-    # "what did Canada's finance minister say would help the West": what follows the verb is the topic.
-    rf"^{_POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict)"
-    rf"(?: that)? (?P<t>(?:would|will|could|can|should|might|may|was|were|is|are) .+)$",
-    rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
-    rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
-    rf"^{_POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
-    rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
-    rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
-    rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
-    rf"^{_POLITE}(?:{_WHAT_IS} )?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
-    rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
-    rf"|position|stance|opinions?|take|quotes?)(?: {_ABOUT} (?P<t>.+))?$",
-    rf"^{_POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
-    rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: {_ABOUT} (?P<t>.+))?$",
-    rf"^{_POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {_ABOUT} (?P<t>.+))?$",
-    rf"^{_POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {_ABOUT} (?P<t>.+))?$",  # chat shorthand
-    rf"^{_POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
-    rf"^{_POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
-    rf"^{_POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{_ABOUT}) (?P<t>.+)$",
-    rf"^{_POLITE}what(?:'s| has| is| have)? (?P<s>.+?) (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
-    # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
-    rf"^{_POLITE}how (?:did|does|do|has|have|would) (?P<s>.+?) (?:describe|described|characteri[sz]ed?"
-    rf"|explain|explained|sum up|summed up|assess|assessed|see|view|viewed) (?P<t>.+)$",
-)
 # "Y, according to X" / "according to X, Y": the source named is the speaker, whatever Y's phrasing.
 _ACCORDING_TO = (
     re.compile(r"^(?P<rest>.+?),? according to (?P<s>[^,;:]+)$", re.IGNORECASE),
@@ -129,7 +39,7 @@ _ACCORDING_TO = (
 # "how did X react to Y": X's words if X is a known person, else a topic, how a thing fared ("how did the
 # New Zealand dollar react to the budget?" is about the dollar and the budget).
 _REACTION = re.compile(
-    rf"^{_POLITE}(?:what|how) (?:did|does|do|has|have) (?P<s>.+?) (?:react|respond|reply|answer)(?:ed)?"
+    rf"^{POLITE}(?:what|how) (?:did|does|do|has|have) (?P<s>.+?) (?:react|respond|reply|answer)(?:ed)?"
     r"(?: to (?P<t>.+))?$",
     re.IGNORECASE,
 )
@@ -140,11 +50,11 @@ _QUESTION_WORD = r"(?:what|how|why|who|when|where|which|did|does|do|is|are|was|w
 # (callers check that): "the government's plan for schools" is a topic.
 _PERSON_PATTERNS = (
     re.compile(
-        rf"^(?:{_WHAT_IS} )?(?P<s>[^,;:]+?)['’]s? (?:problems?|objections?|concerns?|criticisms?|complaints?"
+        rf"^(?:{WHAT_IS} )?(?P<s>[^,;:]+?)['’]s? (?:problems?|objections?|concerns?|criticisms?|complaints?"
         r"|reactions?|responses?|answers?|verdict|message|warnings?|advice|arguments?|case|explanation"
         r"|predictions?|forecasts?|plans?|promises?|pledges?|proposals?|claims?|assessment|account|version|ideas?"
         r"|suggestions?|hopes?|fears?|doubts?|worries|demands?|calls?)"
-        rf" (?:{_ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
+        rf" (?:{ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
         re.IGNORECASE,
     ),
     # Chat shorthand: "hewitt: career sexism", "straw - the law lords ruling", "roche, migration watch".
@@ -179,15 +89,15 @@ _BACK_REFERENCE = re.compile(r"^(?:it|that|this|them|those|the same(?: thing| to
 # "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
-    rf"(?: {_ABOUT} (?P<t>.+))?$",
+    rf"(?: {ABOUT} (?P<t>.+))?$",
     re.IGNORECASE,
 )
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
-_COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in _TOPIC_PATTERNS)
+_COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own.
-_POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{_POLITE})", re.IGNORECASE)
-_COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in _SPEAKER_PATTERNS)
+_POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
+_COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
@@ -290,7 +200,7 @@ def parse_question(text: str) -> Question:
             speaker = _tidy_speaker(match.group("s"))
             if speaker and not _grammar_in(speaker):
                 topic, occasion = match.group("t") or "", match.groupdict().get("o") or ""
-                if topic and _NAMED_OCCASION.fullmatch(occasion):
+                if topic and NAMED_OCCASION.fullmatch(occasion):
                     topic = f"{topic} {occasion}"  # "interest rates in his radio interview"
                 return Question(text, speaker=speaker, topic=_tidy_topic(topic))
     if match := _REACTION.match(clean):
@@ -408,7 +318,7 @@ _TRAILING_OCCASION = (
     r"|news conference|briefing)|at (?:a|an|the) (?:press conference|news conference|briefing)|to (?:the )?"
     r"(?:reporters|journalists|press|media)"
 )
-_TRAILING_WHEN = re.compile(rf" (?:{_WHEN_SAID}|this year|{_TRAILING_OCCASION})$", re.IGNORECASE)
+_TRAILING_WHEN = re.compile(rf" (?:{WHEN_SAID}|this year|{_TRAILING_OCCASION})$", re.IGNORECASE)
 # "did X say anything": a question about all they said, no topic.
 _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
 

@@ -1,0 +1,108 @@
+"""The phrasings a question is read by: what asks about a topic alone ("any news on Y?", "what was said about
+Y?"), and what names a speaker and perhaps a topic ("what did X say about Y?", "X's comments on Y"), tried in that
+order. Their building blocks serve the rest of the reading too (``query.py``)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.retrieval.periods import PERIOD
+
+_SPEECH_VERBS = (
+    r"say|said|says|saying|tell|told|think|thought|thinks|mention|mentioned|comment|commented|claim|claimed"
+    r"|announce|announced|stress|stressed|note|noted|argue|argued|warn|warned|write|wrote|speak|spoke|believe"
+    r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying|reveal|revealed"
+    r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
+    r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
+    r"|discuss|discussed"
+)
+ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
+# "what did Robinson say after England lost to France": the occasion is the topic too.
+_ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
+POLITE = (
+    r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering) (?:to know |to see )?"
+    r"|do you know |please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know "
+    r"|find |remind me )?)"
+)
+# When something was said, which is not what about: after the verb ("what has X said lately") and at the
+# end of a topic ("about oil lately").
+WHEN_SAID = (
+    r"lately|recently|these days|so far|(?:this|last|past) (?:week|weekend|month)|last year"
+    r"|(?:in |over )?the (?:last|past) (?:few )?(?:days?|weeks?|months?|year)"
+)
+# Where or to whom it was said, which is not what about: "in an interview", "to reporters", "on tv".
+_OCCASION = (
+    r"publicly|in public|(?:in|during) (?:a|an|his|her|their|the|its) (?:\w+ )?(?:speech|interview|statement"
+    r"|press conference|news conference|letter|article|column|address|briefing)|to (?:the )?(?:reporters"
+    r"|journalists|press|media|bbc|mps|parliament|commons|delegates|conference)|on (?:tv|television|the radio"
+    r"|radio)|at (?:a|an|the) (?:\w+ )?(?:press conference|news conference|conference|meeting|summit|hearing"
+    r"|briefing|rally)"
+)
+# ... and a period after the verb ("what did X say in 1987 about Y"), which callers read with ``period_in``.
+# An occasion there (group "o") is dropped, unless a word names it ("in his radio interview", "in the budget
+# speech"): that goes to the topic's end, as a story may say it.
+NAMED_OCCASION = re.compile(r"(?:in|during) (?:a|an|his|her|their|the|its) \w+ \w+(?: conference)?", re.IGNORECASE)
+_LATELY = rf"(?: (?:{WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
+WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
+_ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
+
+# Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
+TOPIC_PATTERNS = (
+    rf"^{POLITE}what (?:was|were|has been|have been|is being|is) (?:said|written|reported|announced|agreed"
+    rf"|decided|discussed|planned|proposed)(?: {ABOUT}| at| in| by)? (?P<t>.+)$",
+    rf"^{POLITE}what(?:'s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
+    rf"^{POLITE}(?:is there |are there |have you got |do you have |got )?"
+    rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
+    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
+    rf" (?:{ABOUT}|with) (?P<t>.+)$",
+    rf"^(?:who (?:(?:has|have|else) )*(?:said|says|spoke|spoken|talked|commented|mentioned|discussed|raised)"
+    rf"(?: anything| something| what)?(?: {ABOUT})?) (?P<t>.+)$",
+    # "has anyone commented on Y?", "what are people saying about Y?": anyone's words on it, a topic.
+    rf"^{POLITE}(?:has|have|did|is|are) (?:anyone|anybody|someone|somebody|people) (?:said|say|saying|commented"
+    rf"|comment|commenting|spoken|speak|talked|talk|talking|mentioned|mention|discussed)(?: anything| something)?"
+    rf"(?: {ABOUT})? (?P<t>.+)$",
+    rf"^{POLITE}what (?:are|were|is|was|have|has|did|do) (?:people|they|others|everyone|everybody) (?:been )?"
+    rf"(?:saying|said|say|writing|written|write) {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}(?:any )?(?:quotes|comments|remarks) {ABOUT} (?P<t>.+)$",
+    # "what do the articles say about Y": the archive itself, not a speaker.
+    rf"^{POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
+    rf"|reports?|press|media|coverage|sources?) (?:say|said|report|reported|write|wrote|have to say|tell us)"
+    rf"(?: {ABOUT})? (?P<t>.+)$",
+    rf"^{POLITE}(?:summari[sz]e|sum up|explain|search(?: for)?|look up|look for)(?: (?:the )?(?:news|stories|articles"
+    rf"|coverage) {ABOUT})? (?P<t>.+)$",
+    rf"^{POLITE}(?:(?:some|more|any|the) )?(?:info|information|background|details|context|everything|all)"
+    rf" (?:{ABOUT}|of|with) (?P<t>.+)$",
+    rf"^{POLITE}what(?:'s| is) (?:the deal|up|the story|the situation) (?:with|on|about) (?P<t>.+)$",
+    rf"^{POLITE}(?:what (?:were|was|are|is|have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
+)
+SPEAKER_PATTERNS = (
+    rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
+    rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
+    # "what did Blair tell MPs about Iraq": whom they told is not the topic.
+    rf"^{POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {ABOUT} (?P<t>.+))?$",
+    # "what did Canada's finance minister say would help the West": what follows the verb is the topic.
+    rf"^{POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict)"
+    rf"(?: that)? (?P<t>(?:would|will|could|can|should|might|may|was|were|is|are) .+)$",
+    rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
+    rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
+    rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
+    rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
+    rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
+    rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
+    rf"^{POLITE}(?:{WHAT_IS} )?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
+    rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
+    rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
+    rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
+    rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
+    rf"^{POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
+    rf"^{POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{ABOUT}) (?P<t>.+)$",
+    rf"^{POLITE}what(?:'s| has| is| have)? (?P<s>.+?) (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
+    # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
+    rf"^{POLITE}how (?:did|does|do|has|have|would) (?P<s>.+?) (?:describe|described|characteri[sz]ed?"
+    rf"|explain|explained|sum up|summed up|assess|assessed|see|view|viewed) (?P<t>.+)$",
+)
