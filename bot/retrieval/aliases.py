@@ -125,11 +125,10 @@ class NameAliases(_Incremental):
     def add(self, alias: str, person_id: int, kind: str) -> None:
         """Keep the alias once; file a full name's person under its first name and, from three words, its
         initials."""
-        first, _, rest = alias.partition(" ")
-        if kind == "name" and rest and first not in HONORIFICS:
-            _append(self._given, first, person_id)
-            if rest.count(" ") >= 1:
-                _append(self._initials, "".join(word[0] for word in alias.split()), person_id)
+        if kind == "name" and " " in alias and (words := alias.split())[0] not in HONORIFICS:
+            _append(self._given, words[0], person_id)
+            if len(words) >= 3:
+                _append(self._initials, "".join(word[0] for word in words), person_id)
         if alias in self._arrival:
             return
         self._arrival[alias] = len(self._arrival)

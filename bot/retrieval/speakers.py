@@ -9,6 +9,7 @@ them), then a near spelling.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -119,9 +120,7 @@ class SpeakerResolver:
         # A word nobody goes by: a misspelt name ("hewit"), else a first name ("edward"), read in that order.
         near = self._fuzzy(typed, name)
         first_named = self._by_first_name(typed, name) if len(words) == 1 else None
-        if near and first_named:
-            return replace(near, alternatives=(*near.alternatives, first_named))
-        return near or first_named
+        return _then(near, first_named) if near else first_named
 
     def exact(self, typed: str) -> Speaker | None:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
@@ -178,9 +177,7 @@ class SpeakerResolver:
         """Those known by a one-word name, with the people whose full names begin with it as a later reading, for
         a question they never answer ("what did edward say about the dome sale?": not Edward Fox, but whichever
         Edward speaks on it)."""
-        if len(words) != 1 or not (first_named := self._by_first_name(found.typed, words[0], found.person_ids)):
-            return found
-        return replace(found, alternatives=(*found.alternatives, first_named))
+        return _then(found, self._by_first_name(found.typed, words[0], found.person_ids)) if len(words) == 1 else found
 
     def _also_untitled(self, found: Speaker, name: str) -> Speaker:
         """The people recorded by a titled name ("mr davies"), with everyone else of that name as the next
@@ -189,7 +186,7 @@ class SpeakerResolver:
         untitled = _TITLES.sub("", name)
         others = self.resolve(untitled, allow_fuzzy=False) if untitled != name else None
         rest = [i for i in others.person_ids if i not in found.person_ids] if others else []
-        return replace(found, alternatives=(self._speaker(found.typed, rest, fuzzy=True),)) if rest else found
+        return _then(found, self._speaker(found.typed, rest, fuzzy=True) if rest else None)
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the
@@ -200,9 +197,7 @@ class SpeakerResolver:
         """
         name = " ".join(words).removeprefix("the ")  # roles are stored without the body's article
         offices = [f"{name} {role}" for role in _SPOKES_ROLES]
-        spokes = {person_id for person_id, _ in self.store.people_by_aliases(offices)}
-        extra = sorted(spokes - set(found.person_ids))
-        return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
+        return self._with(found, sorted({person_id for person_id, _ in self.store.people_by_aliases(offices)}))
 
     def _with_their_body(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found as a body's spokespeople with the body itself: news reports a spokesman's words as the
@@ -210,7 +205,11 @@ class SpeakerResolver:
         if len(words) < 2 or words[-1] not in _SPOKESPEOPLE:
             return found
         body = self.exact(" ".join(words[:-1]))
-        extra = [i for i in body.person_ids if i not in found.person_ids] if body else []
+        return self._with(found, body.person_ids) if body else found
+
+    def _with(self, found: Speaker, people: Iterable[int]) -> Speaker:
+        """Those found and these other people after them, as one speaker."""
+        extra = [i for i in people if i not in found.person_ids]
         return self._speaker(found.typed, [*found.person_ids, *extra]) if extra else found
 
     def _name_at_body(self, typed: str, words: list[str]) -> Speaker | None:
@@ -300,6 +299,11 @@ class SpeakerResolver:
         names = self.store.person_names(ids)
         ids = [i for i in ids if i in names]
         return Speaker(typed, tuple(ids), tuple(names[i] for i in ids), fuzzy, qualifiers)
+
+
+def _then(speaker: Speaker, reading: Speaker | None) -> Speaker:
+    """A speaker with another reading of what was typed after theirs, tried when they never answer the question."""
+    return replace(speaker, alternatives=(*speaker.alternatives, reading)) if reading else speaker
 
 
 def _role_before_name(typed: str) -> str:
