@@ -137,19 +137,11 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
 @pytest.mark.parametrize(
     "question",
     [
+        # Polite openings and chat shorthand.
         "Imomi said what about oil?",
         "do you know what Imomi said about oil?",
         "what did Imomi say when questioned about oil?",
-    ],
-)
-def test_polite_openings_and_chat_shorthand_are_read_as_the_speaker_and_topic(question: str) -> None:
-    asked = parse_question(question)
-    assert (asked.speaker, asked.topic) == ("Imomi", "oil")
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
+        # A chat message's greeting and thanks are not the question.
         "hey bot, what did Imomi say about oil?",
         "Hi! what did Imomi say about oil",
         "@briefbot what did Imomi say about oil?",
@@ -160,7 +152,7 @@ def test_polite_openings_and_chat_shorthand_are_read_as_the_speaker_and_topic(qu
         "what did 'Imomi' say about oil?",
     ],
 )
-def test_a_chat_messages_greeting_and_thanks_are_not_the_question(question: str) -> None:
+def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: str) -> None:
     asked = parse_question(question)
     assert (asked.speaker, asked.topic) == ("Imomi", "oil")
 
