@@ -1190,6 +1190,18 @@ def test_a_bare_full_name_may_open_a_question_about_that_person(service: Briefin
     assert service.ask("sodik imomi oil").hits[0].text.startswith("Imomi stated that Tajikistan")
 
 
+def test_a_question_may_open_with_a_persons_surname(service: BriefingService) -> None:
+    assert service.ask("imomi oil").message.startswith("What Sodik Imomi said about oil")
+    service.load_text(ADMIN, "Corva sued\n\nPhone maker Corva said the lawsuit over its phones had no merit.")
+    assert service.ask("corva lawsuit").message.startswith("What the articles say")  # a firm's news, not its words
+    service.load_text(
+        ADMIN,
+        "Farm prices\n\nEmma Straw said straw prices would rise.\n\nFarmers baled straw early.\n\n"
+        "The price of straw doubled.",
+    )
+    assert service.ask("straw prices").message.startswith("What the articles say")  # the archive's straw is a crop
+
+
 def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:
     assert service.ask("did Imomi praise football?").no_match
     assert service.ask("did Khalafov discuss the Zangazur corridor?").hits[0].speakers == ("Khalaf Khalafov",)

@@ -260,13 +260,25 @@ def subject_readings(text: str) -> list[Question]:
     if _LEADING_ARTICLE.match(rest) and not match:
         return []
     tokens = rest.split()
-    # Without a yes/no opening only a full name counts: "rice imports" is not Condoleezza Rice on imports.
+    # Without a yes/no opening only a full name counts here (a surname alone is ``surname_reading``'s).
     shortest = 1 if match else 2
     readings = [
         Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
         for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
     ]
     return [reading for reading in readings if _could_be_a_name(reading.speaker)]
+
+
+def surname_reading(text: str) -> Question | None:
+    """A question of no known phrasing read as its first word's words ("hewitt career sexism": Hewitt on career
+    sexism), for callers to accept only for a word the archive writes as a name and knows as a person's surname:
+    "apple lawsuit" is news about Apple, and a word read as a name even so ("rice imports") stands as a topic
+    when that person never speaks on the rest. A yes/no question's subject is one of ``subject_readings``."""
+    clean = normalise(text)
+    if _YES_NO.match(clean) or parse_question(clean).topic != clean or _LEADING_ARTICLE.match(clean):
+        return None
+    first, _, rest = clean.partition(" ")
+    return Question(text, speaker=first, topic=rest) if rest and _could_be_a_name(first) else None
 
 
 def _could_be_a_name(speaker: str) -> bool:

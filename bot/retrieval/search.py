@@ -20,7 +20,14 @@ from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_fir
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import any_of, content_words
 from bot.retrieval.periods import Period, period_in
-from bot.retrieval.query import Question, parse_question, person_readings, respelt, subject_readings
+from bot.retrieval.query import (
+    Question,
+    parse_question,
+    person_readings,
+    respelt,
+    subject_readings,
+    surname_reading,
+)
 from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.speaker_ranking import MENTIONED, QUOTATION, SpeakerRanker
 from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
@@ -58,7 +65,7 @@ class Retriever:
         self.reader = TopicReader(store, self.related)
         self.arranger = Arranger(store)
         self.stories = Stories(store)
-        self.topics = TopicRanker(store, self.stories)
+        self.topics = TopicRanker(store, self.stories, self.reader)
         self.people = SpeakerRanker(store, self.stories, self.speakers)
 
     def read(self, text: str) -> Question:
@@ -283,7 +290,7 @@ class Retriever:
 
     def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
         """The speaker asked about, the question as read, and whether the speaker was only guessed from the
-        question's subject (a yes/no question, or one that starts with a full name) or is a crowd ("fans"):
+        question's subject (a yes/no question, or one that starts with a name) or is a crowd ("fans"):
         then the question also stands as a topic."""
         if parsed.speaker:
             if _crowd(parsed.speaker):
@@ -302,6 +309,15 @@ class Retriever:
         for reading in subject_readings(parsed.text):
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading, True
+        # "hewitt career sexism": a surname of full names (not a firm's, "apple lawsuit") that the archive writes as a
+        # name; looked up in that order, as the second costs a search.
+        if (
+            (surname := surname_reading(parsed.text))
+            and (speaker := self.speakers.exact(surname.speaker))
+            and all(" " in name for name in speaker.names)
+            and self.reader.written_as_a_name(surname.speaker)
+        ):
+            return speaker, surname, True
         return None, parsed, False
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:

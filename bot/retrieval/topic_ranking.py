@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, partial
 
 from bot.retrieval.candidates import recent_first, recent_since
-from bot.retrieval.fts import all_of, any_of, quote_term
+from bot.retrieval.fts import all_of, any_of
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
@@ -24,14 +24,14 @@ from bot.retrieval.ranked import (
     weight,
 )
 from bot.retrieval.stories import Stories
-from bot.retrieval.terms import Topic, named_in, numbers_in_place, stems_of
+from bot.retrieval.terms import Topic, numbers_in_place, stems_of
+from bot.retrieval.topic_reading import TopicReader
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
 
 TOPIC_CANDIDATES = 300
 STORY_CANDIDATES = 12  # paragraphs whose stories lend their other paragraphs to a topic answer
 STORY_SHARE = 0.4  # how much a paragraph's story (whole article) counts beside the paragraph itself
-NAME_SAMPLE = 5  # paragraphs read to tell whether a word is a name
 LEAD_BONUS = 0.1  # a story's lead against later paragraphs (0.05-0.1 helped the question sets, 0.125 hurt)
 # For news on a topic, how much a story's headline and lead covering it count: what the story reports is about it.
 HEADLINE_SHARE = 0.2
@@ -40,9 +40,10 @@ HEADLINE_SHARE = 0.2
 class TopicRanker:
     """Ranks the store's paragraphs on a topic."""
 
-    def __init__(self, store: StoreProtocol, stories: Stories) -> None:
+    def __init__(self, store: StoreProtocol, stories: Stories, reader: TopicReader) -> None:
         self.store = store
         self.stories = stories
+        self.reader = reader
 
     def rank(
         self, topic: Topic, after_article: int = 0, wanted: int = sys.maxsize, *, news: bool = False
@@ -79,7 +80,7 @@ class TopicRanker:
         # the question); not a name's (a story on the Toronto summit names Toronto), which is looked up once,
         # when first needed.
         rarest = topic.specific[0]
-        paraphrasable = cache(lambda: not _written_as_a_name(self.store, topic.word_of(rarest)))
+        paraphrasable = cache(lambda: not self.reader.written_as_a_name(topic.word_of(rarest)))
         story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
 
         def said_otherwise(article_id: int) -> bool:
@@ -159,12 +160,6 @@ class TopicRanker:
                         rows[row.id] = row
                         keys[row.id] = key_of(row.id)
         return _by_key(rows, keys, stems)
-
-
-def _written_as_a_name(store: StoreProtocol, word: str) -> bool:
-    """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
-    sample = store.search(quote_term(word), limit=NAME_SAMPLE)
-    return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
 
 
 def _keys_until_settled(

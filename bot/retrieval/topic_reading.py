@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import content_runs, content_words
+from bot.retrieval.fts import content_runs, content_words, quote_term
 from bot.retrieval.stories import CLOSE_FORM_ENDING
-from bot.retrieval.terms import Topic, acronym_of, agent_stand_ins, idf, initialisms_of, stem
+from bot.retrieval.terms import Topic, acronym_of, agent_stand_ins, idf, initialisms_of, named_in, stem
 from bot.store.protocol import StoreProtocol
 
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
+NAME_SAMPLE = 5  # paragraphs read to tell whether a word is a name
 
 
 class TopicReader:
@@ -45,6 +46,11 @@ class TopicReader:
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         unused = frozenset(unheard).difference(forms)
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
+
+    def written_as_a_name(self, word: str) -> bool:
+        """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
+        sample = self.store.search(quote_term(word), limit=NAME_SAMPLE)
+        return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
 
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
         """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
