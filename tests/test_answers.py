@@ -1190,6 +1190,17 @@ def test_a_bare_full_name_may_open_a_question_about_that_person(service: Briefin
     assert service.ask("sodik imomi oil").hits[0].text.startswith("Imomi stated that Tajikistan")
 
 
+def test_of_two_names_in_chat_shorthand_the_persons_is_the_speaker(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Plant deal\n\nCorva said it would build a plant in Dushanbe.\n\n"
+        "Sodik Imomi said the Corva plant would bring jobs to the region.",
+    )
+    answer = service.ask("corva - imomi?")  # Corva speaks too, but is no one's full name
+    assert answer.message.startswith("What Sodik Imomi said about corva")
+    assert answer.hits[0].text.startswith("Sodik Imomi said the Corva plant")
+
+
 def test_a_question_may_open_with_a_persons_surname(service: BriefingService) -> None:
     assert service.ask("imomi oil").message.startswith("What Sodik Imomi said about oil")
     service.load_text(ADMIN, "Corva sued\n\nPhone maker Corva said the lawsuit over its phones had no merit.")

@@ -301,7 +301,13 @@ class Retriever:
         # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
         # A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses
         # ("wolfsen" for Wolfson); a word the archive knows is too often just a word near a name.
-        for reading in person_readings(parsed.text):
+        readings = person_readings(parsed.text)
+        # "oil - imomi?": a side naming full-named people exactly is the speaker, before one that only a bare word's
+        # entity goes by ("Oil") or that is read loosely ("price of crude": the Prices).
+        for reading in readings:
+            if self.speakers.by_name(reading.speaker):
+                return self.speakers.resolve(reading.speaker), reading, False
+        for reading in readings:
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading, False
@@ -309,12 +315,11 @@ class Retriever:
         for reading in subject_readings(parsed.text):
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading, True
-        # "hewitt career sexism": a surname of full names (not a firm's, "apple lawsuit") that the archive writes as a
-        # name; looked up in that order, as the second costs a search.
+        # "hewitt career sexism": a surname of full-named people (not a firm's name, "apple lawsuit") that the archive
+        # writes as a name; looked up in that order, as the second costs a search.
         if (
             (surname := surname_reading(parsed.text))
-            and (speaker := self.speakers.exact(surname.speaker))
-            and all(" " in name for name in speaker.names)
+            and (speaker := self.speakers.by_name(surname.speaker))
             and self.reader.written_as_a_name(surname.speaker)
         ):
             return speaker, surname, True

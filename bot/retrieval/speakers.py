@@ -130,6 +130,12 @@ class SpeakerResolver:
                 return self._speaker(typed, [i for i, _ in found])
         return None
 
+    def by_name(self, typed: str) -> Speaker | None:
+        """The people a typed name, surname or recorded role means exactly, when each is known by a full name:
+        "imomi" is Sodik Imomi, while "oil" is only an entity the attribution made of a word ("Oil said")."""
+        speaker = self.exact(typed)
+        return speaker if speaker and all(len(_name_words(name)) > 1 for name in speaker.names) else None
+
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:
         """People asked about together ("sumita and miyazawa"), when each part names someone; their words are
         answered as one speaker's. None otherwise: "procter and gamble" is one body."""
