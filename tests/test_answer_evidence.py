@@ -48,6 +48,11 @@ def test_a_number_must_stand_beside_its_words() -> None:
     pl_480 = content_words("is honduras buying wheat under pl 480?")
     assert numbers_in_place(pl_480, "Honduras will tender under Public Law 480 for 52,500 tonnes of wheat.")
     assert not numbers_in_place(pl_480, "Honduras plans to buy 480 tonnes of wheat from a private lender.")
+    # A number whose words its story never uses was put in the question's own words: "the 45 jobs" of 45 posts.
+    posts = "The bank will cut 45 posts in Leeds."
+    assert numbers_in_place(content_words("the 45 jobs"), posts, stems_of(posts))
+    assert not numbers_in_place(content_words("the 45 jobs"), posts)
+    assert not numbers_in_place(band_aid, "Nine top 30 singles.", stems_of("Band Aid. Nine top 30 singles."))
 
 
 def test_a_year_needs_one_of_its_words_near_wherever_the_text_puts_it() -> None:
@@ -100,6 +105,12 @@ def test_a_topic_with_a_number_is_not_answered_by_the_number_elsewhere(service: 
     service.load_text(ADMIN, BAND_AID)
     assert service.ask("any news on the band aid 30 single").no_match
     assert not service.ask("any news on the band aid single").no_match
+
+
+def test_a_number_put_in_the_questions_own_words_still_finds_its_story(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Bank cuts posts\n\nThe Corva bank will cut 45 posts at its Leeds office.")
+    answer = service.ask("any news on the 45 jobs at the corva bank leeds office?")
+    assert answer.hits and answer.hits[0].text.startswith("The Corva bank will cut 45 posts")
 
 
 TRADE = """Yeutter says Japan must open chip markets

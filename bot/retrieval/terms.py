@@ -309,7 +309,7 @@ def named_in(text: str, word: str) -> bool:
     return False
 
 
-def numbers_in_place(words: Sequence[str], text: str) -> bool:
+def numbers_in_place(words: Sequence[str], text: str, story: AbstractSet[str] | None = None) -> bool:
     """Whether every number of a topic ("band aid 30", "g8 summit") stands in a text beside a word it goes with.
 
     A number is found however the text splits or joins it ("G-8" or "G 8" for "g8", "1000" for "1,000",
@@ -318,7 +318,8 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
     stands beside wherever the text puts it ("the 1993 mumbai blasts", "the Mumbai (Bombay) blasts in 1993",
     "iron ore imports of 267.7 mln tonnes by 2000"): one of those words within a clause's reach is enough. An
     initialism beside it may be written out ("pl 480": Public Law 480).
-    A group of nations named in full ("the Group of Seven" for "g7") needs no neighbour.
+    A group of nations named in full ("the Group of Seven" for "g7") needs no neighbour, nor does a number whose
+    words the text's ``story`` (its stems, when given) never uses: the question put it in words of its own.
     """
     groups = _number_groups(words)
     if not groups:
@@ -339,6 +340,8 @@ def numbers_in_place(words: Sequence[str], text: str) -> bool:
         if not places:
             return False
         if _AMOUNT.fullmatch(number):
+            continue
+        if story is not None and not any(stem(w) in story for w in neighbours):
             continue
         stems = stems or [stem(t) for t in found]
         if _YEAR.fullmatch(number):

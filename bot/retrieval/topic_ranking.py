@@ -71,8 +71,11 @@ class TopicRanker:
         # "who's running Petromin" is by the Petromin paragraph of a story that also says who runs it.
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         needed = min(2, len(topic.stems))
-        # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words.
-        numbers_placed = cache(lambda i: numbers_in_place(topic.words, rows[i].text))
+        # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words (those
+        # its story uses).
+        numbers_placed = cache(
+            lambda i: numbers_in_place(topic.words, rows[i].text, self.stories.stems(rows[i].article_id))
+        )
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
         # hundreds of candidates share a few hundred stories. A common word may be said otherwise ("punished":
         # "disciplinary action"; "halved": "lost more than 50%"): a story evidencing it by two of its own
