@@ -1488,6 +1488,25 @@ def test_an_opening_quote_carries_on_though_someone_else_speaks_later_in_the_par
     )[1] == ("Nick Vaughan",)
 
 
+def test_an_opening_quote_a_sentence_of_the_story_follows_carries_on_before_someone_else_speaks() -> None:
+    result = speakers(
+        [
+            "Committee chairman John Denham said drink was sometimes used as an excuse.",
+            '"The committee believes these arguments should be rejected." At present judges can reduce the tariff. '
+            "Victims' relative Amanda Champion said that was wrong.",
+        ]
+    )
+    assert result[1] == ("John Denham", "Amanda Champion")
+    # The quote's own sentence names its speaker: '"…?" the Labour MP asked', then someone else is quoted.
+    assert speakers(
+        [
+            "Oliver Letwin said the attack was wrong.",
+            '"What sort of model does it give?" the Labour MP for Birkenhead asked. Tory Nick Vaughan said Mr Brown '
+            "should go.",
+        ]
+    )[1] == ("Nick Vaughan",)
+
+
 def test_a_quote_left_open_at_a_paragraphs_end_carries_on_in_the_next_whoever_that_goes_on_to_quote() -> None:
     result = speakers(
         [

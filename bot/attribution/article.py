@@ -11,7 +11,7 @@ from .lexicon import is_plural_role
 from .name_roles import Role
 from .references import Ref, quote_spans
 from .roles import article_country, needs_country, normalise_role, role_forms
-from .speech import analyse
+from .speech import SENTENCE_END, analyse
 
 _PARA = 1_000_000
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
@@ -236,10 +236,23 @@ def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
 def _quote_carried(text: str, first_speech: int, *, ran_on: bool) -> bool:
     """Whether a paragraph opening on a quote that has a speech verb of its own still carries on the speaker
     before: its quote ends before the story's own words and another quote, or it ends a sentence that the
-    paragraph before left open (``ran_on``)."""
+    paragraph before left open (``ran_on``) or that a sentence of the story's own follows."""
     spans = quote_spans(text)
-    before_narrative = _quote_before_narrative(text, spans, first_speech)
-    return before_narrative or (ran_on and _quote_ends_sentence(text, spans, first_speech))
+    if _quote_before_narrative(text, spans, first_speech):
+        return True
+    return _quote_ends_sentence(text, spans, first_speech) and (ran_on or _narrated_after(text, spans, first_speech))
+
+
+def _narrated_after(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
+    """Whether a whole sentence of the story's own follows a paragraph's opening quote before its first speech
+    verb: that verb's sentence is not the quote's ('"The committee believes…" At present judges can reduce the
+    tariff… Amanda Champion said'), unlike '"…?" the Labour MP asked' or '"…." One comedian, Fletcher said'."""
+    between = text[spans[0][1] : first_speech]
+    return (
+        between.lstrip()[:1].isupper()
+        and SENTENCE_END.search(between) is not None
+        and not any(spans[0][1] < start < first_speech for start, _ in spans[1:])
+    )
 
 
 def _quote_before_narrative(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:

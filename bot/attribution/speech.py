@@ -26,7 +26,7 @@ from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
 from .roles import PERSON_DEMONYMS
 
 # A sentence ends at . ! or ? unless the full stop closes a form of address or an initial ("Rep. Pete Stark").
-_SENTENCE_END = re.compile(
+SENTENCE_END = re.compile(
     r"[.!?](?<!\b(?:Mr|Ms|Dr|St)\.)(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Rev)\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
     r"[\"”’)]*\s+(?=[\"“‘(A-Z])"
 )
@@ -322,7 +322,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
     refs = find_refs(text, masked, spans, known, heads)
     if not refs and not verbs:
         return refs  # a quarter of paragraphs: nobody to place in a sentence
-    bounds = [0, *[m.end() for m in _SENTENCE_END.finditer(masked)], len(masked) + 1]
+    bounds = [0, *[m.end() for m in SENTENCE_END.finditer(masked)], len(masked) + 1]
     pronouns: list[tuple[int, int]] | None = None  # found on the first verb that needs them
     s = 0
     for start, end, verb in verbs:
