@@ -1213,6 +1213,18 @@ def test_a_question_may_open_with_a_persons_surname(service: BriefingService) ->
     assert service.ask("straw prices").message.startswith("What the articles say")  # the archive's straw is a crop
 
 
+def test_a_misspelt_name_may_open_a_question(service: BriefingService) -> None:
+    for question in ("imommi oil", "sodik imommi oil"):  # no article has "imommi": a slip in Imomi
+        answer = service.ask(question)
+        assert answer.message.startswith("What Sodik Imomi said about oil"), question
+        assert "I took “" in answer.message
+    assert service.ask("frobisk oil").no_match  # no one's name is near it: still a topic, found nowhere
+    service.load_text(ADMIN, "Band news\n\nSinger Howard Donald said the tour would go on.")
+    service.load_text(ADMIN, "Oil search\n\nExploring for oil near home made sense, Donald McIvor said.")
+    answer = service.ask("donald mcivr exploring for oil")  # a misspelt full name before a surname ("donald")
+    assert answer.message.startswith("What Donald McIvor said about exploring for oil")
+
+
 def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:
     assert service.ask("did Imomi praise football?").no_match
     assert service.ask("did Khalafov discuss the Zangazur corridor?").hits[0].speakers == ("Khalaf Khalafov",)

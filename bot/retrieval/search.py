@@ -311,19 +311,31 @@ class Retriever:
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading, False
-        # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director").
-        for reading in subject_readings(parsed.text):
+        # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director"); else a
+        # full-named person's name misspelt, as readings above forgive it, in a word no article uses ("dustin hofman
+        # losing interest in acting").
+        subjects = subject_readings(parsed.text)
+        for reading in subjects:
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading, True
+        for reading in subjects:
+            if speaker := self._misspelt(reading):
+                return speaker, reading, True
         # "hewitt career sexism": a surname of full-named people (not a firm's name, "apple lawsuit") that the archive
-        # writes as a name; looked up in that order, as the second costs a search.
-        if (
-            (surname := surname_reading(parsed.text))
-            and (speaker := self.speakers.by_name(surname.speaker))
-            and self.reader.written_as_a_name(surname.speaker)
-        ):
-            return speaker, surname, True
+        # writes as a name (looked up in that order, as the second costs a search), or misspelt ("yeuter").
+        if surname := surname_reading(parsed.text):
+            if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
+                return speaker, surname, True
+            if speaker := self._misspelt(surname):
+                return speaker, surname, True
         return None, parsed, False
+
+    def _misspelt(self, reading: Question) -> Speaker | None:
+        """The full-named people a reading's speaker misspells in a word no article uses, if any."""
+        if not any(map(self.reader.unheard_of, reading.speaker.split())):
+            return None
+        speaker = self.speakers.resolve(reading.speaker, role_noun_needed=True)
+        return speaker if speaker and speaker.fuzzy and all(" " in name for name in speaker.names) else None
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])
