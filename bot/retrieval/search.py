@@ -30,7 +30,7 @@ from bot.retrieval.query import (
 )
 from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.speaker_ranking import MENTIONED, QUOTATION, SpeakerRanker
-from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
+from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names, names_a_role
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, spans_of, stems_of
@@ -298,44 +298,57 @@ class Retriever:
                 # of fans and the concert; never a near spelling of a name (Fang).
                 return self.speakers.resolve(parsed.speaker, allow_fuzzy=False), parsed, True
             return self.speakers.resolve(parsed.speaker), parsed, False
-        # "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
-        # A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses
-        # ("wolfsen" for Wolfson); a word the archive knows is too often just a word near a name.
-        readings = person_readings(parsed.text)
-        # "oil - imomi?": a side naming full-named people exactly is the speaker, before one that only a bare word's
-        # entity goes by ("Oil") or that is read loosely ("price of crude": the Prices).
+        if found := self._person_reading(parsed.text):
+            return found[0], found[1], False
+        if found := self._subject_reading(parsed.text):
+            return found[0], found[1], True
+        return None, parsed, False
+
+    def _person_reading(self, text: str) -> tuple[Speaker, Question] | None:
+        """ "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
+
+        A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses ("wolfsen"
+        for Wolfson); a word the archive knows is too often just a word near a name. A side naming full-named people
+        exactly is the speaker ("oil - imomi?"), before one that only a bare word's entity goes by ("Oil") or that
+        is read loosely ("price of crude": the Prices).
+        """
+        readings = person_readings(text)
         for reading in readings:
-            if self.speakers.by_name(reading.speaker):
-                return self.speakers.resolve(reading.speaker), reading, False
+            if named := self.speakers.by_name(reading.speaker):
+                return self.speakers.resolve(reading.speaker) or named, reading
         for reading in readings:
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
-                return speaker, reading, False
-        # "did Yeutter blame…": only a name or recorded role as typed, not a role's head noun ("the director"); else a
-        # full-named person's name misspelt, as readings above forgive it, in a word no article uses ("dustin hofman
-        # losing interest in acting").
-        subjects = subject_readings(parsed.text)
+                return speaker, reading
+        return None
+
+    def _subject_reading(self, text: str) -> tuple[Speaker, Question] | None:
+        """A question of no known phrasing read as about its subject, a name: "did Yeutter blame…" or "ross wilson
+        harbour workers" as typed (a name or recorded role, not a role's head noun: "the director"), else misspelt
+        in a word no article uses ("dustin hofman losing interest in acting"); then a surname of full-named people
+        (not a firm's name: "apple lawsuit") that the archive writes as a name ("hewitt career sexism", looked up in
+        that order as the second costs a search), or misspelt ("yeuter the budget deficit").
+        """
+        subjects = subject_readings(text)
         for reading in subjects:
             if speaker := self.speakers.exact(reading.speaker):
-                return speaker, reading, True
+                return speaker, reading
         for reading in subjects:
             if speaker := self._misspelt(reading):
-                return speaker, reading, True
-        # "hewitt career sexism": a surname of full-named people (not a firm's name, "apple lawsuit") that the archive
-        # writes as a name (looked up in that order, as the second costs a search), or misspelt ("yeuter").
-        if surname := surname_reading(parsed.text):
+                return speaker, reading
+        if surname := surname_reading(text):
             if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
-                return speaker, surname, True
+                return speaker, surname
             if speaker := self._misspelt(surname):
-                return speaker, surname, True
-        return None, parsed, False
+                return speaker, surname
+        return None
 
     def _misspelt(self, reading: Question) -> Speaker | None:
         """The full-named people a reading's speaker misspells in a word no article uses, if any."""
         if not any(map(self.reader.unheard_of, reading.speaker.split())):
             return None
         speaker = self.speakers.resolve(reading.speaker, role_noun_needed=True)
-        return speaker if speaker and speaker.fuzzy and all(" " in name for name in speaker.names) else None
+        return speaker if speaker and speaker.fuzzy and known_by_full_names(speaker) else None
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])

@@ -134,7 +134,7 @@ class SpeakerResolver:
         """The people a typed name, surname or recorded role means exactly, when each is known by a full name:
         "imomi" is Sodik Imomi, while "oil" is only an entity the attribution made of a word ("Oil said")."""
         speaker = self.exact(typed)
-        return speaker if speaker and all(len(_name_words(name)) > 1 for name in speaker.names) else None
+        return speaker if speaker and known_by_full_names(speaker) else None
 
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:
         """People asked about together ("sumita and miyazawa"), when each part names someone; their words are
@@ -330,6 +330,11 @@ def normalise_name(text: str) -> str:
 def _name_words(full_name: str) -> tuple[str, ...]:
     """A stored person's name as words, cached: a common surname's thousands of holders are read per question."""
     return tuple(normalise_name(full_name).split())
+
+
+def known_by_full_names(speaker: Speaker) -> bool:
+    """Whether everyone a speaker resolved to has a name of two words or more (a person, not a bare word's entity)."""
+    return all(len(_name_words(name)) > 1 for name in speaker.names)
 
 
 def names_a_role(typed: str) -> bool:
