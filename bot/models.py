@@ -90,6 +90,14 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """Whom and what a question was answered as asking, where its text alone did not say so."""
+
+    speaker: str
+    topic: str
+
+
+@dataclass(frozen=True)
 class Answer:
     """The result of a question: hits best first, and whether anything really matched."""
 
@@ -100,9 +108,10 @@ class Answer:
     has_more: bool = False
     # With a no-match only: the nearest paragraphs, which the message offers as such, never as the answer.
     alternatives: tuple[Hit, ...] = ()
-    # The one person a typed name was read as when another reading of it answered ("edward": Edward Leigh), so
-    # that a conversation goes on with them ("and about the budget?").
-    read_as: str = ""
+    # The person a question was read as asking, so that a conversation goes on with them ("and about the
+    # budget?"): one a typed name was read as when another reading of it answered ("edward": Edward Leigh), or
+    # one found in a question of no known phrasing ("hewitt career sexism", "oil - imomi?").
+    read_as: Reading | None = None
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ class BriefingService:
         question = self._in_context(text, self.conversations.get(conversation))
         answer = self.ask(question)
         if answer.read_as:  # "edward" was Edward Leigh: "and about the budget?" asks him
-            question = replace(question, speaker=answer.read_as)
+            question = replace(question, speaker=answer.read_as.speaker, topic=answer.read_as.topic)
         self.conversations.put(conversation, Context(question, len(answer.hits)))
         return reply_for(answer)
 

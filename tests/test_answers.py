@@ -605,6 +605,12 @@ def test_a_conversation_goes_on_with_the_person_a_first_name_was_read_as(service
     assert follow_up.quotes and {hit.speakers for hit in follow_up.quotes} == {("Edward Leigh",)}
 
 
+def test_a_conversation_goes_on_with_the_person_a_bare_question_named(service: BriefingService) -> None:
+    assert service.ask_in_chat(ADMIN, "chat", "imomi oil").text.startswith("What Sodik Imomi said about oil")
+    follow_up = service.ask_in_chat(ADMIN, "chat", "and about education?")
+    assert follow_up.text.startswith("What Sodik Imomi said about education")
+
+
 def test_a_first_name_misspelt_finds_the_full_name_before_a_bare_surname(service: BriefingService) -> None:
     service.load_text(ADMIN, "Doping\n\nKelli White, the banned sprinter, said doping was common in sport.")
     service.load_text(ADMIN, "Rugby\n\nWhite said the scrum had held firm.")  # a White known by surname alone

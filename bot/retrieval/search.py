@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import partial
 
 from bot.attribution.orgs import GROUP_WORDS
-from bot.models import Answer, Citation, Hit
+from bot.models import Answer, Citation, Hit, Reading
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import any_of, content_words
@@ -216,7 +216,7 @@ class Retriever:
                 when=when,
             ),
             has_more=len(ranked) > offset + limit,
-            read_as=shown.names[0] if shown is not None and shown.fuzzy and len(shown.names) == 1 else "",
+            read_as=_reading(asked, parsed, shown),
         )
 
     def _other_readings(self, speaker: Speaker, topic: Topic | None, *, colleagues: bool) -> Iterator[Speaker]:
@@ -376,6 +376,17 @@ def _as_topic(parsed: Question, *, joined: bool = False) -> Question:
     ``joined`` by "and" when the speaker was a name or role of its own ("toyota and hybrid cars"), not the
     subject of the question's own clause ("deng put a cap on grain imports")."""
     return Question(parsed.text, topic=f"{parsed.speaker}{' and' if joined else ''} {parsed.topic}".strip())
+
+
+def _reading(asked: Question, parsed: Question, shown: Speaker | None) -> Reading | None:
+    """Whom and what an answered question was read as asking, when its text alone did not say: one person a name was
+    read as ("edward": Edward Leigh), or a speaker found in a question of no known phrasing ("hewitt career
+    sexism")."""
+    if shown is not None and shown.fuzzy and len(shown.names) == 1:
+        return Reading(shown.names[0], parsed.topic)
+    if parsed.speaker and parsed.speaker != asked.speaker:
+        return Reading(parsed.speaker, parsed.topic)
+    return None
 
 
 def _crowd(speaker: str) -> bool:
