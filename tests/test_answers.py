@@ -1207,6 +1207,13 @@ def test_of_two_names_in_chat_shorthand_the_persons_is_the_speaker(service: Brie
     assert answer.hits[0].text.startswith("Sodik Imomi said the Corva plant")
 
 
+def test_more_chat_shorthand_names_a_speaker(service: BriefingService) -> None:
+    for question in ("imomi's oil comments", "oil comments by imomi", "imomi says oil"):
+        assert service.ask(question).message.startswith("What Sodik Imomi said about oil"), question
+    # A sentence about a report is not the report's words.
+    assert person_readings("the report says oil prices will rise") == []
+
+
 def test_a_question_may_open_with_a_persons_surname(service: BriefingService) -> None:
     assert service.ask("imomi oil").message.startswith("What Sodik Imomi said about oil")
     service.load_text(ADMIN, "Corva sued\n\nPhone maker Corva said the lawsuit over its phones had no merit.")

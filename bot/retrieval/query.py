@@ -69,6 +69,16 @@ _PERSON_PATTERNS = (
     re.compile(r"^(?P<s>[^,;:]+?) (?:on|about|re) (?P<t>.+)$", re.IGNORECASE),
     _REACTION,
     re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),
+    # "blair's iraq comments", "imomi says oil", "oil comments by imomi"
+    re.compile(
+        r"^(?P<s>[^,;:]+?)['’]s (?P<t>.+?) (?:comments|remarks|views|quotes|statements?|words)$", re.IGNORECASE
+    ),
+    # (not "the report says oil prices will rise": a sentence, not a question)
+    re.compile(r"^(?!(?:the|a|an) )(?P<s>[^,;:]+?) (?:says|said|talks|talked) (?:about |on )?(?P<t>.+)$", re.I),
+    re.compile(
+        r"^(?P<t>[^,;:]+?) (?:comments|remarks|views|quotes|statements?|words) (?:from|by) (?P<s>[^,;:]+)$",
+        re.IGNORECASE,
+    ),
     # ... and the other way round, last: "career sexism - hewitt?" (not a question's own clause, "how did…, x").
     re.compile(rf"^(?!{_QUESTION_WORD})(?P<t>[^,;:]+?){_SHORTHAND}(?P<s>[^,;:]+)$", re.IGNORECASE),
 )
