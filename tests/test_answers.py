@@ -1238,6 +1238,26 @@ def test_a_misspelt_name_may_open_a_question(service: BriefingService) -> None:
     assert answer.message.startswith("What Donald McIvor said about exploring for oil")
 
 
+def test_a_persons_story_that_never_names_the_topics_most_specific_name_does_not_answer(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Peso slides\n\nThe peso fell in Mexico as oil prices slid.")
+    service.load_text(ADMIN, "Oil exports\n\nOil exports from Mexico rose by a tenth.")
+    service.load_text(ADMIN, "Asian talks\n\nMinisters met in Jakarta on Monday.")
+    service.load_text(
+        ADMIN,
+        "Conable visit\n\nWorld Bank President Barber Conable arrived yesterday.\n\n"
+        "Conable said the talks in Jakarta called for action.",
+    )
+    # "Mexico" is as rare as "Jakarta" and the story never names it: his words on Jakarta are no answer.
+    assert service.ask("what did conable say about mexico and jakarta?").no_match
+    assert service.ask("what did conable say about the mexico jakarta talks?").hits  # two of its words
+    service.load_text(ADMIN, "Markets\n\nThe turmoil in markets grew.")
+    service.load_text(ADMIN, "Banks\n\nThe turmoil spread to banks.")
+    # A common word may be put otherwise ("the talks called for action"): as rare, "turmoil" blocks nothing.
+    assert service.ask("what did conable say about turmoil in jakarta?").hits
+
+
 def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:
     assert service.ask("did Imomi praise football?").no_match
     assert service.ask("did Khalafov discuss the Zangazur corridor?").hits[0].speakers == ("Khalaf Khalafov",)

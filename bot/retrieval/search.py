@@ -66,7 +66,7 @@ class Retriever:
         self.arranger = Arranger(store)
         self.stories = Stories(store)
         self.topics = TopicRanker(store, self.stories, self.reader)
-        self.people = SpeakerRanker(store, self.stories, self.speakers)
+        self.people = SpeakerRanker(store, self.stories, self.speakers, self.reader)
 
     def read(self, text: str) -> Question:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:

@@ -27,6 +27,7 @@ from bot.retrieval.ranked import (
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.stories import Stories, has_form
 from bot.retrieval.terms import Topic, named_in, stem, stem_counts, stems_of
+from bot.retrieval.topic_reading import TopicReader
 from bot.store import ParagraphRow
 from bot.store.people import PersonParagraph
 from bot.store.protocol import StoreProtocol
@@ -50,10 +51,11 @@ _ASKED = re.compile(r"\bAsked (?:about|whether|if|why|how|what|when|for)\b[^,]*"
 class SpeakerRanker:
     """Ranks the paragraphs of the people a question asks about."""
 
-    def __init__(self, store: StoreProtocol, stories: Stories, speakers: SpeakerResolver) -> None:
+    def __init__(self, store: StoreProtocol, stories: Stories, speakers: SpeakerResolver, reader: TopicReader) -> None:
         self.store = store
         self.stories = stories
         self.speakers = speakers
+        self.reader = reader
 
     def rank(
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int = 0, wanted: int = sys.maxsize
@@ -135,10 +137,23 @@ class SpeakerRanker:
             for article_id in {r.article_id for r in rows.values()}
         }
 
+        # As for news on it, a story without a topic's most specific word is on something else when that word is a
+        # name, which no story puts in other words: Solana on phone taps is not Solana on "Iran's nuclear programme".
+        # There the person's paragraph answers only through more than one of the topic's own words.
+        named_specific = cache(lambda: self.reader.written_as_a_name(topic.word_of(topic.specific[0])))
+
+        def elsewhere(row: ParagraphRow, stems: AbstractSet[str], in_story: Topic) -> bool:
+            return (
+                len(topic.stems) > 1
+                and in_story.evidenced(stems)[0] <= 1
+                and not self.stories.has(row.article_id, topic.specific)
+                and named_specific()
+            )
+
         def answer_tier(paragraph_id: int, row: ParagraphRow) -> float | None:
             """The tier of a paragraph where the person answers (its own words on the topic), else None."""
             stems, coverage, in_story = stems_by_id[paragraph_id], coverage_by_id[paragraph_id], topic_of[paragraph_id]
-            if paragraph_id not in speaking:
+            if paragraph_id not in speaking or elsewhere(row, stems, in_story):
                 return None
             if coverage >= MIN_COVERAGE and _enough_words(in_story, stems, row.text):
                 return 3.0
