@@ -1258,6 +1258,16 @@ def test_a_persons_story_that_never_names_the_topics_most_specific_name_does_not
     assert service.ask("what did conable say about turmoil in jakarta?").hits
 
 
+def test_a_body_nobody_is_recorded_as_is_answered_by_the_words_said_on_it_first(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Network sued\n\nThe zolpro network faces a court case over music piracy.\n\n"
+        "Its lawyer Jane Doe said the court case over the zolpro network had no merit.",
+    )
+    answer = service.ask("what did zolpro say about the court case?")  # "zolpro" is nobody's name
+    assert [hit.text[:20] for hit in answer.hits] == ["Its lawyer Jane Doe ", "The zolpro network f"]
+
+
 def test_a_yes_no_question_whose_subject_never_speaks_on_it_is_still_a_topic(service: BriefingService) -> None:
     assert service.ask("did Imomi praise football?").no_match
     assert service.ask("did Khalafov discuss the Zangazur corridor?").hits[0].speakers == ("Khalaf Khalafov",)

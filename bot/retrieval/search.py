@@ -139,6 +139,9 @@ class Retriever:
             if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
             parsed, topic = whole, whole_topic
+            # What was said is asked for: a paragraph where someone speaks (its lawyer, its spokesman) comes first.
+            voiced = self.store.speakers_of([r.row.id for r in ranked[:wanted]])
+            ranked = sorted(ranked, key=lambda r: r.row.id not in voiced)
         elif speaker is not None:
             ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
             readings = () if ranked else self._other_readings(speaker, topic, colleagues=by_role and not own_words_only)
