@@ -1469,42 +1469,42 @@ def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:
     ) == [("Peter Stanley",), ("Rob Andrew",), ()]
 
 
-def test_an_opening_quote_carries_on_though_someone_else_speaks_later_in_the_paragraph() -> None:
-    result = speakers(
-        [
-            "The Labour attack, says Oliver Letwin, is the latest example of the party getting the tone wrong.",
+def test_an_opening_quote_carries_on_the_speaker_before_when_the_story_goes_on_in_its_own_words() -> None:
+    letwin = "The Labour attack, says Oliver Letwin, is the latest example of the party getting the tone wrong."
+    wrong = "Oliver Letwin said the attack was wrong."
+    denham = "Committee chairman John Denham said drink was sometimes used as an excuse."
+    cases = [
+        # Another quote follows the story's own words: the verb after it credits that one.
+        (
+            letwin,
             '"I don\'t understand what they are doing." A few weeks of headlines have helped Tory morale. '
             '"It has been a fantastic few weeks," said student Nick Vaughan.',
-        ]
-    )
-    assert result[1] == ("Oliver Letwin", "Nick Vaughan")
-    # '"…," someone added': the opening quote is theirs, whoever they are, not carried on.
-    assert speakers(
-        [
-            "Oliver Letwin said the attack was wrong.",
+            ("Oliver Letwin", "Nick Vaughan"),
+        ),
+        # '"…," someone added': the opening quote is theirs, whoever they are, not carried on.
+        (
+            wrong,
             '"China is censoring the news," said the group in a statement. Google was silent. "It is odd," said Nick '
             "Vaughan.",
-        ]
-    )[1] == ("Nick Vaughan",)
-
-
-def test_an_opening_quote_a_sentence_of_the_story_follows_carries_on_before_someone_else_speaks() -> None:
-    result = speakers(
-        [
-            "Committee chairman John Denham said drink was sometimes used as an excuse.",
+            ("Nick Vaughan",),
+        ),
+        # A sentence of the story's own follows, then someone else speaks.
+        (
+            denham,
             '"The committee believes these arguments should be rejected." At present judges can reduce the tariff. '
             "Victims' relative Amanda Champion said that was wrong.",
-        ]
-    )
-    assert result[1] == ("John Denham", "Amanda Champion")
-    # The quote's own sentence names its speaker: '"…?" the Labour MP asked', then someone else is quoted.
-    assert speakers(
-        [
-            "Oliver Letwin said the attack was wrong.",
+            ("John Denham", "Amanda Champion"),
+        ),
+        # The quote's own sentence names its speaker: '"…?" the Labour MP asked', then someone else is quoted.
+        (
+            wrong,
             '"What sort of model does it give?" the Labour MP for Birkenhead asked. Tory Nick Vaughan said Mr Brown '
             "should go.",
-        ]
-    )[1] == ("Nick Vaughan",)
+            ("Nick Vaughan",),
+        ),
+    ]
+    for before, paragraph, second in cases:
+        assert speakers([before, paragraph])[1] == second, paragraph
 
 
 def test_a_quote_left_open_at_a_paragraphs_end_carries_on_in_the_next_whoever_that_goes_on_to_quote() -> None:
