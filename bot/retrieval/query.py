@@ -262,16 +262,11 @@ def subject_readings(text: str) -> list[Question]:
     itself has the article ("has the game apologised…" for the rapper The Game): its readings keep it, for
     callers that accept only a name known exactly as typed.
     """
-    clean = normalise(text)
-    match = _YES_NO.match(clean)
-    if not match and parse_question(clean).topic != clean:
-        return []  # a known phrasing ("any news on…") has said what it asks
-    rest = match.group("rest") if match else clean
-    if _LEADING_ARTICLE.match(rest) and not match:
+    if (found := _subject_words(text)) is None:
         return []
-    tokens = rest.split()
+    tokens, yes_no = found
     # Without a yes/no opening only a full name counts here (a surname alone is ``surname_reading``'s).
-    shortest = 1 if match else 2
+    shortest = 1 if yes_no else 2
     readings = [
         Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
         for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
@@ -284,11 +279,25 @@ def surname_reading(text: str) -> Question | None:
     sexism), for callers to accept only for a word the archive writes as a name and knows as a person's surname:
     "apple lawsuit" is news about Apple, and a word read as a name even so ("rice imports") stands as a topic
     when that person never speaks on the rest. A yes/no question's subject is one of ``subject_readings``."""
-    clean = normalise(text)
-    if _YES_NO.match(clean) or parse_question(clean).topic != clean or _LEADING_ARTICLE.match(clean):
+    found = _subject_words(text)
+    if found is None or found[1] or len(found[0]) < 2:
         return None
-    first, _, rest = clean.partition(" ")
-    return Question(text, speaker=first, topic=rest) if rest and _could_be_a_name(first) else None
+    first, *rest = found[0]
+    return Question(text, speaker=first, topic=" ".join(rest)) if _could_be_a_name(first) else None
+
+
+def _subject_words(text: str) -> tuple[list[str], bool] | None:
+    """The words a question's subject opens, after a yes/no opening ("did Yeutter blame…"), and whether it had
+    one; None for a known phrasing ("any news on…" has said what it asks) or, with no such opening, for words
+    opening with an article ("the troops left"): a thing."""
+    clean = normalise(text)
+    match = _YES_NO.match(clean)
+    if not match and parse_question(clean).topic != clean:
+        return None
+    rest = match.group("rest") if match else clean
+    if _LEADING_ARTICLE.match(rest) and not match:
+        return None
+    return rest.split(), match is not None
 
 
 def _could_be_a_name(speaker: str) -> bool:
