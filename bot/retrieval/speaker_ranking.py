@@ -140,7 +140,7 @@ class SpeakerRanker:
         # As for news on it, a story without a topic's most specific word is on something else when that word is a
         # name, which no story puts in other words: Conable on the debt crisis in a story on Indonesia is not Conable
         # on "mexico's debt". There the person's paragraph answers only through more than one of the topic's words.
-        named_specific = cache(lambda: self.reader.written_as_a_name(topic.word_of(topic.specific[0])))
+        named_specific = cache(lambda: self.reader.specific_is_a_name(topic))
 
         def elsewhere(row: ParagraphRow, stems: AbstractSet[str], in_story: Topic) -> bool:
             return (

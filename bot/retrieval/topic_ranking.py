@@ -83,7 +83,7 @@ class TopicRanker:
         # the question); not a name's (a story on the Toronto summit names Toronto), which is looked up once,
         # when first needed.
         rarest = topic.specific[0]
-        paraphrasable = cache(lambda: not self.reader.written_as_a_name(topic.word_of(rarest)))
+        paraphrasable = cache(lambda: not self.reader.specific_is_a_name(topic))
         story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
 
         def said_otherwise(article_id: int) -> bool:

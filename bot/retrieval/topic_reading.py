@@ -52,6 +52,11 @@ class TopicReader:
         sample = self.store.search(quote_term(word), limit=NAME_SAMPLE)
         return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
 
+    def specific_is_a_name(self, topic: Topic) -> bool:
+        """Whether a topic's most specific word is a name, which a story on the topic must use as such: a common word
+        may be said otherwise ("punished": "disciplinary action"), "Toronto" or "Mexico" may not."""
+        return self.written_as_a_name(topic.word_of(topic.specific[0]))
+
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
         """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
         is not Ashley Cole, nor "TB" Tony Blair, while the European Union, not known as "union", is the EU."""
