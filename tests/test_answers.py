@@ -1258,6 +1258,18 @@ def test_a_persons_story_that_never_names_the_topics_most_specific_name_does_not
     assert service.ask("what did conable say about turmoil in jakarta?").hits
 
 
+def test_a_dotted_abbreviation_in_a_topic_is_not_its_rarest_word(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Chip dispute\n\nTrade Representative Clayton Yeutter said the U.S. trade deficit with Japan narrowed.\n\n"
+        "Yeutter said sanctions on Japanese chips would stay until Tokyo stopped dumping them.",
+    )
+    # "U.S." splits into "u" and "s", whose stem is empty: no paragraph is indexed under it, and so it weighed
+    # as the rarest word of the topic, which only the paragraph writing "U.S." held.
+    answer = service.ask("what did yeutter say about U.S. chip sanctions?")
+    assert answer.hits[0].text.startswith("Yeutter said sanctions")
+
+
 def test_a_body_nobody_is_recorded_as_is_answered_by_the_words_said_on_it_first(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -23,7 +23,8 @@ class TopicReader:
 
     def topic(self, text: str) -> Topic | None:
         """A topic's stems, weights and related stems; None when it has no content words."""
-        words = content_words(text)
+        # A word stemming to nothing (the "s" of "U.S.") is indexed nowhere, and so would weigh as the rarest.
+        words = [word for word in content_words(text) if stem(word)]
         if not words:
             return None
         stems = tuple(dict.fromkeys(stem(w) for w in words))
