@@ -1348,3 +1348,15 @@ def test_news_on_a_topic_comes_from_the_story_whose_headline_is_about_it(service
         "Plans for the site are unc",
         "The Dome's operators say p",
     ]
+
+
+def test_a_story_about_a_topic_answers_with_paragraphs_holding_part_of_it(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Soviet talks\n\nSoviet ministers met on Monday.")
+    service.load_text(
+        ADMIN,
+        "Soviet results\n\nThe Soviet government called the results unsatisfactory.\n\n"
+        "Results for the first quarter fell short of the plan.\n\nEnergy output, however, was above target.",
+    )
+    # No one paragraph holds half of the topic, but the story holds all of it.
+    answer = service.ask("how did soviet energy output do in the first quarter?")
+    assert any(hit.text.startswith("Energy output") for hit in answer.hits)

@@ -10,6 +10,7 @@ from bot.store import ParagraphRow
 RELATED_CREDIT = 0.4  # a related word ("oil" for "crude") counts for this share of the word itself
 MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the topic
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
+MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
 
 

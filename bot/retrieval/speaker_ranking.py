@@ -19,6 +19,7 @@ from bot.retrieval.fts import content_words
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
+    MIN_PARTIAL_COVERAGE,
     MIN_SIBLING_COVERAGE,
     RELATED_CREDIT,
     Ranked,
@@ -41,7 +42,6 @@ NEAREST = 3  # paragraphs offered, labelled as such, when a person never speaks 
 NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories that use the topic's words
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
-MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 # A question put to the speaker, up to the comma before their answer ("Asked whether the BBC should have…, he").

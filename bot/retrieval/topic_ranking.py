@@ -18,6 +18,7 @@ from bot.retrieval.fts import all_of, any_of
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
+    MIN_PARTIAL_COVERAGE,
     MIN_SIBLING_COVERAGE,
     RELATED_CREDIT,
     Ranked,
@@ -102,9 +103,12 @@ class TopicRanker:
             return headline_share * lead_share(article_id) if headline_share else 0.0  # no lead read otherwise
 
         def anchored(i: int) -> bool:
+            share, about = coverage.get(i, 0.0), story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE
+            # A newswire story's one-sentence paragraphs spread a topic over several ("how did soviet energy output
+            # do in the first quarter?"): in a story about the topic, a paragraph holding part of it will do.
             return (
-                coverage.get(i, 0.0) >= MIN_COVERAGE
-                and (topic.matched(stems[i]) >= needed or story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE)
+                (share >= MIN_COVERAGE or (about and share >= MIN_PARTIAL_COVERAGE))
+                and (topic.matched(stems[i]) >= needed or about)
                 and specific(rows[i].article_id)
                 and numbers_placed(i)
             )
