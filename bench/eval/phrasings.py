@@ -42,6 +42,8 @@ SPEAKER_PHRASINGS = (
     "hey bot, what did {s} say about {t}?", "ok and what did {s} say about {t}?", "what did {s} say abt {t} pls",
     "what did {s} say in a speech about {t}?", "what did {s} say to reporters about {t}?",
     "what did {s} say about {t} in an interview?", "what did {s} say about {t} at the press conference?",
+    "please, what did {s} say about {t}?", "quick question: what did {s} say about {t}?",
+    "could you please tell me what {s} said about {t}?", "i was wondering what {s} said about {t}",
 )  # fmt: skip
 TOPIC_PHRASINGS = (
     "any news on {t}?", "what was said about {t}?", "{t}?", "tell me about {t}", "what's the latest on {t}?",
@@ -50,6 +52,7 @@ TOPIC_PHRASINGS = (
     "who said what about {t}?", "summarise {t}", "info on {t}", "background on {t}", "reactions to {t}",
     "tell me everything about {t}", "what's the deal with {t}?", "who mentioned {t}?",
     "has anyone commented on {t}?", "what are people saying about {t}?", "quotes about {t}",
+    "please, any news on {t}?", "bot, anything on {t}?",
 )  # fmt: skip
 
 

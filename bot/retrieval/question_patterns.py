@@ -20,9 +20,9 @@ ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
 POLITE = (
-    r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering) (?:to know |to see )?"
-    r"|do you know |please |can you |could you |would you )?(?:tell me (?:about )?|show me |give me |let me know "
-    r"|find |remind me )?)"
+    r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering| was wondering)"
+    r" (?:to know |to see )?|do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
+    r"|show me |give me |let me know |find |remind me )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the
 # end of a topic ("about oil lately").
