@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-# What a chat message wraps a question in: a greeting, a plea or the bot's name before it ("hey bot, …", "@briefbot …",
-# "ok so what did…", "please, …", "quick question: …"), thanks or a plea after it ("… please", "… thanks!"). A greeting word goes only before
-# punctuation or a question's opening word: "right to buy" is a topic.
+# What a chat message wraps a question in: a greeting, a plea or the bot's name before it ("hey bot, …",
+# "@briefbot …", "ok so what did…", "please, …", "quick question: …"), thanks or a plea after it ("… please",
+# "… thanks!"). A greeting word goes only before punctuation or a question's opening word: "right to buy" is a topic.
 _GREETING = (
     r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
     r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|(?:a |one )?(?:quick )?question)"
