@@ -141,6 +141,8 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "Imomi said what about oil?",
         "do you know what Imomi said about oil?",
         "what did Imomi say when questioned about oil?",
+        "What has been said by Imomi about oil?",
+        "what did Imomi say with regards to oil?",
         # A chat message's greeting and thanks are not the question.
         "hey bot, what did Imomi say about oil?",
         "Hi! what did Imomi say about oil",
@@ -173,11 +175,23 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "tell me everything about the corridor",
         "reactions to the corridor",
         "what's the deal with the corridor?",
+        "any articles mentioning the corridor?",
+        "what's been said about the corridor?",
+        "what's being said about the corridor?",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
     asked = parse_question(question)
     assert (asked.speaker, asked.topic) == ("", "the corridor")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["give me everything Imomi said", "what else did Imomi say?", "list Imomi's quotes", "what was said by Imomi?"],
+)
+def test_ways_of_asking_for_all_a_person_said(question: str) -> None:
+    asked = parse_question(question)
+    assert (asked.speaker, asked.topic) == ("Imomi", "")
 
 
 @pytest.mark.parametrize(

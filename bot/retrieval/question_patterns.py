@@ -16,13 +16,16 @@ _SPEECH_VERBS = (
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
     r"|discuss|discussed"
 )
-ABOUT = r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regard to|when it comes to)"
+ABOUT = (
+    r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regards? to|in regards? to|as regards"
+    r"|when it comes to|in (?:response|reply|reaction) to)"
+)
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
 POLITE = (
     r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering| was wondering)"
     r" (?:to know |to see )?|do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
-    r"|show me |give me |let me know |find |remind me )?)"
+    r"|show me |give me |let me know |find |remind me |list )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the
 # end of a topic ("about oil lately").
@@ -48,12 +51,14 @@ _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X 
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 TOPIC_PATTERNS = (
-    rf"^{POLITE}what (?:was|were|has been|have been|is being|is) (?:said|written|reported|announced|agreed"
-    rf"|decided|discussed|planned|proposed)(?: {ABOUT}| at| in| by)? (?P<t>.+)$",
+    rf"^{POLITE}what(?:'s been|'s being| was| were| has been| have been| is being| are being| is) (?:said|written"
+    rf"|reported|announced|agreed"
+    rf"|decided|discussed|planned|proposed)(?: {ABOUT}| at| in)? (?!by )(?P<t>.+)$",
     rf"^{POLITE}what(?:'s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
     rf"^{POLITE}(?:is there |are there |have you got |do you have |got )?"
     rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
-    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? {ABOUT} (?P<t>.+)$",
+    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? (?:{ABOUT}|mentioning|that mentions?"
+    rf"|covering|naming) (?P<t>.+)$",
     rf"^{POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {ABOUT} (?P<t>.+)$",
     rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
     rf" (?:{ABOUT}|with) (?P<t>.+)$",
@@ -78,6 +83,12 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:what (?:were|was|are|is|have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
 )
 SPEAKER_PATTERNS = (
+    # "what has been said by X (about Y)": said by someone is their words.
+    rf"^{POLITE}what(?:'s been| was| were| has been| have been| is being) (?:said|written|reported) by (?P<s>.+?)"
+    rf"(?: {ABOUT} (?P<t>.+))?$",
+    # "everything X said", "what else did X say": all their words.
+    rf"^{POLITE}(?:everything|all) (?:that )?(?P<s>.+?) (?:has |have )?(?:said|says|say)(?P<t>)$",
+    rf"^{POLITE}what else (?:did|has|have) (?P<s>.+?) (?:say|said)(?P<t>)$",
     rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
     rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
     # "what did Blair tell MPs about Iraq": whom they told is not the topic.
@@ -91,7 +102,7 @@ SPEAKER_PATTERNS = (
     rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
     rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
     rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
-    rf"^{POLITE}(?:{WHAT_IS} )?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
+    rf"^{POLITE}(?:{WHAT_IS} )?(?:all (?:of )?)?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
