@@ -143,6 +143,8 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what did Imomi say when questioned about oil?",
         "What has been said by Imomi about oil?",
         "what did Imomi say with regards to oil?",
+        "was Imomi quoted on oil?",
+        "has Imomi been asked about oil?",
         # A chat message's greeting and thanks are not the question.
         "hey bot, what did Imomi say about oil?",
         "Hi! what did Imomi say about oil",

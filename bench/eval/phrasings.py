@@ -44,6 +44,8 @@ SPEAKER_PHRASINGS = (
     "what did {s} say about {t} in an interview?", "what did {s} say about {t} at the press conference?",
     "please, what did {s} say about {t}?", "quick question: what did {s} say about {t}?",
     "could you please tell me what {s} said about {t}?", "i was wondering what {s} said about {t}",
+    "what has been said by {s} about {t}?", "how did {s} react to {t}?", "what was {s}'s response to {t}?",
+    "was {s} quoted on {t}?", "what did {s} say with regards to {t}?",
 )  # fmt: skip
 TOPIC_PHRASINGS = (
     "any news on {t}?", "what was said about {t}?", "{t}?", "tell me about {t}", "what's the latest on {t}?",
@@ -52,7 +54,8 @@ TOPIC_PHRASINGS = (
     "who said what about {t}?", "summarise {t}", "info on {t}", "background on {t}", "reactions to {t}",
     "tell me everything about {t}", "what's the deal with {t}?", "who mentioned {t}?",
     "has anyone commented on {t}?", "what are people saying about {t}?", "quotes about {t}",
-    "please, any news on {t}?", "bot, anything on {t}?",
+    "please, any news on {t}?", "bot, anything on {t}?", "any articles mentioning {t}?",
+    "what's being said about {t}?", "is there anything about {t}?", "what happened to {t}?",
 )  # fmt: skip
 
 
