@@ -649,6 +649,13 @@ def test_the_lead_names_only_those_of_a_shared_surname_who_answer(service: Brief
     assert service.ask("what did hewitt say?").message.startswith("What Patricia Hewitt / Lleyton Hewitt said")
 
 
+def test_the_lead_names_someone_once_though_a_story_knew_them_by_surname(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Pay talks\n\nPrime Minister Tony Blair said the pay gap must close.")
+    service.load_text(ADMIN, "Pay gap narrows\n\nThe pay gap is narrowing, Blair said on Monday.")
+    assert service.ask("what did blair say about the pay gap?").message.startswith("What Tony Blair said about")
+    assert service.ask("what did blair say about oil?").message.startswith("I found no paragraph where Tony Blair ")
+
+
 def test_a_role_many_hold_is_counted_in_the_lead_not_listed(service: BriefingService) -> None:
     for name in ("Ann Ames", "Bo Berg", "Cy Cole", "Di Dunn", "Ed Eyre"):
         service.load_text(ADMIN, f"Cinema\n\nFilm director {name} said the festival had been a triumph.")

@@ -59,7 +59,8 @@ def _who(speaker: Speaker, many: str = "") -> str:
     a lead of fifty names said nothing); said as nearest the role when none holds all its words ("the tesco ceo":
     chief executives, none of them recorded at Tesco)."""
     if len(speaker.names) <= NAMES_LISTED:
-        return " / ".join(speaker.names)
+        # A story naming someone only by surname records them so: "Tony Blair / Blair" reads as two people.
+        return " / ".join(n for n in speaker.names if not any(o.endswith(" " + n) for o in speaker.names))
     recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
     return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
 
