@@ -180,11 +180,27 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "any articles mentioning the corridor?",
         "what's been said about the corridor?",
         "what's being said about the corridor?",
+        "what is known about the corridor?",
+        "whats going on with the corridor",
+        "any developments on the corridor?",
+        "were there any comments on the corridor?",
+        "how did people react to the corridor?",
+        "what's the reaction to the corridor?",
+        "what can you tell me about the corridor?",
+        "I'm looking for news on the corridor",
+        "what did the BBC report about the corridor?",
+        "the corridor - any news?",
+        "the corridor: what's new?",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
     asked = parse_question(question)
     assert (asked.speaker, asked.topic) == ("", "the corridor")
+
+
+def test_what_people_are_saying_names_them_as_speakers() -> None:
+    asked = parse_question("what are the ministers saying about the corridor?")
+    assert (asked.speaker, asked.topic) == ("ministers", "the corridor")
 
 
 @pytest.mark.parametrize(
@@ -1178,6 +1194,15 @@ def test_a_crowd_asked_as_a_speaker_is_part_of_the_topic(service: BriefingServic
     service.load_text(ADMIN, "Concert review\n\nFans said the concert at the Dome was the best of the year.")
     answer = service.ask("what did fans say about the concert?")  # not Alexander Fang, a near spelling
     assert answer.hits and answer.hits[0].text.startswith("Fans said the concert")
+
+
+def test_how_people_reacted_is_news_on_the_topic_though_a_party_goes_by_people(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN, "Talks\n\nTensions eased between the government and the opposition Pakistan People's Party."
+    )
+    service.load_text(ADMIN, "Dome sale\n\nThe sale of the Dome was agreed on Monday.")
+    answer = service.ask("how did people react to the Dome sale?")
+    assert answer.message.startswith("What the articles say about the Dome sale")
 
 
 def test_a_possessive_reaction_is_a_speaker_question_only_for_a_known_person() -> None:

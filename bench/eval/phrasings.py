@@ -56,6 +56,7 @@ TOPIC_PHRASINGS = (
     "has anyone commented on {t}?", "what are people saying about {t}?", "quotes about {t}",
     "please, any news on {t}?", "bot, anything on {t}?", "any articles mentioning {t}?",
     "what's being said about {t}?", "is there anything about {t}?", "what happened to {t}?",
+    "any developments on {t}?", "how did people react to {t}?", "{t} - any news?", "what can you tell me about {t}?",
 )  # fmt: skip
 
 

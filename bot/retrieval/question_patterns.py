@@ -53,14 +53,16 @@ _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X 
 TOPIC_PATTERNS = (
     rf"^{POLITE}what(?:'s been|'s being| was| were| has been| have been| is being| are being| is) (?:said|written"
     rf"|reported|announced|agreed"
-    rf"|decided|discussed|planned|proposed)(?: {ABOUT}| at| in)? (?!by )(?P<t>.+)$",
-    rf"^{POLITE}what(?:'s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
-    rf"^{POLITE}(?:is there |are there |have you got |do you have |got )?"
-    rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something)"
-    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else))? (?:{ABOUT}|mentioning|that mentions?"
+    rf"|decided|discussed|planned|proposed|known)(?: {ABOUT}| at| in)? (?!by )(?P<t>.+)$",
+    rf"^{POLITE}what(?:'s|s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
+    rf"^{POLITE}(?:(?:is|are|was|were) there |have you got |do you have |got |what are )?"
+    rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something|developments)"
+    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else|interesting|developments|comments"
+    rf"|reactions?))? (?:{ABOUT}|mentioning|that mentions?"
     rf"|covering|naming) (?P<t>.+)$",
     rf"^{POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {ABOUT} (?P<t>.+)$",
-    rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date)"
+    rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date"
+    rf"|what can you tell me|i(?:'m| am) looking for (?:news|info|information|articles|stories))"
     rf" (?:{ABOUT}|with) (?P<t>.+)$",
     rf"^(?:who (?:(?:has|have|else) )*(?:said|says|spoke|spoken|talked|commented|mentioned|discussed|raised)"
     rf"(?: anything| something| what)?(?: {ABOUT})?) (?P<t>.+)$",
@@ -73,14 +75,19 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:any )?(?:quotes|comments|remarks) {ABOUT} (?P<t>.+)$",
     # "what do the articles say about Y": the archive itself, not a speaker.
     rf"^{POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
-    rf"|reports?|press|media|coverage|sources?) (?:say|said|report|reported|write|wrote|have to say|tell us)"
+    rf"|reports?|press|media|coverage|sources?|bbc|reuters) (?:say|said|report|reported|write|wrote|have to say"
+    rf"|tell us)"
     rf"(?: {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}(?:summari[sz]e|sum up|explain|search(?: for)?|look up|look for)(?: (?:the )?(?:news|stories|articles"
     rf"|coverage) {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}(?:(?:some|more|any|the) )?(?:info|information|background|details|context|everything|all)"
     rf" (?:{ABOUT}|of|with) (?P<t>.+)$",
     rf"^{POLITE}what(?:'s| is) (?:the deal|up|the story|the situation) (?:with|on|about) (?P<t>.+)$",
-    rf"^{POLITE}(?:what (?:were|was|are|is|have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
+    rf"^{POLITE}(?:what(?:'s| were| was| are| is| have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
+    rf"^{POLITE}how (?:did|do|have|has) (?:people|anyone|everyone|the public|others) (?:react|reacted|respond"
+    rf"|responded) to (?P<t>.+)$",
+    # "Dome - any news?", "Dome: what's new?": the topic, then the ask.
+    r"^(?P<t>.+?) ?[-–:] ?(?:any news|anything|news|what(?:'s| is) new|the latest|latest|updates?)$",
 )
 SPEAKER_PATTERNS = (
     # "what has been said by X (about Y)": said by someone is their words.
@@ -89,7 +96,7 @@ SPEAKER_PATTERNS = (
     # "everything X said", "what else did X say": all their words.
     rf"^{POLITE}(?:everything|all) (?:that )?(?P<s>.+?) (?:has |have )?(?:said|says|say)(?P<t>)$",
     rf"^{POLITE}what else (?:did|has|have) (?P<s>.+?) (?:say|said)(?P<t>)$",
-    rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
+    rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|are|were|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
     rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
     # "what did Blair tell MPs about Iraq": whom they told is not the topic.
     rf"^{POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {ABOUT} (?P<t>.+))?$",

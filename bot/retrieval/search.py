@@ -42,7 +42,8 @@ from bot.store.protocol import StoreProtocol
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
 # Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
 CROWDS = GROUP_WORDS | frozenset(
-    "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public".split()
+    "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public people"
+    " everyone everybody anyone anybody others".split()
 )
 # A speaker that is an institution: its words are reported as the body's ("the Agriculture Ministry declined
 # comment", "Turkey said") or a spokesman's, seldom under the holder its name resolves to.
@@ -315,7 +316,8 @@ class Retriever:
         exactly is the speaker ("oil - imomi?"), before one that only a bare word's entity goes by ("Oil") or that
         is read loosely ("price of crude": the Prices).
         """
-        readings = person_readings(text)
+        # "how did people react to the Dome?" asks no one in particular (an entity "Pakistan People" goes by "people").
+        readings = [reading for reading in person_readings(text) if not _crowd(reading.speaker)]
         for reading in readings:
             if named := self.speakers.by_name(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or named, reading
