@@ -45,10 +45,11 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 _ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
-# "more", "ok, more please", "show me more", "next page", "keep going": the last question's next page.
+# "more", "ok, more please", "show me more", "next page", "keep going", "anything else?": the last question's next page.
 _MORE = re.compile(
     r"^(?:(?:show|give|tell|send)(?: me)? )?(?:(?:some|any|a few|one|two|three) )?"
-    r"(?:more|next|next page|next one|next ones|more results|more of them|the rest|keep going|go on|continue)$",
+    r"(?:more|next|next page|next one|next ones|more results|more of them|the rest|keep going|go on|continue"
+    r"|anything else|what else|anything more|what else is there|what else have you got)$",
     re.IGNORECASE,
 )
 # A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.

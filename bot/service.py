@@ -22,7 +22,7 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.loading import Prepared, article_stems, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import Question, other_speaker, parse_follow_up
+from bot.retrieval.query import Question, other_speaker, parse_follow_up, refers_back
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -111,7 +111,10 @@ class BriefingService:
             return turned
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
-            return self.retriever.read(text)
+            question = self.retriever.read(text)
+            if context is not None and question.speaker and refers_back(question.topic):
+                return replace(question, topic=context.question.topic)  # "what did Brown say about it?"
+            return question
         topic = context.question.topic if follow_up.same_topic else follow_up.topic
         return Question(text, speaker=context.question.speaker, topic=topic)
 

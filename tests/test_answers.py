@@ -981,6 +981,15 @@ def test_a_known_persons_quotes_asked_for_in_two_words(service: BriefingService)
     assert service.ask("khalafov's quotes").message.startswith("What Khalaf Khalafov said")
 
 
+def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(service: BriefingService) -> None:
+    user, chat = User("telegram", "47"), Chat("telegram", "47")
+    handle(service, user, chat, "what did Imomi say about oil?")
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "did he mention education?").text
+    handle(service, user, chat, "any news on the corridor?")
+    about_it = handle(service, user, chat, "what did Khalafov say about it?")
+    assert "Khalaf Khalafov said about the corridor" in about_it.text
+
+
 def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: BriefingService) -> None:
     user, chat = User("telegram", "46"), Chat("telegram", "46")
     handle(service, user, chat, "what did Imomi say about the corridor?")
@@ -989,7 +998,9 @@ def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: 
     assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "what did he say about it?").text
 
 
-@pytest.mark.parametrize("message", ["ok more", "more please", "show me more", "any more?", "next page", "keep going"])
+@pytest.mark.parametrize(
+    "message", ["ok more", "more please", "show me more", "any more?", "next page", "keep going", "anything else?"]
+)
 def test_more_said_in_other_words_pages_on(service: BriefingService, message: str) -> None:
     said = [f"Mayor Ann Bell said point {n} of the plan was agreed." for n in range(1, 9)]
     service.load_text(ADMIN, "\n\n".join(["Harbour plan", *said]))

@@ -98,8 +98,10 @@ _FOLLOW_UP_OTHER = re.compile(
 _BACK_REFERENCE = re.compile(r"^(?:it|that|this|them|those|the same(?: thing| topic)?)$", re.IGNORECASE)
 # "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
-    rf"^(?:and )?what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
-    rf"(?: {ABOUT} (?P<t>.+))?$",
+    rf"^(?:and )?(?:what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
+    rf"(?: {ABOUT} (?P<t>.+))?|(?:did|has|does|have|do) (?:he|she|they) (?:ever )?(?:mention|mentioned|discuss"
+    rf"|discussed|(?:say|said) (?:anything|something) {ABOUT}|(?:talk|talked|speak|spoken|comment|commented)"
+    rf" {ABOUT}) (?P<t2>.+))$",
     re.IGNORECASE,
 )
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
@@ -318,13 +320,18 @@ def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
     if match := _FOLLOW_UP_SPEAKER.match(clean):
-        topic = _tidy_topic(match.group("t") or "")
-        return FollowUp(same_topic=True) if _BACK_REFERENCE.match(topic) else FollowUp(topic=topic)
+        topic = _tidy_topic(match.group("t") or match.group("t2") or "")
+        return FollowUp(same_topic=True) if refers_back(topic) else FollowUp(topic=topic)
     if match := _FOLLOW_UP_TOPIC.match(clean):
         return FollowUp(topic=_tidy_topic(match.group("t")))
     if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
         return FollowUp(topic=_tidy_topic(match.group("t")))
     return None
+
+
+def refers_back(topic: str) -> bool:
+    """Whether a question's topic is the conversation's ("what did Brown say about it?")."""
+    return _BACK_REFERENCE.match(topic) is not None
 
 
 def _tidy_speaker(speaker: str) -> str:
