@@ -1424,3 +1424,13 @@ def test_a_story_about_a_topic_answers_with_paragraphs_holding_part_of_it(servic
     # No one paragraph holds half of the topic, but the story holds all of it.
     answer = service.ask("how did soviet energy output do in the first quarter?")
     assert any(hit.text.startswith("Energy output") for hit in answer.hits)
+
+
+def test_a_paragraph_two_stories_share_is_quoted_once(service: BriefingService) -> None:
+    body = "\n\nLleyton Hewitt lost to Taylor Dent in the quarter-finals.\n\nHewitt said he had played badly."
+    service.load_text(ADMIN, "Hewitt loses" + body)
+    service.load_text(ADMIN, "Hewitt beaten in Sydney" + body + "\n\nDent now meets Andy Roddick.")
+    for question in ("what did hewitt say?", "any news on Hewitt?"):
+        texts = [hit.text for hit in service.ask(question).hits]
+        assert "Hewitt said he had played badly." in texts
+        assert len(texts) == len(set(texts))

@@ -196,7 +196,7 @@ class Retriever:
                 + self._spelling_hint(asked, parsed, topic),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
-        ranked = first_story_first(ranked)
+        ranked = first_story_first(_once_each(ranked))
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked, topic)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
@@ -392,6 +392,15 @@ def _reading(asked: Question, parsed: Question, shown: Speaker | None) -> Readin
     if parsed.speaker and parsed.speaker != asked.speaker:
         return Reading(parsed.speaker, parsed.topic)
     return None
+
+
+def _once_each(ranked: list[Ranked]) -> list[Ranked]:
+    """A ranking with each paragraph's text once: an archive holds some stories twice (a feed's repeat, a copy
+    filed under two sections), and a page quoting the same words twice looks broken."""
+    first: dict[str, Ranked] = {}
+    for r in ranked:
+        first.setdefault(r.row.text, r)
+    return list(first.values())
 
 
 def _crowd(speaker: str) -> bool:
