@@ -51,15 +51,14 @@ _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X 
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 TOPIC_PATTERNS = (
+    # Not "what was said by X": their words (a speaker phrasing below).
     rf"^{POLITE}what(?:'s been|'s being| was| were| has been| have been| is being| are being| is) (?:said|written"
-    rf"|reported|announced|agreed"
-    rf"|decided|discussed|planned|proposed|known)(?: {ABOUT}| at| in)? (?!by )(?P<t>.+)$",
+    rf"|reported|announced|agreed|decided|discussed|planned|proposed|known)(?: {ABOUT}| at| in)? (?!by )(?P<t>.+)$",
     rf"^{POLITE}what(?:'s|s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
     rf"^{POLITE}(?:(?:is|are|was|were) there |have you got |do you have |got |what are )?"
     rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something|developments)"
     rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else|interesting|developments|comments"
-    rf"|reactions?))? (?:{ABOUT}|mentioning|that mentions?"
-    rf"|covering|naming) (?P<t>.+)$",
+    rf"|reactions?))? (?:{ABOUT}|mentioning|that mentions?|covering|naming) (?P<t>.+)$",
     rf"^{POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {ABOUT} (?P<t>.+)$",
     rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date"
     rf"|what can you tell me|i(?:'m| am) looking for (?:news|info|information|articles|stories))"
