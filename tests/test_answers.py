@@ -205,7 +205,13 @@ def test_what_people_are_saying_names_them_as_speakers() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["give me everything Imomi said", "what else did Imomi say?", "list Imomi's quotes", "what was said by Imomi?"],
+    [
+        "give me everything Imomi said",
+        "what else did Imomi say?",
+        "list Imomi's quotes",
+        "what was said by Imomi?",
+        "has Imomi commented?",
+    ],
 )
 def test_ways_of_asking_for_all_a_person_said(question: str) -> None:
     asked = parse_question(question)
@@ -979,6 +985,7 @@ def test_a_follow_up_in_chat_words_still_follows_on(service: BriefingService) ->
 def test_a_known_persons_quotes_asked_for_in_two_words(service: BriefingService) -> None:
     assert service.ask("imomi quotes").message.startswith("What Sodik Imomi said")
     assert service.ask("khalafov's quotes").message.startswith("What Khalaf Khalafov said")
+    assert service.ask("khalafov statements").message.startswith("What Khalaf Khalafov said")
 
 
 def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(service: BriefingService) -> None:

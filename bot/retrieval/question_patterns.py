@@ -104,6 +104,8 @@ SPEAKER_PATTERNS = (
     rf"(?: that)? (?P<t>(?:would|will|could|can|should|might|may|was|were|is|are) .+)$",
     rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
+    # "has X commented?", "has X spoken?": all they said.
+    rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:commented|spoken|talked|made any comments?)(?P<t>)$",
     # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up.
     rf"^{POLITE}(?:was|were|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
     rf" {ABOUT} (?P<t>.+)$",
