@@ -789,6 +789,16 @@ def test_roles_are_normalised_with_their_country() -> None:
     assert normalise_role("Valencia's president") == "valencia president"
 
 
+def test_a_story_on_the_uk_written_with_stops_gives_a_bare_office_its_country() -> None:
+    result = attribute(
+        [
+            "The U.K. trade deficit widened in March, U.K. officials said.",
+            "Chancellor Nigel Lawson said the pound would recover.",
+        ]
+    )
+    assert "british chancellor" in person(result, "Nigel Lawson").roles
+
+
 def test_sentence_initial_words_and_passives() -> None:
     result = attribute(
         [

@@ -87,8 +87,8 @@ def demonym(word: str) -> str | None:
 
 # Offices a country holds; "Treasurer Paul Keating" in an article about Australia is Australia's treasurer.
 _NATIONAL_HEADS = frozenset({"minister", "treasurer", "president", "premier", "chancellor", "secretary"})
-# Capitalised words, among which an article's countries and demonyms are looked up.
-_CAPITALISED = re.compile(r"[A-Z][a-z]+|U\.S\.")
+# Capitalised words and "U.S." and "U.K." (as Reuters writes them), among which an article's countries are looked up.
+_CAPITALISED = re.compile(r"[A-Z][a-z]+|U\.S\.|U\.K\.")
 
 
 def needs_country(role: str) -> bool:
