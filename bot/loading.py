@@ -17,9 +17,10 @@ from functools import lru_cache
 from itertools import chain, islice
 from multiprocessing import get_context
 
-from bot.attribution import ArticleAttribution, attribute
+from bot.attribution import ArticleAttribution, Person, attribute
 from bot.ingest import Parsed
 from bot.models import ArticleDraft
+from bot.retrieval.aliases import GUESSED_ROLE
 from bot.retrieval.speakers import normalise_name
 from bot.retrieval.terms import stems_of
 from bot.store.articles import PersonSpeech
@@ -48,6 +49,7 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     aliases = {
         person.name: tuple(dict.fromkeys((alias, "name") for alias in map(_normalised, person.aliases)))
         + tuple(dict.fromkeys((role, "role") for role in map(_normalised, person.roles)))
+        + tuple(dict.fromkeys((role, GUESSED_ROLE) for role in _guessed(person)))
         for person in attribution.people
     }
     return PersonSpeech(
@@ -55,6 +57,12 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
         speakers=[p.speakers for p in attribution.paragraphs],
         mentions=[p.mentions for p in attribution.paragraphs],
     )
+
+
+def _guessed(person: Person) -> list[str]:
+    """A person's guessed roles as stored, leaving out those the article also gives them as written."""
+    written = set(map(_normalised, person.roles))
+    return [role for role in map(_normalised, person.guessed_roles) if role not in written]
 
 
 def article_stems(draft: ArticleDraft) -> str:

@@ -1441,3 +1441,16 @@ def test_a_paragraph_two_stories_share_is_quoted_once(service: BriefingService) 
         texts = [hit.text for hit in service.ask(question).hits]
         assert "Hewitt said he had played badly." in texts
         assert len(texts) == len(set(texts))
+
+
+def test_a_country_a_story_only_guessed_does_not_make_someone_its_office_holder(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Pound firm\n\nBritish Prime Minister Margaret Thatcher said the pound was strong.")
+    service.load_text(
+        ADMIN,
+        "Japan curbs\n\nJapanese exporters face curbs as Japan and Japanese banks resist.\n\n"
+        "Prime Minister Margaret Thatcher said trade barriers in Japan must fall.",
+    )
+    service.load_text(ADMIN, "Tokyo visit\n\nJapanese Prime Minister Yasuhiro Nakasone said trade would grow.")
+    # The bare "Prime Minister" of a story on Japan is guessed Japanese; she is written British elsewhere.
+    for question in ("what did the japanese prime minister say about trade?", "the prime minister of japan on trade"):
+        assert service.ask(question).message.startswith("What Yasuhiro Nakasone said about trade")

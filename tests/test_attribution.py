@@ -780,7 +780,10 @@ def test_roles_are_normalised_with_their_country() -> None:
             "Treasurer Dan Corley said Australia would recover. Venezuela's vice-president Luis Ardo agreed.",
         ]
     )
-    assert {"treasurer", "australian treasurer", "australia's treasurer"} <= set(person(result, "Dan Corley").roles)
+    corley = person(result, "Dan Corley")
+    # A bare office takes the country the story is about, as a guess apart from the roles as written.
+    assert "treasurer" in corley.roles
+    assert {"australian treasurer", "australia's treasurer"} <= set(corley.guessed_roles) - set(corley.roles)
     assert "venezuelan vice president" in person(result, "Luis Ardo").roles
     assert (
         normalise_role("the Australian Treasurer") == normalise_role("australia's treasurer") == "australian treasurer"
@@ -796,7 +799,7 @@ def test_a_story_on_the_uk_written_with_stops_gives_a_bare_office_its_country() 
             "Chancellor Nigel Lawson said the pound would recover.",
         ]
     )
-    assert "british chancellor" in person(result, "Nigel Lawson").roles
+    assert "british chancellor" in person(result, "Nigel Lawson").guessed_roles
 
 
 def test_sentence_initial_words_and_passives() -> None:

@@ -27,11 +27,14 @@ _OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as|\b
 
 @dataclass(frozen=True)
 class Person:
-    """Someone the article names: canonical name, lower-case name forms to ask by, roles it gives them."""
+    """Someone the article names: canonical name, lower-case name forms to ask by, roles it gives them, and the
+    roles a bare office makes of them with the country the article is mostly about, only guessed ("Prime Minister
+    Margaret Thatcher" in a story on Japanese trade barriers is no Japanese prime minister)."""
 
     name: str
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
+    guessed_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -301,10 +304,12 @@ def _paragraph(spoken: list[tuple[Entity, int]], mentioned: list[Entity]) -> Par
 def _person(entity: Entity, country: str | None) -> Person:
     """Freeze an entity into a Person with its ask-by aliases."""
     full = " ".join(entity.words).lower()
+    roles = role_forms(entity.role_forms, None)
+    guessed = tuple(r for r in role_forms(entity.role_forms, country) if r not in roles) if country else ()
     if entity.unnamed:  # asked for by the role alone ("the shearson lehman analyst"), never by a "surname"
-        return Person(entity.name, (), role_forms(entity.role_forms, country))
+        return Person(entity.name, (), roles, guessed)
     if entity.kin:  # the bare surname belongs to the relative the story is about
-        return Person(entity.name, (full, *sorted(entity.forms - {full})), role_forms(entity.role_forms, country))
+        return Person(entity.name, (full, *sorted(entity.forms - {full})), roles, guessed)
     aliases = [full, entity.surname, *sorted(entity.forms)]
     if len(entity.words) > 2 and len(entity.words[-2].rstrip(".")) > 1:
         # "Lib Dem Norman Baker", "Broadcaster Chris Evans": a capitalised word before a name that is no known
@@ -319,8 +324,7 @@ def _person(entity: Entity, country: str | None) -> Person:
         aliases.append(f"mr {entity.surname}")
     elif entity.gender == "f":
         aliases += [f"ms {entity.surname}", f"mrs {entity.surname}"]
-    roles = role_forms(entity.role_forms, country) if entity.role_forms else ()
-    return Person(entity.name, tuple(dict.fromkeys(aliases)), roles)
+    return Person(entity.name, tuple(dict.fromkeys(aliases)), roles, guessed)
 
 
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:

@@ -91,6 +91,16 @@ _NATIONAL_HEADS = frozenset({"minister", "treasurer", "president", "premier", "c
 _CAPITALISED = re.compile(r"[A-Z][a-z]+|U\.S\.|U\.K\.")
 
 
+def national_office(role: str) -> tuple[str, str] | None:
+    """A normalised role's country (demonym) and office ("british prime minister", "japan's finance minister"),
+    when it opens with a country and ends in a national office; else None."""
+    first, _, office = role.partition(" ")
+    country = demonym(first.removesuffix("'s"))
+    if country is None or not office or office.split()[-1] not in _NATIONAL_HEADS:
+        return None
+    return country, office
+
+
 def needs_country(role: str) -> bool:
     """True for a normalised national office written without its country ("finance minister")."""
     words = role.split()

@@ -13,10 +13,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from bot.attribution.lexicon import HONORIFICS
+from bot.attribution.roles import national_office
 from bot.retrieval.spelling import neighbours_swapped
 from bot.store.protocol import StoreProtocol
 
 PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
+GUESSED_ROLE = "guessed role"  # the kind of a role alias whose country is the story's, not written
 
 
 class _Incremental(ABC):
@@ -61,16 +63,50 @@ class _Incremental(ABC):
         """Take in one alias row."""
 
 
-class RoleAliases(_Incremental):
+class RoleAliases:
     """Role aliases ("the foreign secretary") by word, for matching a typed role without scanning the table.
+
+    A role a story only guessed the country of (``GUESSED_ROLE``) counts unless its holder is recorded in that
+    office for another country: Margaret Thatcher, written "British Prime Minister", is no "japanese prime
+    minister" for a bare "Prime Minister Margaret Thatcher" in a story on Japanese trade barriers.
+    """
+
+    def __init__(self, store: StoreProtocol) -> None:
+        self._written = _RoleIndex(store, "role")
+        self._guessed = _RoleIndex(store, GUESSED_ROLE)
+
+    def refresh(self) -> None:
+        """Catch up with the store."""
+        self._written.refresh()
+        self._guessed.refresh()
+
+    def containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """Role aliases (alias, person id) with ``word`` as a whole word, those written first, oldest first."""
+        self.refresh()
+        guessed = self._guessed.containing(word, limit)
+        return self._written.containing(word, limit) + [
+            (alias, person_id) for alias, person_id in guessed if not self._written.elsewhere(alias, person_id)
+        ]
+
+    def doubtful(self, alias: str, person_id: int) -> bool:
+        """Whether someone found by a national office's alias is written in that office only for other countries:
+        they hold it for this one only by a story's guess."""
+        if national_office(alias) is None:
+            return False  # a name, or a role of no country: nothing to read
+        self.refresh()
+        return self._written.elsewhere(alias, person_id) and not self._written.holds(alias, person_id)
+
+
+class _RoleIndex(_Incremental):
+    """The role aliases of one kind by word, and each holder's national offices by country.
 
     Held in dicts of strings and numbers, which Python's garbage collector does not track, and arrays, which
     hold no objects for it to visit: a large archive's 260,000 role aliases as lists of tuples made every full
     collection 50 ms longer, and a full collection stops every answering thread.
     """
 
-    def __init__(self, store: StoreProtocol) -> None:
-        super().__init__(store, "role")
+    def __init__(self, store: StoreProtocol, kind: str) -> None:
+        super().__init__(store, kind)
         self.clear()
 
     def clear(self) -> None:
@@ -78,6 +114,7 @@ class RoleAliases(_Incremental):
         self._aliases: dict[int, str] = {}  # by arrival
         self._people = array("q")  # by arrival
         self._by_word: dict[str, array[int]] = {}  # arrivals
+        self._countries: dict[str, str] = {}  # "person id office" -> its countries, space-separated
 
     def add(self, alias: str, person_id: int, kind: str) -> None:
         """File a role alias under each of its words."""
@@ -86,11 +123,28 @@ class RoleAliases(_Incremental):
         self._people.append(person_id)
         for word in set(alias.split()):
             _append(self._by_word, word, arrival)
+        if office := national_office(alias):
+            key = f"{person_id} {office[1]}"
+            self._countries[key] = f"{self._countries.get(key, '')} {office[0]}"
 
     def containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
         """Role aliases (alias, person id) with ``word`` as a whole word, oldest first."""
         self.refresh()
         return [(self._aliases[i], self._people[i]) for i in self._by_word.get(word, _EMPTY)[:limit]]
+
+    def elsewhere(self, alias: str, person_id: int) -> bool:
+        """Whether the person holds an alias's national office for another country."""
+        office = national_office(alias)
+        return office is not None and any(country != office[0] for country in self._offices(person_id, office[1]))
+
+    def holds(self, alias: str, person_id: int) -> bool:
+        """Whether the person holds an alias's national office for its country."""
+        office = national_office(alias)
+        return office is not None and office[0] in self._offices(person_id, office[1])
+
+    def _offices(self, person_id: int, office: str) -> list[str]:
+        """The countries the person holds an office for."""
+        return self._countries.get(f"{person_id} {office}", "").split()
 
 
 class NameAliases(_Incremental):
