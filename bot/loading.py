@@ -46,12 +46,7 @@ _normalised = lru_cache(maxsize=65_536)(normalise_name)
 
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
-    aliases = {
-        person.name: tuple(dict.fromkeys((alias, "name") for alias in map(_normalised, person.aliases)))
-        + tuple(dict.fromkeys((role, "role") for role in map(_normalised, person.roles)))
-        + tuple(dict.fromkeys((role, GUESSED_ROLE) for role in _guessed(person)))
-        for person in attribution.people
-    }
+    aliases = {person.name: _aliases_of(person) for person in attribution.people}
     return PersonSpeech(
         aliases=aliases,
         speakers=[p.speakers for p in attribution.paragraphs],
@@ -59,10 +54,17 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     )
 
 
-def _guessed(person: Person) -> list[str]:
-    """A person's guessed roles as stored, leaving out those the article also gives them as written."""
-    written = set(map(_normalised, person.roles))
-    return [role for role in map(_normalised, person.guessed_roles) if role not in written]
+def _aliases_of(person: Person) -> tuple[tuple[str, str], ...]:
+    """A person's aliases as stored, each with its kind: names, roles as written, and roles only guessed (those
+    the article also gives them as written left out)."""
+    names = dict.fromkeys(map(_normalised, person.aliases))
+    roles = dict.fromkeys(map(_normalised, person.roles))
+    guessed = [role for role in dict.fromkeys(map(_normalised, person.guessed_roles)) if role not in roles]
+    return (
+        tuple((name, "name") for name in names)
+        + tuple((role, "role") for role in roles)
+        + tuple((role, GUESSED_ROLE) for role in guessed)
+    )
 
 
 def article_stems(draft: ArticleDraft) -> str:

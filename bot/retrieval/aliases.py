@@ -85,16 +85,25 @@ class RoleAliases:
         self.refresh()
         guessed = self._guessed.containing(word, limit)
         return self._written.containing(word, limit) + [
-            (alias, person_id) for alias, person_id in guessed if not self._written.elsewhere(alias, person_id)
+            (alias, person_id) for alias, person_id in guessed if not self._doubted(alias, person_id)
         ]
 
-    def doubtful(self, alias: str, person_id: int) -> bool:
+    def written_first(self, alias: str, person_ids: list[int]) -> list[int]:
+        """Of the people an alias finds, those not holding its national office only by a story's guess (all of them
+        when every one does): Margaret Thatcher, British prime minister, is no "japanese prime minister"."""
+        if national_office(alias) is None:
+            return person_ids  # a name, or a role of no country: nothing to read
+        self.refresh()
+        return [i for i in person_ids if not self._doubted(alias, i)] or person_ids
+
+    def _doubted(self, alias: str, person_id: int) -> bool:
         """Whether someone found by a national office's alias is written in that office only for other countries:
         they hold it for this one only by a story's guess."""
-        if national_office(alias) is None:
-            return False  # a name, or a role of no country: nothing to read
-        self.refresh()
-        return self._written.elsewhere(alias, person_id) and not self._written.holds(alias, person_id)
+        office = national_office(alias)
+        if office is None:
+            return False
+        written = self._written.countries(person_id, office[1])
+        return bool(written) and office[0] not in written
 
 
 class _RoleIndex(_Incremental):
@@ -132,18 +141,8 @@ class _RoleIndex(_Incremental):
         self.refresh()
         return [(self._aliases[i], self._people[i]) for i in self._by_word.get(word, _EMPTY)[:limit]]
 
-    def elsewhere(self, alias: str, person_id: int) -> bool:
-        """Whether the person holds an alias's national office for another country."""
-        office = national_office(alias)
-        return office is not None and any(country != office[0] for country in self._offices(person_id, office[1]))
-
-    def holds(self, alias: str, person_id: int) -> bool:
-        """Whether the person holds an alias's national office for its country."""
-        office = national_office(alias)
-        return office is not None and office[0] in self._offices(person_id, office[1])
-
-    def _offices(self, person_id: int, office: str) -> list[str]:
-        """The countries the person holds an office for."""
+    def countries(self, person_id: int, office: str) -> list[str]:
+        """The countries (demonyms) the person holds a national office for."""
         return self._countries.get(f"{person_id} {office}", "").split()
 
 

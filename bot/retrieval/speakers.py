@@ -127,14 +127,8 @@ class SpeakerResolver:
         name = spelt_out(normalise_name(typed))
         for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
             if found := self.store.people_by_alias(candidate):
-                return self._speaker(typed, self._written_first(candidate, [i for i, _ in found]))
+                return self._speaker(typed, self.roles.written_first(candidate, [i for i, _ in found]))
         return None
-
-    def _written_first(self, alias: str, person_ids: list[int]) -> list[int]:
-        """Of the people an alias finds, those not holding its national office only by a story's guess (unless
-        all do): Margaret Thatcher, British prime minister, is no "japanese prime minister"."""
-        written = [i for i in person_ids if not self.roles.doubtful(alias, i)]
-        return written or person_ids
 
     def by_name(self, typed: str) -> Speaker | None:
         """The people a typed name, surname or recorded role means exactly, when each is known by a full name:
