@@ -684,6 +684,26 @@ def test_idioms_and_verbs_of_speech_in_news() -> None:
     assert [p.speakers for p in result.paragraphs] == [("Palan Chidra",), ("Gill Shepley",)]
 
 
+def test_a_nationality_before_a_full_name_is_not_part_of_it() -> None:
+    result = attribute(
+        ["Argentine Dario Vallen beat Croatian Ivo Markic in three sets.", '"It was hard," said Vallen.']
+    )
+    assert [p.name for p in result.people] == ["Dario Vallen", "Ivo Markic"]
+    assert [p.speakers for p in result.paragraphs] == [(), ("Dario Vallen",)]
+
+
+def test_a_name_after_a_preposition_or_before_a_verb_holds_no_role() -> None:
+    result = attribute(
+        [
+            "Tom Harlow has praised his treasurer.",
+            "Ed Vance, treasurer of the party under Mr Harlow, became its longest-serving treasurer in 2004.",
+        ]
+    )
+    assert person(result, "Tom Harlow").roles == ()
+    assert "treasurer" in person(result, "Ed Vance").roles
+    assert all(not role.startswith("became") for p in result.people for role in p.roles)
+
+
 def test_a_referee_is_a_role_not_part_of_the_name() -> None:
     result = attribute(["Referee Graham Pell said the penalty was clear."])
     assert [p.name for p in result.people] == ["Graham Pell"]

@@ -253,7 +253,7 @@ kong angeles francisco diego lanka lankan arabia zealand korea rica vegas salvad
 ROLE_STOP = frozenset(
     """
 the a an and or but of to in on at by for with from as that this these those said says told
-is was are were has have had be been being his her its their our who which whom whose when
+is was are were has have had be been being became become becomes his her its their our who which whom whose when
 while after before than then also not no
 """.split()
 )

@@ -13,9 +13,13 @@ _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 _MODIFIER = rf"(?!(?i:{_STOP})\b)[A-Za-z][\w'’-]*"
 _FIELD = rf"(?!(?:{_STOP}|{_HEADS})\b)[a-z][\w'’-]*"  # "work and pensions": fields a role joins, not two roles
+# A name after a preposition is its object, holding no role: "chancellor of the exchequer under Mr Blair".
+_OBJECT_PREPOSITIONS = frozenset("under over against about during behind beside alongside via without".split())
+_NOT_A_PREPOSITION = rf"(?!(?:{'|'.join(sorted(_OBJECT_PREPOSITIONS))})\s)"
+_NOT_IN_A_FIELD = ROLE_STOP | _OBJECT_PREPOSITIONS
 # The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
 # description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
-_HELD_AT = r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+_HELD_AT = rf"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:{_NOT_A_PREPOSITION}[a-z][\w-]*\s+){{0,3}}"
 _BODY_NAME = rf"{CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
@@ -106,7 +110,8 @@ def role_before(text: str, start: int) -> Role | None:
         of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
             text, max(0, start - 50), start
         )
-        if not of_field or role_head(of_field["head"]) is None or ROLE_STOP.intersection(of_field["field"].split()):
+        field = of_field["field"].split() if of_field else []
+        if not of_field or role_head(of_field["head"]) is None or _NOT_IN_A_FIELD.intersection(field):
             return None  # "director of product at Ask Jeeves": the body follows, read elsewhere
         words = text[max(0, of_field.start() - 60) : of_field.start()].split()[-4:]
         taken = [of_field["head"], *of_field["field"].split()[::-1]]

@@ -35,6 +35,7 @@ from .name_roles import (
     role_follows,
     role_head,
 )
+from .roles import NATIONALITIES
 
 _ADDRESSES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Rep", "Sen", "Gov", "Gen", "Col", "Capt", "Lt", "St")
 # Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
@@ -68,8 +69,9 @@ NAME_RUN = re.compile(
 )
 
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
-# Descriptions that open a sentence before a full name, capitalised there (not the given names Dane and Finn).
-_DESCRIPTIONS = frozenset(EPITHETS) - {"dane", "finn"}
+# Descriptions that open a sentence before a full name, capitalised there (not the given names Dane and Finn),
+# and nationalities before one ("Argentine David Nalbandian" is David Nalbandian, as a later line names him).
+_DESCRIPTIONS = (frozenset(EPITHETS) - {"dane", "finn"}) | NATIONALITIES
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # Role nouns that are also surnames: they break a run only before a name ("King Fahd", not "Mervyn King").

@@ -14,7 +14,8 @@ _COUNTRY_DEMONYMS: dict[str, str] = {
     "bahrain": "bahraini", "bangladesh": "bangladeshi", "belgium": "belgian", "bolivia": "bolivian",
     "brazil": "brazilian", "britain": "british", "uk": "british", "u.k.": "british",
     "united kingdom": "british", "bulgaria": "bulgarian", "canada": "canadian", "chile": "chilean",
-    "china": "chinese", "colombia": "colombian", "cuba": "cuban", "cyprus": "cypriot", "denmark": "danish",
+    "china": "chinese", "colombia": "colombian", "croatia": "croatian", "cuba": "cuban", "cyprus": "cypriot",
+    "czech republic": "czech", "denmark": "danish",
     "ecuador": "ecuadorean", "ecuadorian": "ecuadorean", "egypt": "egyptian", "england": "english",
     "ethiopia": "ethiopian", "fiji": "fijian", "finland": "finnish", "france": "french", "gabon": "gabonese",
     "germany": "german", "ghana": "ghanaian", "greece": "greek", "holland": "dutch", "netherlands": "dutch",
@@ -25,7 +26,7 @@ _COUNTRY_DEMONYMS: dict[str, str] = {
     "morocco": "moroccan", "new zealand": "new zealand", "nigeria": "nigerian", "norway": "norwegian",
     "oman": "omani", "pakistan": "pakistani", "peru": "peruvian", "philippines": "philippine",
     "filipino": "philippine", "poland": "polish", "portugal": "portuguese", "qatar": "qatari",
-    "romania": "romanian", "russia": "russian", "saudi arabia": "saudi", "scotland": "scottish",
+    "romania": "romanian", "russia": "russian", "saudi arabia": "saudi", "scotland": "scottish", "serbia": "serbian",
     "singapore": "singaporean", "south africa": "south african", "soviet union": "soviet",
     "ussr": "soviet", "spain": "spanish", "sweden": "swedish", "switzerland": "swiss", "syria": "syrian",
     "taiwan": "taiwanese", "tajikistan": "tajik", "tajikistani": "tajik", "thailand": "thai",
@@ -35,6 +36,8 @@ _COUNTRY_DEMONYMS: dict[str, str] = {
     "vietnam": "vietnamese", "wales": "welsh", "zambia": "zambian", "zimbabwe": "zimbabwean",
 }  # fmt: skip
 _DEMONYMS = frozenset(_COUNTRY_DEMONYMS.values())
+# Demonyms written as a person's nationality ("American", not the "us" roles are compared by).
+NATIONALITIES = frozenset({"american", *(d for d in _DEMONYMS if d.isalpha() and d != "us")})
 # Demonyms that also name one person ("the Australian said"); "the British" or "the Swiss" mean a people.
 PERSON_DEMONYMS = frozenset(
     {"american", *(d for d in _DEMONYMS if d.isalpha() and d.endswith(("an", "i", "ine")) and d != "philippine")}
