@@ -541,6 +541,13 @@ def test_a_role_matched_in_full_is_in_its_story_however_written(service: Briefin
     assert answer.message.startswith("What Gerald Corrigan said")
 
 
+def test_a_role_asked_plainly_is_not_a_former_or_shadow_holders(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget\n\nState treasurer Bob Reyes said the budget would balance next year.")
+    service.load_text(ADMIN, "Critics\n\nFormer treasurer Ann Holt said the budget would never balance.")
+    assert service.retriever.speakers.resolve("the treasurer").names == ("Bob Reyes",)
+    assert service.retriever.speakers.resolve("the former treasurer").names == ("Ann Holt",)
+
+
 def test_a_bodys_spokesman_speaks_as_the_body_too(service: BriefingService) -> None:
     service.load_text(ADMIN, "Rates\n\nA Corvania Bank spokesman said the bank's gold reserves were no secret.")
     service.load_text(

@@ -15,6 +15,7 @@ from bot.store.protocol import StoreProtocol
 ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
 SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
+OTHER_OFFICE = frozenset("former ex shadow deputy vice assistant outgoing late".split())
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
@@ -146,8 +147,11 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
     """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", a body of
     three words or more its initials ("mitsubishi heavy industries boss" / "mhi president") and the other way
     round ("boj governor" / "bank of japan governor"), and a clipped word the whole ("fed" / "federal")."""
+    # A word making the role another office counts against it unless typed: "the chancellor" is not the shadow
+    # chancellor, nor "the former chancellor", and "the prime minister" not the deputy prime minister.
+    other_office = 0.5 if OTHER_OFFICE.intersection(alias).difference(wanted) else 1.0
     if not wanted:
-        return 1.0
+        return other_office
 
     def found(words: list[str]) -> int:
         return sum(any(same_word(w, a) or _clipped(w, a) for a in alias) or _initials_of(w, alias) for w in words)
@@ -156,7 +160,7 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
     for start, end in combinations(range(len(wanted) + 1), 2):
         if end - start >= 3 and "".join(w[0] for w in wanted[start:end]) in alias:
             hits = max(hits, end - start + found(wanted[:start] + wanted[end:]))
-    return hits / len(wanted)
+    return other_office * hits / len(wanted)
 
 
 def _clipped(typed: str, word: str) -> bool:
