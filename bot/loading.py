@@ -20,7 +20,7 @@ from multiprocessing import get_context
 from bot.attribution import ArticleAttribution, Person, attribute
 from bot.ingest import Parsed
 from bot.models import ArticleDraft
-from bot.retrieval.aliases import GUESSED_ROLE
+from bot.retrieval.aliases import GUESSED_ROLE, INFERRED_ROLE
 from bot.retrieval.speakers import normalise_name
 from bot.retrieval.terms import stems_of
 from bot.store.articles import PersonSpeech
@@ -55,15 +55,17 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
 
 
 def _aliases_of(person: Person) -> tuple[tuple[str, str], ...]:
-    """A person's aliases as stored, each with its kind: names, roles as written, and roles only guessed (those
-    the article also gives them as written left out)."""
+    """A person's aliases as stored, each with its kind: names, roles as written, roles whose country was only
+    guessed and roles only inferred (each left out where the article also gives it in a surer kind)."""
     names = dict.fromkeys(map(_normalised, person.aliases))
     roles = dict.fromkeys(map(_normalised, person.roles))
-    guessed = [role for role in dict.fromkeys(map(_normalised, person.guessed_roles)) if role not in roles]
+    guessed = dict.fromkeys(role for role in map(_normalised, person.guessed_roles) if role not in roles)
+    inferred = [role for role in dict.fromkeys(map(_normalised, person.inferred_roles)) if role not in roles | guessed]
     return (
         tuple((name, "name") for name in names)
         + tuple((role, "role") for role in roles)
         + tuple((role, GUESSED_ROLE) for role in guessed)
+        + tuple((role, INFERRED_ROLE) for role in inferred)
     )
 
 

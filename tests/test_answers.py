@@ -548,6 +548,16 @@ def test_a_role_asked_plainly_is_not_a_former_or_shadow_holders(service: Briefin
     assert service.retriever.speakers.resolve("the former treasurer").names == ("Ann Holt",)
 
 
+def test_a_role_asked_for_is_its_written_holders_before_those_only_inferred(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget\n\nTreasurer Bob Reyes said the budget would balance next year.")
+    service.load_text(
+        ADMIN, "Critics\n\nMr Ivo Carne said taxes would rise. The treasurer meanwhile insisted they would not."
+    )
+    service.load_text(ADMIN, "Farms\n\nDan Kemp has attacked the plan. The farms minister said it was unfair.")
+    assert service.retriever.speakers.resolve("the treasurer").names == ("Bob Reyes",)
+    assert service.retriever.speakers.resolve("the farms minister").names == ("Dan Kemp",)  # nobody else holds it
+
+
 def test_a_bodys_spokesman_speaks_as_the_body_too(service: BriefingService) -> None:
     service.load_text(ADMIN, "Rates\n\nA Corvania Bank spokesman said the bank's gold reserves were no secret.")
     service.load_text(

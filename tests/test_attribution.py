@@ -257,6 +257,20 @@ def test_role_naming_the_person_just_written_about() -> None:
     assert result == [(), ("Gordon Brown", "Oliver Letwin"), ("Oliver Letwin",), ("Vincent Cable",)]
 
 
+def test_a_role_only_inferred_is_kept_apart_from_those_written() -> None:
+    result = attribute(
+        [
+            "Conrad Pell has attacked the court's decision.",
+            "The foreign secretary said the ruling was wrong. The foreign secretary added that he would appeal.",
+            "Treasury minister Ada Lunn said the cost was small.",
+        ]
+    )
+    pell, lunn = person(result, "Conrad Pell"), person(result, "Ada Lunn")
+    assert [p.speakers for p in result.paragraphs] == [("Conrad Pell",), ("Conrad Pell",), ("Ada Lunn",)]
+    assert (pell.roles, pell.inferred_roles) == ((), ("foreign secretary",))
+    assert (lunn.roles, lunn.inferred_roles) == (("treasury minister",), ())
+
+
 def test_role_speaking_in_a_sentence_about_someone_else_waits_for_its_name() -> None:
     result = speakers(
         [

@@ -27,14 +27,16 @@ _OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as|\b
 
 @dataclass(frozen=True)
 class Person:
-    """Someone the article names: canonical name, lower-case name forms to ask by, roles it gives them, and the
-    roles a bare office makes of them with the country the article is mostly about, only guessed ("Prime Minister
-    Margaret Thatcher" in a story on Japanese trade barriers is no Japanese prime minister)."""
+    """Someone the article names: canonical name, lower-case name forms to ask by, roles it gives them, the roles a
+    bare office makes of them with the country the article is mostly about, only guessed ("Prime Minister Margaret
+    Thatcher" in a story on Japanese trade barriers is no Japanese prime minister), and roles it only seems to call
+    them by ("Mr Cable said … The chancellor insisted", read as Cable)."""
 
     name: str
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
     guessed_roles: tuple[str, ...] = ()
+    inferred_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ class _Reader:
             if entity is None:
                 self.pending.append(_Pending(index, ref.role))
             else:
-                self.people.bind(entity, ref.role)
+                self.people.bind(entity, ref.role, inferred=True)
                 entity.last_seen = pos
         return entity
 
@@ -306,10 +308,11 @@ def _person(entity: Entity, country: str | None) -> Person:
     full = " ".join(entity.words).lower()
     roles = role_forms(entity.role_forms, None)
     guessed = tuple(r for r in role_forms(entity.role_forms, country) if r not in roles) if country else ()
+    inferred = tuple(r for r in role_forms(entity.inferred_forms, None) if r not in roles)
     if entity.unnamed:  # asked for by the role alone ("the shearson lehman analyst"), never by a "surname"
-        return Person(entity.name, (), roles, guessed)
+        return Person(entity.name, (), roles, guessed, inferred)
     if entity.kin:  # the bare surname belongs to the relative the story is about
-        return Person(entity.name, (full, *sorted(entity.forms - {full})), roles, guessed)
+        return Person(entity.name, (full, *sorted(entity.forms - {full})), roles, guessed, inferred)
     aliases = [full, entity.surname, *sorted(entity.forms)]
     if len(entity.words) > 2 and len(entity.words[-2].rstrip(".")) > 1:
         # "Lib Dem Norman Baker", "Broadcaster Chris Evans": a capitalised word before a name that is no known
@@ -324,7 +327,7 @@ def _person(entity: Entity, country: str | None) -> Person:
         aliases.append(f"mr {entity.surname}")
     elif entity.gender == "f":
         aliases += [f"ms {entity.surname}", f"mrs {entity.surname}"]
-    return Person(entity.name, tuple(dict.fromkeys(aliases)), roles, guessed)
+    return Person(entity.name, tuple(dict.fromkeys(aliases)), roles, guessed, inferred)
 
 
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:

@@ -35,8 +35,12 @@ class Entity:
     kin: bool = False  # introduced through a relative ("his wife Cherie"): the surname alone means the relative
     unnamed: bool = False  # known only by a role the article never puts a name to ("a Shearson Lehman analyst")
     roles: list[Role] = field(default_factory=list)
+    # Roles only inferred, never written with the name ("Mr Cable said … The chancellor insisted" read as Cable),
+    # and the forms they were written in: recorded apart, as they are often wrong.
+    inferred: set[Role] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
     role_forms: set[str] = field(default_factory=set)
+    inferred_forms: set[str] = field(default_factory=set)
     last_seen: int = -1
     last_subject: int = -1
     mentions: int = 0  # references so far: how much the story is about them
@@ -95,6 +99,10 @@ def _family_member(known: list[Entity], mention: NameMention) -> Entity:
     if mention.honorific in PEERAGE:  # "Lord Amwell" is the peer, not his daughter Carys Amwell
         fitting = [e for e in fitting if e.title.lower() == mention.honorific] or fitting
     return max(fitting, key=lambda e: e.last_seen)
+
+
+def _role_fits(asked: Role, known: Role) -> bool:
+    return _heads_fit(asked.head, known.head) and _modifiers_fit(asked.modifiers, known.modifiers)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -278,10 +286,16 @@ class People:
         if entity.gender is None:
             entity.gender = unnamed.gender
 
-    def bind(self, entity: Entity, role: Role) -> None:
-        """Attach a role to a person so that later "the <role>" finds them."""
+    def bind(self, entity: Entity, role: Role, *, inferred: bool = False) -> None:
+        """Attach a role to a person so that later "the <role>" finds them (``inferred``: not written with them)."""
         if role not in entity.roles:
             entity.roles.append(role)
+            if inferred:
+                entity.inferred.add(role)
+        if inferred and role in entity.inferred:
+            entity.inferred_forms.add(role.text)
+        else:
+            entity.inferred.discard(role)
             entity.role_forms.add(role.text)
         if entity.gender is None:
             entity.gender = ROLE_HEAD_GENDER.get(role.head)
@@ -289,13 +303,15 @@ class People:
     def resolve_role(self, role: Role, pos: int) -> Entity | None:
         """Return the most recent person the article tied to a role like this one."""
         best: Entity | None = None
+        fitting: list[Role] = []
         for entity in self.entities:
-            if (best is None or entity.last_seen > best.last_seen) and any(
-                _heads_fit(role.head, r.head) and _modifiers_fit(role.modifiers, r.modifiers) for r in entity.roles
+            if (best is None or entity.last_seen > best.last_seen) and (
+                fits := [r for r in entity.roles if _role_fits(role, r)]
             ):
-                best = entity
+                best, fitting = entity, fits
         if best is not None:
-            best.role_forms.add(role.text)
+            written = any(r not in best.inferred for r in fitting)
+            (best.role_forms if written else best.inferred_forms).add(role.text)
             best.last_seen = pos
         return best
 

@@ -19,6 +19,7 @@ from bot.store.protocol import StoreProtocol
 
 PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
 GUESSED_ROLE = "guessed role"  # the kind of a role alias whose country is the story's, not written
+INFERRED_ROLE = "inferred role"  # the kind of a role alias a story never wrote with the name, only seemed to mean
 
 
 class _Incremental(ABC):
@@ -68,33 +69,48 @@ class RoleAliases:
 
     A role a story only guessed the country of (``GUESSED_ROLE``) counts unless its holder is recorded in that
     office for another country: Margaret Thatcher, written "British Prime Minister", is no "japanese prime
-    minister" for a bare "Prime Minister Margaret Thatcher" in a story on Japanese trade barriers.
+    minister" for a bare "Prime Minister Margaret Thatcher" in a story on Japanese trade barriers. A role a story
+    only seemed to call someone by (``INFERRED_ROLE``) counts when nobody holds it otherwise: "the chancellor" is
+    not Vince Cable, read as the chancellor who "meanwhile insisted" after his own words.
     """
 
     def __init__(self, store: StoreProtocol) -> None:
         self._written = _RoleIndex(store, "role")
         self._guessed = _RoleIndex(store, GUESSED_ROLE)
+        self._inferred = _RoleIndex(store, INFERRED_ROLE)
 
     def refresh(self) -> None:
         """Catch up with the store."""
         self._written.refresh()
         self._guessed.refresh()
+        self._inferred.refresh()
 
-    def containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
-        """Role aliases (alias, person id) with ``word`` as a whole word, those written first, oldest first."""
+    def containing(self, word: str, limit: int = 2000, *, inferred: bool = True) -> list[tuple[str, int]]:
+        """Role aliases (alias, person id) with ``word`` as a whole word, the surer kinds first, oldest first;
+        without those only ``inferred``, if so asked."""
         self.refresh()
         guessed = self._guessed.containing(word, limit)
-        return self._written.containing(word, limit) + [
-            (alias, person_id) for alias, person_id in guessed if not self._doubted(alias, person_id)
-        ]
+        return (
+            self._written.containing(word, limit)
+            + [(alias, person_id) for alias, person_id in guessed if not self._doubted(alias, person_id)]
+            + (self._inferred.containing(word, limit) if inferred else [])
+        )
+
+    def inferred_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """The role aliases only inferred (alias, person id) with ``word`` as a whole word, oldest first."""
+        self.refresh()
+        return self._inferred.containing(word, limit)
 
     def written_first(self, alias: str, person_ids: list[int]) -> list[int]:
-        """Of the people an alias finds, those not holding its national office only by a story's guess (all of them
-        when every one does): Margaret Thatcher, British prime minister, is no "japanese prime minister"."""
-        if national_office(alias) is None:
-            return person_ids  # a name, or a role of no country: nothing to read
+        """Of the people an alias finds, those holding it as written (all of them when none does): not those only
+        inferred to hold it, nor those holding its national office only by a story's guess (Margaret Thatcher,
+        British prime minister, is no "japanese prime minister")."""
         self.refresh()
-        return [i for i in person_ids if not self._doubted(alias, i)] or person_ids
+        inferred = self._inferred.holders(alias)
+        surer = [i for i in person_ids if i not in inferred] or person_ids
+        if national_office(alias) is None:
+            return surer  # a role of no country: no guess to doubt
+        return [i for i in surer if not self._doubted(alias, i)] or surer
 
     def _doubted(self, alias: str, person_id: int) -> bool:
         """Whether someone found by a national office's alias is written in that office only for other countries:
@@ -140,6 +156,13 @@ class _RoleIndex(_Incremental):
         """Role aliases (alias, person id) with ``word`` as a whole word, oldest first."""
         self.refresh()
         return [(self._aliases[i], self._people[i]) for i in self._by_word.get(word, _EMPTY)[:limit]]
+
+    def holders(self, alias: str) -> set[int]:
+        """The people holding exactly this alias, found through its rarest word."""
+        self.refresh()
+        filed = [self._by_word.get(word, _EMPTY) for word in alias.split()]
+        rarest = min(filed, key=len, default=_EMPTY)
+        return {self._people[i] for i in rarest if self._aliases[i] == alias}
 
     def countries(self, person_id: int, office: str) -> list[str]:
         """The countries (demonyms) the person holds a national office for."""

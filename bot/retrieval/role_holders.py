@@ -16,6 +16,9 @@ ROLE_WORD = re.compile(r"[a-z][a-z-]+")
 ROLE_FILLER = frozenset({"the", "of", "for", "at", "from", "in", "and", "s"})
 SOMEONE = frozenset({"man", "woman", "person", "guy", "people", "men", "women"})  # "the first boston man"
 OTHER_OFFICE = frozenset("former ex shadow deputy vice assistant outgoing late".split())
+# How much a role counts against one typed in full when it names another office, or was only inferred: a half
+# keeps its holders below anyone holding the typed role as written, and above nobody.
+LESSER_ROLE = 0.5
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
@@ -61,11 +64,17 @@ class RoleHolders:
         best: dict[int, float] = {}
         # Scored once per distinct wording: a common head's thousands of roles share a few hundred.
         match = cache(lambda alias: _role_match(qualifiers, alias))
+        # A role only inferred (the story never wrote it with the name) counts less: its holders answer for it only
+        # when nobody holds it as written.
         for candidate in heads:
-            for alias, person_id in self.roles.containing(candidate):
-                words = alias.split()
-                if words and words[-1] in heads:
-                    best[person_id] = max(match(tuple(words[:-1])), best.get(person_id, 0.0))
+            for share, aliases in (
+                (1.0, self.roles.containing(candidate, inferred=False)),
+                (LESSER_ROLE, self.roles.inferred_containing(candidate)),
+            ):
+                for alias, person_id in aliases:
+                    words = alias.split()
+                    if words and words[-1] in heads:
+                        best[person_id] = max(share * match(tuple(words[:-1])), best.get(person_id, 0.0))
         return heads, qualifiers, best
 
     def holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
@@ -149,7 +158,7 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
     round ("boj governor" / "bank of japan governor"), and a clipped word the whole ("fed" / "federal")."""
     # A word making the role another office counts against it unless typed: "the chancellor" is not the shadow
     # chancellor, nor "the former chancellor", and "the prime minister" not the deputy prime minister.
-    other_office = 0.5 if OTHER_OFFICE.intersection(alias).difference(wanted) else 1.0
+    other_office = LESSER_ROLE if OTHER_OFFICE.intersection(alias).difference(wanted) else 1.0
     if not wanted:
         return other_office
 
