@@ -718,6 +718,17 @@ def test_a_name_after_a_preposition_or_before_a_verb_holds_no_role() -> None:
     assert all(not role.startswith("became") for p in result.people for role in p.roles)
 
 
+def test_a_role_before_the_name_reporting_a_sentence_is_the_reported_clauses() -> None:
+    result = attribute(
+        [
+            "Ray Dunn will be more open as he begins his second term as club chairman, Ivo Pell has said.",
+            "As chief operating officer, Ann Soto will run the firm day to day.",
+        ]
+    )
+    assert person(result, "Ivo Pell").roles == ()
+    assert person(result, "Ann Soto").roles == ("chief operating officer",)
+
+
 def test_a_referee_is_a_role_not_part_of_the_name() -> None:
     result = attribute(["Referee Graham Pell said the penalty was clear."])
     assert [p.name for p in result.people] == ["Graham Pell"]

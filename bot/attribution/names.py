@@ -149,6 +149,9 @@ class NameMention(NamedTuple):
 
 
 _SPEAKS_NEXT = re.compile(rf",? (?:{word_pattern(SPEECH_VERBS)})\b")
+# A name that ends its sentence as the one reporting it: "…as he begins his second term as US President, Tony
+# Blair has said." The role before its comma is the reported clause's, not theirs.
+_REPORTS_IT = re.compile(rf"(?: has| had)? (?:{word_pattern(SPEECH_VERBS)})\.")
 
 
 def _is_breaker(token: str, last: bool) -> bool:
@@ -350,6 +353,8 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         if prefix_roles and (employer := employer_before(text, match.start())):
             prefix_roles = (employed(prefix_roles[0], employer), *prefix_roles[1:])
         before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
+        if before and text.endswith(", ", 0, start) and _REPORTS_IT.match(text, end):
+            before = None
         if (prefix_roles or before) and not designation and (body := body_after(text, end)):
             # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
             prefix_roles = tuple(employed(role, body) for role in prefix_roles)
