@@ -45,8 +45,13 @@ _normalised = lru_cache(maxsize=65_536)(normalise_name)
 
 
 def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
-    """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph."""
-    aliases = {person.name: _aliases_of(person) for person in attribution.people}
+    """The store's record of an article's attribution: aliases, and speakers and mentions per paragraph.
+
+    Only people some paragraph speaks or names are kept: one named only in the headline ("Classy Henman makes
+    winning start") would be a person of no paragraph, answering to "henman" beside Tim Henman.
+    """
+    linked = {name for paragraph in attribution.paragraphs for name in (*paragraph.speakers, *paragraph.mentions)}
+    aliases = {person.name: _aliases_of(person) for person in attribution.people if person.name in linked}
     return PersonSpeech(
         aliases=aliases,
         speakers=[p.speakers for p in attribution.paragraphs],
@@ -67,6 +72,19 @@ def _aliases_of(person: Person) -> tuple[tuple[str, str], ...]:
         + tuple((role, GUESSED_ROLE) for role in guessed)
         + tuple((role, INFERRED_ROLE) for role in inferred)
     )
+
+
+# Alias kinds, surest first: an alias a person is given in several kinds keeps the surest.
+ALIAS_KINDS = ("name", "role", GUESSED_ROLE, INFERRED_ROLE)
+
+
+def gather_aliases(into: dict[str, dict[str, str]], people: PersonSpeech) -> None:
+    """Add one article's aliases to ``into`` (canonical name -> alias -> kind), each alias in its surest kind."""
+    for name, aliases in people.aliases.items():
+        known = into.setdefault(name, {})
+        for alias, kind in aliases:
+            if alias not in known or ALIAS_KINDS.index(kind) < ALIAS_KINDS.index(known[alias]):
+                known[alias] = kind
 
 
 def article_stems(draft: ArticleDraft) -> str:

@@ -19,7 +19,7 @@ from bot.conversation import Context, conversations_for
 from bot.digest import Deliver, DigestRun, DigestRunner
 from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
-from bot.loading import Prepared, article_stems, person_speech, prepared_batches
+from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.retrieval.query import Question, other_speaker, parse_follow_up, refers_back
@@ -220,16 +220,21 @@ class BriefingService:
     def reattribute(self) -> int:
         """Re-run speaker attribution and stemming over every stored article (after the rules improve).
 
-        Returns the count. Stems are stored per article for story matching, so they are refreshed too.
+        Returns the count. Stems are stored per article for story matching, so they are refreshed too, and
+        people's aliases are made those the rules now give (an alias is a person's across articles, so they are
+        replaced at the end, at once).
         """
         article_ids = self.store.article_ids()
+        aliases: dict[str, dict[str, str]] = {}
         for article_id in article_ids:
             article = self.store.get_article(article_id)
             if article is not None:
                 draft = ArticleDraft(article.title, tuple(self.store.paragraphs_of(article_id)))
                 people = person_speech(attribute(draft.paragraphs, draft.title))
+                gather_aliases(aliases, people)
                 self.store.replace_people(article_id, people, stems=article_stems(draft))
         self.store.delete_orphan_people()
+        self.store.replace_aliases(aliases)
         return len(article_ids)
 
     # Daily digests

@@ -558,6 +558,12 @@ def test_a_role_asked_for_is_its_written_holders_before_those_only_inferred(serv
     assert service.retriever.speakers.resolve("the farms minister").names == ("Dan Kemp",)  # nobody else holds it
 
 
+def test_someone_named_only_in_a_headline_is_nobody_to_ask_for(service: BriefingService) -> None:
+    service.load_text(ADMIN, 'Classy Holm makes winning start\n\nTim Holm won easily. "I played well," said Holm.')
+    assert service.retriever.speakers.resolve("holm").names == ("Tim Holm",)
+    assert service.ask("what did holm say?").message.startswith("What Tim Holm said")
+
+
 def test_a_bodys_spokesman_speaks_as_the_body_too(service: BriefingService) -> None:
     service.load_text(ADMIN, "Rates\n\nA Corvania Bank spokesman said the bank's gold reserves were no secret.")
     service.load_text(

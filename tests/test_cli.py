@@ -198,12 +198,18 @@ def test_attribute_rebuilds_speaker_links_and_stored_stems(tmp_path: Path) -> No
     stems = "SELECT article_id, stems FROM article_stems"
     fresh = {article_id: set(words.split()) for article_id, words in store.execute(stems)}
     links = store.execute("SELECT COUNT(*) FROM paragraph_people").fetchone()[0]
+    aliases = "SELECT person_id, alias, kind FROM person_aliases ORDER BY 1, 2"
+    fresh_aliases = store.execute(aliases).fetchall()
     with store:  # what an older version of the rules would have left behind
         store.execute("UPDATE article_stems SET stems = 'stale'")
         store.execute("DELETE FROM paragraph_people")
+        store.execute("INSERT INTO person_aliases SELECT id, 'the president', 'role' FROM people LIMIT 1")
+        store.execute("UPDATE person_aliases SET kind = 'inferred role' WHERE kind = 'role'")
     done = briefbot("attribute", db=db)
     assert done.returncode == 0, done.stderr
     assert "Re-attributed 1 articles" in done.stdout
     assert {article_id: set(words.split()) for article_id, words in store.execute(stems)} == fresh
     assert store.execute("SELECT COUNT(*) FROM paragraph_people").fetchone()[0] == links > 0
+    assert store.execute(aliases).fetchall() == fresh_aliases
+    assert any(kind == "role" for _, _, kind in fresh_aliases)  # the kinds put back were there to put back
     store.close()

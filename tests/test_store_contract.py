@@ -195,6 +195,22 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     assert any_store.people_by_alias("chen") == []
 
 
+def test_replacing_aliases_keeps_exactly_those_given_for_the_people_named(any_store: StoreProtocol) -> None:
+    any_store.add_article(OIL, loaded_by="me", people=OIL_PEOPLE)
+    any_store.add_article(GAS, loaded_by="me", people=GAS_PEOPLE)
+    (lopez_id, _), (chen_id, _) = any_store.people_by_alias("lopez")[0], any_store.people_by_alias("chen")[0]
+    version = any_store.people_version()
+    wanted = {"Ana Lopez": {"ana lopez": "name", "lopez": "name", "the minister": "inferred role", "ana": "name"}}
+    assert any_store.replace_aliases(wanted) == 1  # "the minister" as a written role goes; so it comes back
+    assert any_store.people_version() != version  # a cache reading only new aliases must read them all again
+    kinds = {(alias, person, kind) for _, alias, person, kind in any_store.aliases_after(0)}
+    assert kinds == {
+        ("ana lopez", lopez_id, "name"), ("lopez", lopez_id, "name"), ("ana", lopez_id, "name"),
+        ("the minister", lopez_id, "inferred role"), ("bo chen", chen_id, "name"), ("chen", chen_id, "name"),
+    }  # fmt: skip
+    assert any_store.replace_aliases({}) == 0
+
+
 def subscription(chat: str, at: time = time(7, 0)) -> Subscription:
     """A console subscription for ``chat``."""
     return Subscription(id=0, platform="console", chat_id=chat, user_key="console:me", local_time=at, zone="UTC",

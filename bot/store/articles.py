@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -242,6 +242,27 @@ class ArticleWrites(ArticleReads):
             return self.db.execute(
                 "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM paragraph_people)"
             ).rowcount
+
+    def replace_aliases(self, wanted: Mapping[str, Mapping[str, str]]) -> int:
+        """Make the named people's stored aliases exactly these (name -> alias -> kind), at once; returns how many
+        went. Re-attribution replaces each article's links as it reads it, but an alias is a person's across
+        articles: only when all are read is one no rule gives any more known, and answers meanwhile see the old
+        set or the new one."""
+        rows = [(name, alias, kind) for name, aliases in wanted.items() for alias, kind in aliases.items()]
+        wanted_ids = "SELECT pe.id, w.alias, w.kind FROM wanted_aliases w JOIN people pe ON pe.name = w.name"
+        with self._lock, self.db.atomic():
+            conn: sqlite3.Connection = self.db.conn
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_aliases (name TEXT, alias TEXT, kind TEXT)")
+            conn.executemany("INSERT INTO wanted_aliases (name, alias, kind) VALUES (?, ?, ?)", rows)
+            removed = conn.execute(
+                "DELETE FROM person_aliases WHERE person_id IN"
+                " (SELECT pe.id FROM people pe WHERE pe.name IN (SELECT name FROM wanted_aliases))"
+                f" AND (person_id, alias, kind) NOT IN ({wanted_ids})"
+            ).rowcount
+            conn.execute(f"INSERT OR IGNORE INTO person_aliases (person_id, alias, kind) {wanted_ids} ORDER BY w.rowid")
+            conn.execute("UPDATE counters SET value = value + ? WHERE name = 'alias_deletions'", [removed])
+            conn.execute("DELETE FROM wanted_aliases")
+            return removed
 
     def delete_article(self, article_id: int) -> Article | None:
         """Delete an article with its paragraphs and links; returns what was deleted, if anything."""

@@ -7,7 +7,7 @@ checks that neither engine has a public method the protocol lacks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -83,6 +83,11 @@ class StoreProtocol(Protocol):
 
     def delete_orphan_people(self) -> int:
         """Remove people no paragraph links to; returns how many."""
+        ...
+
+    def replace_aliases(self, wanted: Mapping[str, Mapping[str, str]]) -> int:
+        """Make the stored aliases of the people named (canonical name -> alias -> kind) exactly these, in one
+        transaction; returns how many were removed."""
         ...
 
     def delete_article(self, article_id: int) -> Article | None:

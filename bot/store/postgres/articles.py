@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -155,6 +155,30 @@ class PgArticleQueries:
                 "DELETE FROM people pe WHERE NOT EXISTS (SELECT 1 FROM paragraph_people pp WHERE pp.person_id = pe.id)"
             )
             return cursor.rowcount
+
+    def replace_aliases(self, wanted: Mapping[str, Mapping[str, str]]) -> int:
+        """Make the named people's stored aliases exactly these (name -> alias -> kind), at once; returns how many
+        went (see the SQLite store)."""
+        rows = [(name, alias, kind) for name, aliases in wanted.items() for alias, kind in aliases.items()]
+        with self.pool.connection() as conn:
+            conn.execute(
+                "CREATE TEMP TABLE wanted_ids ON COMMIT DROP AS SELECT pe.id AS person_id, w.alias, w.kind, w.ord"
+                " FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS w(name, alias, kind, ord)"
+                " JOIN people pe ON pe.name = w.name",
+                [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]],
+            )
+            removed = conn.execute(
+                "DELETE FROM person_aliases pa WHERE pa.person_id IN (SELECT person_id FROM wanted_ids)"
+                " AND NOT EXISTS (SELECT 1 FROM wanted_ids w"
+                " WHERE w.person_id = pa.person_id AND w.alias = pa.alias AND w.kind = pa.kind)"
+            ).rowcount
+            conn.execute(
+                "INSERT INTO person_aliases (person_id, alias, kind) SELECT person_id, alias, kind FROM wanted_ids"
+                " ORDER BY ord ON CONFLICT DO NOTHING"
+            )
+            if removed:
+                conn.execute("UPDATE counters SET value = value + %s WHERE name = 'alias_deletions'", [removed])
+            return removed
 
     def delete_article(self, article_id: int) -> Article | None:
         """Delete an article with its paragraphs and links; returns what was deleted, if anything."""
