@@ -729,6 +729,16 @@ def test_a_role_before_the_name_reporting_a_sentence_is_the_reported_clauses() -
     assert person(result, "Ann Soto").roles == ("chief operating officer",)
 
 
+def test_a_preposition_opening_a_sentence_is_not_part_of_a_name() -> None:
+    result = attribute(
+        [
+            "Treasury Secretary Tom Vale said rates would fall.",
+            "Behind Vale's remark was frustration over rates abroad. Besides Vale, nobody spoke.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Tom Vale"]
+
+
 def test_a_referee_is_a_role_not_part_of_the_name() -> None:
     result = attribute(["Referee Graham Pell said the penalty was clear."])
     assert [p.name for p in result.people] == ["Graham Pell"]

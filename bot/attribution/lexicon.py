@@ -202,7 +202,9 @@ it its he she they we you i his her their our my your them him us me however mea
 though because also still even just only then now today yesterday tomorrow last next first
 second third earlier later many most some several all both each every other another such no not
 asked speaking commenting according under over about among despite following including instead
-unlike like against without within throughout mother father brother sister people police
+unlike like against without within throughout behind besides beside beyond amid amongst towards toward upon
+around across along alongside near outside inside through between above below beneath perhaps whether unless
+mother father brother sister people police
 former current acting new old young senior junior british american european english french
 german russian chinese japanese indian irish scottish welsh african asian australian canadian
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
