@@ -347,6 +347,9 @@ def test_a_period_asked_about_keeps_to_articles_published_then(service: Briefing
     assert len(texts("what did yeutter say about rice last week?")) == 2  # a relative period only says when
     service.load_text(ADMIN, "Rice summit\n\nClayton Yeutter said rice farmers wanted a fair deal.")
     assert texts("what did yeutter say in 1986?") == ["said rice farmers wa"]  # no date: never ruled out
+    # "news from april 1987 about rice": when, not who.
+    assert service.ask("news from april 1987 about rice").message.startswith("What the articles say about rice")
+    assert texts("news from april 1987 about rice") == ["said Japan would ope", "said rice farmers wa"]
 
 
 def test_a_period_that_is_the_topics_own_is_read_so_first() -> None:
@@ -355,6 +358,9 @@ def test_a_period_that_is_the_topics_own_is_read_so_first() -> None:
     assert Period("in march", month="03").admits("1987-03-26") and not Period("in 1988", "1988").admits("1987-03-26")
     assert parse_question("what did Imomi say in 1987 about oil?").topic == "oil"
     assert parse_question("what did Imomi say about oil over the past few weeks?").topic == "oil"
+    news = "news from 1987 on oil prices"
+    assert parse_question(news) == Question(news, "", "oil prices from 1987")
+    assert parse_question("what did may say about the election?").speaker == "may"  # a month alone may be a name
 
 
 def test_a_first_initial_picks_among_people_sharing_a_surname(service: BriefingService) -> None:

@@ -1,4 +1,4 @@
-"""When something was said, as a question gives it: "in 1987", "in March", "during March 1987".
+"""When something was said, as a question gives it: "in 1987", "in March", "during March 1987", "from March 2005".
 
 A period filters answers to articles published in it. An article without a date (the BBC's carry none) is
 never ruled out: its date is unknown, not another. Relative periods ("last week") are not periods here: the
@@ -15,12 +15,15 @@ _MONTHS = (
 )  # fmt: skip
 _MONTH = "|".join(_MONTHS)
 _YEAR = r"(?:19|20)\d\d"
-_OPENING = r"(?:in|during) (?:(?:early|late|mid) )?"
+_OPENING = r"(?:in|during|from) (?:(?:early|late|mid) )?"
 # As regex text for question patterns (no groups): "in 1987", "during March", "in early March 1987".
 PERIOD = rf"{_OPENING}(?:(?:{_MONTH})(?: {_YEAR})?|{_YEAR})"
 _PERIOD = re.compile(
     rf"\b{_OPENING}(?:(?P<month>{_MONTH})(?: (?P<year_of>{_YEAR}))?|(?P<year>{_YEAR}))\b", re.IGNORECASE
 )
+
+# A month with its year, or a year: a month alone may be a name ("what did may say").
+_DATE = re.compile(rf"(?:(?:early|late|mid) )?(?:(?:{_MONTH}) )?{_YEAR}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,11 @@ class Period:
         if not published:
             return True
         return published.startswith(self.year) and (not self.month or published[5:7] == self.month)
+
+
+def is_a_date(text: str) -> bool:
+    """Whether a text is only a year or a month of one ("march 2005", "1987"): when something was said, not who."""
+    return _DATE.fullmatch(text.strip()) is not None
 
 
 def period_in(text: str) -> Period | None:

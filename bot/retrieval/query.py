@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from bot.retrieval.chat_text import normalise
 from bot.retrieval.fts import content_words, words
+from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
     ABOUT,
     NAMED_OCCASION,
@@ -210,8 +211,10 @@ def parse_question(text: str) -> Question:
     for pattern in _COMPILED_SPEAKER:
         if match := pattern.match(clean):
             speaker = _tidy_speaker(match.group("s"))
+            topic, occasion = match.group("t") or "", match.groupdict().get("o") or ""
+            if speaker and is_a_date(speaker):  # "news from march 2005 about rates": when, not who
+                return Question(text, topic=_tidy_topic(f"{topic} from {speaker}"))
             if speaker and not _grammar_in(speaker):
-                topic, occasion = match.group("t") or "", match.groupdict().get("o") or ""
                 if topic and NAMED_OCCASION.fullmatch(occasion):
                     topic = f"{topic} {occasion}"  # "interest rates in his radio interview"
                 return Question(text, speaker=speaker, topic=_tidy_topic(topic))
