@@ -22,7 +22,7 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import Question, other_speaker, parse_follow_up, refers_back
+from bot.retrieval.query import Question, other_speaker, parse_follow_up, refers_back, refers_to_a_person
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -112,8 +112,12 @@ class BriefingService:
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             question = self.retriever.read(text)
-            if context is not None and question.speaker and refers_back(question.topic):
-                return replace(question, topic=context.question.topic)  # "what did Brown say about it?"
+            if context is not None and refers_back(question.topic):
+                # "what did Brown say about it?", "who commented on it?": the conversation's topic; "what was said
+                # about him?": its person.
+                asked = context.question
+                about = asked.speaker or asked.topic if refers_to_a_person(question.topic) else asked.topic
+                return replace(question, topic=about or asked.speaker)
             return question
         topic = context.question.topic if follow_up.same_topic else follow_up.topic
         return Question(text, speaker=context.question.speaker, topic=topic)

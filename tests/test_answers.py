@@ -1026,6 +1026,16 @@ def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(
     assert "Khalaf Khalafov said about the corridor" in about_it.text
 
 
+def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service: BriefingService) -> None:
+    user, chat = User("telegram", "48"), Chat("telegram", "48")
+    handle(service, user, chat, "what did Khalafov say about the corridor?")
+    corridor = "What the articles say about the corridor"
+    assert handle(service, user, chat, "who commented on it?").text.startswith(corridor)
+    assert handle(service, user, chat, "any more news on that?").text.startswith(corridor)
+    handle(service, user, chat, "what did Imomi say?")
+    assert handle(service, user, chat, "what was said about him?").text.startswith("What the articles say about Imomi")
+
+
 def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: BriefingService) -> None:
     user, chat = User("telegram", "46"), Chat("telegram", "46")
     handle(service, user, chat, "what did Imomi say about the corridor?")

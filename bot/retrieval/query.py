@@ -95,8 +95,10 @@ _FOLLOW_UP_OTHER = re.compile(
     r"\s+(?P<s>[^,;:]+)$",
     re.IGNORECASE,
 )
-# "what did she say about it?": the topic the conversation was on.
-_BACK_REFERENCE = re.compile(r"^(?:it|that|this|them|those|the same(?: thing| topic)?)$", re.IGNORECASE)
+# "what did she say about it?": the topic the conversation was on ("about him": its person).
+_BACK_REFERENCE = re.compile(
+    r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her))$", re.IGNORECASE
+)
 # "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?(?:what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
@@ -335,6 +337,11 @@ def parse_follow_up(text: str) -> FollowUp | None:
 def refers_back(topic: str) -> bool:
     """Whether a question's topic is the conversation's ("what did Brown say about it?")."""
     return _BACK_REFERENCE.match(topic) is not None
+
+
+def refers_to_a_person(topic: str) -> bool:
+    """Whether a topic referring back means the conversation's person ("what was said about him?")."""
+    return (found := _BACK_REFERENCE.match(topic)) is not None and found["person"] is not None
 
 
 def _tidy_speaker(speaker: str) -> str:

@@ -57,7 +57,7 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}what(?:'s|s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
     rf"^{POLITE}(?:(?:is|are|was|were) there |have you got |do you have |got |what are )?"
     rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something|developments)"
-    rf"(?: (?:news|new|updates?|stories|articles|reports?|coverage|else|interesting|developments|comments"
+    rf"(?: more)?(?: (?:news|new|updates?|stories|articles|reports?|coverage|else|interesting|developments|comments"
     rf"|reactions?))? (?:{ABOUT}|mentioning|that mentions?|covering|naming) (?P<t>.+)$",
     rf"^{POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {ABOUT} (?P<t>.+)$",
     rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date"
