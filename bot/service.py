@@ -125,9 +125,12 @@ class BriefingService:
     def _turned_to(self, text: str, context: Context) -> Question | None:
         """The conversation's question put to someone else, when a follow-up names only a known person."""
         other = other_speaker(text)
-        if not other or other.lower() == context.question.speaker.lower() or not self.retriever.speakers.exact(other):
+        asked = context.question
+        if not other or other.lower() == asked.speaker.lower() or not self.retriever.speakers.exact(other):
             return None
-        return Question(text, speaker=other, topic=context.question.topic)
+        if not asked.speaker and self.retriever.speakers.exact(asked.topic):
+            return Question(text, topic=other)  # "hewitt", then "what about federer?": news of him in turn
+        return Question(text, speaker=other, topic=asked.topic)
 
     def _check_question(self, question: str) -> None:
         if len(question) > self.settings.max_question_chars:

@@ -1036,6 +1036,14 @@ def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service
     assert handle(service, user, chat, "what was said about him?").text.startswith("What the articles say about Imomi")
 
 
+def test_after_news_of_one_person_another_named_is_news_of_them(service: BriefingService) -> None:
+    user, chat = User("telegram", "49"), Chat("telegram", "49")
+    assert handle(service, user, chat, "Imomi").text.startswith("What the articles say about Imomi")
+    assert handle(service, user, chat, "what about khalafov?").text.startswith("What the articles say about khalafov")
+    handle(service, user, chat, "any news on the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "what about khalafov?").text
+
+
 def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: BriefingService) -> None:
     user, chat = User("telegram", "46"), Chat("telegram", "46")
     handle(service, user, chat, "what did Imomi say about the corridor?")
