@@ -570,6 +570,18 @@ def test_someone_named_only_in_a_headline_is_nobody_to_ask_for(service: Briefing
     assert service.ask("what did holm say?").message.startswith("What Tim Holm said")
 
 
+def test_a_body_is_asked_with_its_spokespeople_not_those_only_inferred_to_speak_for_it(
+    service: BriefingService,
+) -> None:
+    service.load_text(
+        ADMIN, "Profits\n\nThe Corvania Bank said profits rose. Corvania Bank spokesman Al Deer said costs fell."
+    )
+    service.load_text(
+        ADMIN, "Show\n\nJo Pell has left the bank's show.\n\nThe Corvania Bank spokeswoman said it had ended."
+    )
+    assert service.retriever.speakers.resolve("the corvania bank").names == ("Corvania Bank", "Al Deer")
+
+
 def test_a_bodys_spokesman_speaks_as_the_body_too(service: BriefingService) -> None:
     service.load_text(ADMIN, "Rates\n\nA Corvania Bank spokesman said the bank's gold reserves were no secret.")
     service.load_text(

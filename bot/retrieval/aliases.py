@@ -98,19 +98,22 @@ class RoleAliases:
 
     def inferred_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
         """The role aliases only inferred (alias, person id) with ``word`` as a whole word, oldest first."""
-        self.refresh()
         return self._inferred.containing(word, limit)
 
     def written_first(self, alias: str, person_ids: list[int]) -> list[int]:
         """Of the people an alias finds, those holding it as written (all of them when none does): not those only
         inferred to hold it, nor those holding its national office only by a story's guess (Margaret Thatcher,
         British prime minister, is no "japanese prime minister")."""
-        self.refresh()
-        inferred = self._inferred.holders(alias)
+        inferred = self.inferred_holders(alias)
         surer = [i for i in person_ids if i not in inferred] or person_ids
         if national_office(alias) is None:
             return surer  # a role of no country: no guess to doubt
+        self.refresh()
         return [i for i in surer if not self._doubted(alias, i)] or surer
+
+    def inferred_holders(self, alias: str) -> set[int]:
+        """The people who hold a role alias only as inferred (read without loading the other kinds' aliases)."""
+        return self._inferred.holders(alias)
 
     def _doubted(self, alias: str, person_id: int) -> bool:
         """Whether someone found by a national office's alias is written in that office only for other countries:

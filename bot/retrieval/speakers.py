@@ -203,7 +203,10 @@ class SpeakerResolver:
         """
         name = " ".join(words).removeprefix("the ")  # roles are stored without the body's article
         offices = [f"{name} {role}" for role in _SPOKES_ROLES]
-        return self._with(found, sorted({person_id for person_id, _ in self.store.people_by_aliases(offices)}))
+        speaking = {person_id for person_id, _ in self.store.people_by_aliases(offices)}
+        if speaking:  # not those only inferred to speak for it ("A BBC spokeswoman said" read as the presenter)
+            speaking -= set().union(*map(self.roles.inferred_holders, offices))
+        return self._with(found, sorted(speaking))
 
     def _with_their_body(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found as a body's spokespeople with the body itself: news reports a spokesman's words as the
