@@ -745,6 +745,12 @@ def test_a_referee_is_a_role_not_part_of_the_name() -> None:
     assert "referee" in person(result, "Graham Pell").roles
 
 
+def test_sports_positions_and_trades_are_roles_not_part_of_the_name() -> None:
+    result = attribute(["Flanker Tom Rudd said the pack was strong.", "Bookmaker Jim Oddy cut the odds."])
+    assert [p.name for p in result.people] == ["Tom Rudd", "Jim Oddy"]
+    assert "flanker" in person(result, "Tom Rudd").roles
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

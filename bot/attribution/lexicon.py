@@ -43,7 +43,7 @@ teacher surgeon engineer activist athlete sprinter winger batsman entrepreneur f
 auditor accountant statistician physician psychologist specialist partner controller undersecretary artist oilman
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
 technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
-constable superintendent
+constable superintendent flanker fly-half scrum-half full-back hurdler jockey golfer cyclist swimmer boxer bookmaker
 """.split()
 )
 # Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
