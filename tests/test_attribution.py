@@ -1019,6 +1019,8 @@ def test_epithet_stands_for_the_person_just_written_about() -> None:
     assert result.paragraphs[1].speakers == ("Dustin Harrow",)
     inverted = speakers(["Nora Velde beat Ines Kahl.", '"I felt good," said the Dutchwoman.'])
     assert inverted[1] == ("Nora Velde",)
+    seeded = speakers(['Rolf Ander beat Ivo Kral. Ander was happy. "I played well," said the top seed.'])
+    assert seeded == [("Rolf Ander",)]
 
 
 def test_epithet_keeps_gender_and_needs_a_sentence_of_its_own() -> None:

@@ -160,7 +160,7 @@ EPITHETS: dict[str, str | None] = {
     **dict.fromkeys(
         """
 scot briton spaniard dane swede finn pole kiwi star veteran champion winner youngster teenager newcomer
-favourite favorite holder runner-up
+favourite favorite holder runner-up seed
 """.split(),
         None,
     ),
