@@ -116,7 +116,7 @@ class BriefingService:
                 # "what did Brown say about it?", "who commented on it?": the conversation's topic; "what was said
                 # about him?": its person.
                 asked = context.question
-                about = asked.speaker or asked.topic if refers_to_a_person(question.topic) else asked.topic
+                about = (asked.speaker or asked.topic) if refers_to_a_person(question.topic) else asked.topic
                 return replace(question, topic=about or asked.speaker)
             return question
         topic = context.question.topic if follow_up.same_topic else follow_up.topic
