@@ -142,6 +142,14 @@ class LoadOutcome:
 
 
 @dataclass(frozen=True)
+class Reattribution:
+    """What re-running attribution over the store did."""
+
+    articles: int
+    aliases_removed: int  # aliases no rule gives any more (or now given in another kind)
+
+
+@dataclass(frozen=True)
 class LoadReport:
     """Every outcome of one load, in input order."""
 

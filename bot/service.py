@@ -20,7 +20,7 @@ from bot.digest import Deliver, DigestRun, DigestRunner
 from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
-from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reply, User
+from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reattribution, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.retrieval.query import Question, other_speaker, parse_follow_up, refers_back, refers_to_a_person
 from bot.store import AddResult
@@ -224,12 +224,11 @@ class BriefingService:
         result = self.store.add_article(draft, loaded_by=by.key, people=people, stems=article_stems(draft))
         return _outcome(draft, result)
 
-    def reattribute(self) -> int:
+    def reattribute(self) -> Reattribution:
         """Re-run speaker attribution and stemming over every stored article (after the rules improve).
 
-        Returns the count. Stems are stored per article for story matching, so they are refreshed too, and
-        people's aliases are made those the rules now give (an alias is a person's across articles, so they are
-        replaced at the end, at once).
+        Stems are stored per article for story matching, so they are refreshed too, and people's aliases are made
+        those the rules now give (an alias is a person's across articles, so they are replaced at the end, at once).
         """
         article_ids = self.store.article_ids()
         aliases: dict[str, dict[str, str]] = {}
@@ -241,8 +240,7 @@ class BriefingService:
                 gather_aliases(aliases, people)
                 self.store.replace_people(article_id, people, stems=article_stems(draft))
         self.store.delete_orphan_people()
-        self.store.replace_aliases(aliases)
-        return len(article_ids)
+        return Reattribution(len(article_ids), self.store.replace_aliases(aliases))
 
     # Daily digests
 

@@ -166,8 +166,12 @@ def stats(ctx: Context, as_json: bool) -> None:
 @pass_context
 def attribute(ctx: Context) -> None:
     """Re-run speaker attribution and stemming over every stored article."""
-    count = ctx.service().reattribute()
-    click.echo(f"Re-attributed {count} articles; {ctx.service().store.stats()['people']} people known.")
+    done = ctx.service().reattribute()
+    people = ctx.service().store.stats()["people"]
+    click.echo(
+        f"Re-attributed {done.articles} articles; {people} people known; "
+        f"{done.aliases_removed} outdated aliases removed or corrected."
+    )
 
 
 @cli.command()

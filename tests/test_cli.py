@@ -208,6 +208,8 @@ def test_attribute_rebuilds_speaker_links_and_stored_stems(tmp_path: Path) -> No
     done = briefbot("attribute", db=db)
     assert done.returncode == 0, done.stderr
     assert "Re-attributed 1 articles" in done.stdout
+    roles = sum(kind == "role" for _, _, kind in fresh_aliases)
+    assert f"; {1 + roles} outdated aliases removed or corrected." in done.stdout
     assert {article_id: set(words.split()) for article_id, words in store.execute(stems)} == fresh
     assert store.execute("SELECT COUNT(*) FROM paragraph_people").fetchone()[0] == links > 0
     assert store.execute(aliases).fetchall() == fresh_aliases
