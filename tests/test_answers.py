@@ -145,6 +145,11 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what did Imomi say with regards to oil?",
         "was Imomi quoted on oil?",
         "has Imomi been asked about oil?",
+        # A stance is their words on it.
+        "was Imomi critical of oil?",
+        "has Imomi been supportive of oil?",
+        "did Imomi defend oil?",
+        "did Imomi welcome oil?",
         # A chat message's greeting and thanks are not the question.
         "hey bot, what did Imomi say about oil?",
         "Hi! what did Imomi say about oil",

@@ -112,7 +112,11 @@ SPEAKER_PATTERNS = (
     rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
     rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
     rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
-    rf"|criticized|refer to|referred to|bring up|brought up) (?P<t>.+)$",
+    rf"|criticized|refer to|referred to|bring up|brought up|defend|defended|praise|praised|welcome|welcomed"
+    rf"|reject|rejected|condemn|condemned) (?P<t>.+)$",
+    # "was X critical of Y?": their words on it.
+    rf"^{POLITE}(?:was|were|is|are|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"
+    rf"|in favou?r of|happy with|unhappy with|worried about|concerned about|pleased with) (?P<t>.+)$",
     rf"^{POLITE}(?:{WHAT_IS} )?(?:all (?:of )?)?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
