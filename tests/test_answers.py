@@ -150,6 +150,11 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "has Imomi been supportive of oil?",
         "did Imomi defend oil?",
         "did Imomi welcome oil?",
+        # A request's verb, and a topic phrasing around a question of its own.
+        "find me Imomi's quotes about oil",
+        "gimme Imomi's comments on oil",
+        "can you find me what Imomi said about oil?",
+        "summarise what Imomi said about oil",
         # A chat message's greeting and thanks are not the question.
         "hey bot, what did Imomi say about oil?",
         "Hi! what did Imomi say about oil",

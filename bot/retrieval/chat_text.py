@@ -1,5 +1,5 @@
-"""A chat message as a question: what it wraps the question in dropped ("hey bot, …", "… thanks!"), chat's
-shorthand for phrasing words spelt out ("abt")."""
+"""A chat message as a question: what it wraps the question in dropped ("hey bot, …", "find me …", "… thanks!"),
+chat's shorthand for phrasing words spelt out ("abt")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ _CHAT_OPENING = re.compile(
     r"|more|next)\b))))+",
     re.IGNORECASE,
 )
+# A request's verb before the question: "find me blair quotes about iraq", "gimme blair on iraq".
+_REQUEST = re.compile(
+    r"^(?:(?:can|could|would) you (?:please )?)?(?:show me|find me|get me|give me|gimme|fetch me|pull up|look up"
+    r"|search for|look for)\s+",
+    re.IGNORECASE,
+)
 # Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
 # long run of punctuation once per character.
 _CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers)$", re.IGNORECASE)
@@ -29,7 +35,7 @@ _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 def normalise(text: str) -> str:
     """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
     and thanks; chat shorthand for phrasing words spelt out ("abt")."""
-    text = _CHAT_OPENING.sub("", " ".join(text.split())).rstrip(_ENDS)
+    text = _REQUEST.sub("", _CHAT_OPENING.sub("", " ".join(text.split()))).rstrip(_ENDS)
     while closing := _CHAT_CLOSING.search(text):
         text = text[: closing.start()].rstrip(_ENDS)
     text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)

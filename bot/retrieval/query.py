@@ -209,6 +209,8 @@ def parse_question(text: str) -> Question:
         return asked
     for pattern in _COMPILED_TOPIC:
         if match := pattern.match(clean):
+            if (inner := parse_question(match.group("t"))).speaker:  # "summarise what blair said about iraq"
+                return Question(text, inner.speaker, inner.topic)
             return Question(text, topic=_tidy_topic(match.group("t")))
     for pattern in _COMPILED_SPEAKER:
         if match := pattern.match(clean):
