@@ -122,6 +122,7 @@ def test_a_person_off_topic_is_offered_their_nearest_words_labelled_as_such(load
         "what did Mr Imomi say about oil",
         "what is Imomi's position on oil?",
         "Imomi's message on oil",
+        "Imomi's defence of oil",
         "oil, according to Imomi?",
         "is Imomi interested in oil?",
         "i want to know what Imomi said about oil",
@@ -155,6 +156,10 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "gimme Imomi's comments on oil",
         "can you find me what Imomi said about oil?",
         "summarise what Imomi said about oil",
+        # A forecast, a vow, a reason given.
+        "what did Imomi predict for oil?",
+        "what did Imomi vow about oil?",
+        "what reason did Imomi give for oil?",
         # A chat message's greeting and thanks are not the question.
         "hey bot, what did Imomi say about oil?",
         "Hi! what did Imomi say about oil",

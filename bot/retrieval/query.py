@@ -54,7 +54,7 @@ _PERSON_PATTERNS = (
         rf"^(?:{WHAT_IS} )?(?P<s>[^,;:]+?)['’]s? (?:problems?|objections?|concerns?|criticisms?|complaints?"
         r"|reactions?|responses?|answers?|verdict|message|warnings?|advice|arguments?|case|explanation"
         r"|predictions?|forecasts?|plans?|promises?|pledges?|proposals?|claims?|assessment|account|version|ideas?"
-        r"|suggestions?|hopes?|fears?|doubts?|worries|demands?|calls?)"
+        r"|suggestions?|hopes?|fears?|doubts?|worries|demands?|calls?|defen[cs]e|justification|reasons?|excuses?)"
         rf" (?:{ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
         re.IGNORECASE,
     ),

@@ -14,7 +14,7 @@ _SPEECH_VERBS = (
     r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying|reveal|revealed"
     r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
-    r"|discuss|discussed"
+    r"|discuss|discussed|vow|vowed|forecast|forecasted"
 )
 ABOUT = (
     r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regards? to|in regards? to|as regards"
@@ -126,6 +126,11 @@ SPEAKER_PATTERNS = (
     rf"^{POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
     rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
     rf"^{POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
+    # "what did brown predict for growth?", "what reason did blair give for the war?": their words on it.
+    rf"^{POLITE}what (?:did|does|do|has|have) (?P<s>.+?) (?:predict|predicted|forecast|forecasted|expect|expected)"
+    rf" for (?P<t>.+)$",
+    rf"^{POLITE}what (?:reasons?|excuses?|explanation|justification) (?:did|does|do|has|have) (?P<s>.+?)"
+    rf" (?:give|given|offer|offered) for (?P<t>.+)$",
     rf"^{POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{ABOUT}) (?P<t>.+)$",
     rf"^{POLITE}what(?:'s| has| is| have)? (?P<s>.+?) (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
     # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
