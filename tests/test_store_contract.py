@@ -201,7 +201,7 @@ def test_replacing_aliases_keeps_exactly_those_given_for_the_people_named(any_st
     (lopez_id, _), (chen_id, _) = any_store.people_by_alias("lopez")[0], any_store.people_by_alias("chen")[0]
     version = any_store.people_version()
     wanted = {"Ana Lopez": {"ana lopez": "name", "lopez": "name", "the minister": "inferred role", "ana": "name"}}
-    assert any_store.replace_aliases(wanted) == 1  # "the minister" as a written role goes; so it comes back
+    assert any_store.replace_aliases(wanted) == 1  # "the minister" as a written role goes, to come back inferred
     assert any_store.people_version() != version  # a cache reading only new aliases must read them all again
     kinds = {(alias, person, kind) for _, alias, person, kind in any_store.aliases_after(0)}
     assert kinds == {
