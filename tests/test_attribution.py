@@ -391,6 +391,17 @@ def test_organisation_with_apposition_and_according_to_a_statement() -> None:
     assert result == [("Grellin",), ("Corvania Grain Board",), ("Grellin",)]
 
 
+def test_an_organisation_named_in_full_with_its_initials_is_one_body_known_by_both() -> None:
+    result = attribute(
+        [
+            "Growth will slow, the Organization for Rural Planning and Development (ORPD) said.",
+            "The ORPD said exports would recover.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Organization for Rural Planning and Development",)] * 2
+    assert {"orpd", "the orpd"} <= set(person(result, "Organization for Rural Planning and Development").aliases)
+
+
 def test_an_organisation_named_at_a_sentences_end_stops_at_its_full_stop() -> None:
     result = attribute(
         [

@@ -247,7 +247,7 @@ class People:
         so a later mention of the word, or the person's full name, finds it.
         """
         key = mention.name.lower()
-        entity = self._orgs.get(key)
+        entity = self._orgs.get(key) or self._orgs.get(mention.initials.lower())
         if entity is None and " " not in key and not mention.name.isupper():
             entity = next(iter(self._by_surname.get(key, ())), None)
         created = entity is None
@@ -257,9 +257,11 @@ class People:
             self._orgs[key] = entity
             if " " not in key and not mention.name.isupper():
                 self._index(entity)
-        entity.forms.add(key)
-        if mention.the:
-            entity.forms.add(f"the {key}")
+        for name in filter(None, (key, mention.initials.lower())):  # "the OECD" later is the body named in full
+            self._orgs.setdefault(name, entity)
+            entity.forms.add(name)
+            if mention.the:
+                entity.forms.add(f"the {name}")
         entity.last_seen = pos
         return entity, created
 

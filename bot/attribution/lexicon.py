@@ -230,6 +230,7 @@ NON_PERSON_WORDS = frozenset(
     """
 street road avenue square lane park hall house palace office department ministry commission
 committee council party union association group company corporation corp inc plc ltd llc co
+organisation organization federation society alliance coalition movement forum
 bank fund trust foundation institute university college school academy hospital court
 agency service services authority board bureau network news radio television tv times post
 journal telegraph guardian herald daily weekly magazine press review mail express standard

@@ -45,6 +45,7 @@ _WORD = r"[A-Z][\w&'’.-]*"
 _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
 _STOP_THEN_CAPITAL = re.compile(r"\.\s+(?=[A-Z])")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")  # "U.S.", "Co.", "St." do not end a sentence
+_INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")  # a body's initials in brackets: "(OECD)", "(FSA)"
 _HEAD = re.compile(
     rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and)\s+)?{_WORD}){{0,5}})"
 )
@@ -59,6 +60,7 @@ class OrgMention:
     name: str
     the: bool  # written with "the" ("the OECD"), so "the oecd" is an ask form too
     voiced: bool = False  # speaking through its spokespeople ("Pentagon officials said")
+    initials: str = ""  # given in brackets after it ("the Food Standards Agency (FSA) said"): another of its names
 
 
 def org_name(words: list[str]) -> str | None:
@@ -102,10 +104,12 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
                 return None
             cut = aux.start()
         cut, voiced = _before_spokespeople(masked, floor, cut)
+    initials = ""
     if cut > floor and masked[cut - 1] == ")":  # "the Food Standards Agency (FSA) said": its initials
         opening = masked.rfind("(", max(floor, cut - _BRACKETED), cut - 1)
         if opening < 0:
             return None
+        initials = masked[opening + 1 : cut - 1] if _INITIALS.fullmatch(masked, opening + 1, cut - 1) else ""
         cut = _before_spaces(masked, floor, opening)
     if cut > floor and masked[cut - 1] == ",":  # an apposition between subject and verb
         comma = masked.rfind(",", max(floor, cut - 150), cut - 1)
@@ -117,7 +121,10 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     match = _TAIL.search(masked, max(floor, cut - 80), cut)
     if match is None:
         return None
-    return _mention(match, voiced=voiced)
+    found = _mention(match, voiced=voiced)
+    if found is None or not initials:
+        return found
+    return OrgMention(found.start, found.end, found.name, found.the, found.voiced, initials)
 
 
 def _before_spaces(masked: str, floor: int, cut: int) -> int:
