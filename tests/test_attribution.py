@@ -402,6 +402,15 @@ def test_an_organisation_named_in_full_with_its_initials_is_one_body_known_by_bo
     assert {"orpd", "the orpd"} <= set(person(result, "Organization for Rural Planning and Development").aliases)
 
 
+def test_a_nationality_opening_a_bodys_name_is_part_of_it_and_the_name_without_it_another() -> None:
+    result = attribute(["The Australian Grain Board said sales rose.", "The Grain Board said prices fell."])
+    board = person(result, "Australian Grain Board")
+    assert [p.speakers for p in result.paragraphs] == [("Australian Grain Board",)] * 2
+    assert {"the australian grain board", "the grain board"} <= set(board.aliases)
+    assert speakers(["The European Commission said it would act."]) == [("European Commission",)]
+    assert speakers(["The British government said no."]) == [()]  # a government is a group, not a body
+
+
 def test_an_organisation_named_at_a_sentences_end_stops_at_its_full_stop() -> None:
     result = attribute(
         [

@@ -247,7 +247,8 @@ class People:
         so a later mention of the word, or the person's full name, finds it.
         """
         key = mention.name.lower()
-        entity = self._orgs.get(key) or self._orgs.get(mention.initials.lower())
+        others = [name.lower() for name in mention.other_names]
+        entity = self._orgs.get(key) or next(filter(None, map(self._orgs.get, others)), None)
         if entity is None and " " not in key and not mention.name.isupper():
             entity = next(iter(self._by_surname.get(key, ())), None)
         created = entity is None
@@ -257,7 +258,7 @@ class People:
             self._orgs[key] = entity
             if " " not in key and not mention.name.isupper():
                 self._index(entity)
-        for name in filter(None, (key, mention.initials.lower())):  # "the OECD" later is the body named in full
+        for name in (key, *others):  # "the OECD" later is the body named in full
             self._orgs.setdefault(name, entity)
             entity.forms.add(name)
             if mention.the:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, VERB_AUX, is_plural_role
-from .roles import demonym
+from .roles import NATIONALITIES, demonym
 
 # Plural and collective nouns that start sentences capitalised but name no one in particular.
 GROUP_WORDS = frozenset(
@@ -40,6 +40,8 @@ east west
 _BODY_WORDS = NON_PERSON_WORDS - PLACE_WORDS
 _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|[a-z]+ly))+\s*$")
+# Nationalities and continents, which open bodies' names.
+_OF_PLACES = NATIONALITIES | {"european", "asian", "african", "arab", "nordic", "latin"}
 _BRACKETED = 60  # characters of a bracketed aside (initials, a party and state) between a body and its verb
 _WORD = r"[A-Z][\w&'’.-]*"
 _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
@@ -60,13 +62,21 @@ class OrgMention:
     name: str
     the: bool  # written with "the" ("the OECD"), so "the oecd" is an ask form too
     voiced: bool = False  # speaking through its spokespeople ("Pentagon officials said")
-    initials: str = ""  # given in brackets after it ("the Food Standards Agency (FSA) said"): another of its names
+    # Its other names: initials given in brackets after it ("the Food Standards Agency (FSA) said"), and the name
+    # without the nationality opening it ("the Australian Wheat Board" is "the wheat board" to its readers).
+    other_names: tuple[str, ...] = ()
 
 
 def org_name(words: list[str]) -> str | None:
     """The organisation a run of capitalised words names, or None for people, roles, places and groups."""
-    while words and words[0].lower() in COMMON_CAPS:
-        words = words[1:]
+    lead = 0
+    while lead < len(words) and words[lead].lower() in COMMON_CAPS:
+        lead += 1
+    # A nationality opening a body's name is part of it ("European Commission", "Asian Development Bank"), not of
+    # a group ("British government": the government, a group).
+    if 0 < lead < len(words) and words[lead - 1].lower() in _OF_PLACES and words[-1].lower() not in GROUP_WORDS:
+        lead -= 1
+    words = words[lead:]
     if not words or words[-1].endswith(("'s", "’s", "'", "’")):
         return None  # "Miller's spokesman": a role of someone, handled as a role
     if words[-1].endswith(".") and words[-1].count(".") == 1:
@@ -124,7 +134,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     found = _mention(match, voiced=voiced)
     if found is None or not initials:
         return found
-    return OrgMention(found.start, found.end, found.name, found.the, found.voiced, initials)
+    return OrgMention(found.start, found.end, found.name, found.the, found.voiced, (*found.other_names, initials))
 
 
 def _before_spaces(masked: str, floor: int, cut: int) -> int:
@@ -158,7 +168,9 @@ def _mention(match: re.Match[str], *, voiced: bool = False) -> OrgMention | None
     end = match.start("org") + len(run)
     if run.endswith(".") and not name.endswith("."):
         end -= 1
-    return OrgMention(end - len(name), end, name, bool(match["the"]), voiced)
+    first, _, rest = name.partition(" ")
+    unplaced = (rest,) if rest and first.lower() in _OF_PLACES else ()
+    return OrgMention(end - len(name), end, name, bool(match["the"]), voiced, unplaced)
 
 
 def _first_sentence(run: str) -> str:
