@@ -18,6 +18,13 @@ def person(result: ArticleAttribution, name: str) -> Person:
     return next(p for p in result.people if p.name == name)
 
 
+def the_one_speaker(paragraphs: list[str], name: str) -> Person:
+    """The person who speaks in every paragraph, alone (asserted)."""
+    result = attribute(paragraphs)
+    assert [p.speakers for p in result.paragraphs] == [(name,)] * len(paragraphs)
+    return person(result, name)
+
+
 def test_public_surface() -> None:
     import bot.attribution as package
 
@@ -392,20 +399,19 @@ def test_organisation_with_apposition_and_according_to_a_statement() -> None:
 
 
 def test_an_organisation_named_in_full_with_its_initials_is_one_body_known_by_both() -> None:
-    result = attribute(
+    body = the_one_speaker(
         [
             "Growth will slow, the Organization for Rural Planning and Development (ORPD) said.",
             "The ORPD said exports would recover.",
-        ]
+        ],
+        "Organization for Rural Planning and Development",
     )
-    assert [p.speakers for p in result.paragraphs] == [("Organization for Rural Planning and Development",)] * 2
-    assert {"orpd", "the orpd"} <= set(person(result, "Organization for Rural Planning and Development").aliases)
+    assert {"orpd", "the orpd"} <= set(body.aliases)
 
 
 def test_a_nationality_opening_a_bodys_name_is_part_of_it_and_the_name_without_it_another() -> None:
-    result = attribute(["The Australian Grain Board said sales rose.", "The Grain Board said prices fell."])
-    board = person(result, "Australian Grain Board")
-    assert [p.speakers for p in result.paragraphs] == [("Australian Grain Board",)] * 2
+    paragraphs = ["The Australian Grain Board said sales rose.", "The Grain Board said prices fell."]
+    board = the_one_speaker(paragraphs, "Australian Grain Board")
     assert {"the australian grain board", "the grain board"} <= set(board.aliases)
     assert speakers(["The European Commission said it would act."]) == [("European Commission",)]
     assert speakers(["The British government said no."]) == [()]  # a government is a group, not a body
@@ -1010,15 +1016,15 @@ def test_passive_voice_credits_the_agent_not_the_subject() -> None:
 
 
 def test_misspelt_surname_resolves_to_the_only_close_person() -> None:
-    result = attribute(
+    matarefa = the_one_speaker(
         [
             "Union leader Billy Matarefa blamed the closures on the end of quotas.",
             "Mr Mafetara said thousands of jobs were at risk.",
             "Mr Matarefe added that talks would go on.",
-        ]
+        ],
+        "Billy Matarefa",
     )
-    assert [p.speakers for p in result.paragraphs] == [("Billy Matarefa",)] * 3
-    assert {"mafetara", "mr matarefe"} <= set(person(result, "Billy Matarefa").aliases)
+    assert {"mafetara", "mr matarefe"} <= set(matarefa.aliases)
 
 
 def test_misspelt_surname_needs_one_close_candidate_of_five_letters() -> None:
