@@ -11,6 +11,8 @@ from bot.models import Chat, User
 from bot.service import BriefingService
 
 PROMPT = "you> "
+# What leaves the console: the commands, and the words people type for them ("quit" is no question).
+LEAVE = frozenset({"/quit", "/exit", "quit", "exit", "bye", "q"})
 
 
 class ConsoleAdapter:
@@ -24,7 +26,7 @@ class ConsoleAdapter:
         self.chat = Chat("console", "local")
 
     def run(self) -> None:
-        """Answer until end of input (or /quit); prompts only when a person is typing."""
+        """Answer until end of input (or /quit, or "quit" typed as people do); prompts only when a person is typing."""
         interactive = self.stdin.isatty()
         if interactive:
             self._write("Briefbot — ask me about the news. /help lists commands, /quit or Ctrl-D leaves.\n")
@@ -32,7 +34,7 @@ class ConsoleAdapter:
             if interactive:
                 self._write(PROMPT)
             line = self.stdin.readline()
-            if not line or line.strip() in ("/quit", "/exit"):
+            if not line or line.strip().lower() in LEAVE:
                 break
             if line.strip():
                 self._write(self.on_message(line) + "\n\n")

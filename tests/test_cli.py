@@ -131,6 +131,12 @@ def test_run_without_tokens_chats_in_the_console(tmp_path: Path) -> None:
     assert "console" in done.stderr and OIL_PARAGRAPH in done.stdout
 
 
+def test_the_console_is_left_by_quit_typed_as_people_do(tmp_path: Path) -> None:
+    done = briefbot("run", db=tmp_path / "r.db", stdin="Quit\nwhat did Imomi say about oil?\n")
+    assert done.returncode == 0, done.stderr
+    assert OIL_PARAGRAPH not in done.stdout and "nothing about" not in done.stdout
+
+
 def test_load_reports_loaded_duplicates_and_failures(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
