@@ -59,23 +59,19 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     )
 
 
-def _aliases_of(person: Person) -> tuple[tuple[str, str], ...]:
-    """A person's aliases as stored, each with its kind: names, roles as written, roles whose country was only
-    guessed and roles only inferred (each left out where the article also gives it in a surer kind)."""
-    names = dict.fromkeys(map(_normalised, person.aliases))
-    roles = dict.fromkeys(map(_normalised, person.roles))
-    guessed = dict.fromkeys(role for role in map(_normalised, person.guessed_roles) if role not in roles)
-    inferred = [role for role in dict.fromkeys(map(_normalised, person.inferred_roles)) if role not in roles | guessed]
-    return (
-        tuple((name, "name") for name in names)
-        + tuple((role, "role") for role in roles)
-        + tuple((role, GUESSED_ROLE) for role in guessed)
-        + tuple((role, INFERRED_ROLE) for role in inferred)
-    )
-
-
 # Alias kinds, surest first: an alias a person is given in several kinds keeps the surest.
 ALIAS_KINDS = ("name", "role", GUESSED_ROLE, INFERRED_ROLE)
+
+
+def _aliases_of(person: Person) -> tuple[tuple[str, str], ...]:
+    """A person's aliases as stored, each once with its surest kind: names, roles as written, roles whose country
+    was only guessed, and roles only inferred."""
+    forms = (person.aliases, person.roles, person.guessed_roles, person.inferred_roles)
+    kinds: dict[str, str] = {}
+    for kind, written in zip(ALIAS_KINDS, forms, strict=True):
+        for alias in map(_normalised, written):
+            kinds.setdefault(alias, kind)
+    return tuple(kinds.items())
 
 
 def gather_aliases(into: dict[str, dict[str, str]], people: PersonSpeech) -> None:
