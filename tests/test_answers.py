@@ -154,6 +154,8 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         # A request's verb, and a topic phrasing around a question of its own.
         "find me Imomi's quotes about oil",
         "gimme Imomi's comments on oil",
+        "show Imomi's comments on oil",
+        "find Imomi's quotes about oil",
         "can you find me what Imomi said about oil?",
         "summarise what Imomi said about oil",
         # A forecast, a vow, a reason given.

@@ -18,10 +18,11 @@ _CHAT_OPENING = re.compile(
     r"|more|next)\b))))+",
     re.IGNORECASE,
 )
-# A request's verb before the question: "find me blair quotes about iraq", "gimme blair on iraq".
+# A request's verb before the question: "find me blair quotes about iraq", "gimme blair on iraq", "show blair on
+# iraq" (not show business).
 _REQUEST = re.compile(
     r"^(?:(?:can|could|would) you (?:please )?)?(?:show me|find me|get me|give me|gimme|fetch me|pull up|look up"
-    r"|search for|look for)\s+",
+    r"|search for|look for|(?:show|find|fetch|search)(?! business\b))\s+",
     re.IGNORECASE,
 )
 # Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
