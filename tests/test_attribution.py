@@ -983,6 +983,19 @@ def test_stance_verbs_report_a_position() -> None:
     for stance in stances:
         assert speakers(["Wren Halloway runs the port.", f"Ms Halloway {stance}."])[1] == ("Wren Halloway",), stance
     assert speakers(["Wren Halloway runs the port.", "Now she fears it could close."])[1] == ("Wren Halloway",)
+    assert speakers(["Wren Halloway runs the port.", "Halloway claims that it pays."])[1] == ("Wren Halloway",)
+
+
+def test_a_question_the_article_asks_reports_nobody() -> None:
+    # The writer asks; a person named in the question as having said something long ago is not speaking here,
+    # and the quote answering it is the interviewee's, not theirs.
+    result = speakers(
+        [
+            "Dara Quill runs the campaign.",
+            "So is its job to close the port, as Tomas Ekwueme once declared? Ms Quill said: \"No.\"",
+        ]
+    )
+    assert result == [(), ("Dara Quill",)]
 
 
 def test_stance_words_used_as_nouns_or_in_sport_are_not_speech() -> None:
@@ -996,9 +1009,10 @@ def test_stance_words_used_as_nouns_or_in_sport_are_not_speech() -> None:
             "With Tomas Ekwueme ruled out of the opening two matches, Rovers need a striker.",
             "Sticking points to membership have included limits set by Dara Quill.",
             "Ben Osei pleaded guilty to fraud.",
+            "Addressing claims that the port was unsafe, the council met.",
         ]
     )
-    assert result == [(), (), (), (), (), (), (), ()]
+    assert result == [(), (), (), (), (), (), (), (), ()]
 
 
 def test_passive_voice_credits_the_agent_not_the_subject() -> None:

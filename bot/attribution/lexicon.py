@@ -108,6 +108,7 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "felt": frozenset({"that"}),
     "expected": frozenset({"that"}),
     "lashed": frozenset({"out"}),
+    "claims": frozenset({"that", "he", "she", "they", "it"}),  # "Lewsey claims he touched it down"
     "lashes": frozenset({"out"}),
     "appealed": frozenset({"for"}),
     "appeals": frozenset({"for"}),

@@ -146,7 +146,7 @@ _EPITHET_OPENINGS = (
 _EPITHET_AFTER = re.compile(rf"\s+(?P<the>the)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}(?=\s*(?:[.,;:!?\"”]|$))")
 # Present forms that are more often plural nouns ("their Oscars hopes", "Tory demands"): a body is
 # their subject only when it opens a clause ("The ADB fears", "By targeting servers, the MPAA hopes").
-_NOUN_LIKE = frozenset({"hopes", "fears", "demands"})
+_NOUN_LIKE = frozenset({"hopes", "fears", "demands", "claims"})
 _BEFORE_NOUNS = frozenset({"our", "their", "his", "her", "its", "my", "your", "the", "hopes", "fears", "demands"})
 _CLAUSE_OPENING = re.compile(r"(?:[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
 _SENTENCE_OPENING = re.compile(r"[\s\"“]*(?:[Tt]he\s*)?")
@@ -329,6 +329,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         while bounds[s + 1] <= start:
             s += 1
         floor = bounds[s]
+        if masked[floor : bounds[s + 1]].rstrip().endswith("?"):
+            continue  # "So is the job to destroy the Tories, as Kilroy-Silk once declared?": the writer asking
         left = masked[floor:start].rstrip()
         word_before = left[left.rfind(" ") + 1 :].lower()
         progressive = verb.endswith("ing") and _after_be(left, word_before)  # "is (also) claiming"
@@ -341,8 +343,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             if found is not None:
                 _mark(refs, found, start)
             continue
-        if verb in _NOUN_LIKE and word_before.rstrip(",") in _BEFORE_NOUNS:
-            continue  # "our hopes, fears and beliefs": nouns
+        if verb in _NOUN_LIKE and (word_before.rstrip(",") in _BEFORE_NOUNS or word_before.endswith("ing")):
+            continue  # "our hopes, fears and beliefs", "Addressing claims that": nouns
         participle = verb in _PARTICIPLES and not progressive  # "He is saying that…" reports like "He says"
         if verb:
             if pronouns is None:
