@@ -1061,6 +1061,11 @@ def test_epithet_stands_for_the_person_just_written_about() -> None:
     assert inverted[1] == ("Nora Velde",)
     seeded = speakers(['Rolf Ander beat Ivo Kral. Ander was happy. "I played well," said the top seed.'])
     assert seeded == [("Rolf Ander",)]
+    # After a quote, and before a clause about them.
+    written = speakers(["Ed Harlan retired.", '"I leave happy," the 67-year-old wrote.'])
+    assert written[1] == ("Ed Harlan",)
+    described = speakers(["Ed Harlan retired.", "The 67-year-old, who won the title in 1990, said he was sad."])
+    assert described[1] == ("Ed Harlan",)
 
 
 def test_epithet_keeps_gender_and_needs_a_sentence_of_its_own() -> None:

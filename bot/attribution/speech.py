@@ -120,9 +120,9 @@ _EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
 _EPITHET = rf"(?P<noun>(?i:{_EPITHET_WORDS})|\d+-year-old)(?![\w'’-])"
 _EPITHET_MODIFIER = rf"(?!(?:{_STOP})\b)[\w'’-]+\s+"
 _EPITHET_SUBJECT = re.compile(
-    r"[\s\"“]*(?:(?:But|And|However|Yet|Now|Still|Later|Afterwards|Meanwhile),?\s+)?"
+    r"[\s\"“]*(?:_+[\"”]\s*,?\s*)?(?:(?:But|And|However|Yet|Now|Still|Later|Afterwards|Meanwhile),?\s+)?"
     rf"(?P<the>[Tt]he)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}"
-    r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?\s+"
+    r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?(?:,[^,;:.!?\"“”]{1,150},)?\s+"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
 # How a sentence opening on an epithet may start; checked before the regex, which few sentences need.
