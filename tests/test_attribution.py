@@ -986,6 +986,17 @@ def test_stance_verbs_report_a_position() -> None:
     assert speakers(["Wren Halloway runs the port.", "Halloway claims that it pays."])[1] == ("Wren Halloway",)
 
 
+def test_a_participle_after_a_preposition_is_said_by_the_sentences_subject() -> None:
+    result = speakers(
+        [
+            "Corvania has ordered the deportation of actress Ines Okafor after saying she worked illegally.",
+            "Tomas Brandt responded by saying the plan was sound.",
+            "Chief Minister Dara Quill answered the critics by saying they were wrong.",
+        ]
+    )
+    assert result == [(), ("Tomas Brandt",), ("Dara Quill",)]
+
+
 def test_a_question_the_article_asks_reports_nobody() -> None:
     # The writer asks; a person named in the question as having said something long ago is not speaking here,
     # and the quote answering it is the interviewee's, not theirs.

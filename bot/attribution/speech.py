@@ -40,6 +40,11 @@ _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
 )
 _PARTICIPLES = frozenset({"saying", "adding"})
+# "India has ordered the deportation of actress Negar Khan after saying she worked illegally": after a preposition
+# the participle's subject is the clause's, the reference opening the sentence, never a name in between.
+_PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without", "since", "on"})
+_OPENING = re.compile(r"[\s\"“]*")
+_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before "President Jacques Chirac"
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
@@ -189,6 +194,18 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
         )
 
     return _last_before(refs, verb_start, floor, subject)
+
+
+def _opening_subject(masked: str, refs: list[Ref], floor: int) -> int | None:
+    """Index of the reference opening the sentence at ``floor`` (the name when a role stands right before it:
+    "French President Jacques Chirac"), or None when the sentence opens otherwise."""
+    opening = _OPENING.match(masked, floor).end()
+    found = next((i for i, r in enumerate(refs) if r.start >= opening and not r.in_quote), None)
+    if found is None or not _CAPITALISED_WORDS.fullmatch(masked, opening, refs[found].start):
+        return None
+    while found is not None and found + 1 < len(refs) and not masked[refs[found].end : refs[found + 1].start].strip():
+        found += 1
+    return found
 
 
 def _name_before_comma(masked: str, refs: list[Ref], verb_start: int, floor: int) -> int | None:
@@ -353,6 +370,10 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         found = _quoted_as(masked, refs, floor, start) if verb == "saying" and left.endswith(" as") else None
         if found is None and verb and not participle and masked.startswith(_EPITHET_OPENINGS, floor):
             found = _epithet(refs, _EPITHET_SUBJECT.fullmatch(masked, floor, start))
+        if found is None and participle and word_before in _PARTICIPLE_PREPOSITIONS:
+            found = _opening_subject(masked, refs, floor)
+            if found is None:
+                continue
         if found is None and verb:
             found = _subject_before(masked, refs, start, floor, participle)
         inverted = not participle and (not verb or not left or left[-1] in _INVERSION_CUES)
