@@ -997,6 +997,19 @@ def test_a_participle_after_a_preposition_is_said_by_the_sentences_subject() -> 
     assert result == [(), ("Tomas Brandt",), ("Dara Quill",)]
 
 
+def test_a_name_in_a_clause_opening_the_sentence_is_not_its_subject() -> None:
+    # "he" is the man the story is about, not the one the opening clause names.
+    result = speakers(
+        [
+            "Ivo Marsh runs the port. Mr Marsh hired Tomas Brandt.",
+            'Asked if Tomas Brandt could return, he replied: "I doubt it."',
+            "Despite enjoying Tomas Brandt's book, the minister said it was wrong.",
+        ]
+    )
+    assert result[1] == ("Ivo Marsh",)
+    assert "Tomas Brandt" not in result[2]
+
+
 def test_a_question_the_article_asks_reports_nobody() -> None:
     # The writer asks; a person named in the question as having said something long ago is not speaking here,
     # and the quote answering it is the interviewee's, not theirs.

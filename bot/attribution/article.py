@@ -105,7 +105,7 @@ class _Reader:
             if ref.sentence != sentence_at[0]:
                 sentence_at = (ref.sentence, base + ref.start)
             after_role = ref.sentence == role_verb[0] and ref.start > role_verb[1]
-            first = not ref.in_quote and ref.sentence != subject_of and not after_role
+            first = not ref.in_quote and ref.sentence != subject_of and not after_role and not ref.fronted
             if ref.kind == "pronoun" and not ref.speaks and text[ref.start] in "HS":
                 if first:  # "He was threatened…by X": still about him; X is not the latest subject
                     subject_of = ref.sentence

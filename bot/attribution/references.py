@@ -41,6 +41,9 @@ class Ref:
     role: Role | None = None
     gender: str | None = None  # for pronouns and epithets
     in_quote: bool = False
+    # Inside a clause opening its sentence before a comma ("Despite enjoying Dan Brown's book, the Bishop said"):
+    # not the sentence's subject.
+    fronted: bool = False
     speaks: bool = False
     sentence: int = 0
     speech_pos: list[int] = field(default_factory=list)

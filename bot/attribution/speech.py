@@ -49,6 +49,13 @@ _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
+# A clause or phrase opening a sentence before its subject: "Despite enjoying Dan Brown's book, the Bishop said",
+# "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him".
+_FRONTED_CLAUSE = re.compile(
+    r"[\s\"“]*(?:(?:And|But|So|Yet),?\s+)?(?:Despite|Although|Though|While|Whilst|After|Before|Since|As|When|Whereas"
+    r"|Unlike|Like|Following|Given|With|Without|Besides|Apart|Aside|Along|Amid|Because|If|Unless|Until|Once|In|On|At"
+    r"|During|Under|Against|Beyond|Behind|Throughout|Having|Asked|Speaking|Writing|Talking)\b[^,;:.!?\"“”]{1,150},"
+)
 # One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
 # The pattern starts by consuming the character before the word rather than with \b, which lets the
 # regex engine jump between candidate characters instead of trying every position (about a third faster).
@@ -419,12 +426,13 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             _mark(refs, found, start)
             joiner = _LIST_COMMA
     _add_opening_pronouns(masked, refs, bounds)
-    if len(bounds) > 2:  # more than one sentence; a reference is in sentence 0 by default
-        b = 0
-        for ref in refs:
-            while bounds[b + 1] <= ref.start:
-                b += 1
-            ref.sentence = b
+    b = 0
+    for ref in refs:
+        while bounds[b + 1] <= ref.start:
+            b += 1
+        ref.sentence = b  # a reference is in sentence 0 by default
+        clause = _FRONTED_CLAUSE.match(masked, bounds[b])
+        ref.fronted = clause is not None and ref.end <= clause.end()
     return refs
 
 
