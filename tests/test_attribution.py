@@ -760,6 +760,7 @@ def test_a_preposition_opening_a_sentence_is_not_part_of_a_name() -> None:
         [
             "Treasury Secretary Tom Vale said rates would fall.",
             "Behind Vale's remark was frustration over rates abroad. Besides Vale, nobody spoke.",
+            "Whilst Vale is a popular man, he is not the best. Again Vale was late. Sure Vale is talented.",
         ]
     )
     assert [p.name for p in result.people] == ["Tom Vale"]

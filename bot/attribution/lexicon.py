@@ -205,6 +205,8 @@ second third earlier later many most some several all both each every other anot
 asked speaking commenting according under over about among despite following including instead
 unlike like against without within throughout behind besides beside beyond amid amongst towards toward upon
 around across along alongside near outside inside through between above below beneath perhaps whether unless
+whilst again once sure surely nevertheless nonetheless moreover furthermore therefore thus hence otherwise anyway
+certainly clearly obviously already almost always never often sometimes soon together rather quite very
 mother father brother sister people police
 former current acting new old young senior junior british american european english french
 german russian chinese japanese indian irish scottish welsh african asian australian canadian
