@@ -1011,6 +1011,20 @@ def test_a_name_in_a_clause_opening_the_sentence_is_not_its_subject() -> None:
     assert "Tomas Brandt" not in result[2]
 
 
+def test_a_name_after_said_that_opens_the_reported_clause_is_not_the_speaker() -> None:
+    # "said Mr Vale "should go"": Vale is what was said about; a long clause about the speaker still lets the
+    # subject before it speak.
+    result = speakers(
+        [
+            "Ivo Marsh spoke.",
+            "However, Mr Marsh, who was forced to apologise last year for an article in the magazine he edits about"
+            " fishermen grieving over the death of the trawlerman Tomas Brandt, said Mr Vale \"should butt out\".",
+            "Another guest at the meeting, who asked not to be named, said Vale was \"unresponsive\" to them.",
+        ]
+    )
+    assert result == [("Ivo Marsh",), ("Ivo Marsh",), ()]
+
+
 def test_a_question_the_article_asks_reports_nobody() -> None:
     # The writer asks; a person named in the question as having said something long ago is not speaking here,
     # and the quote answering it is the interviewee's, not theirs.

@@ -78,7 +78,7 @@ _AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z]
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
     r"\s*"
-    r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,150},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,150}?\s+"
+    r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,200},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,200}?\s+"
     r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+"
     r"|\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
@@ -177,6 +177,10 @@ _INVERTED_GAP = re.compile(
 )  # "said U.S. trade representative Clayton Yeutter", "said Nortel president and chief executive Bill Owens",
 # "said 20-year-old politics student Nick Vaughan", "said BA director of commercial planning, Robert Boyle"
 _INVERSION_CUES = ',"”’:—-'
+# What follows the subject of a reported clause, not an inverted speaker: a quote or a verb of its own.
+_REPORTED_CLAUSE = re.compile(
+    r"\s+(?:[\"“]|(?:should|would|will|was|is|were|are|had|has|have|could|must|may|might|did|does|can|cannot)\b)"
+)
 # A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
 _LONE_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[.,;:!?]|$)")
 _AND = re.compile(r",?\s+and\s+")
@@ -257,7 +261,9 @@ def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> i
         if ref.start >= verb_end and not ref.in_quote:
             if ref.start <= limit and _INVERTED_GAP.fullmatch(masked, verb_end, ref.start):
                 owner = masked.startswith(("'s ", "’s "), ref.end) and i + 1 < len(refs)
-                return i + 1 if owner and refs[i + 1].start <= limit and not refs[i + 1].in_quote else i
+                found = i + 1 if owner and refs[i + 1].start <= limit and not refs[i + 1].in_quote else i
+                # "…, said Mr Blair "should butt out"": the reported clause's subject, not the speaker.
+                return None if _REPORTED_CLAUSE.match(masked, refs[found].end) else found
             if ref.start > verb_end + 1:
                 return None
     return None
