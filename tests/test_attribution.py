@@ -776,6 +776,8 @@ def test_sports_positions_and_trades_are_roles_not_part_of_the_name() -> None:
     result = attribute(["Flanker Tom Rudd said the pack was strong.", "Bookmaker Jim Oddy cut the odds."])
     assert [p.name for p in result.people] == ["Tom Rudd", "Jim Oddy"]
     assert "flanker" in person(result, "Tom Rudd").roles
+    result = attribute(["Prop Ned Cole and Conductor Ivo Marsh met.", "Defiant Dara Quill and Injured Tom Vale left."])
+    assert [p.name for p in result.people] == ["Ned Cole", "Ivo Marsh", "Dara Quill", "Tom Vale"]
 
 
 def test_given_name_that_is_also_an_organisation_word() -> None:

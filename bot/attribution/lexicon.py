@@ -44,6 +44,7 @@ auditor accountant statistician physician psychologist specialist partner contro
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
 technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
 constable superintendent flanker fly-half scrum-half full-back hurdler jockey golfer cyclist swimmer boxer bookmaker
+prop hooker conductor solicitor
 """.split()
 )
 # Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
@@ -207,6 +208,8 @@ unlike like against without within throughout behind besides beside beyond amid 
 around across along alongside near outside inside through between above below beneath perhaps whether unless
 whilst again once sure surely nevertheless nonetheless moreover furthermore therefore thus hence otherwise anyway
 certainly clearly obviously already almost always never often sometimes soon together rather quite very
+whatever defiant injured veteran embattled beleaguered disgraced jailed ailing legendary outspoken
+euro-sceptic eurosceptic
 mother father brother sister people police
 former current acting new old young senior junior british american european english french
 german russian chinese japanese indian irish scottish welsh african asian australian canadian
