@@ -778,6 +778,8 @@ def test_sports_positions_and_trades_are_roles_not_part_of_the_name() -> None:
     assert "flanker" in person(result, "Tom Rudd").roles
     result = attribute(["Prop Ned Cole and Conductor Ivo Marsh met.", "Defiant Dara Quill and Injured Tom Vale left."])
     assert [p.name for p in result.people] == ["Ned Cole", "Ivo Marsh", "Dara Quill", "Tom Vale"]
+    result = attribute(["Sprinters Kostas Bell and Ana Rye missed tests. Americans Tom Jones and Ann Williams lost."])
+    assert [p.name for p in result.people] == ["Kostas Bell", "Ana Rye", "Tom Jones", "Ann Williams"]
 
 
 def test_given_name_that_is_also_an_organisation_word() -> None:

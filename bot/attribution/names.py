@@ -401,6 +401,13 @@ def _after_the(text: str, start: int) -> bool:
     return text[max(0, start - 4) : start].lower() == "the "
 
 
+def _plural_kind(word: str) -> bool:
+    """A plural trade or nationality before a list of names ("Sprinters Kostas Kenteris and Katerina Thanou",
+    "Americans Andy Roddick and …")."""
+    singular = word.lower()[:-1]
+    return word.endswith("s") and (singular in ROLE_HEADS or singular in NATIONALITIES)
+
+
 def _gerund(word: str) -> bool:
     """An -ing word that opens a sentence ("Speaking", "Managing"); "King" is a title."""
     return word.endswith("ing") and role_head(word) is None
@@ -421,7 +428,7 @@ def _run_shape(run: str) -> _Shape:
     tokens = run.split(" ")
     skip = 0
     # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
-    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or _gerund(tokens[0])):
+    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or _gerund(tokens[0]) or _plural_kind(tokens[0])):
         skip += len(tokens[0]) + 1
         tokens = tokens[1:]
     # Those right before a role still qualify it: "Chief Executive", "Managing Director".
