@@ -43,7 +43,6 @@ _PARTICIPLES = frozenset({"saying", "adding"})
 # "India has ordered the deportation of actress Negar Khan after saying she worked illegally": after a preposition
 # the participle's subject is the clause's, the reference opening the sentence, never a name in between.
 _PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without", "since", "on"})
-_OPENING = re.compile(r"[\s\"“]*")
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before "President Jacques Chirac"
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
@@ -210,11 +209,11 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
 def _opening_subject(masked: str, refs: list[Ref], floor: int) -> int | None:
     """Index of the reference opening the sentence at ``floor`` (the name when a role stands right before it:
     "French President Jacques Chirac"), or None when the sentence opens otherwise."""
-    opening = _OPENING.match(masked, floor).end()
+    opening = floor + len(masked[floor:]) - len(masked[floor:].lstrip(" \t\"“"))
     found = next((i for i, r in enumerate(refs) if r.start >= opening and not r.in_quote), None)
     if found is None or not _CAPITALISED_WORDS.fullmatch(masked, opening, refs[found].start):
         return None
-    while found is not None and found + 1 < len(refs) and not masked[refs[found].end : refs[found + 1].start].strip():
+    while found + 1 < len(refs) and not masked[refs[found].end : refs[found + 1].start].strip():
         found += 1
     return found
 
