@@ -151,6 +151,8 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "has Imomi been supportive of oil?",
         "did Imomi defend oil?",
         "did Imomi welcome oil?",
+        "did Imomi blame oil?",
+        "did Imomi call for oil?",
         # A request's verb, and a topic phrasing around a question of its own.
         "find me Imomi's quotes about oil",
         "gimme Imomi's comments on oil",
