@@ -44,6 +44,7 @@ ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower o
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
+QUOTED_ON_TOPIC = 2.0  # a paragraph's quotation covers the topic (see _quoted)
 # A question put to the speaker, up to the comma before their answer ("Asked whether the BBC should have…, he").
 _ASKED = re.compile(r"\bAsked (?:about|whether|if|why|how|what|when|for)\b[^,]*")
 
@@ -184,14 +185,18 @@ class SpeakerRanker:
                 tier = 1.0
             else:
                 continue
+            quoted = _quoted(in_story, row.text)
             key = (
                 tier,
                 context[row.article_id],
                 float(_asked_about(in_story, row.text)),
                 round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
                 round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
-                float(row.position == 0),  # the lead states the news their quotes then give in their words
-                _quoted(in_story, row.text),
+                # Their own words on the topic in quotation marks, then the lead, which states the news their
+                # other quotes give in their words.
+                float(quoted == QUOTED_ON_TOPIC),
+                float(row.position == 0),
+                quoted,
                 _mentions(topic, row.text, stems),
                 float(paragraph_id in speaks_first),
                 -row.position,
@@ -293,11 +298,12 @@ def _mentions(topic: Topic, text: str, stems: AbstractSet[str]) -> float:
 
 
 def _quoted(topic: Topic, text: str) -> float:
-    """2 when a paragraph quotes someone on the topic (its words inside the quotation), 1 for another quote."""
+    """``QUOTED_ON_TOPIC`` when a paragraph quotes someone on the topic (its words inside the quotation), 1 for
+    another quote."""
     quotes = QUOTATION.findall(text)
     if not quotes:
         return 0.0
-    return 2.0 if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
+    return QUOTED_ON_TOPIC if topic.coverage(stems_of(" ".join(quotes)), RELATED_CREDIT) >= MIN_COVERAGE else 1.0
 
 
 def _asked_about(topic: Topic, text: str) -> bool:
