@@ -70,7 +70,8 @@ def eval_files(tmp_path: Path) -> tuple[Path, Path]:
     (corpus / "chips.txt").write_text("Chip row\n\nThe chip dispute worsened on Monday.\n", encoding="utf-8")
     questions = [
         {"id": "e1", "question": "what did lyng say about rice?", "kind": "speaker_topic",
-         "gold": [{"doc": "grain.txt", "quote": "talks with Japan on rice imports had stalled"}]},
+         "gold": [{"doc": "grain.txt", "quote": "talks with Japan on rice imports had stalled"},
+                  {"doc": "grain.txt", "quote": "We will not accept a closed market for rice"}]},
         {"id": "e2", "question": "what did lyng say about australian beef prices?", "kind": "speaker_topic",
          "gold": [{"doc": "grain.txt", "quote": "The secretary warned that Congress could retaliate"}]},
         {"id": "e3", "question": "what did lyng say about football?", "kind": "no_answer", "gold": []},
