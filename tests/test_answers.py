@@ -928,6 +928,21 @@ def test_a_speakers_own_quote_on_the_topic_goes_before_the_lead_reporting_it(ser
     assert [hit.paragraph_index for hit in answer.hits] == [1, 0]
 
 
+def test_a_person_on_a_named_topic_answers_from_a_story_naming_it(service: BriefingService) -> None:
+    # More of the topic's words in a story that never names Brazil is not Brazil's debt problems.
+    service.load_text(
+        ADMIN,
+        "Debt plan doubts\n\nPaul Vance said a plan to ease the foreign debt problems of poor countries was flawed.",
+    )
+    service.load_text(ADMIN, "Vance on Brazil\n\nBrazil is weighed down by its debt today, Paul Vance said.")
+    for i in range(4):  # the question's rarest word is "Brazil", which other stories write as a name
+        service.load_text(ADMIN, f"Markets {i}\n\nThe foreign debt problem of the banks grew on day {i}.")
+    for i in range(2):
+        service.load_text(ADMIN, f"Coffee {i}\n\nPrices rose in Brazil on day {i}, growers said.")
+    answer = service.ask("what did paul vance say about brazil's foreign debt problems?")
+    assert [hit.citation.title for hit in answer.hits] == ["Vance on Brazil", "Debt plan doubts"]
+
+
 def test_of_paragraphs_covering_the_topic_alike_the_one_in_a_story_about_it_comes_first(
     service: BriefingService,
 ) -> None:

@@ -143,6 +143,11 @@ class SpeakerRanker:
         # on "mexico's debt". There the person's paragraph answers only through more than one of the topic's words.
         named_specific = cache(lambda: self.reader.specific_is_a_name(topic))
 
+        def names_the_topic(article_id: int) -> bool:
+            """Whether a story holds the topic's most specific word when that is a name: Volcker on "brazil's debt
+            problems" is in a story about Brazil's debt, not in one on other debtors covering more of the words."""
+            return self.stories.has(article_id, topic.specific) or not named_specific()
+
         def elsewhere(row: ParagraphRow, stems: AbstractSet[str], in_story: Topic) -> bool:
             return (
                 len(topic.stems) > 1
@@ -190,6 +195,7 @@ class SpeakerRanker:
                 tier,
                 context[row.article_id],
                 float(_asked_about(in_story, row.text)),
+                float(names_the_topic(row.article_id)),
                 round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
                 round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
                 # Their own words on the topic in quotation marks, then the lead, which states the news their
