@@ -153,6 +153,7 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "did Imomi welcome oil?",
         "did Imomi blame oil?",
         "did Imomi call for oil?",
+        "did Imomi respond to oil?",
         # A request's verb, and a topic phrasing around a question of its own.
         "find me Imomi's quotes about oil",
         "gimme Imomi's comments on oil",

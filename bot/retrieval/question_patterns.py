@@ -113,7 +113,8 @@ SPEAKER_PATTERNS = (
     rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
     rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
     rf"|criticized|refer to|referred to|bring up|brought up|defend|defended|praise|praised|welcome|welcomed"
-    rf"|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged|call for|called for) (?P<t>.+)$",
+    rf"|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged|call for|called for|respond to"
+    rf"|responded to|react to|reacted to|reply to|replied to) (?P<t>.+)$",
     # "was X critical of Y?": their words on it.
     rf"^{POLITE}(?:was|were|is|are|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"
     rf"|in favou?r of|happy with|unhappy with|worried about|concerned about|pleased with) (?P<t>.+)$",
