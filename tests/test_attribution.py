@@ -782,6 +782,12 @@ def test_sports_positions_and_trades_are_roles_not_part_of_the_name() -> None:
     assert [p.name for p in result.people] == ["Kostas Bell", "Ana Rye", "Tom Jones", "Ann Williams"]
 
 
+def test_a_lower_case_word_before_a_title_makes_it_another_office() -> None:
+    result = attribute(["His shadow Chancellor Ivo Marsh spoke, as did the former President Tom Vale."])
+    assert person(result, "Ivo Marsh").roles == ("shadow chancellor",)
+    assert person(result, "Tom Vale").roles == ("former president",)
+
+
 def test_given_name_that_is_also_an_organisation_word() -> None:
     result = speakers(["State attorney general Bill Vantor said the fines were fair."])
     assert result == [("Bill Vantor",)]

@@ -352,6 +352,9 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
                 taken_until = end
         if prefix_roles and (employer := employer_before(text, match.start())):
             prefix_roles = (employed(prefix_roles[0], employer), *prefix_roles[1:])
+        if prefix_roles and (office := _OTHER_OFFICE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
+            # "his shadow Chancellor Oliver Letwin": the lower-case word makes it another office.
+            prefix_roles = (employed(prefix_roles[0], office[1]), *prefix_roles[1:])
         before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
         if before and text.endswith(", ", 0, start) and _REPORTS_IT.match(text, end):
             before = None
@@ -367,6 +370,10 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
     return found
+
+
+# A lower-case word making the capitalised title after it another office: "shadow Chancellor", "former President".
+_OTHER_OFFICE_BEFORE = re.compile(r"\b(shadow|former|deputy|outgoing|acting|interim|ex)[\s-]+$")
 
 
 def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> NameMention | None:
