@@ -352,9 +352,9 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
                 taken_until = end
         if prefix_roles and (employer := employer_before(text, match.start())):
             prefix_roles = (employed(prefix_roles[0], employer), *prefix_roles[1:])
-        if prefix_roles and (office := _OTHER_OFFICE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
+        if prefix_roles and (other := _OTHER_OFFICE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
             # "his shadow Chancellor Oliver Letwin": the lower-case word makes it another office.
-            prefix_roles = (employed(prefix_roles[0], office[1]), *prefix_roles[1:])
+            prefix_roles = (employed(prefix_roles[0], other[1]), *prefix_roles[1:])
         before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
         if before and text.endswith(", ", 0, start) and _REPORTS_IT.match(text, end):
             before = None
