@@ -357,6 +357,9 @@ def test_a_period_asked_about_keeps_to_articles_published_then(service: Briefing
         return sorted(hit.text[16:36] for hit in service.ask(question).hits)
 
     assert texts("what did yeutter say about rice in march?") == ["said rice talks stal"]
+    # A month is when it was said, never the topic's own words: April's words on the March 1987 figures are not it.
+    service.load_text(ADMIN, "date 1987-04-02 By Reuters\n\nClayton Yeutter said the March 1987 figures were good.")
+    assert texts("what did yeutter say about rice in march 1987?") == ["said rice talks stal"]
     assert texts("what did yeutter say in april 1987 about rice?") == ["said Japan would ope"]
     assert service.ask("what did yeutter say about rice in april?").message.startswith(
         "What Clayton Yeutter said about rice in april:"

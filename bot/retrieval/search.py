@@ -28,7 +28,7 @@ from bot.retrieval.query import (
     subject_readings,
     surname_reading,
 )
-from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, RELATED_CREDIT, Ranked
+from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, MIN_PARTIAL_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.speaker_ranking import MENTIONED, QUOTATION, SpeakerRanker
 from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names, names_a_role
 from bot.retrieval.spelling import archive_spellings
@@ -105,9 +105,12 @@ class Retriever:
         # own year (a forecast's): asked so first, and for what was said then only when that answers nothing.
         at = asked.topic.lower().rfind(period.phrase.lower())
         if at >= 0:
-            if not (answer := answer_page(asked, None)).no_match:
+            bare = replace(asked, topic=(asked.topic[:at] + asked.topic[at + len(period.phrase) :]).strip())
+            # ... but only as the answer holds the rest of the topic: "about immigration in march 2005" is not
+            # answered by someone's words on something else in March 2005.
+            if not (answer := answer_page(asked, None)).no_match and self._holds(bare.topic, answer.hits[0].text):
                 return answer
-            asked = replace(asked, topic=(asked.topic[:at] + asked.topic[at + len(period.phrase) :]).strip())
+            asked = bare
         return answer_page(asked, period)
 
     def _answer(
@@ -277,6 +280,11 @@ class Retriever:
         if respelt_question == asked.text or self.answer(respelt_question, limit=1).no_match:
             return ""
         return f" Did you mean “{spelt(parsed.topic)}”?"
+
+    def _holds(self, topic_text: str, text: str) -> bool:
+        """Whether a text covers a topic (its words or related ones), or the topic is empty."""
+        topic = self.reader.topic(topic_text)
+        return topic is None or topic.coverage(stems_of(text), RELATED_CREDIT) >= MIN_PARTIAL_COVERAGE
 
     def _about_question(self, whole: Topic, topic: Topic, ranked: list[Ranked]) -> bool:
         """Whether a ranking's first story is about nearly all of a question (``whole``: its speaker's words
