@@ -54,6 +54,11 @@ def test_name_then_verb_and_verb_then_name() -> None:
     assert result == [("Harriet Quill",), ("Tomas Brandt",), ("Ines Okafor",), ("Priya Ramsden",)]
 
 
+def test_letters_after_a_name_stand_between_it_and_its_verb() -> None:
+    result = speakers(["Tory frontbencher Ivo Marsh MP demanded an inquiry.", "Ann Vale QC said the law was clear."])
+    assert result == [("Ivo Marsh",), ("Ann Vale",)]
+
+
 def test_verbs_beyond_said() -> None:
     verbs = ["stressed", "emphasised", "underlined", "warned", "recalled", "briefed", "admitted", "replies"]
     for verb in verbs:

@@ -76,6 +76,7 @@ _AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z]
 # What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
+    r"(?:\s+(?:MP|MSP|MEP|AM|QC|KC|OBE|MBE|CBE)\b)?"  # letters after a name: "Andrew Tyrie MP demanded"
     r"\s*"
     r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,200},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,200}?\s+"
     r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+"
