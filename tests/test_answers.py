@@ -912,24 +912,30 @@ def test_a_speakers_next_words_follow_a_partial_answer_in_the_same_story(service
     ]
 
 
-def test_a_speakers_lead_goes_before_their_quote_on_something_else(service: BriefingService) -> None:
-    service.load_text(
-        ADMIN,
-        "Arnesen denies rift\n\nSporting director Frank Arnesen has denied that coach Jacques Santini left after"
-        ' a clash.\n\nArnesen said the club was calm about Santini. "We talk every day, all of us," he said.',
-    )
-    answer = service.ask("did arnesen deny falling out with santini")
-    assert [hit.paragraph_index for hit in answer.hits] == [0, 1]
-
-
-def test_a_speakers_own_quote_on_the_topic_goes_before_the_lead_reporting_it(service: BriefingService) -> None:
-    service.load_text(
-        ADMIN,
-        "Hale to retire\n\nFormer captain Tom Hale has announced he is to retire at the end of the season.\n\n"
-        'Hale said: "I am retiring because my body has had enough of the game."',
-    )
-    answer = service.ask("what did tom hale say about retiring?")
-    assert [hit.paragraph_index for hit in answer.hits] == [1, 0]
+@pytest.mark.parametrize(
+    ("story", "question", "order"),
+    [
+        # The lead states the news before the speaker's quote on something else.
+        (
+            "Arnesen denies rift\n\nSporting director Frank Arnesen has denied that coach Jacques Santini left"
+            ' after a clash.\n\nArnesen said the club was calm about Santini. "We talk every day, all of us," he said.',
+            "did arnesen deny falling out with santini",
+            [0, 1],
+        ),
+        # Their own quotation on the topic is the answer, before the lead reporting it.
+        (
+            "Hale to retire\n\nFormer captain Tom Hale has announced he is to retire at the end of the season.\n\n"
+            'Hale said: "I am retiring because my body has had enough of the game."',
+            "what did tom hale say about retiring?",
+            [1, 0],
+        ),
+    ],
+)
+def test_a_speakers_quote_on_the_topic_then_the_lead_then_other_quotes(
+    service: BriefingService, story: str, question: str, order: list[int]
+) -> None:
+    service.load_text(ADMIN, story)
+    assert [hit.paragraph_index for hit in service.ask(question).hits] == order
 
 
 def test_a_person_on_a_named_topic_answers_from_a_story_naming_it(service: BriefingService) -> None:
