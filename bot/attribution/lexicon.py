@@ -100,7 +100,8 @@ NO_AGENT_VERBS = frozenset(
     "dismissed expected thought felt believed estimated challenged demanded feared hoped indicated".split()
 )
 # Verbs that report speech only with a following word ("pointed out", "called for").
-# Forms that are more often plural nouns ("brands", "claims", "states") are left out on purpose.
+# Forms that are more often plural nouns ("brands", "states") are left out on purpose; "claims" only before
+# "that" or a pronoun.
 VERB_PARTICLES: dict[str, frozenset[str]] = {
     "called": frozenset({"for", "on"}),
     "calls": frozenset({"for", "on"}),
@@ -109,8 +110,8 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "felt": frozenset({"that"}),
     "expected": frozenset({"that"}),
     "lashed": frozenset({"out"}),
-    "claims": frozenset({"that", "he", "she", "they", "it"}),  # "Lewsey claims he touched it down"
     "lashes": frozenset({"out"}),
+    "claims": frozenset({"that", "he", "she", "they", "it"}),  # "Lewsey claims he touched it down"
     "appealed": frozenset({"for"}),
     "appeals": frozenset({"for"}),
     "points": frozenset({"out"}),  # not "to": "sticking points to membership"

@@ -353,7 +353,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         if prefix_roles and (employer := employer_before(text, match.start())):
             prefix_roles = (employed(prefix_roles[0], employer), *prefix_roles[1:])
         if prefix_roles and (other := _OTHER_OFFICE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
-            # "his shadow Chancellor Oliver Letwin": the lower-case word makes it another office.
+            # "his shadow Chancellor Oliver Letwin": the lower-case word is part of the office.
             prefix_roles = (employed(prefix_roles[0], other[1]), *prefix_roles[1:])
         before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
         if before and text.endswith(", ", 0, start) and _REPORTS_IT.match(text, end):
@@ -372,7 +372,8 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     return found
 
 
-# A lower-case word making the capitalised title after it another office: "shadow Chancellor", "former President".
+# A lower-case word qualifying the capitalised title after it: "shadow Chancellor", "former President", "acting
+# Finance Minister".
 _OTHER_OFFICE_BEFORE = re.compile(r"\b(shadow|former|deputy|outgoing|acting|interim|ex)[\s-]+$")
 
 

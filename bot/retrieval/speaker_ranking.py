@@ -196,7 +196,7 @@ class SpeakerRanker:
                 context[row.article_id],
                 float(_asked_about(in_story, row.text)),
                 float(names_the_topic(row.article_id)),
-                round(coverage, 2),  # finer differences are noise: a story's lead, then a quote, decides
+                round(coverage, 2),  # finer differences are noise: the story, then quotes and its lead, decide
                 round(lead_share(row.article_id), 1),  # between paragraphs covering it alike, the story about it
                 # Their own words on the topic in quotation marks, then the lead, which states the news their
                 # other quotes give in their words.
