@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.models import User
+from bot.retrieval.abbreviations import written_out
 from bot.retrieval.fts import content_runs, content_words
 from bot.retrieval.terms import Topic, agent_stand_ins, initialisms_in, initialisms_of, stem, stem_counts, stems_of
 from bot.service import BriefingService
@@ -207,6 +208,18 @@ def test_a_word_no_paragraph_uses_is_read_in_its_shorter_form(service: BriefingS
     assert service.ask("any news on the kyrgyzstan earthquake?").no_match  # the other words still count
 
 
+def test_an_abbreviation_no_article_uses_is_read_as_the_name_its_stories_write_out(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Oil stockpile slows\n\nThe Energy Department slowed the fill rate of the Strategic Petroleum Reserve.\n\n"
+        "Budget limits were blamed for the slower fill rate.",
+    )
+    service.load_text(ADMIN, "Rates rise\n\nThe fill rate of new jobs rose, the department said.")
+    answer = service.ask("any news on the spr fill rate?")
+    assert answer.hits and answer.hits[0].citation.title == "Oil stockpile slows"
+    assert service.ask("any news on the xq fill rate?").no_match  # spelt out nowhere: no answer on the guess
+
+
 def test_symbols_and_accents_split_words_as_punctuation_does() -> None:
     plain = stems_of("The 'well-known-author' - said 5 pounds, not 'a--b'.")
     assert stems_of("The ‘well-known-author’ — said £5 pounds, not “a--b”.") == plain
@@ -219,3 +232,13 @@ def test_stem_counts_count_every_form_of_a_word() -> None:
     assert counts[stem("quota")] == 3
     assert counts[stem("fishing")] == 2
     assert counts[stem("mail")] == 1  # "e-mail" in its parts
+
+
+def test_an_abbreviation_is_found_written_out_as_a_capitalised_name() -> None:
+    texts = [
+        "Thousands of civil servants at the UK's Department of Work and Pensions lost their e-mail.",
+        "The Energy Department slowed purchases for the Strategic Petroleum Reserve, officials said.",
+    ]
+    assert written_out("dwp", texts) == "Department of Work and Pensions"
+    assert written_out("spr", texts) == "Strategic Petroleum Reserve"
+    assert written_out("pmq", texts) is None

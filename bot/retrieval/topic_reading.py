@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import content_runs, content_words, quote_term
+from bot.retrieval.fts import any_of, content_runs, content_words, quote_term
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.terms import Topic, acronym_of, agent_stand_ins, idf, initialisms_of, named_in, stem
 from bot.store.protocol import StoreProtocol
 
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
 NAME_SAMPLE = 5  # paragraphs read to tell whether a word is a name
+# For an abbreviation no article uses: paragraphs found on the rest of the topic, and how many of their stories
+# are read whole for the name it stands for.
+ABBREVIATION_SAMPLE = 50
+ABBREVIATION_STORIES = 10
 
 
 class TopicReader:
@@ -23,6 +29,7 @@ class TopicReader:
 
     def topic(self, text: str) -> Topic | None:
         """A topic's stems, weights and related stems; None when it has no content words."""
+        text = self._abbreviations_written_out(text)
         # A word stemming to nothing (the "s" of "U.S.") is indexed nowhere, and so would weigh as the rarest.
         words = [word for word in content_words(text) if stem(word)]
         if not words:
@@ -47,6 +54,26 @@ class TopicReader:
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         unused = frozenset(unheard).difference(forms)
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
+
+    def _abbreviations_written_out(self, text: str) -> str:
+        """The topic with a word no article uses, short enough to be an abbreviation, replaced by the name the
+        stories on the rest of the topic write it out as ("the spr fill rate": the Strategic Petroleum Reserve fill
+        rate). Not found when the rest of the topic is too common to find the story ("the dwp computers")."""
+        words = content_words(text)
+        short = [w for w in words if w.isalpha() and SHORTEST <= len(w) <= LONGEST and self.unheard_of(w)]
+        if not short:
+            return text
+        others = [w for w in words if w not in short]
+        found = self.store.search(any_of(others), limit=ABBREVIATION_SAMPLE) if others else []
+        # The stories on the rest of the topic, whole: a report writes a body's name out once, often elsewhere.
+        stories = list(dict.fromkeys(row.article_id for row in found))[:ABBREVIATION_STORIES]
+        texts = [row.text for article_id in stories for row in self.store.article_rows(article_id)]
+        for word in short:
+            # "pmqs": a plural abbreviation's letters without its s.
+            name = written_out(word, texts) or (written_out(word[:-1], texts) if word.endswith("s") else None)
+            if name:
+                text = re.sub(rf"\b{re.escape(word)}\b", name, text, flags=re.IGNORECASE)
+        return text
 
     def written_as_a_name(self, word: str) -> bool:
         """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
