@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # A run of capitalised words, with the small words a body's name holds between them ("Department for Work and
 # Pensions", "Director of Public Prosecutions").
@@ -17,22 +17,25 @@ def written_out(abbreviation: str, texts: Iterable[str]) -> str | None:
     """The capitalised name, in the texts, whose initials (its small words skipped) spell an abbreviation; the
     commonest when several do, None when none does."""
     wanted = abbreviation.lower()
-    found: Counter[str] = Counter()
-    for text in texts:
-        for run in _CAPITALISED_RUN.findall(text):
-            words = run.split()
-            for start, first in enumerate(words):
-                if first.lower() in _SMALL_WORDS:
-                    continue
-                significant = 0
-                for end in range(start, len(words)):
-                    word = words[end].lower()
-                    if word in _SMALL_WORDS:
-                        continue
-                    if significant >= len(wanted) or word[0] != wanted[significant]:
-                        break
-                    significant += 1
-                    if significant == len(wanted):
-                        found[" ".join(words[start : end + 1])] += 1
-                        break
+    found = Counter(
+        name for text in texts for run in _CAPITALISED_RUN.findall(text) for name in _spelling(run.split(), wanted)
+    )
     return found.most_common(1)[0][0] if found else None
+
+
+def _spelling(words: list[str], initials: str) -> Iterator[str]:
+    """The parts of a run of capitalised words whose significant words' initials are exactly ``initials``."""
+    for start, first in enumerate(words):
+        if first.lower() in _SMALL_WORDS:
+            continue
+        matched = 0
+        for end in range(start, len(words)):
+            word = words[end].lower()
+            if word in _SMALL_WORDS:
+                continue
+            if word[0] != initials[matched]:
+                break
+            matched += 1
+            if matched == len(initials):
+                yield " ".join(words[start : end + 1])
+                break
