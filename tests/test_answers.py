@@ -1087,6 +1087,8 @@ def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(
     user, chat = User("telegram", "47"), Chat("telegram", "47")
     handle(service, user, chat, "what did Imomi say about oil?")
     assert "Sodik Imomi said about education" in handle(service, user, chat, "did he mention education?").text
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "did he criticise education?").text
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "did he blame education?").text
     handle(service, user, chat, "any news on the corridor?")
     about_it = handle(service, user, chat, "what did Khalafov say about it?")
     assert "Khalaf Khalafov said about the corridor" in about_it.text

@@ -20,6 +20,7 @@ from bot.retrieval.question_patterns import (
     TOPIC_PATTERNS,
     WHAT_IS,
     WHEN_SAID,
+    WORDS_ON,
 )
 
 SPEAKER_TOPIC = "speaker_topic"
@@ -102,9 +103,9 @@ _BACK_REFERENCE = re.compile(
 # "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?(?:what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
-    rf"(?: {ABOUT} (?P<t>.+))?|(?:did|has|does|have|do) (?:he|she|they) (?:ever )?(?:mention|mentioned|discuss"
-    rf"|discussed|(?:say|said) (?:anything|something) {ABOUT}|(?:talk|talked|speak|spoken|comment|commented)"
-    rf" {ABOUT}) (?P<t2>.+))$",
+    rf"(?: {ABOUT} (?P<t>.+))?|(?:did|has|does|have|do) (?:he|she|they) (?:ever )?(?:{WORDS_ON}"
+    rf"|(?:say|said) (?:anything|something) {ABOUT}|(?:talk|talked|speak|spoken|comment|commented) {ABOUT})"
+    rf" (?P<t2>.+))$",
     re.IGNORECASE,
 )
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.

@@ -16,6 +16,14 @@ _SPEECH_VERBS = (
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
     r"|discuss|discussed|vow|vowed|forecast|forecasted"
 )
+# "did X mention Y?", "did X blame Y?": what a person is asked to have said on a topic, right before it.
+WORDS_ON = (
+    r"mention|mentioned|talk about|talked about|discuss|discussed|comment on|commented on|speak about|speak on"
+    r"|spoken about|spoken on|say anything about|said anything about|say something about|address|addressed|raise"
+    r"|raised|criticise|criticised|criticize|criticized|refer to|referred to|bring up|brought up|defend|defended"
+    r"|praise|praised|welcome|welcomed|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged"
+    r"|call for|called for|respond to|responded to|react to|reacted to|reply to|replied to"
+)
 ABOUT = (
     r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regards? to|in regards? to|as regards"
     r"|when it comes to|in (?:response|reply|reaction) to)"
@@ -109,12 +117,7 @@ SPEAKER_PATTERNS = (
     # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up.
     rf"^{POLITE}(?:was|were|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
     rf" {ABOUT} (?P<t>.+)$",
-    rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:mention|mentioned|talk about|talked about"
-    rf"|discuss|discussed|comment on|commented on|speak about|speak on|spoken about|spoken on|say anything about"
-    rf"|said anything about|say something about|address|addressed|raise|raised|criticise|criticised|criticize"
-    rf"|criticized|refer to|referred to|bring up|brought up|defend|defended|praise|praised|welcome|welcomed"
-    rf"|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged|call for|called for|respond to"
-    rf"|responded to|react to|reacted to|reply to|replied to) (?P<t>.+)$",
+    rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
     # "was X critical of Y?": their words on it.
     rf"^{POLITE}(?:was|were|is|are|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"
     rf"|in favou?r of|happy with|unhappy with|worried about|concerned about|pleased with) (?P<t>.+)$",
