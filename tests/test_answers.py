@@ -1094,6 +1094,21 @@ def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(
     assert "Khalaf Khalafov said about the corridor" in about_it.text
 
 
+def test_a_follow_up_with_a_pronoun_in_any_phrasing_asks_the_one_person_the_page_showed(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Sterling firm\n\nChancellor Nigel Lawson said sterling was stable and inflation low.")
+    service.load_text(ADMIN, "Film news\n\nDirector Max Lawson said the film was finished.")
+    user, chat = User("telegram", "48"), Chat("telegram", "48")
+    assert handle(service, user, chat, "what did lawson say about sterling?").text.startswith(
+        "What Nigel Lawson said about sterling"
+    )
+    follow_ups = ("was he critical of inflation?", "his comments on inflation?", "what about his views on inflation?")
+    for follow_up in follow_ups:
+        assert handle(service, user, chat, follow_up).text.startswith("What Nigel Lawson said about inflation")
+    assert handle(service, user, chat, "what has he said?").text.startswith("What Nigel Lawson said:")
+
+
 def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service: BriefingService) -> None:
     user, chat = User("telegram", "48"), Chat("telegram", "48")
     handle(service, user, chat, "what did Khalafov say about the corridor?")

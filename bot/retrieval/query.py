@@ -108,6 +108,10 @@ _FOLLOW_UP_SPEAKER = re.compile(
     rf" (?P<t2>.+))$",
     re.IGNORECASE,
 )
+# A pronoun standing for the conversation's person, as a subject ("was he critical of…") or an owner ("his
+# comments on…"), and the made-up name read in its place.
+_SPEAKER_PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|they)|his|her|their)\b", re.IGNORECASE)
+_PRONOUN_STAND_IN = "Zyxwv"
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
@@ -331,10 +335,23 @@ def parse_follow_up(text: str) -> FollowUp | None:
         topic = _tidy_topic(match.group("t") or match.group("t2") or "")
         return FollowUp(same_topic=True) if refers_back(topic) else FollowUp(topic=topic)
     if match := _FOLLOW_UP_TOPIC.match(clean):
-        return FollowUp(topic=_tidy_topic(match.group("t")))
+        topic = match.group("t")  # "what about his views on the dollar?": the dollar
+        return FollowUp(topic=_tidy_topic(asked.topic if (asked := _pronoun_reading(topic)) else topic))
     if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
         return FollowUp(topic=_tidy_topic(match.group("t")))
+    if (asked := _pronoun_reading(clean)) is not None:
+        # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take.
+        return FollowUp(same_topic=True) if refers_back(asked.topic) else FollowUp(topic=asked.topic)
     return None
+
+
+def _pronoun_reading(text: str) -> Question | None:
+    """A question whose speaker is a pronoun, read as if a name stood there; None when the pronoun is not its
+    speaker."""
+    stand_in = _PRONOUN_STAND_IN
+    named = _SPEAKER_PRONOUN.sub(lambda m: stand_in if m["subject"] else f"{stand_in}'s", text, count=1)
+    asked = parse_question(named)
+    return asked if named != text and asked.speaker == stand_in else None
 
 
 def refers_back(topic: str) -> bool:

@@ -223,7 +223,7 @@ class Retriever:
                 when=when,
             ),
             has_more=len(ranked) > offset + limit,
-            read_as=_reading(asked, parsed, shown),
+            read_as=_reading(asked, parsed, shown, speaker),
         )
 
     def _other_readings(self, speaker: Speaker, topic: Topic | None, *, colleagues: bool) -> Iterator[Speaker]:
@@ -391,11 +391,15 @@ def _as_topic(parsed: Question, *, joined: bool = False) -> Question:
     return Question(parsed.text, topic=f"{parsed.speaker}{' and' if joined else ''} {parsed.topic}".strip())
 
 
-def _reading(asked: Question, parsed: Question, shown: Speaker | None) -> Reading | None:
+def _reading(
+    asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None
+) -> Reading | None:
     """Whom and what an answered question was read as asking, when its text alone did not say: one person a name was
-    read as ("edward": Edward Leigh), or a speaker found in a question of no known phrasing ("hewitt career
-    sexism")."""
-    if shown is not None and shown.fuzzy and len(shown.names) == 1:
+    read as ("edward": Edward Leigh), the one of several it names whose words the page shows ("lawson" on sterling:
+    Nigel Lawson, so "what else did he say?" asks him), or a speaker found in a question of no known phrasing
+    ("hewitt career sexism")."""
+    narrowed = resolved is not None and len(resolved.names) > 1 and not names_a_role(resolved.typed)
+    if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed):
         return Reading(shown.names[0], parsed.topic)
     if parsed.speaker and parsed.speaker != asked.speaker:
         return Reading(parsed.speaker, parsed.topic)
