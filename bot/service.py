@@ -90,7 +90,8 @@ class BriefingService:
         answer = self.ask(question)
         if answer.read_as:  # "edward" was Edward Leigh: "and about the budget?" asks him
             question = replace(question, speaker=answer.read_as.speaker, topic=answer.read_as.topic)
-        self.conversations.put(conversation, Context(question, len(answer.hits)))
+        if question.speaker or content_words(question.topic):  # asking nothing ("what?") leaves the conversation be
+            self.conversations.put(conversation, Context(question, len(answer.hits)))
         return reply_for(answer)
 
     def more(self, conversation: str) -> Reply:

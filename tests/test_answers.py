@@ -1107,6 +1107,10 @@ def test_a_follow_up_with_a_pronoun_in_any_phrasing_asks_the_one_person_the_page
     for follow_up in follow_ups:
         assert handle(service, user, chat, follow_up).text.startswith("What Nigel Lawson said about inflation")
     assert handle(service, user, chat, "what has he said?").text.startswith("What Nigel Lawson said:")
+    assert handle(service, user, chat, "anything else from him?").text.startswith("What Nigel Lawson said:")
+    # A message asking nothing keeps the conversation where it was.
+    assert handle(service, user, chat, "what?").text.startswith("Ask me about a person or a topic")
+    assert handle(service, user, chat, "and about inflation?").text.startswith("What Nigel Lawson said about inflation")
 
 
 def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service: BriefingService) -> None:

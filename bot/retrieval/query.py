@@ -100,12 +100,13 @@ _FOLLOW_UP_OTHER = re.compile(
 _BACK_REFERENCE = re.compile(
     r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her))$", re.IGNORECASE
 )
-# "what else did he say?", "what did she say about tax?": the same person, on another topic or any.
+# "what else did he say?", "what did she say about tax?", "anything else from him?": the same person, on another
+# topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
     rf"^(?:and )?(?:what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
     rf"(?: {ABOUT} (?P<t>.+))?|(?:did|has|does|have|do) (?:he|she|they) (?:ever )?(?:{WORDS_ON}"
     rf"|(?:say|said) (?:anything|something) {ABOUT}|(?:talk|talked|speak|spoken|comment|commented) {ABOUT})"
-    rf" (?P<t2>.+))$",
+    rf" (?P<t2>.+)|(?:anything|something) (?:else |more )?(?:from|by) (?:him|her|them))$",
     re.IGNORECASE,
 )
 # A pronoun standing for the conversation's person, as a subject ("was he critical of…") or an owner ("his
