@@ -1000,6 +1000,7 @@ def test_stance_verbs_report_a_position() -> None:
         assert speakers(["Wren Halloway runs the port.", f"Ms Halloway {stance}."])[1] == ("Wren Halloway",), stance
     assert speakers(["Wren Halloway runs the port.", "Now she fears it could close."])[1] == ("Wren Halloway",)
     assert speakers(["Wren Halloway runs the port.", "Halloway claims that it pays."])[1] == ("Wren Halloway",)
+    assert speakers(["Wren Halloway runs the port.", "Ms Halloway has apologised."])[1] == ("Wren Halloway",)
 
 
 def test_a_participle_after_a_preposition_is_said_by_the_sentences_subject() -> None:

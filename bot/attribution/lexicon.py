@@ -44,7 +44,7 @@ auditor accountant statistician physician psychologist specialist partner contro
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
 technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
 constable superintendent flanker fly-half scrum-half full-back hurdler jockey golfer cyclist swimmer boxer bookmaker
-prop hooker conductor solicitor
+prop hooker conductor solicitor frontbencher
 """.split()
 )
 # Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
@@ -91,7 +91,7 @@ condemned condemns defended defends dismissed dismisses rejected rejects branded
 slammed slams
 blamed blames feared fears hopes challenged demanded demands
 countered counters retorted retorts contended contends objected objects remembered
-opposed opposes rubbished rubbishes
+opposed opposes rubbished rubbishes apologised apologises apologized apologizes
 """.split()
 )
 # Stance verbs whose passive is seldom about speech ("was dismissed by the club" is a sacking): their
