@@ -1041,6 +1041,17 @@ def test_a_name_after_said_that_opens_the_reported_clause_is_not_the_speaker() -
     assert result == [("Ivo Marsh",), ("Ivo Marsh",), ()]
 
 
+def test_the_quote_after_a_question_put_to_someone_is_their_answer() -> None:
+    result = speakers(
+        [
+            'Dr Ivo Marsh was asked if he would let Tom Vale rejoin. "I am sure we would look at it," he added.',
+            'Dr Ivo Marsh was asked if he would resign. "Of course not."',
+            'Ann Rye was asked: "Why on earth do you want it?" Tom Vale was asked to leave. Staff were happy.',
+        ]
+    )
+    assert result == [("Ivo Marsh",), ("Ivo Marsh",), ()]
+
+
 def test_a_question_the_article_asks_reports_nobody() -> None:
     # The writer asks; a person named in the question as having said something long ago is not speaking here,
     # and the quote answering it is the interviewee's, not theirs.

@@ -40,6 +40,8 @@ _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
 )
 _PARTICIPLES = frozenset({"saying", "adding"})
+_PUT_TO = frozenset({"asked", "questioned"})  # a question put to someone: the quote opening the next sentence answers
+_QUOTE_MARK = re.compile(r"[\"“]")
 # "India has ordered the deportation of actress Negar Khan after saying she worked illegally": after a preposition
 # the participle's subject is the clause's, the reference opening the sentence, never a name in between.
 _PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without", "since", "on"})
@@ -370,6 +372,10 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         elif word_before in PASSIVE_AUX and not progressive:
             # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
             found = None if verb in NO_AGENT_VERBS else _agent(masked, refs, end, bounds[s + 1])
+            put_to = verb in _PUT_TO and not _QUOTE_MARK.search(masked, end, bounds[s + 1])  # not 'asked: "Why…"'
+            if found is None and put_to and masked.startswith(('"', "“"), bounds[s + 1]):
+                # "Dr Fox was asked if he would say yes or no. "I'm sure that…"": the quote is their answer.
+                found = _subject_before(masked, refs, start, floor, False)
             if found is not None:
                 _mark(refs, found, start)
             continue
