@@ -149,12 +149,7 @@ class SpeakerRanker:
             return self.stories.has(article_id, topic.specific) or not named_specific()
 
         def elsewhere(row: ParagraphRow, stems: AbstractSet[str], in_story: Topic) -> bool:
-            return (
-                len(topic.stems) > 1
-                and in_story.evidenced(stems)[0] <= 1
-                and not self.stories.has(row.article_id, topic.specific)
-                and named_specific()
-            )
+            return len(topic.stems) > 1 and in_story.evidenced(stems)[0] <= 1 and not names_the_topic(row.article_id)
 
         def answer_tier(paragraph_id: int, row: ParagraphRow) -> float | None:
             """The tier of a paragraph where the person answers (its own words on the topic), else None."""
