@@ -114,7 +114,7 @@ def role_before(text: str, start: int) -> Role | None:
         if not of_field or role_head(of_field["head"]) is None or _NOT_IN_A_FIELD.intersection(field):
             return None  # "director of product at Ask Jeeves": the body follows, read elsewhere
         words = text[max(0, of_field.start() - 60) : of_field.start()].split()[-4:]
-        taken = [of_field["head"], *of_field["field"].split()[::-1]]
+        taken = [of_field["head"], *field[::-1]]
     else:
         words = text[max(0, start - 60) : start].split()[-6:]
         taken = [words.pop()]

@@ -9,7 +9,7 @@ government") never do: they name nobody a user could ask for. Countries and plac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, VERB_AUX, is_plural_role
 from .roles import NATIONALITIES, demonym
@@ -134,7 +134,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     found = _mention(match, voiced=voiced)
     if found is None or not initials:
         return found
-    return OrgMention(found.start, found.end, found.name, found.the, found.voiced, (*found.other_names, initials))
+    return replace(found, other_names=(*found.other_names, initials))
 
 
 def _before_spaces(masked: str, floor: int, cut: int) -> int:
