@@ -28,8 +28,19 @@ class TopicReader:
         self.related = related
 
     def topic(self, text: str) -> Topic | None:
-        """A topic's stems, weights and related stems; None when it has no content words."""
-        text = self._abbreviations_written_out(text)
+        """A topic's stems, weights and related stems; None when it has no content words. A word no article uses,
+        short enough to be an abbreviation, is read as the name the stories on the rest of the topic write out."""
+        found = self._read(text)
+        if found is None:
+            return None
+        short = [w for w in found.words if w.isalpha() and SHORTEST <= len(w) <= LONGEST and stem(w) in found.unused]
+        if not short:
+            return found
+        written = self._abbreviations_written_out(text, short)
+        return found if written == text else self._read(written)
+
+    def _read(self, text: str) -> Topic | None:
+        """A topic as its words give it."""
         # A word stemming to nothing (the "s" of "U.S.") is indexed nowhere, and so would weigh as the rarest.
         words = [word for word in content_words(text) if stem(word)]
         if not words:
@@ -55,15 +66,11 @@ class TopicReader:
         unused = frozenset(unheard).difference(forms)
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
 
-    def _abbreviations_written_out(self, text: str) -> str:
-        """The topic with a word no article uses, short enough to be an abbreviation, replaced by the name the
-        stories on the rest of the topic write it out as ("the spr fill rate": the Strategic Petroleum Reserve fill
-        rate). Not found when the rest of the topic is too common to find the story ("the dwp computers")."""
-        words = content_words(text)
-        short = [w for w in words if w.isalpha() and SHORTEST <= len(w) <= LONGEST and self.unheard_of(w)]
-        if not short:
-            return text
-        others = [w for w in words if w not in short]
+    def _abbreviations_written_out(self, text: str, short: list[str]) -> str:
+        """The topic with its ``short`` words (used by no article) replaced by the names the stories on the rest of
+        the topic write them out as ("the spr fill rate": the Strategic Petroleum Reserve fill rate). Not found when
+        the rest of the topic is too common to find the story ("the dwp computers")."""
+        others = [w for w in content_words(text) if w not in short]
         found = self.store.search(any_of(others), limit=ABBREVIATION_SAMPLE) if others else []
         # The stories on the rest of the topic, whole: a report writes a body's name out once, often elsewhere.
         stories = list(dict.fromkeys(row.article_id for row in found))[:ABBREVIATION_STORIES]
