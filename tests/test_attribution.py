@@ -1750,3 +1750,45 @@ def test_a_role_noun_after_a_modal_is_a_verb() -> None:
     assert person(attribute(["A pass went to winger Shane Williams."], "Wales win"), "Shane Williams").roles == (
         "winger",
     )
+
+
+def test_he_said_is_not_someone_named_as_an_example_or_after_a_preposition() -> None:
+    # "programmes such as EastEnders and Top Gear …, he said" and "a bill introduced by Senator Lloyd Bentsen, he
+    # said": the man speaking before, not a name his sentence only cites.
+    result = speakers(
+        [
+            "Richard Ayers, portal director at Tiscali, said regulation was pointless.",
+            "The player will offer programmes such as EastEnders and Top Gear over the net, he said.",
+            "Harold Lyle, a trade lawyer, spoke.",
+            "That clause spoils a bill introduced by Senator Lloyd Bentsen, he said.",
+            "The series featured guests including Elvis Presley, Buddy Holly and Aretha Franklin, he said.",
+        ]
+    )
+    assert result[1:] == [("Richard Ayers",), ("Harold Lyle",), ("Harold Lyle",), ("Harold Lyle",)]
+
+
+def test_a_name_after_an_opening_phrase_or_a_time_is_still_the_subject() -> None:
+    # A comma ends the walk back for a preposition: "Born in 1912 and educated at Portsmouth School, Lord Callaghan
+    # became…" and "In an interview in January, Victoria Wood slated…" have them as their sentences' subjects.
+    result = speakers(
+        [
+            "Lord Ivo Marsh has died. Harold Lyle paid tribute.",
+            "Born in 1912 and educated at Portsmouth Northern School, Lord Marsh became a clerk."
+            " He resisted it, he said.",
+            "In an interview published in the Radio Times in January, Vera Holt slated comedians.",
+            '"It is a shame," she said.',
+        ]
+    )
+    assert result[1:] == [("Lord Ivo Marsh",), (), ("Vera Holt",)]
+
+
+def test_a_name_ending_in_a_plural_noun_is_a_body_no_pronoun_means() -> None:
+    # "Telecommunications Administrations" spoke for nobody: the "he" is the man who spoke before.
+    result = speakers(
+        [
+            "Ivo Marsh, of Ubisense, said the chips were ready.",
+            "The body is the European Conference of Postal and Telecommunications Administrations. It will rule soon,"
+            " he said.",
+        ]
+    )
+    assert result[1] == ("Ivo Marsh",)

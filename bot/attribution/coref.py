@@ -19,6 +19,10 @@ FIRST_NAME_TITLES = frozenset({"sir", "dame", "sheikh"})  # "Sir John", "Sheikh 
 _VARIANT_MIN = 5
 
 
+# Endings of plural abstract nouns: a name ending in one is a body's ("Retail Decisions"), never anyone's surname.
+_BODY_PLURALS = ("tions", "sions", "ments", "ities", "ships", "isms", "nces")
+
+
 @dataclass(slots=True, eq=False)
 class Entity:
     """A person as the article builds them up: name, gender, roles and the forms used for them."""
@@ -159,6 +163,8 @@ class People:
         if title and mention.designation:
             name = f"{name} {mention.designation}"
         entity = Entity(name, mention.words, title, HONORIFICS.get(mention.honorific), designation=mention.designation)
+        if mention.words[-1].endswith(_BODY_PLURALS):
+            entity.kind = "org"  # "Texas Instruments", "Telecommunications Administrations": no "he" means them
         self.entities.append(entity)
         self._index(entity)
         return entity

@@ -57,6 +57,21 @@ _FRONTED_CLAUSE = re.compile(
     r"|Unlike|Like|Following|Given|With|Without|Besides|Apart|Aside|Along|Amid|Because|If|Unless|Until|Once|In|On|At"
     r"|During|Under|Against|Beyond|Behind|Throughout|Having|Asked|Speaking|Writing|Talking)\b[^,;:.!?\"“”]{1,150},"
 )
+# Words after which a name is an object or one example among others, not the sentence's subject; more words
+# with capitals may stand between ("a late Steven Gerrard strike", "such as EastEnders and Top Gear"). Not every
+# preposition: "heard from Lord Roberts, who…" and "not enough for Mr Sarkozy" make their object whom the story
+# goes on about.
+_EXAMPLE_WORDS = frozenset(
+    "including like featuring starring versus unlike by of with against between to at in on into over under among"
+    " through across via".split()
+)
+_LIST_JOINERS = frozenset({"and", "or", "&"})
+_LIST_REACH = 8  # words read back from a name for the word heading its list
+# "on Monday Mr Smith said", "in January, Victoria Wood said": a time, not a name in a list.
+_TIME_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August"
+    " September October November December".split()
+)
 # One scan finds both speech verbs and role nouns; each regex pass over the text costs about as much.
 # The pattern starts by consuming the character before the word rather than with \b, which lets the
 # regex engine jump between candidate characters instead of trying every position (about a third faster).
@@ -439,13 +454,34 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             joiner = _LIST_COMMA
     _add_opening_pronouns(masked, refs, bounds)
     b = 0
+    example: Ref | None = None  # the last reference named as an example: a list may go on from it
     for ref in refs:
         while bounds[b + 1] <= ref.start:
             b += 1
         ref.sentence = b  # a reference is in sentence 0 by default
+        listed = example is not None and example.sentence == b and _in_list(masked, example.end, ref.start)
+        example = ref if listed or _an_example(masked, bounds[b], ref.start) else None
         clause = _FRONTED_CLAUSE.match(masked, bounds[b])
-        ref.fronted = clause is not None and ref.end <= clause.end()
+        ref.fronted = (clause is not None and ref.end <= clause.end()) or example is not None
     return refs
+
+
+def _an_example(masked: str, floor: int, start: int) -> bool:
+    """Whether a reference is the object of a preposition or named as an example, first of a list perhaps
+    ("programmes such as EastEnders and Top Gear", "a bill introduced by Senator Lloyd Bentsen"): not its
+    sentence's subject."""
+    words = masked[floor:start].split()[-_LIST_REACH:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in _LIST_JOINERS or (word[:1].isupper() and word[-1].isalnum() and word not in _TIME_NAMES):
+            continue
+        return word in _EXAMPLE_WORDS or (word == "as" and i > 0 and words[i - 1] == "such")
+    return False
+
+
+def _in_list(masked: str, after: int, start: int) -> bool:
+    """Whether a reference follows the one before as the next item of a list ("Elvis Presley, Buddy Holly and")."""
+    return bool(_LIST_COMMA.fullmatch(masked, after, start) or _AND.fullmatch(masked, after, start))
 
 
 def _after_be(left: str, word_before: str) -> bool:
