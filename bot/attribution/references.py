@@ -42,7 +42,7 @@ class Ref:
     gender: str | None = None  # for pronouns and epithets
     in_quote: bool = False
     # Inside a clause opening its sentence before a comma ("Despite enjoying Dan Brown's book, the Bishop said"), or
-    # named as an example ("programmes such as EastEnders and Top Gear"): not the sentence's subject.
+    # an object or example ("a bill introduced by Lloyd Bentsen", "such as Top Gear"): not the sentence's subject.
     fronted: bool = False
     speaks: bool = False
     sentence: int = 0

@@ -58,10 +58,10 @@ _FRONTED_CLAUSE = re.compile(
     r"|During|Under|Against|Beyond|Behind|Throughout|Having|Asked|Speaking|Writing|Talking)\b[^,;:.!?\"“”]{1,150},"
 )
 # Words after which a name is an object or one example among others, not the sentence's subject; more words
-# with capitals may stand between ("a late Steven Gerrard strike", "such as EastEnders and Top Gear"). Not every
-# preposition: "heard from Lord Roberts, who…" and "not enough for Mr Sarkozy" make their object whom the story
-# goes on about.
-_EXAMPLE_WORDS = frozenset(
+# with capitals may stand between ("introduced by Senator Lloyd Bentsen", "such as EastEnders and Top Gear"). Not
+# every preposition: "heard from Lord Roberts, who…" and "not enough for Mr Sarkozy" make their object whom the
+# story goes on about.
+_OBJECT_MARKERS = frozenset(
     "including like featuring starring versus unlike by of with against between to at in on into over under among"
     " through across via".split()
 )
@@ -454,19 +454,19 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             joiner = _LIST_COMMA
     _add_opening_pronouns(masked, refs, bounds)
     b = 0
-    example: Ref | None = None  # the last reference named as an example: a list may go on from it
+    governed: Ref | None = None  # the last reference that is an object or an example: a list may go on from it
     for ref in refs:
         while bounds[b + 1] <= ref.start:
             b += 1
         ref.sentence = b  # a reference is in sentence 0 by default
-        listed = example is not None and example.sentence == b and _in_list(masked, example.end, ref.start)
-        example = ref if listed or _an_example(masked, bounds[b], ref.start) else None
+        listed = governed is not None and governed.sentence == b and _in_list(masked, governed.end, ref.start)
+        governed = ref if listed or _an_object(masked, bounds[b], ref.start) else None
         clause = _FRONTED_CLAUSE.match(masked, bounds[b])
-        ref.fronted = (clause is not None and ref.end <= clause.end()) or example is not None
+        ref.fronted = (clause is not None and ref.end <= clause.end()) or governed is not None
     return refs
 
 
-def _an_example(masked: str, floor: int, start: int) -> bool:
+def _an_object(masked: str, floor: int, start: int) -> bool:
     """Whether a reference is the object of a preposition or named as an example, first of a list perhaps
     ("programmes such as EastEnders and Top Gear", "a bill introduced by Senator Lloyd Bentsen"): not its
     sentence's subject."""
@@ -475,7 +475,7 @@ def _an_example(masked: str, floor: int, start: int) -> bool:
         word = words[i]
         if word in _LIST_JOINERS or (word[:1].isupper() and word[-1].isalnum() and word not in _TIME_NAMES):
             continue
-        return word in _EXAMPLE_WORDS or (word == "as" and i > 0 and words[i - 1] == "such")
+        return word in _OBJECT_MARKERS or (word == "as" and i > 0 and words[i - 1] == "such")
     return False
 
 
