@@ -20,10 +20,9 @@ from multiprocessing import get_context
 from bot.attribution import ArticleAttribution, Person, attribute
 from bot.ingest import Parsed
 from bot.models import ArticleDraft
-from bot.retrieval.aliases import GUESSED_ROLE, INFERRED_ROLE
 from bot.retrieval.speakers import normalise_name
 from bot.retrieval.terms import stems_of
-from bot.store.articles import PersonSpeech
+from bot.store.articles import ALIAS_KINDS, PersonSpeech, rank
 
 # What the store needs besides the draft: who speaks where, and the article's stems.
 Prepared = tuple[PersonSpeech, str]
@@ -59,10 +58,6 @@ def person_speech(attribution: ArticleAttribution) -> PersonSpeech:
     )
 
 
-# Alias kinds, surest first: an alias a person is given in several kinds keeps the surest.
-ALIAS_KINDS = ("name", "role", GUESSED_ROLE, INFERRED_ROLE)
-
-
 def _aliases_of(person: Person) -> tuple[tuple[str, str], ...]:
     """A person's aliases as stored, each once with its surest kind: names, roles as written, roles whose country
     was only guessed, and roles only inferred."""
@@ -79,7 +74,7 @@ def gather_aliases(into: dict[str, dict[str, str]], people: PersonSpeech) -> Non
     for name, aliases in people.aliases.items():
         known = into.setdefault(name, {})
         for alias, kind in aliases:
-            if alias not in known or ALIAS_KINDS.index(kind) < ALIAS_KINDS.index(known[alias]):
+            if alias not in known or rank(kind) < rank(known[alias]):
                 known[alias] = kind
 
 

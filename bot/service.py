@@ -233,15 +233,16 @@ class BriefingService:
         """
         article_ids = self.store.article_ids()
         aliases: dict[str, dict[str, str]] = {}
+        corrected = 0  # aliases given in a surer kind as the articles are read
         for article_id in article_ids:
             article = self.store.get_article(article_id)
             if article is not None:
                 draft = ArticleDraft(article.title, tuple(self.store.paragraphs_of(article_id)))
                 people = person_speech(attribute(draft.paragraphs, draft.title))
                 gather_aliases(aliases, people)
-                self.store.replace_people(article_id, people, stems=article_stems(draft))
+                corrected += self.store.replace_people(article_id, people, stems=article_stems(draft))
         self.store.delete_orphan_people()
-        return Reattribution(len(article_ids), self.store.replace_aliases(aliases))
+        return Reattribution(len(article_ids), corrected + self.store.replace_aliases(aliases))
 
     # Daily digests
 

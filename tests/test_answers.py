@@ -1588,3 +1588,17 @@ def test_a_country_a_story_only_guessed_does_not_make_someone_its_office_holder(
     # The bare "Prime Minister" of a story on Japan is guessed Japanese; she is written British elsewhere.
     for question in ("what did the japanese prime minister say about trade?", "the prime minister of japan on trade"):
         assert service.ask(question).message.startswith("What Yasuhiro Nakasone said about trade")
+
+
+def test_a_role_first_only_inferred_then_written_is_held_as_written(service: BriefingService) -> None:
+    # Robb is only inferred to be "the England coach" in the story loaded first, then written so in the next: he
+    # holds the role as surely as Lund, and his words answer it rather than a report of the topic.
+    for text in (
+        "Lund happy\n\nEngland coach Sven Lund said his players had worked hard for the win.",
+        "Robb reflects\n\nAndy Robb watched his side lose.\n\nThe England coach said the Six Nations would be hard.",
+        "Robb names side\n\nEngland coach Andy Robb said the scrum was strong.",
+    ):
+        service.load_text(ADMIN, text)
+    answer = service.ask("what did the england coach say about the six nations?")
+    assert answer.message.startswith("What Andy Robb said about the six nations")
+    assert [h.text for h in answer.hits] == ["The England coach said the Six Nations would be hard."]

@@ -211,6 +211,33 @@ def test_replacing_aliases_keeps_exactly_those_given_for_the_people_named(any_st
     assert any_store.replace_aliases({}) == 0
 
 
+def test_an_alias_met_again_in_a_surer_kind_keeps_that_kind(any_store: StoreProtocol) -> None:
+    # "the minister" only inferred in one story, written with the name in the next (loaded later, or in the same
+    # batch): it is her written role, whichever came first; a cache reading only new aliases must read them all.
+    inferred = PersonSpeech(
+        aliases={"Ana Lopez": (("ana lopez", "name"), ("the minister", "inferred role"))},
+        speakers=[["Ana Lopez"], [], []],
+        mentions=[[], [], []],
+    )
+    any_store.add_article(OIL, loaded_by="me", people=inferred)
+    version = any_store.people_version()
+    any_store.add_article(GAS, loaded_by="me", people=GAS_PEOPLE)
+    assert any_store.people_version()[1] == version[1]  # nothing surer: only additions
+    written = draft("Budget approved", "The budget passed, Ana Lopez said.")
+    written_people = PersonSpeech(
+        aliases={"Ana Lopez": (("ana lopez", "name"), ("the minister", "role"))},
+        speakers=[["Ana Lopez"]],
+        mentions=[[]],
+    )
+    again = draft("Budget questioned", "The budget was questioned, the minister said.")
+    any_store.add_articles([(again, inferred), (written, written_people)], loaded_by="me")
+    assert any_store.people_version()[1] == version[1] + 1
+    kinds = [(alias, kind) for _, alias, _, kind in any_store.aliases_after(0) if alias == "the minister"]
+    assert kinds == [("the minister", "role")]
+    any_store.add_article(draft("Budget cut", "Spending was cut, the minister said."), loaded_by="me", people=inferred)
+    assert [kind for _, alias, _, kind in any_store.aliases_after(0) if alias == "the minister"] == ["role"]
+
+
 def subscription(chat: str, at: time = time(7, 0)) -> Subscription:
     """A console subscription for ``chat``."""
     return Subscription(id=0, platform="console", chat_id=chat, user_key="console:me", local_time=at, zone="UTC",

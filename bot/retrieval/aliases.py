@@ -15,11 +15,10 @@ from rapidfuzz.distance import Indel, Levenshtein
 from bot.attribution.lexicon import HONORIFICS
 from bot.attribution.roles import national_office
 from bot.retrieval.spelling import neighbours_swapped
+from bot.store.articles import GUESSED_ROLE, INFERRED_ROLE
 from bot.store.protocol import StoreProtocol
 
 PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
-GUESSED_ROLE = "guessed role"  # the kind of a role alias whose country is the story's, not written
-INFERRED_ROLE = "inferred role"  # the kind of a role alias a story never wrote with the name, only seemed to mean
 
 
 class _Incremental(ABC):

@@ -45,6 +45,38 @@ class PersonSpeech:
     mentions: Sequence[Sequence[str]]
 
 
+GUESSED_ROLE = "guessed role"  # the kind of a role alias whose country is the story's, not written
+INFERRED_ROLE = "inferred role"  # the kind of a role alias a story never wrote with the name, only seemed to mean
+# Alias kinds, surest first: an alias a person is given in several kinds keeps the surest, whichever came first.
+ALIAS_KINDS = ("name", "role", GUESSED_ROLE, INFERRED_ROLE)
+
+
+def rank(kind: str) -> int:
+    """An alias kind's place in ``ALIAS_KINDS``, surest first; a kind of no other name after them all."""
+    return ALIAS_KINDS.index(kind) if kind in ALIAS_KINDS else len(ALIAS_KINDS)
+
+
+def kind_rank(column: str) -> str:
+    """SQL (both engines) for a stored alias kind's ``rank``."""
+    ranks = " ".join(f"WHEN '{kind}' THEN {i}" for i, kind in enumerate(ALIAS_KINDS))
+    return f"CASE {column} {ranks} ELSE {len(ALIAS_KINDS)} END"
+
+
+def surest_aliases(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """(person id, alias, kind) rows with each person's alias once, in its surest kind, in the order first met."""
+    surest: dict[tuple[int, str], str] = {}
+    for person_id, alias, kind in rows:
+        known = surest.get((person_id, alias))
+        if known is None or rank(kind) < rank(known):
+            surest[(person_id, alias)] = kind
+    return [(person_id, alias, kind) for (person_id, alias), kind in surest.items()]
+
+
+def upgradable(rows: Sequence[tuple[int, str, str]]) -> list[tuple[int, str, int]]:
+    """(person id, alias, kind's rank) of the rows that may replace a stored alias of a less sure kind."""
+    return [(p, alias, rank(kind)) for p, alias, kind in rows if rank(kind) < len(ALIAS_KINDS) - 1]
+
+
 @dataclass(frozen=True)
 class AddResult:
     """The outcome of adding one article."""
@@ -183,13 +215,14 @@ class ArticleWrites(ArticleReads):
         index_paragraphs(conn, [(first + position, text) for position, text in enumerate(paragraphs)])
         return first
 
-    def _link_people(self, speech: Sequence[tuple[int, PersonSpeech]]) -> None:
-        """Link many articles' people in a few statements: every name inserted at once, looked up in chunks, bulk links.
+    def _link_people(self, speech: Sequence[tuple[int, PersonSpeech]]) -> int:
+        """Link many articles' people in a few statements: every name inserted at once, looked up in chunks, bulk links;
+        returns how many stored aliases now keep a surer kind.
 
         :param speech: per article, the id of its first paragraph and its attribution record.
         """
         if not speech:
-            return
+            return 0
         conn: sqlite3.Connection = self.db.conn
         names = sorted({name for _, people in speech for name in people.aliases})
         conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(name,) for name in names])
@@ -197,15 +230,21 @@ class ArticleWrites(ArticleReads):
         for start in range(0, len(names), _LOOKUP_CHUNK):
             chunk = names[start : start + _LOOKUP_CHUNK]
             ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({placeholders(chunk)})", chunk))
-        conn.executemany(
-            "INSERT OR IGNORE INTO person_aliases (person_id, alias, kind) VALUES (?, ?, ?)",
-            [
-                (ids[name], alias, kind)
-                for _, people in speech
-                for name, aliases in people.aliases.items()
-                for alias, kind in aliases
-            ],
+        aliases = surest_aliases(
+            (ids[name], alias, kind)
+            for _, people in speech
+            for name, forms in people.aliases.items()
+            for alias, kind in forms
         )
+        # An alias stored in a less sure kind ("england coach" only inferred in one story, written in the next) goes,
+        # to come back in the surer one: as a new row, which caches reading only new aliases see, and as a deletion,
+        # which makes them read everything again (the old kind's rows are in another cache).
+        better = upgradable(aliases)
+        replace = f"DELETE FROM person_aliases WHERE person_id = ? AND alias = ? AND {kind_rank('kind')} > ?"
+        upgraded = conn.executemany(replace, better).rowcount if better else 0
+        conn.executemany("INSERT OR IGNORE INTO person_aliases (person_id, alias, kind) VALUES (?, ?, ?)", aliases)
+        if upgraded:
+            conn.execute("UPDATE counters SET value = value + ? WHERE name = 'alias_deletions'", [upgraded])
         links: list[tuple[int, int, str]] = []
         for first_paragraph_id, people in speech:
             for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):
@@ -216,9 +255,11 @@ class ArticleWrites(ArticleReads):
         conn.executemany(
             "INSERT OR IGNORE INTO paragraph_people (paragraph_id, person_id, role) VALUES (?, ?, ?)", links
         )
+        return upgraded
 
-    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> None:
-        """Replace one article's speaker and mention links, and its stems when given (attribution is re-run)."""
+    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> int:
+        """Replace one article's speaker and mention links, and its stems when given (attribution is re-run); returns
+        how many aliases now keep a surer kind."""
         with self._lock, self.db.atomic():
             if stems:
                 self.db.execute(
@@ -229,8 +270,7 @@ class ArticleWrites(ArticleReads):
                 "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?)",
                 [article_id],
             )
-            if first is not None:
-                self._link_people([(first, people)])
+            return self._link_people([(first, people)]) if first is not None else 0
 
     def delete_orphan_people(self) -> int:
         """Remove people no paragraph links to any more; returns how many."""

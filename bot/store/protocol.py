@@ -77,8 +77,9 @@ class StoreProtocol(Protocol):
         """The space-separated stems stored with each article; articles without any are absent."""
         ...
 
-    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> None:
-        """Replace one article's speaker and mention links, and its stored stems when ``stems`` is given."""
+    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> int:
+        """Replace one article's speaker and mention links, and its stored stems when ``stems`` is given; returns how
+        many of its people's aliases were stored in a less sure kind and now keep the surer one."""
         ...
 
     def delete_orphan_people(self) -> int:

@@ -11,7 +11,15 @@ from psycopg_pool import ConnectionPool
 from bot.models import Article, ArticleDraft
 from bot.retrieval.terms import stems_of
 from bot.store.article_reads import ParagraphRow
-from bot.store.articles import AddResult, PersonSpeech, content_hash, now_iso
+from bot.store.articles import (
+    AddResult,
+    PersonSpeech,
+    content_hash,
+    kind_rank,
+    now_iso,
+    surest_aliases,
+    upgradable,
+)
 from bot.store.postgres.tsquery import to_tsquery_text
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -124,8 +132,9 @@ class PgArticleQueries:
         terms.update(paragraph_terms(draft.paragraphs))
         return AddResult("loaded", article_id)
 
-    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> None:
-        """Replace one article's speaker and mention links, and its stems when given (attribution is re-run)."""
+    def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> int:
+        """Replace one article's speaker and mention links, and its stems when given (attribution is re-run); returns
+        how many aliases now keep a surer kind."""
         with self.pool.connection() as conn:
             if stems:
                 conn.execute(
@@ -139,8 +148,7 @@ class PgArticleQueries:
                 "DELETE FROM paragraph_people WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = %s)",
                 [article_id],
             )
-            if ids:
-                link_people(conn, ids, people)
+            return link_people(conn, ids, people) if ids else 0
 
     def delete_orphan_people(self) -> int:
         """Remove people no paragraph links to any more; returns how many."""
@@ -365,8 +373,9 @@ def _insert_paragraphs(conn: Conn, article_id: int, paragraphs: Sequence[str]) -
     return [by_position[i] for i in range(len(paragraphs))]
 
 
-def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) -> None:
-    """Insert people, their aliases and their paragraph links, in the order SQLite would (``seq``)."""
+def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) -> int:
+    """Insert people, their aliases and their paragraph links, in the order SQLite would (``seq``); returns how many
+    stored aliases now keep a surer kind."""
     names = list(people.aliases)
     ids: dict[str, int] = {}
     if names:
@@ -377,10 +386,20 @@ def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) 
         )
         found = conn.execute("SELECT id, name FROM people WHERE name = ANY(%s)", [names])
         ids = {str(n): int(str(i)) for i, n in found}
-    aliases: list[tuple[object, ...]] = [
-        (ids[name], alias, kind) for name in names for alias, kind in people.aliases[name]
-    ]
-    _insert_ordered(conn, "person_aliases", ("person_id", "alias", "kind"), ("bigint", "text", "text"), aliases)
+    aliases = surest_aliases((ids[name], alias, kind) for name in names for alias, kind in people.aliases[name])
+    upgraded = 0
+    if better := upgradable(aliases):
+        # As in the SQLite store: an alias stored in a less sure kind is replaced by a new row in the surer one.
+        upgraded = conn.execute(
+            "DELETE FROM person_aliases pa"
+            " USING unnest(%s::bigint[], %s::text[], %s::int[]) AS n(person_id, alias, rank)"
+            f" WHERE pa.person_id = n.person_id AND pa.alias = n.alias AND {kind_rank('pa.kind')} > n.rank",
+            [list(column) for column in zip(*better, strict=True)],
+        ).rowcount
+        if upgraded:
+            conn.execute("UPDATE counters SET value = value + %s WHERE name = 'alias_deletions'", [upgraded])
+    rows: list[tuple[object, ...]] = list(aliases)
+    _insert_ordered(conn, "person_aliases", ("person_id", "alias", "kind"), ("bigint", "text", "text"), rows)
     links: list[tuple[object, ...]] = []
     for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):
         for offset, names_here in enumerate(per_paragraph):
@@ -389,6 +408,7 @@ def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) 
     _insert_ordered(
         conn, "paragraph_people", ("paragraph_id", "person_id", "role"), ("bigint", "bigint", "text"), links
     )
+    return upgraded
 
 
 def _insert_ordered(
