@@ -1060,6 +1060,14 @@ def test_follow_ups_by_pronoun_or_a_bare_topic_keep_the_speaker(service: Briefin
     assert "Khalaf Khalafov" in handle(service, user, chat, "and what did Khalafov say about the corridor?").text
 
 
+def test_a_follow_up_whose_topic_only_refers_back_asks_the_same_again(service: BriefingService) -> None:
+    # "what about it?", "and him?": the conversation's own question, not a topic "it" or "him".
+    user, chat = User("telegram", "45"), Chat("telegram", "45")
+    handle(service, user, chat, "what did Imomi say about oil?")
+    for follow_up in ("what about it?", "and him?", "how about that?"):
+        assert handle(service, user, chat, follow_up).text.startswith("What Sodik Imomi said about oil")
+
+
 def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: BriefingService) -> None:
     user, chat = User("telegram", "43"), Chat("telegram", "43")
     assert handle(service, user, chat, "what did Imomi say about the corridor?").text.startswith("I found no")

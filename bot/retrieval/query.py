@@ -333,17 +333,22 @@ def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
     if match := _FOLLOW_UP_SPEAKER.match(clean):
-        topic = _tidy_topic(match.group("t") or match.group("t2") or "")
-        return FollowUp(same_topic=True) if refers_back(topic) else FollowUp(topic=topic)
+        return _on(_tidy_topic(match.group("t") or match.group("t2") or ""))
     if match := _FOLLOW_UP_TOPIC.match(clean):
         topic = match.group("t")  # "what about his views on the dollar?": the dollar
-        return FollowUp(topic=_tidy_topic(asked.topic if (asked := _pronoun_reading(topic)) else topic))
+        return _on(_tidy_topic(asked.topic if (asked := _pronoun_reading(topic)) else topic))
     if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
-        return FollowUp(topic=_tidy_topic(match.group("t")))
+        return _on(_tidy_topic(match.group("t")))
     if (asked := _pronoun_reading(clean)) is not None:
         # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take.
-        return FollowUp(same_topic=True) if refers_back(asked.topic) else FollowUp(topic=asked.topic)
+        return _on(asked.topic)
     return None
+
+
+def _on(topic: str) -> FollowUp:
+    """A follow-up on a topic, or on the conversation's own when the topic only refers back to it ("what about it?",
+    "and him?": not a topic "him")."""
+    return FollowUp(same_topic=True) if refers_back(topic) else FollowUp(topic=topic)
 
 
 def _pronoun_reading(text: str) -> Question | None:
