@@ -1792,3 +1792,23 @@ def test_a_name_ending_in_a_plural_noun_is_a_body_no_pronoun_means() -> None:
         ]
     )
     assert result[1] == ("Ivo Marsh",)
+
+
+def test_a_role_closing_an_opening_clause_is_not_the_next_names() -> None:
+    # "Asked whether he trusted the prime minister, Mr Brown replied" made Brown the prime minister; a clause giving
+    # the role ("As chief operating officer, Ivo Marsh will…") and a name apposed inside the clause still take it.
+    people = {
+        p.name: p.roles
+        for p in attribute(
+            [
+                "Gordon Brown spoke at the launch.",
+                'Asked whether he trusted the prime minister, Mr Brown replied: "Of course."',
+                "As chief operating officer, Ivo Marsh will run the firm.",
+                "In reply to a question from Acme chairman, Vera Holt, Mr Brown said no.",
+            ],
+            "",
+        ).people
+    }
+    assert people["Gordon Brown"] == ()
+    assert people["Ivo Marsh"] == ("chief operating officer",)
+    assert people["Vera Holt"] == ("acme chairman",)

@@ -299,3 +299,11 @@ def _branch(node: _Trie) -> str:
         return ""
     body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     return f"(?:{body})?" if "" in node else body
+
+# Words opening a clause or phrase that stands before its sentence's subject, up to a comma: "Despite enjoying Dan
+# Brown's book, the Bishop said", "Asked whether he trusted the prime minister, Mr Brown replied".
+CLAUSE_OPENERS = (
+    "Despite|Although|Though|While|Whilst|After|Before|Since|As|When|Whereas|Unlike|Like|Following|Given|With"
+    "|Without|Besides|Apart|Aside|Along|Amid|Because|If|Unless|Until|Once|In|On|At|During|Under|Against|Beyond"
+    "|Behind|Throughout|Having|Asked|Speaking|Writing|Talking"
+)

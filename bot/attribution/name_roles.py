@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import CAP_WORD, EPITHETS, HONORIFICS, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
+from .lexicon import CAP_WORD, CLAUSE_OPENERS, EPITHETS, HONORIFICS, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
 
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
@@ -33,6 +33,14 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?:\b[Tt]he\s+|^|(?<=[.!?]\s))(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME}|[a-z]+))?,\s$"
 )
+# A sentence opening with a clause up to here ("Asked whether he trusted the prime minister"): a role ending it is
+# not in apposition to the name after its comma ("…, Mr Brown replied").
+# "In his new job as Renault chief executive, Mr Ghosn": the clause gives the name its role (up to the role's words).
+_AS_A_ROLE = re.compile(r"\b[Aa]s\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w'’&-]+\s+){0,4}$")
+# "… a question from Mitchell Energy chairman, George Mitchell, Herrington said": a name closed by a comma is in
+# apposition to the role, inside the clause.
+_NAME_APPOSED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,")
+_CLAUSE_SO_FAR = re.compile(rf"[\"“]?(?:(?:And|But|So|Yet),?\s+)?(?:{CLAUSE_OPENERS})\b[^,;:]*$")
 # ", who chairs the Commons work and pensions committee,": the office as a relative clause.
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
@@ -105,7 +113,10 @@ def role_before(text: str, start: int) -> Role | None:
     rugby Nigel Melville": the field after "of" qualifies the role, "rugby director")."""
     if start < 2 or text[start - 1] != " ":
         return None
-    if role_head(_word_before(text, start)) is None:
+    before = _word_before(text, start)
+    if before.endswith(",") and _closes_opening_clause(text, start - len(before) - 1, start):
+        return None  # "Asked whether he trusted the prime minister, Mr Brown replied": the clause's, not his
+    if role_head(before) is None:
         # The common case, checked without the regex: no role word, and no "of" among the last few words.
         of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
             text, max(0, start - 50), start
@@ -141,10 +152,24 @@ def role_apposed_before(text: str, start: int) -> Role | None:
     if not text.endswith(", ", 0, start):
         return None  # the common case, checked without the regex
     match = _ROLE_THEN_NAME.search(text, max(0, start - 100), start)
-    if match is None:
+    if match is None or _closes_opening_clause(text, match.start(), start):
         return None
     body = match["body"].split() if match["body"] else []
     return make_role([*body, *match["mods"].split(), match["head"]])
+
+
+def _closes_opening_clause(text: str, role: int, name: int) -> bool:
+    """Whether a role (from ``role``) and its comma close a clause opening the sentence, the name after them (at
+    ``name``) being the sentence's subject: not a clause giving the name that role ("As chief operating officer,
+    Toshiyuki Shiga will run Nissan"), nor a name in apposition inside the clause ("…from Mitchell Energy
+    chairman, George Mitchell, Herrington said")."""
+    sentence = max(text.rfind(". ", 0, role), text.rfind("? ", 0, role), text.rfind("! ", 0, role)) + 2
+    start = sentence if sentence > 1 else 0
+    return (
+        _CLAUSE_SO_FAR.match(text, start, role) is not None
+        and _AS_A_ROLE.search(text, start, role) is None
+        and _NAME_APPOSED.match(text, name) is None
+    )
 
 
 def role_after(text: str, end: int) -> Role | None:

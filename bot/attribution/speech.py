@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .lexicon import (
+    CLAUSE_OPENERS,
     COMMON_CAPS,
     EPITHETS,
     NO_AGENT_VERBS,
@@ -52,11 +53,7 @@ _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  #
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # A clause or phrase opening a sentence before its subject: "Despite enjoying Dan Brown's book, the Bishop said",
 # "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him".
-_FRONTED_CLAUSE = re.compile(
-    r"[\s\"“]*(?:(?:And|But|So|Yet),?\s+)?(?:Despite|Although|Though|While|Whilst|After|Before|Since|As|When|Whereas"
-    r"|Unlike|Like|Following|Given|With|Without|Besides|Apart|Aside|Along|Amid|Because|If|Unless|Until|Once|In|On|At"
-    r"|During|Under|Against|Beyond|Behind|Throughout|Having|Asked|Speaking|Writing|Talking)\b[^,;:.!?\"“”]{1,150},"
-)
+_FRONTED_CLAUSE = re.compile(rf"[\s\"“]*(?:(?:And|But|So|Yet),?\s+)?(?:{CLAUSE_OPENERS})\b[^,;:.!?\"“”]{{1,150}},")
 # Words after which a name is an object or one example among others, not the sentence's subject; more words
 # with capitals may stand between ("introduced by Senator Lloyd Bentsen", "such as EastEnders and Top Gear"). Not
 # every preposition: "heard from Lord Roberts, who…" and "not enough for Mr Sarkozy" make their object whom the
