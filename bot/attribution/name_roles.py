@@ -33,13 +33,13 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?:\b[Tt]he\s+|^|(?<=[.!?]\s))(?P<mods>(?:{_MODIFIER}\s+){{0,3}})(?P<head>(?i:{_HEADS}))"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME}|[a-z]+))?,\s$"
 )
-# A sentence opening with a clause up to here ("Asked whether he trusted the prime minister"): a role ending it is
-# not in apposition to the name after its comma ("…, Mr Brown replied").
 # "In his new job as Renault chief executive, Mr Ghosn": the clause gives the name its role (up to the role's words).
 _AS_A_ROLE = re.compile(r"\b[Aa]s\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w'’&-]+\s+){0,4}$")
 # "… a question from Mitchell Energy chairman, George Mitchell, Herrington said": a name closed by a comma is in
 # apposition to the role, inside the clause.
 _NAME_APPOSED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,")
+# A sentence opening with a clause up to here ("Asked whether he trusted the prime minister"): a role ending it is
+# not in apposition to the name after its comma ("…, Mr Brown replied").
 _CLAUSE_SO_FAR = re.compile(rf"[\"“]?(?:(?:And|But|So|Yet),?\s+)?(?:{CLAUSE_OPENERS})\b[^,;:]*$")
 # ", who chairs the Commons work and pensions committee,": the office as a relative clause.
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
