@@ -259,6 +259,14 @@ kong angeles francisco diego lanka lankan arabia zealand korea rica vegas salvad
 """.split()
 )
 
+# The start of a clause or phrase that stands before its sentence's subject, up to a comma, perhaps after a
+# conjunction: "Despite enjoying Dan Brown's book, the Bishop said", "Asked whether he trusted the prime minister,
+# Mr Brown replied", "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him".
+OPENING_CLAUSE = (
+    r"(?:(?:And|But|So|Yet),?\s+)?(?:Despite|Although|Though|While|Whilst|After|Before|Since|As|When|Whereas|Unlike"
+    r"|Like|Following|Given|With|Without|Besides|Apart|Aside|Along|Amid|Because|If|Unless|Until|Once|In|On|At"
+    r"|During|Under|Against|Beyond|Behind|Throughout|Having|Asked|Speaking|Writing|Talking)\b"
+)
 # Lower-case words never used as a role modifier; they end the phrase in front of a role noun.
 ROLE_STOP = frozenset(
     """
@@ -299,11 +307,3 @@ def _branch(node: _Trie) -> str:
         return ""
     body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     return f"(?:{body})?" if "" in node else body
-
-# Words opening a clause or phrase that stands before its sentence's subject, up to a comma: "Despite enjoying Dan
-# Brown's book, the Bishop said", "Asked whether he trusted the prime minister, Mr Brown replied".
-CLAUSE_OPENERS = (
-    "Despite|Although|Though|While|Whilst|After|Before|Since|As|When|Whereas|Unlike|Like|Following|Given|With"
-    "|Without|Besides|Apart|Aside|Along|Amid|Because|If|Unless|Until|Once|In|On|At|During|Under|Against|Beyond"
-    "|Behind|Throughout|Having|Asked|Speaking|Writing|Talking"
-)

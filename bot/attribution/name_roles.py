@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import CAP_WORD, CLAUSE_OPENERS, EPITHETS, HONORIFICS, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
+from .lexicon import CAP_WORD, EPITHETS, HONORIFICS, OPENING_CLAUSE, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
 
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
@@ -40,7 +40,7 @@ _AS_A_ROLE = re.compile(r"\b[Aa]s\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w
 _NAME_APPOSED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,")
 # A sentence opening with a clause up to here ("Asked whether he trusted the prime minister"): a role ending it is
 # not in apposition to the name after its comma ("…, Mr Brown replied").
-_CLAUSE_SO_FAR = re.compile(rf"[\"“]?(?:(?:And|But|So|Yet),?\s+)?(?:{CLAUSE_OPENERS})\b[^,;:]*$")
+_CLAUSE_SO_FAR = re.compile(rf"[\"“]?{OPENING_CLAUSE}[^,;:]*$")
 # ", who chairs the Commons work and pensions committee,": the office as a relative clause.
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}

@@ -7,10 +7,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .lexicon import (
-    CLAUSE_OPENERS,
     COMMON_CAPS,
     EPITHETS,
     NO_AGENT_VERBS,
+    OPENING_CLAUSE,
     PASSIVE_AUX,
     PROGRESSIVE_VERBS,
     ROLE_HEADS,
@@ -51,9 +51,8 @@ _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
-# A clause or phrase opening a sentence before its subject: "Despite enjoying Dan Brown's book, the Bishop said",
-# "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him".
-_FRONTED_CLAUSE = re.compile(rf"[\s\"“]*(?:(?:And|But|So|Yet),?\s+)?(?:{CLAUSE_OPENERS})\b[^,;:.!?\"“”]{{1,150}},")
+# A clause or phrase opening a sentence before its subject, up to its comma.
+_FRONTED_CLAUSE = re.compile(rf"[\s\"“]*{OPENING_CLAUSE}[^,;:.!?\"“”]{{1,150}},")
 # Words after which a name is an object or one example among others, not the sentence's subject; more words
 # with capitals may stand between ("introduced by Senator Lloyd Bentsen", "such as EastEnders and Top Gear"). Not
 # every preposition: "heard from Lord Roberts, who…" and "not enough for Mr Sarkozy" make their object whom the
@@ -451,16 +450,24 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             joiner = _LIST_COMMA
     _add_opening_pronouns(masked, refs, bounds)
     b = 0
+    clause_end = _fronted_clause_end(masked, bounds[0])
     governed: Ref | None = None  # the last reference that is an object or an example: a list may go on from it
     for ref in refs:
-        while bounds[b + 1] <= ref.start:
-            b += 1
+        if bounds[b + 1] <= ref.start:
+            while bounds[b + 1] <= ref.start:
+                b += 1
+            clause_end = _fronted_clause_end(masked, bounds[b])
         ref.sentence = b  # a reference is in sentence 0 by default
         listed = governed is not None and governed.sentence == b and _in_list(masked, governed.end, ref.start)
         governed = ref if listed or _an_object(masked, bounds[b], ref.start) else None
-        clause = _FRONTED_CLAUSE.match(masked, bounds[b])
-        ref.fronted = (clause is not None and ref.end <= clause.end()) or governed is not None
+        ref.fronted = ref.end <= clause_end or governed is not None
     return refs
+
+
+def _fronted_clause_end(masked: str, floor: int) -> int:
+    """Where a clause opening the sentence at ``floor`` ends (its comma), or -1 when the sentence opens otherwise."""
+    clause = _FRONTED_CLAUSE.match(masked, floor)
+    return clause.end() if clause is not None else -1
 
 
 def _an_object(masked: str, floor: int, start: int) -> bool:
