@@ -22,7 +22,7 @@ from bot.ingest import Parsed
 from bot.models import ArticleDraft
 from bot.retrieval.speakers import normalise_name
 from bot.retrieval.terms import stems_of
-from bot.store.articles import ALIAS_KINDS, PersonSpeech, rank
+from bot.store.articles import ALIAS_KINDS, PersonSpeech, surer
 
 # What the store needs besides the draft: who speaks where, and the article's stems.
 Prepared = tuple[PersonSpeech, str]
@@ -74,7 +74,7 @@ def gather_aliases(into: dict[str, dict[str, str]], people: PersonSpeech) -> Non
     for name, aliases in people.aliases.items():
         known = into.setdefault(name, {})
         for alias, kind in aliases:
-            if alias not in known or rank(kind) < rank(known[alias]):
+            if surer(kind, known.get(alias)):
                 known[alias] = kind
 
 

@@ -56,6 +56,11 @@ def rank(kind: str) -> int:
     return ALIAS_KINDS.index(kind) if kind in ALIAS_KINDS else len(ALIAS_KINDS)
 
 
+def surer(kind: str, than: str | None) -> bool:
+    """Whether an alias kind is surer than another one (any, when there is none yet)."""
+    return than is None or rank(kind) < rank(than)
+
+
 def kind_rank(column: str) -> str:
     """SQL (both engines) for a stored alias kind's ``rank``."""
     ranks = " ".join(f"WHEN '{kind}' THEN {i}" for i, kind in enumerate(ALIAS_KINDS))
@@ -66,8 +71,7 @@ def surest_aliases(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, str,
     """(person id, alias, kind) rows with each person's alias once, in its surest kind, in the order first met."""
     surest: dict[tuple[int, str], str] = {}
     for person_id, alias, kind in rows:
-        known = surest.get((person_id, alias))
-        if known is None or rank(kind) < rank(known):
+        if surer(kind, surest.get((person_id, alias))):
             surest[(person_id, alias)] = kind
     return [(person_id, alias, kind) for (person_id, alias), kind in surest.items()]
 
