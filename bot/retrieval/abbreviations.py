@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-# A run of capitalised words, with the small words a body's name holds between them ("Department for Work and
-# Pensions", "Director of Public Prosecutions").
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w'’-]*)+")
+# The small words a body's name holds between its capitalised ones ("Department for Work and Pensions", "Director
+# of Public Prosecutions"), and a run of capitalised words with them.
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:{'|'.join(sorted(_SMALL_WORDS))})\s+)*[A-Z][\w'’-]*)+")
 SHORTEST, LONGEST = 2, 6  # letters of a typed word read as an abbreviation
 
 
