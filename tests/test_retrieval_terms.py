@@ -9,7 +9,16 @@ import pytest
 from bot.models import User
 from bot.retrieval.abbreviations import written_out
 from bot.retrieval.fts import content_runs, content_words
-from bot.retrieval.terms import Topic, agent_stand_ins, initialisms_in, initialisms_of, stem, stem_counts, stems_of
+from bot.retrieval.terms import (
+    Topic,
+    agent_stand_ins,
+    doctrine_stand_ins,
+    initialisms_in,
+    initialisms_of,
+    stem,
+    stem_counts,
+    stems_of,
+)
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -154,6 +163,22 @@ def test_doers_asked_about_are_found_where_the_article_names_the_deed(service: B
     )
     answer = service.ask("what did sunner say about phishers going after companies?")
     assert answer.hits and answer.hits[0].text.startswith("Mark Sunner said some phishing")
+
+
+def test_an_ism_asked_about_is_found_where_the_article_names_its_ists(service: BriefingService) -> None:
+    assert doctrine_stand_ins(["sexism", "racists", "terrorism", "activist", "populism", "list", "mist"]) == {
+        "sexist": ("sexism",),
+        "racism": ("racist",),
+        "terrorist": ("terror",),
+        "populist": ("popul",),
+    }
+    service.load_text(
+        ADMIN,
+        "MPs recall taunts\n\nGillian Shepherd remembered how sexist remarks were shouted in the Chamber.\n\n"
+        "Ms Shepherd said the House had changed since.",
+    )
+    answer = service.ask("what did gillian shepherd say about sexism?")
+    assert not answer.no_match and answer.hits[0].text.startswith("Gillian Shepherd remembered")
 
 
 def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) -> None:

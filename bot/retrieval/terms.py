@@ -38,6 +38,7 @@ _AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
 # "on", every "on" in a text would otherwise match).
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 _AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
+_DOCTRINE_WORD = 6  # letters of the shortest -ism / -ist word with a sibling: not "list", "mist", "prism"
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_REACH = 8
@@ -182,6 +183,23 @@ def agent_stand_ins(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
         for base in (word[:-2], word[:-1])
         if len(base) >= _AGENT_NOUN - 2
     }
+
+
+def doctrine_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The stem of a word's -ism / -ist sibling, which a text may use for it, as candidates: "sexism" → sexist,
+    "terrorism" → terrorist, "racists" → racism. Callers keep the candidates the archive uses as words.
+
+    Porter keeps the two apart. Where it cuts "-ism" off, the root left often has other senses ("activism" →
+    activ, of "active"; "populism" → popul, of "population"), so a sibling counts only with its ending kept.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        root = word.removesuffix("s")
+        if root.endswith(("ism", "ist")) and len(root) >= _DOCTRINE_WORD:
+            sibling = stem(root[:-3] + ("ist" if root.endswith("ism") else "ism"))
+            if sibling.endswith(("ism", "ist")):
+                found[sibling] = (stem(word),)
+    return found
 
 
 def spans_of(text: str, wanted: Iterable[str]) -> tuple[tuple[int, int], ...]:

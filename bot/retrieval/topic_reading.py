@@ -9,7 +9,16 @@ from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import any_of, content_runs, content_words, quote_term
 from bot.retrieval.stories import CLOSE_FORM_ENDING
-from bot.retrieval.terms import Topic, acronym_of, agent_stand_ins, idf, initialisms_of, named_in, stem
+from bot.retrieval.terms import (
+    Topic,
+    acronym_of,
+    agent_stand_ins,
+    doctrine_stand_ins,
+    idf,
+    initialisms_of,
+    named_in,
+    stem,
+)
 from bot.store.protocol import StoreProtocol
 
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
@@ -47,9 +56,10 @@ class TopicReader:
             return None
         stems = tuple(dict.fromkeys(stem(w) for w in words))
         acronym = acronym_of(words)
-        agents = agent_stand_ins(stems)
-        # One look-up for every term the topic may use: its stems, its acronym, the deeds its doers stand for.
-        frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *agents])))
+        # Words of the same family Porter keeps apart: the deed for a doer ("phisher"), an -ist for an -ism.
+        kin = {**agent_stand_ins(stems), **doctrine_stand_ins(words)}
+        # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
+        frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
         documents = max(self.store.paragraph_count(), 1)
         unheard = [s for s in stems if not frequency.get(s)]
         forms = self._shorter_forms(unheard)
@@ -61,7 +71,7 @@ class TopicReader:
         related = {s: found - set(stems) for s, found in related.items()}
         known = acronym and frequency.get(acronym, 0) > 0
         stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
-        stand_ins |= {base: found for base, found in agents.items() if frequency.get(base) and base not in stand_ins}
+        stand_ins |= {term: found for term, found in kin.items() if frequency.get(term) and term not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         unused = frozenset(unheard).difference(forms)
         return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
