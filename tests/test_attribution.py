@@ -1812,3 +1812,18 @@ def test_a_role_closing_an_opening_clause_is_not_the_next_names() -> None:
     assert people["Gordon Brown"] == ()
     assert people["Ivo Marsh"] == ("chief operating officer",)
     assert people["Vera Holt"] == ("acme chairman",)
+
+
+def test_an_opening_clause_reaches_back_past_an_initialism_to_its_sentences_start() -> None:
+    # The "U.S. " inside the clause is no sentence's end: the role before "Mr Brown" still closes the clause.
+    people = {
+        p.name: p.roles
+        for p in attribute(
+            [
+                "Gordon Brown spoke at the launch.",
+                "Asked whether he trusted the U.S. treasury secretary, Mr Brown replied that he did.",
+            ],
+            "",
+        ).people
+    }
+    assert people["Gordon Brown"] == ()

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .coref import FIRST_NAME_TITLES, Entity, People
-from .lexicon import is_plural_role
+from .lexicon import SENTENCE_END, is_plural_role
 from .name_roles import Role
 from .references import Ref, quote_spans
 from .roles import article_country, needs_country, normalise_role, role_forms
-from .speech import SENTENCE_END, analyse
+from .speech import analyse
 
 _PARA = 1_000_000
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")

@@ -259,6 +259,11 @@ kong angeles francisco diego lanka lankan arabia zealand korea rica vegas salvad
 """.split()
 )
 
+# A sentence ends at . ! or ? unless the full stop closes a form of address or an initial ("Rep. Pete Stark").
+SENTENCE_END = re.compile(
+    r"[.!?](?<!\b(?:Mr|Ms|Dr|St)\.)(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Rev)\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
+    r"[\"”’)]*\s+(?=[\"“‘(A-Z])"
+)
 # The start of a clause or phrase that stands before its sentence's subject, up to a comma, perhaps after a
 # conjunction: "Despite enjoying Dan Brown's book, the Bishop said", "Asked whether he trusted the prime minister,
 # Mr Brown replied", "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him".

@@ -7,7 +7,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import CAP_WORD, EPITHETS, HONORIFICS, OPENING_CLAUSE, ROLE_HEADS, ROLE_STOP, SPEECH_VERBS
+from .lexicon import (
+    CAP_WORD,
+    EPITHETS,
+    HONORIFICS,
+    OPENING_CLAUSE,
+    ROLE_HEADS,
+    ROLE_STOP,
+    SENTENCE_END,
+    SPEECH_VERBS,
+)
 
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
@@ -163,8 +172,7 @@ def _closes_opening_clause(text: str, role: int, name: int) -> bool:
     ``name``) being the sentence's subject: not a clause giving the name that role ("As chief operating officer,
     Toshiyuki Shiga will run Nissan"), nor a name in apposition inside the clause ("…from Mitchell Energy
     chairman, George Mitchell, Herrington said")."""
-    sentence = max(text.rfind(". ", 0, role), text.rfind("? ", 0, role), text.rfind("! ", 0, role)) + 2
-    start = sentence if sentence > 1 else 0
+    start = max((end.end() for end in SENTENCE_END.finditer(text, 0, role)), default=0)
     return (
         _CLAUSE_SO_FAR.match(text, start, role) is not None
         and _AS_A_ROLE.search(text, start, role) is None

@@ -15,6 +15,7 @@ from .lexicon import (
     PROGRESSIVE_VERBS,
     ROLE_HEADS,
     ROLE_STOP,
+    SENTENCE_END,
     SPEECH_VERB_WORDS,
     VERB_AUX,
     VERB_IDIOMS,
@@ -26,11 +27,6 @@ from .orgs import OrgMention, org_after, org_before
 from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
 from .roles import PERSON_DEMONYMS
 
-# A sentence ends at . ! or ? unless the full stop closes a form of address or an initial ("Rep. Pete Stark").
-SENTENCE_END = re.compile(
-    r"[.!?](?<!\b(?:Mr|Ms|Dr|St)\.)(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Rev)\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
-    r"[\"”’)]*\s+(?=[\"“‘(A-Z])"
-)
 # "he" or "she" at the start of the text or after a space or punctuation. Starting on a character class
 # lets the regex engine skip to the few letters a pronoun can start with; (?<=...) says which one it was.
 # "..., it said": a body that spoke before (gender "n").
