@@ -10,7 +10,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -185,19 +185,22 @@ def agent_stand_ins(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def doctrine_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def doctrine_stand_ins(
+    words: Iterable[str], related: Mapping[str, AbstractSet[str]]
+) -> dict[str, tuple[str, ...]]:
     """The stem of a word's -ism / -ist sibling, which a text may use for it, as candidates: "sexism" → sexist,
     "terrorism" → terrorist, "racists" → racism. Callers keep the candidates the archive uses as words.
 
     Porter keeps the two apart. Where it cuts "-ism" off, the root left often has other senses ("activism" →
-    activ, of "active"; "populism" → popul, of "population"), so a sibling counts only with its ending kept.
+    activ, of "active"; "populism" → popul, of "population"), so such a sibling counts only where the archive
+    relates it to the word (``related``: stem → related stems): "terrorists" → terror, not "activist" → activ.
     """
     found: dict[str, tuple[str, ...]] = {}
     for word in words:
         root = word.removesuffix("s")
         if root.endswith(("ism", "ist")) and len(root) >= _DOCTRINE_WORD:
             sibling = stem(root[:-3] + ("ist" if root.endswith("ism") else "ism"))
-            if sibling.endswith(("ism", "ist")):
+            if sibling.endswith(("ism", "ist")) or sibling in related.get(stem(word), ()):
                 found[sibling] = (stem(word),)
     return found
 
