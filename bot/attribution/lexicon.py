@@ -1,5 +1,5 @@
 """Word lists the attribution rules consult (honorifics, role nouns, speech verbs and non-name words), and
-the shape of a capitalised word that the name and role patterns share."""
+the shapes several rules share: a capitalised word, a sentence's end, a clause opening a sentence."""
 
 from __future__ import annotations
 
