@@ -15,6 +15,7 @@ from bot.retrieval.terms import (
     doctrine_stand_ins,
     initialisms_in,
     initialisms_of,
+    spelling_stand_ins,
     stem,
     stem_counts,
     stems_of,
@@ -183,6 +184,24 @@ def test_an_ism_asked_about_is_found_where_the_article_names_its_ists(service: B
     )
     answer = service.ask("what did gillian shepherd say about sexism?")
     assert not answer.no_match and answer.hits[0].text.startswith("Gillian Shepherd remembered")
+
+
+def test_a_word_asked_in_one_spelling_is_found_where_the_article_uses_the_other(service: BriefingService) -> None:
+    assert spelling_stand_ins(["stabilise", "labor", "centre", "programmes", "four", "size"]) == {
+        "stabil": ("stabilis",),
+        "labour": ("labor",),
+        "center": ("centr",),
+        "program": ("programm",),
+    }
+    # The British spelling is in the archive too, so it is no unused word read by its shorter form.
+    service.load_text(ADMIN, "Pound steadies\n\nThe Bank of England moved to stabilise the pound on Monday.")
+    service.load_text(
+        ADMIN,
+        "Baker on currencies\n\nJames Baker said the dollar had fallen too far.\n\n"
+        "He said the nations would work to stabilize the dollar.",
+    )
+    answer = service.ask("what did james baker say about stabilising the dollar?")
+    assert not answer.no_match and answer.hits[0].text.startswith("He said the nations would work to stabilize")
 
 
 def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) -> None:

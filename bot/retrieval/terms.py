@@ -39,6 +39,26 @@ _AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 _AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
 _DOCTRINE_WORD = 6  # letters of the shortest -ism / -ist word with a sibling: not "list", "mist", "prism"
+_SPELLING_WORD = 5  # letters of the shortest word respelt: not "four" / "for", "size" / "sise"
+# A word's endings as the other side of the Atlantic writes them (either way; forms no article uses are dropped).
+_SPELLINGS = tuple(
+    (re.compile(pattern), other)
+    for pattern, other in (
+        (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
+        (r"iz(e|es|ed|ing|ation|ations|er|ers)$", r"is\1"),
+        (r"ys(e|es|ed|ing)$", r"yz\1"),
+        (r"yz(e|es|ed|ing)$", r"ys\1"),
+        (r"our(s|ed|ing|able|ite|ites)?$", r"or\1"),
+        (r"or(s|ed|ing|able|ite|ites)?$", r"our\1"),
+        (r"([tb])re(s|d)?$", r"\1er\2"),
+        (r"([tb])er(s|ed)?$", r"\1re\2"),
+        (r"gramme(s)?$", r"gram\1"),
+        (r"gram(s)?$", r"gramme\1"),
+        (r"logue(s)?$", r"log\1"),
+        (r"ence(s)?$", r"ense\1"),
+        (r"ense(s)?$", r"ence\1"),
+    )
+)
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_REACH = 8
@@ -202,6 +222,22 @@ def doctrine_stand_ins(
             sibling = stem(root[:-3] + ("ist" if root.endswith("ism") else "ism"))
             if sibling.endswith(("ism", "ist")) or sibling in related.get(stem(word), ()):
                 found[sibling] = (stem(word),)
+    return found
+
+
+def spelling_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The stem of a word's other spelling, British or American, as candidates: "stabilise" → stabil (of
+    "stabilize"), "labor" → labour, "centre" → center, "programme" → program. Callers keep the candidates the
+    archive uses as words: Reuters writes American, the BBC British, and a question either.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        if len(word) < _SPELLING_WORD:
+            continue
+        for pattern, other in _SPELLINGS:
+            respelt = pattern.sub(other, word)
+            if respelt != word and stem(respelt) != stem(word):
+                found[stem(respelt)] = (stem(word),)
     return found
 
 

@@ -17,6 +17,7 @@ from bot.retrieval.terms import (
     idf,
     initialisms_of,
     named_in,
+    spelling_stand_ins,
     stem,
 )
 from bot.store.protocol import StoreProtocol
@@ -61,8 +62,9 @@ class TopicReader:
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
         # A word of the topic itself is evidence for that word only, never "related" evidence for another.
         related = {s: found - set(stems) for s, found in related.items()}
-        # Words of the same family Porter keeps apart: the deed for a doer ("phisher"), an -ist for an -ism.
-        kin = {**agent_stand_ins(stems), **doctrine_stand_ins(words, related)}
+        # Words of the same family Porter keeps apart: the deed for a doer ("phisher"), an -ist for an -ism, the
+        # other side of the Atlantic's spelling ("stabilise" / stabilize).
+        kin = {**agent_stand_ins(stems), **doctrine_stand_ins(words, related), **spelling_stand_ins(words)}
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
         documents = max(self.store.paragraph_count(), 1)
