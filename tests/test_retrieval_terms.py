@@ -12,6 +12,7 @@ from bot.retrieval.fts import content_runs, content_words
 from bot.retrieval.terms import (
     Topic,
     agent_stand_ins,
+    closed_compounds,
     doctrine_stand_ins,
     initialisms_in,
     initialisms_of,
@@ -202,6 +203,23 @@ def test_a_word_asked_in_one_spelling_is_found_where_the_article_uses_the_other(
     )
     answer = service.ask("what did james baker say about stabilising the dollar?")
     assert not answer.no_match and answer.hits[0].text.startswith("He said the nations would work to stabilize")
+
+
+def test_two_words_asked_about_are_found_where_the_article_writes_them_as_one(service: BriefingService) -> None:
+    # A stopword's blank keeps "site" and "short" apart.
+    assert closed_compounds(["new", "web", "site", "", "short", "fall"]) == {
+        "newweb": ("new", "web"),
+        "websit": ("web", "site"),
+        "shortfal": ("short", "fall"),
+    }
+    service.load_text(ADMIN, "Roadworks\n\nThe building site stood near a web of new roads.")
+    service.load_text(
+        ADMIN,
+        "Shop goes online\n\nJo Bloggs said the shop's new website would open in May.\n\n"
+        "Ms Bloggs said staff were ready for the busy season.",
+    )
+    answer = service.ask("what did jo bloggs say about the web site?")
+    assert not answer.no_match and answer.hits[0].text.startswith("Jo Bloggs said the shop's new website")
 
 
 def test_a_hyphenated_word_is_also_the_word_closed_up(service: BriefingService) -> None:

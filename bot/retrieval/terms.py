@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 import simplemma
 import snowballstemmer
@@ -239,6 +240,17 @@ def spelling_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
             if respelt != word and stem(respelt) != stem(word):
                 found[stem(respelt)] = (stem(word),)
     return found
+
+
+def closed_compounds(runs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Two adjacent words written as one, with the stems they stand for, as candidates: "web site" → websit
+    (web, site), "short fall" → shortfall. ``runs`` are lower-case words in order, ``""`` where a stopword
+    broke the run. Callers keep the candidates the archive uses as words."""
+    return {
+        stem(first + second): (stem(first), stem(second))
+        for first, second in pairwise(runs)
+        if first.isalpha() and second.isalpha()
+    }
 
 
 def spans_of(text: str, wanted: Iterable[str]) -> tuple[tuple[int, int], ...]:

@@ -13,6 +13,7 @@ from bot.retrieval.terms import (
     Topic,
     acronym_of,
     agent_stand_ins,
+    closed_compounds,
     doctrine_stand_ins,
     idf,
     initialisms_of,
@@ -57,14 +58,20 @@ class TopicReader:
             return None
         stems = tuple(dict.fromkeys(stem(w) for w in words))
         acronym = acronym_of(words)
+        runs = content_runs(text)
         related: dict[str, frozenset[str]] = {}
         for word in words:
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
         # A word of the topic itself is evidence for that word only, never "related" evidence for another.
         related = {s: found - set(stems) for s, found in related.items()}
         # Words of the same family Porter keeps apart: the deed for a doer ("phisher"), an -ist for an -ism, the
-        # other side of the Atlantic's spelling ("stabilise" / stabilize).
-        kin = {**agent_stand_ins(stems), **doctrine_stand_ins(words, related), **spelling_stand_ins(words)}
+        # other side of the Atlantic's spelling ("stabilise" / stabilize); and two words written as one ("web site").
+        kin = {
+            **agent_stand_ins(stems),
+            **doctrine_stand_ins(words, related),
+            **spelling_stand_ins(words),
+            **closed_compounds(runs),
+        }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
         documents = max(self.store.paragraph_count(), 1)
@@ -72,7 +79,7 @@ class TopicReader:
         forms = self._shorter_forms(unheard)
         weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
         known = acronym and frequency.get(acronym, 0) > 0
-        stand_ins = initialisms_of(content_runs(text), abbreviated=self._not_a_persons_name)
+        stand_ins = initialisms_of(runs, abbreviated=self._not_a_persons_name)
         stand_ins |= {term: found for term, found in kin.items() if frequency.get(term) and term not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         unused = frozenset(unheard).difference(forms)
