@@ -9,18 +9,8 @@ import pytest
 from bot.models import User
 from bot.retrieval.abbreviations import written_out
 from bot.retrieval.fts import content_runs, content_words
-from bot.retrieval.terms import (
-    Topic,
-    agent_stand_ins,
-    closed_compounds,
-    doctrine_stand_ins,
-    initialisms_in,
-    initialisms_of,
-    spelling_stand_ins,
-    stem,
-    stem_counts,
-    stems_of,
-)
+from bot.retrieval.kin import agent_stand_ins, closed_compounds, doctrine_stand_ins, spelling_stand_ins
+from bot.retrieval.terms import Topic, initialisms_in, initialisms_of, stem, stem_counts, stems_of
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")

@@ -8,19 +8,9 @@ from collections.abc import Sequence
 from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import any_of, content_runs, content_words, quote_term
+from bot.retrieval.kin import agent_stand_ins, closed_compounds, doctrine_stand_ins, spelling_stand_ins
 from bot.retrieval.stories import CLOSE_FORM_ENDING
-from bot.retrieval.terms import (
-    Topic,
-    acronym_of,
-    agent_stand_ins,
-    closed_compounds,
-    doctrine_stand_ins,
-    idf,
-    initialisms_of,
-    named_in,
-    spelling_stand_ins,
-    stem,
-)
+from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem
 from bot.store.protocol import StoreProtocol
 
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")

@@ -1,0 +1,96 @@
+"""Words of one family that Porter stems apart, which an article may write for a question's word: the deed for
+its doer ("phishers" / phishing), an -ism's -ist, the other side of the Atlantic's spelling, two words written
+as one. Each finder gives candidates (a term → the question's stems it stands for); the topic reader keeps
+those the archive uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import pairwise
+
+from bot.retrieval.terms import stem
+
+_AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
+_DOCTRINE_WORD = 6  # letters of the shortest -ism / -ist word with a sibling: not "list", "mist", "prism"
+_SPELLING_WORD = 5  # letters of the shortest word respelt: not "four" / "for", "size" / "sise"
+# A word's endings as the other side of the Atlantic writes them (either way; forms no article uses are dropped).
+_SPELLINGS = tuple(
+    (re.compile(pattern), other)
+    for pattern, other in (
+        (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
+        (r"iz(e|es|ed|ing|ation|ations|er|ers)$", r"is\1"),
+        (r"ys(e|es|ed|ing)$", r"yz\1"),
+        (r"yz(e|es|ed|ing)$", r"ys\1"),
+        (r"our(s|ed|ing|able|ite|ites)?$", r"or\1"),
+        (r"or(s|ed|ing|able|ite|ites)?$", r"our\1"),
+        (r"([tb])re(s|d)?$", r"\1er\2"),
+        (r"([tb])er(s|ed)?$", r"\1re\2"),
+        (r"gramme(s)?$", r"gram\1"),
+        (r"gram(s)?$", r"gramme\1"),
+        (r"logue(s)?$", r"log\1"),
+        (r"ence(s)?$", r"ense\1"),
+        (r"ense(s)?$", r"ence\1"),
+    )
+)
+
+
+def agent_stand_ins(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The deed an agent noun's stem may stand for, as candidates: "phisher" → "phish", "trader" → "trade".
+
+    A question asks about the doers ("phishers", "traders") where the article writes of the deed ("phishing
+    attacks", "trade"), and Porter keeps the -er.
+    """
+    return {
+        base: (word,)
+        for word in stems
+        if len(word) >= _AGENT_NOUN and word.endswith("er")
+        for base in (word[:-2], word[:-1])
+        if len(base) >= _AGENT_NOUN - 2
+    }
+
+
+def doctrine_stand_ins(words: Iterable[str], related: Mapping[str, AbstractSet[str]]) -> dict[str, tuple[str, ...]]:
+    """The stem of a word's -ism / -ist sibling, which a text may use for it, as candidates: "sexism" → sexist,
+    "terrorism" → terrorist, "racists" → racism.
+
+    Porter keeps the two apart. Where it cuts "-ism" off, the root left often has other senses ("activism" →
+    activ, of "active"; "populism" → popul, of "population"), so such a sibling counts only where the archive
+    relates it to the word (``related``: stem → related stems): "terrorists" → terror, not "activist" → activ.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        root = word.removesuffix("s")
+        if root.endswith(("ism", "ist")) and len(root) >= _DOCTRINE_WORD:
+            sibling = stem(root[:-3] + ("ist" if root.endswith("ism") else "ism"))
+            if sibling.endswith(("ism", "ist")) or sibling in related.get(stem(word), ()):
+                found[sibling] = (stem(word),)
+    return found
+
+
+def spelling_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The stem of a word's other spelling, British or American, as candidates: "stabilise" → stabil (of
+    "stabilize"), "labor" → labour, "centre" → center, "programme" → program: Reuters writes American, the BBC
+    British, and a question either.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        if len(word) < _SPELLING_WORD:
+            continue
+        for pattern, other in _SPELLINGS:
+            respelt = pattern.sub(other, word)
+            if respelt != word and stem(respelt) != stem(word):
+                found[stem(respelt)] = (stem(word),)
+    return found
+
+
+def closed_compounds(runs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Two adjacent words written as one, with the stems they stand for, as candidates: "web site" → websit
+    (web, site), "short fall" → shortfall. ``runs`` are lower-case words in order, ``""`` where a stopword
+    broke the run."""
+    return {
+        stem(first + second): (stem(first), stem(second))
+        for first, second in pairwise(runs)
+        if first.isalpha() and second.isalpha()
+    }
