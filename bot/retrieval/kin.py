@@ -15,24 +15,22 @@ from bot.retrieval.terms import stem
 _AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
 _DOCTRINE_WORD = 6  # letters of the shortest -ism / -ist word with a sibling: not "list", "mist", "prism"
 _SPELLING_WORD = 5  # letters of the shortest word respelt: not "four" / "for", "size" / "sise"
-# A word's endings as the other side of the Atlantic writes them (either way; forms no article uses are dropped).
+# A word's endings as Britain and America write them, and the inflections each may carry: either side's form is
+# tried for the other (forms no article uses are dropped).
+_ATLANTIC_ENDINGS = (
+    ("is", "iz", "e|es|ed|ing|ation|ations|er|ers"),  # stabilise / stabilize, privatisation
+    ("ys", "yz", "e|es|ed|ing"),  # analyse / analyze
+    ("our", "or", "|s|ed|ing|able|ite|ites"),  # labour / labor, favourite
+    ("tre", "ter", "|s"),  # centre / center
+    ("bre", "ber", "|s"),  # fibre / fiber
+    ("gramme", "gram", "|s"),  # programme / program
+    ("logue", "log", "|s"),  # catalogue / catalog
+    ("ence", "ense", "|s"),  # licence / license
+)
 _SPELLINGS = tuple(
-    (re.compile(pattern), other)
-    for pattern, other in (
-        (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
-        (r"iz(e|es|ed|ing|ation|ations|er|ers)$", r"is\1"),
-        (r"ys(e|es|ed|ing)$", r"yz\1"),
-        (r"yz(e|es|ed|ing)$", r"ys\1"),
-        (r"our(s|ed|ing|able|ite|ites)?$", r"or\1"),
-        (r"or(s|ed|ing|able|ite|ites)?$", r"our\1"),
-        (r"([tb])re(s|d)?$", r"\1er\2"),
-        (r"([tb])er(s|ed)?$", r"\1re\2"),
-        (r"gramme(s)?$", r"gram\1"),
-        (r"gram(s)?$", r"gramme\1"),
-        (r"logue(s)?$", r"log\1"),
-        (r"ence(s)?$", r"ense\1"),
-        (r"ense(s)?$", r"ence\1"),
-    )
+    (re.compile(f"{ending}({inflections})$"), rf"{respelt}\1")
+    for british, american, inflections in _ATLANTIC_ENDINGS
+    for ending, respelt in ((british, american), (american, british))
 )
 
 
