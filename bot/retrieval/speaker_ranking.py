@@ -124,7 +124,8 @@ class SpeakerRanker:
         central = {a for a in on_topic_lead if a in in_lead or voices[a] >= 2}
         # So is what they say in words of the topic in a story that is about it and holds its most specific
         # word, whatever its lead ("phone firms spotting unusual bills" → the ombudsman on phone companies).
-        specific = {a for a in about_topic if self.stories.has(a, topic.specific)}
+        holds_specific = cache(partial(self.stories.has, wanted=topic.specific))  # asked per paragraph, per story
+        specific = {a for a in about_topic if holds_specific(a)}
         stems_by_id = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
         # A related word stands for a topic word only in a story that uses the word itself.
         story_topic = {a: topic.within(self.stories.stems(a)) for a in {r.article_id for r in rows.values()}}
@@ -146,7 +147,7 @@ class SpeakerRanker:
         def names_the_topic(article_id: int) -> bool:
             """Whether a story holds the topic's most specific word when that is a name: Volcker on "brazil's debt
             problems" is in a story about Brazil's debt, not in one on other debtors covering more of the words."""
-            return self.stories.has(article_id, topic.specific) or not named_specific()
+            return holds_specific(article_id) or not named_specific()
 
         def elsewhere(row: ParagraphRow, stems: AbstractSet[str], in_story: Topic) -> bool:
             return len(topic.stems) > 1 and in_story.evidenced(stems)[0] <= 1 and not names_the_topic(row.article_id)
