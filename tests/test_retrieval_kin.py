@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.models import User
-from bot.retrieval.kin import agent_stand_ins, closed_compounds, doctrine_stand_ins, spelling_stand_ins
+from bot.retrieval.kin import (
+    agent_stand_ins,
+    closed_compounds,
+    doctrine_stand_ins,
+    number_stand_ins,
+    spelling_stand_ins,
+)
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -51,6 +57,11 @@ def test_two_adjacent_words_stand_for_their_closed_up_form() -> None:
     }
 
 
+def test_a_small_number_stands_for_its_other_form() -> None:
+    # Not "one": Porter stems it to "on", which every text holds.
+    assert number_stand_ins(["6", "nations", "eight", "one", "1", "2005"]) == {"six": ("6",), "8": ("eight",)}
+
+
 @pytest.mark.parametrize(
     ("stories", "question", "first"),
     [
@@ -89,8 +100,16 @@ def test_two_adjacent_words_stand_for_their_closed_up_form() -> None:
             "what did jo bloggs say about the web site?",
             "Jo Bloggs said the shop's new website",
         ),
+        (
+            [
+                "Aid appeal\n\nAid agencies said 6 lorries had crossed the border.",
+                "Wales win\n\nWales beat France in the Six Nations on Saturday.",
+            ],
+            "any news on the 6 nations?",
+            "Wales beat France in the Six Nations",
+        ),
     ],
-    ids=["doer", "ism", "spelling", "compound"],
+    ids=["doer", "ism", "spelling", "compound", "number"],
 )
 def test_a_word_asked_in_one_form_finds_the_paragraph_written_in_another(
     service: BriefingService, stories: list[str], question: str, first: str

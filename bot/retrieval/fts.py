@@ -17,6 +17,10 @@ GROUP_SIZES = {
     for size, word in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"twenty": "20"}
 _SIZE_WORDS = {digits: word for word, digits in GROUP_SIZES.items()}  # "7" → "seven"
+# A small number as the BBC writes it (in words) and as a question or a newswire may (in digits): "the 6 nations"
+# are the Six Nations, "a 2 year ban" a two-year one. Not "one" (Porter's "on", in every text).
+_TWINS = {word: digits for word, digits in GROUP_SIZES.items() if 2 <= int(digits) <= 12}
+_TWINS |= {digits: word for word, digits in _TWINS.items()}
 
 # Words that carry no topic: question scaffolding and the commonest function words. "get" is a light verb
 # ("is eastenders getting an american version?", "what has he got to say"): kept, it matched any story
@@ -71,10 +75,17 @@ def all_of(terms: Iterable[str]) -> str:
     return " AND ".join(_written(t) for t in terms if t)
 
 
+def number_twin(word: str) -> str:
+    """A small number's other form ("8" → "eight", "six" → "6"), else ""."""
+    return _TWINS.get(word, "")
+
+
 def _written(term: str) -> str:
-    """A term as the index finds it however a text writes it: a code of letters and a number ("g7") also as
-    written with a hyphen ("G-7", two tokens to FTS5, a word and "-7" to PostgreSQL), and a G-group by its name
-    ("group of seven")."""
+    """A term as the index finds it however a text writes it: a small number in digits or words, a code of
+    letters and a number ("g7") also as written with a hyphen ("G-7", two tokens to FTS5, a word and "-7" to
+    PostgreSQL), and a G-group by its name ("group of seven")."""
+    if twin := number_twin(term):
+        return f"({quote_term(term)} OR {quote_term(twin)})"
     if not (code := _CODE.fullmatch(term)):
         return quote_term(term)
     letters, number = code.groups()

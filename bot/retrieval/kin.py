@@ -1,7 +1,7 @@
 """Words of one family that Porter stems apart, which an article may write for a question's word: the deed for
 its doer ("phishers" / phishing), an -ism's -ist, the other side of the Atlantic's spelling, two words written
-as one. Each finder gives candidates (a term → the question's stems it stands for); the topic reader keeps
-those the archive uses."""
+as one, a small number in digits or in words. Each finder gives candidates (a term → the question's stems it
+stands for); the topic reader keeps those the archive uses."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from bot.retrieval.fts import number_twin
 from bot.retrieval.terms import stem
 
 _AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
@@ -92,3 +93,8 @@ def closed_compounds(runs: Sequence[str]) -> dict[str, tuple[str, ...]]:
         for first, second in pairwise(runs)
         if first.isalpha() and second.isalpha()
     }
+
+
+def number_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """A small number's other form, as candidates: "8" → eight, "six" → 6 (the BBC writes words, users digits)."""
+    return {stem(twin): (stem(word),) for word in words if (twin := number_twin(word))}

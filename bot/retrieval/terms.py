@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 import simplemma
 import snowballstemmer
 
-from bot.retrieval.fts import GROUP_OF, GROUP_SIZES
+from bot.retrieval.fts import GROUP_OF, GROUP_SIZES, number_twin
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # An abbreviation written in capitals, dotted or not: "U.S.", "U.K.", "US", "EU". The index reads "U.S."
@@ -194,7 +194,9 @@ class Topic:
         story as "compensation", but "sax" is written "saxophone", beside Charlie Parker."""
         rarest = max(self.stems, key=lambda s: self.weights[s])
         used = [s for s in self.stems if s not in self.unused]
-        return (rarest, max(used, key=lambda s: self.weights[s])) if rarest in self.unused and used else (rarest,)
+        wanted = (rarest, max(used, key=lambda s: self.weights[s])) if rarest in self.unused and used else (rarest,)
+        # ... or a term standing in for one: "six" for the "6" of "the 6 nations".
+        return (*wanted, *(term for term, stems in self.stand_ins.items() if set(stems) & set(wanted)))
 
     def word_of(self, stem_: str) -> str:
         """The question's word for one of the topic's stems (the stem itself if none stems to it)."""
@@ -319,7 +321,7 @@ def numbers_in_place(words: Sequence[str], text: str, story: AbstractSet[str] | 
             (i, i + n - 1)
             for i in range(len(found))
             for n in range(1, _NUMBER_PARTS + 1)
-            if "".join(found[i : i + n]) == number
+            if "".join(found[i : i + n]) == number or (n == 1 and found[i] == number_twin(number))
         ]
         if not places:
             return False

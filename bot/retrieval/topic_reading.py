@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import any_of, content_runs, content_words, quote_term
-from bot.retrieval.kin import agent_stand_ins, closed_compounds, doctrine_stand_ins, spelling_stand_ins
+from bot.retrieval.kin import (
+    agent_stand_ins,
+    closed_compounds,
+    doctrine_stand_ins,
+    number_stand_ins,
+    spelling_stand_ins,
+)
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem
 from bot.store.protocol import StoreProtocol
@@ -55,12 +61,14 @@ class TopicReader:
         # A word of the topic itself is evidence for that word only, never "related" evidence for another.
         related = {s: found - set(stems) for s, found in related.items()}
         # Words of the same family Porter keeps apart: the deed for a doer ("phisher"), an -ist for an -ism, the
-        # other side of the Atlantic's spelling ("stabilise" / stabilize); and two words written as one ("web site").
+        # other side of the Atlantic's spelling ("stabilise" / stabilize); two words written as one ("web site"); a
+        # small number's other form ("6" / six).
         kin = {
             **agent_stand_ins(stems),
             **doctrine_stand_ins(words, related),
             **spelling_stand_ins(words),
             **closed_compounds(runs),
+            **number_stand_ins(words),
         }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
