@@ -619,6 +619,17 @@ def test_a_subject_with_a_clause_between_dashes_or_brackets_speaks() -> None:
     assert [p.speakers for p in result.paragraphs] == [("Gerry Conlon",), ("Andrei Illarionov",), ("Electronic Arts",)]
 
 
+def test_the_opening_subject_speaks_after_but() -> None:
+    result = attribute(
+        [
+            "Anthony Solomon addressed the Japan Society.",
+            "Solomon forecast inflation at 4.5 pct by year-end, but said it could be kept below five pct.",
+            "Bob Strauss doubted whether Chris Rock would make an impact, but added: \"I'm all for lower ratings.\"",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [(), ("Anthony Solomon",), ("Bob Strauss",)]
+
+
 def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None:
     result = attribute(
         [

@@ -92,6 +92,9 @@ _GAP = re.compile(
     r"|\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
+# "Solomon forecast inflation at 4.5 pct by year-end, but said": the sentence's opening subject goes on to speak
+# after "but" (not "Mr Strauss doubted whether Rock would make an impact, but added": Rock is no opening subject).
+_BUT_GAP = re.compile(rf"\s+[a-z]+\b(?:[^.;:!?\"“”]|(?<=\d)\.(?=\d)){{0,150}}?,?\s+but\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
 # "Mr Tanzi's statement said": a person speaks through what they wrote or said.
 _THEIR_WORDS_GAP = re.compile(
     rf"['’]s\s+(?:[a-z]+\s+)?(?:statement|letter|message|memo|note|website|blog|book|memoir|autobiography|speech)"
@@ -203,9 +206,14 @@ _OPENING_PRONOUN = re.compile(r"[\s\"“(]*(He|She)\b(?!['’])")
 def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
     """Index of the reference that is the subject of a verb, looking left within the sentence."""
 
+    def opening() -> Ref | None:
+        found = _opening_subject(masked, refs, floor)
+        return None if found is None else refs[found]
+
     def subject(ref: Ref) -> bool:
         return bool(
             _GAP.fullmatch(masked, ref.end, verb_start)
+            or (_BUT_GAP.fullmatch(masked, ref.end, verb_start) and ref is opening())
             or (participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start))
             or (ref.kind == "name" and _NAME_GAP.fullmatch(masked, ref.end, verb_start))
             or (ref.kind == "role" and _ROLE_GAP.fullmatch(masked, ref.end, verb_start))
