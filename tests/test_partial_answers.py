@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import User
-from bot.retrieval.speaker_ranking import _two_words
+from bot.retrieval.speaker_tiers import two_words
 from bot.retrieval.terms import Topic, stem, stems_of
 from bot.service import BriefingService
 
@@ -33,10 +33,10 @@ def _topic(words: tuple[str, ...], related: dict[str, set[str]]) -> Topic:
 
 def test_two_words_need_one_of_them_itself() -> None:
     topic = _topic(("spare", "production", "capacity"), {"production": {"oil"}})
-    assert _two_words(topic, stems_of("an excess capacity of oil"))  # capacity itself, production through oil
-    assert not _two_words(topic, stems_of("an excess of oil"))  # a related word alone
-    assert not _two_words(_topic(("knife", "crime"), {}), stems_of("victims of crime"))  # one word of two
-    assert not _two_words(_topic(("football",), {"football": {"good"}}), stems_of("a good game"))
+    assert two_words(topic, stems_of("an excess capacity of oil"))  # capacity itself, production through oil
+    assert not two_words(topic, stems_of("an excess of oil"))  # a related word alone
+    assert not two_words(_topic(("knife", "crime"), {}), stems_of("victims of crime"))  # one word of two
+    assert not two_words(_topic(("football",), {"football": {"good"}}), stems_of("a good game"))
 
 
 def test_a_paragraph_on_part_of_a_topic_answers(service: BriefingService) -> None:
