@@ -47,7 +47,8 @@ class TopicTiers:
         speaks_first: AbstractSet[int],
         context: dict[int, float],
     ) -> None:
-        """
+        """Measure every candidate once: its stems, its story's reading of the topic, its coverage of it.
+
         :param rows: the candidate paragraphs, by id.
         :param links: the person's paragraph links (where they speak or are mentioned).
         :param about_topic: the stories about the topic (or about the person the topic names).
@@ -56,10 +57,8 @@ class TopicTiers:
         :param context: per story, how many of a typed role's unmatched words it uses.
         """
         self.stories = stories
-        self.reader = reader
         self.topic = topic
         self.rows = rows
-        self.about_person = about_person
         self.speaks_first = speaks_first
         self.context = context
         self.speaking = {link.paragraph_id for link in links if link.role == "speaker"}
