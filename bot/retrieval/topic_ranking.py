@@ -65,17 +65,64 @@ class TopicRanker:
             for row in more:
                 rows.setdefault(row.id, row)
         self.stories.prefetch(row.article_id for row in rows.values())
-        stems: dict[int, frozenset[str]] = {}
-        coverage: dict[int, float] = {}
+        measures = _Measures(self.stories, self.reader, topic, rows, news=news)
+        keys = _keys_until_settled(rows, measures.key_of, measures.best_at, wanted, in_bm25_order=not fallback)
+        if len(keys) < len(rows) and any(measures.anchored(i) for i in keys):
+            return _by_key(rows, keys, measures.stems)
+        for paragraph_id in rows:
+            if paragraph_id not in keys:  # the rest, in the order found
+                keys[paragraph_id] = measures.key_of(paragraph_id)
+        if not any(measures.anchored(i) for i in rows) and not measures.acronym_found():
+            return []
+        # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
+        # it could be, lending cannot change the answer and its reading and stemming are skipped.
+        if _above(keys.values(), measures.best_at(0.0)) < wanted:
+            self._lend(measures, rows, keys, wanted)
+        return _by_key(rows, keys, measures.stems)
+
+    def _lend(
+        self,
+        measures: _Measures,
+        rows: dict[int, ParagraphRow],
+        keys: dict[int, tuple[float, ...] | None],
+        wanted: int,
+    ) -> None:
+        """Add to ``rows`` and ``keys`` the other paragraphs of the stories that match best: a report on the topic
+        often carries its reactions ("the union said…") in paragraphs without the topic's words. Only a story that
+        may rank a paragraph has one measured, and so can lend."""
+        best = sorted(measures.coverage, key=lambda i: -measures.coverage[i])[:STORY_CANDIDATES]
+        for article_id in dict.fromkeys(rows[i].article_id for i in best):
+            if _above(keys.values(), measures.best_in(article_id, lead=True)) >= wanted:
+                continue  # none of its paragraphs could make the page
+            lent = [row for row in self.store.article_rows(article_id) if row.id not in rows]
+            # Its lead may outrank every paragraph found; the rest only when they leave the page room.
+            later = _above(keys.values(), measures.best_in(article_id, lead=False)) < wanted
+            for row in lent:
+                if row.position == 0 or later:
+                    rows[row.id] = row
+                    keys[row.id] = measures.key_of(row.id)
+
+
+class _Measures:
+    """How far each candidate paragraph, and its story, cover one topic: read and stemmed once, when reached."""
+
+    def __init__(
+        self, stories: Stories, reader: TopicReader, topic: Topic, rows: dict[int, ParagraphRow], *, news: bool
+    ) -> None:
+        self.stories = stories
+        self.topic = topic
+        self.rows = rows  # the candidates; lending adds to them
+        self.stems: dict[int, frozenset[str]] = {}
+        self.coverage: dict[int, float] = {}
         # A topic of several words is found only where at least two of them meet, in the paragraph or in
         # a story covering the topic: "Mars rovers" is not answered by a paragraph about Rover cars, while
         # "who's running Petromin" is by the Petromin paragraph of a story that also says who runs it.
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
-        needed = min(2, len(topic.stems))
+        self.needed = min(2, len(topic.stems))
         # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words (those
         # its story uses).
-        numbers_placed = cache(
-            lambda i: numbers_in_place(topic.words, rows[i].text, self.stories.stems(rows[i].article_id))
+        self.numbers_placed = cache(
+            lambda i: numbers_in_place(topic.words, rows[i].text, stories.stems(rows[i].article_id))
         )
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
         # hundreds of candidates share a few hundred stories. A common word may be said otherwise ("punished":
@@ -83,90 +130,74 @@ class TopicRanker:
         # related words holds it too, and so does one about the topic (three quarters of it, in other words of
         # the question); not a name's (a story on the Toronto summit names Toronto), which is looked up once,
         # when first needed.
-        rarest = topic.specific[0]
-        paraphrasable = cache(lambda: not self.reader.specific_is_a_name(topic))
-        story = cache(lambda article_id: topic.coverage(self.stories.stems(article_id), RELATED_CREDIT))
-
-        def said_otherwise(article_id: int) -> bool:
-            return topic.evidences(rarest, self.stories.stems(article_id)) or story(article_id) >= MIN_ARTICLE_COVERAGE
-
-        specific = cache(
+        self.paraphrasable = cache(lambda: not reader.specific_is_a_name(topic))
+        self.story = cache(lambda article_id: topic.coverage(stories.stems(article_id), RELATED_CREDIT))
+        self.specific = cache(
             lambda article_id: (
-                self.stories.has(article_id, topic.specific) or (said_otherwise(article_id) and paraphrasable())
+                stories.has(article_id, topic.specific) or (self._said_otherwise(article_id) and self.paraphrasable())
             )
         )
         # For news on the topic, a story whose headline and lead are about it reports on it (read once per story).
-        headline_share = HEADLINE_SHARE if news else 0.0
-        lead_share = cache(partial(self.stories.lead_coverage, topic))
+        self.headline_share = HEADLINE_SHARE if news else 0.0
+        self.lead_share = cache(partial(stories.lead_coverage, topic))
+        self.whole_topic = weight(topic, frozenset(topic.weights))
 
-        def headline(article_id: int) -> float:
-            return headline_share * lead_share(article_id) if headline_share else 0.0  # no lead read otherwise
+    def _said_otherwise(self, article_id: int) -> bool:
+        """Whether a story evidences the topic's rarest word by related words of its own, or is about the topic."""
+        rarest = self.topic.specific[0]
+        return (
+            self.topic.evidences(rarest, self.stories.stems(article_id))
+            or self.story(article_id) >= MIN_ARTICLE_COVERAGE
+        )
 
-        def anchored(i: int) -> bool:
-            share, about = coverage.get(i, 0.0), story(rows[i].article_id) >= MIN_ARTICLE_COVERAGE
-            # A newswire story's one-sentence paragraphs spread a topic over several ("how did soviet energy output
-            # do in the first quarter?"): in a story about the topic, a paragraph holding part of it will do.
-            return (
-                (share >= MIN_COVERAGE or (about and share >= MIN_PARTIAL_COVERAGE))
-                and (topic.matched(stems[i]) >= needed or about)
-                and specific(rows[i].article_id)
-                and numbers_placed(i)
-            )
+    def headline(self, article_id: int) -> float:
+        """What a story's headline and lead covering the topic add to its paragraphs' scores, for news on it."""
+        return self.headline_share * self.lead_share(article_id) if self.headline_share else 0.0  # no lead read
 
-        def key_of(paragraph_id: int) -> tuple[float, ...] | None:
-            row = rows[paragraph_id]
-            # A paragraph covers no more of the topic than its story: in a story too far from the topic to rank
-            # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
-            if not _may_rank(story(row.article_id), lead=row.position == 0):
-                return None
-            stems[paragraph_id] = frozenset(stems_of(row.text))
-            coverage[paragraph_id] = topic.coverage(stems[paragraph_id], RELATED_CREDIT)
-            score = _topic_score(story(row.article_id), coverage[paragraph_id], lead=row.position == 0)
-            if coverage[paragraph_id] < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
-                return None
-            held = weight(topic, stems[paragraph_id])
-            return _topic_key(specific(row.article_id), score + headline(row.article_id), held, row.rank, row.position)
+    def anchored(self, paragraph_id: int) -> bool:
+        """Whether a keyed paragraph may answer: enough of the topic, its words meeting, in a story of this topic."""
+        row = self.rows[paragraph_id]
+        share, about = self.coverage.get(paragraph_id, 0.0), self.story(row.article_id) >= MIN_ARTICLE_COVERAGE
+        # A newswire story's one-sentence paragraphs spread a topic over several ("how did soviet energy output
+        # do in the first quarter?"): in a story about the topic, a paragraph holding part of it will do.
+        return (
+            (share >= MIN_COVERAGE or (about and share >= MIN_PARTIAL_COVERAGE))
+            and (self.topic.matched(self.stems[paragraph_id]) >= self.needed or about)
+            and self.specific(row.article_id)
+            and self.numbers_placed(paragraph_id)
+        )
 
-        whole_topic = weight(topic, frozenset(topic.weights))
+    def acronym_found(self) -> bool:
+        """Whether a keyed paragraph holds the topic's acronym (which answers however little else it holds)."""
+        acronym = self.topic.acronym
+        return bool(acronym) and any(acronym in found for found in self.stems.values())
 
-        def best_at(rank: float) -> tuple[float, ...]:
-            """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
-            return _topic_key(True, _topic_score(1.0, 1.0, lead=True) + headline_share, whole_topic, rank, 0)
+    def key_of(self, paragraph_id: int) -> tuple[float, ...] | None:
+        """A paragraph's ranking key, None when it cannot rank; its stems and coverage kept for the checks above."""
+        row = self.rows[paragraph_id]
+        # A paragraph covers no more of the topic than its story: in a story too far from the topic to rank
+        # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
+        if not _may_rank(self.story(row.article_id), lead=row.position == 0):
+            return None
+        stems = self.stems[paragraph_id] = frozenset(stems_of(row.text))
+        coverage = self.coverage[paragraph_id] = self.topic.coverage(stems, RELATED_CREDIT)
+        score = _topic_score(self.story(row.article_id), coverage, lead=row.position == 0)
+        if coverage < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
+            return None
+        held = weight(self.topic, stems)
+        return _topic_key(
+            self.specific(row.article_id), score + self.headline(row.article_id), held, row.rank, row.position
+        )
 
-        def best_in(article_id: int, *, lead: bool) -> tuple[float, ...]:
-            """The best key a lent paragraph (rank 0) of a story could have: all of the topic its story holds."""
-            share, held = story(article_id), weight(topic, self.stories.stems(article_id))
-            score = _topic_score(share, share, lead=lead) + headline(article_id)
-            return _topic_key(specific(article_id), score, held, 0.0, 0 if lead else 1)
+    def best_at(self, rank: float) -> tuple[float, ...]:
+        """The best key a paragraph of this BM25 rank could have: the whole topic, in a story on it."""
+        return _topic_key(True, _topic_score(1.0, 1.0, lead=True) + self.headline_share, self.whole_topic, rank, 0)
 
-        keys = _keys_until_settled(rows, key_of, best_at, wanted, in_bm25_order=not fallback)
-        if len(keys) < len(rows) and any(anchored(i) for i in keys):
-            return _by_key(rows, keys, stems)
-        for paragraph_id in rows:
-            if paragraph_id not in keys:  # the rest, in the order found
-                keys[paragraph_id] = key_of(paragraph_id)
-        if not any(anchored(i) for i in rows) and not (
-            topic.acronym and any(topic.acronym in found for found in stems.values())
-        ):
-            return []
-        # A lent paragraph has no BM25 rank (0): when more found ones than the page needs rank above the best
-        # it could be, lending cannot change the answer and its reading and stemming are skipped.
-        if _above(keys.values(), best_at(0.0)) < wanted:
-            # The stories that match best lend their other paragraphs: a report on the topic often
-            # carries its reactions ("the union said…") in paragraphs without the topic's words. Only a
-            # story that may rank a paragraph has one measured, and so can lend.
-            best = sorted(coverage, key=lambda i: -coverage[i])[:STORY_CANDIDATES]
-            for article_id in dict.fromkeys(rows[i].article_id for i in best):
-                if _above(keys.values(), best_in(article_id, lead=True)) >= wanted:
-                    continue  # none of its paragraphs could make the page
-                lent = [row for row in self.store.article_rows(article_id) if row.id not in rows]
-                # Its lead may outrank every paragraph found; the rest only when they leave the page room.
-                later = _above(keys.values(), best_in(article_id, lead=False)) < wanted
-                for row in lent:
-                    if row.position == 0 or later:
-                        rows[row.id] = row
-                        keys[row.id] = key_of(row.id)
-        return _by_key(rows, keys, stems)
+    def best_in(self, article_id: int, *, lead: bool) -> tuple[float, ...]:
+        """The best key a lent paragraph (rank 0) of a story could have: all of the topic its story holds."""
+        share, held = self.story(article_id), weight(self.topic, self.stories.stems(article_id))
+        score = _topic_score(share, share, lead=lead) + self.headline(article_id)
+        return _topic_key(self.specific(article_id), score, held, 0.0, 0 if lead else 1)
 
 
 def _keys_until_settled(
