@@ -134,26 +134,13 @@ class Retriever:
             parsed = _as_topic(parsed)
         topic = self.reader.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
-            # Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the
-            # question answers it ("what did toyota say about hybrid cars?"), read as a topic.
-            # A word no paragraph uses ("Frobisk") is in no story: then no topic search is spent on it.
-            whole = _as_topic(parsed, joined=True)
-            unheard = any(map(self.reader.unheard_of, parsed.speaker.split()))
-            whole_topic = None if unheard else self.reader.topic(whole.topic)
-            ranked = self.topics.rank(whole_topic, after_article, wanted=wanted) if whole_topic and topic else []
-            if not (whole_topic and topic and self._about_question(whole_topic, topic, ranked)):
+            read_as_topic = self._nobody_as_topic(parsed, topic, after_article, wanted)
+            if read_as_topic is None:
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
-            parsed, topic = whole, whole_topic
-            # What was said is asked for: a paragraph where someone speaks (its lawyer, its spokesman) comes first.
-            voiced = self.store.speakers_of([r.row.id for r in ranked[:wanted]])
-            ranked = sorted(ranked, key=lambda r: r.row.id not in voiced)
+            parsed, topic, ranked = read_as_topic
         elif speaker is not None:
-            ranked = self.people.rank(speaker, topic, parsed.topic, after_article, wanted)
-            readings = () if ranked else self._other_readings(speaker, topic, colleagues=by_role and not own_words_only)
-            for other in readings:
-                if ranked := self.people.rank(other, topic, parsed.topic, after_article, wanted):
-                    speaker = other
-                    break
+            colleagues = by_role and not own_words_only
+            speaker, ranked = self._ranked_for_speaker(speaker, topic, parsed.topic, after_article, wanted, colleagues)
             unheard_body = not ranked and bool(parsed.topic) and speaker.typed.split()[-1] in INSTITUTIONS
             if guessed or by_role or unheard_body:
                 # The speaker was only the question's subject ("did Deng put a cap on grain imports"): when
@@ -163,22 +150,12 @@ class Retriever:
                 # role, whose recorded holders are often not the one a story quotes under another title ("the
                 # japanese farm ministry official"), and for an institution none of whose recorded voices
                 # speaks on it ("japan's farm ministry"): its words are part of the question.
-                whole = _as_topic(parsed, joined=not guessed)
-                whole_topic = self.reader.topic(whole.topic)
-                # A topic search costs tens of milliseconds in a large archive: skipped when no story could
-                # cover the question that much better than the person's own. A role matched in full names the
-                # person in their story however it writes the role ("new york fed president": "New York Federal
-                # Reserve Bank President Gerald Corrigan").
-                named = by_role and not (guessed or speaker.qualifiers)
-                spoken = self._story_coverage(whole_topic, ranked, also=stems_of(speaker.typed) if named else ())
-                if whole_topic is not None and spoken + BETTER_STORY <= 1.0:
-                    as_topic = self.topics.rank(whole_topic, after_article, wanted=wanted)
-                    if ranked:
-                        switch = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
-                    else:  # for a role none of whose holders speaks on it, only a story about the question
-                        switch = guessed or (topic is not None and self._about_question(whole_topic, topic, as_topic))
-                    if switch:
-                        parsed, speaker, topic, ranked = whole, None, whole_topic, as_topic
+                question = self._question_as_topic(
+                    parsed, speaker, topic, ranked, guessed, by_role, after_article, wanted
+                )
+                if question is not None:
+                    speaker = None
+                    parsed, topic, ranked = question
         elif topic is not None:
             ranked = self.topics.rank(topic, after_article, wanted=wanted, news=True)
         else:
@@ -226,6 +203,70 @@ class Retriever:
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),
         )
+
+    def _nobody_as_topic(
+        self, parsed: Question, topic: Topic | None, after_article: int, wanted: int
+    ) -> tuple[Question, Topic, list[Ranked]] | None:
+        """A question whose speaker nobody is recorded as, read whole as a topic, with its ranking; None when no
+        story is about nearly all of it.
+
+        Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the question
+        answers it ("what did toyota say about hybrid cars?"). A word no paragraph uses ("Frobisk") is in no
+        story: then no topic search is spent on it.
+        """
+        whole = _as_topic(parsed, joined=True)
+        unheard = any(map(self.reader.unheard_of, parsed.speaker.split()))
+        whole_topic = None if unheard else self.reader.topic(whole.topic)
+        if whole_topic is None or topic is None:
+            return None
+        ranked = self.topics.rank(whole_topic, after_article, wanted=wanted)
+        if not self._about_question(whole_topic, topic, ranked):
+            return None
+        # What was said is asked for: a paragraph where someone speaks (its lawyer, its spokesman) comes first.
+        voiced = self.store.speakers_of([r.row.id for r in ranked[:wanted]])
+        return whole, whole_topic, sorted(ranked, key=lambda r: r.row.id not in voiced)
+
+    def _ranked_for_speaker(
+        self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int, wanted: int, colleagues: bool
+    ) -> tuple[Speaker, list[Ranked]]:
+        """The person's ranking, else the first of their other readings that speaks on the topic (see
+        ``_other_readings``), with whom it is of."""
+        ranked = self.people.rank(speaker, topic, topic_text, after_article, wanted)
+        readings = () if ranked else self._other_readings(speaker, topic, colleagues=colleagues)
+        for other in readings:
+            if found := self.people.rank(other, topic, topic_text, after_article, wanted):
+                return other, found
+        return speaker, ranked
+
+    def _question_as_topic(
+        self,
+        parsed: Question,
+        speaker: Speaker,
+        topic: Topic | None,
+        ranked: list[Ranked],
+        guessed: bool,
+        by_role: bool,
+        after_article: int,
+        wanted: int,
+    ) -> tuple[Question, Topic, list[Ranked]] | None:
+        """The whole question read as a topic, with its ranking, when a story covers it clearly better than the
+        one the speaker's ``ranked`` answer stands in (or, when they have none, when a story is about it)."""
+        whole = _as_topic(parsed, joined=not guessed)
+        whole_topic = self.reader.topic(whole.topic)
+        # A topic search costs tens of milliseconds in a large archive: skipped when no story could
+        # cover the question that much better than the person's own. A role matched in full names the
+        # person in their story however it writes the role ("new york fed president": "New York Federal
+        # Reserve Bank President Gerald Corrigan").
+        named = by_role and not (guessed or speaker.qualifiers)
+        spoken = self._story_coverage(whole_topic, ranked, also=stems_of(speaker.typed) if named else ())
+        if whole_topic is None or spoken + BETTER_STORY > 1.0:
+            return None
+        as_topic = self.topics.rank(whole_topic, after_article, wanted=wanted)
+        if ranked:
+            switch = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
+        else:  # for a role none of whose holders speaks on it, only a story about the question
+            switch = guessed or (topic is not None and self._about_question(whole_topic, topic, as_topic))
+        return (whole, whole_topic, as_topic) if switch else None
 
     def _other_readings(self, speaker: Speaker, topic: Topic | None, *, colleagues: bool) -> Iterator[Speaker]:
         """Whom else a speaker may mean, when nobody they were read as speaks on the topic, each said so in the lead:
@@ -392,9 +433,7 @@ def _as_topic(parsed: Question, *, joined: bool = False) -> Question:
     return Question(parsed.text, topic=f"{parsed.speaker}{' and' if joined else ''} {parsed.topic}".strip())
 
 
-def _reading(
-    asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None
-) -> Reading | None:
+def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None) -> Reading | None:
     """Whom and what an answered question was read as asking, when its text alone did not say: one person a name was
     read as ("edward": Edward Leigh), the one of several it names whose words the page shows ("lawson" on sterling:
     Nigel Lawson, so "what else did he say?" asks him), or a speaker found in a question of no known phrasing
