@@ -630,6 +630,15 @@ def test_the_opening_subject_speaks_after_but() -> None:
     assert [p.speakers for p in result.paragraphs] == [(), ("Anthony Solomon",), ("Bob Strauss",)]
 
 
+def test_a_participle_after_a_comma_is_the_sentences_speaker_not_the_name_before_it() -> None:
+    assert speakers(
+        [
+            "Menzies Campbell said a win by John Kerry would have given Tony Blair a fresh start, adding it was almost"
+            " as if there was an umbilical cord between them.",
+        ]
+    ) == [("Menzies Campbell",)]
+
+
 def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None:
     result = attribute(
         [

@@ -371,6 +371,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         return refs  # a quarter of paragraphs: nobody to place in a sentence
     bounds = [0, *[m.end() for m in SENTENCE_END.finditer(masked)], len(masked) + 1]
     pronouns: list[tuple[int, int]] | None = None  # found on the first verb that needs them
+    # Per sentence, the reference found speaking: "Menzies Campbell said a win by Mr Kerry would have given Mr Blair
+    # a fresh start, adding …" — the participle after the comma is Campbell's, not the name just before it.
+    sentence_speaker: dict[int, int] = {}
     s = 0
     for start, end, verb in verbs:
         while bounds[s + 1] <= start:
@@ -408,6 +411,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found = _opening_subject(masked, refs, floor)
             if found is None:
                 continue
+        if found is None and participle and left.endswith(",") and s in sentence_speaker:
+            found = sentence_speaker[s]
         if found is None and verb:
             found = _subject_before(masked, refs, start, floor, participle)
         inverted = not participle and (not verb or not left or left[-1] in _INVERSION_CUES)
@@ -442,6 +447,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         ):
             found -= 1  # "John Doe at Lehman Brothers said": the person, not where they work
         _mark(refs, found, start)
+        sentence_speaker[s] = found
         # "Ms X and Mr Y said" / "X, Y and Z said": every coordinated subject speaks.
         joiner = _AND
         while (
