@@ -1017,13 +1017,15 @@ def test_a_topic_answers_story_goes_on_with_its_details_in_other_words(service: 
     )
     for port in ("Dover", "Calais", "Ostend", "Harwich", "Hull", "Rosslare"):
         service.load_text(ADMIN, f"{port} news\n\nInsurers paid ferry claims in {port} last year, as every year.")
-    texts = [hit.text for hit in service.ask("what claims could insurers face over the ferry?").hits]
-    # Six other stories' paragraphs hold every word of the topic; the story's own details go on after its news.
-    assert texts[:2] == [
+    texts = [hit.text for hit in service.ask("what claims could insurers face over the ferry?", limit=4).hits]
+    # Six other stories' paragraphs hold every word of the topic; the story's own details go on after its news,
+    # in whatever words ("Passengers may ask…" holds none of the topic's).
+    assert texts[:3] == [
         "Insurers could face heavy claims after the ferry sank off Zeebrugge.",
+        "Passengers may ask for more than ten million pounds in all, Larner said.",
         "A court case in America could raise that claim several times.",
     ]
-    assert texts[2].startswith("Insurers paid ferry claims")
+    assert texts[3].startswith("Insurers paid ferry claims")
 
 
 @pytest.mark.parametrize("message", ["help", "Help!", "hi", "Hello?", "hi there", "Good morning!", "what can you do?"])

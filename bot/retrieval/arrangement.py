@@ -41,12 +41,14 @@ class Arranger:
     def __init__(self, store: StoreProtocol) -> None:
         self.store = store
 
-    def story_goes_on(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
-        """A topic answer followed by its story's next paragraphs that touch the topic, where its followers leave room.
+    def story_goes_on(self, ranked: list[Ranked]) -> list[Ranked]:
+        """A topic answer followed by its story's next paragraphs, where its followers leave room.
 
-        A report gives the details of its news in the paragraphs after the one naming it, often in other words
-        ("claims from passengers" after "insurers could face claims"): too few of the topic's words to be
-        ranked, but more often part of the answer than another story's paragraph.
+        A report gives the details of its news in the paragraphs after the one naming it, in other words or in
+        none of the topic's ("claims from passengers" after "insurers could face claims"; the reasons after the
+        news): too few of the topic's words to be ranked, but more often part of the answer than another story's
+        paragraph. In the question sets, with every first answer unchanged, recall@3 rose on seven read and five
+        held-out questions and fell on two held-out ones once paragraphs without the topic's words came too.
         """
         first = ranked[0]
         followers = list(takewhile(lambda r: r.row.article_id == first.row.article_id, ranked[1 : 1 + STORY_FOLLOWERS]))
@@ -54,12 +56,11 @@ class Arranger:
         if not room:
             return ranked
         taken = {r.row.id for r in (first, *followers)}
-        after: list[Ranked] = []
-        for row in self.store.article_rows(first.row.article_id):
-            if row.id not in taken and 0 < row.position - first.row.position <= STORY_REACH and len(after) < room:
-                stems = frozenset(stems_of(row.text))
-                if topic.coverage(stems, RELATED_CREDIT) >= MIN_SIBLING_COVERAGE:
-                    after.append(Ranked(row, first.key, stems))  # placed with the answer it continues
+        after = [
+            Ranked(row, first.key, frozenset(stems_of(row.text)))  # placed with the answer it continues
+            for row in self.store.article_rows(first.row.article_id)
+            if row.id not in taken and 0 < row.position - first.row.position <= STORY_REACH
+        ][:room]
         moved = {r.row.id for r in after}
         head = 1 + len(followers)
         return [*ranked[:head], *after, *(r for r in ranked[head:] if r.row.id not in moved)]

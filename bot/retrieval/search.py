@@ -179,7 +179,7 @@ class Retriever:
             )
         ranked = first_story_first(_once_each(ranked))
         if speaker is None and topic is not None:
-            ranked = self.arranger.story_goes_on(ranked, topic)
+            ranked = self.arranger.story_goes_on(ranked)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         page = ranked[offset : offset + limit]
