@@ -1008,6 +1008,21 @@ def test_the_first_answers_story_goes_on_before_another_story(service: BriefingS
     ]
 
 
+def test_a_persons_quotation_comes_before_the_lead_reporting_it(service: BriefingService) -> None:
+    story = (
+        "Strachan rejects Portsmouth\n\nGordon Strachan has rejected the Portsmouth job.\n\n"
+        "\"I need a rest from football,\" Strachan said of the Portsmouth job offer.\n\n"
+        "\"I am off on holiday,\" he added.\n\nPortsmouth will now look elsewhere."
+    )
+    service.load_text(ADMIN, story)
+    texts = [hit.text for hit in service.ask("what did gordon strachan say about the portsmouth job?").hits]
+    # The lead reports it; his words, in a paragraph covering the question as much, are what was asked.
+    assert texts[:2] == [
+        "\"I need a rest from football,\" Strachan said of the Portsmouth job offer.",
+        "Gordon Strachan has rejected the Portsmouth job.",
+    ]
+
+
 def test_a_topic_answers_story_goes_on_with_its_details_in_other_words(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from itertools import takewhile
 
 from bot.retrieval.ranked import MIN_SIBLING_COVERAGE, RELATED_CREDIT, Ranked
+from bot.retrieval.speaker_tiers import QUOTATION
 from bot.retrieval.terms import Topic, stems_of
 from bot.store.protocol import StoreProtocol
 
 STORY_FOLLOWERS = 2  # the first answer's story's next paragraphs of its tier, put right after it
 FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are always ranked in full
 STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
+AS_MUCH = 0.2  # a quotation covering this much less of a topic than the lead before it covers it about as much
 SETTING_RANK = 2  # answers before the paragraph setting out a person's news (see Arranger.with_setting)
 
 
@@ -65,6 +67,32 @@ class Arranger:
         head = 1 + len(followers)
         return [*ranked[:head], *after, *(r for r in ranked[head:] if r.row.id not in moved)]
 
+    @staticmethod
+    def words_before_report(ranked: list[Ranked], topic: Topic) -> list[Ranked]:
+        """An answer to what someone said with their quotation before the lead reporting it: when the first answer
+        is a story's lead quoting nobody and the second the paragraph after it, quoting and covering the topic
+        about as much, the two change places.
+
+        The lead reports what was said ("Strachan has rejected the chance to become Portsmouth's new boss"); the
+        next paragraph gives the words, which the question asks for. Not a quotation on something else after a
+        lead that is the answer ("Arnesen has denied that Santini left after a clash", then "We talk every day").
+        In the question sets, for questions naming a speaker: first answers +3 read and +3 held-out, none lost
+        (for topic questions the sets disagreed: the lead is the news asked for as often as not).
+        """
+        if len(ranked) < 2:
+            return ranked
+        lead, after = ranked[0], ranked[1]
+        if (
+            lead.row.position == 0
+            and after.row.article_id == lead.row.article_id
+            and after.row.position == 1
+            and QUOTATION.search(lead.row.text) is None
+            and QUOTATION.search(after.row.text) is not None
+            and _coverage(topic, after) >= _coverage(topic, lead) - AS_MUCH
+        ):
+            return [after, lead, *ranked[2:]]
+        return ranked
+
     def with_setting(self, ranked: list[Ranked], person_ids: Sequence[int], topic: Topic) -> list[Ranked]:
         """A person's answer with the paragraph before their first answer at rank 3, when it names them on the
         topic and quotes nobody: a report sets out the news about them there before giving their words ("Indonesia's
@@ -87,3 +115,8 @@ class Arranger:
         if not sets_out:
             return ranked
         return [*ranked[:SETTING_RANK], Ranked(row, ranked[0].key, stems), *ranked[SETTING_RANK:]]
+
+
+def _coverage(topic: Topic, ranked: Ranked) -> float:
+    """How much of a topic a ranked paragraph covers (its stems read again when its ranking kept none)."""
+    return topic.coverage(ranked.stems or frozenset(stems_of(ranked.row.text)), RELATED_CREDIT)

@@ -182,6 +182,8 @@ class Retriever:
             ranked = self.arranger.story_goes_on(ranked)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
+        if (speaker is not None or asked.speaker) and topic is not None:
+            ranked = self.arranger.words_before_report(ranked, topic)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
