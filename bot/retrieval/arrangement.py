@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import takewhile
 
-from bot.retrieval.ranked import MIN_SIBLING_COVERAGE, RELATED_CREDIT, Ranked
-from bot.retrieval.speaker_tiers import QUOTATION
+from bot.retrieval.ranked import MIN_SIBLING_COVERAGE, QUOTATION, RELATED_CREDIT, Ranked
 from bot.retrieval.terms import Topic, stems_of
 from bot.store.protocol import StoreProtocol
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.retrieval.terms import Topic
@@ -12,6 +13,8 @@ MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
+# Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
+QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,15 @@ from bot.retrieval.query import (
     subject_readings,
     surname_reading,
 )
-from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, MIN_COVERAGE, MIN_PARTIAL_COVERAGE, RELATED_CREDIT, Ranked
+from bot.retrieval.ranked import (
+    MIN_ARTICLE_COVERAGE,
+    MIN_COVERAGE,
+    MIN_PARTIAL_COVERAGE,
+    QUOTATION,
+    RELATED_CREDIT,
+    Ranked,
+)
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker
-from bot.retrieval.speaker_tiers import QUOTATION
 from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names, names_a_role
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories

@@ -15,7 +15,14 @@ from collections.abc import Set as AbstractSet
 from functools import cache, partial
 
 from bot.retrieval.fts import content_words
-from bot.retrieval.ranked import MIN_COVERAGE, MIN_PARTIAL_COVERAGE, MIN_SIBLING_COVERAGE, RELATED_CREDIT, Ranked
+from bot.retrieval.ranked import (
+    MIN_COVERAGE,
+    MIN_PARTIAL_COVERAGE,
+    MIN_SIBLING_COVERAGE,
+    QUOTATION,
+    RELATED_CREDIT,
+    Ranked,
+)
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, named_in, stem, stem_counts, stems_of
 from bot.retrieval.topic_reading import TopicReader
@@ -24,8 +31,6 @@ from bot.store.people import PersonParagraph
 
 ANSWER_TIER = 2.5  # paragraphs at this tier or above answer a question; lower ones only follow answers
 PARTIAL_TIER = 2.75  # the person's own words on part of a topic: an answer, after those covering all of it
-# Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
-QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 QUOTED_ON_TOPIC = 2.0  # a paragraph's quotation covers the topic (see _quoted)
 # A question put to the speaker, up to the comma before their answer ("Asked whether the BBC should have…, he").
 _ASKED = re.compile(r"\bAsked (?:about|whether|if|why|how|what|when|for)\b[^,]*")
