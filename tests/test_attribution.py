@@ -639,6 +639,16 @@ def test_a_participle_after_a_comma_is_the_sentences_speaker_not_the_name_before
     ) == [("Menzies Campbell",)]
 
 
+def test_a_trailing_he_said_is_the_last_speaker_not_the_subject_of_the_words_it_reports() -> None:
+    assert speakers(
+        [
+            "Alan Milburn, Labour's election strategist, told Radio 4 the party was ready.",
+            "Tony Blair has the same passion as in 1997, he said. Mr Blair would fight a full campaign, he added.",
+            "Tony Blair said he would stand for a third term.",
+        ]
+    ) == [("Alan Milburn",), ("Alan Milburn",), ("Tony Blair",)]
+
+
 def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None:
     result = attribute(
         [

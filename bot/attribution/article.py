@@ -14,6 +14,8 @@ from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import analyse
 
 _PARA = 1_000_000
+# A pronoun reporting the words before it: ", he said", '," she added' (not "telling the court that he objected").
+_AFTER_COMMA = re.compile(r",[\"”’']?\s*$")
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
 # The opening paragraphs say which country a story is about; reading further costs time and adds noise.
 _COUNTRY_PARAGRAPHS = 6
@@ -101,6 +103,9 @@ class _Reader:
         # spokesman, Brian Monteith MSP, said" is).
         role_verb = (-1, 0)  # that sentence and its verb's place
         sentence_at = (-1, base)  # the sentence being read and the place of its first reference
+        # "Mr Blair has the same passion as in 1997, he said": the subject of a reported clause who does not speak
+        # is not the "he" reporting it later in the sentence, who is whoever spoke last.
+        reported: tuple[int, Entity | None] = (-1, None)
         for ref in analyse(text, self.known):
             if ref.sentence != sentence_at[0]:
                 sentence_at = (ref.sentence, base + ref.start)
@@ -116,7 +121,16 @@ class _Reader:
             if named is not None and ref.name is not None and _OTHER_NAME.search(lead):
                 self.people.also_known_as(named, ref.name, base + ref.start)
                 continue
-            entity = self._resolve(index, ref, base + ref.start, first, text, sentence_at[1])
+            entity = None
+            if (
+                ref.kind == "pronoun"
+                and ref.speaks
+                and reported[0] == ref.sentence
+                and _AFTER_COMMA.search(text, 0, ref.start) is not None
+            ):
+                entity = self._reporter(reported[1], spoken, ref.gender, base + ref.start)
+            if entity is None:
+                entity = self._resolve(index, ref, base + ref.start, first, text, sentence_at[1])
             if ref.kind in ("name", "org") and entity is not None:
                 named = entity
             if entity is None:
@@ -126,6 +140,8 @@ class _Reader:
             entity.mentions += 1
             if first:
                 subject_of = ref.sentence
+                if not ref.speaks and entity.kind == "person":
+                    reported = (ref.sentence, entity)
             if ref.speaks or first:
                 entity.last_subject = base + ref.start
             if ref.speaks:
@@ -198,6 +214,19 @@ class _Reader:
                 self.people.bind(entity, ref.role, inferred=True)
                 entity.last_seen = pos
         return entity
+
+    def _reporter(
+        self, subject: Entity | None, spoken: list[tuple[Entity, int]], gender: str | None, pos: int
+    ) -> Entity | None:
+        """The last speaker (in this paragraph, else before it), if not the reported clause's ``subject`` and of a
+        gender a pronoun fits; None otherwise."""
+        last = spoken[-1][0] if spoken else self.last_speaker
+        if last is None or last is subject or last.kind != "person":
+            return None
+        if gender is not None and last.gender is not None and last.gender != gender:
+            return None
+        last.last_seen = pos
+        return last
 
     def _claim_pending(self, index: int, entity: Entity, created: bool, speaks: bool, sentence: int) -> None:
         """Tie a role that spoke unnamed to the next person the article introduces, or to the next one without a
