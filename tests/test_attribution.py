@@ -649,6 +649,16 @@ def test_a_trailing_he_said_is_the_last_speaker_not_the_subject_of_the_words_it_
     ) == [("Alan Milburn",), ("Alan Milburn",), ("Tony Blair",)]
 
 
+def test_a_known_name_misspelt_before_a_speech_verb_is_that_person() -> None:
+    assert speakers(
+        [
+            "Agriculture Department official Tom VonGarlem said the plan was fine.",
+            "VanGarlem said he will not extend the signup, saying he sees no reason.",
+            "Bankers said the loans were safe.",
+        ]
+    ) == [("Tom VonGarlem",), ("Tom VonGarlem",), ()]
+
+
 def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None:
     result = attribute(
         [

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
 from .name_roles import Role
-from .names import NameMention, surname_first
+from .names import VARIANT_MIN, NameMention, same_name, surname_first
 from .orgs import OrgMention
 
 # A pronoun reaches back this many paragraphs for its person; older people have left the story.
@@ -15,8 +15,6 @@ _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
 FIRST_NAME_TITLES = frozenset({"sir", "dame", "sheikh"})  # "Sir John", "Sheikh Ali": the first name
-# A titled surname this long that no one has may be a misspelling of someone's (see _same_name).
-_VARIANT_MIN = 5
 
 
 # Endings of plural abstract nouns: a name ending in one is a body's ("Retail Decisions"), never anyone's surname.
@@ -109,33 +107,6 @@ def _role_fits(asked: Role, known: Role) -> bool:
     return _heads_fit(asked.head, known.head) and _modifiers_fit(asked.modifiers, known.modifiers)
 
 
-def _same_name(a: str, b: str) -> bool:
-    """True when two surnames of five letters or more may be spellings of one name.
-
-    Transliterations keep the first letter but vary the rest: within two edits ("Kowalsky",
-    "Kowalski"), or the same letters moved about with at most one more or fewer ("Mafeca",
-    "Macaefa", three edits apart).
-    """
-    if a[0] != b[0] or len(b) < _VARIANT_MIN or abs(len(a) - len(b)) > 2:
-        return False
-    if _edits_within(a, b, 2):
-        return True
-    return abs(len(a) - len(b)) <= 1 and _edits_within("".join(sorted(a)), "".join(sorted(b)), 1)
-
-
-def _edits_within(a: str, b: str, limit: int) -> bool:
-    """True when the edit distance between two strings is at most limit (stops early past it)."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
-
-
 def _heads_fit(asked: str, known: str) -> bool:
     """True when a role noun can stand for a person's role noun ("minister" for a secretary of state)."""
     return asked == known or known in ROLE_SYNONYMS.get(asked, ())
@@ -205,7 +176,7 @@ class People:
             entity = _family_member(known, mention)
         elif not mention.honorific and key in self._by_first:
             entity = max(self._by_first[key], key=lambda e: e.last_seen)
-        elif (mention.honorific or mention.titled) and len(key) >= _VARIANT_MIN:
+        elif (mention.honorific or mention.titled) and len(key) >= VARIANT_MIN:
             entity = self._spelling_variant(key, HONORIFICS.get(mention.honorific))
         created = entity is None
         if entity is None:
@@ -229,7 +200,7 @@ class People:
         found = [
             e
             for surname, known in self._by_surname.items()
-            if _same_name(key, surname)
+            if same_name(key, surname)
             for e in known
             if e.kind == "person" and len(e.words) > 1 and (gender is None or e.gender in (None, gender))
         ]

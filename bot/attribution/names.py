@@ -19,6 +19,7 @@ from .lexicon import (
     ROLE_QUALIFYING_CAPS,
     ROLE_STOP,
     SPEECH_VERBS,
+    is_plural_role,
     word_pattern,
 )
 from .name_roles import (
@@ -148,6 +149,8 @@ class NameMention(NamedTuple):
         return len(self.words) > 1
 
 
+# A surname this long that no one has may be a misspelling of someone's (see same_name).
+VARIANT_MIN = 5
 _SPEAKS_NEXT = re.compile(rf",? (?:{word_pattern(SPEECH_VERBS)})\b")
 # A name that ends its sentence as the one reporting it: "…as he begins his second term as US President, Tony
 # Blair has said." The role before its comma is the reported clause's, not theirs.
@@ -295,6 +298,33 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=True)
 
 
+def same_name(a: str, b: str) -> bool:
+    """True when two surnames of five letters or more may be spellings of one name.
+
+    Transliterations keep the first letter but vary the rest: within two edits ("Kowalsky",
+    "Kowalski"), or the same letters moved about with at most one more or fewer ("Mafeca",
+    "Macaefa", three edits apart).
+    """
+    if a[0] != b[0] or len(b) < VARIANT_MIN or abs(len(a) - len(b)) > 2:
+        return False
+    if _edits_within(a, b, 2):
+        return True
+    return abs(len(a) - len(b)) <= 1 and _edits_within("".join(sorted(a)), "".join(sorted(b)), 1)
+
+
+def _edits_within(a: str, b: str, limit: int) -> bool:
+    """True when the edit distance between two strings is at most limit (stops early past it)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 def find_names(text: str, known: set[str]) -> list[NameMention]:
     """Return the person-like name mentions in a paragraph, in text order.
 
@@ -310,7 +340,16 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             # Most runs are one sentence-initial or place word, skipped cheaply. "Energy minister Subroto said":
             # one name is all some people go by; only as a speech verb's subject, for after a role noun stand
             # bodies and awards too ("oil producer Yukos", "best actor Oscar").
-            if not _SPEAKS_NEXT.match(text, match.end()) or not after_role_noun(text, match.start()):
+            if not _SPEAKS_NEXT.match(text, match.end()):
+                continue
+            # ... or a known name misspelt ("VanGarlem said" after Tom VonGarlem).
+            lone = run.lower()
+            misspelt = (
+                len(run) >= VARIANT_MIN
+                and not is_plural_role(lone)  # "Bankers said" is no misspelt Baker
+                and any(same_name(lone, word) for word in known)
+            )
+            if not misspelt and not after_role_noun(text, match.start()):
                 continue
             if run.lower() in COMMON_CAPS:
                 continue
