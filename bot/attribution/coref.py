@@ -15,8 +15,6 @@ _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
 FIRST_NAME_TITLES = frozenset({"sir", "dame", "sheikh"})  # "Sir John", "Sheikh Ali": the first name
-
-
 # Endings of plural abstract nouns: a name ending in one is a body's ("Retail Decisions"), never anyone's surname.
 _BODY_PLURALS = ("tions", "sions", "ments", "ities", "ships", "isms", "nces")
 

@@ -336,22 +336,20 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
     for match in NAME_RUN.finditer(text):
         run = match[0]
         after_role = False
-        if " " not in run and run.lower() not in known:
+        lone = run.lower()
+        if " " not in run and lone not in known:
             # Most runs are one sentence-initial or place word, skipped cheaply. "Energy minister Subroto said":
             # one name is all some people go by; only as a speech verb's subject, for after a role noun stand
             # bodies and awards too ("oil producer Yukos", "best actor Oscar").
-            if not _SPEAKS_NEXT.match(text, match.end()):
+            if not _SPEAKS_NEXT.match(text, match.end()) or lone in COMMON_CAPS:
                 continue
             # ... or a known name misspelt ("VanGarlem said" after Tom VonGarlem).
-            lone = run.lower()
             misspelt = (
                 len(run) >= VARIANT_MIN
                 and not is_plural_role(lone)  # "Bankers said" is no misspelt Baker
                 and any(same_name(lone, word) for word in known)
             )
             if not misspelt and not after_role_noun(text, match.start()):
-                continue
-            if run.lower() in COMMON_CAPS:
                 continue
             after_role = True
         if match.start() < taken_until:

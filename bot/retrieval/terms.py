@@ -36,7 +36,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
 # Numbers written out are numbers too: "Formula One" needs its "one" beside "formula" (whose Porter stem,
 # "on", every "on" in a text would otherwise match).
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_NUMBER_WORDS = frozenset(word for word, digits in GROUP_SIZES.items() if 1 <= int(digits) <= 12)
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_REACH = 8
@@ -317,11 +317,12 @@ def numbers_in_place(words: Sequence[str], text: str, story: AbstractSet[str] | 
         joined = {w + number for w in neighbours} | {number + w for w in neighbours}
         if not joined.isdisjoint(found) or number in named:
             continue  # written as one word with its neighbour, or a group's name
+        twin = number_twin(number)
         places = [
             (i, i + n - 1)
             for i in range(len(found))
             for n in range(1, _NUMBER_PARTS + 1)
-            if "".join(found[i : i + n]) == number or (n == 1 and found[i] == number_twin(number))
+            if "".join(found[i : i + n]) == number or (n == 1 and found[i] == twin)
         ]
         if not places:
             return False
