@@ -221,9 +221,7 @@ class _Reader:
         """The last speaker (in this paragraph, else before it), if not the reported clause's ``subject`` and of a
         gender a pronoun fits; None otherwise."""
         last = spoken[-1][0] if spoken else self.last_speaker
-        if last is None or last is subject or last.kind != "person":
-            return None
-        if gender is not None and last.gender is not None and last.gender != gender:
+        if last is None or last is subject or last.kind != "person" or not last.may_be(gender):
             return None
         last.last_seen = pos
         return last

@@ -45,6 +45,10 @@ class Entity:
     last_subject: int = -1
     mentions: int = 0  # references so far: how much the story is about them
 
+    def may_be(self, gender: str | None) -> bool:
+        """Whether a pronoun or description of this gender (None: either) may mean this person."""
+        return self.gender is None or gender is None or self.gender == gender
+
     @property
     def surname(self) -> str:
         """Lower-case family name: the last word, or the first of a name written surname first ("Roh Moo-hyun")."""
@@ -308,7 +312,7 @@ class People:
             for e in self.entities
             if e.last_seen >= horizon
             and e.kind == "person"
-            and (e.gender is None or gender is None or e.gender == gender)
+            and e.may_be(gender)
         ]
         if not fitting:
             return None
@@ -334,7 +338,7 @@ class People:
             for e in self.entities
             if e.last_seen >= horizon
             and e.kind == "person"
-            and (e.gender is None or gender is None or e.gender == gender)
+            and e.may_be(gender)
         ]
         if not fitting:
             return None
