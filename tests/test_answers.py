@@ -276,6 +276,28 @@ def test_a_speaker_holding_phrasing_words_is_no_name() -> None:
     assert (asked.speaker, asked.topic) == ("Jack Cunningham", "Lord Butler's comments")
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Richard Lyng on Clayton Yeutter's comments", "Lyng on Yeutter's comments", "Lyng on Yeutter's remarks?"],
+)
+def test_a_known_name_before_on_is_the_speaker_of_someone_elses_comments(
+    loaded: BriefingService, question: str
+) -> None:
+    # "X's comments" reads "Lyng on Yeutter" as whose comments they are: nobody, though a role or a near name
+    # may resolve it; Lyng, on Yeutter's comments, is asked.
+    answer = loaded.ask(question)
+    assert "Richard Lyng" in answer.message and "Yeutter's" in answer.message, answer.message
+
+
+def test_a_question_typed_in_capitals_is_read_as_if_in_lower_case(loaded: BriefingService) -> None:
+    # Capitals mark names and initials only where the rest is in lower case.
+    asked = parse_question("WHAT DID THE AGRICULTURE SECRETARY SAY ABOUT RICE?")
+    assert (asked.speaker, asked.topic) == ("agriculture secretary", "rice")
+    shouted = loaded.ask("WHAT DID THE AGRICULTURE SECRETARY SAY ABOUT A CLOSED MARKET?")
+    assert shouted.hits[0].text.startswith('"We will not accept a closed market'), shouted.message
+    assert parse_question("IMF?").topic == "IMF"  # one word stays as typed
+
+
 def test_speaker_only_lists_their_own_paragraphs_then_where_their_stories_mention_them(
     service: BriefingService,
 ) -> None:

@@ -36,7 +36,10 @@ _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 def normalise(text: str) -> str:
     """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
     and thanks; chat shorthand for phrasing words spelt out ("abt")."""
-    text = _REQUEST.sub("", _CHAT_OPENING.sub("", " ".join(text.split()))).rstrip(_ENDS)
+    text = " ".join(text.split())
+    if len(text.split()) > 1 and not any(c.islower() for c in text):
+        text = text.lower()  # typed with caps lock on: its capitals say nothing of names or initials
+    text = _REQUEST.sub("", _CHAT_OPENING.sub("", text)).rstrip(_ENDS)
     while closing := _CHAT_CLOSING.search(text):
         text = text[: closing.start()].rstrip(_ENDS)
     text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)

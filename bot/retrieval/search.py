@@ -359,6 +359,8 @@ class Retriever:
                 # "what did fans say about the concert": whoever is recorded so, else what the stories say
                 # of fans and the concert; never a near spelling of a name (Fang).
                 return self.speakers.resolve(parsed.speaker, allow_fuzzy=False), parsed, True
+            if not self.speakers.by_name(parsed.speaker) and (found := self._name_within(parsed)):
+                return found[0], found[1], False
             return self.speakers.resolve(parsed.speaker), parsed, False
         if found := self._person_reading(parsed.text):
             return found[0], found[1], False
@@ -383,6 +385,19 @@ class Retriever:
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading
+        return None
+
+    def _name_within(self, parsed: Question) -> tuple[Speaker, Question] | None:
+        """ "Jack Cunningham on Lord Butler's comments": a phrasing took "Jack Cunningham on Lord Butler" for whose
+        comments they are, a name no one goes by exactly; the known name it starts with, on the rest, is asked."""
+        for reading in person_readings(parsed.text):
+            if not parsed.speaker.lower().startswith(f"{reading.speaker.lower()} "):
+                continue
+            # A name as typed, that the archive writes as one: not "War" of War on Want.
+            if (speaker := self.speakers.exact(reading.speaker)) and self.reader.written_as_a_name(
+                reading.speaker.split()[-1]
+            ):
+                return self.speakers.resolve(reading.speaker) or speaker, reading
         return None
 
     def _subject_reading(self, text: str) -> tuple[Speaker, Question] | None:
