@@ -211,6 +211,10 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "what did the BBC report about the corridor?",
         "the corridor - any news?",
         "the corridor: what's new?",
+        "has anything been written about the corridor?",
+        "i want to read about the corridor",
+        "I'd like to read up on the corridor",
+        "i want to find out more about the corridor",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
@@ -263,6 +267,13 @@ def test_a_greeting_word_that_starts_a_topic_stays() -> None:
 def test_chat_shorthand_offers_the_speaker_reading(question: str) -> None:
     readings = [(r.speaker.lower(), r.topic.lower()) for r in person_readings(question)]
     assert ("imomi", "oil") in readings
+
+
+def test_news_asked_for_after_a_dash_is_no_speaker(service: BriefingService) -> None:
+    # "- any news?" once read "the oil industry" as a speaker, resolved loosely, on "any news".
+    assert person_readings("the oil industry - any news?") == []
+    answer = service.ask("the oil industry - any news?")
+    assert answer.message.startswith("What the articles say about the oil industry"), answer.message
 
 
 def test_a_clause_of_a_question_is_not_read_as_shorthand() -> None:

@@ -15,6 +15,7 @@ from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
     ABOUT,
     NAMED_OCCASION,
+    NEWS_ASKED,
     POLITE,
     SPEAKER_PATTERNS,
     TOPIC_PATTERNS,
@@ -72,9 +73,7 @@ _PERSON_PATTERNS = (
     _REACTION,
     re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),
     # "blair's iraq comments", "imomi says oil", "oil comments by imomi"
-    re.compile(
-        r"^(?P<s>[^,;:]+?)['’]s (?P<t>.+?) (?:comments|remarks|views|quotes|statements?|words)$", re.IGNORECASE
-    ),
+    re.compile(r"^(?P<s>[^,;:]+?)['’]s (?P<t>.+?) (?:comments|remarks|views|quotes|statements?|words)$", re.IGNORECASE),
     # (not "the report says oil prices will rise": a sentence, not a question)
     re.compile(r"^(?!(?:the|a|an) )(?P<s>[^,;:]+?) (?:says|said|talks|talked) (?:about |on )?(?P<t>.+)$", re.I),
     re.compile(
@@ -88,6 +87,7 @@ _PERSON_PATTERNS = (
 # Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
 _YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
 _LONGEST_NAME = 6  # words
+_ASKING_FOR_NEWS = re.compile(rf"^{NEWS_ASKED}$", re.IGNORECASE)
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
@@ -265,7 +265,12 @@ def person_readings(text: str) -> list[Question]:
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
-    return [reading for reading in readings if _could_be_a_name(reading.speaker)]
+    # "the asian dollar market - any news?" asks for news on it, not the market's words on "any news".
+    return [
+        reading
+        for reading in readings
+        if _could_be_a_name(reading.speaker) and not _ASKING_FOR_NEWS.match(reading.topic)
+    ]
 
 
 def subject_readings(text: str) -> list[Question]:

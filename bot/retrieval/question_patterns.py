@@ -57,6 +57,9 @@ _LATELY = rf"(?: (?:{WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
 WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
+# A request for news with no topic of its own, after the topic: "Dome - any news?".
+NEWS_ASKED = r"(?:any news|anything|news|what(?:'s| is) new|the latest|latest|updates?)"
+
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 TOPIC_PATTERNS = (
     # Not "what was said by X": their words (a speaker phrasing below).
@@ -93,8 +96,12 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:what(?:'s| were| was| are| is| have been) the )?(?:reactions?|responses?) (?:to|on) (?P<t>.+)$",
     rf"^{POLITE}how (?:did|do|have|has) (?:people|anyone|everyone|the public|others) (?:react|reacted|respond"
     rf"|responded) to (?P<t>.+)$",
+    # "has anything been written about Y?", "i want to read about Y": the archive's words on it.
+    rf"^{POLITE}(?:has|have) (?:anything|something|much) (?:been )?(?:written|said|reported|published)"
+    rf"(?: {ABOUT})? (?P<t>.+)$",
+    rf"^{POLITE}(?:to )?(?:read(?: up)?|learn|hear|find out(?: more)?|know more) {ABOUT} (?P<t>.+)$",
     # "Dome - any news?", "Dome: what's new?": the topic, then the ask.
-    r"^(?P<t>.+?) ?[-–:] ?(?:any news|anything|news|what(?:'s| is) new|the latest|latest|updates?)$",
+    rf"^(?P<t>.+?) ?[-–:] ?{NEWS_ASKED}$",
 )
 SPEAKER_PATTERNS = (
     # "what has been said by X (about Y)": said by someone is their words.
