@@ -542,6 +542,15 @@ def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: Brief
     assert "Wolfson" not in service.ask("sales on christmas").message
 
 
+def test_a_misspelt_full_name_asked_alone_is_that_persons_words(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Robot study\n\nProfessor Kerstin Dautenhahn said robots must learn manners.")
+    service.load_text(ADMIN, "Fashion week\n\nDesigner Kirsten Lee said hemlines would rise.")
+    answer = service.ask("kirsten dautenhahn?")  # both words in the archive, never together
+    assert answer.hits[0].speakers == ("Kerstin Dautenhahn",), answer.message
+    assert "I took “kirsten dautenhahn” to mean Kerstin Dautenhahn" in answer.message
+    assert service.ask("kirsten hemlines?").hits[0].speakers == ("Kirsten Lee",)  # a topic found stays one
+
+
 def test_a_role_asked_with_its_bodys_full_name_finds_it_by_initials(service: BriefingService) -> None:
     service.load_text(ADMIN, "Shipyards\n\nMHI president Yotaro Iida said the yards would stay open.")
     service.load_text(ADMIN, "Banks\n\nBank president Ann Lowe said rates would stay low.")

@@ -164,6 +164,15 @@ class Retriever:
                     parsed, topic, ranked = question
         elif topic is not None:
             ranked = self.topics.rank(topic, after_article, wanted=wanted, news=True)
+            if not ranked and (person := self._misspelt_full_name(parsed)):
+                return self._answer(
+                    person,
+                    period,
+                    limit=limit,
+                    offset=offset,
+                    after_article=after_article,
+                    own_words_only=own_words_only,
+                )
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         named_only = False  # the answer is a paragraph naming the person on the topic, not their words for certain
@@ -420,6 +429,17 @@ class Retriever:
             if speaker := self._misspelt(surname):
                 return speaker, surname
         return None
+
+    def _misspelt_full_name(self, parsed: Question) -> Question | None:
+        """A topic of nothing found that misspells a known full name, as a question for that person: "kirsten
+        dautenhahn?" is what Kerstin Dautenhahn said (a first name other articles use is no word unheard of)."""
+        words = parsed.topic.split()
+        if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
+            return None
+        speaker = self.speakers.resolve(parsed.topic)
+        if speaker is None or not speaker.fuzzy or not known_by_full_names(speaker):
+            return None
+        return Question(parsed.text, speaker=parsed.topic)
 
     def _misspelt(self, reading: Question) -> Speaker | None:
         """The full-named people a reading's speaker misspells in a word no article uses, if any."""
