@@ -22,7 +22,14 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reattribution, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import Question, other_speaker, parse_follow_up, refers_back, refers_to_a_person
+from bot.retrieval.query import (
+    Question,
+    goes_on,
+    other_speaker,
+    parse_follow_up,
+    refers_back,
+    refers_to_a_person,
+)
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -119,9 +126,12 @@ class BriefingService:
                 asked = context.question
                 about = (asked.speaker or asked.topic) if refers_to_a_person(question.topic) else asked.topic
                 return replace(question, topic=about or asked.speaker)
+            if context is not None and question.speaker and not question.topic and goes_on(text):
+                # "any news on the Dome?", then "and what did Jowell say?": Jowell on the Dome.
+                return replace(question, topic=context.question.topic)
             return question
         topic = context.question.topic if follow_up.same_topic else follow_up.topic
-        return Question(text, speaker=context.question.speaker, topic=topic)
+        return Question(text, speaker="" if follow_up.anyone else context.question.speaker, topic=topic)
 
     def _turned_to(self, text: str, context: Context) -> Question | None:
         """The conversation's question put to someone else, when a follow-up names only a known person."""

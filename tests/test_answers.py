@@ -1190,6 +1190,22 @@ def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service
     assert handle(service, user, chat, "what was said about him?").text.startswith("What the articles say about Imomi")
 
 
+def test_and_what_did_someone_say_goes_on_with_the_conversations_topic(service: BriefingService) -> None:
+    user, chat = User("telegram", "50"), Chat("telegram", "50")
+    handle(service, user, chat, "any news on the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "and what did Khalafov say?").text
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "what did he say about it?").text
+    # Without the "and" it is a question of its own.
+    assert handle(service, user, chat, "what did Imomi say?").text.startswith("What Sodik Imomi said,")
+
+
+@pytest.mark.parametrize("follow_up", ["who else commented?", "anyone else?", "what did others say about it?"])
+def test_who_else_asks_anyone_on_the_conversations_topic(service: BriefingService, follow_up: str) -> None:
+    user, chat = User("telegram", "51"), Chat("telegram", "51")
+    handle(service, user, chat, "what did Khalafov say about the corridor?")
+    assert handle(service, user, chat, follow_up).text.startswith("What the articles say about the corridor")
+
+
 def test_after_news_of_one_person_another_named_is_news_of_them(service: BriefingService) -> None:
     user, chat = User("telegram", "49"), Chat("telegram", "49")
     assert handle(service, user, chat, "Imomi").text.startswith("What the articles say about Imomi")

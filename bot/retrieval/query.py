@@ -115,6 +115,15 @@ _SPEAKER_PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|they)|his|her|their)\b",
 _PRONOUN_STAND_IN = "Zyxwv"
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
+# "who else commented?", "anyone else?", "what did others say?": the conversation's topic, whoever speaks on it.
+_FOLLOW_UP_OTHERS = re.compile(
+    r"^(?:and )?(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others|other people))"
+    r"(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk)(?: anything)?)?"
+    r"(?: (?:on|about) (?:it|that|this))?$",
+    re.IGNORECASE,
+)
+# "and what did Jowell say?": a new question that goes on with the conversation's topic.
+_GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own.
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
@@ -148,10 +157,11 @@ class Question:
 @dataclass(frozen=True)
 class FollowUp:
     """A follow-up that leans on the conversation: "and about gas?" (new topic), "what else did he say?" (any
-    topic) or "what did she say about it?" (the same topic)."""
+    topic), "what did she say about it?" (the same topic) or "who else commented?" (anyone on the same topic)."""
 
     topic: str = ""
     same_topic: bool = False
+    anyone: bool = False
 
 
 # The words a question's phrasing is read by, to which a misspelt word is corrected ("whta did…", "…siad…").
@@ -337,6 +347,8 @@ def other_speaker(text: str) -> str:
 def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
+    if _FOLLOW_UP_OTHERS.match(clean):
+        return FollowUp(same_topic=True, anyone=True)
     if match := _FOLLOW_UP_SPEAKER.match(clean):
         return _on(_tidy_topic(match.group("t") or match.group("t2") or ""))
     if match := _FOLLOW_UP_TOPIC.match(clean):
@@ -363,6 +375,11 @@ def _pronoun_reading(text: str) -> Question | None:
     named = _SPEAKER_PRONOUN.sub(lambda m: stand_in if m["subject"] else f"{stand_in}'s", text, count=1)
     asked = parse_question(named)
     return asked if named != text and asked.speaker == stand_in else None
+
+
+def goes_on(text: str) -> bool:
+    """Whether a message opens by joining itself to the conversation ("and what did Jowell say?")."""
+    return _GOING_ON.match(text) is not None
 
 
 def refers_back(topic: str) -> bool:
