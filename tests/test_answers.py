@@ -128,6 +128,7 @@ def test_a_person_off_topic_is_offered_their_nearest_words_labelled_as_such(load
         "i want to know what Imomi said about oil",
         "I'd like to know what Imomi thinks about oil",
         "what did Imomi say when asked about oil?",
+        "Imomi on the subject of oil",
     ],
 )
 def test_many_phrasings_find_the_same_paragraph(service: BriefingService, question: str) -> None:
@@ -179,6 +180,12 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what did Imomi say about oil pls",
         "what did Imomi say about oil? thanks!",
         "what did 'Imomi' say about oil?",
+        # Other verbs and longer ways to say "about".
+        "what did Imomi reckon about oil?",
+        "what did Imomi add about oil?",
+        "what did Imomi say with respect to oil?",
+        "what did Imomi say on the subject of oil?",
+        "what did Imomi say on the question of oil?",
     ],
 )
 def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: str) -> None:
@@ -215,6 +222,7 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "i want to read about the corridor",
         "I'd like to read up on the corridor",
         "i want to find out more about the corridor",
+        "what was said on the subject of the corridor?",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:

@@ -16,6 +16,7 @@ from bot.retrieval.question_patterns import (
     ABOUT,
     NAMED_OCCASION,
     NEWS_ASKED,
+    ON_THE_SUBJECT,
     POLITE,
     SPEAKER_PATTERNS,
     TOPIC_PATTERNS,
@@ -69,7 +70,7 @@ _PERSON_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:quotes|statements|comments|remarks)(?P<t>)$", re.IGNORECASE),  # all
-    re.compile(r"^(?P<s>[^,;:]+?) (?:on|about|re) (?P<t>.+)$", re.IGNORECASE),
+    re.compile(rf"^(?P<s>[^,;:]+?) (?:{ON_THE_SUBJECT}|on|about|re) (?P<t>.+)$", re.IGNORECASE),
     _REACTION,
     re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),
     # "blair's iraq comments", "imomi says oil", "oil comments by imomi"

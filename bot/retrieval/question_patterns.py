@@ -14,7 +14,7 @@ _SPEECH_VERBS = (
     r"|believes|talk|talked|suggest|suggested|have to say|had to say|got to say|quoted as saying|reveal|revealed"
     r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
-    r"|discuss|discussed|vow|vowed|forecast|forecasted"
+    r"|discuss|discussed|vow|vowed|forecast|forecasted|reckon|reckoned|feel|felt|add|added|state|stated"
 )
 # "did X mention Y?", "did X blame Y?": what a person is asked to have said on a topic, right before it.
 WORDS_ON = (
@@ -24,9 +24,12 @@ WORDS_ON = (
     r"|praise|praised|welcome|welcomed|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged"
     r"|call for|called for|respond to|responded to|react to|reacted to|reply to|replied to"
 )
+ON_THE_SUBJECT = r"on the (?:subject|issue|question|matter|topic) of"
 ABOUT = (
-    r"(?:about|on|regarding|concerning|of|over|re|in relation to|with regards? to|in regards? to|as regards"
-    r"|when it comes to|in (?:response|reply|reaction) to)"
+    # Longer phrases first: "on the subject of oil" is about oil, not about "the subject of oil".
+    rf"(?:{ON_THE_SUBJECT}|with respect to|in respect of|in relation to"
+    r"|with regards? to|in regards? to|as regards|when it comes to|in (?:response|reply|reaction) to"
+    r"|about|on|regarding|concerning|of|over|re)"
 )
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
