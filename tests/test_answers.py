@@ -550,6 +550,17 @@ def test_a_misspelt_surname_no_article_uses_is_taken_for_the_name(service: Brief
     assert "Wolfson" not in service.ask("sales on christmas").message
 
 
+@pytest.mark.parametrize("question", ["nick clegg on oil", "Sodik Smith on oil", "what did nick clegg say about oil?"])
+def test_a_full_name_nobody_goes_by_is_said_to_be_unknown_however_asked(
+    service: BriefingService, question: str
+) -> None:
+    # "X on Y" once fell back to news on Y ("nick clegg on tuition fees" answered with the fees), and a known
+    # first name alone was taken for its owner (Sodik Imomi on "smith on oil").
+    answer = service.ask(question)
+    assert answer.no_match and not answer.hits
+    assert answer.message.startswith("I don't know anyone called"), answer.message
+
+
 def test_a_misspelt_full_name_asked_alone_is_that_persons_words(service: BriefingService) -> None:
     service.load_text(ADMIN, "Robot study\n\nProfessor Kerstin Dautenhahn said robots must learn manners.")
     service.load_text(ADMIN, "Fashion week\n\nDesigner Kirsten Lee said hemlines would rise.")
@@ -813,7 +824,7 @@ def test_a_role_none_holds_in_full_is_said_to_be_the_nearest(service: BriefingSe
 def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
-        "Faces wanted\n\n\"We need ordinary people with interesting faces,\" said Shauna Perry, "
+        'Faces wanted\n\n"We need ordinary people with interesting faces," said Shauna Perry, '
         "Bioware's audio and external resources producer.",
     )
     answer = service.ask("what did bioware say about faces?")
@@ -949,7 +960,7 @@ def test_a_speakers_next_words_follow_a_partial_answer_in_the_same_story(service
     service.load_text(
         ADMIN,
         "Chip talks\n\nJapan and the US will soon settle their trade dispute over semiconductors, Commerce"
-        " Secretary Mal Hale said.\n\nHe added: \"I do not think there will be a trade war at all.\"\n\n"
+        ' Secretary Mal Hale said.\n\nHe added: "I do not think there will be a trade war at all."\n\n'
         "Markets were calm on Monday.",
     )
     service.load_text(ADMIN, "Farm news\n\nWheat prices rose as the war in the region turned worse.")
@@ -1061,14 +1072,14 @@ def test_the_first_answers_story_goes_on_before_another_story(service: BriefingS
 def test_a_persons_quotation_comes_before_the_lead_reporting_it(service: BriefingService) -> None:
     story = (
         "Strachan rejects Portsmouth\n\nGordon Strachan has rejected the Portsmouth job.\n\n"
-        "\"I need a rest from football,\" Strachan said of the Portsmouth job offer.\n\n"
-        "\"I am off on holiday,\" he added.\n\nPortsmouth will now look elsewhere."
+        '"I need a rest from football," Strachan said of the Portsmouth job offer.\n\n'
+        '"I am off on holiday," he added.\n\nPortsmouth will now look elsewhere.'
     )
     service.load_text(ADMIN, story)
     texts = [hit.text for hit in service.ask("what did gordon strachan say about the portsmouth job?").hits]
     # The lead reports it; his words, in a paragraph covering the question as much, are what was asked.
     assert texts[:2] == [
-        "\"I need a rest from football,\" Strachan said of the Portsmouth job offer.",
+        '"I need a rest from football," Strachan said of the Portsmouth job offer.',
         "Gordon Strachan has rejected the Portsmouth job.",
     ]
 

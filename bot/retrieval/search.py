@@ -10,7 +10,7 @@ a story covers better, are asked again as a topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
 from functools import partial
 
@@ -373,6 +373,8 @@ class Retriever:
             return self.speakers.resolve(parsed.speaker), parsed, False
         if found := self._person_reading(parsed.text):
             return found[0], found[1], False
+        if unknown := self._unknown_name_reading(parsed.text):
+            return None, unknown, False
         if found := self._subject_reading(parsed.text):
             return found[0], found[1], True
         return None, parsed, False
@@ -408,6 +410,26 @@ class Retriever:
             ):
                 return self.speakers.resolve(reading.speaker) or speaker, reading
         return None
+
+    def _unknown_name_reading(self, text: str) -> Question | None:
+        """ "nick clegg on tuition fees": a reading as someone's words on a topic whose speaker no one in the archive
+        goes by, though every word of it is unheard of or written as a name; asked as "what did nick clegg say about
+        tuition fees" is, so the answer says plainly that nobody is known so rather than giving news on the fees."""
+        for reading in person_readings(text):
+            first, *rest = reading.speaker.lower().split()
+            if (
+                reading.topic
+                and rest
+                and self._name_word(first, self.speakers.names.given)
+                and all(self._name_word(word, self.store.people_by_alias) for word in rest)
+            ):
+                return reading
+        return None
+
+    def _name_word(self, word: str, people_named: Callable[[str], Sized]) -> bool:
+        """Whether a word could be part of a full name: no article uses it ("clegg"), or someone recorded goes by it
+        in that place (a first name: ``SpeakerResolver.names.given``; a surname: the store's aliases)."""
+        return self.reader.unheard_of(word) or bool(people_named(word))
 
     def _subject_reading(self, text: str) -> tuple[Speaker, Question] | None:
         """A question of no known phrasing read as about its subject, a name: "did Yeutter blame…" or "ross wilson
