@@ -369,6 +369,9 @@ def test_a_name_with_two_letters_swapped_is_one_slip(service: BriefingService) -
     service.load_text(ADMIN, "Pay gap\n\nTrade Secretary Patricia Hewitt said the pay gap must close.")
     assert service.retriever.speakers.resolve("hweitt").names == ("Patricia Hewitt",)
     assert service.retriever.speakers.resolve("patricia hewitt").names == ("Patricia Hewitt",)
+    # A swap and another slip in a long name are two of the two it may have ("hweit": swapped, a "t" left out).
+    assert service.retriever.speakers.resolve("patricia hweit").names == ("Patricia Hewitt",)
+    assert service.retriever.speakers.resolve("ptaricia hweitt").names == ("Patricia Hewitt",)
 
 
 def test_a_misspelt_name_is_read_as_the_near_name_that_answers(service: BriefingService) -> None:

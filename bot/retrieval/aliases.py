@@ -10,11 +10,10 @@ from collections import Counter
 from itertools import chain
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel
 
 from bot.attribution.lexicon import HONORIFICS
 from bot.attribution.roles import national_office
-from bot.retrieval.spelling import neighbours_swapped
 from bot.store.articles import GUESSED_ROLE, INFERRED_ROLE
 from bot.store.protocol import StoreProtocol
 
@@ -174,10 +173,10 @@ class _RoleIndex(_Incremental):
 class NameAliases(_Incremental):
     """Every distinct alias, filed by length and by the letter pairs (bigrams) it holds, for misspelt names.
 
-    An alias within ``k`` edits of a typed name of ``n`` letters is at most ``k`` letters longer or shorter
-    and keeps at least ``n - 1 - 2k`` of the name's ``n - 1`` bigrams (an edit breaks at most two). So it
-    holds at least one of the name's rarest ``2k + 1`` (plus repeats) distinct bigrams: only aliases
-    filed under those are compared, instead of every alias of a near length.
+    An alias within ``k`` edits of a typed name of ``n`` letters (a swap of neighbouring letters is one edit) is
+    at most ``k`` letters longer or shorter and keeps at least ``n - 1 - 3k`` of the name's ``n - 1`` bigrams (an
+    edit breaks at most three). So it holds at least one of the name's rarest ``3k + 1`` (plus repeats) distinct
+    bigrams: only aliases filed under those are compared, instead of every alias of a near length.
 
     Like ``RoleAliases``, in dicts of strings and numbers and in arrays, which the garbage collector does not
     walk: a set and lists of 620,000 aliases made every full collection 90 ms longer.
@@ -235,8 +234,9 @@ class NameAliases(_Incremental):
         self.refresh()
         grams = [name[i : i + 2] for i in range(len(name) - 1)]
         distinct = set(grams)
-        # Pairs a match may lack: two per edit, and a repeated pair counts once among the distinct ones.
-        spare = 2 * edits + len(grams) - len(distinct)
+        # Pairs a match may lack: three per edit (two neighbouring letters swapped break three), and a repeated
+        # pair counts once among the distinct ones.
+        spare = 3 * edits + len(grams) - len(distinct)
         found: dict[str, tuple[int, int, int, str]] = {}
         for length in range(len(name) - edits, len(name) + edits + 1):
             aliases = self._by_length.get(length)
@@ -250,13 +250,11 @@ class NameAliases(_Incremental):
                         by_gram = self._grams[length] = _filed(aliases)
                 positions = _holding_enough(sorted((by_gram.get(g, _EMPTY) for g in distinct), key=len), spare)
                 choices = {p: aliases[p] for p in positions}
+            # Two neighbouring letters swapped ("hweitt") are one slip, as the optimal string alignment counts.
             for alias, distance, _ in process.extract(
-                name, choices, scorer=Levenshtein.distance, score_cutoff=edits, limit=wanted
+                name, choices, scorer=OSA.distance, score_cutoff=edits, limit=wanted
             ):
                 found[alias] = (int(distance), Indel.distance(name, alias), self._arrival[alias], alias)
-        # Two neighbouring letters swapped ("hweitt") are one slip, but two edits apart: looked up as such.
-        for swapped in neighbours_swapped(name) & self._arrival.keys():
-            found[swapped] = (1, Indel.distance(name, swapped), self._arrival[swapped], swapped)
         return [alias for *_, alias in sorted(found.values())[:wanted]]
 
 
