@@ -1326,6 +1326,9 @@ def test_more_ways_of_asking_for_a_persons_words(service: BriefingService, typed
         # Corrected from the left only as far as the speaker is found: "siad" stays part of a name.
         ("waht has siad barre said about somalia", "siad barre", "somalia"),
         ("ayn news on the dome?", "", "the dome"),
+        ("what has imomi been syaing about oil?", "imomi", "oil"),
+        ("imomi's cmoments on oil", "imomi", "oil"),
+        ("what did imomi say reagrding oil", "imomi", "oil"),
     ],
 )
 def test_misspelt_phrasing_words_are_read_as_meant(typed: str, speaker: str, topic: str) -> None:

@@ -167,8 +167,8 @@ class FollowUp:
 
 # The words a question's phrasing is read by, to which a misspelt word is corrected ("whta did…", "…siad…").
 _SCAFFOLDING = frozenset(
-    "what whats did does has have had say said says tell told about mention mentioned comment think thought"
-    " any news latest who why how".split()
+    "what whats did does has have had say said says saying tell told about mention mentioned comment comments"
+    " remarks views think thought regarding any news latest who why how".split()
 )
 _EDGES = "?!.,;:\"'“”‘’"
 
