@@ -1447,6 +1447,9 @@ def test_an_unknown_speaker_typed_as_a_thing_is_part_of_the_topic(service: Brief
     answer = service.ask("what did the report say about oil demand?")
     assert answer.hits and answer.hits[0].text.startswith("A report by the energy agency")
     assert "don't know anyone called" in service.ask("what did carla fontaine say about oil?").message
+    # A thing no story names is still a thing, not a person unknown, however many spaces it is typed with.
+    for question in ("what did the survey say about oil demand?", "what  did  the  survey  say about oil demand?"):
+        assert service.ask(question).message.startswith("What the articles say about survey oil demand"), question
 
 
 def test_a_crowd_asked_as_a_speaker_is_part_of_the_topic(service: BriefingService) -> None:

@@ -80,7 +80,7 @@ class Retriever:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
         "whta did Blair say about fees?" was a topic of seven words, "whta is the dome?" a topic no story
         holds (its rarest word "whta")."""
-        return respelt(parse_question(text), self.reader.unheard_of)
+        return respelt(parse_question(" ".join(text.split())), self.reader.unheard_of)  # as typed, spaces aside
 
     def answer(
         self,
