@@ -412,9 +412,10 @@ class Retriever:
         return None
 
     def _unknown_name_reading(self, text: str) -> Question | None:
-        """ "nick clegg on tuition fees": a reading as someone's words on a topic whose speaker no one in the archive
-        goes by, though every word of it is unheard of or written as a name; asked as "what did nick clegg say about
-        tuition fees" is, so the answer says plainly that nobody is known so rather than giving news on the fees."""
+        """ "nick clegg on tuition fees": a reading as someone's words on a topic whose speaker is a full name no one
+        in the archive goes by (each word unheard of, or a recorded first name or surname in its place); asked as
+        "what did nick clegg say about tuition fees" is, so the answer says plainly that nobody is known so rather
+        than giving news on the fees."""
         for reading in person_readings(text):
             first, *rest = reading.speaker.lower().split()
             if (
