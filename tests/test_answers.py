@@ -186,6 +186,9 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what did Imomi say with respect to oil?",
         "what did Imomi say on the subject of oil?",
         "what did Imomi say on the question of oil?",
+        # When or where it was said is their words on it.
+        "when did Imomi talk about oil?",
+        "where did Imomi mention oil?",
     ],
 )
 def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: str) -> None:

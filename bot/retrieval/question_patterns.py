@@ -146,6 +146,10 @@ SPEAKER_PATTERNS = (
     rf"^{POLITE}what (?:reasons?|excuses?|explanation|justification) (?:did|does|do|has|have) (?P<s>.+?)"
     rf" (?:give|given|offer|offered) for (?P<t>.+)$",
     rf"^{POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{ABOUT}) (?P<t>.+)$",
+    # "when did X talk about Y?", "where did X mention Y?": their words on it, wherever and whenever said.
+    rf"^{POLITE}(?:when|where) (?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:{_SPEECH_VERBS})"
+    rf"(?: (?:anything|something))? {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}(?:when|where) (?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
     rf"^{POLITE}what(?:'s| has| is| have)? (?P<s>.+?) (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
     # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
     rf"^{POLITE}how (?:did|does|do|has|have|would) (?P<s>.+?) (?:describe|described|characteri[sz]ed?"
