@@ -226,6 +226,11 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "I'd like to read up on the corridor",
         "i want to find out more about the corridor",
         "what was said on the subject of the corridor?",
+        "give me an update on the corridor",
+        "brief me on the corridor",
+        "headlines on the corridor",
+        "fill me in on the corridor",
+        "whats the latest on the corridor",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
@@ -246,6 +251,9 @@ def test_what_people_are_saying_names_them_as_speakers() -> None:
         "list Imomi's quotes",
         "what was said by Imomi?",
         "has Imomi commented?",
+        "anything said by Imomi?",
+        "what has Imomi been quoted saying?",
+        "whats Imomi saying",
     ],
 )
 def test_ways_of_asking_for_all_a_person_said(question: str) -> None:

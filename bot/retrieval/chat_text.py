@@ -29,7 +29,7 @@ _REQUEST = re.compile(
 # long run of punctuation once per character.
 _CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers)$", re.IGNORECASE)
 _ENDS = " ,.!?"
-_CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said"}
+_CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said", "whats": "what's", "whos": "who's"}
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 
 

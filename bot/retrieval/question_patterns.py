@@ -15,6 +15,7 @@ _SPEECH_VERBS = (
     r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
     r"|discuss|discussed|vow|vowed|forecast|forecasted|reckon|reckoned|feel|felt|add|added|state|stated"
+    r"|quoted saying"
 )
 # "did X mention Y?", "did X blame Y?": what a person is asked to have said on a topic, right before it.
 WORDS_ON = (
@@ -103,12 +104,17 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:has|have) (?:anything|something|much) (?:been )?(?:written|said|reported|published)"
     rf"(?: {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}(?:to )?(?:read(?: up)?|learn|hear|find out(?: more)?|know more) {ABOUT} (?P<t>.+)$",
+    # "give me an update on Y", "brief me on Y", "headlines on Y": news on it, asked for as a report.
+    rf"^{POLITE}(?:an? |the |some )?(?:update|briefing|brief|rundown|run-down|summary|overview|report|headline"
+    rf"|lowdown)s? (?:{ABOUT}|for) (?P<t>.+)$",
+    rf"^{POLITE}(?:brief me|fill me in|update me|bring me up to speed|get me up to speed) {ABOUT} (?P<t>.+)$",
     # "Dome - any news?", "Dome: what's new?": the topic, then the ask.
     rf"^(?P<t>.+?) ?[-–:] ?{NEWS_ASKED}$",
 )
 SPEAKER_PATTERNS = (
     # "what has been said by X (about Y)": said by someone is their words.
-    rf"^{POLITE}what(?:'s been| was| were| has been| have been| is being) (?:said|written|reported) by (?P<s>.+?)"
+    rf"^{POLITE}(?:what(?:'s been| was| were| has been| have been| is being)|(?:anything|something)(?: (?:been|that"
+    rf" was|that's been))?) (?:said|written|reported) by (?P<s>.+?)"
     rf"(?: {ABOUT} (?P<t>.+))?$",
     # "everything X said", "what else did X say": all their words.
     rf"^{POLITE}(?:everything|all) (?:that )?(?P<s>.+?) (?:has |have )?(?:said|says|say)(?P<t>)$",
