@@ -36,8 +36,9 @@ _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 def normalise(text: str) -> str:
     """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
     and thanks; chat shorthand for phrasing words spelt out ("abt")."""
-    text = " ".join(text.split())
-    if len(text.split()) > 1 and not any(c.islower() for c in text):
+    words = text.split()
+    text = " ".join(words)
+    if len(words) > 1 and not any(c.islower() for c in text):
         text = text.lower()  # typed with caps lock on: its capitals say nothing of names or initials
     text = _REQUEST.sub("", _CHAT_OPENING.sub("", text)).rstrip(_ENDS)
     while closing := _CHAT_CLOSING.search(text):

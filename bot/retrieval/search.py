@@ -371,15 +371,16 @@ class Retriever:
             if not self.speakers.by_name(parsed.speaker) and (found := self._name_within(parsed)):
                 return found[0], found[1], False
             return self.speakers.resolve(parsed.speaker), parsed, False
-        if found := self._person_reading(parsed.text):
+        readings = person_readings(parsed.text)  # "X on Y", "X's reaction to Y", read once for both below
+        if found := self._person_reading(readings):
             return found[0], found[1], False
-        if unknown := self._unknown_name_reading(parsed.text):
+        if unknown := self._unknown_name_reading(readings):
             return None, unknown, False
         if found := self._subject_reading(parsed.text):
             return found[0], found[1], True
         return None, parsed, False
 
-    def _person_reading(self, text: str) -> tuple[Speaker, Question] | None:
+    def _person_reading(self, readings: Sequence[Question]) -> tuple[Speaker, Question] | None:
         """ "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
 
         A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses ("wolfsen"
@@ -388,11 +389,11 @@ class Retriever:
         is read loosely ("price of crude": the Prices).
         """
         # "how did people react to the Dome?" asks no one in particular (an entity "Pakistan People" goes by "people").
-        readings = [reading for reading in person_readings(text) if not _crowd(reading.speaker)]
-        for reading in readings:
+        people = [reading for reading in readings if not _crowd(reading.speaker)]
+        for reading in people:
             if named := self.speakers.by_name(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or named, reading
-        for reading in readings:
+        for reading in people:
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading
@@ -411,12 +412,12 @@ class Retriever:
                 return self.speakers.resolve(reading.speaker) or speaker, reading
         return None
 
-    def _unknown_name_reading(self, text: str) -> Question | None:
+    def _unknown_name_reading(self, readings: Sequence[Question]) -> Question | None:
         """ "nick clegg on tuition fees": a reading as someone's words on a topic whose speaker is a full name no one
         in the archive goes by (each word unheard of, or a recorded first name or surname in its place); asked as
         "what did nick clegg say about tuition fees" is, so the answer says plainly that nobody is known so rather
         than giving news on the fees."""
-        for reading in person_readings(text):
+        for reading in readings:
             first, *rest = reading.speaker.lower().split()
             if (
                 reading.topic
