@@ -189,6 +189,10 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         # When or where it was said is their words on it.
         "when did Imomi talk about oil?",
         "where did Imomi mention oil?",
+        # A statement made, a point pointed out.
+        "what statement did Imomi make about oil?",
+        "what comments has Imomi made on oil?",
+        "what did Imomi point out about oil?",
     ],
 )
 def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: str) -> None:
@@ -629,6 +633,13 @@ def test_a_role_or_body_typed_short(service: BriefingService, typed: str, names:
     for story in SHORT_FORM_STORIES:
         service.load_text(ADMIN, story)
     assert service.retriever.speakers.resolve(typed).names == names
+
+
+@pytest.mark.parametrize("typed", ["the us trade representative on talks", "us trade representative on talks"])
+def test_a_role_of_the_us_asked_for_on_a_topic(service: BriefingService, typed: str) -> None:
+    for story in SHORT_FORM_STORIES:
+        service.load_text(ADMIN, story)
+    assert service.ask(typed).message == "What Clayton Yeutter said about talks:"  # "us" is no pronoun there
 
 
 def test_a_role_matched_in_full_is_in_its_story_however_written(service: BriefingService) -> None:
@@ -1322,6 +1333,8 @@ def test_words_one_slip_away_keep_the_first_letter() -> None:
         "give me imomi on oil",
         "imomi discussing oil",
         "according to imomi, what about oil",
+        "imomi weighs in on oil",
+        "imomi speaks out on oil",
     ],
 )
 def test_more_ways_of_asking_for_a_persons_words(service: BriefingService, typed: str) -> None:
@@ -1710,6 +1723,17 @@ def test_a_country_a_story_only_guessed_does_not_make_someone_its_office_holder(
     # The bare "Prime Minister" of a story on Japan is guessed Japanese; she is written British elsewhere.
     for question in ("what did the japanese prime minister say about trade?", "the prime minister of japan on trade"):
         assert service.ask(question).message.startswith("What Yasuhiro Nakasone said about trade")
+
+
+def test_a_role_typed_with_another_name_of_its_country_finds_every_holder(service: BriefingService) -> None:
+    # "UK Chancellor" as written for Brown, "British Chancellor" for Lawson: both are the UK's chancellor.
+    service.load_text(ADMIN, "Budget day\n\nUK Chancellor Gordon Brown said the budget would help families.")
+    service.load_text(ADMIN, "Sterling steady\n\nBritish Chancellor Nigel Lawson said sterling should stay stable.")
+    answer = service.ask("what did the uk chancellor say about sterling?")
+    assert answer.message.startswith("What Nigel Lawson said about sterling")
+    assert service.ask("what did the uk chancellor say about the budget?").message.startswith(
+        "What Gordon Brown said about the budget"
+    )
 
 
 def test_a_role_first_only_inferred_then_written_is_held_as_written(service: BriefingService) -> None:

@@ -63,13 +63,14 @@ def normalise_role(text: str) -> str:
     "valencia president" (a possessive that is not a country is simply dropped).
     """
     text = _LEADING.sub("", " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:"))
-    text = _HYPHEN.sub(" ", text)
+    return with_demonyms(" ".join(_POSSESSIVE.sub("", word) for word in _HYPHEN.sub(" ", text).split()))
+
+
+def with_demonyms(text: str) -> str:
+    """Lower-case text with its countries written as the demonyms roles are compared by ("uk chancellor" →
+    "british chancellor"), other words as they are."""
     text = _MULTIWORD_RE.sub(lambda m: _COUNTRY_DEMONYMS[m[0]].replace(" ", "_"), text)
-    words = []
-    for word in text.split():
-        bare = _POSSESSIVE.sub("", word)
-        words.append(_COUNTRY_DEMONYMS.get(bare, bare).replace("_", " "))
-    return " ".join(words)
+    return " ".join(_COUNTRY_DEMONYMS.get(word, word).replace("_", " ") for word in text.split())
 
 
 def country_forms(role: str) -> tuple[str, ...]:

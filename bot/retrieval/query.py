@@ -63,9 +63,10 @@ _PERSON_PATTERNS = (
     ),
     # Chat shorthand: "hewitt: career sexism", "straw - the law lords ruling", "roche, migration watch".
     re.compile(rf"^(?P<s>[^,;:]+?){_SHORTHAND}(?P<t>.+)$", re.IGNORECASE),
-    # "imomi talking about oil", "blair's quotes on iraq", "imomi discussing oil"
+    # "imomi talking about oil", "blair's quotes on iraq", "imomi weighs in on oil"
     re.compile(
-        r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:talking|speaking|commenting|writing|quoted|quotes?|interviewed)"
+        r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:talking|speaking|commenting|writing|quoted|quotes?|interviewed"
+        r"|(?:weighs|weighed|weighing|speaks|spoke|speaking) (?:in|out))"
         r" (?:about|on) (?P<t>.+)$",
         re.IGNORECASE,
     ),
@@ -333,8 +334,12 @@ def _subject_words(text: str) -> tuple[list[str], bool] | None:
 
 def _could_be_a_name(speaker: str) -> bool:
     """Only a name can stand as the speaker: "Blair", "the Bank of England", not "what was said about Iraq"."""
-    # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's.
-    named = [word for word in words(speaker) if word not in _NAME_JOINERS]
+    # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's; "us" before another word is the
+    # country, a stopword ("the us trade representative").
+    tokens = words(speaker)
+    named = [
+        word for i, word in enumerate(tokens) if word not in _NAME_JOINERS and (word != "us" or i == len(tokens) - 1)
+    ]
     return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
 
 

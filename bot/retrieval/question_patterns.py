@@ -15,7 +15,7 @@ _SPEECH_VERBS = (
     r"|admit|admitted|promise|promised|insist|insisted|explain|explained|deny|denied|predict|predicted|pledge"
     r"|pledged|urge|urged|confirm|confirmed|concede|conceded|acknowledge|acknowledged|describe|described"
     r"|discuss|discussed|vow|vowed|forecast|forecasted|reckon|reckoned|feel|felt|add|added|state|stated"
-    r"|quoted saying"
+    r"|quoted saying|point out|pointed out|spell out|spelt out|spelled out"
 )
 # "did X mention Y?", "did X blame Y?": what a person is asked to have said on a topic, right before it.
 WORDS_ON = (
@@ -151,6 +151,9 @@ SPEAKER_PATTERNS = (
     rf" for (?P<t>.+)$",
     rf"^{POLITE}what (?:reasons?|excuses?|explanation|justification) (?:did|does|do|has|have) (?P<s>.+?)"
     rf" (?:give|given|offer|offered) for (?P<t>.+)$",
+    # "what statement did X make about Y?", "what points has X made on Y?": their words on it.
+    rf"^{POLITE}what (?:statements?|comments?|remarks?|points?|claims?|arguments?|announcements?|warnings?)"
+    rf" (?:did|has|have|had) (?P<s>.+?) (?:make|made|give|given|issue|issued|put out)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{ABOUT}) (?P<t>.+)$",
     # "when did X talk about Y?", "where did X mention Y?": their words on it, wherever and whenever said.
     rf"^{POLITE}(?:when|where) (?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:{_SPEECH_VERBS})"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from bot.attribution.lexicon import ROLE_HEADS
+from bot.attribution.roles import with_demonyms
 from bot.retrieval.aliases import NameAliases, RoleAliases
 from bot.retrieval.role_holders import (
     QUALIFIED_PEOPLE,
@@ -126,8 +127,14 @@ class SpeakerResolver:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
         name = spelt_out(normalise_name(typed))
         for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
-            if found := self.store.people_by_alias(candidate):
-                return self._speaker(typed, self.roles.written_first(candidate, [i for i, _ in found]))
+            held = [
+                person_id
+                for form in _country_forms(candidate)
+                if (found := self.store.people_by_alias(form))
+                for person_id in self.roles.written_first(form, [i for i, _ in found])
+            ]
+            if held:
+                return self._speaker(typed, list(dict.fromkeys(held)))
         return None
 
     def by_name(self, typed: str) -> Speaker | None:
@@ -313,6 +320,14 @@ class SpeakerResolver:
 def _then(speaker: Speaker, reading: Speaker | None) -> Speaker:
     """A speaker with another reading of what was typed after theirs, tried when they never answer the question."""
     return replace(speaker, alternatives=(*speaker.alternatives, reading)) if reading else speaker
+
+
+def _country_forms(typed: str) -> tuple[str, ...]:
+    """A typed name, and for a role its country as stories' roles are normalised ("uk chancellor": also the
+    "british chancellor" a story wrote as "U.K. Chancellor of the Exchequer"), so every holder is found."""
+    if last_role_noun(typed.split()) < 0:
+        return (typed,)  # "michael jordan" is no Jordanian
+    return tuple(dict.fromkeys((typed, with_demonyms(typed))))
 
 
 def _role_before_name(typed: str) -> str:
