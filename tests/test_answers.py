@@ -1448,6 +1448,10 @@ def test_question_parsing_kinds() -> None:
         ("oil: imomi's comments", "imomi", "oil"),
         ("what did imomi say re oil", "imomi", "oil"),
         ("what did blair say about oil, gas and coal", "blair", "oil, gas and coal"),
+        # What follows the verb is what they said: "the oil deal needed" is said about the oil deal.
+        ("what did imomi say the oil deal needed?", "imomi", "the oil deal needed"),
+        ("what did imomi warn oil prices would do?", "imomi", "oil prices would do"),
+        ("what did the report say the economy needed", "", "the economy needed"),
         # "US" is the country, not the pronoun: "us" never modifies a noun.
         ("did the US trade representative think japan would act", "US trade representative", "japan would act"),
         ("what did us officials say about rice", "us officials", "rice"),

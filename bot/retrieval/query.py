@@ -183,14 +183,20 @@ def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
     two swapped) makes exactly one phrasing word of it; from the left, and only as far as the speaker is
     found. Elsewhere in a topic such a word stays: "charlie parker's sax" is not "charlie parker's say".
     """
-    if asked.speaker:
+
+    def read_whole(question: Question) -> bool:
+        """A speaker found, and no slip opening the topic ("what did X say reagrding oil": not about that)."""
+        opening = question.topic.split()[:1]
+        return bool(question.speaker) and not (opening and _phrasing_word(opening[0], unheard_of))
+
+    if read_whole(asked):
         return asked
     words = asked.text.split()
     spelt = list(words)
     for i, word in enumerate(words):
         if fixed := _phrasing_word(word, unheard_of):
             spelt[i] = fixed
-            if (again := parse_question(" ".join(spelt))).speaker:
+            if read_whole(again := parse_question(" ".join(spelt))):
                 return Question(asked.text, again.speaker, again.topic)  # the question stays as the user typed it
     if spelt[:1] != words[:1]:
         again = parse_question(" ".join([spelt[0], *words[1:]]))

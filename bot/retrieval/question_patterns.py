@@ -123,9 +123,11 @@ SPEAKER_PATTERNS = (
     rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
     # "what did Blair tell MPs about Iraq": whom they told is not the topic.
     rf"^{POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {ABOUT} (?P<t>.+))?$",
-    # "what did Canada's finance minister say would help the West": what follows the verb is the topic.
-    rf"^{POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict)"
-    rf"(?: that)? (?P<t>(?:would|will|could|can|should|might|may|was|were|is|are) .+)$",
+    # "what did Canada's finance minister say would help the West", "what did X say the talks needed": what
+    # follows the verb is the topic.
+    rf"^{POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict|claim"
+    rf"|claimed|argue|argued|warn|warned|suggest|suggested|insist|insisted|reckon|estimate|estimated)"
+    rf"(?: that)? (?!for )(?P<t>.+)$",
     rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
     # "has X commented?", "has X spoken?": all they said.
