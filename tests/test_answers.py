@@ -235,6 +235,11 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "headlines on the corridor",
         "fill me in on the corridor",
         "whats the latest on the corridor",
+        "any word on the corridor?",
+        "what's been happening with the corridor?",
+        "i'm interested in the corridor",
+        "what are the stories on the corridor?",
+        "looking for news on the corridor",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
@@ -258,6 +263,8 @@ def test_what_people_are_saying_names_them_as_speakers() -> None:
         "anything said by Imomi?",
         "what has Imomi been quoted saying?",
         "whats Imomi saying",
+        "anything from Imomi lately?",
+        "did Imomi speak?",
     ],
 )
 def test_ways_of_asking_for_all_a_person_said(question: str) -> None:
@@ -1192,6 +1199,8 @@ def test_a_known_persons_quotes_asked_for_in_two_words(service: BriefingService)
     assert service.ask("imomi quotes").message.startswith("What Sodik Imomi said")
     assert service.ask("khalafov's quotes").message.startswith("What Khalaf Khalafov said")
     assert service.ask("khalafov statements").message.startswith("What Khalaf Khalafov said")
+    assert service.ask("khalafov statement").message.startswith("What Khalaf Khalafov said")
+    assert service.ask("imomi says").message.startswith("What Sodik Imomi said")
 
 
 def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(service: BriefingService) -> None:

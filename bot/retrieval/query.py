@@ -70,7 +70,7 @@ _PERSON_PATTERNS = (
         r" (?:about|on) (?P<t>.+)$",
         re.IGNORECASE,
     ),
-    re.compile(r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:quotes|statements|comments|remarks)(?P<t>)$", re.IGNORECASE),  # all
+    re.compile(r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:quotes|statements?|comments|remarks|says)(?P<t>)$", re.I),  # all
     re.compile(rf"^(?P<s>[^,;:]+?) (?:{ON_THE_SUBJECT}|on|about|re) (?P<t>.+)$", re.IGNORECASE),
     _REACTION,
     re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),

@@ -69,14 +69,15 @@ TOPIC_PATTERNS = (
     # Not "what was said by X": their words (a speaker phrasing below).
     rf"^{POLITE}what(?:'s been|'s being| was| were| has been| have been| is being| are being| is) (?:said|written"
     rf"|reported|announced|agreed|decided|discussed|planned|proposed|known)(?: {ABOUT}| at| in)? (?!by )(?P<t>.+)$",
-    rf"^{POLITE}what(?:'s|s| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about) (?P<t>.+)$",
-    rf"^{POLITE}(?:(?:is|are|was|were) there |have you got |do you have |got |what are )?"
+    rf"^{POLITE}what(?:'s been|'s|s| has been| has| is)? (?:happened|happening|going on) (?:at|to|with|in|on|about)"
+    rf" (?P<t>.+)$",
+    rf"^{POLITE}(?:(?:is|are|was|were) there |have you got |do you have |got |what are )?(?:the )?"
     rf"(?:any|anything|the latest|latest|news|updates?|stories|articles|reports?|coverage|something|developments)"
     rf"(?: more)?(?: (?:news|new|updates?|stories|articles|reports?|coverage|else|interesting|developments|comments"
-    rf"|reactions?))? (?:{ABOUT}|mentioning|that mentions?|covering|naming) (?P<t>.+)$",
+    rf"|reactions?|word))? (?:{ABOUT}|mentioning|that mentions?|covering|naming) (?P<t>.+)$",
     rf"^{POLITE}(?:what(?:'s| is) (?:the )?(?:news|latest|story)) {ABOUT} (?P<t>.+)$",
     rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date"
-    rf"|what can you tell me|i(?:'m| am) looking for (?:news|info|information|articles|stories))"
+    rf"|what can you tell me|(?:i(?:'m| am) )?looking for (?:news|info|information|articles|stories))"
     rf" (?:{ABOUT}|with) (?P<t>.+)$",
     rf"^(?:who (?:(?:has|have|else) )*(?:said|says|spoke|spoken|talked|commented|mentioned|discussed|raised)"
     rf"(?: anything| something| what)?(?: {ABOUT})?) (?P<t>.+)$",
@@ -104,6 +105,7 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:has|have) (?:anything|something|much) (?:been )?(?:written|said|reported|published)"
     rf"(?: {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}(?:to )?(?:read(?: up)?|learn|hear|find out(?: more)?|know more) {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}i(?:'m| am) (?:interested in|curious about) (?P<t>.+)$",
     # "give me an update on Y", "brief me on Y", "headlines on Y": news on it, asked for as a report.
     rf"^{POLITE}(?:an? |the |some )?(?:update|briefing|brief|rundown|run-down|summary|overview|report|headline"
     rf"|lowdown)s? (?:{ABOUT}|for) (?P<t>.+)$",
@@ -131,7 +133,8 @@ SPEAKER_PATTERNS = (
     rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
     # "has X commented?", "has X spoken?": all they said.
-    rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:commented|spoken|talked|made any comments?)(?P<t>)$",
+    rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:commented|comment|spoken|speak|talked|talk"
+    rf"|made any comments?)(?P<t>)$",
     # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up.
     rf"^{POLITE}(?:was|were|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
     rf" {ABOUT} (?P<t>.+)$",
@@ -143,7 +146,7 @@ SPEAKER_PATTERNS = (
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
-    rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
+    rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
     rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
