@@ -1461,6 +1461,13 @@ def test_question_parsing_kinds() -> None:
         ("what did imomi say the oil deal needed?", "imomi", "the oil deal needed"),
         ("what did imomi warn oil prices would do?", "imomi", "oil prices would do"),
         ("what did the report say the economy needed", "", "the economy needed"),
+        # A message of several sentences: the one naming a speaker asks, the others say what "it" is.
+        ("i've been following the dome. what did imomi say about it?", "imomi", "the dome"),
+        ("i read about the dome. what was imomi's view?", "imomi", "the dome"),
+        ("what did Mr. Blair say about the U.S. economy?", "Mr. Blair", "the U.S. economy"),
+        ("i heard something about the dome. any news?", "", "the dome"),
+        ("oil prices rose. any news?", "", "oil prices rose"),
+        ("looking for imomi's comments on oil", "imomi", "oil"),
         # "US" is the country, not the pronoun: "us" never modifies a noun.
         ("did the US trade representative think japan would act", "US trade representative", "japan would act"),
         ("what did us officials say about rice", "us officials", "rice"),

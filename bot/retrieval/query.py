@@ -218,13 +218,19 @@ def _phrasing_word(word: str, unheard_of: Callable[[str], bool]) -> str | None:
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
     clean = _LEADING_CONJUNCTION.sub("", normalise(text))  # "and what did Khalafov say…" asks anew
-    if "?" in clean:
-        # "is japan buying us supercomputers? what did tamura say": the sentence naming a speaker, the rest its topic
-        sentences = [parse_question(part) for part in clean.split("?") if normalise(part)]
+    if len(parts := [part for part in _SENTENCE_END.split(clean) if normalise(part)]) > 1:
+        # "is japan buying us supercomputers? what did tamura say", "i read about the dome. what was blair's view
+        # of it?": the sentence naming a speaker, the rest its topic (what the others are about, for a pronoun).
+        sentences = [parse_question(part) for part in parts]
         for sentence in sentences:
             if sentence.speaker:
-                topic = sentence.topic or " ".join(s.text for s in sentences if s is not sentence)
+                topic = sentence.topic
+                if not topic or _PRONOUN_TOPIC.match(topic):
+                    topic = " ".join(s.topic for s in sentences if s is not sentence)
                 return Question(text, sentence.speaker, _tidy_topic(topic))
+        # "i heard about the dome. any news?": the news asked for is on what the other sentences are about.
+        if (asks := [s for s in sentences if _ASKING_FOR_NEWS.match(s.topic)]) and len(asks) < len(sentences):
+            return Question(text, topic=_tidy_topic(" ".join(s.topic for s in sentences if s not in asks)))
     for according in _ACCORDING_TO:
         if (match := according.match(clean)) and (speaker := _tidy_speaker(match.group("s"))):
             rest = parse_question(match.group("rest"))  # "what did Blair say about Iraq, according to reports"
@@ -419,6 +425,10 @@ _TOPIC_LEAD = re.compile(
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORECASE)
 # Between a question's clauses: "on oil, what did imomi say?", "oil: imomi's comments", "oil - imomi?".
 _MOST_CLAUSE_BREAKS = 3  # "on oil, in 1987, what did imomi say?"
+# Where a message's sentences end: a question mark, or a full stop or "!" before more words (not "Mr. Blair",
+# "U.S. officials": a title or a single letter before the stop).
+_SENTENCE_END = re.compile(r"\?+\s*|(?<=\w\w)(?<!\bmr|\bms|\bdr|\bst|\bno)(?<!\bmrs|\bsen|\brep|\bgov)[.!]+\s+", re.I)
+_PRONOUN_TOPIC = re.compile(r"^(?:it|this|that|them|these|those|this story|that story)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
 # ... at a topic's end, only where that says nothing of the topic: "football on tv", "the g7 meeting" are topics.
 _TRAILING_OCCASION = (

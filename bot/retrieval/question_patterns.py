@@ -37,7 +37,7 @@ _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
 POLITE = (
     r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering| was wondering)"
     r" (?:to know |to see )?|do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
-    r"|show me |give me |let me know |find |remind me |list )?)"
+    r"|show me |give me |let me know |find |remind me |list |(?:i(?:'m| am) )?(?:looking|searching) for )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the
 # end of a topic ("about oil lately").
@@ -106,12 +106,15 @@ TOPIC_PATTERNS = (
     rf"(?: {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}(?:to )?(?:read(?: up)?|learn|hear|find out(?: more)?|know more) {ABOUT} (?P<t>.+)$",
     rf"^{POLITE}i(?:'m| am) (?:interested in|curious about) (?P<t>.+)$",
+    # "i read about Y", "i've been following Y": what a message's question goes on to ask about.
+    rf"^i(?:'ve| have)? (?:been )?(?:read|reading|heard|hearing|saw|seen|following|followed|watching)"
+    rf"(?: (?:something|a bit|a lot|a story|an article|the news))?(?: {ABOUT}| up on)? (?P<t>.+)$",
     # "give me an update on Y", "brief me on Y", "headlines on Y": news on it, asked for as a report.
     rf"^{POLITE}(?:an? |the |some )?(?:update|briefing|brief|rundown|run-down|summary|overview|report|headline"
     rf"|lowdown)s? (?:{ABOUT}|for) (?P<t>.+)$",
     rf"^{POLITE}(?:brief me|fill me in|update me|bring me up to speed|get me up to speed) {ABOUT} (?P<t>.+)$",
     # "Dome - any news?", "Dome: what's new?": the topic, then the ask.
-    rf"^(?P<t>.+?) ?[-–:] ?{NEWS_ASKED}$",
+    rf"^(?P<t>.+?) ?[-–:.] ?{NEWS_ASKED}$",
 )
 SPEAKER_PATTERNS = (
     # "what has been said by X (about Y)": said by someone is their words.
