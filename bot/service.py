@@ -18,18 +18,12 @@ from bot.config import Settings
 from bot.conversation import Context, conversations_for
 from bot.digest import Deliver, DigestRun, DigestRunner
 from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
+from bot.follow_ups import FollowUps
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reattribution, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import (
-    Question,
-    goes_on,
-    other_speaker,
-    parse_follow_up,
-    refers_back,
-    refers_to_a_person,
-)
+from bot.retrieval.query import Question
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -65,6 +59,7 @@ class BriefingService:
         self.settings = settings
         self.clock = clock
         self.retriever = Retriever(store)
+        self.follow_ups = FollowUps(self.retriever)
         # In memory for SQLite; in the store for PostgreSQL, so any replica can continue a conversation.
         self.conversations = conversations_for(store, clock)
         self.throttle = Throttle(settings.questions_per_minute, clock)
@@ -93,8 +88,13 @@ class BriefingService:
                 f"You're asking faster than I can keep up with — please slow down "
                 f"(up to {self.settings.questions_per_minute} questions a minute)."
             )
-        question = self._in_context(text, self.conversations.get(conversation))
-        answer = self.ask(question)
+        *first, question = self.follow_ups.readings(text, self.conversations.get(conversation))
+        for reading in first:  # a reading from the conversation, kept if it finds anything
+            if not (answer := self.ask(reading)).no_match:
+                question = reading
+                break
+        else:
+            answer = self.ask(question)
         if answer.read_as:  # "edward" was Edward Leigh: "and about the budget?" asks him
             question = replace(question, speaker=answer.read_as.speaker, topic=answer.read_as.topic)
         if question.speaker or content_words(question.topic):  # asking nothing ("what?") leaves the conversation be
@@ -111,37 +111,6 @@ class BriefingService:
         if not answer.hits:
             return Reply("That's everything I have on that question.")
         return reply_for(answer)
-
-    def _in_context(self, text: str, context: Context | None) -> Question:
-        """The question a message asks, taking the speaker or the topic from the conversation when it is a
-        follow-up: "and about gas?" asks the same person on gas, "and khalafov?" another person on the same."""
-        if context is not None and (turned := self._turned_to(text, context)):
-            return turned
-        follow_up = parse_follow_up(text)
-        if follow_up is None or context is None:
-            question = self.retriever.read(text)
-            if context is not None and refers_back(question.topic):
-                # "what did Brown say about it?", "who commented on it?": the conversation's topic; "what was said
-                # about him?": its person.
-                asked = context.question
-                about = (asked.speaker or asked.topic) if refers_to_a_person(question.topic) else asked.topic
-                return replace(question, topic=about or asked.speaker)
-            if context is not None and question.speaker and not question.topic and goes_on(text):
-                # "any news on the Dome?", then "and what did Jowell say?": Jowell on the Dome.
-                return replace(question, topic=context.question.topic)
-            return question
-        topic = context.question.topic if follow_up.same_topic else follow_up.topic
-        return Question(text, speaker="" if follow_up.anyone else context.question.speaker, topic=topic)
-
-    def _turned_to(self, text: str, context: Context) -> Question | None:
-        """The conversation's question put to someone else, when a follow-up names only a known person."""
-        other = other_speaker(text)
-        asked = context.question
-        if not other or other.lower() == asked.speaker.lower() or not self.retriever.speakers.exact(other):
-            return None
-        if not asked.speaker and self.retriever.speakers.exact(asked.topic):
-            return Question(text, topic=other)  # "hewitt", then "what about federer?": news of him in turn
-        return Question(text, speaker=other, topic=asked.topic)
 
     def _check_question(self, question: str) -> None:
         if len(question) > self.settings.max_question_chars:

@@ -1248,8 +1248,40 @@ def test_and_what_did_someone_say_goes_on_with_the_conversations_topic(service: 
     handle(service, user, chat, "any news on the corridor?")
     assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "and what did Khalafov say?").text
     assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "what did he say about it?").text
-    # Without the "and" it is a question of its own.
+    # After someone's words on it, without the "and" it is a question of its own.
     assert handle(service, user, chat, "what did Imomi say?").text.startswith("What Sodik Imomi said,")
+
+
+def test_someones_words_asked_after_a_topic_are_on_it_when_they_speak_on_it(service: BriefingService) -> None:
+    user, chat = User("telegram", "52"), Chat("telegram", "52")
+    handle(service, user, chat, "any news on the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "what did Khalafov say?").text
+    handle(service, user, chat, "any news on the corridor?")
+    assert handle(service, user, chat, "everything Khalafov said").text.startswith("What Khalaf Khalafov said,")
+    handle(service, user, chat, "any news on hydropower?")
+    # Nothing of his on it: all he said, rather than a plain "nothing".
+    assert handle(service, user, chat, "and what did Khalafov say?").text.startswith("What Khalaf Khalafov said,")
+
+
+def test_and_about_a_role_is_a_topic_not_another_person(service: BriefingService) -> None:
+    user, chat = User("telegram", "54"), Chat("telegram", "54")
+    handle(service, user, chat, "what did Imomi say?")
+    # "about the foreign minister" names no one to turn to: Imomi's words on them.
+    assert handle(service, user, chat, "and about the foreign minister?").text.startswith("What Sodik Imomi said about")
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Imomi", "and on oil?"),
+        ("who is Imomi?", "what did he say about oil?"),
+        ("what did Imomi say?", "anything on oil?"),
+    ],
+)
+def test_a_follow_up_asks_the_person_the_conversation_is_about(service: BriefingService, first: str, then: str) -> None:
+    user, chat = User("telegram", "53"), Chat("telegram", "53")
+    handle(service, user, chat, first)
+    assert handle(service, user, chat, then).text.startswith("What Sodik Imomi said about oil")
 
 
 @pytest.mark.parametrize("follow_up", ["who else commented?", "anyone else?", "what did others say about it?"])

@@ -95,7 +95,7 @@ _FOLLOW_UP_TOPIC = re.compile(
 )
 _FOLLOW_UP_OTHER = re.compile(
     r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with))"
-    r"\s+(?P<s>[^,;:]+)$",
+    r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
     re.IGNORECASE,
 )
 # "what did she say about it?": the topic the conversation was on ("about him": its person).
@@ -126,6 +126,8 @@ _FOLLOW_UP_OTHERS = re.compile(
 )
 # "and what did Jowell say?": a new question that goes on with the conversation's topic.
 _GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
+_ANYTHING_ON = re.compile(r"^(?:and |but |so )?(?:anything|something)(?: else)? (?:about|on|regarding) ", re.I)
+_EVERYTHING = re.compile(r"\b(?:everything|all|else)\b", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own.
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
@@ -398,6 +400,17 @@ def _pronoun_reading(text: str) -> Question | None:
 def goes_on(text: str) -> bool:
     """Whether a message opens by joining itself to the conversation ("and what did Jowell say?")."""
     return _GOING_ON.match(text) is not None
+
+
+def asks_for_everything(text: str) -> bool:
+    """Whether a message asks for all of someone's words ("everything jowell said", "what else did she say?",
+    "all of her quotes"), whatever the conversation was about."""
+    return _EVERYTHING.search(text) is not None
+
+
+def anything_on(text: str) -> bool:
+    """Whether a message asks for anything on a topic ("anything on gas?"): after someone's words, theirs on it."""
+    return _ANYTHING_ON.match(normalise(text)) is not None
 
 
 def refers_back(topic: str) -> bool:

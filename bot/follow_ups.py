@@ -1,0 +1,80 @@
+"""Reading a chat message against the conversation so far: "and about gas?" asks the same person on gas, "and
+khalafov?" another person on the same topic, "what did jowell say?" after news on the dome her words on it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.conversation import Context
+from bot.retrieval import Retriever, content_words
+from bot.retrieval.query import (
+    Question,
+    anything_on,
+    asks_for_everything,
+    goes_on,
+    other_speaker,
+    parse_follow_up,
+    refers_back,
+    refers_to_a_person,
+)
+from bot.retrieval.speakers import names_a_role
+
+
+class FollowUps:
+    """The questions a message asks in a conversation, each read with the retriever's speakers and phrasing."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+
+    def readings(self, text: str, context: Context | None) -> list[Question]:
+        """The questions a message may ask, in the order to try them: readings that take the speaker or the topic
+        from the conversation, each kept only if it finds anything, then the one that always stands (itself a
+        follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
+        if context is not None and (turned := self._turned_to(text, context)):
+            return [turned]
+        follow_up = parse_follow_up(text)
+        if follow_up is None or context is None:
+            question = self.retriever.read(text)
+            if context is not None and refers_back(question.topic):
+                # "what did Brown say about it?", "who commented on it?": the conversation's topic; "what was said
+                # about him?": its person.
+                asked = context.question
+                about = (asked.speaker or asked.topic) if refers_to_a_person(question.topic) else asked.topic
+                return [replace(question, topic=about or asked.speaker)]
+            if context is not None and context.question.speaker and not question.speaker and anything_on(text):
+                return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
+            return [*filter(None, [_on_its_topic(question, context)]), question]
+        asked = context.question
+        topic = asked.topic if follow_up.same_topic else follow_up.topic
+        question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
+        if follow_up.anyone or asked.speaker or not self._someone(asked.topic):
+            return [question]
+        # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
+        return [replace(question, speaker=asked.topic), question]
+
+    def _someone(self, topic: str) -> bool:
+        """Whether a topic names someone by name or role ("imomi", "the amnesty chief"), not a word's entity."""
+        speakers = self.retriever.speakers
+        return bool(speakers.by_name(topic) or (names_a_role(topic) and speakers.resolve(topic, allow_fuzzy=False)))
+
+    def _turned_to(self, text: str, context: Context) -> Question | None:
+        """The conversation's question put to someone else, when a follow-up names only a known person."""
+        other = other_speaker(text)
+        asked = context.question
+        if not other or other.lower() == asked.speaker.lower() or not self._someone(other):
+            return None
+        if not asked.speaker and self.retriever.speakers.exact(asked.topic):
+            return Question(text, topic=other)  # "hewitt", then "what about federer?": news of him in turn
+        return Question(text, speaker=other, topic=asked.topic)
+
+
+def _on_its_topic(question: Question, context: Context | None) -> Question | None:
+    """Someone's words asked for with no topic after a topic question ("any news on the dome?", then "what did
+    jowell say?"), or after anyone's words when joined on ("and what did jowell say?"): their words on the
+    conversation's topic, for callers to ask first and keep if anything is found. None otherwise, or when every
+    word is asked for ("everything jowell said", "what else did she say")."""
+    if context is None or not question.speaker or question.topic or not content_words(context.question.topic):
+        return None
+    if (context.question.speaker and not goes_on(question.text)) or asks_for_everything(question.text):
+        return None  # "what did Imomi say?" after Khalafov's words on the corridor: a question of its own
+    return replace(question, topic=context.question.topic)
