@@ -1351,6 +1351,17 @@ def test_a_topic_word_no_article_uses_gets_the_archives_spelling_suggested(servi
     assert "Did you mean" not in service.ask("any news on the hubble telescope?").message
 
 
+def test_a_topic_word_with_two_letters_swapped_is_read_as_the_archive_spells_it(service: BriefingService) -> None:
+    dome = service.ask("what did khalafov say about the corirdor?")
+    assert dome.message.startswith("What Khalaf Khalafov said about the corirdor:")
+    assert dome.message.endswith("(I read “corirdor” as “corridor”.)")
+    assert "corridor" in dome.hits[0].text
+    assert service.ask("corirdor").hits
+    # Two words the archive uses are a swap away ("crude", "cured"): no guess, only a suggestion.
+    service.load_text(ADMIN, "Oil\n\nCrude prices rose, traders said.\n\nThe cured ham was sold out.")
+    assert service.ask("any news on crued prices?").no_match
+
+
 def test_a_slip_that_stems_to_a_short_word_is_never_suggested() -> None:
     def frequency(stems: Sequence[str]) -> dict[str, int]:  # the archive uses "as" and "millennium"
         return {s: 1000 for s in stems if s in {"as", stem("millennium")}}

@@ -216,6 +216,7 @@ class Retriever:
                 unquoted=topic is None and all(r.key[0] == MENTIONED for r in page),
                 named=named_only,
                 when=when,
+                respelt=topic.respelt if topic else None,
             ),
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),

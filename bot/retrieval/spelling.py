@@ -1,7 +1,8 @@
 """The spelling the archive uses for a topic word none of its paragraphs does: "millenium" → "millennium".
 
-Suggested with the no-match, never answered on the guess: a word no article uses is as often a thing the
-archive does not hold ("hubble") as a slip, and one letter from it there is usually some other word.
+Suggested with the no-match, not answered on the guess: a word no article uses is as often a thing the
+archive does not hold ("hubble") as a slip, and one letter from it there is usually some other word. Only two
+neighbouring letters swapped, with one such spelling in use, is read as that spelling (``TopicReader``).
 """
 
 from __future__ import annotations

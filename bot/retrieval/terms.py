@@ -186,6 +186,7 @@ class Topic:
     # Terms a text may use instead of some of the topic's words: "US" for united, state; "phish" for phisher.
     stand_ins: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unused: frozenset[str] = frozenset()  # stems no paragraph uses as written, nor a shorter form of them
+    respelt: dict[str, str] = field(default_factory=dict)  # a typed word -> the spelling read for it ("tusnami")
 
     @property
     def specific(self) -> tuple[str, ...]:

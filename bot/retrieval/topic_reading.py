@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
@@ -15,6 +17,7 @@ from bot.retrieval.kin import (
     number_stand_ins,
     spelling_stand_ins,
 )
+from bot.retrieval.spelling import SHORTEST_RESPELT, neighbours_swapped
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem
 from bot.store.protocol import StoreProtocol
@@ -40,11 +43,16 @@ class TopicReader:
         found = self._read(text)
         if found is None:
             return None
+        if respelt := self._swapped_spellings(found.words, found.unused):
+            for typed, spelt in respelt.items():  # "the tusnami": read as the archive spells it, saying so
+                text = re.sub(rf"\b{re.escape(typed)}\b", spelt, text, flags=re.IGNORECASE)
+            found = replace(self._read(text) or found, respelt=respelt)
         short = [w for w in found.words if w.isalpha() and SHORTEST <= len(w) <= LONGEST and stem(w) in found.unused]
         if not short:
             return found
         written = self._abbreviations_written_out(text, short)
-        return found if written == text else self._read(written)
+        again = self._read(written) if written != text else None
+        return replace(again, respelt=found.respelt) if again else found
 
     def _read(self, text: str) -> Topic | None:
         """A topic as its words give it."""
@@ -127,6 +135,24 @@ class TopicReader:
             for word, forms in shorter.items()
             if (form := next((f for f in forms if frequency.get(f)), ""))
         }
+
+    def _swapped_spellings(self, words: Sequence[str], unused: AbstractSet[str]) -> dict[str, str]:
+        """For topic words no paragraph uses, the one spelling with two neighbouring letters swapped back that
+        paragraphs do use ("tusnami" → tsunami): the commonest slip in typing, and unlike a letter dropped or
+        changed ("hubble" / humble) it seldom makes another word. None when two such spellings are used ("crued":
+        crude or cured)."""
+        slips = {
+            word: {stem(slip): slip for slip in neighbours_swapped(word.lower())}
+            for word in words
+            if word.isalpha() and len(word) >= SHORTEST_RESPELT and stem(word) in unused
+        }
+        frequency = self.store.document_frequency(sorted({s for spelt in slips.values() for s in spelt}))
+        found = {}
+        for word, spelt in slips.items():
+            used = [s for s in spelt if frequency.get(s)]
+            if len(used) == 1:
+                found[word] = spelt[used[0]]
+        return found
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""

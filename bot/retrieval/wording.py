@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from bot.models import Hit
@@ -20,14 +20,16 @@ def lead(
     unquoted: bool = False,
     named: bool = False,
     when: str = "",
+    respelt: Mapping[str, str] | None = None,
 ) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
     paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
-    ``when``, the period asked about: " in 1987")."""
+    ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling)."""
+    read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
     if speaker is None:
-        return f"What the articles say about {parsed.topic}{when}:"
+        return f"What the articles say about {parsed.topic}{when}:{read}"
     who = _who(speaker)
-    guessed = f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else ""
+    guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     if parsed.topic and named:
         return (
             f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
