@@ -31,6 +31,9 @@ class FollowUps:
         from the conversation, each kept only if it finds anything, then the one that always stands (itself a
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         if context is not None and (turned := self._turned_to(text, context)):
+            if context.question.speaker and self._perhaps_a_topic(turned.speaker):
+                # "what did imomi say?", then "what about jobs?": his words on jobs if any, else Steve Jobs's.
+                return [Question(text, speaker=context.question.speaker, topic=turned.speaker), turned]
             return [turned]
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
@@ -56,6 +59,12 @@ class FollowUps:
         """Whether a topic names someone by name or role ("imomi", "the amnesty chief"), not a word's entity."""
         speakers = self.retriever.speakers
         return bool(speakers.by_name(topic) or (names_a_role(topic) and speakers.resolve(topic, allow_fuzzy=False)))
+
+    def _perhaps_a_topic(self, other: str) -> bool:
+        """Whether someone a follow-up turns to may rather be its topic: no role, and a word the archive writes in
+        lower case ("jobs", not "khalafov")."""
+        words = other.split()
+        return bool(words) and not names_a_role(other) and not self.retriever.reader.written_as_a_name(words[-1])
 
     def _turned_to(self, text: str, context: Context) -> Question | None:
         """The conversation's question put to someone else, when a follow-up names only a known person."""

@@ -1263,6 +1263,17 @@ def test_someones_words_asked_after_a_topic_are_on_it_when_they_speak_on_it(serv
     assert handle(service, user, chat, "and what did Khalafov say?").text.startswith("What Khalaf Khalafov said,")
 
 
+def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Apple results\n\nApple boss Steve Jobs said sales of the iPod had doubled.")
+    service.load_text(ADMIN, "Tajik plans\n\nSodik Imomi said the new dam would create jobs in the region.")
+    service.load_text(ADMIN, "Factory opens\n\nThe factory will bring 500 jobs.\n\nMore jobs will follow next year.")
+    user, chat = User("telegram", "55"), Chat("telegram", "55")
+    handle(service, user, chat, "what did Imomi say?")
+    assert handle(service, user, chat, "what about jobs?").text.startswith("What Sodik Imomi said about jobs")
+    handle(service, user, chat, "what did Imomi say?")
+    assert handle(service, user, chat, "what about khalafov?").text.startswith("What Khalaf Khalafov said")
+
+
 def test_and_about_a_role_is_a_topic_not_another_person(service: BriefingService) -> None:
     user, chat = User("telegram", "54"), Chat("telegram", "54")
     handle(service, user, chat, "what did Imomi say?")
