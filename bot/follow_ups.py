@@ -31,10 +31,7 @@ class FollowUps:
         from the conversation, each kept only if it finds anything, then the one that always stands (itself a
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         if context is not None and (turned := self._turned_to(text, context)):
-            if context.question.speaker and self._perhaps_a_topic(turned.speaker):
-                # "what did imomi say?", then "what about jobs?": his words on jobs if any, else Steve Jobs's.
-                return [Question(text, speaker=context.question.speaker, topic=turned.speaker), turned]
-            return [turned]
+            return turned
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             question = self.retriever.read(text)
@@ -66,15 +63,32 @@ class FollowUps:
         words = other.split()
         return bool(words) and not names_a_role(other) and not self.retriever.reader.written_as_a_name(words[-1])
 
-    def _turned_to(self, text: str, context: Context) -> Question | None:
-        """The conversation's question put to someone else, when a follow-up names only a known person."""
+    def _turned_to(self, text: str, context: Context) -> list[Question] | None:
+        """The conversation's question put to someone else, when a follow-up names only a known person (readings
+        to try in order, as ``readings``)."""
         other = other_speaker(text)
         asked = context.question
-        if not other or other.lower() == asked.speaker.lower() or not self._someone(other):
+        if not other or other.lower() == asked.speaker.lower():
             return None
-        if not asked.speaker and self.retriever.speakers.exact(asked.topic):
-            return Question(text, topic=other)  # "hewitt", then "what about federer?": news of him in turn
-        return Question(text, speaker=other, topic=asked.topic)
+        if not (self.retriever.speakers.exact(other) or self._someone(other)):
+            return None
+        news_of_them = Question(text, topic=other)
+        if not asked.speaker:
+            if self._a_persons_name(asked.topic):
+                return [news_of_them]  # "hewitt", then "what about federer?": news of him in turn
+            # "any news on oil?", then "and imomi?": his words on oil if any, else news of him.
+            return [Question(text, speaker=other, topic=asked.topic), news_of_them]
+        turned = Question(text, speaker=other, topic=asked.topic)
+        if self._perhaps_a_topic(other):
+            # "what did imomi say?", then "what about jobs?": his words on jobs if any, else Steve Jobs's.
+            return [Question(text, speaker=asked.speaker, topic=other), turned]
+        return [turned]
+
+    def _a_persons_name(self, topic: str) -> bool:
+        """Whether a topic is someone's name as the archive writes names ("hewitt"), not a phrase some entity goes
+        by ("national insurance", "oil")."""
+        words = topic.split()
+        return bool(self.retriever.speakers.by_name(topic)) and self.retriever.reader.written_as_a_name(words[-1])
 
 
 def _on_its_topic(question: Question, context: Context | None) -> Question | None:

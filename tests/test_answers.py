@@ -1263,6 +1263,14 @@ def test_someones_words_asked_after_a_topic_are_on_it_when_they_speak_on_it(serv
     assert handle(service, user, chat, "and what did Khalafov say?").text.startswith("What Khalaf Khalafov said,")
 
 
+def test_someone_turned_to_after_a_topic_they_never_speak_on_is_news_of_them(service: BriefingService) -> None:
+    user, chat = User("telegram", "56"), Chat("telegram", "56")
+    handle(service, user, chat, "any news on the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "and khalafov?").text
+    handle(service, user, chat, "any news on the corridor?")
+    assert handle(service, user, chat, "and imomi?").text.startswith("What the articles say about imomi")
+
+
 def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(service: BriefingService) -> None:
     service.load_text(ADMIN, "Apple results\n\nApple boss Steve Jobs said sales of the iPod had doubled.")
     service.load_text(ADMIN, "Tajik plans\n\nSodik Imomi said the new dam would create jobs in the region.")
