@@ -54,8 +54,11 @@ class FollowUps:
 
     def _someone(self, topic: str) -> bool:
         """Whether a topic names someone by name or role ("imomi", "the amnesty chief"), not a word's entity."""
-        speakers = self.retriever.speakers
-        return bool(speakers.by_name(topic) or (names_a_role(topic) and speakers.resolve(topic, allow_fuzzy=False)))
+        return bool(self.retriever.speakers.by_name(topic)) or self._held_role(topic)
+
+    def _held_role(self, typed: str) -> bool:
+        """Whether a typed role is held by someone the store knows ("the amnesty chief")."""
+        return names_a_role(typed) and bool(self.retriever.speakers.resolve(typed, allow_fuzzy=False))
 
     def _perhaps_a_topic(self, other: str) -> bool:
         """Whether someone a follow-up turns to may rather be its topic: no role, and a word the archive writes in
@@ -70,7 +73,7 @@ class FollowUps:
         asked = context.question
         if not other or other.lower() == asked.speaker.lower():
             return None
-        if not (self.retriever.speakers.exact(other) or self._someone(other)):
+        if not (self.retriever.speakers.exact(other) or self._held_role(other)):
             return None
         news_of_them = Question(text, topic=other)
         if not asked.speaker:

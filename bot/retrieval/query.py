@@ -227,7 +227,7 @@ def parse_question(text: str) -> Question:
         for sentence in sentences:
             if sentence.speaker:
                 topic = sentence.topic
-                if not topic or _PRONOUN_TOPIC.match(topic):
+                if not topic or refers_back(topic):
                     topic = " ".join(s.topic for s in sentences if s is not sentence)
                 return Question(text, sentence.speaker, _tidy_topic(topic))
         # "i heard about the dome. any news?": the news asked for is on what the other sentences are about.
@@ -441,7 +441,6 @@ _MOST_CLAUSE_BREAKS = 3  # "on oil, in 1987, what did imomi say?"
 # Where a message's sentences end: a question mark, or a full stop or "!" before more words (not "Mr. Blair",
 # "U.S. officials": a title or a single letter before the stop).
 _SENTENCE_END = re.compile(r"\?+\s*|(?<=\w\w)(?<!\bmr|\bms|\bdr|\bst|\bno)(?<!\bmrs|\bsen|\brep|\bgov)[.!]+\s+", re.I)
-_PRONOUN_TOPIC = re.compile(r"^(?:it|this|that|them|these|those|this story|that story)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
 # ... at a topic's end, only where that says nothing of the topic: "football on tv", "the g7 meeting" are topics.
 _TRAILING_OCCASION = (
