@@ -52,13 +52,10 @@ class FollowUps:
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
 
-    def _someone(self, topic: str) -> bool:
-        """Whether a topic names someone by name or role ("imomi", "the amnesty chief"), not a word's entity."""
-        return bool(self.retriever.speakers.by_name(topic)) or self._held_role(topic)
-
-    def _held_role(self, typed: str) -> bool:
-        """Whether a typed role is held by someone the store knows ("the amnesty chief")."""
-        return names_a_role(typed) and bool(self.retriever.speakers.resolve(typed, allow_fuzzy=False))
+    def _someone(self, typed: str) -> bool:
+        """Whether the store knows someone by a typed name or role ("imomi", "the amnesty chief")."""
+        speakers = self.retriever.speakers
+        return bool(speakers.exact(typed) or (names_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False)))
 
     def _perhaps_a_topic(self, other: str) -> bool:
         """Whether someone a follow-up turns to may rather be its topic: no role, and a word the archive writes in
@@ -71,9 +68,7 @@ class FollowUps:
         to try in order, as ``readings``)."""
         other = other_speaker(text)
         asked = context.question
-        if not other or other.lower() == asked.speaker.lower():
-            return None
-        if not (self.retriever.speakers.exact(other) or self._held_role(other)):
+        if not other or other.lower() == asked.speaker.lower() or not self._someone(other):
             return None
         news_of_them = Question(text, topic=other)
         if not asked.speaker:
