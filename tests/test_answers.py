@@ -180,6 +180,9 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what did Imomi say about oil pls",
         "what did Imomi say about oil? thanks!",
         "what did 'Imomi' say about oil?",
+        "Q: what did Imomi say about oil?",
+        "what'd Imomi say about oil?",
+        "what did Imomi say about oil lol",
         # Other verbs and longer ways to say "about".
         "what did Imomi reckon about oil?",
         "what did Imomi add about oil?",

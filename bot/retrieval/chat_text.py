@@ -10,7 +10,7 @@ import re
 # "… thanks!"). A greeting word goes only before punctuation or a question's opening word: "right to buy" is a topic.
 _GREETING = (
     r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
-    r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|(?:a |one )?(?:quick )?question)"
+    r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|q|(?:a |one )?(?:quick )?question)"
 )
 _CHAT_OPENING = re.compile(
     rf"^(?:@\w+[\s,:]*|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}|what|whats"
@@ -27,9 +27,18 @@ _REQUEST = re.compile(
 )
 # Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
 # long run of punctuation once per character.
-_CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers)$", re.IGNORECASE)
+_CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers|lol|haha)$", re.IGNORECASE)
 _ENDS = " ,.!?"
-_CHAT_WORDS = {"abt": "about", "bout": "about", "sez": "says", "sed": "said", "whats": "what's", "whos": "who's"}
+_CHAT_WORDS = {
+    "abt": "about",
+    "bout": "about",
+    "sez": "says",
+    "sed": "said",
+    "whats": "what's",
+    "whos": "who's",
+    "what'd": "what did",
+    "what’d": "what did",
+}
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 
 
