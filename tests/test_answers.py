@@ -181,6 +181,16 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what did Imomi say about oil? thanks!",
         "what did 'Imomi' say about oil?",
         "Q: what did Imomi say about oil?",
+        # A newsroom's way of asking.
+        "I'm writing a piece on oil and wondered what Imomi said about it, can you help?",
+        "for a briefing note: what did Imomi say about oil?",
+        "my editor wants to know what Imomi said about oil",
+        "can you help me find what Imomi said about oil?",
+        "what exactly did Imomi say about oil?",
+        "any idea what Imomi said about oil?",
+        "who is Imomi and what did they say about oil?",
+        "what was it that Imomi said about oil?",
+        "need Imomi's quotes on oil asap",
         "what'd Imomi say about oil?",
         "what did Imomi say about oil lol",
         # Other verbs and longer ways to say "about".
@@ -1794,6 +1804,17 @@ def test_a_country_a_story_only_guessed_does_not_make_someone_its_office_holder(
     # The bare "Prime Minister" of a story on Japan is guessed Japanese; she is written British elsewhere.
     for question in ("what did the japanese prime minister say about trade?", "the prime minister of japan on trade"):
         assert service.ask(question).message.startswith("What Yasuhiro Nakasone said about trade")
+
+
+def test_a_guessed_subject_is_not_widened_to_its_countrys_other_office_holders(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Bush visit\n\nUS President George Bush said shipping lines would pay less.")
+    service.load_text(ADMIN, "Shipping\n\nAmerican President Lines said it would lease four ships to a Taiwan line.")
+    speakers = service.retriever.speakers
+    # A question's subject is looked up exactly as typed ("american president lines leasing ships?" is news of
+    # the shipping line, which the archive records as "american president"); a role asked for also finds those
+    # holding it under the country's other name.
+    assert speakers.exact("american president").names == ("Lines",)
+    assert set(speakers.resolve("american president").names) == {"Lines", "George Bush"}
 
 
 def test_a_role_typed_with_another_name_of_its_country_finds_every_holder(service: BriefingService) -> None:

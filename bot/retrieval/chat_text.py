@@ -27,7 +27,9 @@ _REQUEST = re.compile(
 )
 # Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
 # long run of punctuation once per character.
-_CHAT_CLOSING = re.compile(r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers|lol|haha)$", re.IGNORECASE)
+_CHAT_CLOSING = re.compile(
+    r"[\s,.!?](?:please|pls|plz|thanks|thank you|thx|cheers|lol|haha|asap|can you help|could you help)$", re.IGNORECASE
+)
 _ENDS = " ,.!?"
 _CHAT_WORDS = {
     "abt": "about",
@@ -40,6 +42,8 @@ _CHAT_WORDS = {
     "what’d": "what did",
 }
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
+# Words that only stress a question's opening: "what exactly did X say", "what was it that X said".
+_STRESSED_OPENING = re.compile(r"^what (?:exactly|precisely|was it that|is it that)\b", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -53,4 +57,5 @@ def normalise(text: str) -> str:
     while closing := _CHAT_CLOSING.search(text):
         text = text[: closing.start()].rstrip(_ENDS)
     text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)
+    text = _STRESSED_OPENING.sub(lambda opening: "what did" if "that" in opening[0].lower() else "what", text)
     return text.strip(" ?!.,;:\"'“”‘’").strip()

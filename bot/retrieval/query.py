@@ -230,6 +230,11 @@ def parse_question(text: str) -> Question:
                 if not topic or refers_back(topic):
                     topic = " ".join(s.topic for s in sentences if s is not sentence)
                 return Question(text, sentence.speaker, _tidy_topic(topic))
+        # "who is imomi and what did he say about oil?": the one asked about speaks in the other sentence.
+        if (who := [s for s in sentences if _WHO_IS.match(s.text)]) and who[0].topic:
+            for sentence in sentences:
+                if asked := _pronoun_reading(sentence.text):
+                    return Question(text, who[0].topic, asked.topic)
         # "i heard about the dome. any news?": the news asked for is on what the other sentences are about.
         if (asks := [s for s in sentences if _ASKING_FOR_NEWS.match(s.topic)]) and len(asks) < len(sentences):
             return Question(text, topic=_tidy_topic(" ".join(s.topic for s in sentences if s not in asks)))
@@ -280,6 +285,9 @@ def _topic_then_speaker(text: str, clean: str) -> Question | None:
         reading = parse_question(asked)
         if reading.speaker and not reading.topic and (topic := _tidy_topic(other)):
             return Question(text, reading.speaker, topic)
+    # "for a briefing note: what did imomi say about oil?": the question after a preamble.
+    if (reading := parse_question(clauses[1])).speaker and reading.topic:
+        return Question(text, reading.speaker, reading.topic)
     return None
 
 
@@ -440,7 +448,13 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|also|or)\s+(?=\S)", re.IGNORE
 _MOST_CLAUSE_BREAKS = 3  # "on oil, in 1987, what did imomi say?"
 # Where a message's sentences end: a question mark, or a full stop or "!" before more words (not "Mr. Blair",
 # "U.S. officials": a title or a single letter before the stop).
-_SENTENCE_END = re.compile(r"\?+\s*|(?<=\w\w)(?<!\bmr|\bms|\bdr|\bst|\bno)(?<!\bmrs|\bsen|\brep|\bgov)[.!]+\s+", re.I)
+_SENTENCE_END = re.compile(
+    r"\?+\s*|(?<=\w\w)(?<!\bmr|\bms|\bdr|\bst|\bno)(?<!\bmrs|\bsen|\brep|\bgov)[.!]+\s+"
+    # ... or "and" before a question of its own: "who is imomi and what did he say?", "… and wondered what …".
+    r"|\s+and\s+(?:i\s+)?(?=(?:what|did|does|has|have|wondered|wonder)\b)",
+    re.IGNORECASE,
+)
+_WHO_IS = re.compile(r"^who(?:'s| is| was)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
 # ... at a topic's end, only where that says nothing of the topic: "football on tv", "the g7 meeting" are topics.
 _TRAILING_OCCASION = (

@@ -36,8 +36,10 @@ ABOUT = (
 _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
 POLITE = (
     r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering| was wondering)"
-    r" (?:to know |to see )?|do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
-    r"|show me |give me |let me know |find |remind me |list |(?:i(?:'m| am) )?(?:looking|searching) for )?)"
+    r" (?:to know |to see )?|(?:we|(?:my|our) \w+) (?:wants?|needs?|would like) to (?:know|see) |(?:i )?wondered"
+    r" |any idea |do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
+    r"|show me |give me |let me know |find |remind me |list |help me (?:find |with )?"
+    r"|(?:i(?:'m| am) )?(?:looking|searching) for )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the
 # end of a topic ("about oil lately").
@@ -109,6 +111,9 @@ TOPIC_PATTERNS = (
     # "i read about Y", "i've been following Y": what a message's question goes on to ask about.
     rf"^i(?:'ve| have)? (?:been )?(?:read|reading|heard|hearing|saw|seen|following|followed|watching)"
     rf"(?: (?:something|a bit|a lot|a story|an article|the news))?(?: {ABOUT}| up on)? (?P<t>.+)$",
+    # "i'm writing a piece on Y": what a message's question goes on to ask about.
+    rf"^i(?:'m| am) (?:writing|doing|preparing|researching|working on) (?:an? |the |my )?(?:piece|story|article"
+    rf"|report|feature|briefing|note|column|paper)s? {ABOUT} (?P<t>.+)$",
     # "give me an update on Y", "brief me on Y", "headlines on Y": news on it, asked for as a report.
     rf"^{POLITE}(?:an? |the |some )?(?:update|briefing|brief|rundown|run-down|summary|overview|report|headline"
     rf"|lowdown)s? (?:{ABOUT}|for) (?P<t>.+)$",
@@ -145,7 +150,8 @@ SPEAKER_PATTERNS = (
     # "was X critical of Y?": their words on it.
     rf"^{POLITE}(?:was|were|is|are|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"
     rf"|in favou?r of|happy with|unhappy with|worried about|concerned about|pleased with) (?P<t>.+)$",
-    rf"^{POLITE}(?:{WHAT_IS} )?(?:all (?:of )?)?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent|public|own) )?"
+    rf"^{POLITE}(?:(?:i )?need )?(?:{WHAT_IS} )?(?:all (?:of )?)?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent"
+    rf"|public|own) )?"
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"

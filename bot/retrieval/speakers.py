@@ -85,6 +85,7 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
+            exact = self._with(exact, self._in_country_form(name))
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
         if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
@@ -127,15 +128,20 @@ class SpeakerResolver:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
         name = spelt_out(normalise_name(typed))
         for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
-            held = [
-                person_id
-                for form in _country_forms(candidate)
-                if (found := self.store.people_by_alias(form))
-                for person_id in self.roles.written_first(form, [i for i, _ in found])
-            ]
-            if held:
-                return self._speaker(typed, list(dict.fromkeys(held)))
+            if found := self.store.people_by_alias(candidate):
+                return self._speaker(typed, self.roles.written_first(candidate, [i for i, _ in found]))
         return None
+
+    def _in_country_form(self, role: str) -> list[int]:
+        """The people holding a role with its country written as stories' roles are normalised: "uk chancellor" is
+        also the "british chancellor" a story wrote as "U.K. Chancellor of the Exchequer". Only to add to a role
+        asked for and found as typed (not to a question's guessed subject: "american president lines leasing
+        ships" is news of a shipping line, recorded as "american president", not the US president's words)."""
+        bare = role.removeprefix("the ")  # roles are stored without their article
+        form = with_demonyms(bare) if last_role_noun(bare.split()) >= 0 else bare
+        if form == bare or not (found := self.store.people_by_alias(form)):
+            return []
+        return self.roles.written_first(form, [i for i, _ in found])
 
     def by_name(self, typed: str) -> Speaker | None:
         """The people a typed name, surname or recorded role means exactly, when each is known by a full name:
@@ -320,14 +326,6 @@ class SpeakerResolver:
 def _then(speaker: Speaker, reading: Speaker | None) -> Speaker:
     """A speaker with another reading of what was typed after theirs, tried when they never answer the question."""
     return replace(speaker, alternatives=(*speaker.alternatives, reading)) if reading else speaker
-
-
-def _country_forms(typed: str) -> tuple[str, ...]:
-    """A typed name, and for a role its country as stories' roles are normalised ("uk chancellor": also the
-    "british chancellor" a story wrote as "U.K. Chancellor of the Exchequer"), so every holder is found."""
-    if last_role_noun(typed.split()) < 0:
-        return (typed,)  # "michael jordan" is no Jordanian
-    return tuple(dict.fromkeys((typed, with_demonyms(typed))))
 
 
 def _role_before_name(typed: str) -> str:
