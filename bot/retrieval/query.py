@@ -275,20 +275,19 @@ def _grammar_in(speaker: str) -> bool:
 
 
 def _topic_then_speaker(text: str, clean: str) -> Question | None:
-    """ "on oil, what did imomi say?", "oil: imomi's comments": a clause naming only a speaker, the other its topic."""
+    """ "on oil, what did imomi say?", "oil: imomi's comments": a clause naming only a speaker, the other its topic;
+    or a whole question after a preamble."""
     if len(_CLAUSE.findall(clean)) > _MOST_CLAUSE_BREAKS:
         return None  # a list, not a question's two clauses: each clause read as a question went a level deeper
     clauses = _CLAUSE.split(clean, maxsplit=1)
     if len(clauses) != 2:
         return None
-    for asked, other in (clauses, clauses[::-1]):
-        reading = parse_question(asked)
+    first, then = (parse_question(clause) for clause in clauses)
+    for reading, other in ((first, clauses[1]), (then, clauses[0])):
         if reading.speaker and not reading.topic and (topic := _tidy_topic(other)):
             return Question(text, reading.speaker, topic)
     # "for a briefing note: what did imomi say about oil?": the question after a preamble.
-    if (reading := parse_question(clauses[1])).speaker and reading.topic:
-        return Question(text, reading.speaker, reading.topic)
-    return None
+    return Question(text, then.speaker, then.topic) if then.speaker and then.topic else None
 
 
 def person_readings(text: str) -> list[Question]:
