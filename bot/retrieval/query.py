@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -266,12 +266,15 @@ def parse_question(text: str) -> Question:
 
 
 def _grammar_in(speaker: str) -> bool:
-    """True when a captured speaker holds a pronoun or an auxiliary ("what else did he say"), not a name.
-
-    "us" before another word is the country ("the us trade representative"): the pronoun never modifies a noun.
-    """
+    """True when a captured speaker holds a pronoun or an auxiliary ("what else did he say"), not a name."""
     tokens = speaker.lower().split()
-    return any(word in _NOT_A_NAME and not (word == "us" and i < len(tokens) - 1) for i, word in enumerate(tokens))
+    return any(word in _NOT_A_NAME and not _the_country(tokens, i) for i, word in enumerate(tokens))
+
+
+def _the_country(tokens: Sequence[str], i: int) -> bool:
+    """Whether a lower-case token is the country "us": before another word ("the us trade representative"), as the
+    pronoun never modifies a noun."""
+    return tokens[i] == "us" and i < len(tokens) - 1
 
 
 def _topic_then_speaker(text: str, clean: str) -> Question | None:
@@ -355,12 +358,9 @@ def _subject_words(text: str) -> tuple[list[str], bool] | None:
 
 def _could_be_a_name(speaker: str) -> bool:
     """Only a name can stand as the speaker: "Blair", "the Bank of England", not "what was said about Iraq"."""
-    # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's; "us" before another word is the
-    # country, a stopword ("the us trade representative").
+    # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's; the country "us" is a stopword.
     tokens = words(speaker)
-    named = [
-        word for i, word in enumerate(tokens) if word not in _NAME_JOINERS and (word != "us" or i == len(tokens) - 1)
-    ]
+    named = [word for i, word in enumerate(tokens) if word not in _NAME_JOINERS and not _the_country(tokens, i)]
     return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
 
 
