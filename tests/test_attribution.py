@@ -619,6 +619,18 @@ def test_a_subject_with_a_clause_between_dashes_or_brackets_speaks() -> None:
     assert [p.speakers for p in result.paragraphs] == [("Gerry Conlon",), ("Andrei Illarionov",), ("Electronic Arts",)]
 
 
+def test_an_age_or_a_role_before_a_second_apposition_still_leads_to_the_subject() -> None:
+    result = speakers(
+        [
+            "Central banker Alan Quist said rates would stay low.",
+            '"We owe him a debt," Ruth Lam, director of a creditor bank - one of the firm\'s lenders - said.',
+            "Dr Quist, 79, who has been in London for the summit, said the debt could never be repaid.",
+        ]
+    )
+    # The quote was once carried to the previous speaker, Quist.
+    assert result == [("Alan Quist",), ("Ruth Lam",), ("Alan Quist",)]
+
+
 def test_the_opening_subject_speaks_after_but() -> None:
     result = attribute(
         [

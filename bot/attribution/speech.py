@@ -86,10 +86,11 @@ _AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z]
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
     r"(?:\s+(?:MP|MSP|MEP|AM|QC|KC|OBE|MBE|CBE)\b)?"  # letters after a name: "Andrew Tyrie MP demanded"
+    r"(?:,\s*\d{1,3}(?=,))?"  # an age before another apposition: "Dr Greenspan, 79, who has been in London, said"
     r"\s*"
     r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,200},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,200}?\s+"
     r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+"
-    r"|\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
+    r"|(?:,[^-–—,;:!?\"“”]{1,150})?\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
     rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
 )
 # "Solomon forecast inflation at 4.5 pct by year-end, but said": the sentence's opening subject goes on to speak
