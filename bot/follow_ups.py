@@ -12,6 +12,7 @@ from bot.retrieval.query import (
     anything_on,
     asks_for_everything,
     goes_on,
+    names_no_one,
     other_speaker,
     parse_follow_up,
     refers_back,
@@ -32,6 +33,10 @@ class FollowUps:
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
+        if names_no_one(text) and (
+            context is None or not (context.question.speaker or self._someone(context.question.topic))
+        ):
+            return [Question(text)]  # "what did he say?" with no one to be "he": asks who is meant, nothing else
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             question = self.retriever.read(text)

@@ -253,6 +253,11 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
         "i'm interested in the corridor",
         "what are the stories on the corridor?",
         "looking for news on the corridor",
+        "who criticised the corridor?",
+        "who else has warned about the corridor?",
+        "who was quoted on the corridor?",
+        "who reacted to the corridor?",
+        "who has weighed in on the corridor?",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:
@@ -1249,8 +1254,10 @@ def test_a_follow_up_with_a_pronoun_in_any_phrasing_asks_the_one_person_the_page
 def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service: BriefingService) -> None:
     user, chat = User("telegram", "48"), Chat("telegram", "48")
     handle(service, user, chat, "what did Khalafov say about the corridor?")
+    assert handle(service, user, chat, "who commented on it?").text.startswith(
+        "Quoted on the corridor: Sodik Imomi, Khalaf Khalafov."
+    )
     corridor = "What the articles say about the corridor"
-    assert handle(service, user, chat, "who commented on it?").text.startswith(corridor)
     assert handle(service, user, chat, "any more news on that?").text.startswith(corridor)
     handle(service, user, chat, "what did Imomi say?")
     assert handle(service, user, chat, "what was said about him?").text.startswith("What the articles say about Imomi")
@@ -1302,11 +1309,63 @@ def test_a_follow_up_is_read_against_the_conversation(
     assert handle(service, user, chat, then).text.startswith(answer)
 
 
-@pytest.mark.parametrize("follow_up", ["who else commented?", "anyone else?", "what did others say about it?"])
-def test_who_else_asks_anyone_on_the_conversations_topic(service: BriefingService, follow_up: str) -> None:
+def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
+    who = "Who do you mean? Ask me about the person by name."
+    answer = service.ask("what did he say about oil?")
+    assert (answer.no_match, answer.message, answer.hits) == (True, who, ())
+    user, chat = User("telegram", "57"), Chat("telegram", "57")
+    assert handle(service, user, chat, "what else did she say?").text == who
+    handle(service, user, chat, "any news on the corridor?")
+    assert handle(service, user, chat, "what did he say about it?").text == who
+    # The question asking who is meant leaves the conversation where it was.
+    assert handle(service, user, chat, "and khalafov?").text.startswith("What Khalaf Khalafov said about the corridor")
+    assert handle(service, user, chat, "who is he?").text.lower().startswith("what the articles say about khalafov")
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "answer"),
+    [
+        ("who else commented?", "Quoted on the corridor:"),
+        ("anyone else?", "What the articles say about the corridor"),
+        ("what did others say about it?", "What the articles say about the corridor"),
+    ],
+)
+def test_who_else_asks_anyone_on_the_conversations_topic(service: BriefingService, follow_up: str, answer: str) -> None:
     user, chat = User("telegram", "51"), Chat("telegram", "51")
     handle(service, user, chat, "what did Khalafov say about the corridor?")
-    assert handle(service, user, chat, follow_up).text.startswith("What the articles say about the corridor")
+    assert handle(service, user, chat, follow_up).text.startswith(answer)
+
+
+HARBOUR = """Harbour to close
+
+The old harbour will close next spring after the council voted for the plan.
+
+The vote followed months of debate over the harbour's future.
+
+Mayor Oren Malik said closing the harbour would save the town money.
+
+Local fisherman Tomas Brandt said the harbour was the heart of the town and he would fight the closure.
+"""
+
+
+def test_who_commented_lists_the_people_quoted_on_the_topic_and_gives_their_words_first(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    news = service.ask("any news on the harbour?")
+    assert news.message == "What the articles say about the harbour:"
+    assert news.hits[0].text.startswith("The old harbour will close")
+    voices = service.ask("who commented on the harbour?")
+    assert voices.message == "Quoted on the harbour: Oren Malik, Tomas Brandt. Their words first:"
+    assert [hit.speakers for hit in voices.hits[:2]] == [("Oren Malik",), ("Tomas Brandt",)]
+    assert voices.hits[2].text == news.hits[0].text  # then the answers quoting no one, in their order
+
+
+def test_who_commented_on_a_topic_nobody_is_quoted_on_says_so(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Tide tables\n\nThe spring tides will peak on Friday.\n\nLow tide falls at noon.")
+    answer = service.ask("who spoke about the tides?")
+    assert answer.message.startswith("I found no one quoted on the tides; what the articles say about it:")
+    assert answer.hits[0].text == "The spring tides will peak on Friday."
 
 
 def test_after_news_of_one_person_another_named_is_news_of_them(service: BriefingService) -> None:

@@ -631,6 +631,12 @@ def test_an_age_or_a_role_before_a_second_apposition_still_leads_to_the_subject(
     assert result == [("Alan Quist",), ("Ruth Lam",), ("Alan Quist",)]
 
 
+def test_the_body_quoting_someone_is_no_part_of_their_role() -> None:
+    result = attribute(['The newspaper quoted Qantas chief executive Ayla Voss as saying: "Fuel costs hurt."'])
+    assert result.paragraphs[0].speakers == ("Ayla Voss",)
+    assert person(result, "Ayla Voss").roles == ("qantas chief executive",)
+
+
 def test_the_opening_subject_speaks_after_but() -> None:
     result = attribute(
         [

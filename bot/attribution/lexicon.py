@@ -275,7 +275,7 @@ OPENING_CLAUSE = (
 # Lower-case words never used as a role modifier; they end the phrase in front of a role noun.
 ROLE_STOP = frozenset(
     """
-the a an and or but of to in on at by for with from as that this these those said says told
+the a an and or but of to in on at by for with from as that this these those said says told quoted quoting
 is was are were has have had be been being became become becomes his her its their our who which whom whose when
 while after before than then also not no
 """.split()

@@ -22,6 +22,7 @@ from bot.retrieval.question_patterns import (
     TOPIC_PATTERNS,
     WHAT_IS,
     WHEN_SAID,
+    WHO_SPOKE,
     WORDS_ON,
 )
 
@@ -100,7 +101,7 @@ _FOLLOW_UP_OTHER = re.compile(
 )
 # "what did she say about it?": the topic the conversation was on ("about him": its person).
 _BACK_REFERENCE = re.compile(
-    r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her))$", re.IGNORECASE
+    r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her|he|she))$", re.IGNORECASE
 )
 # "what else did he say?", "what did she say about tax?", "anything else from him?": the same person, on another
 # topic or any.
@@ -127,6 +128,7 @@ _FOLLOW_UP_OTHERS = re.compile(
 # "and what did Jowell say?": a new question that goes on with the conversation's topic.
 _GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
 _ANYTHING_ON = re.compile(r"^(?:and |but |so )?(?:anything|something)(?: else)? (?:about|on|regarding) ", re.I)
+_WHO_SPOKE = re.compile(rf"^(?:and |so )?{WHO_SPOKE}\b", re.IGNORECASE)
 _EVERYTHING = re.compile(r"\b(?:everything|all|else)\b", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own.
@@ -389,6 +391,12 @@ def parse_follow_up(text: str) -> FollowUp | None:
     return None
 
 
+def names_no_one(text: str) -> bool:
+    """Whether a question asks for someone's words by a pronoun alone ("what did he say about growth?", "what else
+    did she say?"): it needs a conversation's person. (Not "when Holmes won, what did she say?": another phrasing.)"""
+    return _FOLLOW_UP_SPEAKER.match(normalise(text)) is not None
+
+
 def _on(topic: str) -> FollowUp:
     """A follow-up on a topic, or on the conversation's own when the topic only refers back to it ("what about it?",
     "and him?": not a topic "him")."""
@@ -418,6 +426,11 @@ def asks_for_everything(text: str) -> bool:
 def anything_on(text: str) -> bool:
     """Whether a message asks for anything on a topic ("anything on gas?"): after someone's words, theirs on it."""
     return _ANYTHING_ON.match(normalise(text)) is not None
+
+
+def asks_who_spoke(text: str) -> bool:
+    """Whether a message asks who is quoted on its topic ("who commented on the dome?"), not only for news of it."""
+    return _WHO_SPOKE.match(normalise(text)) is not None
 
 
 def refers_back(topic: str) -> bool:

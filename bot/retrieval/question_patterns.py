@@ -25,6 +25,12 @@ WORDS_ON = (
     r"|praise|praised|welcome|welcomed|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged"
     r"|call for|called for|respond to|responded to|react to|reacted to|reply to|replied to"
 )
+# "who commented on Y?", "who else has warned about Y?", "who was quoted on Y?": the people quoted on a topic.
+WHO_SPOKE = (
+    r"who (?:(?:has|have|had|else|was|were|is|are|been) )*(?:said|says|spoke|spoken|talked|commented|mentioned"
+    r"|discussed|raised|quoted|criticised|criticized|warned|reacted|responded|complained|defended|objected"
+    r"|(?:weighed|spoke|spoken) (?:in|out))"
+)
 ON_THE_SUBJECT = r"on the (?:subject|issue|question|matter|topic) of"
 ABOUT = (
     # Longer phrases first: "on the subject of oil" is about oil, not about "the subject of oil".
@@ -81,8 +87,7 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date"
     rf"|what can you tell me|(?:i(?:'m| am) )?looking for (?:news|info|information|articles|stories))"
     rf" (?:{ABOUT}|with) (?P<t>.+)$",
-    rf"^(?:who (?:(?:has|have|else) )*(?:said|says|spoke|spoken|talked|commented|mentioned|discussed|raised)"
-    rf"(?: anything| something| what)?(?: {ABOUT})?) (?P<t>.+)$",
+    rf"^(?:{WHO_SPOKE}(?: anything| something| what)?(?: {ABOUT}| to)?) (?P<t>.+)$",
     # "has anyone commented on Y?", "what are people saying about Y?": anyone's words on it, a topic.
     rf"^{POLITE}(?:has|have|did|is|are) (?:anyone|anybody|someone|somebody|people) (?:said|say|saying|commented"
     rf"|comment|commenting|spoken|speak|talked|talk|talking|mentioned|mention|discussed)(?: anything| something)?"

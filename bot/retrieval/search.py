@@ -10,6 +10,7 @@ a story covers better, are asked again as a topic.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
 from functools import partial
@@ -22,6 +23,8 @@ from bot.retrieval.fts import any_of, content_words
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.query import (
     Question,
+    asks_who_spoke,
+    names_no_one,
     parse_question,
     person_readings,
     respelt,
@@ -61,6 +64,7 @@ INSTITUTIONS = frozenset(
 BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
 # ... and one covering this much of it, a speaker nobody is recorded as or a role none of whose holders speaks on it
 WHOLE_QUESTION_COVERAGE = 0.85
+VOICES_READ = 10  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
 
 class Retriever:
@@ -131,6 +135,9 @@ class Retriever:
         own_words_only: bool,
     ) -> Answer:
         """``answer`` for a question as read, from articles published in ``period`` (any without a date too)."""
+        if not asked.speaker and names_no_one(asked.text):
+            # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
+            return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
         speaker, parsed, guessed = self._speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
@@ -193,8 +200,11 @@ class Retriever:
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
         ranked = first_story_first(_once_each(ranked))
+        voices = None
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)
+            if asks_who_spoke(asked.text):
+                ranked, voices = self._voices_first(ranked)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:
@@ -217,6 +227,7 @@ class Retriever:
                 named=named_only,
                 when=when,
                 respelt=topic.respelt if topic else None,
+                voices=voices,
             ),
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),
@@ -472,6 +483,17 @@ class Retriever:
             return None
         speaker = self.speakers.resolve(reading.speaker, role_noun_needed=True)
         return speaker if speaker and speaker.fuzzy and known_by_full_names(speaker) else None
+
+    def _voices_first(self, ranked: list[Ranked]) -> tuple[list[Ranked], tuple[str, ...]]:
+        """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone first (each group
+        in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most often
+        quoted first."""
+        best = ranked[:VOICES_READ]
+        speakers = self.store.speakers_of([r.row.id for r in best])
+        quoting = [r for r in best if speakers.get(r.row.id)]
+        voices = Counter(name for r in quoting for name in speakers[r.row.id])
+        unquoted = [r for r in best if not speakers.get(r.row.id)]
+        return quoting + unquoted + ranked[VOICES_READ:], tuple(name for name, _ in voices.most_common())
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])

@@ -10,6 +10,7 @@ from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker, names_a_role
 
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
+VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
 
 
 def lead(
@@ -21,11 +22,19 @@ def lead(
     named: bool = False,
     when: str = "",
     respelt: Mapping[str, str] | None = None,
+    voices: Sequence[str] | None = None,
 ) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
     paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
-    ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling)."""
+    ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling; ``voices``,
+    who the answer quotes, most often first, when the question asked who spoke on its topic)."""
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
+    if speaker is None and voices is not None:
+        if not voices:
+            return f"I found no one quoted on {parsed.topic}{when}; what the articles say about it:{read}"
+        listed = ", ".join(voices[:VOICES_LISTED])
+        more = f" and {len(voices) - VOICES_LISTED} more" if len(voices) > VOICES_LISTED else ""
+        return f"Quoted on {parsed.topic}{when}: {listed}{more}. Their words first:{read}"
     if speaker is None:
         return f"What the articles say about {parsed.topic}{when}:{read}"
     who = _who(speaker)
