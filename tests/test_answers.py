@@ -1309,6 +1309,16 @@ def test_a_follow_up_is_read_against_the_conversation(
     assert handle(service, user, chat, then).text.startswith(answer)
 
 
+def test_initials_stand_for_a_topics_words_only_where_the_archive_abbreviates_them(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Console launch\n\nThe Nintendo DS goes on sale in Europe.\n\nThe DS has two screens.")
+    service.load_text(ADMIN, "Dome sold\n\nThe dome was sold to a developer after the first sale collapsed.")
+    service.load_text(ADMIN, "Union talks\n\nThe European Union (EU) met on Friday.\n\nEU ministers backed the plan.")
+    dome_sale = [hit.text for hit in service.ask("any news on the dome sale?").hits]
+    assert dome_sale[0] == "The dome was sold to a developer after the first sale collapsed."
+    assert "The DS has two screens." not in dome_sale  # it once covered the whole topic
+    assert "EU ministers backed the plan." in {hit.text for hit in service.ask("any news on the european union?").hits}
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import any_of, content_runs, content_words, quote_term
+from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_words, quote_term
 from bot.retrieval.kin import (
     agent_stand_ins,
     closed_compounds,
@@ -85,7 +85,7 @@ class TopicReader:
         forms = self._shorter_forms(unheard)
         weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
         known = acronym and frequency.get(acronym, 0) > 0
-        stand_ins = initialisms_of(runs, abbreviated=self._not_a_persons_name)
+        stand_ins = initialisms_of(runs, abbreviated=self._abbreviated)
         stand_ins |= {term: found for term, found in kin.items() if frequency.get(term) and term not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         unused = frozenset(unheard).difference(forms)
@@ -116,6 +116,14 @@ class TopicReader:
         """Whether a topic's most specific word is a name, which a story on the topic must use as such: a common word
         may be said otherwise ("punished": "disciplinary action"), "Toronto" or "Mexico" may not."""
         return self.written_as_a_name(topic.word_of(topic.specific[0]))
+
+    def _abbreviated(self, run: Sequence[str]) -> bool:
+        """Whether the archive may abbreviate a run of words by its initials: a paragraph uses both (not "the dome
+        sale" as "DS", of the Nintendo DS), and they are not someone's full name. Initials spelling a common word
+        ("US", "TO") are not looked up: every paragraph has the word, and only a text's capitals are its initials."""
+        initials = "".join(word[0] for word in run)
+        written = initials in STOPWORDS or bool(self.store.search(all_of([initials, *run]), limit=1))
+        return written and self._not_a_persons_name(run)
 
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
         """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
