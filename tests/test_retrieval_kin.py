@@ -40,7 +40,7 @@ def test_an_ism_and_its_ist_stand_for_each_other() -> None:
 
 
 def test_a_word_stands_for_its_other_spelling_across_the_atlantic() -> None:
-    assert spelling_stand_ins(["stabilise", "labor", "centre", "programmes", "four", "size"]) == {
+    assert spelling_stand_ins(["stabilise", "labor", "centre", "programmes", "four", "size", "tours", "prize"]) == {
         "stabil": ("stabilis",),
         "labour": ("labor",),
         "center": ("centr",),
@@ -118,3 +118,10 @@ def test_a_word_asked_in_one_form_finds_the_paragraph_written_in_another(
         service.load_text(ADMIN, story)
     answer = service.ask(question)
     assert not answer.no_match and answer.hits[0].text.startswith(first)
+
+
+def test_a_name_ending_in_er_stands_for_no_deed(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Music deal\n\nEdgar Bronfman said Time Warner had been a good partner.")
+    service.load_text(ADMIN, "Music sales\n\nEdgar Bronfman warned that music sales would fall this year.")
+    texts = [hit.text for hit in service.ask("what did bronfman say about warner?").hits]
+    assert texts == ["Edgar Bronfman said Time Warner had been a good partner."]

@@ -28,8 +28,9 @@ _ATLANTIC_ENDINGS = (
     ("logue", "log", "|s"),  # catalogue / catalog
     ("ence", "ense", "|s"),  # licence / license
 )
+# Three letters at least before the ending: "labour" / labor, but not "tour" / tor, "prize" / prise.
 _SPELLINGS = tuple(
-    (re.compile(f"{ending}({inflections})$"), rf"{respelt}\1")
+    (re.compile(f"(?<=[a-z]{{3}}){ending}({inflections})$"), rf"{respelt}\1")
     for british, american, inflections in _ATLANTIC_ENDINGS
     for ending, respelt in ((british, american), (american, british))
 )
