@@ -1319,6 +1319,19 @@ def test_initials_stand_for_a_topics_words_only_where_the_archive_abbreviates_th
     assert "EU ministers backed the plan." in {hit.text for hit in service.ask("any news on the european union?").hits}
 
 
+@pytest.mark.parametrize("question", ["blair tuition fees", "tuition fees blair", "tuition fees + blair"])
+def test_search_box_words_with_a_surname_at_either_end_ask_for_that_persons_words(
+    service: BriefingService, question: str
+) -> None:
+    service.load_text(ADMIN, "Fees vote\n\nTony Blair said tuition fees would help universities compete.")
+    service.load_text(ADMIN, "Charity run\n\nCherie Blair said the run had raised money for a hospital.")
+    # A story naming someone by surname alone records a bare "Blair" too.
+    service.load_text(ADMIN, "Late night\n\nBlair said the summit had been long but useful.")
+    answer = service.ask(question)
+    assert answer.message == "What Tony Blair said about tuition fees:"
+    assert answer.hits[0].text == "Tony Blair said tuition fees would help universities compete."
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")

@@ -323,7 +323,7 @@ def subject_readings(text: str) -> list[Question]:
     if (found := _subject_words(text)) is None:
         return []
     tokens, yes_no = found
-    # Without a yes/no opening only a full name counts here (a surname alone is ``surname_reading``'s).
+    # Without a yes/no opening only a full name counts here (a surname alone is ``surname_readings``').
     shortest = 1 if yes_no else 2
     readings = [
         Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
@@ -332,16 +332,22 @@ def subject_readings(text: str) -> list[Question]:
     return [reading for reading in readings if _could_be_a_name(reading.speaker)]
 
 
-def surname_reading(text: str) -> Question | None:
+def surname_readings(text: str) -> list[Question]:
     """A question of no known phrasing read as its first word's words ("hewitt career sexism": Hewitt on career
-    sexism), for callers to accept only for a word the archive writes as a name and knows as a person's surname:
-    "apple lawsuit" is news about Apple, and a word read as a name even so ("rice imports") stands as a topic
-    when that person never speaks on the rest. A yes/no question's subject is one of ``subject_readings``."""
+    sexism), then as its last word's, typed as into a search box ("tuition fees blair"), for callers to accept
+    only for a word the archive writes as a name and knows as a person's surname: "apple lawsuit" is news about
+    Apple, and a word read as a name even so ("rice imports") stands as a topic when that person never speaks on
+    the rest. A yes/no question's subject is one of ``subject_readings``."""
     found = _subject_words(text)
     if found is None or found[1] or len(found[0]) < 2:
-        return None
-    first, *rest = found[0]
-    return Question(text, speaker=first, topic=" ".join(rest)) if _could_be_a_name(first) else None
+        return []
+    words = [word for word in found[0] if any(c.isalnum() for c in word)]  # not the "+" of "fees + blair"
+    if len(words) < 2:
+        return []
+    first = Question(text, speaker=words[0], topic=" ".join(words[1:]))
+    # Two words ending on a surname are as often a full name ("kirsten dautenhahn?", misspelt).
+    last = Question(text, speaker=words[-1], topic=" ".join(words[:-1])) if len(words) > 2 else first
+    return [reading for reading in dict.fromkeys((first, last)) if _could_be_a_name(reading.speaker)]
 
 
 def _subject_words(text: str) -> tuple[list[str], bool] | None:

@@ -29,7 +29,7 @@ from bot.retrieval.query import (
     person_readings,
     respelt,
     subject_readings,
-    surname_reading,
+    surname_readings,
 )
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
@@ -459,7 +459,7 @@ class Retriever:
         for reading in subjects:
             if speaker := self._misspelt(reading):
                 return speaker, reading
-        if surname := surname_reading(text):
+        for surname in surname_readings(text):
             if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
                 return speaker, surname
             if speaker := self._misspelt(surname):

@@ -147,7 +147,18 @@ class SpeakerResolver:
         """The people a typed name, surname or recorded role means exactly, when each is known by a full name:
         "imomi" is Sodik Imomi, while "oil" is only an entity the attribution made of a word ("Oil said")."""
         speaker = self.exact(typed)
-        return speaker if speaker and known_by_full_names(speaker) else None
+        if speaker is None:
+            return None
+        # A story naming someone only by surname records a bare "Blair" beside Tony and Cherie Blair: a few such
+        # entities among full-named people are theirs, not a bare word's.
+        full = [
+            (i, name) for i, name in zip(speaker.person_ids, speaker.names, strict=True) if len(_name_words(name)) > 1
+        ]
+        if not full or 2 * len(full) <= len(speaker.names):
+            return None
+        if len(full) == len(speaker.names):
+            return speaker
+        return replace(speaker, person_ids=tuple(i for i, _ in full), names=tuple(name for _, name in full))
 
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:
         """People asked about together ("sumita and miyazawa"), when each part names someone; their words are
