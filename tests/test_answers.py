@@ -1332,6 +1332,12 @@ def test_search_box_words_with_a_surname_at_either_end_ask_for_that_persons_word
     assert answer.hits[0].text == "Tony Blair said tuition fees would help universities compete."
 
 
+def test_a_surname_recorded_bare_as_often_as_in_full_is_still_that_persons(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Fed view\n\nAlan Greenspan said interest rates would rise gradually.")
+    service.load_text(ADMIN, "Fed talk\n\nGreenspan said the economy was on a firm footing.")
+    assert service.ask("interest rates greenspan").message == "What Alan Greenspan said about interest rates:"
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")

@@ -144,17 +144,18 @@ class SpeakerResolver:
         return self.roles.written_first(form, [i for i, _ in found])
 
     def by_name(self, typed: str) -> Speaker | None:
-        """The people a typed name, surname or recorded role means exactly, when each is known by a full name:
-        "imomi" is Sodik Imomi, while "oil" is only an entity the attribution made of a word ("Oil said")."""
+        """The full-named people a typed name, surname or recorded role means exactly: "imomi" is Sodik Imomi, while
+        "oil" is only an entity the attribution made of a word ("Oil said"). None when such bare entities are most
+        of those it means."""
         speaker = self.exact(typed)
         if speaker is None:
             return None
-        # A story naming someone only by surname records a bare "Blair" beside Tony and Cherie Blair: a few such
-        # entities among full-named people are theirs, not a bare word's.
+        # A story naming someone only by surname records a bare "Greenspan" beside Alan Greenspan: such entities
+        # among as many full-named people are theirs, not a bare word's.
         full = [
             (i, name) for i, name in zip(speaker.person_ids, speaker.names, strict=True) if len(_name_words(name)) > 1
         ]
-        if not full or 2 * len(full) <= len(speaker.names):
+        if not full or 2 * len(full) < len(speaker.names):
             return None
         if len(full) == len(speaker.names):
             return speaker
