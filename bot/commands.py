@@ -52,6 +52,18 @@ _MORE = re.compile(
     r"|anything else|what else|anything more|what else is there|what else have you got)$",
     re.IGNORECASE,
 )
+# "when was that?", "where's that from?", "source?", "which article?": where the last answer's quotes come from.
+_SOURCES = re.compile(
+    r"^(?:(?:and|so|ok|okay) )?(?:"
+    r"when (?:was|were|did|is) (?:that|this|it|those|these|he|she|they)(?: (?:said|say|saying|published|written"
+    r"|reported|say that|say it|said that))?(?: that| this| it)?"
+    r"|(?:where|which (?:article|story|paper|report)s?)(?:'s| is| are| was| were| did)?(?: (?:that|this|it|those"
+    r"|these|they))?(?: (?:from|come from|published|reported))?"
+    r"|(?:(?:what|where)(?:'s| is| are| was| were) the |any |got a |give me the |the )?(?:sources?|links?|dates?"
+    r"|citations?|references?)(?: for (?:that|this|those|these|it))?"
+    r")$",
+    re.IGNORECASE,
+)
 # A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.
 HELP_WORDS = frozenset(
     {"help", "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening"}
@@ -69,8 +81,7 @@ def help_text(is_admin: bool) -> str:
     """The /help message, listing admin commands only to admins."""
     lines = [
         "I answer questions about the news I have loaded, quoting the paragraphs with their sources.",
-        "Ask me things like “what did Imomi say about oil?”, “what did Hewitt say?”"
-        " or “any news on the Dome?”.",
+        "Ask me things like “what did Imomi say about oil?”, “what did Hewitt say?” or “any news on the Dome?”.",
         "",
     ]
     lines += [f"{c.usage} — {c.summary}" for c in COMMANDS if is_admin or not c.admin]
@@ -95,6 +106,8 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return Reply("You're welcome. Ask me anything else about the news.")
         if _MORE.match(normalise(text)):
             return service.more(conversation)
+        if _SOURCES.match(normalise(text)):
+            return service.sources(conversation)
         return service.ask_in_chat(user, conversation, text)
     head, *rest = text[1:].split(maxsplit=1) or [""]  # "/ask\nwhat…" splits like "/ask what…"
     args = rest[0] if rest else ""
@@ -128,9 +141,7 @@ def _articles(service: BriefingService, user: User, conversation: str, args: str
     articles = service.recent_articles(args)
     if not articles:
         return Reply("No articles match that." if args else "No articles are loaded yet.")
-    lines = [
-        f"#{a.id} {a.title} — {a.source or 'unknown source'}, {a.published or 'undated'}" for a in articles
-    ]
+    lines = [f"#{a.id} {a.title} — {a.source or 'unknown source'}, {a.published or 'undated'}" for a in articles]
     return Reply("\n".join(lines))
 
 

@@ -112,6 +112,23 @@ class BriefingService:
             return Reply("That's everything I have on that question.")
         return reply_for(answer)
 
+    def sources(self, conversation: str) -> Reply:
+        """Where the quotes shown for the conversation's last question come from ("when was that?"), one line per
+        article, in the order first quoted."""
+        context = self.conversations.get(conversation)
+        if context is None or not context.shown:
+            return Reply(
+                "There are no quotes above to source yet: each one I give comes with its article's title, source,"
+                " date and link."
+            )
+        answer = self.ask(context.question, limit=context.shown)
+        citations = dict.fromkeys(hit.citation for hit in answer.hits)
+        lines = [
+            f"• “{c.title}” — " + ", ".join(part for part in (c.source, c.published[:10], c.url) if part)
+            for c in citations
+        ]
+        return Reply("The quotes so far come from:\n" + "\n".join(lines))
+
     def _check_question(self, question: str) -> None:
         if len(question) > self.settings.max_question_chars:
             raise BadQuestion(

@@ -1338,6 +1338,19 @@ def test_a_surname_recorded_bare_as_often_as_in_full_is_still_that_persons(servi
     assert service.ask("interest rates greenspan").message == "What Alan Greenspan said about interest rates:"
 
 
+@pytest.mark.parametrize(
+    "message", ["when was that?", "where's that from?", "source?", "which article is that from?", "when did he say it?"]
+)
+def test_asking_where_the_quotes_come_from_lists_their_articles(service: BriefingService, message: str) -> None:
+    user, chat = User("telegram", "58"), Chat("telegram", "58")
+    assert handle(service, user, chat, message).text.startswith("There are no quotes above to source yet")
+    cite = handle(service, user, chat, "what did Imomi say about oil?").quotes[0].citation
+    reply = handle(service, user, chat, message).text
+    assert reply == f"The quotes so far come from:\n• “{cite.title}” — {cite.source}, {cite.published}"
+    # A question about a named person's words is a question, not about the quotes.
+    assert handle(service, user, chat, "when did Khalafov say that?").text != reply
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")
