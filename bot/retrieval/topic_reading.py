@@ -72,7 +72,7 @@ class TopicReader:
         # other side of the Atlantic's spelling ("stabilise" / stabilize); two words written as one ("web site"); a
         # small number's other form ("6" / six).
         kin = {
-            # ... not a name's ("Warner", "Potter"): no one does what it seems to name.
+            # (not for a name the archive writes so: Time Warner does no warning, nor Harry Potter potting)
             **agent_stand_ins(stem(w) for w in words if stem(w).endswith("er") and not self.written_as_a_name(w)),
             **doctrine_stand_ins(words, related),
             **spelling_stand_ins(words),
