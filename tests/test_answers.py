@@ -1351,6 +1351,13 @@ def test_asking_where_the_quotes_come_from_lists_their_articles(service: Briefin
     assert handle(service, user, chat, "when did Khalafov say that?").text != reply
 
 
+def test_a_topics_acronym_must_be_written_beside_its_words(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Jobs data\n\nHans Weber said German unemployment fell in November.")
+    service.load_text(ADMIN, "Gun law\n\nHans Weber said the gun laws were too weak.")
+    texts = [hit.text for hit in service.ask("what did weber say about german unemployment november?").hits]
+    assert texts == ["Hans Weber said German unemployment fell in November."]  # "gun" once covered it all
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")

@@ -85,7 +85,9 @@ class TopicReader:
         unheard = [s for s in stems if not frequency.get(s)]
         forms = self._shorter_forms(unheard)
         weights = {s: idf(forms[s][1] if s in forms else frequency.get(s, 0), documents) for s in stems}
-        known = acronym and frequency.get(acronym, 0) > 0
+        # As for initials: an acronym stands for the whole topic only where a paragraph holds it with the words
+        # ("iff" for the International Finance Facility, not "gun" for "german unemployment november").
+        known = bool(acronym) and frequency.get(acronym, 0) > 0 and self._written_beside(acronym, words)
         stand_ins = initialisms_of(runs, abbreviated=self._abbreviated)
         stand_ins |= {term: found for term, found in kin.items() if frequency.get(term) and term not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
@@ -123,8 +125,11 @@ class TopicReader:
         sale" as "DS", of the Nintendo DS), and they are not someone's full name. Initials spelling a common word
         ("US", "TO") are not looked up: every paragraph has the word, and only a text's capitals are its initials."""
         initials = "".join(word[0] for word in run)
-        written = initials in STOPWORDS or bool(self.store.search(all_of([initials, *run]), limit=1))
-        return written and self._not_a_persons_name(run)
+        return (initials in STOPWORDS or self._written_beside(initials, run)) and self._not_a_persons_name(run)
+
+    def _written_beside(self, short: str, words: Sequence[str]) -> bool:
+        """Whether a paragraph holds an abbreviation and the words it may stand for."""
+        return bool(self.store.search(all_of([short, *words]), limit=1))
 
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
         """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
