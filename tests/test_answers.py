@@ -1351,6 +1351,16 @@ def test_asking_where_the_quotes_come_from_lists_their_articles(service: Briefin
     assert handle(service, user, chat, "when did Khalafov say that?").text != reply
 
 
+def test_initials_stand_for_a_topic_once_a_new_article_writes_them_beside_its_words(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Farm plan\n\nEU ministers backed the plan.\n\nThe union of farmers met in Europe.")
+    asked = "any news on the european union?"
+    assert "EU ministers backed the plan." not in {hit.text for hit in service.ask(asked).hits}
+    service.load_text(ADMIN, "Union talks\n\nThe European Union (EU) met on Friday.")
+    assert "EU ministers backed the plan." in {hit.text for hit in service.ask(asked).hits}
+
+
 def test_a_topics_acronym_must_be_written_beside_its_words(service: BriefingService) -> None:
     service.load_text(ADMIN, "Jobs data\n\nHans Weber said German unemployment fell in November.")
     service.load_text(ADMIN, "Gun law\n\nHans Weber said the gun laws were too weak.")
