@@ -33,9 +33,7 @@ class FollowUps:
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
-        if names_no_one(text) and (
-            context is None or not (context.question.speaker or self._someone(context.question.topic))
-        ):
+        if names_no_one(text) and context is None:
             return [Question(text)]  # "what did he say?" with no one to be "he": asks who is meant, nothing else
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
@@ -52,7 +50,9 @@ class FollowUps:
         asked = context.question
         topic = asked.topic if follow_up.same_topic else follow_up.topic
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
-        if follow_up.anyone or asked.speaker or not self._someone(asked.topic):
+        # "what did they say about it?" leans on a person: the conversation's topic is one if anyone goes by it.
+        someone = self.retriever.speakers.resolve(asked.topic) if names_no_one(text) else self._someone(asked.topic)
+        if follow_up.anyone or asked.speaker or not someone:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]

@@ -1296,6 +1296,7 @@ def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(serv
         # The person the conversation is about, asked on something else.
         ("Imomi", "and on oil?", "What Sodik Imomi said about oil"),
         ("who is Imomi?", "what did he say about oil?", "What Sodik Imomi said about oil"),
+        ("who is imomy?", "what did he say about oil?", "What Sodik Imomi said about oil"),  # misspelt, still him
         ("what did Imomi say?", "anything on oil?", "What Sodik Imomi said about oil"),
         # "about the foreign minister" names no one to turn to: Imomi's words on them.
         ("what did Imomi say?", "and about the foreign minister?", "What Sodik Imomi said about"),
