@@ -1369,6 +1369,17 @@ def test_a_topics_acronym_must_be_written_beside_its_words(service: BriefingServ
     assert texts == ["Hans Weber said German unemployment fell in November."]  # "gun" once covered it all
 
 
+@pytest.mark.parametrize("typed", ["boj govenror", "bank of japan gvoernor", "texas instruments cheif"])
+def test_a_role_noun_with_two_letters_swapped_is_read_as_the_role_and_said_so(
+    service: BriefingService, typed: str
+) -> None:
+    service.load_text(ADMIN, "Yen talks\n\nBank of Japan governor Satoshi Sumita said the Plaza agreement had worked.")
+    service.load_text(ADMIN, "Chip maker\n\nTexas Instruments chief Rich Templeton said the Plaza agreement hurt.")
+    answer = service.ask(f"{typed} on the plaza agreement")
+    assert answer.hits[0].speakers[0] == ("Rich Templeton" if "texas" in typed else "Satoshi Sumita")
+    assert "(I took “" in answer.message
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")
