@@ -1380,6 +1380,15 @@ def test_a_role_noun_with_two_letters_swapped_is_read_as_the_role_and_said_so(
     assert "(I took “" in answer.message
 
 
+@pytest.mark.parametrize("typed", ["syamntec expert", "hogan of syamntec"])
+def test_a_bodys_name_with_two_letters_swapped_is_read_back(service: BriefingService, typed: str) -> None:
+    service.load_text(ADMIN, "Virus alert\n\nKevin Hogan, a security expert at Symantec, said the virus was spreading.")
+    service.load_text(ADMIN, "Farm news\n\nFarmer Joe Bloggs said rain was due.\n\nSymantec shares rose.")
+    answer = service.ask(f"what did {typed} say?")
+    assert answer.hits[0].speakers == ("Kevin Hogan",)
+    assert f"(I took “{typed.replace('syamntec', 'symantec')}” to mean Kevin Hogan.)" in answer.message
+
+
 def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
     who = "Who do you mean? Ask me about the person by name."
     answer = service.ask("what did he say about oil?")

@@ -46,7 +46,7 @@ _SPOKES_ROLES = (
     *("chief executive", "director general", "secretary general", "general secretary"),
 )
 FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers
-SHORTEST_ROLE_TYPO = 4  # letters of the shortest typed word read as a role noun with two letters swapped ("cheif")
+SHORTEST_SWAPPED = 4  # letters of the shortest typed word read with two letters swapped back ("cheif")
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,8 @@ class SpeakerResolver:
             exact = self._with(exact, self._in_country_form(name))
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
-        if allow_fuzzy and (mended := self._role_typos_mended(words)) != words:
-            # "the boj govenror", "the fox spokesamn": a role noun with two letters swapped, read as a guess.
+        if allow_fuzzy and (mended := self._swaps_mended(words)) != words:
+            # "the boj govenror", "syamntec's kevin hogan": two letters swapped, read back as a guess.
             respelt = self.resolve(" ".join(mended), role_noun_needed=role_noun_needed)
             return replace(respelt, fuzzy=True) if respelt else None
         if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
@@ -168,22 +168,21 @@ class SpeakerResolver:
             return speaker
         return replace(speaker, person_ids=tuple(i for i, _ in full), names=tuple(name for _, name in full))
 
-    def _role_typos_mended(self, words: list[str]) -> list[str]:
-        """The words with each that no article or person uses, and that one swap of two neighbouring letters makes
-        a role noun, read as that noun ("govenror" → governor, "spokesamn" → spokesman)."""
-        swaps = {
-            word: nouns
-            for word in words
-            if len(word) >= SHORTEST_ROLE_TYPO
-            and word not in ROLE_HEADS
-            and len(nouns := neighbours_swapped(word) & ROLE_HEADS) == 1
-        }
-        unused = {
-            word
-            for word in swaps
-            if not self.store.document_frequency([stem(word)]) and not self.store.people_by_alias(word)
-        }
-        return [next(iter(swaps[word])) if word in unused else word for word in words]
+    def _swaps_mended(self, words: list[str]) -> list[str]:
+        """The words with each that no article or person uses read as the one word that a swap of two neighbouring
+        letters makes of it: a role noun ("govenror" → governor, "spokesamn" → spokesman), else a word the
+        articles use ("syamntec" → symantec); a word with several such readings, or none, is left."""
+        typed = [word for word in words if len(word) >= SHORTEST_SWAPPED and word.isalpha()]
+        used = self.store.document_frequency([stem(word) for word in typed])
+        unused = [word for word in typed if stem(word) not in used and not self.store.people_by_alias(word)]
+        swaps = {word: neighbours_swapped(word) for word in unused}
+        frequency = self.store.document_frequency(sorted({stem(swap) for found in swaps.values() for swap in found}))
+        mended = {}
+        for word, found in swaps.items():
+            readings = (found & ROLE_HEADS) or {swap for swap in found if stem(swap) in frequency}
+            if len(readings) == 1:
+                mended[word] = readings.pop()
+        return [mended.get(word, word) for word in words]
 
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:
         """People asked about together ("sumita and miyazawa"), when each part names someone; their words are
