@@ -91,10 +91,13 @@ class SpeakerResolver:
             exact = self._with(exact, self._in_country_form(name))
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
-        if allow_fuzzy and (mended := self._swaps_mended(words)) != words:
-            # "the boj govenror", "syamntec's kevin hogan": two letters swapped, read back as a guess.
-            respelt = self.resolve(" ".join(mended), role_noun_needed=role_noun_needed)
-            return replace(respelt, fuzzy=True) if respelt else None
+        # "the boj govenror", "syamntec's kevin hogan": two letters swapped, read back as a guess.
+        if (
+            allow_fuzzy
+            and (mended := self._swaps_mended(words)) != words
+            and (respelt := self.resolve(" ".join(mended), role_noun_needed=role_noun_needed))
+        ):
+            return replace(respelt, fuzzy=True)
         if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
             return together
         if at_body := self._name_at_body(typed, words):
@@ -173,6 +176,8 @@ class SpeakerResolver:
         letters makes of it: a role noun ("govenror" → governor, "spokesamn" → spokesman), else a word the
         articles use ("syamntec" → symantec); a word with several such readings, or none, is left."""
         typed = [word for word in words if len(word) >= SHORTEST_SWAPPED and word.isalpha()]
+        if not typed:
+            return words
         used = self.store.document_frequency([stem(word) for word in typed])
         unused = [word for word in typed if stem(word) not in used and not self.store.people_by_alias(word)]
         swaps = {word: neighbours_swapped(word) for word in unused}
