@@ -26,7 +26,7 @@ from bot.retrieval.role_holders import (
     last_role_noun,
     spelt_out,
 )
-from bot.retrieval.spelling import neighbours_swapped
+from bot.retrieval.spelling import neighbours_swapped, swapped_back
 from bot.retrieval.terms import stem
 from bot.store.protocol import StoreProtocol
 
@@ -180,13 +180,9 @@ class SpeakerResolver:
             return words
         used = self.store.document_frequency([stem(word) for word in typed])
         unused = [word for word in typed if stem(word) not in used and not self.store.people_by_alias(word)]
-        swaps = {word: neighbours_swapped(word) for word in unused}
-        frequency = self.store.document_frequency(sorted({stem(swap) for found in swaps.values() for swap in found}))
-        mended = {}
-        for word, found in swaps.items():
-            readings = (found & ROLE_HEADS) or {swap for swap in found if stem(swap) in frequency}
-            if len(readings) == 1:
-                mended[word] = readings.pop()
+        roles = {word: neighbours_swapped(word) & ROLE_HEADS for word in unused}
+        mended = {word: next(iter(nouns)) for word, nouns in roles.items() if len(nouns) == 1}
+        mended |= swapped_back([word for word, nouns in roles.items() if not nouns], self.store.document_frequency)
         return [mended.get(word, word) for word in words]
 
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:

@@ -31,6 +31,20 @@ def neighbours_swapped(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)} - {word}
 
 
+def swapped_back(words: Iterable[str], frequency: Callable[[Sequence[str]], dict[str, int]]) -> dict[str, str]:
+    """For each word, the one spelling with two neighbouring letters swapped back whose stem paragraphs use
+    ("tusnami" → tsunami, "syamntec" → symantec); words with none, or with several ("crued": crude or cured), are
+    left out. One ``frequency`` look-up for all the words."""
+    slips = {word: {stem(slip): slip for slip in neighbours_swapped(word)} for word in words}
+    used = frequency(sorted({s for spelt in slips.values() for s in spelt}))
+    found: dict[str, str] = {}
+    for word, spelt in slips.items():
+        readings = [s for s in spelt if used.get(s)]
+        if len(readings) == 1:
+            found[word] = spelt[readings[0]]
+    return found
+
+
 def archive_spellings(
     words: Iterable[str], unused: set[str] | frozenset[str], frequency: Callable[[Sequence[str]], dict[str, int]]
 ) -> dict[str, str]:

@@ -18,7 +18,7 @@ from bot.retrieval.kin import (
     number_stand_ins,
     spelling_stand_ins,
 )
-from bot.retrieval.spelling import SHORTEST_RESPELT, neighbours_swapped
+from bot.retrieval.spelling import SHORTEST_RESPELT, swapped_back
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem
 from bot.store.protocol import StoreProtocol
@@ -163,18 +163,8 @@ class TopicReader:
         paragraphs do use ("tusnami" → tsunami): the commonest slip in typing, and unlike a letter dropped or
         changed ("hubble" / humble) it seldom makes another word. None when two such spellings are used ("crued":
         crude or cured)."""
-        slips = {
-            word: {stem(slip): slip for slip in neighbours_swapped(word.lower())}
-            for word in words
-            if word.isalpha() and len(word) >= SHORTEST_RESPELT and stem(word) in unused
-        }
-        frequency = self.store.document_frequency(sorted({s for spelt in slips.values() for s in spelt}))
-        found = {}
-        for word, spelt in slips.items():
-            used = [s for s in spelt if frequency.get(s)]
-            if len(used) == 1:
-                found[word] = spelt[used[0]]
-        return found
+        unheard = [w.lower() for w in words if w.isalpha() and len(w) >= SHORTEST_RESPELT and stem(w) in unused]
+        return swapped_back(unheard, self.store.document_frequency)
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
