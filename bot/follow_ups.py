@@ -33,8 +33,9 @@ class FollowUps:
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
-        if names_no_one(text) and context is None:
-            return [Question(text)]  # "what did he say?" with no one to be "he": asks who is meant, nothing else
+        pronoun_only = names_no_one(text)  # "what did he say?": needs the conversation's person
+        if pronoun_only and context is None:
+            return [Question(text)]  # with no one to be "he": asks who is meant, nothing else
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             question = self.retriever.read(text)
@@ -51,7 +52,7 @@ class FollowUps:
         topic = asked.topic if follow_up.same_topic else follow_up.topic
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
         # "what did they say about it?" leans on a person: the conversation's topic is one if anyone goes by it.
-        someone = self.retriever.speakers.resolve(asked.topic) if names_no_one(text) else self._someone(asked.topic)
+        someone = self.retriever.speakers.resolve(asked.topic) if pronoun_only else self._someone(asked.topic)
         if follow_up.anyone or asked.speaker or not someone:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.

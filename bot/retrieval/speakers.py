@@ -162,9 +162,7 @@ class SpeakerResolver:
             return None
         # A story naming someone only by surname records a bare "Greenspan" beside Alan Greenspan: such entities
         # among as many full-named people are theirs, not a bare word's.
-        full = [
-            (i, name) for i, name in zip(speaker.person_ids, speaker.names, strict=True) if len(_name_words(name)) > 1
-        ]
+        full = [(i, name) for i, name in zip(speaker.person_ids, speaker.names, strict=True) if _full_name(name)]
         if not full or 2 * len(full) < len(speaker.names):
             return None
         if len(full) == len(speaker.names):
@@ -386,7 +384,12 @@ def _name_words(full_name: str) -> tuple[str, ...]:
 
 def known_by_full_names(speaker: Speaker) -> bool:
     """Whether everyone a speaker resolved to has a name of two words or more (a person, not a bare word's entity)."""
-    return all(len(_name_words(name)) > 1 for name in speaker.names)
+    return all(map(_full_name, speaker.names))
+
+
+def _full_name(name: str) -> bool:
+    """Whether a person's name has two words or more (a person, not a bare word's entity)."""
+    return len(_name_words(name)) > 1
 
 
 def names_a_role(typed: str) -> bool:
