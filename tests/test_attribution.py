@@ -574,7 +574,9 @@ def test_an_office_listing_several_portfolios_and_a_style_between_office_and_nam
         ]
     )
     assert [p.speakers for p in result.paragraphs] == [
-        ("Margot Hale",), ("Faisal Al-Nasser",), ("Cormac Murphy-O'Brien",)
+        ("Margot Hale",),
+        ("Faisal Al-Nasser",),
+        ("Cormac Murphy-O'Brien",),
     ]
     assert "children families minister" in person(result, "Margot Hale").roles
     assert {"foreign minister", "prince"} <= set(person(result, "Faisal Al-Nasser").roles)
@@ -642,7 +644,7 @@ def test_the_opening_subject_speaks_after_but() -> None:
         [
             "Anthony Solomon addressed the Japan Society.",
             "Solomon forecast inflation at 4.5 pct by year-end, but said it could be kept below five pct.",
-            "Bob Strauss doubted whether Chris Rock would make an impact, but added: \"I'm all for lower ratings.\"",
+            'Bob Strauss doubted whether Chris Rock would make an impact, but added: "I\'m all for lower ratings."',
         ]
     )
     assert [p.speakers for p in result.paragraphs] == [(), ("Anthony Solomon",), ("Bob Strauss",)]
@@ -1092,8 +1094,8 @@ def test_a_name_after_said_that_opens_the_reported_clause_is_not_the_speaker() -
         [
             "Ivo Marsh spoke.",
             "However, Mr Marsh, who was forced to apologise last year for an article in the magazine he edits about"
-            " fishermen grieving over the death of the trawlerman Tomas Brandt, said Mr Vale \"should butt out\".",
-            "Another guest at the meeting, who asked not to be named, said Vale was \"unresponsive\" to them.",
+            ' fishermen grieving over the death of the trawlerman Tomas Brandt, said Mr Vale "should butt out".',
+            'Another guest at the meeting, who asked not to be named, said Vale was "unresponsive" to them.',
         ]
     )
     assert result == [("Ivo Marsh",), ("Ivo Marsh",), ()]
@@ -1116,7 +1118,7 @@ def test_a_question_the_article_asks_reports_nobody() -> None:
     result = speakers(
         [
             "Dara Quill runs the campaign.",
-            "So is its job to close the port, as Tomas Ekwueme once declared? Ms Quill said: \"No.\"",
+            'So is its job to close the port, as Tomas Ekwueme once declared? Ms Quill said: "No."',
         ]
     )
     assert result == [(), ("Dara Quill",)]
@@ -1428,6 +1430,18 @@ def test_positions_stated_in_other_words_and_a_role_with_an_initialism() -> None
     assert result == [("Clayton Yeutter",), ("Karl Otto Poehl",), ("Clayton Yeutter",), ()]
 
 
+def test_a_stance_expressed_or_voiced_with_a_determiner_a_qualifier_or_in_quotation_marks() -> None:
+    result = speakers(
+        [
+            'Greek Prime Minister Andreas Papandreou expressed "restricted optimism" about the crisis.',
+            "David Beckham expressed his relief at the result.",
+            "World Bank President Barber Conable voiced strong opposition to the bill.",
+            "The views expressed by John Hall were his own.",
+        ]
+    )
+    assert result == [("Andreas Papandreou",), ("David Beckham",), ("Barber Conable",), ()]
+
+
 def test_a_speech_verb_in_its_ing_form_after_be() -> None:
     result = speakers(
         [
@@ -1533,7 +1547,7 @@ def test_a_real_name_given_after_a_stage_name_is_the_same_person() -> None:
         [
             'Jay-Z, real name Shawn Carter, said: "I have inherited two of the most important brands."',
             '"I feel this is a giant step," Carter added.',
-            'Sizzla, whose real name is Miguel Collins, said he would tour.',
+            "Sizzla, whose real name is Miguel Collins, said he would tour.",
         ]
     )
     assert [p.speakers for p in result.paragraphs] == [("Jay-Z",), ("Jay-Z",), ("Sizzla",)]

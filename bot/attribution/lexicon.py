@@ -123,6 +123,14 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "pleaded": frozenset({"with", "for"}),
     "pleads": frozenset({"with", "for"}),
 }
+# What one expresses or voices when stating a position.
+_STANCE_NOUNS = (
+    *("surprise", "concern", "hope", "doubt", "confidence", "optimism", "pessimism", "regret", "fear", "worry"),
+    *("disappointment", "displeasure", "unhappiness", "anger", "relief", "satisfaction", "reservation"),
+    *("opposition", "support", "sympathy", "solidarity", "scepticism", "skepticism", "frustration", "alarm"),
+)
+_STANCE_LEADS = ("", "his ", "her ", "its ", "their ", "the ", "a ", "an ", "deep ", "grave ", "strong ")
+_STANCES = (' "', *(f" {lead}{noun}" for lead in _STANCE_LEADS for noun in _STANCE_NOUNS))
 # Idioms of stating a position, matched by the words right after the verb ("has re-opened the debate").
 VERB_IDIOMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("re-opened", "reopened", "re-opens", "reopens"), (" the debate",)),
@@ -132,11 +140,9 @@ VERB_IDIOMS: dict[str, tuple[str, ...]] = {
         ("thrown", "threw", "throws"),
         tuple(f" {p} {w} behind" for p in ("his", "her", "their", "its") for w in ("weight", "full weight")),
     ),
-    # "expressed surprise that markets had ignored…", "voiced concern over…"
-    **dict.fromkeys(
-        ("expressed", "expresses", "voiced", "voices"),
-        tuple(f" {w}" for w in ("surprise", "concern", "hope", "doubt", "doubts", "confidence", "optimism", "regret")),
-    ),
+    # "expressed surprise that markets had ignored…", "voiced their concern over…", 'expressed "restricted
+    # optimism"' (a stance, possibly with a determiner or a qualifier before it, or in quotation marks).
+    **dict.fromkeys(("expressed", "expresses", "voiced", "voices"), _STANCES),
     **dict.fromkeys(("reminded", "reminds"), (" the ", " reporters", " journalists", " delegates", " members")),
     **dict.fromkeys(("paid", "pays"), (" tribute",)),
     # "has given his backing to the reinstatement of …"
