@@ -53,6 +53,8 @@ class FollowUps:
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
         # "what did they say about it?" leans on a person: the conversation's topic is one if anyone goes by it.
         someone = self.retriever.speakers.resolve(asked.topic) if pronoun_only else self._someone(asked.topic)
+        if pronoun_only and not asked.speaker and not someone:
+            return [Question(text)]  # "he" stands for no one of the conversation: asks who is meant, and keeps it
         if follow_up.anyone or asked.speaker or not someone:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.

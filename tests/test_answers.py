@@ -1397,7 +1397,9 @@ def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingS
     assert handle(service, user, chat, "what else did she say?").text == who
     handle(service, user, chat, "any news on the corridor?")
     assert handle(service, user, chat, "what did he say about it?").text == who
+    assert handle(service, user, chat, "what did he say about the budget?").text == who
     # The question asking who is meant leaves the conversation where it was.
+    assert handle(service, user, chat, "when was that?").text.startswith("The quotes so far come from:")
     assert handle(service, user, chat, "and khalafov?").text.startswith("What Khalaf Khalafov said about the corridor")
     assert handle(service, user, chat, "who is he?").text.lower().startswith("what the articles say about khalafov")
 
