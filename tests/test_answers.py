@@ -90,10 +90,19 @@ def test_an_empty_archive_says_so_rather_than_not_knowing_the_person(store: Stor
 
 def test_unknown_person_and_person_off_topic_get_different_messages(service: BriefingService) -> None:
     assert "don't know anyone called “Angela Merkel”" in service.ask("what did Angela Merkel say?").message
-    assert (
-        "no paragraph where Sodik Imomi speaks about football"
-        in service.ask("what did Imomi say about football").message
+    assert service.ask("what did imomi say about football").message == (
+        "I found no paragraph where Sodik Imomi speaks about football."
+        " Ask “what did Sodik Imomi say?” to see everything they said."
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["everything imomi said about oil", "tell me all that Imomi has said on oil", "all imomi said on oil"]
+)
+def test_everything_someone_said_about_a_topic(service: BriefingService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.message == "What Sodik Imomi said about oil:"
+    assert answer.hits[0].text.startswith("Imomi stated that Tajikistan is interested")
 
 
 def test_a_person_off_topic_is_offered_their_nearest_words_labelled_as_such(loaded: BriefingService) -> None:

@@ -131,8 +131,8 @@ SPEAKER_PATTERNS = (
     rf"^{POLITE}(?:what(?:'s been| was| were| has been| have been| is being)|(?:anything|something)(?: (?:been|that"
     rf" was|that's been))?) (?:said|written|reported) by (?P<s>.+?)"
     rf"(?: {ABOUT} (?P<t>.+))?$",
-    # "everything X said", "what else did X say": all their words.
-    rf"^{POLITE}(?:everything|all) (?:that )?(?P<s>.+?) (?:has |have )?(?:said|says|say)(?P<t>)$",
+    # "everything X said", "what else did X say": all their words; "everything X said about Y": all of it on Y.
+    rf"^{POLITE}(?:everything|all) (?:that )?(?P<s>.+?) (?:has |have )?(?:said|says|say)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}what else (?:did|has|have) (?P<s>.+?) (?:say|said)(?P<t>)$",
     rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|are|were|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
     rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",

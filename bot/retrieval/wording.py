@@ -87,7 +87,9 @@ def no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool
             f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
             "The nearest things they said are below; they may not answer your question."
         )
+    # One person is asked for by name; several, as the question put them ("the chancellor").
+    asked = speaker.names[0] if len(speaker.names) == 1 else parsed.speaker
     return (
         f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
-        f"Ask “what did {parsed.speaker} say?” to see everything they said."
+        f"Ask “what did {asked} say?” to see everything they said."
     )
