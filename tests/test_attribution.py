@@ -894,6 +894,21 @@ def test_indefinite_role_named_in_the_next_paragraph() -> None:
     assert result == [("Joan Pike",), ("Joan Pike",)]
 
 
+def test_anybody_of_an_occupation_speaks_for_no_one_named_before() -> None:
+    result = speakers(
+        [
+            "Bundesbank President Karl Otto Poehl attended the symposium.",
+            "A spokesman said the market was wrong. He added that rates would rise.",
+            '"It was a definite hint at lower rates," said one banker who attended.',
+            '"We see no change," one official said. "The trend is clear."',
+            "Another analyst, Richard Cohen at Brown Baldwin, noted that investors held dollars.",
+            "A spokesman for UKIP said the party would fight on.",
+        ]
+    )
+    assert result == [(), (), (), (), ("Richard Cohen",), ("UKIP",)]
+    assert [p.name for p in attribute(["A spokesman said it was over. He added that talks ended."]).people] == []
+
+
 def test_a_role_speaking_before_its_name_is_not_the_name_after_its_verb() -> None:
     result = speakers(
         [

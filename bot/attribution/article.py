@@ -195,11 +195,13 @@ class _Reader:
         if ref.indefinite:
             # "A House taxwriter said ...": someone new, named in the next sentence or paragraph, or never:
             # then they speak as "a House taxwriter", and "the taxwriter" or "he" later is the same person.
+            # "A spokesman said" is anybody: never recorded, but the "he" who goes on is them, not a man before.
             if not ref.speaks:
                 return None
             described = text[ref.start : ref.end]
-            unnamed = self.people.unnamed(described[:1].lower() + described[1:], ref.role, pos)
-            self.pending.append(_Pending(index, ref.role, ref.sentence + 1, unnamed))
+            unnamed = self.people.unnamed(described[:1].lower() + described[1:], ref.role, pos, anybody=ref.anybody)
+            if not ref.anybody:
+                self.pending.append(_Pending(index, ref.role, ref.sentence + 1, unnamed))
             return unnamed
         entity = self.people.resolve_role(ref.role, pos)
         if entity is None and ref.speaks:
@@ -293,9 +295,7 @@ def _quote_before_narrative(text: str, spans: list[tuple[int, int]], first_speec
     ('"I don't understand them." A few weeks of headlines have helped. "It's been fantastic," said a student')."""
     if not spans or text[spans[0][1] - 2 : spans[0][1] - 1] not in (".", "!"):
         return False  # '"…," the company added': the opening quote's own attribution follows it
-    return any(
-        start < first_speech and any(c.isalpha() for c in text[spans[0][1] : start]) for start, _ in spans[1:]
-    )
+    return any(start < first_speech and any(c.isalpha() for c in text[spans[0][1] : start]) for start, _ in spans[1:])
 
 
 def _quote_ends_sentence(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
@@ -325,8 +325,8 @@ def _order(spoken: list[tuple[Entity, int]]) -> list[Entity]:
 
 def _paragraph(spoken: list[tuple[Entity, int]], mentioned: list[Entity]) -> ParagraphAttribution:
     """A paragraph's speakers in order and the people it only mentions (entities compare by identity)."""
-    speakers = _order(spoken)
-    mentions = [e for e in dict.fromkeys(mentioned) if e not in speakers]
+    speakers = [e for e in _order(spoken) if not e.anybody]
+    mentions = [e for e in dict.fromkeys(mentioned) if e not in speakers and not e.anybody]
     return ParagraphAttribution(tuple([e.name for e in speakers]), tuple([e.name for e in mentions]))
 
 
@@ -373,7 +373,7 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     country = None
     if any(needs_country(normalise_role(r)) for e in entities for r in e.role_forms):
         country = article_country([title, *paragraphs[:_COUNTRY_PARAGRAPHS]])  # only when a bare office needs it
-    people = tuple(_person(e, country) for e in entities)
+    people = tuple(_person(e, country) for e in entities if not e.anybody)
     return ArticleAttribution(people, tuple(result))
 
 

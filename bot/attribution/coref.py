@@ -34,6 +34,7 @@ class Entity:
     designation: str = ""
     kin: bool = False  # introduced through a relative ("his wife Cherie"): the surname alone means the relative
     unnamed: bool = False  # known only by a role the article never puts a name to ("a Shearson Lehman analyst")
+    anybody: bool = False  # ... by an occupation alone ("a spokesman"): no one to record
     roles: list[Role] = field(default_factory=list)
     # Roles only inferred, never written with the name ("Mr Cable said … The chancellor insisted" read as Cable),
     # and the forms they were written in: recorded apart, as they are often wrong.
@@ -245,9 +246,10 @@ class People:
         entity.last_seen = pos
         return entity, created
 
-    def unnamed(self, description: str, role: Role, pos: int) -> Entity:
+    def unnamed(self, description: str, role: Role, pos: int, *, anybody: bool = False) -> Entity:
         """Introduce someone known only by a role ("a Shearson Lehman analyst"), until a name claims it."""
-        entity = Entity(description, tuple(description.split()), "", ROLE_HEAD_GENDER.get(role.head), unnamed=True)
+        gender = ROLE_HEAD_GENDER.get(role.head)
+        entity = Entity(description, tuple(description.split()), "", gender, unnamed=True, anybody=anybody)
         self.entities.append(entity)  # not filed by surname: "analyst" is no one's name
         self.bind(entity, role)
         entity.last_seen = pos
@@ -307,13 +309,7 @@ class People:
             if latest is None or latest.kind != "org" or latest.last_subject < pos - pos % _PARA - _PARA:
                 return None
             return latest
-        fitting = [
-            e
-            for e in self.entities
-            if e.last_seen >= horizon
-            and e.kind == "person"
-            and e.may_be(gender)
-        ]
+        fitting = [e for e in self.entities if e.last_seen >= horizon and e.kind == "person" and e.may_be(gender)]
         if not fitting:
             return None
         best = max(fitting, key=lambda e: (e.last_subject, e.last_seen))
@@ -333,13 +329,7 @@ class People:
         if gender == "n":
             return self.resolve_pronoun(gender, pos)  # "the company": the body its "it" would be
         horizon = pos - _PRONOUN_REACH * _PARA
-        fitting = [
-            e
-            for e in self.entities
-            if e.last_seen >= horizon
-            and e.kind == "person"
-            and e.may_be(gender)
-        ]
+        fitting = [e for e in self.entities if e.last_seen >= horizon and e.kind == "person" and e.may_be(gender)]
         if not fitting:
             return None
         paragraph = pos - pos % _PARA

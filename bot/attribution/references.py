@@ -38,6 +38,7 @@ class Ref:
     name: NameMention | None = None
     org: OrgMention | None = None
     indefinite: bool = False  # "a House taxwriter said": someone not met yet
+    anybody: bool = False  # ... or "a spokesman said": anyone of that occupation, who is never named
     role: Role | None = None
     gender: str | None = None  # for pronouns and epithets
     in_quote: bool = False
@@ -92,8 +93,9 @@ def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | None:
-    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun; True if indefinite."""
+def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool, bool] | None:
+    """Read "the deputy minister" / "his Tajik counterpart" backwards from its head noun; whether it is indefinite
+    ("a House taxwriter"), and whether it is its occupation alone ("a spokesman", "one official")."""
     words = masked[max(0, start - _ROLE_REACH) : end].split()
     if len(words) < 2:
         return None
@@ -104,12 +106,13 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool] | 
         possessive = lower.endswith(("'s", "’s")) and len(word) > 2
         if lower in _DETERMINERS or lower in _INDEFINITE or possessive:
             role = make_role([*(_owner(words, word) if possessive else []), *taken[::-1]])
-            if role is None or (lower in _INDEFINITE and len(taken) < 2):
-                return None  # "a spokesman" alone is anybody; "a House taxwriter" is someone to be named
+            if role is None:
+                return None
             pos = start
             for earlier in [*taken[1:], word]:
                 pos = masked.rfind(earlier, 0, pos)
-            return pos, role, lower in _INDEFINITE
+            indefinite = lower in _INDEFINITE
+            return pos, role, indefinite, indefinite and len(taken) < 2
         if _PARENTHESISED_INITIALS.fullmatch(word):
             continue  # "a Ministry of International Trade and Industry (MITI) official": the body's short name
         if word[-1] in ',.;:"”)' or (lower in ROLE_STOP and not _joins_a_name(lower, taken[-1], words)):
@@ -171,9 +174,9 @@ def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> No
         found = _role_phrase(masked, start, end)
         if found is None:
             continue
-        phrase_start, role, indefinite = found
+        phrase_start, role, indefinite, anybody = found
         if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
             continue  # apposition after a name, already bound to it
-        refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite))
+        refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite, anybody=anybody))
     if len(refs) > name_count:
         refs.sort(key=lambda r: r.start)  # the names came in text order

@@ -228,7 +228,7 @@ def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, p
 def _opening_subject(masked: str, refs: list[Ref], floor: int) -> int | None:
     """Index of the reference opening the sentence at ``floor`` (the name when a role stands right before it:
     "French President Jacques Chirac"), or None when the sentence opens otherwise."""
-    opening = floor + len(masked[floor:]) - len(masked[floor:].lstrip(" \t\"“"))
+    opening = floor + len(masked[floor:]) - len(masked[floor:].lstrip(' \t"“'))
     found = next((i for i, r in enumerate(refs) if r.start >= opening and not r.in_quote), None)
     if found is None or not _CAPITALISED_WORDS.fullmatch(masked, opening, refs[found].start):
         return None
@@ -423,7 +423,12 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found = _epithet(refs, _EPITHET_AFTER.match(masked, end))
         # "Icstis, the phone line regulator, said": the body, not its apposed role, is the subject.
         apposed = found is not None and refs[found].kind == "role" and masked[refs[found].start - 2] == ","
-        if (found is None or apposed) and not participle:
+        # "A spokesman for UKIP said": the body speaks; a spokesman of no body is anybody. "Another analyst,
+        # Richard Cohen at Brown Baldwin, noted": the name put beside them.
+        anybody = found is not None and refs[found].anybody
+        if anybody and found is not None and _named_beside(masked, refs, found):
+            found, anybody = found + 1, False
+        if (found is None or apposed or anybody) and not participle:
             org = org_before(masked, floor, start) if verb else org_after(masked, end, min(len(masked), end + 100))
             if (
                 org is not None
@@ -574,6 +579,12 @@ def _agent(masked: str, refs: list[Ref], verb_end: int, ceiling: int) -> int | N
     ):
         return None
     return _add_ref(refs, _org_or_relative(masked, org))
+
+
+def _named_beside(masked: str, refs: list[Ref], index: int) -> bool:
+    """Whether a reference is followed by a name in apposition ("another analyst, Richard Cohen")."""
+    after = index + 1
+    return after < len(refs) and refs[after].kind == "name" and masked[refs[index].end : refs[after].start] == ", "
 
 
 def _epithet(refs: list[Ref], match: re.Match[str] | None) -> int | None:
