@@ -894,6 +894,19 @@ def test_indefinite_role_named_in_the_next_paragraph() -> None:
     assert result == [("Joan Pike",), ("Joan Pike",)]
 
 
+def test_an_adverb_between_subject_and_verb_and_a_score_added_in_sport() -> None:
+    result = speakers(
+        [
+            "Finance Minister Gerhard Stoltenberg met the press.",
+            "The minister nevertheless added that the figures gave a false impression.",
+            "John Reed and Mary Cole both say his pledges are worthless.",
+            "Piri Weepu and Rico Gear both added tries before the final whistle.",
+            'O\'Gara added the conversion and a further penalty. Henry added: "We played well."',
+        ]
+    )
+    assert result == [(), ("Gerhard Stoltenberg",), ("John Reed", "Mary Cole"), (), ("Henry",)]
+
+
 def test_anybody_of_an_occupation_speaks_for_no_one_named_before() -> None:
     result = speakers(
         [

@@ -189,7 +189,7 @@ VERB_AUX = frozenset(
 has have had also later then previously earlier once again further yesterday today recently
 repeatedly publicly privately not will would could may might should must did does do is was
 already still subsequently separately quickly immediately himself herself just now always never
-often even however meanwhile last this week night
+often even however meanwhile nevertheless nonetheless both last this week night
 """.split()
 )
 # Speech verbs reported in their -ing form after a form of "be" ("is urging", "were warning").

@@ -45,6 +45,13 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before "President Jacques Chirac"
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
+_ADDING = frozenset({"added", "adds"})
+# What a side or player adds in sport: "added a late try", "added two more goals", "added 12 points".
+_SCORE_AFTER = re.compile(
+    r" (?:(?:a|an|another|two|three|four|five|\d+|his|her|their|the) )?"
+    r"(?:(?:late|second|third|fourth|fifth|more|further|first-half|second-half) )*"
+    r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b"
+)
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # A clause or phrase opening a sentence before its subject, up to its comma.
@@ -364,7 +371,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             if masked.startswith(VERB_IDIOMS[word], end):
                 verbs.append((start, end, word))
         elif word in SPEECH_VERB_WORDS:
-            verbs.append((start, end, word))
+            if not (word in _ADDING and _SCORE_AFTER.match(masked, end)):  # "added two tries": a score
+                verbs.append((start, end, word))
         elif masked.startswith(" to", end):
             verbs.append((start, end + 3, ""))  # "according to X"
     refs = find_refs(text, masked, spans, known, heads)
