@@ -1420,6 +1420,17 @@ def test_a_surname_that_is_also_a_bodys_word_after_a_role() -> None:
     assert "world anti-doping agency chief" in person(result, "Dick Pound").roles
 
 
+def test_a_surname_that_is_an_adjective_speaks_once_the_article_has_named_its_bearer() -> None:
+    result = speakers(
+        [
+            "Wales coach Mike Ruddock says the prop has a future, as does Blues coach Dai Young.",
+            '"John has been on an upward curve all season," Young told BBC Sport Wales.',
+            "Young players said the camp was hard.",
+        ]
+    )
+    assert result == [("Mike Ruddock",), ("Dai Young",), ()]
+
+
 def test_a_person_named_with_a_surname_like_a_bodys_word_is_known_by_it_later_without_the_role() -> None:
     result = attribute(
         [

@@ -417,11 +417,17 @@ _OTHER_OFFICE_BEFORE = re.compile(r"\b(shadow|former|deputy|outgoing|acting|inte
 def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> NameMention | None:
     """A first name and a surname that is also a body's word, after a role: "WADA chief Dick Pound", "rapper
     Kanye West". Without the role such a pair is read as a body or a place ("Wall Street", "Jet Star"), unless
-    the article has already named that person ("hip-hop star Kanye West", then "West began his career")."""
+    the article has already named that person ("hip-hop star Kanye West", then "West began his career"), or the
+    name is an adjective the article has named someone by, who speaks ("Dai Young", then "Young told")."""
     words = run.split(" ")
     lead, name = words[:-2], words[-2:]
     alone = run.lower()
-    if len(words) == 1 and alone in _SURNAMES_LIKE_BODIES and alone in known and not _after_the(text, start):
+    if (
+        len(words) == 1
+        and alone in known
+        and (alone in _SURNAMES_LIKE_BODIES or _SPEAKS_NEXT.match(text, start + len(run)))
+        and not _after_the(text, start)
+    ):
         return NameMention(start, start + len(run), (run,), "", ())
     if (
         len(name) < 2
