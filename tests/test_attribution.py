@@ -1805,6 +1805,17 @@ def test_an_opening_quote_carries_on_the_speaker_before_when_the_story_goes_on_i
         assert speakers([before, paragraph])[1] == second, paragraph
 
 
+def test_a_quote_whose_closing_mark_is_missing_before_the_words_reporting_it() -> None:
+    result = speakers(
+        [
+            "Agriculture Secretary Richard Lyng met Japanese officials.",
+            "The U.S. has taken a hard line on the quotas, which Tokyo says must remain.",
+            '"We will not negotiate new quotas. If they impose them it would be illegal, Lyng said.',
+        ]
+    )
+    assert result == [(), ("Tokyo",), ("Richard Lyng",)]
+
+
 def test_a_quote_left_open_at_a_paragraphs_end_carries_on_in_the_next_whoever_that_goes_on_to_quote() -> None:
     result = speakers(
         [

@@ -50,6 +50,13 @@ class Ref:
     speech_pos: list[int] = field(default_factory=list)
 
 
+# A paragraph's last words reporting what came before: ", Lyng said.", ", he added.", ", the minister told reporters."
+_REPORTED_AT_END = re.compile(
+    r", (?:(?:[Tt]he )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}|he|she|they|the [a-z]+)"
+    r" (?:said|says|added|adds|told [\w ]{1,40})\.$"
+)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of quoted text; an opening mark with no close runs to the end."""
     spans: list[tuple[int, int]] = []
@@ -73,7 +80,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((open_at, j))
             open_at = -1
     if open_at >= 0:
-        spans.append((open_at, len(text)))
+        # A quote left open before the words reporting it ('"We will not negotiate ..., Lyng said.'): a closing
+        # mark forgotten, not a quote running on into the next paragraph.
+        reported = _REPORTED_AT_END.search(text, open_at)
+        spans.append((open_at, reported.start() if reported else len(text)))
     return spans
 
 
