@@ -1990,3 +1990,18 @@ def test_a_role_first_only_inferred_then_written_is_held_as_written(service: Bri
     answer = service.ask("what did the england coach say about the six nations?")
     assert answer.message.startswith("What Andy Robb said about the six nations")
     assert [h.text for h in answer.hits] == ["The England coach said the Six Nations would be hard."]
+
+
+@pytest.mark.parametrize("question", ["quote imomi on oil", "cite Imomi on oil", "any quotes of imomi on oil"])
+def test_asking_to_quote_someone_on_a_topic(service: BriefingService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.message == "What Sodik Imomi said about oil:"
+
+
+def test_words_before_a_surname_that_are_no_given_name_do_not_make_it_someone_known_by_the_surname_alone(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Gas talks\n\nImomi said the gas deal was close.")
+    resolve = service.retriever.speakers.resolve
+    assert resolve("gas deal imomi") is None  # words the articles use
+    assert resolve("zork imomi") is not None  # a given name no article uses may be his

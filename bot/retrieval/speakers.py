@@ -120,7 +120,7 @@ class SpeakerResolver:
             # "kelly white": Kelli White, not a White known by the surname alone.
             if allow_fuzzy and (misspelt := [i for i, words in full_names if _misspelt(given, words[:-1])]):
                 return self._speaker(typed, misspelt, fuzzy=True)
-            if alone := [i for i, words in full_names if len(words) == 1]:
+            if (alone := [i for i, words in full_names if len(words) == 1]) and self._may_be_given(given):
                 return self._speaker(typed, alone)
         if not role_noun_needed and (staff := self._staff_of(typed, words)):
             return staff
@@ -168,6 +168,14 @@ class SpeakerResolver:
         if len(full) == len(speaker.names):
             return speaker
         return replace(speaker, person_ids=tuple(i for i, _ in full), names=tuple(name for _, name in full))
+
+    def _may_be_given(self, words: list[str]) -> bool:
+        """Whether typed words before a surname may hold a given name: someone's recorded first name, or a word no
+        article uses ("sheriff harry lee", "zork blair"; not "quotes of blair")."""
+        if any(self.names.given(word) for word in words):
+            return True
+        used = self.store.document_frequency([stem(word) for word in words])
+        return any(stem(word) not in used for word in words)
 
     def _swaps_mended(self, words: list[str]) -> list[str]:
         """The words with each that no article or person uses read as the one word that a swap of two neighbouring
