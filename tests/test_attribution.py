@@ -1949,3 +1949,10 @@ def test_an_opening_clause_reaches_back_past_an_initialism_to_its_sentences_star
         ).people
     }
     assert people["Gordon Brown"] == ()
+
+
+def test_a_tax_or_a_pact_is_no_one() -> None:
+    result = attribute(
+        ["Relief from Petroleum Revenue Tax was announced.", "The Growth Pact must change, Mr Lamy said."]
+    )
+    assert [p.name for p in result.people] == ["Lamy"]

@@ -259,7 +259,7 @@ east west north south eastern western northern southern central middle labour co
 conservatives tory tories liberal democrat democrats republican republicans socialist
 communist greens airbus boeing microsoft google apple sony intel ibm yahoo reuters
 bbc itv ofcom opec nato eu un usa uk us world global day week year month act bill report
-summit conference treaty accord agreement war crisis campaign project plan programme strategy
+summit conference treaty accord agreement pact war crisis campaign project plan programme strategy tax taxes
 index dollar euro pound yen sterling stock shares prices research economics institution aid financial
 kong angeles francisco diego lanka lankan arabia zealand korea rica vegas salvador
 """.split()
