@@ -2005,3 +2005,16 @@ def test_words_before_a_surname_that_are_no_given_name_do_not_make_it_someone_kn
     resolve = service.retriever.speakers.resolve
     assert resolve("gas deal imomi") is None  # words the articles use
     assert resolve("zork imomi") is not None  # a given name no article uses may be his
+
+
+def test_a_name_cut_to_another_words_stem_is_found_only_as_written(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Rates view\n\nThe Federal Reserve said federal funds would rise. Federal staff agreed.")
+    service.load_text(ADMIN, "Fed again\n\nFederal Reserve chairman Alan Greenspan said the federal deficit was large.")
+    service.load_text(ADMIN, "Tennis final\n\nRoger Federer won the final in Basel.\n\nFederer's coach was delighted.")
+    texts = [hit.text for hit in service.ask("any news on federer?").hits]
+    assert texts == ["Roger Federer won the final in Basel.", "Federer's coach was delighted."]
+    # A word the archive writes in lower case is still a word, whoever is known by it.
+    service.load_text(ADMIN, "Stage news\n\nActor Charles Dance said the play was long.")
+    service.load_text(ADMIN, "Ballet school\n\nThe pupils were dancing every day at the ballet school.")
+    service.load_text(ADMIN, "Club night\n\nThe dance floor was full. Teachers dance too.")
+    assert "The pupils were dancing every day at the ballet school." in {h.text for h in service.ask("dance").hits}

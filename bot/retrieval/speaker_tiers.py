@@ -86,7 +86,7 @@ class TopicTiers:
         self.holds_specific = cache(partial(stories.has, wanted=topic.specific))  # asked per paragraph, per story
         self.specific = {a for a in about_topic if self.holds_specific(a)}
         self.about_topic = about_topic
-        self.stems = {i: frozenset(stems_of(row.text)) for i, row in rows.items()}
+        self.stems = {i: topic.held_in(row.text, frozenset(stems_of(row.text))) for i, row in rows.items()}
         # A related word stands for a topic word only in a story that uses the word itself.
         story_topic = {a: topic.within(stories.stems(a)) for a in {r.article_id for r in rows.values()}}
         self.topic_of = {i: story_topic[row.article_id] for i, row in rows.items()}

@@ -187,6 +187,8 @@ class Topic:
     stand_ins: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unused: frozenset[str] = frozenset()  # stems no paragraph uses as written, nor a shorter form of them
     respelt: dict[str, str] = field(default_factory=dict)  # a typed word -> the spelling read for it ("tusnami")
+    # Names whose stem other words share ("federer" / federal, "toure" / tour): a text holds them only as written.
+    written: tuple[str, ...] = ()
 
     @property
     def specific(self) -> tuple[str, ...]:
@@ -198,6 +200,12 @@ class Topic:
         wanted = (rarest, max(used, key=lambda s: self.weights[s])) if rarest in self.unused and used else (rarest,)
         # ... or a term standing in for one: "six" for the "6" of "the 6 nations".
         return (*wanted, *(term for term, stems in self.stand_ins.items() if set(stems) & set(wanted)))
+
+    def held_in(self, text: str, stems: frozenset[str]) -> frozenset[str]:
+        """A text's stems without those of the topic's names it does not write as such (Federal Reserve's "feder" is
+        not Federer's)."""
+        missing = {stem(word) for word in self.written if stem(word) in stems and not written_in(text, word)}
+        return stems - missing if missing else stems
 
     def word_of(self, stem_: str) -> str:
         """The question's word for one of the topic's stems (the stem itself if none stems to it)."""
@@ -285,6 +293,11 @@ class Topic:
         """A text's stems with the topic's words its abbreviations stand for ("US" → united, state)."""
         spelt = {s for short, stems in self.stand_ins.items() if short in present for s in stems}
         return present | spelt if spelt else present
+
+
+def written_in(text: str, word: str) -> bool:
+    """Whether a text writes a word as it is, or as its plural or possessive."""
+    return re.search(rf"\b{re.escape(word)}(?:s|'s|’s)?\b", text, re.IGNORECASE) is not None
 
 
 def named_in(text: str, word: str) -> bool:

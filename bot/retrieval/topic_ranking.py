@@ -179,7 +179,7 @@ class _Measures:
         # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
         if not _may_rank(self.story(row.article_id), lead=row.position == 0):
             return None
-        stems = self.stems[paragraph_id] = frozenset(stems_of(row.text))
+        stems = self.stems[paragraph_id] = self.topic.held_in(row.text, frozenset(stems_of(row.text)))
         coverage = self.coverage[paragraph_id] = self.topic.coverage(stems, RELATED_CREDIT)
         score = _topic_score(self.story(row.article_id), coverage, lead=row.position == 0)
         if coverage < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:

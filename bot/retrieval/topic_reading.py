@@ -20,11 +20,12 @@ from bot.retrieval.kin import (
 )
 from bot.retrieval.spelling import SHORTEST_RESPELT, swapped_back
 from bot.retrieval.stories import CLOSE_FORM_ENDING
-from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem
+from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem, written_in
 from bot.store.protocol import StoreProtocol
 
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
 NAME_SAMPLE = 5  # paragraphs read to tell whether a word is a name
+STEM_SAMPLE = 20  # ... whether a name's stem is other words' (see ``TopicReader._name_stemmed_away``)
 # For an abbreviation no article uses: paragraphs found on the rest of the topic, and how many of their stories
 # are read whole for the name it stands for.
 ABBREVIATION_SAMPLE = 50
@@ -41,6 +42,8 @@ class TopicReader:
         # (query, paragraphs in the archive) -> whether a paragraph matches: a common abbreviation's look-up ranks
         # hundreds of paragraphs (5 ms at 100k), asked again for each reading of a question and each question.
         self._abbreviations: LRUCache[tuple[str, int], bool] = LRUCache(ABBREVIATIONS_CACHED)
+        # (name, paragraphs in the archive) -> whether other words share its stem: a sample search per question.
+        self._names: LRUCache[tuple[str, int], bool] = LRUCache(ABBREVIATIONS_CACHED)
 
     def topic(self, text: str) -> Topic | None:
         """A topic's stems, weights and related stems; None when it has no content words. A word no article uses,
@@ -97,7 +100,31 @@ class TopicReader:
         stand_ins |= {term: found for term, found in kin.items() if frequency.get(term) and term not in stand_ins}
         stand_ins |= {form: (word,) for word, (form, _) in forms.items() if form not in stand_ins}
         unused = frozenset(unheard).difference(forms)
-        return Topic(tuple(words), stems, weights, related, acronym if known else "", stand_ins, unused)
+        written = tuple(word for word in words if self._name_stemmed_away(word))
+        acronym = acronym if known else ""
+        return Topic(tuple(words), stems, weights, related, acronym, stand_ins, unused, written=written)
+
+    def _name_stemmed_away(self, word: str) -> bool:
+        """Whether a word is someone's name that stemming cuts to other words' stem ("federer" → feder, as for
+        "federal"; "toure" → tour): no name inflects but by a plural or possessive, so a text holds it only as
+        written. Not a plural cut to its singular ("jobs" → job), nor a word the archive writes in lower case
+        ("dance", though Charles Dance is known by it): those are topics as often as names."""
+        cut = stem(word)
+        if not word.isalpha() or cut == word or word in (cut + "s", cut + "es"):
+            return False
+        if not any(" " in name for _, name in self.store.people_by_alias(word.lower())):
+            return False
+        return self._names.get((word, self.store.paragraph_count()), lambda: self._written_as_named(word))
+
+    def _written_as_named(self, word: str) -> bool:
+        """Whether the paragraphs a word's stem finds name it more often than they write it in lower case (or none
+        writes it: other words own the stem)."""
+        texts = [row.text for row in self.store.search(quote_term(word), limit=STEM_SAMPLE)]
+        lower = re.compile(rf"\b{re.escape(word.lower())}")
+        in_lower_case = sum(1 for text in texts if lower.search(text))
+        return sum(named_in(text, word) for text in texts) > in_lower_case or not any(
+            written_in(text, word) for text in texts
+        )
 
     def _abbreviations_written_out(self, text: str, short: list[str]) -> str:
         """The topic with its ``short`` words (used by no article) replaced by the names the stories on the rest of
