@@ -34,8 +34,8 @@ class FollowUps:
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
         pronoun_only = names_no_one(text)  # "what did he say?": needs the conversation's person
-        if pronoun_only and context is None:
-            return [Question(text)]  # with no one to be "he": asks who is meant, nothing else
+        if pronoun_only and not self._has_a_person(context):
+            return [Question(text)]  # with no one to be "he": asks who is meant, and keeps the conversation
         follow_up = parse_follow_up(text)
         if follow_up is None or context is None:
             question = self.retriever.read(text)
@@ -51,14 +51,20 @@ class FollowUps:
         asked = context.question
         topic = asked.topic if follow_up.same_topic else follow_up.topic
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
-        # "what did they say about it?" leans on a person: the conversation's topic is one if anyone goes by it.
-        someone = self.retriever.speakers.resolve(asked.topic) if pronoun_only else self._someone(asked.topic)
-        if pronoun_only and not asked.speaker and not someone:
-            return [Question(text)]  # "he" stands for no one of the conversation: asks who is meant, and keeps it
+        # A pronoun found its person above; otherwise the conversation's topic may be someone ("imomi").
+        someone = pronoun_only or self._someone(asked.topic)
         if follow_up.anyone or asked.speaker or not someone:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
+
+    def _has_a_person(self, context: Context | None) -> bool:
+        """Whether a conversation has someone for a pronoun to stand for: its speaker, or its topic when anyone goes
+        by it ("who is yeuter?", then "what did they say about it?")."""
+        if context is None:
+            return False
+        asked = context.question
+        return bool(asked.speaker or self.retriever.speakers.resolve(asked.topic))
 
     def _someone(self, typed: str) -> bool:
         """Whether the store knows someone by a typed name or role ("imomi", "the amnesty chief")."""
