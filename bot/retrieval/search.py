@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -434,16 +434,11 @@ class Retriever:
             if (
                 reading.topic
                 and rest
-                and self._name_word(first, self.speakers.names.given)
-                and all(self._name_word(word, self.store.people_by_alias) for word in rest)
+                and self.speakers.name_word(first, self.speakers.names.given)
+                and all(self.speakers.name_word(word, self.store.people_by_alias) for word in rest)
             ):
                 return reading
         return None
-
-    def _name_word(self, word: str, people_named: Callable[[str], Sized]) -> bool:
-        """Whether a word could be part of a full name: no article uses it ("clegg"), or someone recorded goes by it
-        in that place (a first name: ``SpeakerResolver.names.given``; a surname: the store's aliases)."""
-        return self.reader.unheard_of(word) or bool(people_named(word))
 
     def _subject_reading(self, text: str) -> tuple[Speaker, Question] | None:
         """A question of no known phrasing read as about its subject, a name: "did Yeutter blame…" or "ross wilson

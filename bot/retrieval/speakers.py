@@ -9,7 +9,7 @@ them), then a near spelling.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ from bot.retrieval.role_holders import (
     last_role_noun,
     spelt_out,
 )
-from bot.retrieval.spelling import neighbours_swapped, swapped_back
+from bot.retrieval.spelling import neighbours_swapped, swapped_back, unheard_of
 from bot.retrieval.terms import stem
 from bot.store.protocol import StoreProtocol
 
@@ -169,13 +169,15 @@ class SpeakerResolver:
             return speaker
         return replace(speaker, person_ids=tuple(i for i, _ in full), names=tuple(name for _, name in full))
 
+    def name_word(self, word: str, people_named: Callable[[str], Sized]) -> bool:
+        """Whether a word could be part of a full name: someone recorded goes by it in that place (a first name:
+        ``names.given``; a surname: the store's aliases), or no article uses it ("clegg")."""
+        return bool(people_named(word)) or unheard_of(word, self.store.document_frequency)
+
     def _may_be_given(self, words: list[str]) -> bool:
-        """Whether typed words before a surname may hold a given name: someone's recorded first name, or a word no
-        article uses ("sheriff harry lee", "zork blair"; not "quotes of blair")."""
-        if any(self.names.given(word) for word in words):
-            return True
-        used = self.store.document_frequency([stem(word) for word in words])
-        return any(stem(word) not in used for word in words)
+        """Whether typed words before a surname may hold a given name ("sheriff harry lee", "zork blair"; not
+        "quotes of blair")."""
+        return any(self.name_word(word, self.names.given) for word in words)
 
     def _swaps_mended(self, words: list[str]) -> list[str]:
         """The words with each that no article or person uses read as the one word that a swap of two neighbouring

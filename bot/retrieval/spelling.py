@@ -15,6 +15,12 @@ SHORTEST_RESPELT = 5  # letters: shorter words have too many neighbours one slip
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+def unheard_of(word: str, frequency: Callable[[Sequence[str]], dict[str, int]]) -> bool:
+    """Whether no paragraph uses a word (or its stem), by a store's ``frequency`` look-up."""
+    term = stem(word.lower())
+    return word.isalpha() and frequency([term]).get(term, 0) == 0
+
+
 def one_slip_away(word: str) -> set[str]:
     """The words one slip from a word, keeping its first letter (a typo seldom changes it): one letter added,
     dropped or changed, or two neighbours swapped."""

@@ -18,7 +18,7 @@ from bot.retrieval.kin import (
     number_stand_ins,
     spelling_stand_ins,
 )
-from bot.retrieval.spelling import SHORTEST_RESPELT, swapped_back
+from bot.retrieval.spelling import SHORTEST_RESPELT, swapped_back, unheard_of
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem, written_in
 from bot.store.protocol import StoreProtocol
@@ -195,5 +195,4 @@ class TopicReader:
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
-        term = stem(word.lower())
-        return word.isalpha() and self.store.document_frequency([term]).get(term, 0) == 0
+        return unheard_of(word, self.store.document_frequency)
