@@ -30,7 +30,7 @@ STEM_SAMPLE = 20  # ... whether a name's stem is other words' (see ``TopicReader
 # are read whole for the name it stands for.
 ABBREVIATION_SAMPLE = 50
 ABBREVIATION_STORIES = 10
-ABBREVIATIONS_CACHED = 4096  # abbreviation look-ups remembered (see ``TopicReader._written_beside``)
+LOOK_UPS_CACHED = 4096  # abbreviation and name look-ups remembered, each (``_written_beside``, ``_name_stemmed_away``)
 
 
 class TopicReader:
@@ -41,9 +41,9 @@ class TopicReader:
         self.related = related
         # (query, paragraphs in the archive) -> whether a paragraph matches: a common abbreviation's look-up ranks
         # hundreds of paragraphs (5 ms at 100k), asked again for each reading of a question and each question.
-        self._abbreviations: LRUCache[tuple[str, int], bool] = LRUCache(ABBREVIATIONS_CACHED)
+        self._abbreviations: LRUCache[tuple[str, int], bool] = LRUCache(LOOK_UPS_CACHED)
         # (name, paragraphs in the archive) -> whether other words share its stem: a sample search per question.
-        self._names: LRUCache[tuple[str, int], bool] = LRUCache(ABBREVIATIONS_CACHED)
+        self._names: LRUCache[tuple[str, int], bool] = LRUCache(LOOK_UPS_CACHED)
 
     def topic(self, text: str) -> Topic | None:
         """A topic's stems, weights and related stems; None when it has no content words. A word no article uses,
