@@ -326,6 +326,19 @@ def test_chat_shorthand_offers_the_speaker_reading(question: str) -> None:
     assert ("imomi", "oil") in readings
 
 
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [("quote Imomi", "Imomi"), ("quotes imomi oil", "imomi oil"), ("any quotes by Imomi", "Imomi")],
+)
+def test_quotes_asked_for_before_a_name_are_that_persons_words(question: str, speaker: str) -> None:
+    assert [(r.speaker, r.topic) for r in person_readings(question)] == [(speaker, "")]
+
+
+@pytest.mark.parametrize("question", ["quote of the day", "any quotes on the dome"])
+def test_quotes_asked_for_on_a_topic_name_no_one(question: str) -> None:
+    assert person_readings(question) == []
+
+
 def test_news_asked_for_after_a_dash_is_no_speaker(service: BriefingService) -> None:
     # "- any news?" once read "the oil industry" as a speaker, resolved loosely, on "any news".
     assert person_readings("the oil industry - any news?") == []
@@ -1329,16 +1342,27 @@ def test_initials_stand_for_a_topics_words_only_where_the_archive_abbreviates_th
     assert "EU ministers backed the plan." in {hit.text for hit in service.ask("any news on the european union?").hits}
 
 
-@pytest.mark.parametrize("question", ["blair tuition fees", "tuition fees blair", "tuition fees + blair"])
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("blair tuition fees", "tuition fees"),
+        ("tuition fees blair", "tuition fees"),
+        ("tuition fees + blair", "tuition fees"),
+        ("blair tuition fees quotes", "tuition fees"),
+        ("quotes blair fees", "fees"),
+    ],
+)
 def test_search_box_words_with_a_surname_at_either_end_ask_for_that_persons_words(
-    service: BriefingService, question: str
+    service: BriefingService, question: str, topic: str
 ) -> None:
     service.load_text(ADMIN, "Fees vote\n\nTony Blair said tuition fees would help universities compete.")
+    # "blair tuition fees quotes" once read "blair tuition fees" as a role, and found Blair's chancellor.
+    service.load_text(ADMIN, "Budget day\n\nGordon Brown, Mr Blair's chancellor, said the budget was sound.")
     service.load_text(ADMIN, "Charity run\n\nCherie Blair said the run had raised money for a hospital.")
     # A story naming someone by surname alone records a bare "Blair" too.
     service.load_text(ADMIN, "Late night\n\nBlair said the summit had been long but useful.")
     answer = service.ask(question)
-    assert answer.message == "What Tony Blair said about tuition fees:"
+    assert answer.message == f"What Tony Blair said about {topic}:"
     assert answer.hits[0].text == "Tony Blair said tuition fees would help universities compete."
 
 

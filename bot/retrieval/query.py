@@ -134,6 +134,10 @@ _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own.
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
+# "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
+_QUOTES_ASKED = re.compile(
+    rf"^(?:quote (?!of )|(?:(?:any|some|the) )?quotes (?:(?:of|from|by) )?)(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE
+)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
@@ -303,6 +307,8 @@ def person_readings(text: str) -> list[Question]:
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
+    if not readings and (asked := _QUOTES_ASKED.match(normalise(text))):
+        readings = [Question(text, speaker=_tidy_speaker(asked.group("s")))]
     # "the asian dollar market - any news?" asks for news on it, not the market's words on "any news".
     return [
         reading

@@ -45,7 +45,7 @@ POLITE = (
     r" (?:to know |to see )?|(?:we|(?:my|our) \w+) (?:wants?|needs?|would like) to (?:know|see) |(?:i )?wondered"
     r" |any idea |do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
     r"|show me |give me |let me know |find |remind me |list |help me (?:find |with )?"
-    r"|quote (?!of )|cite |(?:(?:any|some|the) )?quotes (?:of|from|by) "  # "quote X on Y": X's words on Y
+    rf"|quote (?!of )|cite |(?:(?:any|some|the) )?quotes (?:of |from |by |(?!{ABOUT} |$))"  # "quotes X on Y"
     r"|(?:i(?:'m| am) )?(?:looking|searching) for )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the

@@ -406,6 +406,9 @@ class Retriever:
             if named := self.speakers.by_name(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or named, reading
         for reading in people:
+            # "blair iraq quotes": search-box words before "quotes" are Blair on Iraq, not a role "blair iraq".
+            if not reading.topic and (within := self._subject_reading(reading.speaker)):
+                return within[0], Question(reading.text, within[1].speaker, within[1].topic)
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading
