@@ -1,6 +1,6 @@
 """``Retriever``: a question in, ranked paragraphs with citations out.
 
-It reads the question (who is asked about, and on what), ranks the person's paragraphs
+It reads the question (who is asked about, ``speaker_reading``, and on what), ranks the person's paragraphs
 (``speaker_ranking``: their own words on the topic first) or, without a speaker, the topic's
 (``topic_ranking``), and answers with a page of them, or an honest no-match when the speaker is unknown
 or never speaks on the topic. A speaker nobody is recorded as, and a role or a guessed subject whose words
@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
-from bot.attribution.orgs import GROUP_WORDS
 from bot.models import Answer, Citation, Hit, Reading
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.expansion import RelatedTerms
@@ -26,10 +25,7 @@ from bot.retrieval.query import (
     asks_who_spoke,
     names_no_one,
     parse_question,
-    person_readings,
     respelt,
-    subject_readings,
-    surname_readings,
 )
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
@@ -40,7 +36,8 @@ from bot.retrieval.ranked import (
     Ranked,
 )
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker
-from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names, names_a_role
+from bot.retrieval.speaker_reading import SpeakerReader
+from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, spans_of, stems_of
@@ -50,11 +47,6 @@ from bot.retrieval.wording import as_on_page, lead, no_match_message
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
-# Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
-CROWDS = GROUP_WORDS | frozenset(
-    "fans critics experts commentators pundits viewers readers listeners papers newspapers press media public people"
-    " everyone everybody anyone anybody others".split()
-)
 # A speaker that is an institution: its words are reported as the body's ("the Agriculture Ministry declined
 # comment", "Turkey said") or a spokesman's, seldom under the holder its name resolves to.
 INSTITUTIONS = frozenset(
@@ -79,6 +71,7 @@ class Retriever:
         self.stories = Stories(store)
         self.topics = TopicRanker(store, self.stories, self.reader)
         self.people = SpeakerRanker(store, self.stories, self.speakers, self.reader)
+        self.asked = SpeakerReader(store, self.speakers, self.reader)
 
     def read(self, text: str) -> Question:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
@@ -138,7 +131,7 @@ class Retriever:
         if not asked.speaker and names_no_one(asked.text):
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
             return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
-        speaker, parsed, guessed = self._speaker_of(asked)
+        speaker, parsed, guessed = self.asked.speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
         if parsed.speaker and speaker is None and (guessed or _a_thing(asked.text, parsed.speaker)):
@@ -171,7 +164,7 @@ class Retriever:
                     parsed, topic, ranked = question
         elif topic is not None:
             ranked = self.topics.rank(topic, after_article, wanted=wanted, news=True)
-            if not ranked and (person := self._misspelt_full_name(parsed)):
+            if not ranked and (person := self.asked.misspelt_full_name(parsed)):
                 return self._answer(
                     person,
                     period,
@@ -371,117 +364,6 @@ class Retriever:
             return 0.0
         return topic.coverage(self.stories.stems(ranked[0].row.article_id) | frozenset(also), RELATED_CREDIT)
 
-    def _speaker_of(self, parsed: Question) -> tuple[Speaker | None, Question, bool]:
-        """The speaker asked about, the question as read, and whether the speaker was only guessed from the
-        question's subject (a yes/no question, or one that starts with a name) or is a crowd ("fans"):
-        then the question also stands as a topic."""
-        if parsed.speaker:
-            if _crowd(parsed.speaker):
-                # "what did fans say about the concert": whoever is recorded so, else what the stories say
-                # of fans and the concert; never a near spelling of a name (Fang).
-                return self.speakers.resolve(parsed.speaker, allow_fuzzy=False), parsed, True
-            if not self.speakers.by_name(parsed.speaker) and (found := self._name_within(parsed)):
-                return found[0], found[1], False
-            return self.speakers.resolve(parsed.speaker), parsed, False
-        readings = person_readings(parsed.text)  # "X on Y", "X's reaction to Y", read once for both below
-        if found := self._person_reading(readings):
-            return found[0], found[1], False
-        if unknown := self._unknown_name_reading(readings):
-            return None, unknown, False
-        if found := self._subject_reading(parsed.text):
-            return found[0], found[1], True
-        return None, parsed, False
-
-    def _person_reading(self, readings: Sequence[Question]) -> tuple[Speaker, Question] | None:
-        """ "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.
-
-        A misspelling is forgiven in a full name ("lindsay davenprot"), and in one word no article uses ("wolfsen"
-        for Wolfson); a word the archive knows is too often just a word near a name. A side naming full-named people
-        exactly is the speaker ("oil - imomi?"), before one that only a bare word's entity goes by ("Oil") or that
-        is read loosely ("price of crude": the Prices).
-        """
-        # "how did people react to the Dome?" asks no one in particular (an entity "Pakistan People" goes by "people").
-        people = [reading for reading in readings if not _crowd(reading.speaker)]
-        for reading in people:
-            if named := self.speakers.by_name(reading.speaker):
-                return self.speakers.resolve(reading.speaker) or named, reading
-        for reading in people:
-            # "blair iraq quotes": search-box words before "quotes" are Blair on Iraq, not a role "blair iraq".
-            if not reading.topic and (within := self._subject_reading(reading.speaker)):
-                return within[0], Question(reading.text, within[1].speaker, within[1].topic)
-            fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
-            if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
-                return speaker, reading
-        return None
-
-    def _name_within(self, parsed: Question) -> tuple[Speaker, Question] | None:
-        """ "Jack Cunningham on Lord Butler's comments": a phrasing took "Jack Cunningham on Lord Butler" for whose
-        comments they are, a name no one goes by exactly; the known name it starts with, on the rest, is asked."""
-        for reading in person_readings(parsed.text):
-            if not parsed.speaker.lower().startswith(f"{reading.speaker.lower()} "):
-                continue
-            # A name as typed, that the archive writes as one: not "War" of War on Want.
-            if (speaker := self.speakers.exact(reading.speaker)) and self.reader.written_as_a_name(
-                reading.speaker.split()[-1]
-            ):
-                return self.speakers.resolve(reading.speaker) or speaker, reading
-        return None
-
-    def _unknown_name_reading(self, readings: Sequence[Question]) -> Question | None:
-        """ "nick clegg on tuition fees": a reading as someone's words on a topic whose speaker is a full name no one
-        in the archive goes by (each word unheard of, or a recorded first name or surname in its place); asked as
-        "what did nick clegg say about tuition fees" is, so the answer says plainly that nobody is known so rather
-        than giving news on the fees."""
-        for reading in readings:
-            first, *rest = reading.speaker.lower().split()
-            if (
-                reading.topic
-                and rest
-                and self.speakers.name_word(first, self.speakers.names.given)
-                and all(self.speakers.name_word(word, self.store.people_by_alias) for word in rest)
-            ):
-                return reading
-        return None
-
-    def _subject_reading(self, text: str) -> tuple[Speaker, Question] | None:
-        """A question of no known phrasing read as about its subject, a name: "did Yeutter blame…" or "ross wilson
-        harbour workers" as typed (a name or recorded role, not a role's head noun: "the director"), else misspelt
-        in a word no article uses ("dustin hofman losing interest in acting"); then a surname of full-named people
-        (not a firm's name: "apple lawsuit") that the archive writes as a name ("hewitt career sexism", looked up in
-        that order as the second costs a search), or misspelt ("yeuter the budget deficit").
-        """
-        subjects = subject_readings(text)
-        for reading in subjects:
-            if speaker := self.speakers.exact(reading.speaker):
-                return speaker, reading
-        for reading in subjects:
-            if speaker := self._misspelt(reading):
-                return speaker, reading
-        for surname in surname_readings(text):
-            if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
-                return speaker, surname
-            if speaker := self._misspelt(surname):
-                return speaker, surname
-        return None
-
-    def _misspelt_full_name(self, parsed: Question) -> Question | None:
-        """A topic of nothing found that misspells a known full name, as a question for that person: "kirsten
-        dautenhahn?" is what Kerstin Dautenhahn said (a first name other articles use is no word unheard of)."""
-        words = parsed.topic.split()
-        if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
-            return None
-        speaker = self.speakers.resolve(parsed.topic)
-        if speaker is None or not speaker.fuzzy or not known_by_full_names(speaker):
-            return None
-        return Question(parsed.text, speaker=parsed.topic)
-
-    def _misspelt(self, reading: Question) -> Speaker | None:
-        """The full-named people a reading's speaker misspells in a word no article uses, if any."""
-        if not any(map(self.reader.unheard_of, reading.speaker.split())):
-            return None
-        speaker = self.speakers.resolve(reading.speaker, role_noun_needed=True)
-        return speaker if speaker and speaker.fuzzy and known_by_full_names(speaker) else None
-
     def _voices_first(self, ranked: list[Ranked]) -> tuple[list[Ranked], tuple[str, ...]]:
         """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone first (each group
         in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most often
@@ -541,11 +423,6 @@ def _once_each(ranked: list[Ranked]) -> list[Ranked]:
     for r in ranked:
         first.setdefault(r.row.text, r)
     return list(first.values())
-
-
-def _crowd(speaker: str) -> bool:
-    """Whether a speaker is a crowd ("fans", "the papers", "critics"), not someone who can be named."""
-    return all(word in CROWDS for word in speaker.lower().split())
 
 
 def _a_thing(question: str, speaker: str) -> bool:
