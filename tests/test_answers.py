@@ -1342,6 +1342,17 @@ def test_initials_stand_for_a_topics_words_only_where_the_archive_abbreviates_th
     assert "EU ministers backed the plan." in {hit.text for hit in service.ask("any news on the european union?").hits}
 
 
+@pytest.mark.parametrize("question", ["quotes from the dome", "what did the dome say?"])
+def test_a_word_typed_with_an_article_is_a_thing_not_a_misspelt_name(service: BriefingService, question: str) -> None:
+    service.load_text(ADMIN, "Dome sold\n\nThe dome was sold to a developer after the first sale collapsed.")
+    service.load_text(ADMIN, "Court case\n\nJohn Doe said he would appeal against the ruling.")
+    answer = service.ask(question)
+    assert answer.message.startswith("What the articles say about"), answer.message
+    assert answer.hits[0].text.startswith("The dome was sold")
+    # Without an article a near spelling is still read as the name it misspells.
+    assert service.ask("what did doee say?").message.startswith("What John Doe said")
+
+
 @pytest.mark.parametrize(
     ("question", "topic"),
     [

@@ -36,7 +36,7 @@ from bot.retrieval.ranked import (
     Ranked,
 )
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker
-from bot.retrieval.speaker_reading import SpeakerReader
+from bot.retrieval.speaker_reading import SpeakerReader, typed_as_a_thing
 from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
@@ -134,7 +134,7 @@ class Retriever:
         speaker, parsed, guessed = self.asked.speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
-        if parsed.speaker and speaker is None and (guessed or _a_thing(asked.text, parsed.speaker)):
+        if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic.
             parsed = _as_topic(parsed)
@@ -423,8 +423,3 @@ def _once_each(ranked: list[Ranked]) -> list[Ranked]:
     for r in ranked:
         first.setdefault(r.row.text, r)
     return list(first.values())
-
-
-def _a_thing(question: str, speaker: str) -> bool:
-    """Whether a speaker nobody is known by was typed with an article ("the report", "a survey"): a thing."""
-    return re.search(rf"\b(?:the|a|an) {re.escape(speaker)}\b", question, re.IGNORECASE) is not None
