@@ -1359,6 +1359,7 @@ def test_a_word_typed_with_an_article_is_a_thing_not_a_misspelt_name(service: Br
         ("blair tuition fees", "tuition fees"),
         ("tuition fees blair", "tuition fees"),
         ("tuition fees + blair", "tuition fees"),
+        ("fees blair", "fees"),  # two words, the first no one's given name
         ("blair tuition fees quotes", "tuition fees"),
         ("quotes blair fees", "fees"),
     ],

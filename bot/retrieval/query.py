@@ -338,12 +338,15 @@ def subject_readings(text: str) -> list[Question]:
     return [reading for reading in readings if _could_be_a_name(reading.speaker)]
 
 
-def surname_readings(text: str) -> list[Question]:
+def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:
     """A question of no known phrasing read as its first word's words ("hewitt career sexism": Hewitt on career
     sexism), then as its last word's, typed as into a search box ("tuition fees blair"), for callers to accept
     only for a word the archive writes as a name and knows as a person's surname: "apple lawsuit" is news about
     Apple, and a word read as a name even so ("rice imports") stands as a topic when that person never speaks on
-    the rest. A yes/no question's subject is one of ``subject_readings``."""
+    the rest. A yes/no question's subject is one of ``subject_readings``.
+
+    :param given: whether a word may be a given name: two words ending on a surname are then a full name.
+    """
     found = _subject_words(text)
     if found is None or found[1] or len(found[0]) < 2:
         return []
@@ -351,8 +354,10 @@ def surname_readings(text: str) -> list[Question]:
     if len(words) < 2:
         return []
     first = Question(text, speaker=words[0], topic=" ".join(words[1:]))
-    # Two words ending on a surname are as often a full name ("kirsten dautenhahn?", misspelt).
-    last = Question(text, speaker=words[-1], topic=" ".join(words[:-1])) if len(words) > 2 else first
+    # Two words ending on a surname are as often a full name ("kirsten dautenhahn?", misspelt), unless the first
+    # can be no given name ("tax brown").
+    full_name = len(words) == 2 and given(words[0])
+    last = first if full_name else Question(text, speaker=words[-1], topic=" ".join(words[:-1]))
     return [reading for reading in dict.fromkeys((first, last)) if _could_be_a_name(reading.speaker)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from bot.attribution.orgs import GROUP_WORDS
 from bot.retrieval.query import Question, person_readings, subject_readings, surname_readings
@@ -121,7 +122,7 @@ class SpeakerReader:
         for reading in subjects:
             if speaker := self._misspelt(reading):
                 return speaker, reading
-        for surname in surname_readings(text):
+        for surname in surname_readings(text, partial(self.speakers.name_word, people_named=self.speakers.names.given)):
             if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
                 return speaker, surname
             if speaker := self._misspelt(surname):
