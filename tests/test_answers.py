@@ -339,6 +339,12 @@ def test_quotes_asked_for_on_a_topic_name_no_one(question: str) -> None:
     assert person_readings(question) == []
 
 
+def test_a_topic_in_a_questions_own_words_is_quoted_in_the_lead(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome sold\n\nThe dome was sold to a developer after the first sale collapsed.")
+    assert service.ask("why was the dome sold?").message == "What the articles say on “why was the dome sold”:"
+    assert service.ask("any news on the dome sale?").message == "What the articles say about the dome sale:"
+
+
 def test_news_asked_for_after_a_dash_is_no_speaker(service: BriefingService) -> None:
     # "- any news?" once read "the oil industry" as a speaker, resolved loosely, on "any news".
     assert person_readings("the oil industry - any news?") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -9,6 +10,12 @@ from bot.models import Hit
 from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker, names_a_role
 
+# A topic that is a question's own words ("why did yukos go bust"): quoted as asked, not read as a noun phrase.
+_QUESTION_OPENING = re.compile(
+    r"^(?:why|how|what|when|where|who|whom|whose|which|is|are|was|were|did|does|do|has|have|had|can|could|will"
+    r"|would|should|shall|may|might)\b",
+    re.IGNORECASE,
+)
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
 
@@ -29,14 +36,15 @@ def lead(
     ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling; ``voices``,
     who the answer quotes, most often first, when the question asked who spoke on its topic)."""
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
+    topic = f"“{parsed.topic}”" if _QUESTION_OPENING.match(parsed.topic) else parsed.topic
     if speaker is None and voices is not None:
         if not voices:
-            return f"I found no one quoted on {parsed.topic}{when}; what the articles say about it:{read}"
+            return f"I found no one quoted on {topic}{when}; what the articles say about it:{read}"
         listed = ", ".join(voices[:VOICES_LISTED])
         more = f" and {len(voices) - VOICES_LISTED} more" if len(voices) > VOICES_LISTED else ""
-        return f"Quoted on {parsed.topic}{when}: {listed}{more}. Their words first:{read}"
+        return f"Quoted on {topic}{when}: {listed}{more}. Their words first:{read}"
     if speaker is None:
-        return f"What the articles say about {parsed.topic}{when}:{read}"
+        return f"What the articles say {'on' if topic != parsed.topic else 'about'} {topic}{when}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     if parsed.topic and named:
