@@ -67,9 +67,14 @@ class FollowUps:
         return bool(asked.speaker or self.retriever.speakers.resolve(asked.topic))
 
     def _someone(self, typed: str) -> bool:
-        """Whether the store knows someone by a typed name or role ("imomi", "the amnesty chief")."""
+        """Whether the store knows someone by a typed name or role ("imomi", "the amnesty chief"), or by a full name
+        it misspells in a word no article uses ("yeuter")."""
         speakers = self.retriever.speakers
-        return bool(speakers.exact(typed) or (names_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False)))
+        return bool(
+            speakers.exact(typed)
+            or (names_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False))
+            or self.retriever.asked.misspelt(Question(typed, speaker=typed))
+        )
 
     def _perhaps_a_topic(self, other: str) -> bool:
         """Whether someone a follow-up turns to may rather be its topic: no role, and a word the archive writes in

@@ -1321,6 +1321,7 @@ def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(serv
         # Someone turned to after a topic: their words on it, else news of them (Imomi never speaks on it).
         ("any news on the corridor?", "and khalafov?", "What Khalaf Khalafov said about the corridor"),
         ("any news on the corridor?", "and imomi?", "What the articles say about imomi"),
+        ("any news on oil?", "and imommi?", "What Sodik Imomi said about oil"),  # misspelt, still him
         # The person the conversation is about, asked on something else.
         ("Imomi", "and on oil?", "What Sodik Imomi said about oil"),
         ("who is Imomi?", "what did he say about oil?", "What Sodik Imomi said about oil"),

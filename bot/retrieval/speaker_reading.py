@@ -120,12 +120,12 @@ class SpeakerReader:
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading
         for reading in subjects:
-            if speaker := self._misspelt(reading):
+            if speaker := self.misspelt(reading):
                 return speaker, reading
         for surname in surname_readings(text, partial(self.speakers.name_word, people_named=self.speakers.names.given)):
             if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
                 return speaker, surname
-            if speaker := self._misspelt(surname):
+            if speaker := self.misspelt(surname):
                 return speaker, surname
         return None
 
@@ -140,7 +140,7 @@ class SpeakerReader:
             return None
         return Question(parsed.text, speaker=parsed.topic)
 
-    def _misspelt(self, reading: Question) -> Speaker | None:
+    def misspelt(self, reading: Question) -> Speaker | None:
         """The full-named people a reading's speaker misspells in a word no article uses, if any."""
         if not any(map(self.reader.unheard_of, reading.speaker.split())):
             return None
