@@ -18,7 +18,7 @@ from bot.retrieval.query import (
     refers_back,
     refers_to_a_person,
 )
-from bot.retrieval.speakers import names_a_role
+from bot.retrieval.speakers import names_a_role, reads_as_a_role
 
 
 class FollowUps:
@@ -77,10 +77,11 @@ class FollowUps:
         )
 
     def _perhaps_a_topic(self, other: str) -> bool:
-        """Whether someone a follow-up turns to may rather be its topic: no role, and a word the archive writes in
-        lower case ("jobs", not "khalafov")."""
+        """Whether someone a follow-up turns to may rather be its topic: no role as a whole ("judges running
+        inquiries" is a topic, "the courts minister" someone), and a word the archive writes in lower case ("jobs",
+        not "khalafov")."""
         words = other.split()
-        return bool(words) and not names_a_role(other) and not self.retriever.reader.written_as_a_name(words[-1])
+        return bool(words) and not reads_as_a_role(other) and not self.retriever.reader.written_as_a_name(words[-1])
 
     def _turned_to(self, text: str, context: Context) -> list[Question] | None:
         """The conversation's question put to someone else, when a follow-up names only a known person (readings

@@ -1329,6 +1329,8 @@ def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(serv
         ("what did Imomi say?", "anything on oil?", "What Sodik Imomi said about oil"),
         # "about the foreign minister" names no one to turn to: Imomi's words on them.
         ("what did Imomi say?", "and about the foreign minister?", "What Sodik Imomi said about"),
+        # A role noun opening a clause is a topic first: not the minister Khalafov on the practices.
+        ("what did Imomi say?", "what about ministers learning best practices?", "What Sodik Imomi said about"),
     ],
 )
 def test_a_follow_up_is_read_against_the_conversation(

@@ -39,6 +39,7 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _ASIDE = re.compile(r"\([^()]*\)")  # "james baker (us treasury)"
 _TOGETHER = re.compile(r" (?:and|&|or) ")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
 _AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
+_SERVING = _AT_BODY | {"for", "in", "to", "with"}  # "the minister for europe": a role, then whom it serves
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (
@@ -405,6 +406,15 @@ def _full_name(name: str) -> bool:
 def names_a_role(typed: str) -> bool:
     """Whether a typed speaker holds a role noun ("the japanese farm ministry official", "fed chairman johnson")."""
     return last_role_noun(normalise_name(typed).split()) >= 0
+
+
+def reads_as_a_role(typed: str) -> bool:
+    """Whether typed words are a role as a whole: a role noun ends them ("the lib dem home affairs spokesman") or is
+    followed by whom it serves ("the head of the imf"), not by a clause of its own ("judges running inquiries",
+    "hong kong wanting to co-host the world cup": a topic)."""
+    words = normalise_name(typed).split()
+    last = last_role_noun(words)
+    return last >= 0 and (last == len(words) - 1 or words[last + 1] in _SERVING)
 
 
 def _given_in(typed: str, given: tuple[str, ...]) -> bool:
