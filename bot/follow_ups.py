@@ -73,7 +73,7 @@ class FollowUps:
         return bool(
             speakers.exact(typed)
             or (names_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False))
-            or self.retriever.asked.misspelt(Question(typed, speaker=typed))
+            or self.retriever.asked.misspelt(typed)
         )
 
     def _perhaps_a_topic(self, other: str) -> bool:

@@ -18,6 +18,7 @@ from bot.retrieval.question_patterns import (
     NEWS_ASKED,
     ON_THE_SUBJECT,
     POLITE,
+    QUOTES_ASKED,
     SPEAKER_PATTERNS,
     TOPIC_PATTERNS,
     WHAT_IS,
@@ -135,9 +136,7 @@ _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 # "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
-_QUOTES_ASKED = re.compile(
-    rf"^(?:quote (?!of )|(?:(?:any|some|the) )?quotes (?:(?:of|from|by) )?)(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE
-)
+_QUOTES_OF = re.compile(rf"^(?:{QUOTES_ASKED})(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
@@ -307,7 +306,7 @@ def person_readings(text: str) -> list[Question]:
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
-    if not readings and (asked := _QUOTES_ASKED.match(normalise(text))):
+    if not readings and (asked := _QUOTES_OF.match(normalise(text))):
         readings = [Question(text, speaker=_tidy_speaker(asked.group("s")))]
     # "the asian dollar market - any news?" asks for news on it, not the market's words on "any news".
     return [

@@ -40,12 +40,14 @@ ABOUT = (
 )
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
+# "quote X", "quotes X", "any quotes from X": a request for someone's words (not "quote of the day", "quotes about Y").
+QUOTES_ASKED = rf"quote (?!of )|(?:(?:any|some|the) )?quotes (?:of |from |by |(?!{ABOUT} |$))"
 POLITE = (
     r"(?:(?:i(?: want| wanted| need|'d like| would like| wonder| am wondering|'m wondering| was wondering)"
     r" (?:to know |to see )?|(?:we|(?:my|our) \w+) (?:wants?|needs?|would like) to (?:know|see) |(?:i )?wondered"
     r" |any idea |do you know |(?:can|could|would) you (?:please )?|please )?(?:tell me (?:about )?"
     r"|show me |give me |let me know |find |remind me |list |help me (?:find |with )?"
-    rf"|quote (?!of )|cite |(?:(?:any|some|the) )?quotes (?:of |from |by |(?!{ABOUT} |$))"  # "quotes X on Y"
+    rf"|{QUOTES_ASKED}|cite "  # "quote X on Y": X's words on Y
     r"|(?:i(?:'m| am) )?(?:looking|searching) for )?)"
 )
 # When something was said, which is not what about: after the verb ("what has X said lately") and at the

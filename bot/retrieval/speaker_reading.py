@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import partial
 
 from bot.attribution.orgs import GROUP_WORDS
 from bot.retrieval.query import Question, person_readings, subject_readings, surname_readings
@@ -102,7 +101,7 @@ class SpeakerReader:
             if (
                 reading.topic
                 and rest
-                and self.speakers.name_word(first, self.speakers.names.given)
+                and self.speakers.may_be_given(first)
                 and all(self.speakers.name_word(word, self.store.people_by_alias) for word in rest)
             ):
                 return reading
@@ -120,12 +119,12 @@ class SpeakerReader:
             if speaker := self.speakers.exact(reading.speaker):
                 return speaker, reading
         for reading in subjects:
-            if speaker := self.misspelt(reading):
+            if speaker := self.misspelt(reading.speaker):
                 return speaker, reading
-        for surname in surname_readings(text, partial(self.speakers.name_word, people_named=self.speakers.names.given)):
+        for surname in surname_readings(text, self.speakers.may_be_given):
             if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
                 return speaker, surname
-            if speaker := self.misspelt(surname):
+            if speaker := self.misspelt(surname.speaker):
                 return speaker, surname
         return None
 
@@ -140,11 +139,11 @@ class SpeakerReader:
             return None
         return Question(parsed.text, speaker=parsed.topic)
 
-    def misspelt(self, reading: Question) -> Speaker | None:
-        """The full-named people a reading's speaker misspells in a word no article uses, if any."""
-        if not any(map(self.reader.unheard_of, reading.speaker.split())):
+    def misspelt(self, typed: str) -> Speaker | None:
+        """The full-named people a typed name misspells in a word no article uses, if any."""
+        if not any(map(self.reader.unheard_of, typed.split())):
             return None
-        speaker = self.speakers.resolve(reading.speaker, role_noun_needed=True)
+        speaker = self.speakers.resolve(typed, role_noun_needed=True)
         return speaker if speaker and speaker.fuzzy and known_by_full_names(speaker) else None
 
 

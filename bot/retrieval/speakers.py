@@ -121,7 +121,9 @@ class SpeakerResolver:
             # "kelly white": Kelli White, not a White known by the surname alone.
             if allow_fuzzy and (misspelt := [i for i, words in full_names if _misspelt(given, words[:-1])]):
                 return self._speaker(typed, misspelt, fuzzy=True)
-            if (alone := [i for i, words in full_names if len(words) == 1]) and self._may_be_given(given):
+            # Those known by the surname alone, when a typed word before it may be a given name ("sheriff harry
+            # lee", "zork blair"; not "quotes of blair").
+            if (alone := [i for i, words in full_names if len(words) == 1]) and any(map(self.may_be_given, given)):
                 return self._speaker(typed, alone)
         if not role_noun_needed and (staff := self._staff_of(typed, words)):
             return staff
@@ -175,10 +177,10 @@ class SpeakerResolver:
         ``names.given``; a surname: the store's aliases), or no article uses it ("clegg")."""
         return bool(people_named(word)) or unheard_of(word, self.store.document_frequency)
 
-    def _may_be_given(self, words: list[str]) -> bool:
-        """Whether typed words before a surname may hold a given name ("sheriff harry lee", "zork blair"; not
-        "quotes of blair")."""
-        return any(self.name_word(word, self.names.given) for word in words)
+    def may_be_given(self, word: str) -> bool:
+        """Whether a typed word may be a given name: someone recorded goes by it first ("harry"), or no article uses
+        it ("zork"); not "quotes" or "tax"."""
+        return self.name_word(word, self.names.given)
 
     def _swaps_mended(self, words: list[str]) -> list[str]:
         """The words with each that no article or person uses read as the one word that a swap of two neighbouring

@@ -36,7 +36,8 @@ def lead(
     ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling; ``voices``,
     who the answer quotes, most often first, when the question asked who spoke on its topic)."""
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
-    topic = f"“{parsed.topic}”" if _QUESTION_OPENING.match(parsed.topic) else parsed.topic
+    in_its_words = _QUESTION_OPENING.match(parsed.topic) is not None
+    topic = f"“{parsed.topic}”" if in_its_words else parsed.topic
     if speaker is None and voices is not None:
         if not voices:
             return f"I found no one quoted on {topic}{when}; what the articles say about it:{read}"
@@ -44,7 +45,7 @@ def lead(
         more = f" and {len(voices) - VOICES_LISTED} more" if len(voices) > VOICES_LISTED else ""
         return f"Quoted on {topic}{when}: {listed}{more}. Their words first:{read}"
     if speaker is None:
-        return f"What the articles say {'on' if topic != parsed.topic else 'about'} {topic}{when}:{read}"
+        return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     if parsed.topic and named:
