@@ -7,17 +7,15 @@ from dataclasses import replace
 
 from bot.conversation import Context
 from bot.retrieval import Retriever, content_words
-from bot.retrieval.query import (
-    Question,
+from bot.retrieval.follow_up_phrasing import (
     anything_on,
     asks_for_everything,
     goes_on,
     names_no_one,
     other_speaker,
     parse_follow_up,
-    refers_back,
-    refers_to_a_person,
 )
+from bot.retrieval.query import Question, refers_back, refers_to_a_person
 from bot.retrieval.speakers import names_a_role, reads_as_a_role
 
 

@@ -13,16 +13,11 @@ from bot.commands import handle
 from bot.config import Settings
 from bot.models import Chat, User
 from bot.retrieval import speaker_ranking
+from bot.retrieval.follow_up_phrasing import parse_follow_up
 from bot.retrieval.fts import content_words
 from bot.retrieval.periods import Period, period_in
-from bot.retrieval.query import (
-    Question,
-    parse_follow_up,
-    parse_question,
-    person_readings,
-    respelt,
-    subject_readings,
-)
+from bot.retrieval.phrasing_slips import respelt
+from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
 from bot.retrieval.spelling import archive_spellings, one_slip_away
 from bot.retrieval.terms import stem
 from bot.service import BriefingService

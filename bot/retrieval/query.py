@@ -6,9 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.retrieval.chat_text import normalise
 from bot.retrieval.fts import content_words, words
 from bot.retrieval.periods import is_a_date
@@ -24,7 +21,6 @@ from bot.retrieval.question_patterns import (
     WHAT_IS,
     WHEN_SAID,
     WHO_SPOKE,
-    WORDS_ON,
 )
 
 SPEAKER_TOPIC = "speaker_topic"
@@ -92,45 +88,15 @@ _PERSON_PATTERNS = (
 _YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
 _LONGEST_NAME = 6  # words
 _ASKING_FOR_NEWS = re.compile(rf"^{NEWS_ASKED}$", re.IGNORECASE)
-_FOLLOW_UP_TOPIC = re.compile(
-    r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
-)
-_FOLLOW_UP_OTHER = re.compile(
-    r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with))"
-    r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
-    re.IGNORECASE,
-)
 # "what did she say about it?": the topic the conversation was on ("about him": its person).
 _BACK_REFERENCE = re.compile(
     r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her|he|she))$", re.IGNORECASE
-)
-# "what else did he say?", "what did she say about tax?", "anything else from him?": the same person, on another
-# topic or any.
-_FOLLOW_UP_SPEAKER = re.compile(
-    rf"^(?:and )?(?:what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
-    rf"(?: {ABOUT} (?P<t>.+))?|(?:did|has|does|have|do) (?:he|she|they) (?:ever )?(?:{WORDS_ON}"
-    rf"|(?:say|said) (?:anything|something) {ABOUT}|(?:talk|talked|speak|spoken|comment|commented) {ABOUT})"
-    rf" (?P<t2>.+)|(?:anything|something) (?:else |more )?(?:from|by) (?:him|her|them))$",
-    re.IGNORECASE,
 )
 # A pronoun standing for the conversation's person, as a subject ("was he critical of…") or an owner ("his
 # comments on…"), and the made-up name read in its place.
 _SPEAKER_PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|they)|his|her|their)\b", re.IGNORECASE)
 _PRONOUN_STAND_IN = "Zyxwv"
-# "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
-_FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
-# "who else commented?", "anyone else?", "what did others say?": the conversation's topic, whoever speaks on it.
-_FOLLOW_UP_OTHERS = re.compile(
-    r"^(?:and )?(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others|other people))"
-    r"(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk)(?: anything)?)?"
-    r"(?: (?:on|about) (?:it|that|this))?$",
-    re.IGNORECASE,
-)
-# "and what did Jowell say?": a new question that goes on with the conversation's topic.
-_GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
-_ANYTHING_ON = re.compile(r"^(?:and |but |so )?(?:anything|something)(?: else)? (?:about|on|regarding) ", re.I)
 _WHO_SPOKE = re.compile(rf"^(?:and |so )?{WHO_SPOKE}\b", re.IGNORECASE)
-_EVERYTHING = re.compile(r"\b(?:everything|all|else)\b", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own.
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
@@ -163,65 +129,6 @@ class Question:
         return TOPIC_ONLY
 
 
-@dataclass(frozen=True)
-class FollowUp:
-    """A follow-up that leans on the conversation: "and about gas?" (new topic), "what else did he say?" (any
-    topic), "what did she say about it?" (the same topic) or "who else commented?" (anyone on the same topic)."""
-
-    topic: str = ""
-    same_topic: bool = False
-    anyone: bool = False
-
-
-# The words a question's phrasing is read by, to which a misspelt word is corrected ("whta did…", "…siad…").
-_SCAFFOLDING = frozenset(
-    "what whats did does has have had say said says saying tell told about mention mentioned comment comments"
-    " remarks views think thought regarding any news latest who why how".split()
-)
-_EDGES = "?!.,;:\"'“”‘’"
-
-
-def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
-    """A question read again with misspelt phrasing words corrected, when that finds the speaker it missed
-    ("whta did Blair siad about fees" → Blair's words on fees) or mends its opening word ("ayn news on the
-    Dome"); otherwise as it was.
-
-    A word is corrected only when no article uses it and one letter's slip (one added, dropped, changed or
-    two swapped) makes exactly one phrasing word of it; from the left, and only as far as the speaker is
-    found. Elsewhere in a topic such a word stays: "charlie parker's sax" is not "charlie parker's say".
-    """
-
-    def read_whole(question: Question) -> bool:
-        """A speaker found, and no slip opening the topic ("what did X say reagrding oil": not about that)."""
-        opening = question.topic.split()[:1]
-        return bool(question.speaker) and not (opening and _phrasing_word(opening[0], unheard_of))
-
-    if read_whole(asked):
-        return asked
-    words = asked.text.split()
-    spelt = list(words)
-    for i, word in enumerate(words):
-        if fixed := _phrasing_word(word, unheard_of):
-            spelt[i] = fixed
-            if read_whole(again := parse_question(" ".join(spelt))):
-                return Question(asked.text, again.speaker, again.topic)  # the question stays as the user typed it
-    if spelt[:1] != words[:1]:
-        again = parse_question(" ".join([spelt[0], *words[1:]]))
-        return Question(asked.text, again.speaker, again.topic)
-    return asked
-
-
-def _phrasing_word(word: str, unheard_of: Callable[[str], bool]) -> str | None:
-    """The one phrasing word a word no article uses is a slip of, else None."""
-    bare = word.strip(_EDGES).lower()
-    if len(bare) < 2 or not bare.isalpha() or bare in _SCAFFOLDING:
-        return None
-    # Two at most: a second near phrasing word makes the slip ambiguous. (This runs for every word of a
-    # question with no speaker; rapidfuzz's batch look-up is twice as fast as a Python loop over the words.)
-    near = process.extract(bare, _SCAFFOLDING, scorer=OSA.distance, score_cutoff=1, limit=2)
-    return near[0][0] if len(near) == 1 and unheard_of(bare) else None
-
-
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
     clean = _LEADING_CONJUNCTION.sub("", normalise(text))  # "and what did Khalafov say…" asks anew
@@ -234,17 +141,17 @@ def parse_question(text: str) -> Question:
                 topic = sentence.topic
                 if not topic or refers_back(topic):
                     topic = " ".join(s.topic for s in sentences if s is not sentence)
-                return Question(text, sentence.speaker, _tidy_topic(topic))
+                return Question(text, sentence.speaker, tidy_topic(topic))
         # "who is imomi and what did he say about oil?": the one asked about speaks in the other sentence.
         if (who := [s for s in sentences if _WHO_IS.match(s.text)]) and who[0].topic:
             for sentence in sentences:
-                if asked := _pronoun_reading(sentence.text):
+                if asked := pronoun_reading(sentence.text):
                     return Question(text, who[0].topic, asked.topic)
         # "i heard about the dome. any news?": the news asked for is on what the other sentences are about.
         if (asks := [s for s in sentences if _ASKING_FOR_NEWS.match(s.topic)]) and len(asks) < len(sentences):
-            return Question(text, topic=_tidy_topic(" ".join(s.topic for s in sentences if s not in asks)))
+            return Question(text, topic=tidy_topic(" ".join(s.topic for s in sentences if s not in asks)))
     for according in _ACCORDING_TO:
-        if (match := according.match(clean)) and (speaker := _tidy_speaker(match.group("s"))):
+        if (match := according.match(clean)) and (speaker := tidy_speaker(match.group("s"))):
             rest = parse_question(match.group("rest"))  # "what did Blair say about Iraq, according to reports"
             return Question(text, rest.speaker or speaker, rest.topic)
     if asked := _topic_then_speaker(text, clean):
@@ -253,21 +160,21 @@ def parse_question(text: str) -> Question:
         if match := pattern.match(clean):
             if (inner := parse_question(match.group("t"))).speaker:  # "summarise what blair said about iraq"
                 return Question(text, inner.speaker, inner.topic)
-            return Question(text, topic=_tidy_topic(match.group("t")))
+            return Question(text, topic=tidy_topic(match.group("t")))
     for pattern in _COMPILED_SPEAKER:
         if match := pattern.match(clean):
-            speaker = _tidy_speaker(match.group("s"))
+            speaker = tidy_speaker(match.group("s"))
             topic, occasion = match.group("t") or "", match.groupdict().get("o") or ""
             if speaker and is_a_date(speaker):  # "news from march 2005 about rates": when, not who
-                return Question(text, topic=_tidy_topic(f"{topic} from {speaker}"))
+                return Question(text, topic=tidy_topic(f"{topic} from {speaker}"))
             if speaker and not _grammar_in(speaker):
                 if topic and NAMED_OCCASION.fullmatch(occasion):
                     topic = f"{topic} {occasion}"  # "interest rates in his radio interview"
-                return Question(text, speaker=speaker, topic=_tidy_topic(topic))
+                return Question(text, speaker=speaker, topic=tidy_topic(topic))
     if match := _REACTION.match(clean):
-        return Question(text, topic=_tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
+        return Question(text, topic=tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     # "and about gas?" with no question before it, "can you tell me about the Dome": the topic is what follows.
-    return Question(text, topic=_tidy_topic(_POLITE_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
+    return Question(text, topic=tidy_topic(_POLITE_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
 
 
 def _grammar_in(speaker: str) -> bool:
@@ -292,7 +199,7 @@ def _topic_then_speaker(text: str, clean: str) -> Question | None:
         return None
     first, then = (parse_question(clause) for clause in clauses)
     for reading, other in ((first, clauses[1]), (then, clauses[0])):
-        if reading.speaker and not reading.topic and (topic := _tidy_topic(other)):
+        if reading.speaker and not reading.topic and (topic := tidy_topic(other)):
             return Question(text, reading.speaker, topic)
     # "for a briefing note: what did imomi say about oil?": the question after a preamble.
     return Question(text, then.speaker, then.topic) if then.speaker and then.topic else None
@@ -302,12 +209,12 @@ def person_readings(text: str) -> list[Question]:
     """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
     clean = _POLITE_LEAD.sub("", normalise(text))  # "give me imomi on oil"
     readings = [
-        Question(text, speaker=_tidy_speaker(match.group("s")), topic=_tidy_topic(match.group("t") or ""))
+        Question(text, speaker=tidy_speaker(match.group("s")), topic=tidy_topic(match.group("t") or ""))
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
     if not readings and (asked := _QUOTES_OF.match(normalise(text))):
-        readings = [Question(text, speaker=_tidy_speaker(asked.group("s")))]
+        readings = [Question(text, speaker=tidy_speaker(asked.group("s")))]
     # "the asian dollar market - any news?" asks for news on it, not the market's words on "any news".
     return [
         reading
@@ -382,66 +289,13 @@ def _could_be_a_name(speaker: str) -> bool:
     return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
 
 
-def other_speaker(text: str) -> str:
-    """Who a follow-up turns to, if it names only someone ("and khalafov?", "what about the chancellor?"), for
-    callers to accept when that is a known person; else ""."""
-    match = _FOLLOW_UP_OTHER.match(normalise(text))
-    return _tidy_speaker(match.group("s")) if match else ""
-
-
-def parse_follow_up(text: str) -> FollowUp | None:
-    """A follow-up's new topic, or None when the text stands on its own."""
-    clean = normalise(text)
-    if _FOLLOW_UP_OTHERS.match(clean):
-        return FollowUp(same_topic=True, anyone=True)
-    if match := _FOLLOW_UP_SPEAKER.match(clean):
-        return _on(_tidy_topic(match.group("t") or match.group("t2") or ""))
-    if match := _FOLLOW_UP_TOPIC.match(clean):
-        topic = match.group("t")  # "what about his views on the dollar?": the dollar
-        return _on(_tidy_topic(asked.topic if (asked := _pronoun_reading(topic)) else topic))
-    if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
-        return _on(_tidy_topic(match.group("t")))
-    if (asked := _pronoun_reading(clean)) is not None:
-        # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take.
-        return _on(asked.topic)
-    return None
-
-
-def names_no_one(text: str) -> bool:
-    """Whether a question asks for someone's words by a pronoun alone ("what did he say about growth?", "what else
-    did she say?"): it needs a conversation's person. (Not "when Holmes won, what did she say?": another phrasing.)"""
-    return _FOLLOW_UP_SPEAKER.match(normalise(text)) is not None
-
-
-def _on(topic: str) -> FollowUp:
-    """A follow-up on a topic, or on the conversation's own when the topic only refers back to it ("what about it?",
-    "and him?": not a topic "him")."""
-    return FollowUp(same_topic=True) if refers_back(topic) else FollowUp(topic=topic)
-
-
-def _pronoun_reading(text: str) -> Question | None:
+def pronoun_reading(text: str) -> Question | None:
     """A question whose speaker is a pronoun, read as if a name stood there; None when the pronoun is not its
     speaker."""
     stand_in = _PRONOUN_STAND_IN
     named = _SPEAKER_PRONOUN.sub(lambda m: stand_in if m["subject"] else f"{stand_in}'s", text, count=1)
     asked = parse_question(named)
     return asked if named != text and asked.speaker == stand_in else None
-
-
-def goes_on(text: str) -> bool:
-    """Whether a message opens by joining itself to the conversation ("and what did Jowell say?")."""
-    return _GOING_ON.match(text) is not None
-
-
-def asks_for_everything(text: str) -> bool:
-    """Whether a message asks for all of someone's words ("everything jowell said", "what else did she say?",
-    "all of her quotes"), whatever the conversation was about."""
-    return _EVERYTHING.search(text) is not None
-
-
-def anything_on(text: str) -> bool:
-    """Whether a message asks for anything on a topic ("anything on gas?"): after someone's words, theirs on it."""
-    return _ANYTHING_ON.match(normalise(text)) is not None
 
 
 def asks_who_spoke(text: str) -> bool:
@@ -459,7 +313,8 @@ def refers_to_a_person(topic: str) -> bool:
     return (found := _BACK_REFERENCE.match(topic)) is not None and found["person"] is not None
 
 
-def _tidy_speaker(speaker: str) -> str:
+def tidy_speaker(speaker: str) -> str:
+    """A speaker as typed, without quotes or a leading article ("the Chancellor": "Chancellor")."""
     # "the pm": chats abbreviate the office articles spell out (and one story's "the PM said" made an entity "PM").
     return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,\"“”‘'")).strip())
 
@@ -495,6 +350,8 @@ _TRAILING_WHEN = re.compile(rf" (?:{WHEN_SAID}|this year|{_TRAILING_OCCASION})$"
 _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
 
 
-def _tidy_topic(topic: str) -> str:
+def tidy_topic(topic: str) -> str:
+    """A topic as typed, without the words leading into it ("anything about") or saying when or where it was said
+    ("in his interview"); "" when nothing is left but "anything"."""
     tidy = _TRAILING_WHEN.sub("", _TOPIC_LEAD.sub("", normalise(topic)))
     return "" if _NO_TOPIC.match(tidy) else tidy

@@ -18,15 +18,11 @@ from functools import partial
 from bot.models import Answer, Citation, Hit, Reading
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.expansion import RelatedTerms
+from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import any_of, content_words
 from bot.retrieval.periods import Period, period_in
-from bot.retrieval.query import (
-    Question,
-    asks_who_spoke,
-    names_no_one,
-    parse_question,
-    respelt,
-)
+from bot.retrieval.phrasing_slips import respelt
+from bot.retrieval.query import Question, asks_who_spoke, parse_question
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,

@@ -1,0 +1,108 @@
+"""Follow-ups: a chat message that leans on the conversation before it ("and about gas?", "what else did he
+say?", "and khalafov?", "who else commented?"), read by its phrasing alone; which person or topic it goes on from
+is the conversation's business (``bot.follow_ups``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.retrieval.chat_text import normalise
+from bot.retrieval.query import parse_question, pronoun_reading, refers_back, tidy_speaker, tidy_topic
+from bot.retrieval.question_patterns import ABOUT, WORDS_ON
+
+# "and about gas?", "what about the dollar?": the same person, or the same news, on another topic.
+_FOLLOW_UP_TOPIC = re.compile(
+    r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
+)
+# "and khalafov?", "same question for the chancellor": another person on the same topic.
+_FOLLOW_UP_OTHER = re.compile(
+    r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with))"
+    r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
+    re.IGNORECASE,
+)
+# "what else did he say?", "what did she say about tax?", "anything else from him?": the same person, on another
+# topic or any.
+_FOLLOW_UP_SPEAKER = re.compile(
+    rf"^(?:and )?(?:what (?:else )?(?:did|has|does|have|do) (?:he|she|they) (?:say|said|says|mention|think)"
+    rf"(?: {ABOUT} (?P<t>.+))?|(?:did|has|does|have|do) (?:he|she|they) (?:ever )?(?:{WORDS_ON}"
+    rf"|(?:say|said) (?:anything|something) {ABOUT}|(?:talk|talked|speak|spoken|comment|commented) {ABOUT})"
+    rf" (?P<t2>.+)|(?:anything|something) (?:else |more )?(?:from|by) (?:him|her|them))$",
+    re.IGNORECASE,
+)
+# "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
+_FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
+# "who else commented?", "anyone else?", "what did others say?": the conversation's topic, whoever speaks on it.
+_FOLLOW_UP_OTHERS = re.compile(
+    r"^(?:and )?(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others|other people))"
+    r"(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk)(?: anything)?)?"
+    r"(?: (?:on|about) (?:it|that|this))?$",
+    re.IGNORECASE,
+)
+# "and what did Jowell say?": a new question that goes on with the conversation's topic.
+_GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
+_ANYTHING_ON = re.compile(r"^(?:and |but |so )?(?:anything|something)(?: else)? (?:about|on|regarding) ", re.I)
+_EVERYTHING = re.compile(r"\b(?:everything|all|else)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up that leans on the conversation: "and about gas?" (new topic), "what else did he say?" (any
+    topic), "what did she say about it?" (the same topic) or "who else commented?" (anyone on the same topic)."""
+
+    topic: str = ""
+    same_topic: bool = False
+    anyone: bool = False
+
+
+def other_speaker(text: str) -> str:
+    """Who a follow-up turns to, if it names only someone ("and khalafov?", "what about the chancellor?"), for
+    callers to accept when that is a known person; else ""."""
+    match = _FOLLOW_UP_OTHER.match(normalise(text))
+    return tidy_speaker(match.group("s")) if match else ""
+
+
+def parse_follow_up(text: str) -> FollowUp | None:
+    """A follow-up's new topic, or None when the text stands on its own."""
+    clean = normalise(text)
+    if _FOLLOW_UP_OTHERS.match(clean):
+        return FollowUp(same_topic=True, anyone=True)
+    if match := _FOLLOW_UP_SPEAKER.match(clean):
+        return _on(tidy_topic(match.group("t") or match.group("t2") or ""))
+    if match := _FOLLOW_UP_TOPIC.match(clean):
+        topic = match.group("t")  # "what about his views on the dollar?": the dollar
+        return _on(tidy_topic(asked.topic if (asked := pronoun_reading(topic)) else topic))
+    if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
+        return _on(tidy_topic(match.group("t")))
+    if (asked := pronoun_reading(clean)) is not None:
+        # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take.
+        return _on(asked.topic)
+    return None
+
+
+def names_no_one(text: str) -> bool:
+    """Whether a question asks for someone's words by a pronoun alone ("what did he say about growth?", "what else
+    did she say?"): it needs a conversation's person. (Not "when Holmes won, what did she say?": another phrasing.)"""
+    return _FOLLOW_UP_SPEAKER.match(normalise(text)) is not None
+
+
+def _on(topic: str) -> FollowUp:
+    """A follow-up on a topic, or on the conversation's own when the topic only refers back to it ("what about it?",
+    "and him?": not a topic "him")."""
+    return FollowUp(same_topic=True) if refers_back(topic) else FollowUp(topic=topic)
+
+
+def goes_on(text: str) -> bool:
+    """Whether a message opens by joining itself to the conversation ("and what did Jowell say?")."""
+    return _GOING_ON.match(text) is not None
+
+
+def asks_for_everything(text: str) -> bool:
+    """Whether a message asks for all of someone's words ("everything jowell said", "what else did she say?",
+    "all of her quotes"), whatever the conversation was about."""
+    return _EVERYTHING.search(text) is not None
+
+
+def anything_on(text: str) -> bool:
+    """Whether a message asks for anything on a topic ("anything on gas?"): after someone's words, theirs on it."""
+    return _ANYTHING_ON.match(normalise(text)) is not None
