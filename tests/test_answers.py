@@ -321,6 +321,13 @@ def test_chat_shorthand_offers_the_speaker_reading(question: str) -> None:
     assert ("imomi", "oil") in readings
 
 
+@pytest.mark.parametrize("question", ["imomi thoughts on oil", "Imomi views on oil?", "imomi reaction to oil"])
+def test_views_typed_without_the_possessive_are_the_persons_words(service: BriefingService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.message.startswith("What Sodik Imomi said about oil"), answer.message
+    assert answer.hits[0].text.startswith("Imomi stated")
+
+
 @pytest.mark.parametrize(
     ("question", "speaker"),
     [("quote Imomi", "Imomi"), ("quotes imomi oil", "imomi oil"), ("any quotes by Imomi", "Imomi")],
@@ -903,6 +910,14 @@ def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: B
     answer = service.ask("what did bioware say about faces?")
     assert answer.hits and answer.hits[0].speakers == ("Shauna Perry",)
     assert "don't know anyone called “blackisle”" in service.ask("what did blackisle say about faces?").message
+
+
+def test_a_common_word_in_someones_role_names_no_body(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Shares\n\nShares rose, said Chris Furness, senior market strategist at 4Cast.")
+    service.load_text(ADMIN, "Budget\n\nThe market's reaction to the budget was calm, with gilts steady.")
+    answer = service.ask("the market's reaction to the budget")
+    assert answer.hits and answer.hits[0].text.startswith("The market's reaction"), answer.message
+    assert answer.hits[0].speakers == ()
 
 
 def test_someone_from_a_body_is_whoever_speaks_for_it(service: BriefingService) -> None:

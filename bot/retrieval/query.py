@@ -59,6 +59,12 @@ _PERSON_PATTERNS = (
         rf" (?:{ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
         re.IGNORECASE,
     ),
+    # ... and typed without the possessive: "mourinho thoughts on chelsea", "blair reaction to the ruling".
+    re.compile(
+        r"^(?P<s>[^,;:'’]+?) (?:thoughts|views|comments|remarks|opinions?|take|stance|position|reactions?|responses?)"
+        rf" (?:{ABOUT}|to) (?P<t>.+)$",
+        re.IGNORECASE,
+    ),
     # Chat shorthand: "hewitt: career sexism", "straw - the law lords ruling", "roche, migration watch".
     re.compile(rf"^(?P<s>[^,;:]+?){_SHORTHAND}(?P<t>.+)$", re.IGNORECASE),
     # "imomi talking about oil", "blair's quotes on iraq", "imomi weighs in on oil"

@@ -28,6 +28,7 @@ from bot.retrieval.role_holders import (
 )
 from bot.retrieval.spelling import neighbours_swapped, swapped_back, unheard_of
 from bot.retrieval.terms import stem
+from bot.retrieval.topic_reading import written_as_a_name
 from bot.store.protocol import StoreProtocol
 
 _TITLES = re.compile(
@@ -224,12 +225,16 @@ class SpeakerResolver:
 
     def _staff_of(self, typed: str, words: list[str]) -> Speaker | None:
         """The people whose recorded roles name a body nobody speaks as ("bioware": its producer, recorded as
-        "bioware audio external resources producer"); None when nobody's or too many people's do."""
+        "bioware audio external resources producer"); None when nobody's or too many people's do, or when the
+        words are no body's name: "market" is in a "senior market strategist"'s role, but "the market's reaction
+        to the budget" is news."""
         body = [word for word in words if word not in ROLE_FILLER]
         if not body or last_role_noun(body) >= 0:
             return None  # a role, matched by its head noun elsewhere
         holders = set.intersection(*({person_id for _, person_id in self.roles.containing(word)} for word in body))
         if not holders or len(holders) > QUALIFIED_PEOPLE:
+            return None
+        if not all(written_as_a_name(self.store, word) for word in body):
             return None
         return self._speaker(typed, sorted(holders))
 

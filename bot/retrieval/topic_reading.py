@@ -144,8 +144,7 @@ class TopicReader:
 
     def written_as_a_name(self, word: str) -> bool:
         """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
-        sample = self.store.search(quote_term(word), limit=NAME_SAMPLE)
-        return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
+        return written_as_a_name(self.store, word)
 
     def specific_is_a_name(self, topic: Topic) -> bool:
         """Whether a topic's most specific word is a name, which a story on the topic must use as such: a common word
@@ -196,3 +195,9 @@ class TopicReader:
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
         return unheard_of(word, self.store.document_frequency)
+
+
+def written_as_a_name(store: StoreProtocol, word: str) -> bool:
+    """Whether a store's archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
+    sample = store.search(quote_term(word), limit=NAME_SAMPLE)
+    return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
