@@ -1102,6 +1102,29 @@ def test_a_participle_after_a_preposition_is_said_by_the_sentences_subject() -> 
     assert result == [(), ("Tomas Brandt",), ("Dara Quill",)]
 
 
+def test_a_speech_verbs_ing_form_after_a_comma_or_preposition_reports_the_sentences_subject() -> None:
+    result = speakers(
+        [
+            "Ivo Marsh stepped up his feud with Tomas Brandt by claiming the manager is a disgrace.",
+            "Dara Quill does not back the plan, arguing that it costs too much.",
+            "Hugo Brandt has issued a rallying cry, telling supporters to vote.",
+            "Mr Evans sued Nadia Mann in 2001, claiming he came up with the idea.",
+        ]
+    )
+    assert result == [("Ivo Marsh",), ("Dara Quill",), ("Hugo Brandt",), ("Evans",)]
+
+
+def test_an_ing_form_that_reports_nothing_is_no_speech() -> None:
+    result = speakers(
+        [
+            "Ivo Marsh stormed to victory, claiming the men's 800m title in Erfurt.",
+            "Dara Quill took the women's race by claiming an impressive win.",
+            "Hugo Brandt ran the schools, while insisting on higher standards.",
+        ]
+    )
+    assert result == [(), (), ()]
+
+
 def test_a_name_in_a_clause_opening_the_sentence_is_not_its_subject() -> None:
     # "he" is the man the story is about, not the one the opening clause names.
     result = speakers(

@@ -37,6 +37,15 @@ _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
 )
 _PARTICIPLES = frozenset({"saying", "adding"})
+# "Wenger stepped up his feud by claiming the United manager is guilty", "…, arguing that it is a matter of
+# conscience": after a comma or a preposition, a speech verb's -ing form reports its clause's subject when a
+# report follows it (a clause, a quotation), or always for "telling"; not "…, claiming the men's 800m title".
+_REPORTED = re.compile(
+    r"[^.;:!?]*?(?:[\"“]|\b(?:that|he|she|they|it|we|i|you|is|are|was|were|has|have|had|will|would|could|should"
+    r"|can|may|might|must|did|does|do)\b)",
+    re.IGNORECASE,
+)
+_TELLING = "telling"
 _PUT_TO = frozenset({"asked", "questioned"})  # a question put to someone: the quote opening the next sentence answers
 _QUOTE_MARK = re.compile(r"[\"“]")
 # "India has ordered the deportation of actress Negar Khan after saying she worked illegally": after a preposition
@@ -393,8 +402,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         left = masked[floor:start].rstrip()
         word_before = left[left.rfind(" ") + 1 :].lower()
         progressive = verb.endswith("ing") and _after_be(left, word_before)  # "is (also) claiming"
+        reporting = verb in PROGRESSIVE_VERBS and not progressive and _reports(masked, left, word_before, verb, end)
         if verb in PROGRESSIVE_VERBS:
-            if not progressive:
+            if not progressive and not reporting:
                 continue  # "a warning", "urging calm": no one is speaking
         elif word_before in PASSIVE_AUX and not progressive:
             # "was told", "is said to": the subject did not speak. "was criticised by X": X did.
@@ -408,7 +418,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             continue
         if verb in _NOUN_LIKE and (word_before.rstrip(",") in _BEFORE_NOUNS or word_before.endswith("ing")):
             continue  # "our hopes, fears and beliefs", "Addressing claims that": nouns
-        participle = verb in _PARTICIPLES and not progressive  # "He is saying that…" reports like "He says"
+        participle = (
+            verb in _PARTICIPLES and not progressive
+        ) or reporting  # "He is saying that…" reports like "He says"
         if verb:
             if pronouns is None:
                 pronouns = _pronouns(masked)
@@ -418,6 +430,13 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found = _epithet(refs, _EPITHET_SUBJECT.fullmatch(masked, floor, start))
         if found is None and participle and word_before in _PARTICIPLE_PREPOSITIONS:
             found = _opening_subject(masked, refs, floor)
+            if found is None:
+                continue
+        if found is None and reporting and left.endswith(","):
+            # "Mr Evans sued Mr Mann, claiming…": the sentence's subject claims, never a name in between.
+            found = _opening_subject(masked, refs, floor)
+            if found is None:
+                found = sentence_speaker.get(s)
             if found is None:
                 continue
         if found is None and participle and left.endswith(",") and s in sentence_speaker:
@@ -510,6 +529,13 @@ def _an_object(masked: str, floor: int, start: int) -> bool:
 def _in_list(masked: str, after: int, start: int) -> bool:
     """Whether a reference follows the one before as the next item of a list ("Elvis Presley, Buddy Holly and")."""
     return bool(_LIST_COMMA.fullmatch(masked, after, start) or _AND.fullmatch(masked, after, start))
+
+
+def _reports(masked: str, left: str, word_before: str, verb: str, end: int) -> bool:
+    """Whether a speech verb's -ing form (not after "be") reports its clause's subject: after a comma or a
+    preposition, before a report."""
+    after_clause = left.endswith(",") or word_before in _PARTICIPLE_PREPOSITIONS
+    return after_clause and (verb == _TELLING or _REPORTED.match(masked, end) is not None)
 
 
 def _after_be(left: str, word_before: str) -> bool:
