@@ -180,11 +180,15 @@ class Retriever:
             ranked = [r for r in ranked if period.admits(r.row.published)]
         if not ranked:
             nearest = self.people.nearest(speaker, topic, after_article) if speaker and topic else []
+            # Asking for all they said helps only someone who speaks somewhere.
+            silent = speaker is not None and not self.store.person_paragraphs(
+                speaker.person_ids, speaking=True, latest=1
+            )
             return Answer(
                 parsed.text,
                 (),
                 True,
-                no_match_message(parsed, speaker, offered=bool(nearest), when=when)
+                no_match_message(parsed, speaker, offered=bool(nearest), silent=silent, when=when)
                 + self._spelling_hint(asked, parsed, topic),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )

@@ -85,12 +85,21 @@ def _who(speaker: Speaker, many: str = "") -> str:
     return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
 
 
-def no_match_message(parsed: Question, speaker: Speaker | None, *, offered: bool = False, when: str = "") -> str:
+def no_match_message(
+    parsed: Question, speaker: Speaker | None, *, offered: bool = False, silent: bool = False, when: str = ""
+) -> str:
+    """Why a question found nothing.
+
+    :param offered: the nearest things the person said are shown below.
+    :param silent: the person never speaks in the articles, which only mention them.
+    """
     if speaker is None:
         return f"I found nothing about “{parsed.topic}”{when} in the articles I have."
     if not parsed.topic:
         return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}."
     who = _who(speaker, "any of ")
+    if silent:
+        return f"I found no paragraph where {who} speaks about {parsed.topic}{when}: the articles only mention them."
     if offered:
         return (
             f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
