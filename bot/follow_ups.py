@@ -35,6 +35,8 @@ class FollowUps:
         if pronoun_only and not self._has_a_person(context):
             return [Question(text)]  # with no one to be "he": asks who is meant, and keeps the conversation
         follow_up = parse_follow_up(text)
+        if follow_up is not None and follow_up.anyone and context is None:
+            return [Question(text)]  # "who commented?" with no conversation: on what, it asks
         if follow_up is None or context is None:
             question = self.retriever.read(text)
             if context is not None and refers_back(question.topic):

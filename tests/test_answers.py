@@ -91,6 +91,13 @@ def test_unknown_person_and_person_off_topic_get_different_messages(service: Bri
     )
 
 
+def test_someone_only_mentioned_is_not_sent_to_ask_for_all_they_said(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Aid\n\nThe donors met Kofi Annan in New York before the debt relief talks.")
+    assert service.ask("what did annan say about debt relief?").message == (
+        "I found no paragraph where Kofi Annan speaks about debt relief: the articles only mention them."
+    )
+
+
 @pytest.mark.parametrize(
     "question", ["everything imomi said about oil", "tell me all that Imomi has said on oil", "all imomi said on oil"]
 )
@@ -1474,12 +1481,19 @@ def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingS
         ("who else commented?", "Quoted on the corridor:"),
         ("anyone else?", "What the articles say about the corridor"),
         ("what did others say about it?", "What the articles say about the corridor"),
+        ("who commented?", "Quoted on the corridor:"),
+        ("and who spoke about it?", "Quoted on the corridor:"),
     ],
 )
 def test_who_else_asks_anyone_on_the_conversations_topic(service: BriefingService, follow_up: str, answer: str) -> None:
     user, chat = User("telegram", "51"), Chat("telegram", "51")
     handle(service, user, chat, "what did Khalafov say about the corridor?")
     assert handle(service, user, chat, follow_up).text.startswith(answer)
+
+
+def test_who_commented_with_no_conversation_asks_on_what(service: BriefingService) -> None:
+    reply = handle(service, User("telegram", "52"), Chat("telegram", "52"), "who commented?")
+    assert reply.text.startswith("Ask me about a person or a topic") and not reply.quotes
 
 
 HARBOUR = """Harbour to close

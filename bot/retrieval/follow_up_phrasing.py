@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.retrieval.chat_text import normalise
 from bot.retrieval.query import parse_question, pronoun_reading, refers_back, tidy_speaker, tidy_topic
-from bot.retrieval.question_patterns import ABOUT, WORDS_ON
+from bot.retrieval.question_patterns import ABOUT, WHO_SPOKE, WORDS_ON
 
 # "and about gas?", "what about the dollar?": the same person, or the same news, on another topic.
 _FOLLOW_UP_TOPIC = re.compile(
@@ -32,11 +32,12 @@ _FOLLOW_UP_SPEAKER = re.compile(
 )
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
-# "who else commented?", "anyone else?", "what did others say?": the conversation's topic, whoever speaks on it.
+# "who else commented?", "anyone else?", "what did others say?", "who commented?": the conversation's topic,
+# whoever speaks on it.
 _FOLLOW_UP_OTHERS = re.compile(
-    r"^(?:and )?(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others|other people))"
-    r"(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk)(?: anything)?)?"
-    r"(?: (?:on|about) (?:it|that|this))?$",
+    r"^(?:and |so )?(?:(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others"
+    r"|other people))(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk))?"
+    rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about) (?:it|that|this))?$",
     re.IGNORECASE,
 )
 # "and what did Jowell say?": a new question that goes on with the conversation's topic.
