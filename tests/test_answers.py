@@ -883,6 +883,15 @@ def test_the_lead_names_only_those_of_a_shared_surname_who_answer(service: Brief
     assert service.ask("what did hewitt say?").message.startswith("What Patricia Hewitt / Lleyton Hewitt said")
 
 
+def test_a_name_too_many_share_to_list_names_those_on_the_page_and_counts_the_rest(service: BriefingService) -> None:
+    for first in ("Ann", "Bo", "Cy", "Di", "Ed"):
+        service.load_text(ADMIN, f"Note {first}\n\n{first} Blair said the weather was fine.")
+    answer = service.ask("what did blair say?", limit=1)
+    assert answer.message == (
+        f"What {answer.hits[0].speakers[0]} said: (4 others go by “blair”: ask by full name for one of them.)"
+    )
+
+
 def test_the_lead_names_someone_once_though_a_story_knew_them_by_surname(service: BriefingService) -> None:
     service.load_text(ADMIN, "Pay talks\n\nPrime Minister Tony Blair said the pay gap must close.")
     service.load_text(ADMIN, "Pay gap narrows\n\nThe pay gap is narrowing, Blair said on Monday.")

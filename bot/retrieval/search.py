@@ -207,7 +207,8 @@ class Retriever:
             return Answer(parsed.text, (), True, "There is nothing more.")
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
-        shown = as_on_page(speaker, hits) if parsed.topic else speaker
+        shown = as_on_page(speaker, hits, topic=bool(parsed.topic))
+        namesakes = len(speaker.names) - len(shown.names) if speaker and shown else 0
         return Answer(
             parsed.text,
             hits,
@@ -221,6 +222,7 @@ class Retriever:
                 when=when,
                 respelt=topic.respelt if topic else None,
                 voices=voices,
+                namesakes=namesakes,
             ),
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),

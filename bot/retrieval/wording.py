@@ -30,11 +30,13 @@ def lead(
     when: str = "",
     respelt: Mapping[str, str] | None = None,
     voices: Sequence[str] | None = None,
+    namesakes: int = 0,
 ) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
     paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
     ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling; ``voices``,
-    who the answer quotes, most often first, when the question asked who spoke on its topic)."""
+    who the answer quotes, most often first, when the question asked who spoke on its topic; ``namesakes``, the
+    others a name asked for alone also means, whose words may follow)."""
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
     in_its_words = _QUESTION_OPENING.match(parsed.topic) is not None
     topic = f"“{parsed.topic}”" if in_its_words else parsed.topic
@@ -48,6 +50,8 @@ def lead(
         return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
+    if namesakes and not parsed.topic:
+        guessed += f" ({namesakes} others go by “{speaker.typed}”: ask by full name for one of them.)"
     if parsed.topic and named:
         return (
             f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
@@ -62,12 +66,15 @@ def lead(
     return f"What {who} said{when}:{guessed}"
 
 
-def as_on_page(speaker: Speaker | None, hits: Sequence[Hit]) -> Speaker | None:
+def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, topic: bool) -> Speaker | None:
     """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
     are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
-    as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's.) A role
-    many hold stays counted: that it is ambiguous is news to the reader."""
+    as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's; a name
+    too many share to list, "blair", names those on the page, the lead counting the rest.) A role many hold stays
+    counted: that it is ambiguous is news to the reader."""
     if speaker is None or (len(speaker.names) > NAMES_LISTED and names_a_role(speaker.typed)):
+        return speaker
+    if not topic and len(speaker.names) <= NAMES_LISTED:
         return speaker
     on_page = {name for hit in hits for name in hit.speakers}
     names = tuple(name for name in speaker.names if name in on_page)
