@@ -45,7 +45,6 @@ _REPORTED = re.compile(
     r"|can|may|might|must|did|does|do)\b)",
     re.IGNORECASE,
 )
-_TELLING = "telling"
 _PUT_TO = frozenset({"asked", "questioned"})  # a question put to someone: the quote opening the next sentence answers
 _QUOTE_MARK = re.compile(r"[\"“]")
 # "India has ordered the deportation of actress Negar Khan after saying she worked illegally": after a preposition
@@ -418,9 +417,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             continue
         if verb in _NOUN_LIKE and (word_before.rstrip(",") in _BEFORE_NOUNS or word_before.endswith("ing")):
             continue  # "our hopes, fears and beliefs", "Addressing claims that": nouns
-        participle = (
-            verb in _PARTICIPLES and not progressive
-        ) or reporting  # "He is saying that…" reports like "He says"
+        # "He is saying that…" reports like "He says"; "…, arguing that…" like "…, saying that…".
+        participle = (verb in _PARTICIPLES and not progressive) or reporting
         if verb:
             if pronouns is None:
                 pronouns = _pronouns(masked)
@@ -535,7 +533,7 @@ def _reports(masked: str, left: str, word_before: str, verb: str, end: int) -> b
     """Whether a speech verb's -ing form (not after "be") reports its clause's subject: after a comma or a
     preposition, before a report."""
     after_clause = left.endswith(",") or word_before in _PARTICIPLE_PREPOSITIONS
-    return after_clause and (verb == _TELLING or _REPORTED.match(masked, end) is not None)
+    return after_clause and (verb == "telling" or _REPORTED.match(masked, end) is not None)
 
 
 def _after_be(left: str, word_before: str) -> bool:
