@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
 
 from .lexicon import (
     COMMON_CAPS,
@@ -14,10 +12,8 @@ from .lexicon import (
     PASSIVE_AUX,
     PROGRESSIVE_VERBS,
     ROLE_HEADS,
-    ROLE_STOP,
     SENTENCE_END,
     SPEECH_VERB_WORDS,
-    VERB_AUX,
     VERB_IDIOMS,
     VERB_PARTICLES,
     word_pattern,
@@ -26,12 +22,19 @@ from .names import NameMention, relative_mention
 from .orgs import OrgMention, org_after, org_before
 from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
 from .roles import PERSON_DEMONYMS
+from .subjects import (
+    AUX,
+    ROLE_APPOSITION,
+    STOP,
+    add_opening_pronouns,
+    add_pronoun,
+    name_before_comma,
+    opening_subject,
+    pronoun_spans,
+    subject_after,
+    subject_before,
+)
 
-# "he" or "she" at the start of the text or after a space or punctuation. Starting on a character class
-# lets the regex engine skip to the few letters a pronoun can start with; (?<=...) says which one it was.
-# "..., it said": a body that spoke before (gender "n").
-_IT = re.compile(r"(?<![\w'’])[Ii]t\b(?!['’])")
-_PRONOUN = re.compile(r"[HhSs](?<![^\s\"“”‘(\[—–:;,.!?-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # "The agency quoted him as saying", "Miller was quoted by the paper as saying".
 _QUOTED_AS = re.compile(
     r"\bquoted\s+(?:(?P<pronoun>him|her)\s+|(?P<object>[A-Z][^,;:]{0,60}?)\s+)?(?:by\s+[^,;:]{1,60}?\s+)?as\s+$"
@@ -50,7 +53,6 @@ _QUOTE_MARK = re.compile(r"[\"“]")
 # "India has ordered the deportation of actress Negar Khan after saying she worked illegally": after a preposition
 # the participle's subject is the clause's, the reference opening the sentence, never a name in between.
 _PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without", "since", "on"})
-_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before "President Jacques Chirac"
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _ADDING = frozenset({"added", "adds"})
@@ -89,81 +91,23 @@ _KEYWORD = re.compile(
 # "has called the rebate "unjustified"": calling something a quoted name states a position.
 _NAMING = frozenset({"called", "calls"})
 _QUOTE_NEXT = re.compile(r"[^.;:!?\"“]{0,60}[\"“]_")
-# Role nouns that often modify another noun; they count only when a verb follows them.
-_AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
-_STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
-# A body or place written after a name or role: "Credit Suisse First Boston Ltd", "the JCWI".
-_ORG = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de|&)\s+)?[A-Z][\w&'’.-]*){0,6}"
-# "Jane Smith of Oxfam said", "John Doe at Lehman Brothers in London said": where a person works.
-# A unit of the body may follow its possessive: "at the Bank of Finland's monetary department".
-_AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z][\w-]*){{1,3}})?){{1,2}}"
-# What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
-# adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
-_GAP = re.compile(
-    r"(?:\s+(?:MP|MSP|MEP|AM|QC|KC|OBE|MBE|CBE)\b)?"  # letters after a name: "Andrew Tyrie MP demanded"
-    r"(?:,\s*\d{1,3}(?=,))?"  # an age before another apposition: "Dr Greenspan, 79, who has been in London, said"
-    r"\s*"
-    r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,200},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,200}?\s+"
-    r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+"
-    r"|(?:,[^-–—,;:!?\"“”]{1,150})?\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
-    rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
-)
-# "Solomon forecast inflation at 4.5 pct by year-end, but said": the sentence's opening subject goes on to speak
-# after "but" (not "Mr Strauss doubted whether Rock would make an impact, but added": Rock is no opening subject).
-_BUT_GAP = re.compile(rf"\s+[a-z]+\b(?:[^.;:!?\"“”]|(?<=\d)\.(?=\d)){{0,150}}?,?\s+but\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
-# "Mr Tanzi's statement said": a person speaks through what they wrote or said.
-_THEIR_WORDS_GAP = re.compile(
-    rf"['’]s\s+(?:[a-z]+\s+)?(?:statement|letter|message|memo|note|website|blog|book|memoir|autobiography|speech)"
-    rf"\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*"
-)
-_ROLE_NOUN = word_pattern(ROLE_HEADS)
-# ", chief economist", ", senior dealer": a role noun or a word shaped like one (not a plural).
-_ROLE_APPOSITION = (
-    rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Z][\w&.-]*['’]s\s+)?"
-    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,4}}?(?:(?i:{_ROLE_NOUN})|[a-z]+(?:er|ist|ant|ent|or|ian))"
-)
-# A role apposed to a name with no closing comma and no article, in the lower case of running text: "Armando
-# Falcon, OFHEO director said", "John Connors, Microsoft's chief financial officer said". With an article it may
-# be the sentence's next subject ("Echoing Condoleezza Rice, the prime minister said"; "Yasuhiro Nakasone, a
-# Treasury spokesman said"), capitalised a title ("Frances Hodgson Burnett, A Little Princess tells").
-_BARE_ROLE_APPOSITION = (
-    rf",\s+(?:[A-Z][\w&.-]*['’]s\s+)?(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,3}}?{_ROLE_NOUN}\s+"
-)
-# Between a person's name and the verb: where they work ("Jane Smith of Oxfam said"; "Mitchell Held of Smith
-# Barney, Harris Upham and Co Inc said"; "Kirsten Pfeifer from the Consumer Electronics Association, told"), or a
-# role apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said"; "Scott
-# Stanzel, a spokesman for the Bush-Cheney campaign said": a body's name may end on a common noun, not a role's).
-_NAME_GAP = re.compile(
-    rf"(?:(?:{_ROLE_APPOSITION})?{_AT_ORG}(?:\s+(?!(?i:{_ROLE_NOUN})\b)[a-z]+)?\s+|{_BARE_ROLE_APPOSITION})"
-    rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
-)
-# The same with commas in it or closing it, for a name not inside a phrase (not "director of the Institute for
-# Political Studies in Japan, said": there the name is the body's, inside someone's apposition).
-_NAME_GAP_COMMA = re.compile(rf"{_AT_ORG}(?:,\s+{_ORG})?,?\s+(?:(?:{_AUX}|[a-z]+ly)\s+)*")
-# Between a role and its verb, whom or where it serves: "The minister for Europe said", "A spokesman for the
-# company said", "The new health minister for Wales says" (a few words, no clause).
-_ROLE_GAP = re.compile(
-    rf"\s+(?:for|of|at|with|from|in)\s+(?:(?!(?:that|which|who|whom|whose|when|where|and|but|or|{_AUX})\b)"
-    rf"[\w'’&.-]+\s+){{1,5}}(?:(?:{_AUX}|[a-z]+ly)\s+)*"
-)
-_INSIDE_PHRASE = re.compile(r"\b(?:and|or|of|for|at|from|in|with|by|to|the|on|after)\s+$")
 # What lies between a name and a body it was written with ("Paul Renner, chief dealer at Banque
 # Nord said"): the name, not the body, is the subject.
-_AT = re.compile(rf"(?:{_ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?")
+_AT = re.compile(rf"(?:{ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?")
 # "was criticised by X": the agent of a passive stance verb.
 _BY = re.compile(r"\s+by\s+")
 # A lower-case word after a capitalised one that makes it a modifier ("Apple fans"), not a function word.
-_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_STOP}|{_AUX}|over|during|because|amid|yesterday|earlier)\b)[a-z]")
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{STOP}|{AUX}|over|during|because|amid|yesterday|earlier)\b)[a-z]")
 # A sentence opening on a description of someone just named: "The Frenchman said", "But the
 # 67-year-old has said", "The star of Rain Man and Tootsie said".
 _EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
 _EPITHET = rf"(?P<noun>(?i:{_EPITHET_WORDS})|\d+-year-old)(?![\w'’-])"
-_EPITHET_MODIFIER = rf"(?!(?:{_STOP})\b)[\w'’-]+\s+"
+_EPITHET_MODIFIER = rf"(?!(?:{STOP})\b)[\w'’-]+\s+"
 _EPITHET_SUBJECT = re.compile(
     r"[\s\"“]*(?:_+[\"”]\s*,?\s*)?(?:(?:But|And|However|Yet|Now|Still|Later|Afterwards|Meanwhile),?\s+)?"
     rf"(?P<the>[Tt]he)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}"
     r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?(?:,[^,;:.!?\"“”]{1,150},)?\s+"
-    rf"(?:(?:{_AUX}|[a-z]+ly)\s+)*"
+    rf"(?:(?:{AUX}|[a-z]+ly)\s+)*"
 )
 # How a sentence opening on an epithet may start; checked before the regex, which few sentences need.
 _EPITHET_OPENINGS = (
@@ -190,116 +134,13 @@ _NOUN_LIKE = frozenset({"hopes", "fears", "demands", "claims"})
 _BEFORE_NOUNS = frozenset({"our", "their", "his", "her", "its", "my", "your", "the", "hopes", "fears", "demands"})
 _CLAUSE_OPENING = re.compile(r"(?:[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
 _SENTENCE_OPENING = re.compile(r"[\s\"“]*(?:[Tt]he\s*)?")
-# "X announced a new drive, saying ...": a participle reports what the clause's subject said.
-_PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^.;:!?]{0,150}?")
-# "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
-_APPOSED_GAP = re.compile(rf",\s*(?:(?:{_AUX})\s+)*")
-# Words between an inverted verb and its subject: roles and organisations, never a new clause.
-_GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{_STOP}|{_AUX}|it|we|they|you|i)\b)[A-Za-z0-9][\w'’-]*)"
-# "said his coach Peter Stanley": a possessive, then a role noun and its holder's name, stands before an inverted
-# verb's subject (not "said her son's killer, Warren Leblanc, had…").
-_POSSESSIVE = re.compile(r"\s+(?:his|her|their|its)(?=\s)")
-_OWN_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_NOUN})\s+[A-Z]")
-_INVERTED_GAP = re.compile(
-    rf"\s+(?:(?:{_GAP_WORD}|of|for|at|and(?=\s+[a-z]))\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
-)  # "said U.S. trade representative Clayton Yeutter", "said Nortel president and chief executive Bill Owens",
-# "said 20-year-old politics student Nick Vaughan", "said BA director of commercial planning, Robert Boyle"
 _INVERSION_CUES = ',"”’:—-'
-# What follows the subject of a reported clause, not an inverted speaker: a quote or a verb of its own.
-_REPORTED_CLAUSE = re.compile(
-    r"\s+(?:[\"“]|(?:should|would|will|was|is|were|are|had|has|have|could|must|may|might|did|does|can|cannot)\b)"
-)
 # A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
 _LONE_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[.,;:!?]|$)")
 _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
 _HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
 _LIST_COMMA = re.compile(r",\s*")
-_PRONOUN_GENDER = {"H": "m", "h": "m", "S": "f", "s": "f"}  # by a pronoun's first letter; "it" is neither
-_OPENING_PRONOUN = re.compile(r"[\s\"“(]*(He|She)\b(?!['’])")
-
-
-def _subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, participle: bool) -> int | None:
-    """Index of the reference that is the subject of a verb, looking left within the sentence."""
-
-    def opening() -> Ref | None:
-        found = _opening_subject(masked, refs, floor)
-        return None if found is None else refs[found]
-
-    def subject(ref: Ref) -> bool:
-        return bool(
-            _GAP.fullmatch(masked, ref.end, verb_start)
-            or (_BUT_GAP.fullmatch(masked, ref.end, verb_start) and ref is opening())
-            or (participle and _PARTICIPLE_GAP.fullmatch(masked, ref.end, verb_start))
-            or (ref.kind == "name" and _NAME_GAP.fullmatch(masked, ref.end, verb_start))
-            or (ref.kind == "role" and _ROLE_GAP.fullmatch(masked, ref.end, verb_start))
-            or (masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start))
-            or (ref.kind == "name" and _THEIR_WORDS_GAP.fullmatch(masked, ref.end, verb_start))
-        )
-
-    return _last_before(refs, verb_start, floor, subject)
-
-
-def _opening_subject(masked: str, refs: list[Ref], floor: int) -> int | None:
-    """Index of the reference opening the sentence at ``floor`` (the name when a role stands right before it:
-    "French President Jacques Chirac"), or None when the sentence opens otherwise."""
-    opening = floor + len(masked[floor:]) - len(masked[floor:].lstrip(' \t"“'))
-    found = next((i for i, r in enumerate(refs) if r.start >= opening and not r.in_quote), None)
-    if found is None or not _CAPITALISED_WORDS.fullmatch(masked, opening, refs[found].start):
-        return None
-    while found + 1 < len(refs) and not masked[refs[found].end : refs[found + 1].start].strip():
-        found += 1
-    return found
-
-
-def _name_before_comma(masked: str, refs: list[Ref], verb_start: int, floor: int) -> int | None:
-    """Index of the name a verb's subject is when commas broke the usual shapes, tried after every other reading
-    found no one: "The men's solicitor Matthew Knight, said", "Kirsten Pfeifer from the Consumer Electronics
-    Association, told", "Mitchell Held of Smith Barney, Harris Upham and Co Inc said". Never a name inside a
-    phrase ("director of the Institute for Political Studies in Japan, said")."""
-
-    def subject(ref: Ref) -> bool:
-        gap = masked[ref.end : verb_start]
-        return (
-            ref.kind == "name"
-            and (gap == ", " or _NAME_GAP_COMMA.fullmatch(gap) is not None)
-            and _INSIDE_PHRASE.search(masked, max(0, ref.start - 8), ref.start) is None
-        )
-
-    return _last_before(refs, verb_start, floor, subject)
-
-
-def _last_before(refs: list[Ref], verb_start: int, floor: int, subject: Callable[[Ref], bool]) -> int | None:
-    """Index of the nearest of the (at most three) references before a verb in its sentence, outside quotes,
-    that ``subject`` accepts."""
-    tried = 0
-    for i in range(len(refs) - 1, -1, -1):
-        ref = refs[i]
-        if ref.end > verb_start or ref.in_quote:
-            continue
-        if ref.start < floor or tried == 3:
-            return None
-        tried += 1
-        if subject(ref):
-            return i
-    return None
-
-
-def _subject_after(masked: str, refs: list[Ref], verb_end: int, limit: int) -> int | None:
-    """Index of the reference named after an inverted verb ('..., said Stuart Hensel'); not of whose
-    someone is ('said Sandvine's chief technology officer Marc Morin': Morin)."""
-    if (own := _POSSESSIVE.match(masked, verb_end)) and _OWN_ROLE.match(masked, own.end()):
-        verb_end = own.end()
-    for i, ref in enumerate(refs):
-        if ref.start >= verb_end and not ref.in_quote:
-            if ref.start <= limit and _INVERTED_GAP.fullmatch(masked, verb_end, ref.start):
-                owner = masked.startswith(("'s ", "’s "), ref.end) and i + 1 < len(refs)
-                found = i + 1 if owner and refs[i + 1].start <= limit and not refs[i + 1].in_quote else i
-                # "…, said Mr Blair "should butt out"": the reported clause's subject, not the speaker.
-                return None if _REPORTED_CLAUSE.match(masked, refs[found].end) else found
-            if ref.start > verb_end + 1:
-                return None
-    return None
 
 
 def _lone_name_after(masked: str, refs: list[Ref], verb_end: int, known: set[str]) -> int | None:
@@ -315,42 +156,6 @@ def _lone_name_after(masked: str, refs: list[Ref], verb_end: int, known: set[str
     start, end = match.span(1)
     mention = NameMention(start, end, (match[1],), "", (), titled=True)  # a name by its place, though one word
     return _add_ref(refs, Ref("name", start, end, name=mention))
-
-
-def _pronouns(masked: str) -> list[tuple[int, int]]:
-    """Spans of every "he", "she" and "it" in a paragraph, in order."""
-    found = [m.span() for m in _PRONOUN.finditer(masked)]
-    if "it " in masked or "It " in masked:
-        found = sorted([*found, *(m.span() for m in _IT.finditer(masked))])
-    return found
-
-
-def _add_pronoun(masked: str, refs: list[Ref], pronouns: list[tuple[int, int]], floor: int, verb_start: int) -> None:
-    """Add the last "he"/"she"/"it" before a verb as a reference, so it can be the verb's subject."""
-    i = bisect_left(pronouns, (verb_start, 0)) - 1
-    if i < 0 or pronouns[i][0] < floor or pronouns[i][1] > verb_start:
-        return
-    start, end = pronouns[i]
-    if any(r.start == start for r in refs):
-        return
-    refs.append(Ref("pronoun", start, end, gender=_PRONOUN_GENDER.get(masked[start], "n")))
-    refs.sort(key=lambda r: r.start)
-
-
-def _add_opening_pronouns(masked: str, refs: list[Ref], bounds: list[int]) -> None:
-    """Add a "He"/"She" opening a sentence as a reference, speaking or not: the sentence is about the person it
-    means, not about the first name after it ("He was threatened with the sack by City boss Kevin Keegan but the
-    defender said")."""
-    taken = {r.start for r in refs}
-    added = False
-    for floor in bounds[:-1]:
-        opening = _OPENING_PRONOUN.match(masked, floor)
-        if opening is not None and opening.start(1) not in taken:
-            start, end = opening.span(1)
-            refs.append(Ref("pronoun", start, end, gender=_PRONOUN_GENDER[masked[start]]))
-            added = True
-    if added:
-        refs.sort(key=lambda r: r.start)
 
 
 def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
@@ -411,7 +216,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             put_to = verb in _PUT_TO and not _QUOTE_MARK.search(masked, end, bounds[s + 1])  # not 'asked: "Why…"'
             if found is None and put_to and masked.startswith(('"', "“"), bounds[s + 1]):
                 # "Dr Fox was asked if he would say yes or no. "I'm sure that…"": the quote is their answer.
-                found = _subject_before(masked, refs, start, floor, False)
+                found = subject_before(masked, refs, start, floor, False)
             if found is not None:
                 _mark(refs, found, start)
             continue
@@ -421,18 +226,18 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         participle = (verb in _PARTICIPLES and not progressive) or reporting
         if verb:
             if pronouns is None:
-                pronouns = _pronouns(masked)
-            _add_pronoun(masked, refs, pronouns, floor, start)
+                pronouns = pronoun_spans(masked)
+            add_pronoun(masked, refs, pronouns, floor, start)
         found = _quoted_as(masked, refs, floor, start) if verb == "saying" and left.endswith(" as") else None
         if found is None and verb and not participle and masked.startswith(_EPITHET_OPENINGS, floor):
             found = _epithet(refs, _EPITHET_SUBJECT.fullmatch(masked, floor, start))
         if found is None and participle and word_before in _PARTICIPLE_PREPOSITIONS:
-            found = _opening_subject(masked, refs, floor)
+            found = opening_subject(masked, refs, floor)
             if found is None:
                 continue
         if found is None and reporting and left.endswith(","):
             # "Mr Evans sued Mr Mann, claiming…": the sentence's subject claims, never a name in between.
-            found = _opening_subject(masked, refs, floor)
+            found = opening_subject(masked, refs, floor)
             if found is None:
                 found = sentence_speaker.get(s)
             if found is None:
@@ -440,10 +245,10 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         if found is None and participle and left.endswith(",") and s in sentence_speaker:
             found = sentence_speaker[s]
         if found is None and verb:
-            found = _subject_before(masked, refs, start, floor, participle)
+            found = subject_before(masked, refs, start, floor, participle)
         inverted = not participle and (not verb or not left or left[-1] in _INVERSION_CUES)
         if found is None and inverted:
-            found = _subject_after(masked, refs, end, start + 80)
+            found = subject_after(masked, refs, end, start + 80)
         if found is None and inverted and verb:
             found = _epithet(refs, _EPITHET_AFTER.match(masked, end))
         # "Icstis, the phone line regulator, said": the body, not its apposed role, is the subject.
@@ -468,7 +273,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         if found is None and inverted and verb:
             found = _lone_name_after(masked, refs, end, known)
         if found is None and verb and not participle:
-            found = _name_before_comma(masked, refs, start, floor)
+            found = name_before_comma(masked, refs, start, floor)
         if found is None or _HYPOTHETICAL.search(masked, max(floor, refs[found].start - 12), refs[found].start):
             continue  # "If Alex Kapranos genuinely thinks…": a supposition, not his words
         if (
@@ -489,7 +294,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found -= 1
             _mark(refs, found, start)
             joiner = _LIST_COMMA
-    _add_opening_pronouns(masked, refs, bounds)
+    add_opening_pronouns(masked, refs, bounds)
     b = 0
     clause_end = _fronted_clause_end(masked, bounds[0])
     governed: Ref | None = None  # the last reference that is an object or an example: a list may go on from it
@@ -586,7 +391,7 @@ def _quoted_as(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int
     if match["object"]:
         end = match.end("object")
         return next((i for i, r in enumerate(refs) if r.end == end and not r.in_quote), None)
-    return _subject_before(masked, refs, match.start(), floor, False)  # "X was quoted as saying"
+    return subject_before(masked, refs, match.start(), floor, False)  # "X was quoted as saying"
 
 
 def _agent(masked: str, refs: list[Ref], verb_end: int, ceiling: int) -> int | None:
@@ -596,7 +401,7 @@ def _agent(masked: str, refs: list[Ref], verb_end: int, ceiling: int) -> int | N
         return None
     at = by.end()
     # "by Conservative shadow pensions secretary David Willetts": roles may come before the name.
-    found = _subject_after(masked, refs, at - 1, min(ceiling, at + 80))
+    found = subject_after(masked, refs, at - 1, min(ceiling, at + 80))
     if found is not None:
         ref = refs[found]
         # "agreed by a psychiatric adviser": anyone, not someone the story goes on to name.
