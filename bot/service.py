@@ -23,7 +23,7 @@ from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, par
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reattribution, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
-from bot.retrieval.query import Question
+from bot.retrieval.query import Question, questions_in
 from bot.store import AddResult
 from bot.store.audit import AuditEntry
 from bot.store.feeds import Feed
@@ -99,6 +99,9 @@ class BriefingService:
             question = replace(question, speaker=answer.read_as.speaker, topic=answer.read_as.topic)
         if question.speaker or content_words(question.topic):  # asking nothing ("what?") leaves the conversation be
             self.conversations.put(conversation, Context(question, len(answer.hits)))
+        if later := questions_in(text)[1:]:  # one answer a message: the others are named, not dropped unsaid
+            asked = "; ".join(f"“{other.text}”" for other in later)
+            return replace(reply_for(answer), footer=f"You also asked {asked}: send it on its own and I'll answer it.")
         return reply_for(answer)
 
     def more(self, conversation: str) -> Reply:

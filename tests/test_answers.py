@@ -1505,6 +1505,24 @@ def test_who_commented_with_no_conversation_asks_on_what(service: BriefingServic
     assert reply.text.startswith("Ask me about a person or a topic") and not reply.quotes
 
 
+def test_a_second_question_in_one_message_is_named_not_dropped(service: BriefingService) -> None:
+    text = "what did imomi say about oil and what did khalafov say about the corridor?"
+    reply = handle(service, User("telegram", "53"), Chat("telegram", "53"), text)
+    assert reply.text.startswith("What Sodik Imomi said about oil")
+    assert reply.footer == (
+        "You also asked “what did khalafov say about the corridor”: send it on its own and I'll answer it."
+    )
+    one = handle(service, User("telegram", "53"), Chat("telegram", "53"), "who is imomi and what did he say about oil?")
+    assert one.text.startswith("What Sodik Imomi said about oil") and not one.footer
+
+
+def test_a_pronoun_the_message_names_is_not_the_conversations_person(service: BriefingService) -> None:
+    user, chat = User("telegram", "54"), Chat("telegram", "54")
+    handle(service, user, chat, "what did imomi say about oil?")
+    reply = handle(service, user, chat, "who is khalafov and what did he say about the corridor?")
+    assert reply.text.startswith("What Khalaf Khalafov said about the corridor"), reply.text
+
+
 HARBOUR = """Harbour to close
 
 The old harbour will close next spring after the council voted for the plan.

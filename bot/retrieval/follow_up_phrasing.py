@@ -75,8 +75,9 @@ def parse_follow_up(text: str) -> FollowUp | None:
         return _on(tidy_topic(asked.topic if (asked := pronoun_reading(topic)) else topic))
     if (match := _FOLLOW_UP_AND.match(clean)) and not parse_question(match.group("t")).speaker:
         return _on(tidy_topic(match.group("t")))
-    if (asked := pronoun_reading(clean)) is not None:
-        # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take.
+    if (asked := pronoun_reading(clean)) is not None and not parse_question(clean).speaker:
+        # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take (not
+        # "who is imomi and what did he say about oil?", whose "he" the message names).
         return _on(asked.topic)
     return None
 

@@ -183,6 +183,13 @@ def parse_question(text: str) -> Question:
     return Question(text, topic=tidy_topic(_POLITE_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
 
 
+def questions_in(text: str) -> list[Question]:
+    """A message's sentences that each ask for someone's words, when it has more than one sentence ("what did brown
+    say about tax and what did howard say about tax?"); ``parse_question`` reads the message as the first."""
+    parts = [part for part in _SENTENCE_END.split(_LEADING_CONJUNCTION.sub("", normalise(text))) if normalise(part)]
+    return [asked for part in parts if (asked := parse_question(part)).speaker] if len(parts) > 1 else []
+
+
 def _grammar_in(speaker: str) -> bool:
     """True when a captured speaker holds a pronoun or an auxiliary ("what else did he say"), not a name."""
     tokens = speaker.lower().split()
