@@ -97,7 +97,8 @@ class BriefingService:
             answer = self.ask(question)
         if answer.read_as:  # "edward" was Edward Leigh: "and about the budget?" asks him
             question = replace(question, speaker=answer.read_as.speaker, topic=answer.read_as.topic)
-        if question.speaker or content_words(question.topic):  # asking nothing ("what?") leaves the conversation be
+        # Asking nothing ("what?") leaves the conversation be; "any news?" pages on with "more".
+        if question.speaker or content_words(question.topic) or answer.hits:
             self.conversations.put(conversation, Context(question, len(answer.hits)))
         if later := questions_in(text)[1:]:  # one answer a message: the others are named, not dropped unsaid
             asked = "; ".join(f"“{other.text}”" for other in later)

@@ -1523,6 +1523,20 @@ def test_a_pronoun_the_message_names_is_not_the_conversations_person(service: Br
     assert reply.text.startswith("What Khalaf Khalafov said about the corridor"), reply.text
 
 
+@pytest.mark.parametrize("message", ["any news?", "what's new", "latest headlines please", "top stories today"])
+def test_news_asked_for_on_no_topic_is_the_latest_stories_leads(service: BriefingService, message: str) -> None:
+    service.load_text(ADMIN, "Harbour vote\n\nThe council voted to close the harbour.\n\nThe mayor said so.")
+    service.load_text(ADMIN, "Dome sale\n\nThe Dome was sold to a property firm.\n\nIts buyer paid little.")
+    user, chat = User("telegram", "55"), Chat("telegram", "55")
+    reply = handle(service, user, chat, message)
+    assert reply.text == "The latest stories:"
+    assert [q.text for q in reply.quotes[:2]] == [
+        "The Dome was sold to a property firm.",
+        "The council voted to close the harbour.",
+    ]
+    assert handle(service, user, chat, "new york").text != "The latest stories:"
+
+
 HARBOUR = """Harbour to close
 
 The old harbour will close next spring after the council voted for the plan.

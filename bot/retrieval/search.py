@@ -20,6 +20,7 @@ from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_fir
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import any_of, content_words
+from bot.retrieval.latest import asks_for_news, latest_leads
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question
@@ -127,6 +128,9 @@ class Retriever:
         if not asked.speaker and names_no_one(asked.text):
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
             return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
+        if not asked.speaker and asks_for_news(asked.topic or asked.text):  # a follow-up may have set the topic
+            leads, more = latest_leads(self.store, limit, offset)
+            return Answer(asked.text, self._hits(leads, ()), False, "The latest stories:", has_more=more)
         speaker, parsed, guessed = self.asked.speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
