@@ -328,6 +328,13 @@ def test_chat_shorthand_offers_the_speaker_reading(question: str) -> None:
     assert ("imomi", "oil") in readings
 
 
+@pytest.mark.parametrize(
+    "question", ["sorry, i meant imomi on oil", "no, what did Imomi say about oil?", "actually, imomi on oil"]
+)
+def test_a_correction_opening_a_question_is_not_its_topic(service: BriefingService, question: str) -> None:
+    assert service.ask(question).message.startswith("What Sodik Imomi said about oil")
+
+
 @pytest.mark.parametrize("question", ["imomi thoughts on oil", "Imomi views on oil?", "imomi reaction to oil"])
 def test_views_typed_without_the_possessive_are_the_persons_words(service: BriefingService, question: str) -> None:
     answer = service.ask(question)

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import re
 
-# What a chat message wraps a question in: a greeting, a plea or the bot's name before it ("hey bot, …",
-# "@briefbot …", "ok so what did…", "please, …", "quick question: …"), thanks or a plea after it ("… please",
-# "… thanks!"). A greeting word goes only before punctuation or a question's opening word: "right to buy" is a topic.
+# What a chat message wraps a question in: a greeting, a plea, a correction or the bot's name before it ("hey bot,
+# …", "@briefbot …", "ok so what did…", "please, …", "quick question: …", "no, i meant …"), thanks or a plea after
+# it ("… please", "… thanks!"). A greeting word goes only before punctuation or a question's opening word: "right to
+# buy" is a topic.
 _GREETING = (
     r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
-    r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|q|(?:a |one )?(?:quick )?question)"
+    r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|q|(?:a |one )?(?:quick )?question"
+    r"|no|nope|actually)"
 )
+# A correction of the last question, before the one meant: "sorry, i meant michael howard on immigration".
+_CORRECTION = r"i mean(?:t)?(?:\s*[,:]\s*|\s+)"
 _CHAT_OPENING = re.compile(
-    rf"^(?:@\w+[\s,:]*|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}|what|whats"
-    r"|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and"
+    rf"^(?:@\w+[\s,:]*|{_CORRECTION}|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}"
+    r"|what|whats|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and"
     r"|more|next)\b))))+",
     re.IGNORECASE,
 )
