@@ -1544,6 +1544,14 @@ def test_news_asked_for_on_no_topic_is_the_latest_stories_leads(service: Briefin
     assert handle(service, user, chat, "new york").text != "The latest stories:"
 
 
+def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingService) -> None:
+    user, chat = User("telegram", "56"), Chat("telegram", "56")
+    handle(service, user, chat, "what did Imomi say about the corridor?")
+    reply = handle(service, user, chat, "sorry, i meant khalafov")
+    assert reply.text.startswith("What Khalaf Khalafov said about the corridor"), reply.text
+    assert handle(service, user, chat, "no i meant the dome").text.startswith("I found nothing about “the dome”")
+
+
 HARBOUR = """Harbour to close
 
 The old harbour will close next spring after the council voted for the plan.

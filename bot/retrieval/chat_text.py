@@ -12,14 +12,14 @@ import re
 _GREETING = (
     r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
     r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|q|(?:a |one )?(?:quick )?question"
-    r"|no|nope|actually)"
+    r"|no|nope|oops|actually)"
 )
 # A correction of the last question, before the one meant: "sorry, i meant michael howard on immigration".
 _CORRECTION = r"i mean(?:t)?(?:\s*[,:]\s*|\s+)"
 _CHAT_OPENING = re.compile(
     rf"^(?:@\w+[\s,:]*|{_CORRECTION}|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}"
-    r"|what|whats|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how|why|when|where|and"
-    r"|more|next)\b))))+",
+    r"|i meant?|what|whats|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how"
+    r"|why|when|where|and|more|next)\b))))+",
     re.IGNORECASE,
 )
 # A request's verb before the question: "find me blair quotes about iraq", "gimme blair on iraq", "show blair on
