@@ -305,6 +305,17 @@ def test_pending_role_is_not_claimed_by_someone_only_written_about_next() -> Non
     assert result == [("Hal Brenner",), (), (), ()]
 
 
+def test_a_role_held_for_someone_named_is_not_claimed_by_the_next_known_speaker() -> None:
+    result = attribute(
+        [
+            "Mr Marsh was speaking amid rumours of a rift with Tomas Brandt.",
+            'In an interview, Mr Brandt said he would not be distracted by "gossip".',
+            'On Monday, Mr Marsh\'s spokesman said: "He is getting on with the job." Mr Brandt says he met him.',
+        ]
+    )
+    assert person(result, "Tomas Brandt").roles == ()
+
+
 def test_a_body_just_written_about_speaks_as_the_company() -> None:
     result = speakers(
         [

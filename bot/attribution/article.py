@@ -71,6 +71,9 @@ class _Pending:
     next_sentence: int | None = None
     # ... and who speaks as that role ("a House taxwriter") unless a name claims it.
     unnamed: Entity | None = None
+    # The role serves someone named before ("Mr Blair's spokesman said"): only someone new may hold it, not the
+    # next known person to speak (Gordon Brown, in the sentence after).
+    serves: bool = False
 
 
 class _Reader:
@@ -211,7 +214,7 @@ class _Reader:
             # over, says the boss of the organisation" is the boss named next, Vassilli Sevastis.
             entity = self.people.unroled_subject(ref.role, pos - pos % _PARA - _PARA, sentence_from)
             if entity is None:
-                self.pending.append(_Pending(index, ref.role))
+                self.pending.append(_Pending(index, ref.role, serves=self.people.serves_someone(ref.role)))
             else:
                 self.people.bind(entity, ref.role, inferred=True)
                 entity.last_seen = pos
@@ -236,7 +239,8 @@ class _Reader:
             return
         for pending in self.pending:
             recent = index - pending.paragraph <= 1 and _in_time(pending, index, sentence)
-            if recent and (created or (speaks and not entity.roles)) and self.people.compatible(entity, pending.role):
+            known = speaks and not entity.roles and not pending.serves
+            if recent and (created or known) and self.people.compatible(entity, pending.role):
                 self.people.bind(entity, pending.role)
                 if pending.unnamed is not None:
                     self._name(pending.unnamed, entity)

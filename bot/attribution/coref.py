@@ -341,6 +341,11 @@ class People:
         best.last_seen = pos
         return best
 
+    def serves_someone(self, role: Role) -> bool:
+        """Whether a role is held for a person the article has named ("Mr Blair's spokesman", "Begg's lawyer"):
+        someone other than them, and other than anyone already written about unless the article says so."""
+        return any(entity.kind == "person" for word in role.modifiers for entity in self._by_surname.get(word, ()))
+
     def compatible(self, entity: Entity, role: Role) -> bool:
         """True when a person may take an unresolved role: no role yet, or a matching one."""
         gender = ROLE_HEAD_GENDER.get(role.head)
