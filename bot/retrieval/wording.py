@@ -50,7 +50,9 @@ def lead(
         return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
-    if namesakes and not parsed.topic:
+    if namesakes and names_a_role(speaker.typed):  # with a topic too: that a role is ambiguous is news
+        guessed += f" ({namesakes} others are recorded as “{speaker.typed}”: ask for one of them by name.)"
+    elif namesakes and not parsed.topic:
         guessed += f" ({namesakes} others go by “{speaker.typed}”: ask by full name for one of them.)"
     if parsed.topic and named:
         return (
@@ -70,15 +72,16 @@ def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, topic: bool) -> 
     """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
     are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
     as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's; a name
-    too many share to list, "blair", names those on the page, the lead counting the rest.) A role many hold stays
-    counted: that it is ambiguous is news to the reader."""
-    if speaker is None or (len(speaker.names) > NAMES_LISTED and names_a_role(speaker.typed)):
-        return speaker
-    if not topic and len(speaker.names) <= NAMES_LISTED:
+    or role too many share to list, "blair", "the chancellor", names those on the page, the lead counting the rest.)
+    A role whose holders on the page are too many to list, or that none holds in full ("the tesco ceo"), stays
+    counted whole: that it is ambiguous is news to the reader."""
+    if speaker is None or speaker.qualifiers or (not topic and len(speaker.names) <= NAMES_LISTED):
         return speaker
     on_page = {name for hit in hits for name in hit.speakers}
     names = tuple(name for name in speaker.names if name in on_page)
-    return replace(speaker, names=names) if names else speaker
+    if not names or (len(names) > NAMES_LISTED and names_a_role(speaker.typed)):
+        return speaker
+    return replace(speaker, names=names)
 
 
 def _who(speaker: Speaker, many: str = "") -> str:
