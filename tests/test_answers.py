@@ -1560,6 +1560,12 @@ def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingSe
     assert handle(service, user, chat, "no i meant the dome").text.startswith("I found nothing about “the dome”")
 
 
+def test_a_lead_that_only_asks_is_not_put_first(service: BriefingService) -> None:
+    later = "The poll is on 5 May: poll day, the poll's organisers say."
+    service.load_text(ADMIN, f"Poll rivals\n\nCould rivalry overshadow the poll?\n\n{later}")
+    assert service.ask("any news on the poll?").hits[0].text == later
+
+
 HARBOUR = """Harbour to close
 
 The old harbour will close next spring after the council voted for the plan.

@@ -177,11 +177,12 @@ class _Measures:
         row = self.rows[paragraph_id]
         # A paragraph covers no more of the topic than its story: in a story too far from the topic to rank
         # any of its paragraphs, none is stemmed (half the candidates of a topic whose words rarely meet).
-        if not _may_rank(self.story(row.article_id), lead=row.position == 0):
+        lead = row.position == 0 and not _only_asks(row.text)
+        if not _may_rank(self.story(row.article_id), lead=lead):
             return None
         stems = self.stems[paragraph_id] = self.topic.held_in(row.text, frozenset(stems_of(row.text)))
         coverage = self.coverage[paragraph_id] = self.topic.coverage(stems, RELATED_CREDIT)
-        score = _topic_score(self.story(row.article_id), coverage, lead=row.position == 0)
+        score = _topic_score(self.story(row.article_id), coverage, lead=lead)
         if coverage < MIN_SIBLING_COVERAGE or score < MIN_COVERAGE:
             return None
         held = weight(self.topic, stems)
@@ -254,6 +255,13 @@ def _topic_score(story: float, coverage: float, *, lead: bool = False) -> float:
     A story's first paragraph says what the story is about: it goes before a later one covering as much.
     """
     return STORY_SHARE * story + (1 - STORY_SHARE) * coverage + (LEAD_BONUS if lead else 0.0)
+
+
+def _only_asks(text: str) -> bool:
+    """Whether a paragraph is one question ("Could rivalry overshadow election?"): a comment piece's opening asks
+    what the story goes on to tell, and is no lead to put first."""
+    body = text.strip()
+    return body.endswith("?") and not any(mark in body[:-1] for mark in '.?!"“')
 
 
 def _may_rank(story: float, *, lead: bool) -> bool:
