@@ -335,6 +335,11 @@ def test_a_correction_opening_a_question_is_not_its_topic(service: BriefingServi
     assert service.ask(question).message.startswith("What Sodik Imomi said about oil")
 
 
+@pytest.mark.parametrize("question", ["what is the Zangazur corridor?", "what's the zangazur corridor"])
+def test_what_is_asks_about_the_thing_itself(service: BriefingService, question: str) -> None:
+    assert service.ask(question).message.lower().startswith("what the articles say about the zangazur corridor:")
+
+
 @pytest.mark.parametrize("question", ["imomi thoughts on oil", "Imomi views on oil?", "imomi reaction to oil"])
 def test_views_typed_without_the_possessive_are_the_persons_words(service: BriefingService, question: str) -> None:
     answer = service.ask(question)

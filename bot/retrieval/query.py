@@ -104,8 +104,10 @@ _SPEAKER_PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|they)|his|her|their)\b",
 _PRONOUN_STAND_IN = "Zyxwv"
 _WHO_SPOKE = re.compile(rf"^(?:and |so )?{WHO_SPOKE}\b", re.IGNORECASE)
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
-# "can you tell me about", "who is": words around a topic asked as a question of its own.
+# "can you tell me about", "who is": words around a topic asked as a question of its own, or around a person's
+# words ("give me imomi on oil"); "what is" only around a topic ("what was X on Y" is not X's words on Y).
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
+_QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 # "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
 _QUOTES_OF = re.compile(rf"^(?:{QUOTES_ASKED})(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE)
@@ -180,7 +182,7 @@ def parse_question(text: str) -> Question:
     if match := _REACTION.match(clean):
         return Question(text, topic=tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     # "and about gas?" with no question before it, "can you tell me about the Dome": the topic is what follows.
-    return Question(text, topic=tidy_topic(_POLITE_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
+    return Question(text, topic=tidy_topic(_QUESTION_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
 
 
 def questions_in(text: str) -> list[Question]:
