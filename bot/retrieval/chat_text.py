@@ -16,6 +16,7 @@ _GREETING = (
 )
 # A correction of the last question, before the one meant: "sorry, i meant michael howard on immigration".
 _CORRECTION = r"i mean(?:t)?(?:\s*[,:]\s*|\s+)"
+_CORRECTED = re.compile(rf"^\W*(?:(?:sorry|no|nope|oops|actually)\W+)*{_CORRECTION}", re.IGNORECASE)
 _CHAT_OPENING = re.compile(
     rf"^(?:@\w+[\s,:]*|{_CORRECTION}|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}"
     r"|i meant?|what|whats|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how"
@@ -63,3 +64,8 @@ def normalise(text: str) -> str:
     text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)
     text = _STRESSED_OPENING.sub(lambda opening: "what did" if "that" in opening[0].lower() else "what", text)
     return text.strip(" ?!.,;:\"'“”‘’").strip()
+
+
+def corrects(text: str) -> bool:
+    """Whether a message corrects the question before it ("sorry, i meant khalafov")."""
+    return _CORRECTED.match(text) is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.retrieval.chat_text import normalise
+from bot.retrieval.chat_text import corrects, normalise
 from bot.retrieval.query import parse_question, pronoun_reading, refers_back, tidy_speaker, tidy_topic
 from bot.retrieval.question_patterns import ABOUT, WHO_SPOKE, WORDS_ON
 
@@ -21,8 +21,6 @@ _FOLLOW_UP_OTHER = re.compile(
     r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
     re.IGNORECASE,
 )
-# "sorry, i meant khalafov": the last question put again, on what is meant instead.
-_CORRECTION = re.compile(r"^\W*(?:(?:sorry|no|nope|oops|actually)\W+)*i mean(?:t)?\b", re.IGNORECASE)
 # "what else did he say?", "what did she say about tax?", "anything else from him?": the same person, on another
 # topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
@@ -61,8 +59,8 @@ class FollowUp:
 def other_speaker(text: str) -> str:
     """Who a follow-up turns to, if it names only someone ("and khalafov?", "what about the chancellor?", "sorry, i
     meant khalafov"), for callers to accept when that is a known person; else ""."""
-    if _CORRECTION.match(text):
-        return tidy_speaker(normalise(text))  # what is meant instead, whatever it is: callers check it is someone
+    if corrects(text):  # "sorry, i meant khalafov": the last question put again, on what is meant instead
+        return tidy_speaker(normalise(text))  # whatever it is: callers check it is someone
     match = _FOLLOW_UP_OTHER.match(normalise(text))
     return tidy_speaker(match.group("s")) if match else ""
 
