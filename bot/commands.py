@@ -15,6 +15,7 @@ from bot.errors import BadQuestion, BriefingError
 from bot.models import Chat, LoadReport, Reply, User
 from bot.retrieval.chat_text import normalise
 from bot.service import BriefingService
+from bot.subscriptions import digest_asked
 from bot.url_load import is_web_address
 
 
@@ -34,7 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("more", "/more", "more results for the last question"),
     Command("articles", "/articles [WORDS]", "recent articles with their ids"),
     Command("subscribe", "/subscribe [TOPIC] [TIME] [ZONE]", "a daily digest, e.g. /subscribe oil at 7am Asia/Baku"),
-    Command("unsubscribe", "/unsubscribe [ID | all]", "stop daily digests"),
+    Command("unsubscribe", "/unsubscribe [ID | TOPIC | all]", "stop daily digests"),
     Command("subscriptions", "/subscriptions", "this chat's daily digests"),
     Command("digest", "/digest", "today's digest now"),
     Command("load", "/load TEXT | URL (or attach a file)", "load an article", admin=True),
@@ -108,6 +109,8 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return service.more(conversation)
         if _SOURCES.match(normalise(text)):
             return service.sources(conversation)
+        if (digest := digest_asked(text)) is not None:  # "send me a daily digest about oil at 8am"
+            return service.subscribe(user, chat, digest)
         return service.ask_in_chat(user, conversation, text)
     head, *rest = text[1:].split(maxsplit=1) or [""]  # "/ask\nwhat…" splits like "/ask what…"
     args = rest[0] if rest else ""

@@ -15,6 +15,26 @@ from bot.schedule import SubscriptionRequest, describe, parse_subscription, sche
 from bot.store.protocol import StoreProtocol
 
 _IDS = re.compile(r"#?(\d+)")
+# A digest asked for in words, not by /subscribe: "send me a daily digest about oil at 8am", "i'd like a morning
+# briefing on the dome", "subscribe me to news on oil", "sign me up for imomi". Never a bare "briefing on oil",
+# which asks for news.
+_ASKING = r"(?:(?:please|ok|so|can you|could you)\s+)*"
+_DIGEST_ASKED = re.compile(
+    rf"^{_ASKING}(?:(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start)\s+)?(?:(?:a|my|the)\s+)?"
+    rf"(?:daily|morning|evening)\s+(?:digest|briefing)s?\b"
+    rf"|^{_ASKING}(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start)\s+(?:(?:a|my|the)\s+)?"
+    rf"(?:digest|briefing)s?\b"
+    rf"|^{_ASKING}(?:subscribe(?: me)?|sign me up)(?:\s+(?:to|for))?\b",
+    re.IGNORECASE,
+)
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:day|morning|evening|night)\b", re.IGNORECASE)
+
+
+def digest_asked(text: str) -> str | None:
+    """What a message asking for a daily digest in words says of it ("about oil at 8am"), for /subscribe to read;
+    None when it asks for no digest."""
+    match = _DIGEST_ASKED.match(text.strip())
+    return None if match is None else _EVERY.sub(" ", text.strip()[match.end() :]).strip()
 
 
 def subscribe(
@@ -70,19 +90,23 @@ def _unheard_of_note(store: StoreProtocol, request: SubscriptionRequest, unheard
 
 
 def unsubscribe(store: StoreProtocol, user: User, chat: Chat, args: str, *, is_admin: bool) -> Reply:
-    """Turn off the subscriptions ``args`` names (ids), or all of the user's in this chat."""
+    """Turn off the subscriptions ``args`` names (ids, or a topic or person they follow), or all of the user's in
+    this chat."""
     words = args.replace(",", " ").split()
     mine = [s for s in store.chat_subscriptions(chat.platform, chat.id) if s.user_key == user.key or is_admin]
     if not words or [w.lower() for w in words] == ["all"]:
         chosen = [s for s in mine if s.user_key == user.key]
         if not chosen:
             return Reply("You have no digest subscriptions in this chat.")
+    elif following := _following(mine, args):
+        chosen = following
     else:
         matches = [_IDS.fullmatch(w) for w in words]
         ids = {int(m[1]) for m in matches if m}
         if not all(matches):
             raise BadQuestion(
-                "Say which digest to stop by its number, e.g. /unsubscribe 3 (see /subscriptions), or /unsubscribe all."
+                "Say which digest to stop: its number (see /subscriptions) or topic, e.g. /unsubscribe 3 or"
+                " /unsubscribe oil, or /unsubscribe all."
             )
         chosen = [s for s in mine if s.id in ids]
         missing = sorted(ids - {s.id for s in chosen})
@@ -92,6 +116,14 @@ def unsubscribe(store: StoreProtocol, user: User, chat: Chat, args: str, *, is_a
     stopped = ", ".join(f"#{s.id}" for s in chosen)
     left = len(store.chat_subscriptions(chat.platform, chat.id))
     return Reply(f"Unsubscribed {stopped}. " + (f"{left} left in this chat." if left else "No more digests here."))
+
+
+def _following(subscriptions: list[Subscription], typed: str) -> list[Subscription]:
+    """The subscriptions a typed topic or person names: "/unsubscribe oil" stops the digest on oil (not Imomi's
+    on oil), "/unsubscribe imomi" Imomi's."""
+    asked = " ".join(typed.lower().split())
+    on_topic = [s for s in subscriptions if not s.speaker and s.topic.lower() == asked]
+    return on_topic or [s for s in subscriptions if s.speaker.lower() == asked]
 
 
 def list_subscriptions(store: StoreProtocol, user: User, chat: Chat) -> Reply:

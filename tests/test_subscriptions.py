@@ -193,6 +193,38 @@ def test_unsubscribe_by_id_all_or_nothing_given(svc: BriefingService, store: Sto
     assert [s.user_key for s in store.chat_subscriptions("telegram", "-5")] == ["telegram:2"]
 
 
+def test_unsubscribe_by_the_topic_or_person_a_digest_follows(svc: BriefingService, store: Store) -> None:
+    svc.subscribe(ME, CONSOLE, "oil")
+    svc.subscribe(ME, CONSOLE, "what Imomi says about oil")
+    topic, person = (s.id for s in store.chat_subscriptions(CONSOLE.platform, CONSOLE.id))
+    assert svc.unsubscribe(ME, CONSOLE, "Oil").text == f"Unsubscribed #{topic}. 1 left in this chat."
+    assert svc.unsubscribe(ME, CONSOLE, "imomi").text == f"Unsubscribed #{person}. No more digests here."
+    with pytest.raises(BadQuestion):
+        svc.unsubscribe(ME, CONSOLE, "gas")
+
+
+@pytest.mark.parametrize(
+    ("message", "listed"),
+    [
+        ("send me a daily digest about oil at 8am", "every day at 08:00 (UTC) — articles about oil"),
+        (
+            "I'd like a morning briefing on coal every day at 7:30 Asia/Baku",
+            "every day at 07:30 (Asia/Baku) — articles about coal",
+        ),
+        ("subscribe me to news on gas", "every day at 08:00 (UTC) — articles about gas"),
+        ("sign me up for what Imomi says", "every day at 08:00 (UTC) — what Imomi says"),
+    ],
+)
+def test_a_digest_asked_for_in_words_is_set_up(svc: BriefingService, message: str, listed: str) -> None:
+    assert handle(svc, ME, CONSOLE, message).text.startswith(f"Subscribed (#1): {listed}.")
+
+
+def test_a_briefing_on_a_topic_asked_as_a_question_is_no_subscription(svc: BriefingService, store: Store) -> None:
+    handle(svc, ME, CONSOLE, "briefing on oil")
+    handle(svc, ME, CONSOLE, "subscribers to netflix")
+    assert store.chat_subscriptions(CONSOLE.platform, CONSOLE.id) == []
+
+
 def test_the_chat_commands_list_and_correct(svc: BriefingService) -> None:
     assert "No digests are set up" in handle(svc, ME, CONSOLE, "/subscriptions").text
     wrong = handle(svc, ME, CONSOLE, "/subscribe 07:30 Europe/Bakuu")
