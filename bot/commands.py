@@ -15,7 +15,7 @@ from bot.errors import BadQuestion, BriefingError
 from bot.models import Chat, LoadReport, Reply, User
 from bot.retrieval.chat_text import normalise
 from bot.service import BriefingService
-from bot.subscriptions import digest_asked
+from bot.subscriptions import digest_command
 from bot.url_load import is_web_address
 
 
@@ -109,8 +109,9 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return service.more(conversation)
         if _SOURCES.match(normalise(text)):
             return service.sources(conversation)
-        if (digest := digest_asked(text)) is not None:  # "send me a daily digest about oil at 8am"
-            return service.subscribe(user, chat, digest)
+        if (digest := digest_command(text)) is not None:  # "send me a daily digest about oil at 8am"
+            name, args = digest
+            return _CHAT_ACTIONS[name](service, user, chat, args)
         return service.ask_in_chat(user, conversation, text)
     head, *rest = text[1:].split(maxsplit=1) or [""]  # "/ask\nwhat…" splits like "/ask what…"
     args = rest[0] if rest else ""

@@ -15,11 +15,12 @@ from bot.schedule import SubscriptionRequest, describe, parse_subscription, sche
 from bot.store.protocol import StoreProtocol
 
 _IDS = re.compile(r"#?(\d+)")
-# A digest asked for in words, not by /subscribe: "send me a daily digest about oil at 8am", "i'd like a morning
-# briefing on the dome", "subscribe me to news on oil", "sign me up for imomi". Never a bare "briefing on oil",
-# which asks for news.
+# Digests asked for in words, not by command: "send me a daily digest about oil at 8am", "i'd like a morning
+# briefing on the dome", "subscribe me to news on oil", "sign me up for imomi"; "stop my digests", "cancel the oil
+# digest", "unsubscribe me from oil"; "what digests do i have?". Never a bare "briefing on oil", which asks for news.
 _ASKING = r"(?:(?:please|ok|so|can you|could you)\s+)*"
-_DIGEST_ASKED = re.compile(
+_DIGESTS = r"(?:digests?|briefings?|subscriptions?)"
+_SUBSCRIBE = re.compile(
     rf"^{_ASKING}(?:(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start)\s+)?(?:(?:a|my|the)\s+)?"
     rf"(?:daily|morning|evening)\s+(?:digest|briefing)s?\b"
     rf"|^{_ASKING}(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start)\s+(?:(?:a|my|the)\s+)?"
@@ -27,14 +28,31 @@ _DIGEST_ASKED = re.compile(
     rf"|^{_ASKING}(?:subscribe(?: me)?|sign me up)(?:\s+(?:to|for))?\b",
     re.IGNORECASE,
 )
+_UNSUBSCRIBE = re.compile(
+    rf"^{_ASKING}(?:unsubscribe(?: me)?(?:\s+from)?\b(?P<rest>.*)"
+    rf"|(?:stop|cancel|end|turn off|remove)\s+(?P<what>.*?)\s*\b{_DIGESTS}\W*)$",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    rf"^{_ASKING}(?:(?:what|which)\s+{_DIGESTS}\s+(?:do|have)\s+i(?:\s+(?:have|got|set up))?"
+    rf"|(?:list|show)(?:\s+me)?\s+my\s+{_DIGESTS}|my\s+{_DIGESTS})\W*$",
+    re.IGNORECASE,
+)
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:day|morning|evening|night)\b", re.IGNORECASE)
+_WHICH = re.compile(r"^(?:(?:all|my|the|of|daily)(?:\s+|$))*", re.IGNORECASE)  # "stop all my digests": every one
 
 
-def digest_asked(text: str) -> str | None:
-    """What a message asking for a daily digest in words says of it ("about oil at 8am"), for /subscribe to read;
-    None when it asks for no digest."""
-    match = _DIGEST_ASKED.match(text.strip())
-    return None if match is None else _EVERY.sub(" ", text.strip()[match.end() :]).strip()
+def digest_command(text: str) -> tuple[str, str] | None:
+    """The digest command (subscribe, unsubscribe or subscriptions) and its arguments a message asks for in words,
+    or None when it asks for none: "send me a daily digest about oil at 8am" is /subscribe about oil at 8am."""
+    message = text.strip()
+    if _LIST.match(message):
+        return "subscriptions", ""
+    if stop := _UNSUBSCRIBE.match(message):
+        return "unsubscribe", _WHICH.sub("", (stop["rest"] or stop["what"] or "").strip())
+    if start := _SUBSCRIBE.match(message):
+        return "subscribe", _EVERY.sub(" ", message[start.end() :]).strip()
+    return None
 
 
 def subscribe(

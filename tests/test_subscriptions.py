@@ -219,6 +219,18 @@ def test_a_digest_asked_for_in_words_is_set_up(svc: BriefingService, message: st
     assert handle(svc, ME, CONSOLE, message).text.startswith(f"Subscribed (#1): {listed}.")
 
 
+def test_digests_are_listed_and_stopped_in_words(svc: BriefingService, store: Store) -> None:
+    for topic in ("oil", "the bank of england", "gas"):
+        handle(svc, ME, CONSOLE, f"/subscribe {topic}")
+    assert handle(svc, ME, CONSOLE, "what digests do I have?").text.startswith("Daily digests in this chat:")
+    assert handle(svc, ME, CONSOLE, "cancel my bank of england digest").text == "Unsubscribed #2. 2 left in this chat."
+    assert handle(svc, ME, CONSOLE, "unsubscribe me from oil").text == "Unsubscribed #1. 1 left in this chat."
+    assert handle(svc, ME, CONSOLE, "stop all my digests").text == "Unsubscribed #3. No more digests here."
+    handle(svc, ME, CONSOLE, "/subscribe coal")
+    handle(svc, ME, CONSOLE, "stop and search powers")  # a question, not a digest to stop
+    assert [s.topic for s in store.chat_subscriptions(CONSOLE.platform, CONSOLE.id)] == ["coal"]
+
+
 def test_a_briefing_on_a_topic_asked_as_a_question_is_no_subscription(svc: BriefingService, store: Store) -> None:
     handle(svc, ME, CONSOLE, "briefing on oil")
     handle(svc, ME, CONSOLE, "subscribers to netflix")
