@@ -9,14 +9,15 @@ import re
 # …", "@briefbot …", "ok so what did…", "please, …", "quick question: …", "no, i meant …"), thanks or a plea after
 # it ("… please", "… thanks!"). A greeting word goes only before punctuation or a question's opening word: "right to
 # buy" is a topic.
+_CORRECTING = r"sorry|no|nope|oops|actually"  # words opening a correction of the last question
 _GREETING = (
     r"(?:hey|hi|hello|hiya|yo|ok|okay|right|well|so|oh|um|er|thanks|thank you|thx|cheers|great|cool|nice|perfect"
-    r"|interesting|got it|please|pls|plz|bot|briefbot|sorry|btw|by the way|also|q|(?:a |one )?(?:quick )?question"
-    r"|no|nope|oops|actually)"
+    r"|interesting|got it|please|pls|plz|bot|briefbot|btw|by the way|also|q|(?:a |one )?(?:quick )?question"
+    rf"|{_CORRECTING})"
 )
 # A correction of the last question, before the one meant: "sorry, i meant michael howard on immigration".
 _CORRECTION = r"i mean(?:t)?(?:\s*[,:]\s*|\s+)"
-_CORRECTED = re.compile(rf"^\W*(?:(?:sorry|no|nope|oops|actually)\W+)*{_CORRECTION}", re.IGNORECASE)
+_CORRECTED = re.compile(rf"^\W*(?:(?:{_CORRECTING})\W+)*{_CORRECTION}", re.IGNORECASE)
 _CHAT_OPENING = re.compile(
     rf"^(?:@\w+[\s,:]*|{_CORRECTION}|(?:{_GREETING}(?: there| bot| briefbot)?(?:\s*[,!.:;]+\s*|\s+(?=(?:{_GREETING}"
     r"|i meant?|what|whats|did|does|do|has|have|had|is|was|are|were|any|anything|tell|give|show|can|could|who|how"

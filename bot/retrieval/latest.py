@@ -8,18 +8,18 @@ from bot.retrieval.fts import content_words
 from bot.retrieval.ranked import Ranked
 from bot.store.protocol import StoreProtocol
 
-# A message asks for the news itself when it names no one and its words (past the stopwords, which hold "news"
-# and "latest") are only these: "what's new?" is not a topic "new", nor "top stories today" one "stories".
-_NEWS_WORDS = frozenset(
-    "new news latest top headline headlines update updates story stories happening today week lately recently"
-    " please pls".split()
-)
-_ASKING = re.compile(r"\b(?:news|latest|new|headlines?|updates?|stories|happening)\b", re.IGNORECASE)
+# A message asks for the news itself when it names no one, holds one of these words, and its words past the
+# stopwords (which hold "news" and "latest") are only news words: "what's new?" is not a topic "new", nor "top
+# stories today" one "stories".
+_ASKING_WORDS = frozenset("news latest new headline headlines update updates stories happening".split())
+_NEWS_WORDS = _ASKING_WORDS | frozenset("top story today week lately recently please pls".split())
+_WORD = re.compile(r"\w+")
 
 
 def asks_for_news(text: str) -> bool:
     """Whether a message asks for the news itself, on no topic ("any news?", "what's new?", "latest headlines")."""
-    return _ASKING.search(text) is not None and all(word.lower() in _NEWS_WORDS for word in content_words(text))
+    asking = any(word in _ASKING_WORDS for word in _WORD.findall(text.lower()))
+    return asking and all(word.lower() in _NEWS_WORDS for word in content_words(text))
 
 
 def latest_leads(store: StoreProtocol, limit: int, offset: int) -> tuple[list[Ranked], bool]:

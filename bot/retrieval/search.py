@@ -184,9 +184,13 @@ class Retriever:
             ranked = [r for r in ranked if period.admits(r.row.published)]
         if not ranked:
             nearest = self.people.nearest(speaker, topic, after_article) if speaker and topic else []
-            # Asking for all they said helps only someone who speaks somewhere.
-            silent = speaker is not None and not self.store.person_paragraphs(
-                speaker.person_ids, speaking=True, latest=1
+            # Asking for all they said helps only someone who speaks somewhere (they do, when they have nearest words;
+            # without a topic the message says so anyway): looked up only when it can change the message.
+            silent = (
+                speaker is not None
+                and bool(parsed.topic)
+                and not nearest
+                and not self.store.person_paragraphs(speaker.person_ids, speaking=True, latest=1)
             )
             return Answer(
                 parsed.text,
