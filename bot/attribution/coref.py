@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from .lexicon import HONORIFICS, PEERAGE, ROLE_HEAD_GENDER, ROLE_SYNONYMS
 from .name_roles import Role
-from .names import VARIANT_MIN, NameMention, same_name, surname_first
+from .name_shapes import VARIANT_MIN, same_name, surname_first
+from .names import NameMention
 from .orgs import OrgMention
 
 # A pronoun reaches back this many paragraphs for its person; older people have left the story.

@@ -7,16 +7,10 @@ import re
 from typing import NamedTuple
 
 from .lexicon import (
-    ADJECTIVAL_ROLE_HEADS,
     CAP_WORD,
     CAP_WORD_REST,
     COMMON_CAPS,
-    EPITHETS,
-    HONORIFICS,
     NON_PERSON_WORDS,
-    PEERAGE,
-    ROLE_HEADS,
-    ROLE_QUALIFYING_CAPS,
     ROLE_STOP,
     SPEECH_VERBS,
     is_plural_role,
@@ -29,24 +23,18 @@ from .name_roles import (
     employed,
     employer_before,
     make_role,
-    prefix_roles,
     role_after,
     role_apposed_before,
     role_before,
     role_follows,
     role_head,
 )
-from .roles import NATIONALITIES
+from .name_shapes import NOT_A_NAME, VARIANT_MIN, is_breaker, run_shape, same_name
 
 _ADDRESSES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Rep", "Sen", "Gov", "Gen", "Col", "Capt", "Lt", "St")
 # Initials come before plain words so that "T. Boone Pickens" is one run, not "T" and "Boone Pickens".
 _TOKEN = rf"(?:(?:{'|'.join(_ADDRESSES)})\.|[A-Z]\.(?:[A-Z]\.)*|{CAP_WORD})"
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|dos|del)"
-# Function words and adverbs no name ends with ("Gonna Fly Now", "For Your Eyes Only", "Stand Up": songs).
-_NEVER_LAST = frozenset(
-    "in with of to for is on from about than between without into by at as the a an and but or it this that"
-    " now only then again too here there yet ever soon today tonight tomorrow yesterday up down out off away i".split()
-)
 # Words that open a sentence and never continue a name: "Vadim Mitroshin The minister…" lost a full stop.
 _OPENERS = r"(?:The|A|An|And|But|Or|He|She|It|They|We|His|Her|Its|This|That)"
 
@@ -69,21 +57,6 @@ NAME_RUN = re.compile(
     rf"[A-Z](?<![\w'’.-].){_after_capital()}(?: (?!{_OPENERS}\b)(?:{_PARTICLE}[ -])?{_TOKEN})*(?![\w-])"
 )
 
-_BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
-# Descriptions that open a sentence before a full name, capitalised there (not the given names Dane and Finn),
-# and nationalities before one ("Argentine David Nalbandian" is David Nalbandian, as a later line names him).
-_DESCRIPTIONS = (frozenset(EPITHETS) - {"dane", "finn"}) | NATIONALITIES
-# Organisation words that are also given names: they break a run only at its end ("Finance Bill").
-_GIVEN_NAMES = frozenset({"bill"})
-# Role nouns that are also surnames: they break a run only before a name ("King Fahd", not "Mervyn King").
-_SURNAMES = frozenset({"king", "bishop", "guest"})
-_FAMILY_NAME = 5  # letters of the longest family name written before a hyphened given name ("Chung", "Roh")
-# Common Chinese family names that are no English given name or word ("Lee", "Kim", "Sun", "Song", "Pan" are).
-_CHINESE_FAMILY_NAMES = frozenset(
-    "Wang Zhang Liu Chen Yang Huang Zhao Zhou Xu Zhu Guo Luo Gao Wen Jiang Deng Hu Xi Wu Li Zheng Zeng Xiao Qian"
-    " Shen Xue".split()
-)
-_SYLLABLE = 5  # ... and of either syllable of that given name ("Mong-koo", "Ji-chang")
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{CAP_WORD} )+and )?$")
 # "<Office> of [the]", "<Body> for [the]": what follows completes the body's name.
@@ -97,15 +70,6 @@ _PEERS = frozenset({"lord", "lady", "baroness", "baron"})
 _SURNAMES_LIKE_BODIES = frozenset(
     "pound day west hall press sterling london washington church lane park house banks price street north".split()
 )
-# Forms of address that are offices: the person holds the role they name.
-_TITLE_ROLES = {
-    "sen": "senator",
-    "gov": "governor",
-    "gen": "general",
-    "prof": "professor",
-    "professor": "professor",
-    "capt": "captain",
-}
 # Family members introduced through a relative: "Mr Eavis' daughter Emily", "his wife Cherie".
 RELATIONS: dict[str, str | None] = {
     **dict.fromkeys("wife daughter sister mother widow niece granddaughter".split(), "f"),
@@ -149,87 +113,10 @@ class NameMention(NamedTuple):
         return len(self.words) > 1
 
 
-# A surname this long that no one has may be a misspelling of someone's (see same_name).
-VARIANT_MIN = 5
 _SPEAKS_NEXT = re.compile(rf",? (?:{word_pattern(SPEECH_VERBS)})\b")
 # A name that ends its sentence as the one reporting it: "…as he begins his second term as US President, Tony
 # Blair has said." The role before its comma is the reported clause's, not theirs.
 _REPORTS_IT = re.compile(rf"(?: has| had)? (?:{word_pattern(SPEECH_VERBS)})\.")
-
-
-def _is_breaker(token: str, last: bool) -> bool:
-    """True for words that cannot be part of a person's name: roles, acronyms, organisation words."""
-    lower = token.lower()
-    if lower in _BREAKERS:
-        if lower in _SURNAMES:
-            return not last
-        return last or lower not in _GIVEN_NAMES
-    if token.isupper() and len(token) > 1 and ("." not in token or lower.replace(".", "") in _BREAKERS):
-        return True  # acronyms and the initialisms of places and bodies ("OECD", "U.S.")
-    if token.isalpha():
-        return False
-    if "-" in token and token.rpartition("-")[2].islower():
-        return True  # "Film-maker", "Co-founder": a description; a name's parts are capitalised ("Leigh-Pemberton")
-    return ("-" in lower and role_head(lower) is not None) or any(c.isdigit() for c in token)
-
-
-def surname_first(words: tuple[str, ...] | list[str]) -> bool:
-    """Whether a name is written surname first: a Chinese family name before the given name ("Hu Jintao",
-    "Wang Yan"), or a short family name before a hyphened given name whose second syllable keeps its small
-    letter, as Korean names are written ("Roh Moo-hyun", "Ban Ki-moon")."""
-    if len(words) != 2:
-        return False
-    if words[0] in _CHINESE_FAMILY_NAMES and words[1].isalpha() and words[1][:1].isupper():
-        return True
-    if "-" not in words[1]:
-        return False
-    family, (first, _, second) = words[0], words[1].partition("-")
-    return (
-        family.isalpha()
-        and family[:1].isupper()
-        and len(family) <= _FAMILY_NAME
-        and first.isalpha()
-        and first[:1].isupper()
-        and second.isalpha()
-        and second.islower()
-        and max(len(first), len(second)) <= _SYLLABLE
-    )
-
-
-def _split_run(tokens: list[str]) -> tuple[list[str], str, list[str]]:
-    """Split a run into the words before the name (role, party), form of address and name words."""
-    prefix: list[str] = []
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i].lower().rstrip(".") in PEERAGE:
-            prefix, tokens = tokens[:i], tokens[i:]
-            break
-        if i and i == len(tokens) - 1 and surname_first(tokens[i - 1 :]):
-            continue  # "Moo-hyun" of "President Roh Moo-hyun" is a given name, not a description ("Film-maker")
-        if _is_breaker(tokens[i], i == len(tokens) - 1) and not (i and tokens[i - 1].lower().rstrip(".") in HONORIFICS):
-            prefix, tokens = tokens[: i + 1], tokens[i + 1 :]
-            break
-    if not prefix and len(tokens) > 2 and tokens[0].lower() in _DESCRIPTIONS:
-        prefix, tokens = tokens[:1], tokens[1:]  # "Teenager Sania Mirza", "Swede Joachim Johansson"
-    honorific = ""
-    for i in range(len(tokens) - 2, -1, -1):
-        if tokens[i].lower().rstrip(".") in HONORIFICS:
-            # "No More Mr Nasty": what comes before a form of address is not part of the name.
-            honorific, tokens = tokens[i].lower().rstrip("."), tokens[i + 1 :]
-            break
-    return prefix, honorific, tokens
-
-
-def _looks_like_name(words: list[str], honorific: str) -> bool:
-    """Reject runs that are ordinary capitalised words or strings of initials."""
-    if not words or len(words) > 4:
-        return False
-    if all(len(w) == 2 and w.endswith(".") for w in words):
-        return False
-    if words[-1].lower() in _NEVER_LAST:
-        return False  # a title's words ("Born In The USA", "Knights Of The Round Table"), not a name
-    if honorific:
-        return True
-    return all(w.lower() not in COMMON_CAPS for w in words[:-1])
 
 
 def relative_mention(text: str, start: int, word: str) -> NameMention | None:
@@ -283,9 +170,9 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     if office is None or head is None or len(tokens) < size:
         return None
     name = tokens[-size:]
-    if len(tokens) == size or any(_is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
+    if len(tokens) == size or any(is_breaker(word, False) or word.lower() in COMMON_CAPS for word in name):
         # "Minister of Mines and Energy Subroto": a person known by one name, after the office's last word.
-        one_name = size == 2 and _is_breaker(tokens[-2], False) and not _is_breaker(tokens[-1], True)
+        one_name = size == 2 and is_breaker(tokens[-2], False) and not is_breaker(tokens[-1], True)
         if not one_name or tokens[-1].lower() in COMMON_CAPS:
             return None
         size, name = 1, tokens[-1:]
@@ -296,33 +183,6 @@ def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     role = Role(head, frozenset(modifiers) - ROLE_STOP, " ".join([*modifiers, head]))
     name_start = start + len(run) - len(" ".join(name))
     return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=True)
-
-
-def same_name(a: str, b: str) -> bool:
-    """True when two surnames of five letters or more may be spellings of one name.
-
-    Transliterations keep the first letter but vary the rest: within two edits ("Kowalsky",
-    "Kowalski"), or the same letters moved about with at most one more or fewer ("Mafeca",
-    "Macaefa", three edits apart).
-    """
-    if a[0] != b[0] or len(b) < VARIANT_MIN or abs(len(a) - len(b)) > 2:
-        return False
-    if _edits_within(a, b, 2):
-        return True
-    return abs(len(a) - len(b)) <= 1 and _edits_within("".join(sorted(a)), "".join(sorted(b)), 1)
-
-
-def _edits_within(a: str, b: str, limit: int) -> bool:
-    """True when the edit distance between two strings is at most limit (stops early past it)."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
 
 
 def find_names(text: str, known: set[str]) -> list[NameMention]:
@@ -358,12 +218,8 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             known.update(word.lower() for word in office.words)
             found.append(office)
             continue
-        shape = _RUN_SHAPES.get(run)
-        if shape is None:
-            if len(_RUN_SHAPES) > _MAX_SHAPES:
-                _RUN_SHAPES.clear()
-            shape = _RUN_SHAPES[run] = _run_shape(run)
-        if shape == _NOT_A_NAME:  # not `is`: compiled, a tuple is rebuilt each time it is read
+        shape = run_shape(run)
+        if shape == NOT_A_NAME:  # not `is`: compiled, a tuple is rebuilt each time it is read
             if surnamed := _surname_like_a_body(text, match.start(), run, known):
                 known.update(word.lower() for word in surnamed.words)
                 found.append(surnamed)
@@ -433,7 +289,7 @@ def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> Na
         len(name) < 2
         or len(lead) > 1
         or name[1].lower() not in _SURNAMES_LIKE_BODIES
-        or _is_breaker(name[0], False)
+        or is_breaker(name[0], False)
         or name[0].lower() in COMMON_CAPS
         or _after_the(text, start)
     ):
@@ -450,53 +306,3 @@ def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> Na
 def _after_the(text: str, start: int) -> bool:
     """Whether a run is written after "the": a title or a body ("the Daily Mail", "the Wall Street"), no person."""
     return text[max(0, start - 4) : start].lower() == "the "
-
-
-def _plural_kind(word: str) -> bool:
-    """A plural trade or nationality before a list of names ("Sprinters Kostas Kenteris and Katerina Thanou",
-    "Americans Andy Roddick and …")."""
-    singular = word.lower()[:-1]
-    return word.endswith("s") and (singular in ROLE_HEADS or singular in NATIONALITIES)
-
-
-def _gerund(word: str) -> bool:
-    """An -ing word that opens a sentence ("Speaking", "Managing"); "King" is a title."""
-    return word.endswith("ing") and role_head(word) is None
-
-
-_Shape = tuple[int, bool, tuple[Role, ...], str, tuple[str, ...], bool, tuple[str, ...]]
-_NOT_A_NAME: _Shape = (-1, False, (), "", (), False, ())
-# What a run of capitalised words is, whatever surrounds it; the same runs recur through an article
-# and across articles ("Mr Blair"), so the split is worked out once per distinct run.
-_RUN_SHAPES: dict[str, _Shape] = {}
-_MAX_SHAPES = 50_000
-
-
-def _run_shape(run: str) -> _Shape:
-    """Split a run once: (characters of sentence-initial words skipped, whether words came before the
-    name, the roles they make, form of address, name words, whether a title came first, the name words
-    in lower case), or _NOT_A_NAME."""
-    tokens = run.split(" ")
-    skip = 0
-    # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
-    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or _gerund(tokens[0]) or _plural_kind(tokens[0])):
-        skip += len(tokens[0]) + 1
-        tokens = tokens[1:]
-    # Those right before a role still qualify it: "Chief Executive", "Managing Director".
-    qualifying = run[:skip].split()
-    while qualifying and not (qualifying[0].lower() in ROLE_QUALIFYING_CAPS or _gerund(qualifying[0])):
-        qualifying.pop(0)
-    if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
-        return _NOT_A_NAME
-    prefix, honorific, words = _split_run(tokens)
-    if not _looks_like_name(words, honorific):
-        return _NOT_A_NAME
-    head = role_head(prefix[-1]) if prefix else None
-    titled = head is not None and head not in ADJECTIVAL_ROLE_HEADS  # "General Election" names no one
-    roles = prefix_roles([*qualifying, *prefix])
-    if len(words) == 1 and not (honorific or titled or roles) and any(w.lower() in NON_PERSON_WORDS for w in prefix):
-        return _NOT_A_NAME  # "Chemical Bank Tokyo": a body and its branch's place, not a one-word name
-    if honorific in _TITLE_ROLES:  # "Sen. Christopher Bond" is a senator, asked for as one; "U.S. Sen." a U.S. one
-        office = make_role([*([] if roles else [*qualifying, *prefix]), _TITLE_ROLES[honorific]])
-        roles = (*roles, *filter(None, [office]))
-    return skip, bool(prefix), roles, honorific, tuple(words), titled, tuple(w.lower() for w in words)
