@@ -16,7 +16,7 @@ from bot.retrieval.follow_up_phrasing import (
     parse_follow_up,
 )
 from bot.retrieval.query import Question, refers_back, refers_to_a_person
-from bot.retrieval.speakers import names_a_role, reads_as_a_role
+from bot.retrieval.typed_names import names_a_role, reads_as_a_role
 
 
 class FollowUps:

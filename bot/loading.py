@@ -20,8 +20,8 @@ from multiprocessing import get_context
 from bot.attribution import ArticleAttribution, Person, attribute
 from bot.ingest import Parsed
 from bot.models import ArticleDraft
-from bot.retrieval.speakers import normalise_name
 from bot.retrieval.terms import stems_of
+from bot.retrieval.typed_names import normalise_name
 from bot.store.articles import ALIAS_KINDS, PersonSpeech, surer
 
 # What the store needs besides the draft: who speaks where, and the article's stems.

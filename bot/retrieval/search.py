@@ -34,12 +34,13 @@ from bot.retrieval.ranked import (
 )
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker
 from bot.retrieval.speaker_reading import SpeakerReader, typed_as_a_thing
-from bot.retrieval.speakers import Speaker, SpeakerResolver, names_a_role
+from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
+from bot.retrieval.typed_names import names_a_role
 from bot.retrieval.wording import as_on_page, lead, no_match_message
 from bot.store.protocol import StoreProtocol
 

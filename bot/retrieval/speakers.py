@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, replace
-from functools import lru_cache
-
-from rapidfuzz.distance import OSA
 
 from bot.attribution.lexicon import ROLE_HEADS
 from bot.attribution.roles import with_demonyms
@@ -29,18 +26,20 @@ from bot.retrieval.role_holders import (
 from bot.retrieval.spelling import neighbours_swapped, swapped_back, unheard_of
 from bot.retrieval.terms import stem
 from bot.retrieval.topic_reading import written_as_a_name
+from bot.retrieval.typed_names import (
+    AT_BODY,
+    allowed_edits,
+    full_name,
+    given_in,
+    misspelt,
+    name_words,
+    normalise_name,
+    role_before_name,
+    untitled,
+)
 from bot.store.protocol import StoreProtocol
 
-_TITLES = re.compile(
-    r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|baron|president|prime minister|pm|minister|chancellor"
-    r"|secretary|senator|sen|governor|gov|prof|professor|general|gen)\.?\s+",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"['’]s?\b")
-_ASIDE = re.compile(r"\([^()]*\)")  # "james baker (us treasury)"
 _TOGETHER = re.compile(r" (?:and|&|or) ")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
-_AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
-_SERVING = _AT_BODY | {"for", "in", "to", "with"}  # "the minister for europe": a role, then whom it serves
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (
@@ -84,7 +83,7 @@ class SpeakerResolver:
         :param role_noun_needed: match roles only when a word is a role noun ("the chancellor"), not by a
             role's other words ("cepes coordinator" → the Cepes researcher): for text that is not a speaker.
         """
-        typed = _role_before_name(typed)
+        typed = role_before_name(typed)
         name = spelt_out(normalise_name(typed))
         words = name.split()
         if not words:
@@ -106,22 +105,22 @@ class SpeakerResolver:
             return at_body
         if len(words) >= 3 and last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
             return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
-        untitled = _TITLES.sub("", name)
+        without_title = untitled(name)
         if by_name := self._named_after_role(typed, words):
             return by_name
         loose = len(words) > 1 and not role_noun_needed
         if (last_role_noun(words) >= 0 or loose) and (by_role := self._by_role(typed, name)):
             return by_role
-        *given, surname = untitled.split()
+        *given, surname = without_title.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
             # "robert anderson": among the Andersons, those whose names carry the typed first names, else
             # those known by the surname alone; not Oliver Letwin for "jamie oliver".
-            full_names = [(i, _name_words(full)) for i, full in found]
-            if named := [i for i, words in full_names if all(_given_in(g, words[:-1]) for g in given)]:
+            full_names = [(i, name_words(full)) for i, full in found]
+            if named := [i for i, words in full_names if all(given_in(g, words[:-1]) for g in given)]:
                 return self._speaker(typed, named)
             # "kelly white": Kelli White, not a White known by the surname alone.
-            if allow_fuzzy and (misspelt := [i for i, words in full_names if _misspelt(given, words[:-1])]):
-                return self._speaker(typed, misspelt, fuzzy=True)
+            if allow_fuzzy and (respelt_given := [i for i, words in full_names if misspelt(given, words[:-1])]):
+                return self._speaker(typed, respelt_given, fuzzy=True)
             # Those known by the surname alone, when a typed word before it may be a given name ("sheriff harry
             # lee", "zork blair"; not "quotes of blair").
             if (alone := [i for i, words in full_names if len(words) == 1]) and any(map(self.may_be_given, given)):
@@ -141,7 +140,7 @@ class SpeakerResolver:
     def exact(self, typed: str) -> Speaker | None:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
         name = spelt_out(normalise_name(typed))
-        for candidate in dict.fromkeys((name, _TITLES.sub("", name))):
+        for candidate in dict.fromkeys((name, untitled(name))):
             if found := self.store.people_by_alias(candidate):
                 return self._speaker(typed, self.roles.written_first(candidate, [i for i, _ in found]))
         return None
@@ -166,7 +165,7 @@ class SpeakerResolver:
             return None
         # A story naming someone only by surname records a bare "Greenspan" beside Alan Greenspan: such entities
         # among as many full-named people are theirs, not a bare word's.
-        full = [(i, name) for i, name in zip(speaker.person_ids, speaker.names, strict=True) if _full_name(name)]
+        full = [(i, name) for i, name in zip(speaker.person_ids, speaker.names, strict=True) if full_name(name)]
         if not full or 2 * len(full) < len(speaker.names):
             return None
         if len(full) == len(speaker.names):
@@ -254,8 +253,8 @@ class SpeakerResolver:
         """The people recorded by a titled name ("mr davies"), with everyone else of that name as the next
         reading, for a question they never answer: a house style without titles (Reuters' "Finance Minister
         Omar Davies") records none, and a title may be typed wrong ("mr hewitt" for Patricia Hewitt)."""
-        untitled = _TITLES.sub("", name)
-        others = self.resolve(untitled, allow_fuzzy=False) if untitled != name else None
+        without_title = untitled(name)
+        others = self.resolve(without_title, allow_fuzzy=False) if without_title != name else None
         rest = [i for i in others.person_ids if i not in found.person_ids] if others else []
         return _then(found, self._speaker(found.typed, rest, fuzzy=True) if rest else None)
 
@@ -290,7 +289,7 @@ class SpeakerResolver:
         """A name and the body it works for ("james howard of cargill"): the name's people, those whose recorded
         role names the body first; "the man from cargill" is the body. None unless the words before "of", "at" or
         "from" are a known name or say "someone"."""
-        joiner = next((i for i, word in enumerate(words) if word in _AT_BODY), -1)
+        joiner = next((i for i, word in enumerate(words) if word in AT_BODY), -1)
         who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in ROLE_FILLER]
         if joiner < 1 or not body or last_role_noun(words) >= 0:
             return None  # "head of the central bank", "the bank of finland governor": roles
@@ -360,7 +359,7 @@ class SpeakerResolver:
         return self._speaker(speaker.typed, others, fuzzy=True)  # said as such: "I took … to mean …"
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
-        edits = _allowed_edits(name)
+        edits = allowed_edits(name)
         if not edits:
             return None
         readings = [
@@ -380,63 +379,6 @@ def _then(speaker: Speaker, reading: Speaker | None) -> Speaker:
     return replace(speaker, alternatives=(*speaker.alternatives, reading)) if reading else speaker
 
 
-def _role_before_name(typed: str) -> str:
-    """A typed name with its apposition put before it, as news writes a role ("baker, the treasury secretary":
-    "the treasury secretary baker"), and without an aside in brackets ("james baker (us treasury)")."""
-    typed = " ".join(_ASIDE.sub(" ", typed).split()) or typed
-    name, comma, apposed = typed.partition(", ")
-    return f"{apposed.strip(' ,')} {name}" if comma and apposed.strip(" ,") else typed
-
-
-def normalise_name(text: str) -> str:
-    """A name or role as aliases are stored: lower case, no possessive, hyphens and dots as spaces."""
-    text = _POSSESSIVE.sub("", text.lower())
-    return " ".join(text.replace("-", " ").replace(".", " ").split())
-
-
-@lru_cache(maxsize=32_768)
-def _name_words(full_name: str) -> tuple[str, ...]:
-    """A stored person's name as words, cached: a common surname's thousands of holders are read per question."""
-    return tuple(normalise_name(full_name).split())
-
-
 def known_by_full_names(speaker: Speaker) -> bool:
     """Whether everyone a speaker resolved to has a name of two words or more (a person, not a bare word's entity)."""
-    return all(map(_full_name, speaker.names))
-
-
-def _full_name(name: str) -> bool:
-    """Whether a person's name has two words or more (a person, not a bare word's entity)."""
-    return len(_name_words(name)) > 1
-
-
-def names_a_role(typed: str) -> bool:
-    """Whether a typed speaker holds a role noun ("the japanese farm ministry official", "fed chairman johnson")."""
-    return last_role_noun(normalise_name(typed).split()) >= 0
-
-
-def reads_as_a_role(typed: str) -> bool:
-    """Whether typed words are a role as a whole: a role noun ends them ("the lib dem home affairs spokesman") or is
-    followed by whom it serves ("the head of the imf"), not by a clause of its own ("judges running inquiries",
-    "hong kong wanting to co-host the world cup": a topic)."""
-    words = normalise_name(typed).split()
-    last = last_role_noun(words)
-    return last >= 0 and (last == len(words) - 1 or words[last + 1] in _SERVING)
-
-
-def _given_in(typed: str, given: tuple[str, ...]) -> bool:
-    """Whether a typed first name, or its initial ("a. campbell"), is one of a stored person's first names."""
-    return typed in given or (len(typed) == 1 and any(name.startswith(typed) for name in given))
-
-
-def _misspelt(typed: list[str], given: tuple[str, ...]) -> bool:
-    """Whether each typed first name is one of a stored person's with at most a letter wrong (none in the short
-    names ``_allowed_edits`` forgives nothing in)."""
-    return all(any(OSA.distance(t, g) <= min(1, _allowed_edits(t)) for g in given) for t in typed)
-
-
-def _allowed_edits(name: str) -> int:
-    """Typos forgiven in a name: none in very short names (too many near misses), then one, then two."""
-    if len(name) < 4:
-        return 0
-    return 1 if len(name) < 8 else 2
+    return all(map(full_name, speaker.names))

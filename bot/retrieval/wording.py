@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from bot.models import Hit
 from bot.retrieval.query import Question
-from bot.retrieval.speakers import Speaker, names_a_role
+from bot.retrieval.speakers import Speaker
+from bot.retrieval.typed_names import names_a_role
 
 # A topic that is a question's own words ("why did yukos go bust"): quoted as asked, not read as a noun phrase.
 _QUESTION_OPENING = re.compile(
