@@ -4,7 +4,7 @@ It reads the question (who is asked about, ``speaker_reading``, and on what), ra
 (``speaker_ranking``: their own words on the topic first) or, without a speaker, the topic's
 (``topic_ranking``), and answers with a page of them, or an honest no-match when the speaker is unknown
 or never speaks on the topic. A speaker nobody is recorded as, and a role or a guessed subject whose words
-a story covers better, are asked again as a topic.
+a story covers better, are asked again as a topic (``as_topic``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import partial
 
 from bot.models import Answer, Citation, Hit, Reading
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
+from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import any_of, content_words
@@ -51,9 +52,6 @@ INSTITUTIONS = frozenset(
     "ministry department office commission committee council union association government agency authority board "
     "bureau federation company corporation bank party institute embassy".split()
 )
-BETTER_STORY = 0.15  # a story covering this much more of a question answers it as a topic, not a guessed speaker
-# ... and one covering this much of it, a speaker nobody is recorded as or a role none of whose holders speaks on it
-WHOLE_QUESTION_COVERAGE = 0.85
 VOICES_READ = 10  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
 
@@ -70,6 +68,7 @@ class Retriever:
         self.topics = TopicRanker(store, self.stories, self.reader)
         self.people = SpeakerRanker(store, self.stories, self.speakers, self.reader)
         self.asked = SpeakerReader(store, self.speakers, self.reader)
+        self.as_topic = QuestionAsTopic(store, self.reader, self.topics, self.stories)
 
     def read(self, text: str) -> Question:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
@@ -138,10 +137,10 @@ class Retriever:
         if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic.
-            parsed = _as_topic(parsed)
+            parsed = speaker_in_topic(parsed)
         topic = self.reader.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
-            read_as_topic = self._nobody_as_topic(parsed, topic, after_article, wanted)
+            read_as_topic = self.as_topic.for_nobody(parsed, topic, after_article, wanted)
             if read_as_topic is None:
                 return self._nothing(parsed, f"I don't know anyone called “{parsed.speaker}” in the articles I have.")
             parsed, topic, ranked = read_as_topic
@@ -157,7 +156,7 @@ class Retriever:
                 # role, whose recorded holders are often not the one a story quotes under another title ("the
                 # japanese farm ministry official"), and for an institution none of whose recorded voices
                 # speaks on it ("japan's farm ministry"): its words are part of the question.
-                question = self._question_as_topic(
+                question = self.as_topic.for_speaker(
                     parsed, speaker, topic, ranked, guessed, by_role, after_article, wanted
                 )
                 if question is not None:
@@ -237,28 +236,6 @@ class Retriever:
             read_as=_reading(asked, parsed, shown, speaker),
         )
 
-    def _nobody_as_topic(
-        self, parsed: Question, topic: Topic | None, after_article: int, wanted: int
-    ) -> tuple[Question, Topic, list[Ranked]] | None:
-        """A question whose speaker nobody is recorded as, read whole as a topic, with its ranking; None when no
-        story is about nearly all of it.
-
-        Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the question
-        answers it ("what did toyota say about hybrid cars?"). A word no paragraph uses ("Frobisk") is in no
-        story: then no topic search is spent on it.
-        """
-        whole = _as_topic(parsed, joined=True)
-        unheard = any(map(self.reader.unheard_of, parsed.speaker.split()))
-        whole_topic = None if unheard else self.reader.topic(whole.topic)
-        if whole_topic is None or topic is None:
-            return None
-        ranked = self.topics.rank(whole_topic, after_article, wanted=wanted)
-        if not self._about_question(whole_topic, topic, ranked):
-            return None
-        # What was said is asked for: a paragraph where someone speaks (its lawyer, its spokesman) comes first.
-        voiced = self.store.speakers_of([r.row.id for r in ranked[:wanted]])
-        return whole, whole_topic, sorted(ranked, key=lambda r: r.row.id not in voiced)
-
     def _ranked_for_speaker(
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int, wanted: int, colleagues: bool
     ) -> tuple[Speaker, list[Ranked]]:
@@ -270,36 +247,6 @@ class Retriever:
             if found := self.people.rank(other, topic, topic_text, after_article, wanted):
                 return other, found
         return speaker, ranked
-
-    def _question_as_topic(
-        self,
-        parsed: Question,
-        speaker: Speaker,
-        topic: Topic | None,
-        ranked: list[Ranked],
-        guessed: bool,
-        by_role: bool,
-        after_article: int,
-        wanted: int,
-    ) -> tuple[Question, Topic, list[Ranked]] | None:
-        """The whole question read as a topic, with its ranking, when a story covers it clearly better than the
-        one the speaker's ``ranked`` answer stands in (or, when they have none, when a story is about it)."""
-        whole = _as_topic(parsed, joined=not guessed)
-        whole_topic = self.reader.topic(whole.topic)
-        # A topic search costs tens of milliseconds in a large archive: skipped when no story could
-        # cover the question that much better than the person's own. A role matched in full names the
-        # person in their story however it writes the role ("new york fed president": "New York Federal
-        # Reserve Bank President Gerald Corrigan").
-        named = by_role and not (guessed or speaker.qualifiers)
-        spoken = self._story_coverage(whole_topic, ranked, also=stems_of(speaker.typed) if named else ())
-        if whole_topic is None or spoken + BETTER_STORY > 1.0:
-            return None
-        as_topic = self.topics.rank(whole_topic, after_article, wanted=wanted)
-        if ranked:
-            switch = bool(as_topic) and self._story_coverage(whole_topic, as_topic) >= spoken + BETTER_STORY
-        else:  # for a role none of whose holders speaks on it, only a story about the question
-            switch = guessed or (topic is not None and self._about_question(whole_topic, topic, as_topic))
-        return (whole, whole_topic, as_topic) if switch else None
 
     def _other_readings(self, speaker: Speaker, topic: Topic | None, *, colleagues: bool) -> Iterator[Speaker]:
         """Whom else a speaker may mean, when nobody they were read as speaks on the topic, each said so in the lead:
@@ -361,20 +308,6 @@ class Retriever:
         topic = self.reader.topic(topic_text)
         return topic is None or topic.coverage(stems_of(text), RELATED_CREDIT) >= MIN_PARTIAL_COVERAGE
 
-    def _about_question(self, whole: Topic, topic: Topic, ranked: list[Ranked]) -> bool:
-        """Whether a ranking's first story is about nearly all of a question (``whole``: its speaker's words
-        too) and about its topic, not only the speaker's words ("the chancellor" in a budget story)."""
-        return (
-            self._story_coverage(whole, ranked) >= WHOLE_QUESTION_COVERAGE
-            and self._story_coverage(topic, ranked) >= MIN_ARTICLE_COVERAGE
-        )
-
-    def _story_coverage(self, topic: Topic | None, ranked: list[Ranked], also: Iterable[str] = ()) -> float:
-        """How much of a topic the story of a ranking's first answer covers (0 without one), ``also`` stems with it."""
-        if topic is None or not ranked:
-            return 0.0
-        return topic.coverage(self.stories.stems(ranked[0].row.article_id) | frozenset(also), RELATED_CREDIT)
-
     def _voices_first(self, ranked: list[Ranked]) -> tuple[list[Ranked], tuple[str, ...]]:
         """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone first (each group
         in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most often
@@ -405,13 +338,6 @@ class Retriever:
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
-
-
-def _as_topic(parsed: Question, *, joined: bool = False) -> Question:
-    """The question with its speaker read as part of the topic (without the "did", "was"… of its phrasing);
-    ``joined`` by "and" when the speaker was a name or role of its own ("toyota and hybrid cars"), not the
-    subject of the question's own clause ("deng put a cap on grain imports")."""
-    return Question(parsed.text, topic=f"{parsed.speaker}{' and' if joined else ''} {parsed.topic}".strip())
 
 
 def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None) -> Reading | None:
