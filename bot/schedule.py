@@ -1,6 +1,7 @@
 """Daily digest subscriptions: read "oil 8:15pm Asia/Tokyo" and work out when each digest is due.
 
-Pure functions; the only thing read is the time zone database, through ``zoneinfo``.
+Pure functions; the only thing read is the time zone database, through ``zoneinfo`` (zones are read in
+``time_zones``).
 
 How arguments are read:
 
@@ -25,34 +26,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from functools import cache
-from itertools import islice
-from zoneinfo import ZoneInfo, available_timezones
-
-from rapidfuzz import fuzz, process, utils
+from zoneinfo import ZoneInfo
 
 from bot.errors import BadQuestion
+from bot.time_zones import (
+    EDGE_PUNCT,
+    cut,
+    take_city_after,
+    take_zones,
+    zone_label,
+    zones_by_lower_name,
+)
 
 DEFAULT_TIME = time(8, 0)
 
-_AREAS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
-# Two cities appear under two areas at the same depth; these are the canonical entries.
-_CANONICAL_CITY = {"istanbul": "Europe/Istanbul", "nicosia": "Asia/Nicosia"}
-_HALF_HOUR_CITY = {
-    "-09:30": "Pacific/Marquesas",
-    "-03:30": "America/St_Johns",
-    "+03:30": "Asia/Tehran",
-    "+04:30": "Asia/Kabul",
-    "+05:30": "Asia/Kolkata",
-    "+05:45": "Asia/Kathmandu",
-    "+06:30": "Asia/Yangon",
-    "+08:45": "Australia/Eucla",
-    "+09:30": "Australia/Adelaide",
-    "+10:30": "Australia/Lord_Howe",
-    "+12:45": "Pacific/Chatham",
-}
-_CITY_TYPO_SCORE = 85  # below this, "china" would be offered Asia/Chita
-_AREA_TYPO_SCORE = 80
 _FILLER = frozenset(
     {
         "a", "about", "an", "and", "articles", "at", "briefing", "daily", "day", "digest", "digests",
@@ -62,16 +49,11 @@ _FILLER = frozenset(
 )  # fmt: skip
 _SPEECH_VERBS = frozenset({"say", "says", "said", "saying", "think", "thinks", "thought", "writes", "wrote"})
 _AUXILIARIES = frozenset({"is", "was", "has", "had", "does", "did", "will"})
-_EDGE_PUNCT = ",.;:!?()[]{}\"'`-–—"
 
-_WORD = re.compile(r"\S+")
-_OFFSET = re.compile(r"(?<![\w/])(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?(?![\w:])", re.I | re.A)
-_UTC_WORD = re.compile(r"(?<![\w/+-])(?:utc|gmt)(?![\w/+-])", re.I | re.A)
 _AMPM = re.compile(r"(?<![\w:.])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?", re.I | re.A)
 _CLOCK = re.compile(r"(?<![\w:.])(\d+):(\d+)(:\d+)?(?![\w:])", re.A)
 _NAMED = re.compile(r"\b(noon|midday|midnight)\b", re.I | re.A)
 _AT_HOUR = re.compile(r"\bat\s+(\d{1,2})(?![\w:]|\.\d)", re.I | re.A)
-_FIXED_OFFSET_ZONE = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -89,10 +71,10 @@ def parse_subscription(args: str, default_zone: str) -> SubscriptionRequest:
 
     :param default_zone: IANA zone used when ``args`` names none; a bad one raises ``ValueError``.
     """
-    fallback = _zones_by_lower_name().get(default_zone.lower())
+    fallback = zones_by_lower_name().get(default_zone.lower())
     if fallback is None:
         raise ValueError(f"unknown default time zone {default_zone!r}")
-    zones, text = _take_zones(args.replace("\u2212", "-"))
+    zones, text = take_zones(args.replace("\u2212", "-"))
     local_time, city_zone, text = _take_time(text)
     if city_zone:
         zones.append(city_zone)
@@ -140,16 +122,7 @@ def describe(req: SubscriptionRequest) -> str:
         what = f"articles about {req.topic}"
     else:
         what = "all new articles"
-    return f"every day at {req.local_time:%H:%M} ({_zone_label(req.zone)}) — {what}"
-
-
-def _zone_label(zone: str) -> str:
-    """How a zone reads to a person: Etc/GMT-4 is shown as "UTC+4, all year" to undo the POSIX sign."""
-    fixed = _FIXED_OFFSET_ZONE.fullmatch(zone)
-    if fixed is None:
-        return zone
-    sign = "-" if fixed[1] == "+" else "+"
-    return f"UTC{sign}{fixed[2]}, all year"
+    return f"every day at {req.local_time:%H:%M} ({zone_label(req.zone)}) — {what}"
 
 
 def _end_of_gap(wall: datetime, tz: ZoneInfo) -> datetime:
@@ -165,151 +138,6 @@ def _end_of_gap(wall: datetime, tz: ZoneInfo) -> datetime:
         else:
             lo = mid
     return datetime.fromtimestamp(hi, UTC)
-
-
-@cache
-def _zones_by_lower_name() -> dict[str, str]:
-    """Every IANA zone name, keyed by its lower-case form."""
-    return {name.lower(): name for name in available_timezones()}
-
-
-@cache
-def _zones_by_city() -> dict[str, str]:
-    """Zone names keyed by their lower-case city ("new york" → America/New_York)."""
-    cities: dict[str, str] = {}
-    # Deeper names first: America/Argentina/Cordoba is canonical, America/Cordoba an old alias.
-    for name in sorted(available_timezones(), key=lambda n: (-n.count("/"), n)):
-        parts = name.split("/")
-        if len(parts) > 1 and parts[0] in _AREAS:
-            cities.setdefault(parts[-1].replace("_", " ").lower(), name)
-    return cities | {city: zone for city, zone in _CANONICAL_CITY.items() if zone in cities.values()}
-
-
-@cache
-def _area_names() -> tuple[str, ...]:
-    """The first parts of slashed zone names: Africa, America, …, Etc, US."""
-    return tuple(sorted({name.split("/")[0] for name in available_timezones() if "/" in name}))
-
-
-def _unknown_zone(name: str, suggestion: str | None) -> BadQuestion:
-    """The error for a zone we cannot place, with the closest real zone when there is one."""
-    if suggestion:
-        return BadQuestion(f"I don't know the time zone '{name}' — did you mean {suggestion}?")
-    return BadQuestion(
-        f"I don't know the time zone '{name}' — try a name like Asia/Tokyo or a city like Tokyo."
-    )
-
-
-def _closest_city(word: str, cutoff: float) -> str | None:
-    """The zone of the city spelt most like ``word``, if it scores at least ``cutoff``."""
-    found = process.extractOne(
-        word, _zones_by_city().keys(), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=cutoff
-    )
-    return _zones_by_city()[found[0]] if found else None
-
-
-def _slashed_zone(word: str) -> str | None:
-    """The zone meant by a slashed word such as "europe/baku", None if it is not meant as a zone."""
-    exact = _zones_by_lower_name().get(word.lower())
-    if exact:
-        return exact
-    area, _, rest = word.partition("/")
-    looks_like_area = process.extractOne(
-        area, _area_names(), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=_AREA_TYPO_SCORE
-    )
-    if looks_like_area is None:
-        return None  # "oil/gas" is a topic
-    city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
-    if city in _zones_by_city():
-        return _zones_by_city()[city]
-    suggestion = _closest_city(city, _CITY_TYPO_SCORE)
-    # Etc/GMT+15 is nearest to Etc/GMT+5 by spelling but not by meaning; offer nothing there.
-    if suggestion is None and area.lower() != "etc":
-        whole = process.extractOne(
-            word,
-            list(_zones_by_lower_name().values()),
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=_CITY_TYPO_SCORE,
-        )
-        suggestion = whole[0] if whole else None
-    raise _unknown_zone(word, suggestion)
-
-
-def _offset_zone(match: re.Match[str]) -> str:
-    """The Etc zone for "UTC+4" (Etc/GMT-4: POSIX inverts the sign), or a BadQuestion saying why not."""
-    sign, hours, minutes = match[1], int(match[2]), int(match[3] or 0)
-    if minutes:
-        example = _HALF_HOUR_CITY.get(f"{sign}{hours:02d}:{minutes:02d}", "Asia/Tokyo")
-        raise BadQuestion(
-            f"No zone has a fixed offset of UTC{sign}{hours:02d}:{minutes:02d} — "
-            f"name your city instead, e.g. {example}."
-        )
-    if hours == 0:
-        return "UTC"
-    if hours > (14 if sign == "+" else 12):
-        raise BadQuestion(f"'{match[0]}' is not a real offset — they run from UTC-12 to UTC+14.")
-    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
-
-
-def _cut(text: str, start: int, end: int) -> str:
-    """``text`` without ``text[start:end]``, leaving a space so the words around it stay apart."""
-    return f"{text[:start]} {text[end:]}"
-
-
-def _take_zones(text: str) -> tuple[list[str], str]:
-    """The zones named outright in ``text`` (slashed names, offsets, UTC, "Baku time"), and the rest."""
-    zones: list[str] = []
-    # Slashed names go first, so the "GMT-4" inside "Etc/GMT-4" is not read as an offset.
-    for word in reversed(list(_WORD.finditer(text))):
-        zone = _slashed_zone(word[0].strip(_EDGE_PUNCT)) if "/" in word[0] else None
-        if zone:
-            zones.insert(0, zone)
-            text = _cut(text, word.start(), word.end())
-    while offset := _OFFSET.search(text):
-        zones.append(_offset_zone(offset))
-        text = _cut(text, offset.start(), offset.end())
-    while utc := _UTC_WORD.search(text):
-        zones.append("UTC")
-        text = _cut(text, utc.start(), utc.end())
-    zone, text = _take_city_before_time_word(text)
-    return ([*zones, zone] if zone else zones), text
-
-
-def _take_city_before_time_word(text: str) -> tuple[str | None, str]:
-    """The zone from "<city> time" ("New York time"), and ``text`` without it."""
-    words = list(_WORD.finditer(text))
-    for i, word in enumerate(words):
-        if i == 0 or word[0].strip(_EDGE_PUNCT).lower() != "time":
-            continue
-        for n in (3, 2, 1):
-            if i - n < 0:
-                continue
-            city = " ".join(w[0].strip(_EDGE_PUNCT) for w in words[i - n : i]).lower()
-            if city in _zones_by_city():
-                return _zones_by_city()[city], _cut(text, words[i - n].start(), word.end())
-        near = _closest_city(words[i - 1][0], _CITY_TYPO_SCORE)
-        if near:
-            raise _unknown_zone(words[i - 1][0].strip(_EDGE_PUNCT), near)
-    return None, text
-
-
-def _take_city_after(text: str, pos: int) -> tuple[str | None, int]:
-    """A city named right after the time ending at ``pos`` ("7am in Tokyo"), and where it ends."""
-    words = list(islice(_WORD.finditer(text, pos), 4))  # "in" plus a city of up to three words
-    said_in = bool(words) and words[0][0].lower() == "in"
-    candidates = words[1:] if said_in else words
-    for n in (3, 2, 1):
-        if len(candidates) < n:
-            continue
-        city = " ".join(w[0].strip(_EDGE_PUNCT) for w in candidates[:n]).lower()
-        if city in _zones_by_city():
-            return _zones_by_city()[city], candidates[n - 1].end()
-    if said_in and candidates:
-        near = _closest_city(candidates[0][0], _CITY_TYPO_SCORE)
-        if near:
-            raise _unknown_zone(candidates[0][0].strip(_EDGE_PUNCT), near)
-    return None, pos
 
 
 def _not_a_time(raw: str) -> BadQuestion:
@@ -368,8 +196,8 @@ def _take_time(text: str) -> tuple[time | None, str | None, str]:
     if found is None:
         return None, None, text
     local_time, match = found
-    zone, end = _take_city_after(text, match.end())
-    rest = _cut(text, match.start(), end)
+    zone, end = take_city_after(text, match.end())
+    rest = cut(text, match.start(), end)
     again = _find_time(rest)
     if again:
         raise BadQuestion(
@@ -386,7 +214,7 @@ _SpeakerSpan = tuple[int, int, str]
 def _take_speaker(text: str) -> tuple[str, str]:
     """The speaker from "what Imomi says (about …)" or "Imomi on …", and the rest of the text."""
     words = text.split()
-    bare = [w.strip(_EDGE_PUNCT).lower() for w in words]
+    bare = [w.strip(EDGE_PUNCT).lower() for w in words]
     found = _speaker_after_what(words, bare) or _speaker_opening(words, bare)
     if found is None:
         return "", text
@@ -407,7 +235,7 @@ def _speaker_after_what(words: list[str], bare: list[str]) -> _SpeakerSpan | Non
                 name = words[i + 1 : verb]
                 while name and name[-1].lower() in _AUXILIARIES:
                     name.pop()
-                speaker = " ".join(name).strip(_EDGE_PUNCT)
+                speaker = " ".join(name).strip(EDGE_PUNCT)
                 if speaker:
                     return i, verb, speaker
     return None
@@ -420,7 +248,7 @@ def _speaker_opening(words: list[str], bare: list[str]) -> _SpeakerSpan | None:
         if not all(w[:1].isupper() and w.lower() not in _FILLER for w in words[start:verb]):
             return None
         if bare[verb] == "on" or bare[verb] in _SPEECH_VERBS:
-            return start, verb, " ".join(words[start:verb]).strip(_EDGE_PUNCT)
+            return start, verb, " ".join(words[start:verb]).strip(EDGE_PUNCT)
     return None
 
 
@@ -431,10 +259,10 @@ def _tidy(text: str) -> str:
         words.pop(0)
     while words and _is_filler(words[-1]):
         words.pop()
-    return " ".join(words).strip(_EDGE_PUNCT).strip()
+    return " ".join(words).strip(EDGE_PUNCT).strip()
 
 
 def _is_filler(word: str) -> bool:
     """Whether ``word`` says nothing about the topic ("news", "daily", a lone comma)."""
-    bare = word.strip(_EDGE_PUNCT).lower()
+    bare = word.strip(EDGE_PUNCT).lower()
     return not bare or bare in _FILLER

@@ -219,7 +219,7 @@ def _import_sqlite(store: Store, source: Path, sums: Summary) -> None:
 
 
 def _import_postgres(store: PostgresStore, source: Path, sums: Summary) -> None:
-    from bot.store.postgres.articles import change_paragraph_count, change_terms, paragraph_terms
+    from bot.store.postgres.writes import change_paragraph_count, change_terms, paragraph_terms
 
     terms: Counter[str] = Counter()
     with store.pool.connection() as conn:
