@@ -6,7 +6,6 @@ import re
 
 from .lexicon import (
     COMMON_CAPS,
-    EPITHETS,
     NO_AGENT_VERBS,
     OPENING_CLAUSE,
     PASSIVE_AUX,
@@ -21,13 +20,15 @@ from .lexicon import (
 from .names import NameMention, relative_mention
 from .orgs import OrgMention, org_after, org_before
 from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
-from .roles import PERSON_DEMONYMS
 from .subjects import (
     AUX,
     ROLE_APPOSITION,
     STOP,
     add_opening_pronouns,
     add_pronoun,
+    add_ref,
+    epithet_after,
+    epithet_before,
     name_before_comma,
     opening_subject,
     pronoun_spans,
@@ -98,36 +99,6 @@ _AT = re.compile(rf"(?:{ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?")
 _BY = re.compile(r"\s+by\s+")
 # A lower-case word after a capitalised one that makes it a modifier ("Apple fans"), not a function word.
 _NOUN_AFTER = re.compile(rf"\s+(?!(?:{STOP}|{AUX}|over|during|because|amid|yesterday|earlier)\b)[a-z]")
-# A sentence opening on a description of someone just named: "The Frenchman said", "But the
-# 67-year-old has said", "The star of Rain Man and Tootsie said".
-_EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
-_EPITHET = rf"(?P<noun>(?i:{_EPITHET_WORDS})|\d+-year-old)(?![\w'’-])"
-_EPITHET_MODIFIER = rf"(?!(?:{STOP})\b)[\w'’-]+\s+"
-_EPITHET_SUBJECT = re.compile(
-    r"[\s\"“]*(?:_+[\"”]\s*,?\s*)?(?:(?:But|And|However|Yet|Now|Still|Later|Afterwards|Meanwhile),?\s+)?"
-    rf"(?P<the>[Tt]he)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}"
-    r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?(?:,[^,;:.!?\"“”]{1,150},)?\s+"
-    rf"(?:(?:{AUX}|[a-z]+ly)\s+)*"
-)
-# How a sentence opening on an epithet may start; checked before the regex, which few sentences need.
-_EPITHET_OPENINGS = (
-    "The ",
-    "the ",
-    '"',
-    "“",
-    " ",
-    "But ",
-    "And ",
-    "However",
-    "Yet ",
-    "Now ",
-    "Still ",
-    "Later",
-    "After",
-    "Mean",
-)
-# "..., said the Frenchman." (not "said the American has a problem")
-_EPITHET_AFTER = re.compile(rf"\s+(?P<the>the)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}(?=\s*(?:[.,;:!?\"”]|$))")
 # Present forms that are more often plural nouns ("their Oscars hopes", "Tory demands"): a body is
 # their subject only when it opens a clause ("The ADB fears", "By targeting servers, the MPAA hopes").
 _NOUN_LIKE = frozenset({"hopes", "fears", "demands", "claims"})
@@ -155,7 +126,7 @@ def _lone_name_after(masked: str, refs: list[Ref], verb_end: int, known: set[str
     known.add(match[1].lower())
     start, end = match.span(1)
     mention = NameMention(start, end, (match[1],), "", (), titled=True)  # a name by its place, though one word
-    return _add_ref(refs, Ref("name", start, end, name=mention))
+    return add_ref(refs, Ref("name", start, end, name=mention))
 
 
 def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
@@ -229,8 +200,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
                 pronouns = pronoun_spans(masked)
             add_pronoun(masked, refs, pronouns, floor, start)
         found = _quoted_as(masked, refs, floor, start) if verb == "saying" and left.endswith(" as") else None
-        if found is None and verb and not participle and masked.startswith(_EPITHET_OPENINGS, floor):
-            found = _epithet(refs, _EPITHET_SUBJECT.fullmatch(masked, floor, start))
+        if found is None and verb and not participle:
+            found = epithet_before(masked, refs, floor, start)
         if found is None and participle and word_before in _PARTICIPLE_PREPOSITIONS:
             found = opening_subject(masked, refs, floor)
             if found is None:
@@ -250,7 +221,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         if found is None and inverted:
             found = subject_after(masked, refs, end, start + 80)
         if found is None and inverted and verb:
-            found = _epithet(refs, _EPITHET_AFTER.match(masked, end))
+            found = epithet_after(masked, refs, end)
         # "Icstis, the phone line regulator, said": the body, not its apposed role, is the subject.
         apposed = found is not None and refs[found].kind == "role" and masked[refs[found].start - 2] == ","
         # "A spokesman for UKIP said": the body speaks; a spokesman of no body is anybody. "Another analyst,
@@ -266,7 +237,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
                 and not any(_overlap(r, org) for r in refs)
                 and (verb not in _NOUN_LIKE or _opens_clause(masked, floor, org.start))
             ):
-                found = _add_ref(refs, _org_or_relative(masked, org))
+                found = add_ref(refs, _org_or_relative(masked, org))
             elif org is not None and org.voiced:
                 # "Pentagon officials have said" once the Pentagon is a known name: that name speaks.
                 found = next((i for i, r in enumerate(refs) if (r.start, r.end) == (org.start, org.end)), found)
@@ -373,13 +344,6 @@ def _org_or_relative(masked: str, org: OrgMention) -> Ref:
     return Ref("org", org.start, org.end, org=org)
 
 
-def _add_ref(refs: list[Ref], ref: Ref) -> int:
-    """Insert a reference in text order and return its index."""
-    refs.append(ref)
-    refs.sort(key=lambda r: r.start)
-    return refs.index(ref)
-
-
 def _quoted_as(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int | None:
     """Index of who a news source "quoted ... as saying": the object, or the subject of a passive."""
     match = _QUOTED_AS.search(masked, max(floor, verb_start - 120), verb_start)
@@ -387,7 +351,7 @@ def _quoted_as(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int
         return None
     if match["pronoun"]:
         gender = "m" if match["pronoun"] == "him" else "f"
-        return _add_ref(refs, Ref("pronoun", match.start("pronoun"), match.end("pronoun"), gender=gender))
+        return add_ref(refs, Ref("pronoun", match.start("pronoun"), match.end("pronoun"), gender=gender))
     if match["object"]:
         end = match.end("object")
         return next((i for i, r in enumerate(refs) if r.end == end and not r.in_quote), None)
@@ -415,21 +379,13 @@ def _agent(masked: str, refs: list[Ref], verb_end: int, ceiling: int) -> int | N
         or any(_overlap(r, org) for r in refs)
     ):
         return None
-    return _add_ref(refs, _org_or_relative(masked, org))
+    return add_ref(refs, _org_or_relative(masked, org))
 
 
 def _named_beside(masked: str, refs: list[Ref], index: int) -> bool:
     """Whether a reference is followed by a name in apposition ("another analyst, Richard Cohen")."""
     after = index + 1
     return after < len(refs) and refs[after].kind == "name" and masked[refs[index].end : refs[after].start] == ", "
-
-
-def _epithet(refs: list[Ref], match: re.Match[str] | None) -> int | None:
-    """Add a description of someone just named ("the Frenchman") as a reference; its index, or None."""
-    if match is None:
-        return None
-    gender = EPITHETS.get(match["noun"].lower())
-    return _add_ref(refs, Ref("epithet", match.start("the"), match.end("noun"), gender=gender))
 
 
 def _mark(refs: list[Ref], index: int, pos: int) -> None:

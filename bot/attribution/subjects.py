@@ -1,6 +1,7 @@
 """Where a speech verb's subject stands in its sentence: the reference before it (across an apposition, where
 someone works, a relative clause), the one opening the sentence, or the one after an inverted verb ("…, said
-Stuart Hensel"); and the pronouns that may be that subject.
+Stuart Hensel"), a description of someone just named ("the Frenchman said"); and the pronouns that may be
+that subject.
 
 The regular expressions here are the shapes of news English between a speaker and the verb; ``speech`` finds
 the verbs and decides which reading applies.
@@ -12,8 +13,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from .lexicon import ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
+from .lexicon import EPITHETS, ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
 from .references import Ref
+from .roles import PERSON_DEMONYMS
 
 # "he" or "she" at the start of the text or after a space or punctuation. Starting on a character class
 # lets the regex engine skip to the few letters a pronoun can start with; (?<=...) says which one it was.
@@ -23,6 +25,36 @@ _PRONOUN = re.compile(r"[HhSs](?<![^\s\"“”‘(\[—–:;,.!?-].)(?:(?<=[Hh])
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*")  # "French " before "President Jacques Chirac"
 AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
+# A sentence opening on a description of someone just named: "The Frenchman said", "But the
+# 67-year-old has said", "The star of Rain Man and Tootsie said".
+_EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
+_EPITHET = rf"(?P<noun>(?i:{_EPITHET_WORDS})|\d+-year-old)(?![\w'’-])"
+_EPITHET_MODIFIER = rf"(?!(?:{STOP})\b)[\w'’-]+\s+"
+_EPITHET_BEFORE = re.compile(
+    r"[\s\"“]*(?:_+[\"”]\s*,?\s*)?(?:(?:But|And|However|Yet|Now|Still|Later|Afterwards|Meanwhile),?\s+)?"
+    rf"(?P<the>[Tt]he)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}"
+    r"(?:\s+of\s+[^,;:.!?\"“”]{1,60}?)?(?:,[^,;:.!?\"“”]{1,150},)?\s+"
+    rf"(?:(?:{AUX}|[a-z]+ly)\s+)*"
+)
+# How a sentence opening on an epithet may start; checked before the regex, which few sentences need.
+_EPITHET_OPENINGS = (
+    "The ",
+    "the ",
+    '"',
+    "“",
+    " ",
+    "But ",
+    "And ",
+    "However",
+    "Yet ",
+    "Now ",
+    "Still ",
+    "Later",
+    "After",
+    "Mean",
+)
+# "..., said the Frenchman." (not "said the American has a problem")
+_EPITHET_AFTER = re.compile(rf"\s+(?P<the>the)\s+(?:{_EPITHET_MODIFIER}){{0,3}}?{_EPITHET}(?=\s*(?:[.,;:!?\"”]|$))")
 # A body or place written after a name or role: "Credit Suisse First Boston Ltd", "the JCWI".
 _ORG = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de|&)\s+)?[A-Z][\w&'’.-]*){0,6}"
 # "Jane Smith of Oxfam said", "John Doe at Lehman Brothers in London said": where a person works.
@@ -215,3 +247,31 @@ def add_opening_pronouns(masked: str, refs: list[Ref], bounds: list[int]) -> Non
             added = True
     if added:
         refs.sort(key=lambda r: r.start)
+
+
+def epithet_before(masked: str, refs: list[Ref], floor: int, verb_start: int) -> int | None:
+    """A description of someone just named opening the sentence before its verb ("The Frenchman said", "But the
+    67-year-old has said"), added as a reference; its index, or None."""
+    if not masked.startswith(_EPITHET_OPENINGS, floor):
+        return None
+    return _add_epithet(refs, _EPITHET_BEFORE.fullmatch(masked, floor, verb_start))
+
+
+def epithet_after(masked: str, refs: list[Ref], verb_end: int) -> int | None:
+    """A description of someone just named after an inverted verb ("…, said the Frenchman."), added as a
+    reference; its index, or None."""
+    return _add_epithet(refs, _EPITHET_AFTER.match(masked, verb_end))
+
+
+def _add_epithet(refs: list[Ref], match: re.Match[str] | None) -> int | None:
+    if match is None:
+        return None
+    gender = EPITHETS.get(match["noun"].lower())
+    return add_ref(refs, Ref("epithet", match.start("the"), match.end("noun"), gender=gender))
+
+
+def add_ref(refs: list[Ref], ref: Ref) -> int:
+    """Insert a reference in text order and return its index."""
+    refs.append(ref)
+    refs.sort(key=lambda r: r.start)
+    return refs.index(ref)
