@@ -70,7 +70,32 @@ HELP_WORDS = frozenset(
     {"help", "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening"}
     | {"start", "commands", "menu", "what can you do"}
 )
-THANKS_WORDS = frozenset({"thanks", "thank you", "thank you very much", "many thanks", "thx", "cheers"})
+THANKS_WORDS = frozenset(
+    {"thanks", "thank you", "thank you very much", "many thanks", "thanks a lot", "thx", "cheers"}
+    | {"ok thanks", "ok thank you", "great thanks", "great, thanks", "ok, thanks"}
+)
+# An answer acknowledged: "ok" searched, it quoted a reader's comment opening "Ok I like Robbie".
+ACKNOWLEDGEMENTS = frozenset(
+    {*"ok okay k cool great nice good fine sure alright wow hmm interesting noted understood perfect".split()}
+    | {"ok cool", "ok great", "got it", "i see", "all right", "fair enough", "makes sense"}
+)
+# A question about the last answer rather than the news: "is that true?" was news on "is that true", "why?" the
+# prompt to name a person or a topic. Whole messages only: "why did china shut internet cafes?" is news.
+_ABOUT_THE_ANSWER = re.compile(
+    r"^(?:(?:and|but|so|ok|okay|hmm|wow|really)[ ,]+)?(?:"
+    r"why|why not|how come|how so|really|seriously|are you sure|is (?:that|this|it) (?:true|right|correct|so)"
+    r"|why (?:is|was|did|does|would) (?:that|this|it|he|she|they)(?: (?:say|said|do|happen|think|matter))?"
+    r"(?: (?:that|this|it|so))?"
+    r"|what do(?:es)? (?:that|this|it) mean|what do you think|do you agree"
+    r"|(?:what(?:'s| is) )?your (?:opinion|view|take)"
+    r"|(?:can you )?explain(?: (?:that|this|it))?"
+    r")$",
+    re.IGNORECASE,
+)
+ABOUT_THE_ANSWER = (
+    "I can't judge or explain the news myself: I quote what the articles say, each with its source. "
+    "Send “more” for more of the last answer, or ask me about a person or a topic."
+)
 
 
 def conversation_key(user: User, chat: Chat) -> str:
@@ -105,6 +130,10 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return Reply(help_text(service.is_admin(user)))
         if said in THANKS_WORDS:
             return Reply("You're welcome. Ask me anything else about the news.")
+        if said in ACKNOWLEDGEMENTS:
+            return Reply("OK. Ask me anything else about the news, or send “more” for more of the last answer.")
+        if _ABOUT_THE_ANSWER.match(" ".join(said.split())):
+            return Reply(ABOUT_THE_ANSWER)
         if _MORE.match(normalise(text)):
             return service.more(conversation)
         if _SOURCES.match(normalise(text)):

@@ -1235,8 +1235,31 @@ def test_a_greeting_or_a_plea_for_help_gets_what_i_can_do(loaded: BriefingServic
     assert "/subscribe" in reply.text
 
 
-def test_thanks_are_answered_not_searched(loaded: BriefingService) -> None:
-    assert handle(loaded, ADMIN, Chat("console", "local"), "Thanks!").text.startswith("You're welcome")
+@pytest.mark.parametrize("message", ["Thanks!", "ok thanks", "Great, thanks."])
+def test_thanks_are_answered_not_searched(loaded: BriefingService, message: str) -> None:
+    assert handle(loaded, ADMIN, Chat("console", "local"), message).text.startswith("You're welcome")
+
+
+@pytest.mark.parametrize("message", ["ok", "Got it.", "cool", "I see"])
+def test_an_acknowledgement_is_answered_not_searched(loaded: BriefingService, message: str) -> None:
+    reply = handle(loaded, ADMIN, Chat("console", "local"), message)
+    assert reply.text.startswith("OK. Ask me anything else") and not reply.quotes
+
+
+@pytest.mark.parametrize(
+    "message", ["why?", "Is that true?", "really?", "why did he say that?", "what do you think?", "and why?"]
+)
+def test_a_question_about_the_last_answer_says_what_i_can_do(loaded: BriefingService, message: str) -> None:
+    chat = Chat("console", "local")
+    assert handle(loaded, ADMIN, chat, "what did Imomi say about oil?").quotes
+    reply = handle(loaded, ADMIN, chat, message)
+    assert reply.text.startswith("I can't judge or explain the news myself") and not reply.quotes
+    assert handle(loaded, ADMIN, chat, "more").text != reply.text  # the conversation is kept for "more"
+
+
+def test_a_why_question_about_the_news_is_still_asked(loaded: BriefingService) -> None:
+    reply = handle(loaded, ADMIN, Chat("console", "local"), "why is Tajikistan interested in oil?")
+    assert not reply.text.startswith("I can't judge")
 
 
 def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
