@@ -1580,6 +1580,28 @@ def test_news_asked_for_on_no_topic_is_the_latest_stories_leads(service: Briefin
     assert handle(service, user, chat, "new york").text != "The latest stories:"
 
 
+@pytest.mark.parametrize(
+    "messages",
+    [["what's new?", "who commented?"], ["who is quoted in the latest news?"], ["any news?", "who was quoted?"]],
+)
+def test_who_spoke_in_the_latest_stories_names_them_with_a_quote_from_each(
+    service: BriefingService, messages: list[str]
+) -> None:
+    service.load_text(ADMIN, "Harbour vote\n\nThe council voted to close the harbour.\n\nThe mayor, Ann Cole, said so.")
+    service.load_text(ADMIN, "Dome sale\n\nThe Dome was sold to a property firm.\n\nIts buyer paid little.")
+    user, chat = User("telegram", "57"), Chat("telegram", "57")
+    for message in messages:
+        reply = handle(service, user, chat, message)
+    # The seed story quotes its two ministers more often than the harbour story its mayor: they come first.
+    assert reply.text == (
+        "Quoted in the latest stories: Khalaf Khalafov, Sodik Imomi, Ann Cole. A quote from each story:"
+    )
+    assert [q.text for q in reply.quotes[:2]] == [
+        "The Dome was sold to a property firm.",  # quoting no one: its lead
+        "The mayor, Ann Cole, said so.",
+    ]
+
+
 def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingService) -> None:
     user, chat = User("telegram", "56"), Chat("telegram", "56")
     handle(service, user, chat, "what did Imomi say about the corridor?")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.retrieval.fts import content_words
 from bot.retrieval.ranked import Ranked
@@ -27,3 +28,20 @@ def latest_leads(store: StoreProtocol, limit: int, offset: int) -> tuple[list[Ra
     articles = store.recent_articles(offset + limit + 1)
     leads = [rows[0] for article in articles[offset : offset + limit] if (rows := store.article_rows(article.id))]
     return [Ranked(row, (0.0,), frozenset()) for row in leads], len(articles) > offset + limit
+
+
+def latest_voices(store: StoreProtocol, limit: int, offset: int) -> tuple[list[Ranked], tuple[str, ...], bool]:
+    """For "who is quoted in the latest news?": from each of the latest stories after ``offset`` its first paragraph
+    quoting someone (its lead when none does), everyone the stories quote, the most often quoted first, and whether
+    more stories follow."""
+    articles = store.recent_articles(offset + limit + 1)
+    chosen: list[Ranked] = []
+    voices: Counter[str] = Counter()
+    for article in articles[offset : offset + limit]:
+        rows = store.article_rows(article.id)
+        speakers = store.speakers_of([row.id for row in rows])
+        voices.update(name for row in rows for name in speakers.get(row.id, ()))
+        quoting = next((row for row in rows if speakers.get(row.id)), rows[0] if rows else None)
+        if quoting is not None:
+            chosen.append(Ranked(quoting, (0.0,), frozenset()))
+    return chosen, tuple(name for name, _ in voices.most_common()), len(articles) > offset + limit

@@ -21,7 +21,7 @@ from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import any_of, content_words
-from bot.retrieval.latest import asks_for_news, latest_leads
+from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question
@@ -42,7 +42,7 @@ from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
 from bot.retrieval.typed_names import names_a_role
-from bot.retrieval.wording import as_on_page, lead, no_match_message
+from bot.retrieval.wording import as_on_page, latest_voices_lead, lead, no_match_message
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
@@ -129,6 +129,9 @@ class Retriever:
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
             return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
         if not asked.speaker and asks_for_news(asked.topic or asked.text):  # a follow-up may have set the topic
+            if asks_who_spoke(asked.text):  # "who commented?" after "what's new?"
+                quotes, quoted, more = latest_voices(self.store, limit, offset)
+                return Answer(asked.text, self._hits(quotes, ()), False, latest_voices_lead(quoted), has_more=more)
             leads, more = latest_leads(self.store, limit, offset)
             return Answer(asked.text, self._hits(leads, ()), False, "The latest stories:", has_more=more)
         speaker, parsed, guessed = self.asked.speaker_of(asked)

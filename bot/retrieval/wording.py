@@ -44,9 +44,7 @@ def lead(
     if speaker is None and voices is not None:
         if not voices:
             return f"I found no one quoted on {topic}{when}; what the articles say about it:{read}"
-        listed = ", ".join(voices[:VOICES_LISTED])
-        more = f" and {len(voices) - VOICES_LISTED} more" if len(voices) > VOICES_LISTED else ""
-        return f"Quoted on {topic}{when}: {listed}{more}. Their words first:{read}"
+        return f"Quoted on {topic}{when}: {_listed(voices)}. Their words first:{read}"
     if speaker is None:
         return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}:{read}"
     who = _who(speaker)
@@ -69,6 +67,13 @@ def lead(
     return f"What {who} said{when}:{guessed}"
 
 
+def latest_voices_lead(voices: Sequence[str]) -> str:
+    """The line above the latest stories' quotes, for "who is quoted in the latest news?"."""
+    if not voices:
+        return "No one is quoted in the latest stories; how they open:"
+    return f"Quoted in the latest stories: {_listed(voices)}. A quote from each story:"
+
+
 def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, topic: bool) -> Speaker | None:
     """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
     are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
@@ -83,6 +88,12 @@ def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, topic: bool) -> 
     if not names or (len(names) > NAMES_LISTED and names_a_role(speaker.typed)):
         return speaker
     return replace(speaker, names=names)
+
+
+def _listed(voices: Sequence[str]) -> str:
+    """The first ``VOICES_LISTED`` people quoted, the rest counted: "A, B, C, D, E and 3 more"."""
+    more = f" and {len(voices) - VOICES_LISTED} more" if len(voices) > VOICES_LISTED else ""
+    return ", ".join(voices[:VOICES_LISTED]) + more
 
 
 def _who(speaker: Speaker, many: str = "") -> str:
