@@ -225,6 +225,13 @@ def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: s
 
 
 @pytest.mark.parametrize(
+    "question", ["compare Imomi and Khalafov on oil", "compare what Imomi and Khalafov said about the corridor"]
+)
+def test_compare_asks_for_both_peoples_words(service: BriefingService, question: str) -> None:
+    assert service.ask(question).message.startswith("What Sodik Imomi / Khalaf Khalafov said about")
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "what do the articles say about the corridor?",
