@@ -8,6 +8,7 @@ from bot.models import User
 from bot.retrieval.kin import (
     agent_stand_ins,
     closed_compounds,
+    country_stand_ins,
     doctrine_stand_ins,
     number_stand_ins,
     spelling_stand_ins,
@@ -62,6 +63,15 @@ def test_a_small_number_stands_for_its_other_form() -> None:
     assert number_stand_ins(["6", "nations", "eight", "one", "1", "2005"]) == {"six": ("6",), "8": ("eight",)}
 
 
+def test_a_country_and_its_demonym_stand_for_each_other() -> None:
+    # "france" stems to "franc", as the currency does: the archive's use decides, as for the other kin.
+    assert country_stand_ins(["japan", "south", "africa", "chinese", "oil"]) == {
+        "japanes": ("japan",),
+        "african": ("africa",),
+        "china": ("chines",),
+    }
+
+
 @pytest.mark.parametrize(
     ("stories", "question", "first"),
     [
@@ -108,8 +118,17 @@ def test_a_small_number_stands_for_its_other_form() -> None:
             "any news on the 6 nations?",
             "Wales beat France in the Six Nations",
         ),
+        (
+            [
+                "Farm talks\n\nAgriculture Secretary Richard Lyng said European beef was too cheap.\n\n"
+                "Lyng said Japan's beef market must open.",
+                "Car talks\n\nJapanese officials met on cars.",
+            ],
+            "what did lyng say about japanese beef?",
+            "Lyng said Japan's beef market",
+        ),
     ],
-    ids=["doer", "ism", "spelling", "compound", "number"],
+    ids=["doer", "ism", "spelling", "compound", "number", "country"],
 )
 def test_a_word_asked_in_one_form_finds_the_paragraph_written_in_another(
     service: BriefingService, stories: list[str], question: str, first: str

@@ -89,6 +89,26 @@ def demonym(word: str) -> str | None:
     return word if word in _DEMONYMS else None
 
 
+def country_kin(word: str) -> tuple[str, ...]:
+    """The other one-word forms of a lower-case country word: a country's demonym ("japan" → "japanese"), a
+    demonym's country ("french" → "france"), the last word of a two-word name ("south africa" / "south african":
+    "africa" → "african")."""
+    return _COUNTRY_KIN.get(word, ())
+
+
+def _country_kin() -> dict[str, tuple[str, ...]]:
+    kin: dict[str, set[str]] = {"america": {"american"}, "american": {"america"}}  # "american" is compared as "us"
+    for country, name in _COUNTRY_DEMONYMS.items():
+        *lead, last = country.split()
+        *name_lead, name_last = name.split()
+        if lead == name_lead and last.isalpha() and name_last.isalpha() and name != "us" and last != name_last:
+            kin.setdefault(last, set()).add(name_last)
+            kin.setdefault(name_last, set()).add(last)
+    return {word: tuple(sorted(forms)) for word, forms in kin.items()}
+
+
+_COUNTRY_KIN = _country_kin()
+
 # Offices a country holds; "Treasurer Paul Keating" in an article about Australia is Australia's treasurer.
 _NATIONAL_HEADS = frozenset({"minister", "treasurer", "president", "premier", "chancellor", "secretary"})
 # Capitalised words and "U.S." and "U.K." (as Reuters writes them), among which an article's countries are looked up.

@@ -1,7 +1,7 @@
 """Words of one family that Porter stems apart, which an article may write for a question's word: the deed for
 its doer ("phishers" / phishing), an -ism's -ist, the other side of the Atlantic's spelling, two words written
-as one, a small number in digits or in words. Each finder gives candidates (a term → the question's stems it
-stands for); the topic reader keeps those the archive uses."""
+as one, a small number in digits or in words, a country's name or demonym. Each finder gives candidates (a term
+→ the question's stems it stands for); the topic reader keeps those the archive uses."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from bot.attribution.roles import country_kin
 from bot.retrieval.fts import number_twin
 from bot.retrieval.terms import stem
 
@@ -99,3 +100,12 @@ def closed_compounds(runs: Sequence[str]) -> dict[str, tuple[str, ...]]:
 def number_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """A small number's other form, as candidates: "8" → eight, "six" → 6 (the BBC writes words, users digits)."""
     return {stem(twin): (stem(word),) for word in words if (twin := number_twin(word))}
+
+
+def country_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """A country's demonym for its name and its name for a demonym, as candidates: "japan" → japanes, "south
+    africa's" → african, "american" → US (as the index keeps "U.S."): a question on South Africa's maize is
+    answered by a story on the South African corn crop."""
+    return {
+        form if form.isupper() else stem(form): (stem(word),) for word in words for form in country_kin(word.lower())
+    }

@@ -14,6 +14,7 @@ from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_w
 from bot.retrieval.kin import (
     agent_stand_ins,
     closed_compounds,
+    country_stand_ins,
     doctrine_stand_ins,
     number_stand_ins,
     spelling_stand_ins,
@@ -86,6 +87,7 @@ class TopicReader:
             **spelling_stand_ins(words),
             **closed_compounds(runs),
             **number_stand_ins(words),
+            **country_stand_ins(words),
         }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
