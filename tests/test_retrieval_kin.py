@@ -65,10 +65,11 @@ def test_a_small_number_stands_for_its_other_form() -> None:
 
 def test_a_country_and_its_demonym_stand_for_each_other() -> None:
     # "france" stems to "franc", as the currency does: the archive's use decides, as for the other kin.
-    assert country_stand_ins(["japan", "south", "africa", "chinese", "oil"]) == {
+    assert country_stand_ins(["japan", "south", "africa", "chinese", "european", "oil"]) == {
         "japanes": ("japan",),
         "african": ("africa",),
         "china": ("chines",),
+        "europ": ("european",),
     }
 
 

@@ -89,8 +89,12 @@ def demonym(word: str) -> str | None:
     return word if word in _DEMONYMS else None
 
 
+# Regions, whose names roles are not compared by, for their kin only.
+_REGION_DEMONYMS = {"europe": "european", "asia": "asian", "scandinavia": "scandinavian"}
+
+
 def country_kin(word: str) -> tuple[str, ...]:
-    """The other one-word forms of a lower-case country word: a country's demonym ("japan" → "japanese"), a
+    """The other one-word forms of a lower-case country or region word: its demonym ("japan" → "japanese"), a
     demonym's country ("french" → "france"), the last word of a two-word name ("south africa" / "south african":
     "africa" → "african")."""
     return _COUNTRY_KIN.get(word, ())
@@ -98,7 +102,7 @@ def country_kin(word: str) -> tuple[str, ...]:
 
 def _country_kin() -> dict[str, tuple[str, ...]]:
     kin: dict[str, set[str]] = {"america": {"american"}, "american": {"america"}}  # "american" is compared as "us"
-    for country, name in _COUNTRY_DEMONYMS.items():
+    for country, name in (_COUNTRY_DEMONYMS | _REGION_DEMONYMS).items():
         *lead, last = country.split()
         *name_lead, name_last = name.split()
         if lead == name_lead and last.isalpha() and name_last.isalpha() and name != "us" and last != name_last:
