@@ -1648,6 +1648,19 @@ def test_who_commented_lists_the_people_quoted_on_the_topic_and_gives_their_word
     assert voices.hits[2].text == news.hits[0].text  # then the answers quoting no one, in their order
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did anyone comment on the harbour?",
+        "has anybody said anything about the harbour?",
+        "was anyone quoted on the harbour?",
+    ],
+)
+def test_asking_whether_anyone_spoke_lists_who_did(service: BriefingService, question: str) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    assert service.ask(question).message == "Quoted on the harbour: Oren Malik, Tomas Brandt. Their words first:"
+
+
 def test_who_commented_on_a_topic_nobody_is_quoted_on_says_so(service: BriefingService) -> None:
     service.load_text(ADMIN, "Tide tables\n\nThe spring tides will peak on Friday.\n\nLow tide falls at noon.")
     answer = service.ask("who spoke about the tides?")
