@@ -16,7 +16,7 @@ from bot.retrieval.follow_up_phrasing import (
     parse_follow_up,
 )
 from bot.retrieval.query import Question, refers_back, refers_to_a_person
-from bot.retrieval.typed_names import names_a_role, reads_as_a_role
+from bot.retrieval.typed_names import reads_as_a_role
 
 
 class FollowUps:
@@ -68,11 +68,12 @@ class FollowUps:
 
     def _someone(self, typed: str) -> bool:
         """Whether the store knows someone by a typed name or role ("imomi", "the amnesty chief"), or by a full name
-        it misspells in a word no article uses ("yeuter")."""
+        it misspells in a word no article uses ("yeuter"). Words holding a role noun are a role only as a whole:
+        "general motors" is a topic, not the people whose roles come nearest it."""
         speakers = self.retriever.speakers
         return bool(
             speakers.exact(typed)
-            or (names_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False))
+            or (reads_as_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False))
             or self.retriever.asked.misspelt(typed)
         )
 

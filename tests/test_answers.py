@@ -1609,6 +1609,15 @@ def test_who_spoke_in_the_latest_stories_names_them_with_a_quote_from_each(
     ]
 
 
+def test_what_about_words_holding_a_role_noun_is_a_topic_unless_they_are_a_role(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Energy talks\n\nSodik Imomi said deputy ministers meeting in Baku agreed on exports.")
+    user, chat = User("telegram", "59"), Chat("telegram", "59")
+    handle(service, user, chat, "what did imomi say?")
+    # Not the people whose roles come nearest "deputy ministers meeting in baku" (Khalafov): his words on it.
+    reply = handle(service, user, chat, "what about deputy ministers meeting in baku?")
+    assert reply.text.startswith("What Sodik Imomi said about deputy ministers meeting in baku"), reply.text
+
+
 def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingService) -> None:
     user, chat = User("telegram", "56"), Chat("telegram", "56")
     handle(service, user, chat, "what did Imomi say about the corridor?")
