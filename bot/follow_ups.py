@@ -16,7 +16,7 @@ from bot.retrieval.follow_up_phrasing import (
     parse_follow_up,
 )
 from bot.retrieval.query import Question, refers_back, refers_to_a_person
-from bot.retrieval.typed_names import reads_as_a_role
+from bot.retrieval.typed_names import names_a_role, reads_as_a_role
 
 
 class FollowUps:
@@ -71,9 +71,19 @@ class FollowUps:
         it misspells in a word no article uses ("yeuter"). Words holding a role noun are a role only as a whole:
         "general motors" is a topic, not the people whose roles come nearest it."""
         speakers = self.retriever.speakers
+        words = typed.split()
+        # Words that may be a name, the last as the archive writes names, are looked up as a name is ("robert
+        # anderson", "symantec's kevin hogan"); not a phrase ("a trade bridge with japan"), nor words holding a
+        # role noun, which are someone only as a role ("general motors").
+        named = (
+            bool(words)
+            and len(content_words(typed)) == len(words)
+            and not names_a_role(typed)
+            and self.retriever.reader.written_as_a_name(words[-1])
+        )
         return bool(
             speakers.exact(typed)
-            or (reads_as_a_role(typed) and speakers.resolve(typed, allow_fuzzy=False))
+            or ((named or reads_as_a_role(typed)) and speakers.resolve(typed, allow_fuzzy=False))
             or self.retriever.asked.misspelt(typed)
         )
 

@@ -1618,6 +1618,19 @@ def test_what_about_words_holding_a_role_noun_is_a_topic_unless_they_are_a_role(
     assert reply.text.startswith("What Sodik Imomi said about deputy ministers meeting in baku"), reply.text
 
 
+def test_after_news_a_name_no_alias_holds_is_asked_on_the_topic(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Oil outlook\n\nRobert O. Anderson, the chairman of Atlantic Richfield, said spare production capacity would"
+        " shrink.\n\nOther producers disagreed with Mr Anderson.",
+    )
+    user, chat = User("telegram", "60"), Chat("telegram", "60")
+    handle(service, user, chat, "any news on spare production capacity?")
+    # No alias is "robert anderson": the name is found by its surname and first name, as a question's would be.
+    reply = handle(service, user, chat, "and robert anderson?")
+    assert reply.text.startswith("What Robert O. Anderson said about spare production capacity"), reply.text
+
+
 def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingService) -> None:
     user, chat = User("telegram", "56"), Chat("telegram", "56")
     handle(service, user, chat, "what did Imomi say about the corridor?")
