@@ -3,6 +3,7 @@ khalafov?" another person on the same topic, "what did jowell say?" after news o
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.conversation import Context
@@ -17,6 +18,8 @@ from bot.retrieval.follow_up_phrasing import (
 )
 from bot.retrieval.query import Question, refers_back, refers_to_a_person
 from bot.retrieval.typed_names import names_a_role, reads_as_a_role
+
+_WHO_IS = re.compile(r"^\W*who(?:'s| is| are| was| were)\b", re.IGNORECASE)
 
 
 class FollowUps:
@@ -60,31 +63,43 @@ class FollowUps:
 
     def _has_a_person(self, context: Context | None) -> bool:
         """Whether a conversation has someone for a pronoun to stand for: its speaker, or its topic when anyone goes
-        by it ("who is yeuter?", then "what did they say about it?")."""
+        by it ("yeuter", then "what did they say about it?") or it asked who they are."""
         if context is None:
             return False
         asked = context.question
-        return bool(asked.speaker or self.retriever.speakers.resolve(asked.topic))
+        # "who is the michigan librarian?" asked after someone, known or not: "they" are who was asked about. Not a
+        # word's entity ("Oil said"): after "any news on oil?", "what did they say about prices?" names no one.
+        if asked.speaker or _WHO_IS.match(asked.text):
+            return True
+        words = asked.topic.split()
+        # ... or a word no article uses, a name misspelt ("yeuter").
+        unheard = bool(words) and self.retriever.reader.unheard_of(words[-1])
+        return (unheard or self._may_be_someone(asked.topic)) and bool(self.retriever.speakers.resolve(asked.topic))
 
     def _someone(self, typed: str) -> bool:
         """Whether the store knows someone by a typed name or role ("imomi", "the amnesty chief"), or by a full name
         it misspells in a word no article uses ("yeuter"). Words holding a role noun are a role only as a whole:
         "general motors" is a topic, not the people whose roles come nearest it."""
         speakers = self.retriever.speakers
+        return bool(
+            speakers.exact(typed)
+            or (self._may_be_someone(typed) and speakers.resolve(typed, allow_fuzzy=False))
+            or self.retriever.asked.misspelt(typed)
+        )
+
+    def _may_be_someone(self, typed: str) -> bool:
+        """Whether typed words may be someone: a role as a whole ("the courts minister", "the head of the imf"), or
+        words that may be a name, the last as the archive writes names ("robert anderson", "symantec's kevin
+        hogan"); not a phrase ("a trade bridge with japan"), nor other words holding a role noun ("general
+        motors")."""
+        if reads_as_a_role(typed):
+            return True
         words = typed.split()
-        # Words that may be a name, the last as the archive writes names, are looked up as a name is ("robert
-        # anderson", "symantec's kevin hogan"); not a phrase ("a trade bridge with japan"), nor words holding a
-        # role noun, which are someone only as a role ("general motors").
-        named = (
+        return (
             bool(words)
             and len(content_words(typed)) == len(words)
             and not names_a_role(typed)
             and self.retriever.reader.written_as_a_name(words[-1])
-        )
-        return bool(
-            speakers.exact(typed)
-            or ((named or reads_as_a_role(typed)) and speakers.resolve(typed, allow_fuzzy=False))
-            or self.retriever.asked.misspelt(typed)
         )
 
     def _perhaps_a_topic(self, other: str) -> bool:

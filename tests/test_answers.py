@@ -1631,6 +1631,23 @@ def test_after_news_a_name_no_alias_holds_is_asked_on_the_topic(service: Briefin
     assert reply.text.startswith("What Robert O. Anderson said about spare production capacity"), reply.text
 
 
+def test_they_after_asking_who_someone_is_are_that_someone(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Library plan\n\nThe Michigan librarian said Google scanning books would help readers.")
+    user, chat = User("telegram", "61"), Chat("telegram", "61")
+    handle(service, user, chat, "who is the michigan librarian?")  # nobody the store records as such
+    reply = handle(service, user, chat, "what did they say about google scanning books?")
+    assert reply.quotes[0].text.startswith("The Michigan librarian said Google scanning books")
+
+
+def test_they_after_news_on_a_word_are_no_one(service: BriefingService) -> None:
+    # "Oil said…" makes an entity of the word; news on oil still names no one for "they" to be.
+    service.load_text(ADMIN, "Crude slips\n\nOil said little to traders on Monday, as prices fell.\n\nOil fell again.")
+    user, chat = User("telegram", "62"), Chat("telegram", "62")
+    handle(service, user, chat, "any news on oil?")
+    reply = handle(service, user, chat, "what did they say about prices?")
+    assert reply.text == "Who do you mean? Ask me about the person by name."
+
+
 def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingService) -> None:
     user, chat = User("telegram", "56"), Chat("telegram", "56")
     handle(service, user, chat, "what did Imomi say about the corridor?")
