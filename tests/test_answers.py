@@ -1463,6 +1463,12 @@ def test_search_box_words_with_a_surname_at_either_end_ask_for_that_persons_word
     assert answer.hits[0].text == "Tony Blair said tuition fees would help universities compete."
 
 
+@pytest.mark.parametrize("question", ["imomi and khalafov", "imomi vs khalafov", "Imomi vs. Khalafov"])
+def test_two_names_joined_are_news_of_both_not_one_on_the_other(service: BriefingService, question: str) -> None:
+    # Once Sodik Imomi's words on "and khalafov"; "vs" no article writes.
+    assert service.ask(question).message.lower() == "what the articles say about imomi and khalafov:"
+
+
 def test_a_surname_recorded_bare_as_often_as_in_full_is_still_that_persons(service: BriefingService) -> None:
     service.load_text(ADMIN, "Fed view\n\nAlan Greenspan said interest rates would rise gradually.")
     service.load_text(ADMIN, "Fed talk\n\nGreenspan said the economy was on a firm footing.")

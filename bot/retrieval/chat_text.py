@@ -47,6 +47,8 @@ _CHAT_WORDS = {
     "what'd": "what did",
     "what’d": "what did",
 }
+# "mourinho vs wenger", "brown vs. howard on tax": both, joined as the articles would join them.
+_VERSUS = re.compile(r"\s+vs\.?\s+", re.IGNORECASE)
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 # Words that only stress a question's opening: "what exactly did X say", "what was it that X said".
 _STRESSED_OPENING = re.compile(r"^what (?:exactly|precisely|was it that|is it that)\b", re.IGNORECASE)
@@ -62,7 +64,7 @@ def normalise(text: str) -> str:
     text = _REQUEST.sub("", _CHAT_OPENING.sub("", text)).rstrip(_ENDS)
     while closing := _CHAT_CLOSING.search(text):
         text = text[: closing.start()].rstrip(_ENDS)
-    text = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text)
+    text = _VERSUS.sub(" and ", _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word[0].lower()], text))
     text = _STRESSED_OPENING.sub(lambda opening: "what did" if "that" in opening[0].lower() else "what", text)
     return text.strip(" ?!.,;:\"'“”‘’").strip()
 

@@ -111,6 +111,7 @@ _QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLI
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 # "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
 _QUOTES_OF = re.compile(rf"^(?:{QUOTES_ASKED})(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE)
+_JOINS = frozenset({"and", "or", "&"})
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
@@ -256,7 +257,7 @@ def subject_readings(text: str) -> list[Question]:
         Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
         for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
     ]
-    return [reading for reading in readings if _could_be_a_name(reading.speaker)]
+    return [reading for reading in readings if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading)]
 
 
 def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:
@@ -279,7 +280,17 @@ def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:
     # can be no given name ("tax brown").
     full_name = len(words) == 2 and given(words[0])
     last = first if full_name else Question(text, speaker=words[-1], topic=" ".join(words[:-1]))
-    return [reading for reading in dict.fromkeys((first, last)) if _could_be_a_name(reading.speaker)]
+    return [
+        reading
+        for reading in dict.fromkeys((first, last))
+        if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading)
+    ]
+
+
+def _cut_at_a_join(reading: Question) -> bool:
+    """Whether a reading cuts a list of names at its "and" ("mourinho and wenger" is not Mourinho on "and wenger")."""
+    topic = reading.topic.split()
+    return bool(topic) and (topic[0] in _JOINS or topic[-1] in _JOINS)
 
 
 def _subject_words(text: str) -> tuple[list[str], bool] | None:
