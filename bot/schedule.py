@@ -181,6 +181,11 @@ _TIME_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], time]], ...]
 )
 
 
+def names_a_time(text: str) -> bool:
+    """Whether ``text`` writes a time of day (valid or not: reading it says what is wrong)."""
+    return any(pattern.search(text) for pattern, _ in _TIME_FORMS)
+
+
 def _find_time(text: str) -> tuple[time, re.Match[str]] | None:
     """The first time of day written in ``text``, with its match."""
     for pattern, read in _TIME_FORMS:

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.errors import BadQuestion, NotAllowed, NothingFound
 from bot.models import Chat, Reply, Subscription, User
 from bot.retrieval.fts import content_words
-from bot.schedule import SubscriptionRequest, describe, parse_subscription, scheduled_instant
+from bot.schedule import SubscriptionRequest, describe, names_a_time, parse_subscription, scheduled_instant
 from bot.store.protocol import StoreProtocol
 
 _IDS = re.compile(r"#?(\d+)")
@@ -20,12 +20,15 @@ _IDS = re.compile(r"#?(\d+)")
 # digest", "unsubscribe me from oil"; "what digests do i have?". Never a bare "briefing on oil", which asks for news.
 _ASKING = r"(?:(?:please|ok|so|can you|could you)\s+)*"
 _DIGESTS = r"(?:digests?|briefings?|subscriptions?)"
+_WANTING = r"(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start|(?:can|could|may) i (?:get|have))"
+_ONE = r"(?:(?:a|an|my|the)\s+)?"
+# "remind me every morning about oil", "send me what greenspan says every evening": a plea for something every day.
+_DAILY_PLEA = r"(?:(?:send|give|email) me|remind me|notify me|alert me|keep me (?:posted|updated))"
 _SUBSCRIBE = re.compile(
-    rf"^{_ASKING}(?:(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start)\s+)?(?:(?:a|my|the)\s+)?"
-    rf"(?:daily|morning|evening)\s+(?:digest|briefing)s?\b"
-    rf"|^{_ASKING}(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start)\s+(?:(?:a|my|the)\s+)?"
-    rf"(?:digest|briefing)s?\b"
-    rf"|^{_ASKING}(?:subscribe(?: me)?|sign me up)(?:\s+(?:to|for))?\b",
+    rf"^{_ASKING}(?:{_WANTING}\s+)?{_ONE}(?:daily|morning|evening|nightly)\s+(?:digest|briefing)s?\b"
+    rf"|^{_ASKING}{_WANTING}\s+{_ONE}(?:digest|briefing)s?\b"
+    rf"|^{_ASKING}(?:subscribe(?: me)?|sign me up)(?:\s+(?:to|for))?\b"
+    rf"|^{_ASKING}{_DAILY_PLEA}\b(?=.*\b(?:every|each)\s+(?:day|morning|evening|night)\b)",
     re.IGNORECASE,
 )
 _UNSUBSCRIBE = re.compile(
@@ -35,11 +38,14 @@ _UNSUBSCRIBE = re.compile(
 )
 _LIST = re.compile(
     rf"^{_ASKING}(?:(?:what|which)\s+{_DIGESTS}\s+(?:do|have)\s+i(?:\s+(?:have|got|set up))?"
-    rf"|(?:list|show)(?:\s+me)?\s+my\s+{_DIGESTS}|my\s+{_DIGESTS})\W*$",
+    rf"|(?:list|show)(?:\s+me)?\s+my\s+{_DIGESTS}|my\s+{_DIGESTS}|what\s+am\s+i\s+subscribed\s+to)\W*$",
     re.IGNORECASE,
 )
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:day|morning|evening|night)\b", re.IGNORECASE)
-_WHICH = re.compile(r"^(?:(?:all|my|the|of|daily)(?:\s+|$))*", re.IGNORECASE)  # "stop all my digests": every one
+# The hour a part of the day asked for without a time means ("an evening briefing"); a morning's is the default.
+_PARTS_OF_DAY = {"evening": "18:00", "nightly": "21:00", "night": "21:00"}
+# "stop all my digests", "unsubscribe me from everything": every one.
+_WHICH = re.compile(r"^(?:(?:all|my|the|of|daily|everything|them)(?:\s+|$))*", re.IGNORECASE)
 
 
 def digest_command(text: str) -> tuple[str, str] | None:
@@ -51,7 +57,11 @@ def digest_command(text: str) -> tuple[str, str] | None:
     if stop := _UNSUBSCRIBE.match(message):
         return "unsubscribe", _WHICH.sub("", (stop["rest"] or stop["what"] or "").strip())
     if start := _SUBSCRIBE.match(message):
-        return "subscribe", _EVERY.sub(" ", message[start.end() :]).strip()
+        rest = message[start.end() :]
+        asked = " ".join([start[0], *(every[0] for every in _EVERY.finditer(rest))]).lower().split()
+        args = _EVERY.sub(" ", rest).strip()
+        part = next((hour for word, hour in _PARTS_OF_DAY.items() if word in asked), None)
+        return "subscribe", f"{args} at {part}" if part and not names_a_time(args) else args
     return None
 
 

@@ -213,6 +213,11 @@ def test_unsubscribe_by_the_topic_or_person_a_digest_follows(svc: BriefingServic
         ),
         ("subscribe me to news on gas", "every day at 08:00 (UTC) — articles about gas"),
         ("sign me up for what Imomi says", "every day at 08:00 (UTC) — what Imomi says"),
+        ("remind me every morning about oil news", "every day at 08:00 (UTC) — articles about oil"),
+        ("send me what Imomi says every evening", "every day at 18:00 (UTC) — what Imomi says"),
+        ("send me an evening briefing on gas", "every day at 18:00 (UTC) — articles about gas"),
+        ("send me an evening briefing on gas at 7pm", "every day at 19:00 (UTC) — articles about gas"),
+        ("can I get a digest on coal at 9pm Asia/Baku?", "every day at 21:00 (Asia/Baku) — articles about coal"),
     ],
 )
 def test_a_digest_asked_for_in_words_is_set_up(svc: BriefingService, message: str, listed: str) -> None:
@@ -226,6 +231,9 @@ def test_digests_are_listed_and_stopped_in_words(svc: BriefingService, store: St
     assert handle(svc, ME, CONSOLE, "cancel my bank of england digest").text == "Unsubscribed #2. 2 left in this chat."
     assert handle(svc, ME, CONSOLE, "unsubscribe me from oil").text == "Unsubscribed #1. 1 left in this chat."
     assert handle(svc, ME, CONSOLE, "stop all my digests").text == "Unsubscribed #3. No more digests here."
+    handle(svc, ME, CONSOLE, "/subscribe oil")
+    assert handle(svc, ME, CONSOLE, "what am I subscribed to?").text.startswith("Daily digests in this chat:")
+    assert handle(svc, ME, CONSOLE, "unsubscribe me from everything").text == "Unsubscribed #4. No more digests here."
     handle(svc, ME, CONSOLE, "/subscribe coal")
     handle(svc, ME, CONSOLE, "stop and search powers")  # a question, not a digest to stop
     assert [s.topic for s in store.chat_subscriptions(CONSOLE.platform, CONSOLE.id)] == ["coal"]
@@ -234,6 +242,8 @@ def test_digests_are_listed_and_stopped_in_words(svc: BriefingService, store: St
 def test_a_briefing_on_a_topic_asked_as_a_question_is_no_subscription(svc: BriefingService, store: Store) -> None:
     handle(svc, ME, CONSOLE, "briefing on oil")
     handle(svc, ME, CONSOLE, "subscribers to netflix")
+    handle(svc, ME, CONSOLE, "send me news on oil")
+    handle(svc, ME, CONSOLE, "remind me what Imomi said about oil")
     assert store.chat_subscriptions(CONSOLE.platform, CONSOLE.id) == []
 
 

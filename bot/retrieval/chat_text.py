@@ -24,11 +24,12 @@ _CHAT_OPENING = re.compile(
     r"|why|when|where|and|more|next)\b))))+",
     re.IGNORECASE,
 )
-# A request's verb before the question: "find me blair quotes about iraq", "gimme blair on iraq", "show blair on
-# iraq" (not show business), "compare blair and brown on tax" (their words side by side, as the answer gives them).
+# A request's verb before the question: "find me blair quotes about iraq", "gimme blair on iraq", "send me news on
+# oil", "show blair on iraq" (not show business), "compare blair and brown on tax" (their words side by side, as the
+# answer gives them).
 _REQUEST = re.compile(
-    r"^(?:(?:can|could|would) you (?:please )?)?(?:show me|find me|get me|give me|gimme|fetch me|pull up|look up"
-    r"|search for|look for|compare|(?:show|find|fetch|search)(?! business\b))\s+",
+    r"^(?:(?:can|could|would) you (?:please )?)?(?:show me|find me|get me|give me|send me|gimme|fetch me|pull up"
+    r"|look up|search for|look for|compare|(?:show|find|fetch|search)(?! business\b))\s+",
     re.IGNORECASE,
 )
 # Read from the end after its punctuation is stripped, word by word: a pattern free to start anywhere read a
