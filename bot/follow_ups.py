@@ -67,8 +67,9 @@ class FollowUps:
         if context is None:
             return False
         asked = context.question
-        # "who is the michigan librarian?" asked after someone, known or not: "they" are who was asked about. Not a
-        # word's entity ("Oil said"): after "any news on oil?", "what did they say about prices?" names no one.
+        # After "who is the michigan librarian?", "they" are who was asked about, whether anyone is recorded so or
+        # not. Not a word's entity ("Oil said"): after "any news on oil?", "what did they say about prices?" names
+        # no one.
         if asked.speaker or _WHO_IS.match(asked.text):
             return True
         words = asked.topic.split()

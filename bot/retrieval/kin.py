@@ -104,8 +104,6 @@ def number_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 def country_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """A country's demonym for its name and its name for a demonym, as candidates: "japan" → japanes, "south
-    africa's" → african, "american" → US (as the index keeps "U.S."): a question on South Africa's maize is
-    answered by a story on the South African corn crop."""
-    return {
-        form if form.isupper() else stem(form): (stem(word),) for word in words for form in country_kin(word.lower())
-    }
+    africa's" → african: a question on South Africa's maize is answered by a story on the South African corn
+    crop."""
+    return {stem(form): (stem(word),) for word in words for form in country_kin(word.lower())}
