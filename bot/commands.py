@@ -65,6 +65,11 @@ _SOURCES = re.compile(
     r")$",
     re.IGNORECASE,
 )
+# "where did brown say that?": where the quotes come from, when Brown is whom the last question asked about.
+_SOURCES_OF = re.compile(
+    r"^(?:(?:and|so|ok|okay) )?(?:when|where) did (?P<who>[\w'’.-]+(?: [\w'’.-]+){0,2}) say (?:that|this|it)$",
+    re.IGNORECASE,
+)
 # A greeting or a plea for help sent as a message: read as a topic, "help" quoted paragraphs about aid.
 HELP_WORDS = frozenset(
     {"help", "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening"}
@@ -137,6 +142,8 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
         if _MORE.match(normalise(text)):
             return service.more(conversation)
         if _SOURCES.match(normalise(text)):
+            return service.sources(conversation)
+        if (named := _SOURCES_OF.match(normalise(text))) and service.asked_about(conversation, named["who"]):
             return service.sources(conversation)
         if (digest := digest_command(text)) is not None:  # "send me a daily digest about oil at 8am"
             name, args = digest

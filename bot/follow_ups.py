@@ -61,6 +61,14 @@ class FollowUps:
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
 
+    def same_person(self, typed: str, context: Context | None) -> bool:
+        """Whether a typed name means someone the conversation's question asked about."""
+        if context is None or not context.question.speaker:
+            return False
+        speakers = self.retriever.speakers
+        named, asked = speakers.resolve(typed, allow_fuzzy=False), speakers.resolve(context.question.speaker)
+        return bool(named and asked and set(named.person_ids) & set(asked.person_ids))
+
     def _has_a_person(self, context: Context | None) -> bool:
         """Whether a conversation has someone for a pronoun to stand for: its speaker, or its topic when anyone goes
         by it ("yeuter", then "what did they say about it?") or it asked who they are."""

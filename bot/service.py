@@ -116,6 +116,11 @@ class BriefingService:
             return Reply("That's everything I have on that question.")
         return reply_for(answer)
 
+    def asked_about(self, conversation: str, typed: str) -> bool:
+        """Whether a typed name means the person the conversation's last question asked about ("where did brown say
+        that?" after Gordon Brown's words; not after Imomi's, where it asks about Brown)."""
+        return self.follow_ups.same_person(typed, self.conversations.get(conversation))
+
     def sources(self, conversation: str) -> Reply:
         """Where the quotes shown for the conversation's last question come from ("when was that?"), one line per
         article, in the order first quoted."""

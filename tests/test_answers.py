@@ -1484,7 +1484,8 @@ def test_asking_where_the_quotes_come_from_lists_their_articles(service: Briefin
     cite = handle(service, user, chat, "what did Imomi say about oil?").quotes[0].citation
     reply = handle(service, user, chat, message).text
     assert reply == f"The quotes so far come from:\n• “{cite.title}” — {cite.source}, {cite.published}"
-    # A question about a named person's words is a question, not about the quotes.
+    # Naming the person the last question asked about asks the same; naming another is a question about them.
+    assert handle(service, user, chat, "where did Imomi say that?").text == reply
     assert handle(service, user, chat, "when did Khalafov say that?").text != reply
 
 
