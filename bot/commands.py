@@ -139,11 +139,12 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return Reply("OK. Ask me anything else about the news, or send “more” for more of the last answer.")
         if _ABOUT_THE_ANSWER.match(" ".join(said.split())):
             return Reply(ABOUT_THE_ANSWER)
-        if _MORE.match(normalise(text)):
+        asked = normalise(text)
+        if _MORE.match(asked):
             return service.more(conversation)
-        if _SOURCES.match(normalise(text)):
+        if _SOURCES.match(asked):
             return service.sources(conversation)
-        if (named := _SOURCES_OF.match(normalise(text))) and service.asked_about(conversation, named["who"]):
+        if (named := _SOURCES_OF.match(asked)) and service.asked_about(conversation, named["who"]):
             return service.sources(conversation)
         if (digest := digest_command(text)) is not None:  # "send me a daily digest about oil at 8am"
             name, args = digest

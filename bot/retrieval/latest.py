@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bot.models import Article
 from bot.retrieval.fts import content_words
 from bot.retrieval.ranked import Ranked
 from bot.store.protocol import StoreProtocol
@@ -25,23 +26,29 @@ def asks_for_news(text: str) -> bool:
 
 def latest_leads(store: StoreProtocol, limit: int, offset: int) -> tuple[list[Ranked], bool]:
     """The opening paragraphs of the latest loaded stories after ``offset``, newest first, and whether more follow."""
-    articles = store.recent_articles(offset + limit + 1)
-    leads = [rows[0] for article in articles[offset : offset + limit] if (rows := store.article_rows(article.id))]
-    return [Ranked(row, (0.0,), frozenset()) for row in leads], len(articles) > offset + limit
+    articles, more = _latest(store, limit, offset)
+    leads = [rows[0] for article in articles if (rows := store.article_rows(article.id))]
+    return [Ranked(row, (0.0,), frozenset()) for row in leads], more
 
 
 def latest_voices(store: StoreProtocol, limit: int, offset: int) -> tuple[list[Ranked], tuple[str, ...], bool]:
     """For "who is quoted in the latest news?": from each of the latest stories after ``offset`` its first paragraph
     quoting someone (its lead when none does), everyone the stories quote, the most often quoted first, and whether
     more stories follow."""
-    articles = store.recent_articles(offset + limit + 1)
+    articles, more = _latest(store, limit, offset)
     chosen: list[Ranked] = []
     voices: Counter[str] = Counter()
-    for article in articles[offset : offset + limit]:
+    for article in articles:
         rows = store.article_rows(article.id)
         speakers = store.speakers_of([row.id for row in rows])
         voices.update(name for row in rows for name in speakers.get(row.id, ()))
         quoting = next((row for row in rows if speakers.get(row.id)), rows[0] if rows else None)
         if quoting is not None:
             chosen.append(Ranked(quoting, (0.0,), frozenset()))
-    return chosen, tuple(name for name, _ in voices.most_common()), len(articles) > offset + limit
+    return chosen, tuple(name for name, _ in voices.most_common()), more
+
+
+def _latest(store: StoreProtocol, limit: int, offset: int) -> tuple[list[Article], bool]:
+    """The latest loaded stories after ``offset``, newest first, and whether more follow."""
+    articles = store.recent_articles(offset + limit + 1)
+    return articles[offset : offset + limit], len(articles) > offset + limit

@@ -22,6 +22,7 @@ from bot.retrieval.question_patterns import (
     WHEN_SAID,
     WHO_SPOKE,
 )
+from bot.retrieval.typed_names import JOINS
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
@@ -111,7 +112,6 @@ _QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLI
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 # "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
 _QUOTES_OF = re.compile(rf"^(?:{QUOTES_ASKED})(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE)
-_JOINS = frozenset({"and", "or", "&"})
 _NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
@@ -290,7 +290,7 @@ def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:
 def _cut_at_a_join(reading: Question) -> bool:
     """Whether a reading cuts a list of names at its "and" ("mourinho and wenger" is not Mourinho on "and wenger")."""
     topic = reading.topic.split()
-    return bool(topic) and (topic[0] in _JOINS or topic[-1] in _JOINS)
+    return bool(topic) and (topic[0] in JOINS or topic[-1] in JOINS)
 
 
 def _subject_words(text: str) -> tuple[list[str], bool] | None:

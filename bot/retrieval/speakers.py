@@ -28,6 +28,7 @@ from bot.retrieval.terms import stem
 from bot.retrieval.topic_reading import written_as_a_name
 from bot.retrieval.typed_names import (
     AT_BODY,
+    JOINS,
     allowed_edits,
     full_name,
     given_in,
@@ -39,7 +40,7 @@ from bot.retrieval.typed_names import (
 )
 from bot.store.protocol import StoreProtocol
 
-_TOGETHER = re.compile(r" (?:and|&|or) ")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
+_TOGETHER = re.compile(f" (?:{'|'.join(JOINS)}) ")
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (

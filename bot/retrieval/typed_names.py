@@ -17,6 +17,7 @@ _TITLES = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ASIDE = re.compile(r"\([^()]*\)")  # "james baker (us treasury)"
+JOINS = ("and", "&", "or")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
 AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
 _SERVING = AT_BODY | {"for", "in", "to", "with"}  # "the minister for europe": a role, then whom it serves
 
