@@ -229,8 +229,7 @@ def add_pronoun(masked: str, refs: list[Ref], pronouns: list[tuple[int, int]], f
     start, end = pronouns[i]
     if any(r.start == start for r in refs):
         return
-    refs.append(Ref("pronoun", start, end, gender=_PRONOUN_GENDER.get(masked[start], "n")))
-    refs.sort(key=lambda r: r.start)
+    add_ref(refs, Ref("pronoun", start, end, gender=_PRONOUN_GENDER.get(masked[start], "n")))
 
 
 def add_opening_pronouns(masked: str, refs: list[Ref], bounds: list[int]) -> None:
