@@ -1990,3 +1990,26 @@ def test_a_tax_or_a_pact_is_no_one() -> None:
         ["Relief from Petroleum Revenue Tax was announced.", "The Growth Pact must change, Mr Lamy said."]
     )
     assert [p.name for p in result.people] == ["Lamy"]
+
+
+def test_an_occupation_or_a_party_opening_a_sentence_is_no_part_of_the_name() -> None:
+    result = attribute(
+        [
+            '"I am not pleased," Jefferson Parish Sheriff Harold Penn said.',
+            "But Mr Penn said he had been fooled.",
+            "Model Tamsin Reeve said the show was fun.",
+            "But Lib Dem Orla Finch said the plan was wrong.",
+            "Substitute Joe Varga said the team had earned it.",
+            "Television presenter John Sergeant said he was sorry.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Harold Penn",),
+        ("Harold Penn",),
+        ("Tamsin Reeve",),
+        ("Orla Finch",),
+        ("Joe Varga",),
+        ("John Sergeant",),
+    ]
+    assert "jefferson parish sheriff" in person(result, "Harold Penn").roles
+    assert "model" in person(result, "Tamsin Reeve").roles

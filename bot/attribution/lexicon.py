@@ -44,7 +44,7 @@ auditor accountant statistician physician psychologist specialist partner contro
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
 technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
 constable superintendent flanker fly-half scrum-half full-back hurdler jockey golfer cyclist swimmer boxer bookmaker
-prop hooker conductor solicitor frontbencher
+prop hooker conductor solicitor frontbencher sheriff sergeant photographer model
 """.split()
 )
 # Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
@@ -215,7 +215,8 @@ unlike like against without within throughout behind besides beside beyond amid 
 around across along alongside near outside inside through between above below beneath perhaps whether unless
 whilst again once sure surely nevertheless nonetheless moreover furthermore therefore thus hence otherwise anyway
 certainly clearly obviously already almost always never often sometimes soon together rather quite very
-whatever defiant injured veteran embattled beleaguered disgraced jailed ailing legendary outspoken
+whatever defiant injured veteran embattled beleaguered disgraced jailed ailing legendary outspoken unseeded
+more given fellow substitute replacement contestants youngsters farmer
 euro-sceptic eurosceptic
 mother father brother sister people police
 former current acting new old young senior junior british american european english french
@@ -256,7 +257,7 @@ tour series show programme program film album records studios pictures church ca
 centre center museum gallery prison jail watch theatre theater arena stadium island islands river mountains
 valley bay sea ocean gulf coast county province region district borough village town
 east west north south eastern western northern southern central middle labour conservative
-conservatives tory tories liberal democrat democrats republican republicans socialist
+conservatives tory tories liberal democrat democrats dem republican republicans socialist
 communist greens airbus boeing microsoft google apple sony intel ibm yahoo reuters
 bbc itv ofcom opec nato eu un usa uk us world global day week year month act bill report
 summit conference treaty accord agreement pact war crisis campaign project plan programme strategy tax taxes
