@@ -13,6 +13,7 @@ from bot.retrieval.kin import (
     number_stand_ins,
     spelling_stand_ins,
 )
+from bot.retrieval.synonyms import synonym_stand_ins
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -73,6 +74,15 @@ def test_a_country_and_its_demonym_stand_for_each_other() -> None:
     }
 
 
+def test_a_word_and_its_synonym_stand_for_each_other() -> None:
+    # Both ways, every word of a group; a word of no group has none.
+    assert synonym_stand_ins(["jobs", "maize", "negotiations", "weather"]) == {
+        "employ": ("job",),
+        "corn": ("maiz",),
+        "talk": ("negoti",),
+    }
+
+
 @pytest.mark.parametrize(
     ("stories", "question", "first"),
     [
@@ -128,8 +138,17 @@ def test_a_country_and_its_demonym_stand_for_each_other() -> None:
             "what did lyng say about japanese beef?",
             "Lyng said Japan's beef market",
         ),
+        (
+            [
+                "Budget forecast\n\nTreasurer Paul Keating said the budget would cut spending.\n\n"
+                "Keating said employment would grow by two pct a year.",
+                "Mine closes\n\nThe mine's owners said 300 jobs would go.",
+            ],
+            "what did keating say about jobs?",
+            "Keating said employment would grow",
+        ),
     ],
-    ids=["doer", "ism", "spelling", "compound", "number", "country"],
+    ids=["doer", "ism", "spelling", "compound", "number", "country", "synonym"],
 )
 def test_a_word_asked_in_one_form_finds_the_paragraph_written_in_another(
     service: BriefingService, stories: list[str], question: str, first: str

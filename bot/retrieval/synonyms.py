@@ -1,0 +1,88 @@
+"""Words news English uses for one another: "jobs" / employment, "maize" / corn, "talks" / negotiations.
+
+Porter relates a word's forms, never two words, and the related words learnt from the archive (expansion.py) are
+co-occurrences ("jobs" → cut, workforce), too loose to stand for a word. No maintained package ships an English
+thesaurus offline (the WordNet ones fetch their data at run time), so this is a short list of strict synonyms:
+words for the same thing in either direction, none with a common other sense ("charge", "fine", "stocks", "row"
+and "strike" alone are left out). The topic reader keeps those the archive uses, as for a word's kin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.retrieval.terms import stem
+
+_GROUPS = (
+    "job employment",
+    "unemployment joblessness",
+    "company firm",
+    "takeover acquisition",
+    "bankrupt insolvent",
+    "bankruptcy insolvency",
+    "recession downturn slump",
+    "wage salary",
+    "inexpensive cheap",
+    "expensive costly",
+    "tax levy",
+    "forecast predict prediction projection",
+    "buy purchase",
+    "rise increase",
+    "decline fall",
+    "reduce reduction cut",
+    "deficit shortfall",
+    "output production",
+    "petrol gasoline",
+    "maize corn",
+    "customer client",
+    "worker employee",
+    "sack dismiss",
+    "layoff redundancy",
+    "walkout stoppage strike",
+    "agreement accord pact",
+    "talks negotiations",
+    "ban prohibit prohibition",
+    "law legislation",
+    "jail prison imprison",
+    "probe investigation inquiry",
+    "murder killing homicide",
+    "soldier troop",
+    "lawmaker legislator",
+    "protest demonstration",
+    "car automobile",
+    "lorry truck",
+    "plane aircraft airplane aeroplane",
+    "film movie",
+    "tv television",
+    "phone telephone",
+    "internet web",
+    "computer pc",
+    "award prize",
+    "doctor physician",
+    "illness disease sickness",
+    "holiday vacation",
+    "child kid",
+    "rich wealthy affluent",
+    "quit resign resignation",
+    "oil petroleum",
+    "nuclear atomic",
+    "disaster catastrophe",
+)
+
+
+def _by_stem() -> dict[str, frozenset[str]]:
+    """Each listed word's stem → the stems of the other words of its groups."""
+    found: dict[str, set[str]] = {}
+    for group in _GROUPS:
+        stems = {stem(word) for word in group.split()}
+        for one in stems:
+            found.setdefault(one, set()).update(stems - {one})
+    return {one: frozenset(others) for one, others in found.items()}
+
+
+_SYNONYMS = _by_stem()
+
+
+def synonym_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The stems of a word's synonyms, as candidates standing for its stem: "jobs" → employ, "maize" → corn."""
+    return {other: (stem(word),) for word in words for other in sorted(_SYNONYMS.get(stem(word), ()))}
