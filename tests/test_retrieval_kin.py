@@ -11,6 +11,7 @@ from bot.retrieval.kin import (
     country_stand_ins,
     doctrine_stand_ins,
     number_stand_ins,
+    past_tense_stand_ins,
     spelling_stand_ins,
 )
 from bot.retrieval.synonyms import synonym_stand_ins
@@ -83,6 +84,11 @@ def test_a_word_and_its_synonym_stand_for_each_other() -> None:
     }
 
 
+def test_a_verb_and_its_past_tense_the_lemmatiser_leaves_stand_for_each_other() -> None:
+    # "fell" and "sold" the lemmatiser already reads as "fall" and "sell".
+    assert past_tense_stand_ins(["rising", "won", "fell", "prices"]) == {"rose": ("rise",), "win": ("won",)}
+
+
 @pytest.mark.parametrize(
     ("stories", "question", "first"),
     [
@@ -147,8 +153,16 @@ def test_a_word_and_its_synonym_stand_for_each_other() -> None:
             "what did keating say about jobs?",
             "Keating said employment would grow",
         ),
+        (
+            [
+                "Markets\n\nDealers said sterling rose against the mark on Monday.",
+                "Flower show\n\nA rare blue iris won the prize at the flower show.",
+            ],
+            "did sterling rise?",
+            "Dealers said sterling rose",
+        ),
     ],
-    ids=["doer", "ism", "spelling", "compound", "number", "country", "synonym"],
+    ids=["doer", "ism", "spelling", "compound", "number", "country", "synonym", "past tense"],
 )
 def test_a_word_asked_in_one_form_finds_the_paragraph_written_in_another(
     service: BriefingService, stories: list[str], question: str, first: str

@@ -1,7 +1,7 @@
 """Words of one family that Porter stems apart, which an article may write for a question's word: the deed for
 its doer ("phishers" / phishing), an -ism's -ist, the other side of the Atlantic's spelling, two words written
-as one, a small number in digits or in words, a country's name or demonym. Each finder gives candidates (a term
-→ the question's stems it stands for); the topic reader keeps those the archive uses."""
+as one, a small number in digits or in words, a country's name or demonym, a verb's past tense. Each finder
+gives candidates (a term → the question's stems it stands for); the topic reader keeps those the archive uses."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ from bot.retrieval.terms import stem
 _AGENT_NOUN = 6  # letters of the shortest -er stem read as a doer: "owner" is not someone who does "own"
 _DOCTRINE_WORD = 6  # letters of the shortest -ism / -ist word with a sibling: not "list", "mist", "prism"
 _SPELLING_WORD = 5  # letters of the shortest word respelt: not "four" / "for", "size" / "sise"
+# Past tenses the lemmatiser leaves as they are, being other words too (the Korean won, a rose, broke as penniless),
+# though the archive mostly writes them as the verb's: "prices rose", "Chelsea won".
+_PAST_OF = {"win": "won", "rise": "rose", "break": "broke", "shake": "shook", "drink": "drank"}
+_PAST_TENSES = _PAST_OF | {past: verb for verb, past in _PAST_OF.items()}  # each way
 # A word's endings as Britain and America write them, and the inflections each may carry: either side's form is
 # tried for the other (forms no article uses are dropped).
 _ATLANTIC_ENDINGS = (
@@ -107,3 +111,9 @@ def country_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     africa's" → african: a question on South Africa's maize is answered by a story on the South African corn
     crop."""
     return {stem(form): (stem(word),) for word in words for form in country_kin(word.lower())}
+
+
+def past_tense_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """A verb's past tense for the verb and the verb for its past tense, as candidates: "rising" → rose, "won" → win:
+    "did the pound rise?" is answered by "sterling rose"."""
+    return {other: (stem(word),) for word in words if (other := _PAST_TENSES.get(stem(word)))}

@@ -17,6 +17,7 @@ from bot.retrieval.kin import (
     country_stand_ins,
     doctrine_stand_ins,
     number_stand_ins,
+    past_tense_stand_ins,
     spelling_stand_ins,
 )
 from bot.retrieval.spelling import SHORTEST_RESPELT, swapped_back, unheard_of
@@ -80,7 +81,7 @@ class TopicReader:
         related = {s: found - set(stems) for s, found in related.items()}
         # Words of the same family Porter keeps apart: the deed for a doer ("phisher"), an -ist for an -ism, the
         # other side of the Atlantic's spelling ("stabilise" / stabilize); two words written as one ("web site"); a
-        # small number's other form ("6" / six); and a word's synonym ("jobs" / employment).
+        # small number's other form ("6" / six); a past tense ("rose"); and a word's synonym ("jobs" / employment).
         kin = {
             # (not for a name the archive writes so: Time Warner does no warning, nor Harry Potter potting)
             **agent_stand_ins(stem(w) for w in words if stem(w).endswith("er") and not self.written_as_a_name(w)),
@@ -89,6 +90,7 @@ class TopicReader:
             **closed_compounds(runs),
             **number_stand_ins(words),
             **country_stand_ins(words),
+            **past_tense_stand_ins(words),
             **synonym_stand_ins(words),
         }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
