@@ -801,6 +801,14 @@ def test_a_central_banks_chief_is_its_governor(service: BriefingService) -> None
     assert service.retriever.speakers.resolve("the bank of japan chief").names == ("Satoshi Sumita",)
 
 
+def test_a_football_clubs_coach_is_its_manager_and_back(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Blues win\n\nChelsea manager Jose Mourinho said his side had been lucky.")
+    service.load_text(ADMIN, "Derby loss\n\nArsenal's Thierry Henry said the team had to improve.")
+    service.load_text(ADMIN, "Sevens\n\nEngland coach Mike Friday said his squad was ready.")
+    assert service.retriever.speakers.resolve("the chelsea coach").names == ("Jose Mourinho",)
+    assert service.retriever.speakers.resolve("the england manager").names == ("Mike Friday",)
+
+
 def test_a_role_of_a_named_person_is_the_holder_quoted_in_their_stories(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
