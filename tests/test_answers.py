@@ -801,6 +801,14 @@ def test_a_central_banks_chief_is_its_governor(service: BriefingService) -> None
     assert service.retriever.speakers.resolve("the bank of japan chief").names == ("Satoshi Sumita",)
 
 
+def test_a_bodys_chief_is_whoever_heads_it_whatever_the_title(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Oil output\n\nOPEC President Rilwanu Lukman said the group would hold output.")
+    service.load_text(ADMIN, "Dollar view\n\nTreasury Secretary James Baker said the dollar was stable.")
+    service.load_text(ADMIN, "Car sales\n\nNissan chief Carlos Ghosn said sales in Japan rose.")
+    assert service.retriever.speakers.resolve("the opec chief").names == ("Rilwanu Lukman",)
+    assert service.retriever.speakers.resolve("the treasury chief").names == ("James Baker",)
+
+
 def test_a_football_clubs_coach_is_its_manager_and_back(service: BriefingService) -> None:
     service.load_text(ADMIN, "Blues win\n\nChelsea manager Jose Mourinho said his side had been lucky.")
     service.load_text(ADMIN, "Derby loss\n\nArsenal's Thierry Henry said the team had to improve.")
