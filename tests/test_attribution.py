@@ -2013,3 +2013,15 @@ def test_an_occupation_or_a_party_opening_a_sentence_is_no_part_of_the_name() ->
     ]
     assert "jefferson parish sheriff" in person(result, "Harold Penn").roles
     assert "model" in person(result, "Tamsin Reeve").roles
+
+
+def test_a_weekday_after_a_full_name_dates_the_report() -> None:
+    result = attribute(
+        [
+            "Treasury Secretary Arlo Venn said the dollar was stable.",
+            "He met Finance Minister Orla Finch and Arlo Venn Monday in Frankfurt.",
+            "England coach Mike Friday said the squad was ready.",
+        ]
+    )
+    names = {p.name for p in result.people}
+    assert {"Arlo Venn", "Mike Friday"} <= names and "Arlo Venn Monday" not in names

@@ -23,6 +23,9 @@ _NEVER_LAST = frozenset(
     " now only then again too here there yet ever soon today tonight tomorrow yesterday up down out off away i".split()
 )
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
+# Reuters dates a report by its weekday straight after a name; a name of one word before one is a name of its own
+# ("Mike Friday", "Sheffield Wednesday").
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Descriptions that open a sentence before a full name, capitalised there (not the given names Dane and Finn),
 # and nationalities before one ("Argentine David Nalbandian" is David Nalbandian, as a later line names him).
 _DESCRIPTIONS = (frozenset(EPITHETS) - {"dane", "finn"}) | NATIONALITIES
@@ -198,6 +201,8 @@ def _split_shape(run: str) -> Shape:
     if len(tokens) == 1 and (tokens[0].lower() in COMMON_CAPS or tokens[0].lower() in HONORIFICS):
         return NOT_A_NAME
     prefix, honorific, words = _split_run(tokens)
+    if len(words) > 2 and words[-1].lower() in _WEEKDAYS:
+        words = words[:-1]  # "Treasury Secretary James Baker Monday in Frankfurt": when he met, not his name
     if not _looks_like_name(words, honorific):
         return NOT_A_NAME
     head = role_head(prefix[-1]) if prefix else None
