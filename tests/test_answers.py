@@ -2227,6 +2227,19 @@ def test_a_country_a_story_only_guessed_does_not_make_someone_its_office_holder(
         assert service.ask(question).message.startswith("What Yasuhiro Nakasone said about trade")
 
 
+def test_an_office_written_with_the_name_outranks_one_whose_country_a_story_guessed(
+    service: BriefingService,
+) -> None:
+    # A bare "President Reagan" in a story on Iran is guessed Iran's president; Khatami is written so.
+    service.load_text(
+        ADMIN,
+        "Gulf patrols\n\nIran and Iranian officials protested as Iran's navy sailed.\n\n"
+        "President Reagan said the patrols would go on.",
+    )
+    service.load_text(ADMIN, "Reform vote\n\nIranian President Mohammad Khatami said reform would go on.")
+    assert service.retriever.speakers.resolve("the iranian president").names == ("Mohammad Khatami",)
+
+
 def test_a_guessed_subject_is_not_widened_to_its_countrys_other_office_holders(service: BriefingService) -> None:
     service.load_text(ADMIN, "Bush visit\n\nUS President George Bush said shipping lines would pay less.")
     service.load_text(ADMIN, "Shipping\n\nAmerican President Lines said it would lease four ships to a Taiwan line.")

@@ -65,11 +65,11 @@ class _Incremental(ABC):
 class RoleAliases:
     """Role aliases ("the foreign secretary") by word, for matching a typed role without scanning the table.
 
-    A role a story only guessed the country of (``GUESSED_ROLE``) counts unless its holder is recorded in that
-    office for another country: Margaret Thatcher, written "British Prime Minister", is no "japanese prime
-    minister" for a bare "Prime Minister Margaret Thatcher" in a story on Japanese trade barriers. A role a story
-    only seemed to call someone by (``INFERRED_ROLE``) counts when nobody holds it otherwise: "the chancellor" is
-    not Vince Cable, read as the chancellor who "meanwhile insisted" after his own words.
+    A role a story only guessed the country of (``GUESSED_ROLE``) counts, after those written, unless its holder is
+    recorded in that office for another country: Margaret Thatcher, written "British Prime Minister", is no
+    "japanese prime minister" for a bare "Prime Minister Margaret Thatcher" in a story on Japanese trade barriers.
+    A role a story only seemed to call someone by (``INFERRED_ROLE``) counts when nobody holds it otherwise: "the
+    chancellor" is not Vince Cable, read as the chancellor who "meanwhile insisted" after his own words.
     """
 
     def __init__(self, store: StoreProtocol) -> None:
@@ -87,12 +87,21 @@ class RoleAliases:
         """Role aliases (alias, person id) with ``word`` as a whole word, the surer kinds first, oldest first;
         without those only ``inferred``, if so asked."""
         self.refresh()
-        guessed = self._guessed.containing(word, limit)
         return (
             self._written.containing(word, limit)
-            + [(alias, person_id) for alias, person_id in guessed if not self._doubted(alias, person_id)]
+            + self.guessed_containing(word, limit)
             + (self._inferred.containing(word, limit) if inferred else [])
         )
+
+    def written_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """The role aliases written with a name (alias, person id) with ``word`` as a whole word, oldest first."""
+        return self._written.containing(word, limit)
+
+    def guessed_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """The role aliases whose country a story only guessed (alias, person id) with ``word`` as a whole word,
+        oldest first, but for those its holder is recorded in for another country."""
+        guessed = self._guessed.containing(word, limit)
+        return [(alias, person_id) for alias, person_id in guessed if not self._doubted(alias, person_id)]
 
     def inferred_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
         """The role aliases only inferred (alias, person id) with ``word`` as a whole word, oldest first."""

@@ -19,6 +19,10 @@ OTHER_OFFICE = frozenset("former ex shadow deputy vice assistant outgoing late".
 # How much a role counts against one typed in full when it names another office, or was only inferred: a half
 # keeps its holders below anyone holding the typed role as written, and above nobody.
 LESSER_ROLE = 0.5
+# ... and when a story only guessed its country ("President Reagan" in a story on Iran is no Iranian president
+# beside Khatami, written so): still the typed role held in full, after those holding it as written.
+GUESSED_ROLE_SHARE = 0.75
+HELD_IN_FULL = GUESSED_ROLE_SHARE  # a score from here up holds every word of the typed role
 QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than this names no one in particular
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
@@ -67,11 +71,12 @@ class RoleHolders:
         best: dict[int, float] = {}
         # Scored once per distinct wording: a common head's thousands of roles share a few hundred.
         match = cache(lambda alias: _role_match(qualifiers, alias))
-        # A role only inferred (the story never wrote it with the name) counts less: its holders answer for it only
-        # when nobody holds it as written.
+        # A role only guessed or inferred (the story never wrote it with the name) counts less: its holders answer
+        # for it only when nobody holds it as written.
         for candidate in heads:
             for share, aliases in (
-                (1.0, self.roles.containing(candidate, inferred=False)),
+                (1.0, self.roles.written_containing(candidate)),
+                (GUESSED_ROLE_SHARE, self.roles.guessed_containing(candidate)),
                 (LESSER_ROLE, self.roles.inferred_containing(candidate)),
             ):
                 for alias, person_id in aliases:

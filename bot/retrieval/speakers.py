@@ -16,6 +16,7 @@ from bot.attribution.lexicon import ROLE_HEADS
 from bot.attribution.roles import with_demonyms
 from bot.retrieval.aliases import NameAliases, RoleAliases
 from bot.retrieval.role_holders import (
+    HELD_IN_FULL,
     QUALIFIED_PEOPLE,
     ROLE_FILLER,
     SOMEONE,
@@ -333,12 +334,12 @@ class SpeakerResolver:
         if not heads:
             return None
         top = max(best.values(), default=0.0)
-        if top < 1.0 and (holding := self.holders.holding_all(qualifiers, heads)):
+        if top < HELD_IN_FULL and (holding := self.holders.holding_all(qualifiers, heads)):
             return self._speaker(typed, holding)  # nobody holds the head noun with every qualifier
         if not best:
             found = self.holders.by_qualifier(heads, qualifiers)
             return self._speaker(typed, found) if found else None
-        unmatched = tuple(qualifiers) if top < 1.0 else ()
+        unmatched = tuple(qualifiers) if top < HELD_IN_FULL else ()
         holders = sorted(i for i, score in best.items() if score == top)
         if unmatched and (named := self.exact(" ".join(qualifiers))):
             # "courtney love's lawyer": the lawyer quoted in her stories, not every lawyer (nor Love herself);
