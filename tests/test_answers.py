@@ -809,6 +809,19 @@ def test_a_bodys_chief_is_whoever_heads_it_whatever_the_title(service: BriefingS
     assert service.retriever.speakers.resolve("the treasury chief").names == ("James Baker",)
 
 
+def test_a_director_general_is_a_director_of_a_kind(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Business mood\n\nCBI director general Digby Jones said firms were gloomy.")
+    service.load_text(ADMIN, "Home news\n\nHome Secretary Charles Clarke said the bill would pass.")
+    service.load_text(ADMIN, "Fraud case\n\nUS attorney Carol Lam said the charges were serious.")
+    service.load_text(ADMIN, "Spam case\n\nAttorney general Eliot Spitzer said the firms had broken the law.")
+    # A body whose initials are CBI too: its director matched "the cbi boss" alone, a director general never.
+    service.load_text(ADMIN, "Futures\n\nCalifornia Based Institute director Paul Saffo said gadgets would shrink.")
+    speakers = service.retriever.speakers
+    assert "Digby Jones" in speakers.resolve("the cbi boss").names
+    assert speakers.resolve("the cbi director general").names == ("Digby Jones",)
+    assert speakers.resolve("the attorney general").names == ("Eliot Spitzer",)
+
+
 def test_a_football_clubs_coach_is_its_manager_and_back(service: BriefingService) -> None:
     service.load_text(ADMIN, "Blues win\n\nChelsea manager Jose Mourinho said his side had been lucky.")
     service.load_text(ADMIN, "Derby loss\n\nArsenal's Thierry Henry said the team had to improve.")

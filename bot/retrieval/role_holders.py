@@ -66,6 +66,8 @@ class RoleHolders:
         # The role noun is usually last ("the agriculture secretary"), or before its office ("secretary of state").
         found = last_role_noun(wanted)
         at = found if found >= 0 else len(wanted) - 1
+        if at == len(wanted) - 1:
+            at = _head_of(wanted)  # "the bbc director general": a director
         head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
         heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
         best: dict[int, float] = {}
@@ -80,9 +82,10 @@ class RoleHolders:
                 (LESSER_ROLE, self.roles.inferred_containing(candidate)),
             ):
                 for alias, person_id in aliases:
-                    words = alias.split()
-                    if words and words[-1] in heads:
-                        best[person_id] = max(share * match(tuple(words[:-1])), best.get(person_id, 0.0))
+                    head_at = _head_of(words := alias.split())
+                    if head_at >= 0 and words[head_at] in heads:
+                        rest = tuple(words[:head_at] + words[head_at + 1 :])
+                        best[person_id] = max(share * match(rest), best.get(person_id, 0.0))
         return heads, qualifiers, best
 
     def holding_all(self, qualifiers: list[str], heads: set[str]) -> list[int]:
@@ -135,6 +138,15 @@ class RoleHolders:
 def spelt_out(typed: str) -> str:
     """A typed name or role with its job titles written out ("the pm": "the prime minister")."""
     return " ".join(_SHORT_TITLES.get(word, word) for word in typed.split())
+
+
+def _head_of(words: list[str]) -> int:
+    """The index of a role's head noun: its last word, or the one before a "general" after it ("cbi director
+    general", "un secretary general": a director or a secretary, of a kind the "general" qualifies); -1 for no
+    words."""
+    if len(words) > 1 and words[-1] == "general" and words[-2] in ROLE_HEADS:
+        return len(words) - 2
+    return len(words) - 1
 
 
 def last_role_noun(words: list[str]) -> int:
