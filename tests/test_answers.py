@@ -822,6 +822,18 @@ def test_a_director_general_is_a_director_of_a_kind(service: BriefingService) ->
     assert speakers.resolve("the attorney general").names == ("Eliot Spitzer",)
 
 
+def test_a_name_typed_after_an_office_means_its_holder(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget day\n\nChancellor Gordon Brown said the economy was strong.")
+    service.load_text(ADMIN, "Novel sells\n\nAuthor Dan Brown said the book had sold well.")
+    service.load_text(ADMIN, "Talks\n\nPresident George Bush said the talks went well.")
+    service.load_text(ADMIN, "New album\n\nSinger Kate Bush said the album was nearly done.")
+    speakers = service.retriever.speakers
+    assert speakers.resolve("chancellor brown").names == ("Gordon Brown",)
+    assert speakers.resolve("president bush").names == ("George Bush",)
+    assert set(speakers.resolve("mr brown").names) == {"Gordon Brown", "Dan Brown"}  # no office typed
+    assert service.ask("what did chancellor brown say?").message.startswith("What Gordon Brown said")
+
+
 def test_a_football_clubs_coach_is_its_manager_and_back(service: BriefingService) -> None:
     service.load_text(ADMIN, "Blues win\n\nChelsea manager Jose Mourinho said his side had been lucky.")
     service.load_text(ADMIN, "Derby loss\n\nArsenal's Thierry Henry said the team had to improve.")

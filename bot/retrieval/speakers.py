@@ -91,7 +91,7 @@ class SpeakerResolver:
         if not words:
             return None
         if exact := self.exact(typed):
-            exact = self._with(exact, self._in_country_form(name))
+            exact = self._holding_the_title(self._with(exact, self._in_country_form(name)), words)
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
         # "the boj govenror", "syamntec's kevin hogan": two letters swapped, read back as a guess.
@@ -304,6 +304,23 @@ class SpeakerResolver:
         at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
         holding = [i for i in named.person_ids if i in at_body]
         return self._speaker(typed, holding) if holding else named
+
+    def _holding_the_title(self, speaker: Speaker, words: list[str]) -> Speaker:
+        """Of the people a name typed after an office means ("chancellor brown", "president bush"), those whose
+        roles fit the office best, if any does: Gordon Brown, not every Brown; George Bush, not Kate Bush."""
+        at = last_role_noun(words)
+        if at < 0 or at == len(words) - 1 or len(speaker.person_ids) < 2:
+            return speaker
+        scores = self.holders.scores(" ".join(words[: at + 1]))[2]
+        fitting = {i: scores[i] for i in speaker.person_ids if i in scores}
+        if not fitting:
+            return speaker
+        top = max(fitting.values())
+        # A bare surname a story recorded alone ("Kerry") may be the same man: it stays, unless another office holds it.
+        bare = [i for i, name in zip(speaker.person_ids, speaker.names, strict=True) if not full_name(name)]
+        return self._speaker(
+            speaker.typed, [i for i in speaker.person_ids if fitting.get(i) == top or (i in bare and i not in fitting)]
+        )
 
     def _named_after_role(self, typed: str, words: list[str]) -> Speaker | None:
         """A role followed by a name ("fed vice chairman johnson"): the name's people, those holding the role first.
