@@ -20,6 +20,7 @@ from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
 from bot.retrieval.spelling import archive_spellings, one_slip_away
 from bot.retrieval.terms import stem
+from bot.retrieval.typed_names import full_name
 from bot.service import BriefingService
 from bot.store import Store
 
@@ -957,6 +958,16 @@ def test_the_lead_names_someone_once_though_a_story_knew_them_by_surname(service
     service.load_text(ADMIN, "Pay gap narrows\n\nThe pay gap is narrowing, Blair said on Monday.")
     assert service.ask("what did blair say about the pay gap?").message.startswith("What Tony Blair said about")
     assert service.ask("what did blair say about oil?").message.startswith("I found no paragraph where Tony Blair ")
+
+
+def test_a_namesake_counted_is_one_other_full_name_not_a_surname_alone(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Bare\n\nThe weather was fine, Blair said.")
+    for first in ("Ann", "Bo", "Cy", "Di", "Ed"):
+        service.load_text(ADMIN, f"Note {first}\n\n{first} Blair said the weather was fine.")
+    answer = service.ask("what did blair say?", limit=4)
+    assert all(full_name(hit.speakers[0]) for hit in answer.hits)
+    # One full-named Blair more than the page's four: the surname a story recorded alone is not counted.
+    assert answer.message.endswith("(1 other goes by “blair”: ask by full name for one of them.)")
 
 
 def test_a_role_many_hold_names_those_on_the_page_and_counts_the_rest(service: BriefingService) -> None:

@@ -41,7 +41,7 @@ from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
-from bot.retrieval.typed_names import names_a_role
+from bot.retrieval.typed_names import full_name, names_a_role
 from bot.retrieval.wording import as_on_page, latest_voices_lead, lead, no_match_message
 from bot.store.protocol import StoreProtocol
 
@@ -219,7 +219,8 @@ class Retriever:
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
         shown = as_on_page(speaker, hits, topic=bool(parsed.topic))
-        namesakes = len(speaker.names) - len(shown.names) if speaker and shown else 0
+        # Others the name or role means, by full name: a surname a story recorded alone is likely one of those shown.
+        namesakes = sum(full_name(n) and n not in shown.names for n in speaker.names) if speaker and shown else 0
         return Answer(
             parsed.text,
             hits,

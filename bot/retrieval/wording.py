@@ -19,6 +19,7 @@ _QUESTION_OPENING = re.compile(
 )
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
+_BE, _GO = ("are", "is"), ("go", "goes")  # the verb after "others" and after "1 other"
 
 
 def lead(
@@ -49,10 +50,11 @@ def lead(
         return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
+    others = f"{namesakes} other" if namesakes == 1 else f"{namesakes} others"
     if namesakes and names_a_role(speaker.typed):  # with a topic too: that a role is ambiguous is news
-        guessed += f" ({namesakes} others are recorded as “{speaker.typed}”: ask for one of them by name.)"
+        guessed += f" ({others} {_BE[namesakes == 1]} recorded as “{speaker.typed}”: ask for one of them by name.)"
     elif namesakes and not parsed.topic:
-        guessed += f" ({namesakes} others go by “{speaker.typed}”: ask by full name for one of them.)"
+        guessed += f" ({others} {_GO[namesakes == 1]} by “{speaker.typed}”: ask by full name for one of them.)"
     if parsed.topic and named:
         return (
             f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
