@@ -516,6 +516,15 @@ def test_a_period_asked_about_keeps_to_articles_published_then(service: Briefing
     assert texts("news from april 1987 about rice") == ["said Japan would ope", "said rice farmers wa"]
 
 
+def test_a_period_finds_a_prolific_speakers_words_however_far_down_their_ranking(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-12 By Reuters\n\nPaul Volcker said banks must lend more.")
+    for day in range(10, 20):  # ten later stories rank first, all of them April's
+        service.load_text(ADMIN, f"date 1987-04-{day} By Reuters\n\nPaul Volcker said rates held on the {day}th.")
+    for question in ("what did volcker say in march?", "what did volcker say in march 1987?"):
+        answer = service.ask(question)
+        assert [hit.text for hit in answer.hits] == ["Paul Volcker said banks must lend more."]
+
+
 def test_a_period_that_is_the_topics_own_is_read_so_first() -> None:
     assert period_in("what did lawson say about growth in 1988?") == Period("in 1988", year="1988")
     assert period_in("any news on opec during early March 1987") == Period("during early March 1987", "1987", "03")
@@ -968,6 +977,13 @@ def test_a_namesake_counted_is_one_other_full_name_not_a_surname_alone(service: 
     assert all(full_name(hit.speakers[0]) for hit in answer.hits)
     # One full-named Blair more than the page's four: the surname a story recorded alone is not counted.
     assert answer.message.endswith("(1 other goes by “blair”: ask by full name for one of them.)")
+
+
+def test_the_lead_drops_only_a_bare_surname_written_inside_another_name(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dollar\n\nTreasury Secretary James Baker said the dollar was stable.")
+    service.load_text(ADMIN, "Trade\n\nTreasury Secertary James Baker said trade would grow.")  # sic
+    message = service.ask("what did baker say?").message
+    assert message.startswith("What James Baker / Secertary James Baker said")
 
 
 def test_a_role_many_hold_names_those_on_the_page_and_counts_the_rest(service: BriefingService) -> None:

@@ -10,6 +10,7 @@ a story covers better, are asked again as a topic (``as_topic``).
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -136,7 +137,9 @@ class Retriever:
             return Answer(asked.text, self._hits(leads, ()), False, "The latest stories:", has_more=more)
         speaker, parsed, guessed = self.asked.speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
-        wanted = max(offset + limit + 1, FOLLOWER_WINDOW)  # how much of the ranking must be complete
+        # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
+        # first few paragraphs may all be from another month).
+        wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None else sys.maxsize
         if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic.

@@ -103,8 +103,9 @@ def _who(speaker: Speaker, many: str = "") -> str:
     a lead of fifty names said nothing); said as nearest the role when none holds all its words ("the tesco ceo":
     chief executives, none of them recorded at Tesco)."""
     if len(speaker.names) <= NAMES_LISTED:
-        # A story naming someone only by surname records them so: "Tony Blair / Blair" reads as two people.
-        return " / ".join(n for n in speaker.names if not any(o.endswith(" " + n) for o in speaker.names))
+        # A story naming someone only by surname records them so: "Tony Blair / Blair" reads as two people. Only a
+        # bare surname goes: "James Baker" stays beside the "Secertary James Baker" a misspelt title made.
+        return " / ".join(n for n in speaker.names if " " in n or not any(o.endswith(" " + n) for o in speaker.names))
     recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
     return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
 
