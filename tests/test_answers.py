@@ -1768,6 +1768,8 @@ def test_who_commented_lists_the_people_quoted_on_the_topic_and_gives_their_word
         "did anyone comment on the harbour?",
         "has anybody said anything about the harbour?",
         "was anyone quoted on the harbour?",
+        "list everyone who spoke about the harbour",
+        "people who commented on the harbour",
     ],
 )
 def test_asking_whether_anyone_spoke_lists_who_did(service: BriefingService, question: str) -> None:

@@ -26,9 +26,10 @@ WORDS_ON = (
     r"|call for|called for|respond to|responded to|react to|reacted to|reply to|replied to"
 )
 # "who commented on Y?", "who else has warned about Y?", "who was quoted on Y?", "did anyone comment on Y?", "has
-# anybody said anything about Y?": the people quoted on a topic.
+# anybody said anything about Y?", "list everyone who spoke about Y": the people quoted on a topic.
 WHO_SPOKE = (
-    r"(?:who|(?:(?:did|has|have|had|was|were|is) )?(?:anyone|anybody|any one|someone|somebody)) "
+    r"(?:(?:(?:list|name|show me|tell me|give me) )?(?:everyone|everybody|all (?:those|the people)|(?:the )?people)"
+    r" (?:who|that)|who|(?:(?:did|has|have|had|was|were|is) )?(?:anyone|anybody|any one|someone|somebody)) "
     r"(?:(?:has|have|had|else|was|were|is|are|been) )*(?:said|says|spoke|spoken|talked|commented|mentioned"
     r"|discussed|raised|quoted|criticised|criticized|warned|reacted|responded|complained|defended|objected"
     r"|(?:weighed|spoke|spoken) (?:in|out)|say|speak|talk|comment|mention|react|respond|weigh in|speak out)"
