@@ -670,6 +670,20 @@ def test_a_full_name_nobody_goes_by_is_said_to_be_unknown_however_asked(
     assert answer.message.startswith("I don't know anyone called"), answer.message
 
 
+def test_what_a_body_nobody_is_recorded_as_said_is_its_stories_their_quotes_first(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Hall of Fame\n\nThe Irish band U2 has been inducted into the Hall of Fame in New York.\n\n"
+        'Bono said: "U2 is honoured."',
+    )
+    service.load_text(ADMIN, "Charts\n\nThe band's new single went straight to number one for Smith.")
+    answer = service.ask("what did u2 say?")
+    assert answer.message == "What the articles say about u2:"
+    assert [hit.text[:10] for hit in answer.hits] == ["Bono said:", "The Irish "]
+    # A name's words must stand together: "jo smith" is no one, not news of a Smith.
+    assert service.ask("what did jo smith say?").message.startswith("I don't know anyone called “jo smith”")
+
+
 def test_a_misspelt_full_name_asked_alone_is_that_persons_words(service: BriefingService) -> None:
     service.load_text(ADMIN, "Robot study\n\nProfessor Kerstin Dautenhahn said robots must learn manners.")
     service.load_text(ADMIN, "Fashion week\n\nDesigner Kirsten Lee said hemlines would rise.")

@@ -40,16 +40,21 @@ class QuestionAsTopic:
         story is about nearly all of it.
 
         Nobody is recorded as "toyota" or "jp morgan's bosses": still, a story about nearly all the question
-        answers it ("what did toyota say about hybrid cars?"). A word no paragraph uses ("Frobisk") is in no
+        answers it ("what did toyota say about hybrid cars?"), and without a topic, the stories about them ("what
+        did u2 say?": the band's stories, their quotes first). A word no paragraph uses ("Frobisk") is in no
         story: then no topic search is spent on it.
         """
         whole = speaker_in_topic(parsed, joined=True)
         unheard = any(map(self.reader.unheard_of, parsed.speaker.split()))
         whole_topic = None if unheard else self.reader.topic(whole.topic)
-        if whole_topic is None or topic is None:
+        if whole_topic is None:
             return None
         ranked = self.topics.rank(whole_topic, after_article, wanted=wanted)
-        if not self._about_question(whole_topic, topic, ranked):
+        if topic is None:
+            # Every word of the name together, or no one: "nick smith" is not news of a Smith.
+            if not ranked or whole_topic.matched(ranked[0].stems) < len(whole_topic.stems):
+                return None
+        elif not self._about_question(whole_topic, topic, ranked):
             return None
         # What was said is asked for: a paragraph where someone speaks (its lawyer, its spokesman) comes first.
         voiced = self.store.speakers_of([r.row.id for r in ranked[:wanted]])
@@ -104,4 +109,5 @@ def speaker_in_topic(parsed: Question, *, joined: bool = False) -> Question:
     """The question with its speaker read as part of the topic (without the "did", "was"… of its phrasing);
     ``joined`` by "and" when the speaker was a name or role of its own ("toyota and hybrid cars"), not the
     subject of the question's own clause ("deng put a cap on grain imports")."""
-    return Question(parsed.text, topic=f"{parsed.speaker}{' and' if joined else ''} {parsed.topic}".strip())
+    joiner = " and" if joined and parsed.topic else ""
+    return Question(parsed.text, topic=f"{parsed.speaker}{joiner} {parsed.topic}".strip())
