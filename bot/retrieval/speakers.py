@@ -311,7 +311,7 @@ class SpeakerResolver:
         at = last_role_noun(words)
         if at < 0 or at == len(words) - 1 or len(speaker.person_ids) < 2:
             return speaker
-        scores = self.holders.scores(" ".join(words[: at + 1]))[2]
+        _, _, scores = self.holders.scores(" ".join(words[: at + 1]))
         fitting = {i: scores[i] for i in speaker.person_ids if i in scores}
         if not fitting:
             return speaker

@@ -3,8 +3,9 @@
 Porter relates a word's forms, never two words, and the related words learnt from the archive (expansion.py) are
 co-occurrences ("jobs" → cut, workforce), too loose to stand for a word. No maintained package ships an English
 thesaurus offline (the WordNet ones fetch their data at run time), so this is a short list of strict synonyms:
-words for the same thing in either direction, none with a common other sense ("charge", "fine", "stocks", "row"
-and "strike" alone are left out). The topic reader keeps those the archive uses, as for a word's kin.
+words for the same thing in either direction, none with a common other sense ("charge", "fine", "stocks" and "row"
+are left out; a strike is the walkout news mostly means). The topic reader keeps those the archive uses, as for a
+word's kin.
 """
 
 from __future__ import annotations
