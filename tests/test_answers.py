@@ -819,20 +819,6 @@ def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: Bri
     assert answer.hits[0].speakers == ("Fox",)
 
 
-def test_a_central_banks_chief_is_its_governor(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Yen view\n\nBank of Japan Governor Satoshi Sumita said the strong yen hurt exporters.")
-    service.load_text(ADMIN, "Car sales\n\nNissan chief Carlos Ghosn said sales in Japan rose.")
-    assert service.retriever.speakers.resolve("the bank of japan chief").names == ("Satoshi Sumita",)
-
-
-def test_a_bodys_chief_is_whoever_heads_it_whatever_the_title(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Oil output\n\nOPEC President Rilwanu Lukman said the group would hold output.")
-    service.load_text(ADMIN, "Dollar view\n\nTreasury Secretary James Baker said the dollar was stable.")
-    service.load_text(ADMIN, "Car sales\n\nNissan chief Carlos Ghosn said sales in Japan rose.")
-    assert service.retriever.speakers.resolve("the opec chief").names == ("Rilwanu Lukman",)
-    assert service.retriever.speakers.resolve("the treasury chief").names == ("James Baker",)
-
-
 def test_a_director_general_is_a_director_of_a_kind(service: BriefingService) -> None:
     service.load_text(ADMIN, "Business mood\n\nCBI director general Digby Jones said firms were gloomy.")
     service.load_text(ADMIN, "Home news\n\nHome Secretary Charles Clarke said the bill would pass.")
@@ -858,12 +844,33 @@ def test_a_name_typed_after_an_office_means_its_holder(service: BriefingService)
     assert service.ask("what did chancellor brown say?").message.startswith("What Gordon Brown said")
 
 
-def test_a_football_clubs_coach_is_its_manager_and_back(service: BriefingService) -> None:
-    service.load_text(ADMIN, "Blues win\n\nChelsea manager Jose Mourinho said his side had been lucky.")
-    service.load_text(ADMIN, "Derby loss\n\nArsenal's Thierry Henry said the team had to improve.")
-    service.load_text(ADMIN, "Sevens\n\nEngland coach Mike Friday said his squad was ready.")
-    assert service.retriever.speakers.resolve("the chelsea coach").names == ("Jose Mourinho",)
-    assert service.retriever.speakers.resolve("the england manager").names == ("Mike Friday",)
+ROLE_STORIES = (
+    "Yen view\n\nBank of Japan Governor Satoshi Sumita said the strong yen hurt exporters.",
+    "Car sales\n\nNissan chief Carlos Ghosn said sales in Japan rose.",
+    "Oil output\n\nOPEC President Rilwanu Lukman said the group would hold output.",
+    "Dollar view\n\nTreasury Secretary James Baker said the dollar was stable.",
+    "Blues win\n\nChelsea manager Jose Mourinho said his side had been lucky.",
+    "Derby loss\n\nArsenal's Thierry Henry said the team had to improve.",
+    "Sevens\n\nEngland coach Mike Friday said his squad was ready.",
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "holder"),
+    [
+        ("the bank of japan chief", "Satoshi Sumita"),  # a central bank's chief is its governor
+        ("the opec chief", "Rilwanu Lukman"),  # ... OPEC's its president
+        ("the treasury chief", "James Baker"),  # ... the Treasury's its secretary
+        ("the chelsea coach", "Jose Mourinho"),  # a football club's coach is its manager
+        ("the england manager", "Mike Friday"),  # ... and back
+    ],
+)
+def test_a_role_typed_in_another_house_style_finds_its_holder(
+    service: BriefingService, typed: str, holder: str
+) -> None:
+    for story in ROLE_STORIES:
+        service.load_text(ADMIN, story)
+    assert service.retriever.speakers.resolve(typed).names == (holder,)
 
 
 def test_a_role_of_a_named_person_is_the_holder_quoted_in_their_stories(service: BriefingService) -> None:
