@@ -1874,6 +1874,11 @@ def test_a_topic_word_with_two_letters_swapped_is_read_as_the_archive_spells_it(
     # Two words the archive uses are a swap away ("crude", "cured"): no guess, only a suggestion.
     service.load_text(ADMIN, "Oil\n\nCrude prices rose, traders said.\n\nThe cured ham was sold out.")
     assert service.ask("any news on crued prices?").no_match
+    # A swap is undone before a shorter form the archive uses ("unemploy" of "unemployed") stands in for the word.
+    service.load_text(ADMIN, "Jobs\n\nUnemployment fell to 5%.\n\nThe unemployed held a rally.")
+    jobs = service.ask("any news on unemploymnet?")
+    assert jobs.message.endswith("(I read “unemploymnet” as “unemployment”.)")
+    assert jobs.hits[0].text == "Unemployment fell to 5%."
 
 
 def test_a_slip_that_stems_to_a_short_word_is_never_suggested() -> None:

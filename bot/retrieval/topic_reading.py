@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from bot.lru import LRUCache
@@ -54,7 +53,7 @@ class TopicReader:
         found = self._read(text)
         if found is None:
             return None
-        if respelt := self._swapped_spellings(found.words, found.unused):
+        if respelt := self._swapped_spellings(found.words):
             for typed, spelt in respelt.items():  # "the tusnami": read as the archive spells it, saying so
                 text = re.sub(rf"\b{re.escape(typed)}\b", spelt, text, flags=re.IGNORECASE)
             found = replace(self._read(text) or found, respelt=respelt)
@@ -190,13 +189,15 @@ class TopicReader:
             if (form := next((f for f in forms if frequency.get(f)), ""))
         }
 
-    def _swapped_spellings(self, words: Sequence[str], unused: AbstractSet[str]) -> dict[str, str]:
+    def _swapped_spellings(self, words: Sequence[str]) -> dict[str, str]:
         """For topic words no paragraph uses, the one spelling with two neighbouring letters swapped back that
         paragraphs do use ("tusnami" → tsunami): the commonest slip in typing, and unlike a letter dropped or
         changed ("hubble" / humble) it seldom makes another word. None when two such spellings are used ("crued":
-        crude or cured)."""
-        unheard = [w.lower() for w in words if w.isalpha() and len(w) >= SHORTEST_RESPELT and stem(w) in unused]
-        return swapped_back(unheard, self.store.document_frequency)
+        crude or cured). Tried before a shorter form the archive uses: "unemploymnet" is unemployment, not every
+        word starting "unemploy"."""
+        typed = [w.lower() for w in words if w.isalpha() and len(w) >= SHORTEST_RESPELT]
+        used = self.store.document_frequency(sorted({stem(w) for w in typed}))
+        return swapped_back([w for w in typed if not used.get(stem(w))], self.store.document_frequency)
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
