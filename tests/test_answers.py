@@ -1879,6 +1879,9 @@ def test_a_topic_word_with_two_letters_swapped_is_read_as_the_archive_spells_it(
     jobs = service.ask("any news on unemploymnet?")
     assert jobs.message.endswith("(I read “unemploymnet” as “unemployment”.)")
     assert jobs.hits[0].text == "Unemployment fell to 5%."
+    # A letter typed three times is typed twice.
+    service.load_text(ADMIN, "Fees\n\nTuition fees will rise next year.")
+    assert service.ask("any news on tuition feees?").message.endswith("(I read “feees” as “fees”.)")
 
 
 def test_a_slip_that_stems_to_a_short_word_is_never_suggested() -> None:

@@ -37,11 +37,17 @@ def neighbours_swapped(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)} - {word}
 
 
+def _tripled_once(word: str) -> set[str]:
+    """The word with each letter typed three times in a row typed twice: no English word has a tripled letter."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word) - 2) if word[i] == word[i + 1] == word[i + 2]}
+
+
 def swapped_back(words: Iterable[str], frequency: Callable[[Sequence[str]], dict[str, int]]) -> dict[str, str]:
-    """For each word, the one spelling with two neighbouring letters swapped back whose stem paragraphs use
-    ("tusnami" → tsunami, "syamntec" → symantec); words with none, or with several ("crued": crude or cured), are
-    left out. One ``frequency`` look-up for all the words."""
-    slips = {word: {stem(slip): slip for slip in neighbours_swapped(word)} for word in words}
+    """For each word, the one spelling with two neighbouring letters swapped back, or a letter typed three times
+    typed twice, whose stem paragraphs use ("tusnami" → tsunami, "syamntec" → symantec, "feees" → fees); words
+    with none, or with several ("crued": crude or cured), are left out. One ``frequency`` look-up for all the
+    words."""
+    slips = {word: {stem(slip): slip for slip in neighbours_swapped(word) | _tripled_once(word)} for word in words}
     used = frequency(sorted({s for spelt in slips.values() for s in spelt}))
     found: dict[str, str] = {}
     for word, spelt in slips.items():

@@ -190,11 +190,11 @@ class TopicReader:
         }
 
     def _swapped_spellings(self, words: Sequence[str]) -> dict[str, str]:
-        """For topic words no paragraph uses, the one spelling with two neighbouring letters swapped back that
-        paragraphs do use ("tusnami" → tsunami): the commonest slip in typing, and unlike a letter dropped or
-        changed ("hubble" / humble) it seldom makes another word. None when two such spellings are used ("crued":
-        crude or cured). Tried before a shorter form the archive uses: "unemploymnet" is unemployment, not every
-        word starting "unemploy"."""
+        """For topic words no paragraph uses, the one spelling with two neighbouring letters swapped back (or a
+        letter typed thrice typed twice) that paragraphs do use ("tusnami" → tsunami, "feees" → fees): the
+        commonest slips in typing, and unlike a letter dropped or changed ("hubble" / humble) they seldom make
+        another word. None when two such spellings are used ("crued": crude or cured). Tried before a shorter form
+        the archive uses: "unemploymnet" is unemployment, not every word starting "unemploy"."""
         typed = [w.lower() for w in words if w.isalpha() and len(w) >= SHORTEST_RESPELT]
         used = self.store.document_frequency(sorted({stem(w) for w in typed}))
         return swapped_back([w for w in typed if not used.get(stem(w))], self.store.document_frequency)
