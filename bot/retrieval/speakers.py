@@ -24,7 +24,7 @@ from bot.retrieval.role_holders import (
     last_role_noun,
     spelt_out,
 )
-from bot.retrieval.spelling import neighbours_swapped, swapped_back, unheard_of
+from bot.retrieval.spelling import neighbours_swapped, slips_undone, unheard_of
 from bot.retrieval.terms import stem
 from bot.retrieval.topic_reading import written_as_a_name
 from bot.retrieval.typed_names import (
@@ -187,7 +187,8 @@ class SpeakerResolver:
     def _swaps_mended(self, words: list[str]) -> list[str]:
         """The words with each that no article or person uses read as the one word that a swap of two neighbouring
         letters makes of it: a role noun ("govenror" → governor, "spokesamn" → spokesman), else a word the
-        articles use ("syamntec" → symantec); a word with several such readings, or none, is left."""
+        articles use ("syamntec" → symantec, or with a tripled letter typed twice); a word with several such
+        readings, or none, is left."""
         typed = [word for word in words if len(word) >= SHORTEST_SWAPPED and word.isalpha()]
         if not typed:
             return words
@@ -195,7 +196,7 @@ class SpeakerResolver:
         unused = [word for word in typed if stem(word) not in used and not self.store.people_by_alias(word)]
         roles = {word: neighbours_swapped(word) & ROLE_HEADS for word in unused}
         mended = {word: next(iter(nouns)) for word, nouns in roles.items() if len(nouns) == 1}
-        mended |= swapped_back([word for word, nouns in roles.items() if not nouns], self.store.document_frequency)
+        mended |= slips_undone([word for word, nouns in roles.items() if not nouns], self.store.document_frequency)
         return [mended.get(word, word) for word in words]
 
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:

@@ -42,7 +42,7 @@ def _tripled_once(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word) - 2) if word[i] == word[i + 1] == word[i + 2]}
 
 
-def swapped_back(words: Iterable[str], frequency: Callable[[Sequence[str]], dict[str, int]]) -> dict[str, str]:
+def slips_undone(words: Iterable[str], frequency: Callable[[Sequence[str]], dict[str, int]]) -> dict[str, str]:
     """For each word, the one spelling with two neighbouring letters swapped back, or a letter typed three times
     typed twice, whose stem paragraphs use ("tusnami" → tsunami, "syamntec" → symantec, "feees" → fees); words
     with none, or with several ("crued": crude or cured), are left out. One ``frequency`` look-up for all the

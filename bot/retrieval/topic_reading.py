@@ -19,7 +19,7 @@ from bot.retrieval.kin import (
     past_tense_stand_ins,
     spelling_stand_ins,
 )
-from bot.retrieval.spelling import SHORTEST_RESPELT, swapped_back, unheard_of
+from bot.retrieval.spelling import SHORTEST_RESPELT, slips_undone, unheard_of
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.synonyms import synonym_stand_ins
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem, written_in
@@ -53,7 +53,7 @@ class TopicReader:
         found = self._read(text)
         if found is None:
             return None
-        if respelt := self._swapped_spellings(found.words):
+        if respelt := self._slips_undone(found.words):
             for typed, spelt in respelt.items():  # "the tusnami": read as the archive spells it, saying so
                 text = re.sub(rf"\b{re.escape(typed)}\b", spelt, text, flags=re.IGNORECASE)
             found = replace(self._read(text) or found, respelt=respelt)
@@ -189,7 +189,7 @@ class TopicReader:
             if (form := next((f for f in forms if frequency.get(f)), ""))
         }
 
-    def _swapped_spellings(self, words: Sequence[str]) -> dict[str, str]:
+    def _slips_undone(self, words: Sequence[str]) -> dict[str, str]:
         """For topic words no paragraph uses, the one spelling with two neighbouring letters swapped back (or a
         letter typed thrice typed twice) that paragraphs do use ("tusnami" → tsunami, "feees" → fees): the
         commonest slips in typing, and unlike a letter dropped or changed ("hubble" / humble) they seldom make
@@ -197,7 +197,7 @@ class TopicReader:
         the archive uses: "unemploymnet" is unemployment, not every word starting "unemploy"."""
         typed = [w.lower() for w in words if w.isalpha() and len(w) >= SHORTEST_RESPELT]
         used = self.store.document_frequency(sorted({stem(w) for w in typed}))
-        return swapped_back([w for w in typed if not used.get(stem(w))], self.store.document_frequency)
+        return slips_undone([w for w in typed if not used.get(stem(w))], self.store.document_frequency)
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
