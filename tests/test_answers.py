@@ -907,6 +907,9 @@ def test_a_name_asked_with_the_body_it_works_for(service: BriefingService) -> No
     # "the bank of finland governor" is a role with its body inside, not a name and a body.
     service.load_text(ADMIN, "Rates\n\nBank of Finland Governor Rolf Kullberg said rates would stay.")
     assert service.retriever.speakers.resolve("the bank of finland governor").names == ("Rolf Kullberg",)
+    # "the association of british insurers" is a body's name, not someone recorded as "Association" working there.
+    service.load_text(ADMIN, "Cover\n\nThe Association of British insurers said cover held.\n\nThe Association agreed.")
+    assert service.retriever.speakers.resolve("the association of german banks") is None
 
 
 def test_a_role_asked_in_other_words_is_the_one_holding_every_word(service: BriefingService) -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, replace
 
-from bot.attribution.lexicon import ROLE_HEADS
+from bot.attribution.lexicon import NON_PERSON_WORDS, ROLE_HEADS
 from bot.attribution.roles import with_demonyms
 from bot.retrieval.aliases import NameAliases, RoleAliases
 from bot.retrieval.role_holders import (
@@ -296,6 +296,8 @@ class SpeakerResolver:
         who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in ROLE_FILLER]
         if joiner < 1 or not body or last_role_noun(words) >= 0:
             return None  # "head of the central bank", "the bank of finland governor": roles
+        if all(word in NON_PERSON_WORDS or word in ROLE_FILLER for word in who):
+            return None  # "the association of german banks": a body's own name, not an "Association" working there
         if set(who) <= SOMEONE:
             # "the guy from mull historical society": whoever speaks for the body, not people named Guy.
             return self.resolve(" ".join(words[joiner + 1 :]).removeprefix("the "), allow_fuzzy=False)
