@@ -320,7 +320,7 @@ class SpeakerResolver:
             return speaker
         top = max(fitting.values())
         # A bare surname a story recorded alone ("Kerry") may be the same man: it stays, unless another office holds it.
-        bare = [i for i, name in zip(speaker.person_ids, speaker.names, strict=True) if not full_name(name)]
+        bare = {i for i, name in zip(speaker.person_ids, speaker.names, strict=True) if not full_name(name)}
         return self._speaker(
             speaker.typed, [i for i in speaker.person_ids if fitting.get(i) == top or (i in bare and i not in fitting)]
         )

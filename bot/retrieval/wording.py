@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.models import Hit
 from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker
-from bot.retrieval.typed_names import names_a_role
+from bot.retrieval.typed_names import full_name, names_a_role
 
 # A topic that is a question's own words ("why did yukos go bust"): quoted as asked, not read as a noun phrase.
 _QUESTION_OPENING = re.compile(
@@ -105,7 +105,9 @@ def _who(speaker: Speaker, many: str = "") -> str:
     if len(speaker.names) <= NAMES_LISTED:
         # A story naming someone only by surname records them so: "Tony Blair / Blair" reads as two people. Only a
         # bare surname goes: "James Baker" stays beside the "Secertary James Baker" a misspelt title made.
-        return " / ".join(n for n in speaker.names if " " in n or not any(o.endswith(" " + n) for o in speaker.names))
+        return " / ".join(
+            n for n in speaker.names if full_name(n) or not any(o.endswith(" " + n) for o in speaker.names)
+        )
     recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
     return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
 
