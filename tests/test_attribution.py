@@ -905,6 +905,46 @@ def test_indefinite_role_named_in_the_next_paragraph() -> None:
     assert result == [("Joan Pike",), ("Joan Pike",)]
 
 
+def test_the_lead_sums_up_what_the_person_named_next_says_whatever_their_role() -> None:
+    lead = "Soviet exports will not rise this year, a Soviet economist said."
+    named = "Sergey Frolov, chief economist at Amtorg Trading Corp, told a business meeting that few goods sell."
+    result = speakers([lead, named, "Frolov said imports would fall."], title="Soviet exports to stay flat")
+    assert result == [("Sergey Frolov",), ("Sergey Frolov",), ("Sergey Frolov",)]
+    result = speakers(
+        [
+            "The government is naive to refuse phone-tap evidence, a senior EU politician says.",
+            "Javier Solana, EU foreign policy chief, says such evidence works in other courts.",
+        ]
+    )
+    assert result == [("Javier Solana",), ("Javier Solana",)]
+    # Past the lead, someone named next with another role is someone else; so is whoever a spokesman speaks for.
+    result = speakers(
+        [
+            "Oil prices fell again.",
+            "Demand would stay weak, a senior official said.",
+            "Akio Morita, Sony chairman, said exports would suffer.",
+        ]
+    )
+    assert result == [(), ("a senior official",), ("Akio Morita",)]
+    result = speakers(
+        [
+            "The drug tests were fair, a Fifa spokesman said.",
+            "Michelle Verroken, a drug-testing expert, said the tests were flawed.",
+        ]
+    )
+    assert result == [("a Fifa spokesman",), ("Michelle Verroken",)]
+
+
+def test_a_department_named_in_running_text_is_part_of_its_role() -> None:
+    result = speakers(
+        [
+            "Violent games should carry larger warnings, the trade and industry secretary has said.",
+            "Patricia Hewitt said parents needed to know what their children play.",
+        ]
+    )
+    assert result == [("Patricia Hewitt",), ("Patricia Hewitt",)]
+
+
 def test_an_adverb_between_subject_and_verb_and_a_score_added_in_sport() -> None:
     result = speakers(
         [

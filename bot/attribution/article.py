@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .coref import FIRST_NAME_TITLES, Entity, People
-from .lexicon import SENTENCE_END, is_plural_role
+from .lexicon import ROLE_HEAD_GENDER, ROLE_SYNONYMS, SENTENCE_END, is_plural_role
 from .name_roles import Role
 from .references import Ref, quote_spans
 from .roles import article_country, needs_country, normalise_role, role_forms
@@ -22,6 +22,8 @@ _COUNTRY_PARAGRAPHS = 6
 _OPENING_QUOTES = ('"', "“", "‘", "''")
 # An inverted report whose subject is a crowd of some occupation: '"…," said economists at Salomon Brothers'.
 _SAID_BY_MANY = re.compile(r"\b(?:said|says|added|told|according to)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+s)\b")
+# Roles that speak for someone else: who the story names next is often the one they speak for.
+_SPEAKING_FOR = ROLE_SYNONYMS["spokesman"]
 # A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter",
 # "DJ Norman Cook - aka Fatboy Slim - has said".
 _OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as|\baka)\s+$")
@@ -87,6 +89,7 @@ class _Reader:
         self.last_speaker: Entity | None = None
         self.known: set[str] = set()
         self.open_quote = -1  # a paragraph whose quote runs on with nobody yet credited for it
+        self.lead = 0  # the first paragraph after the headline
         self.ran_on = False  # the paragraph before ended inside a quotation
 
     def read(self, text: str) -> None:
@@ -240,7 +243,10 @@ class _Reader:
         for pending in self.pending:
             recent = index - pending.paragraph <= 1 and _in_time(pending, index, sentence)
             known = speaks and not entity.roles and not pending.serves
-            if recent and (created or known) and self.people.compatible(entity, pending.role):
+            fits = self.people.compatible(entity, pending.role) or (
+                created and speaks and self._introduces_lead_speaker(pending, entity)
+            )
+            if recent and (created or known) and fits:
                 self.people.bind(entity, pending.role)
                 if pending.unnamed is not None:
                     self._name(pending.unnamed, entity)
@@ -248,6 +254,20 @@ class _Reader:
                 self.pending.remove(pending)
                 return
         self.pending = [p for p in self.pending if index - p.paragraph <= 1]
+
+    def _introduces_lead_speaker(self, pending: _Pending, entity: Entity) -> bool:
+        """Whether a person introduced speaking right after the lead is the one it left unnamed, whatever their
+        role: "…, a Soviet economist said." then "Sergey Frolov, chief economist at Amtorg Trading Corp, told…";
+        "a senior EU politician says" then "Javier Solana, EU foreign policy chief, says". A lead sums up the
+        story to be told by the people named next. Not someone's spokesman: the person named next is often the
+        one they speak for."""
+        return (
+            pending.unnamed is not None
+            and pending.paragraph == self.lead
+            and pending.role.head not in _SPEAKING_FOR
+            and entity.kind == "person"
+            and entity.may_be(ROLE_HEAD_GENDER.get(pending.role.head))
+        )
 
     def _name(self, unnamed: Entity, entity: Entity) -> None:
         """Put a named person in the place of the unnamed role they turn out to be, wherever it was read."""
@@ -366,7 +386,7 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     reader = _Reader()
     if title:
         reader.read(title)  # names in the headline are introductions too
-    offset = len(reader.spoken)
+    offset = reader.lead = len(reader.spoken)
     for text in paragraphs:
         reader.read(text)
     result = [

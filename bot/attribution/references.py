@@ -133,9 +133,10 @@ def _role_phrase(masked: str, start: int, end: int) -> tuple[int, Role, bool, bo
 
 def _joins_a_name(word: str, after: str, before: list[str]) -> bool:
     """Whether a function word read back from a role noun joins words of a body's name ("a Marks and Spencer
-    spokesman"; "a Bank of England spokesman", "a Council for Economic Planning and Development spokesman")."""
+    spokesman"; "a Bank of England spokesman", "a Council for Economic Planning and Development spokesman") or of
+    a department's in running text ("the work and pensions minister", "the trade and industry secretary")."""
     if not after[:1].isupper():
-        return False
+        return word == "and" and len(before) >= 2 and before[-1].islower() and before[-2].lower() in _DETERMINERS
     return word == "and" or (word in ("of", "for") and bool(before) and before[-1][:1].isupper())
 
 
