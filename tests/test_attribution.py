@@ -1391,6 +1391,39 @@ def test_the_end_of_a_body_name_is_nobody() -> None:
     assert [p.name for p in result.people] == ["David Graham", association]
 
 
+def test_a_nationality_inside_a_bodys_name_leaves_its_end_nobody() -> None:
+    result = attribute(["The Association of German Cooperative Banks said domestic interest rates would stay low."])
+    association = "Association of German Cooperative Banks"
+    assert [p.speakers for p in result.paragraphs] == [(association,)]
+    assert [p.name for p in result.people] == [association]
+
+
+def test_a_body_called_by_the_kind_its_name_says_it_is() -> None:
+    result = speakers(
+        [
+            "The Electoral Commission said donations had doubled.",
+            "Ministers welcomed the report. The Bank of England kept rates on hold.",
+            "The commission also says donors should get tax relief.",
+            "The board of Lufthansa has recommended a dividend. The company said profits would rise.",
+        ]
+    )
+    assert result == [
+        ("Electoral Commission",),
+        (),
+        ("Electoral Commission",),
+        ("Lufthansa",),
+    ]
+    # A bank need not say it is one ("the Halifax"); "The Federal Trade Commission" is a name, not a reference.
+    result = speakers(
+        [
+            "House prices rose, the Halifax has said. The Bank of England said loans fell.",
+            "The bank said prices rose fastest in the north.",
+            "The Federal Trade Commission said fraud was rising.",
+        ]
+    )
+    assert result == [("Halifax", "Bank of England"), (), ("Federal Trade Commission",)]
+
+
 def test_an_apposed_role_may_have_five_qualifiers() -> None:
     result = attribute(["Cuts do little, said Stanley Collander, a Touche Ross federal budget policy analyst."])
     assert "touche ross federal budget policy analyst" in person(result, "Stanley Collander").roles

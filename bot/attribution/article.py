@@ -194,6 +194,8 @@ class _Reader:
             return None
         if ref.kind == "pronoun":
             return self.people.resolve_pronoun(ref.gender, pos)
+        if ref.kind == "epithet" and ref.body_kind:
+            return self.people.body_of_kind(ref.body_kind, pos)
         if ref.kind == "epithet":
             return self.people.resolve_epithet(ref.gender, pos)
         if ref.role is None:

@@ -342,6 +342,20 @@ class People:
         best.last_seen = pos
         return best
 
+    def body_of_kind(self, kind: str, pos: int) -> Entity | None:
+        """The body last written about whose name says it is of a kind ("the association": the Association of
+        German Cooperative Banks; "the bank": the Bundesbank), or None: not any body, as "the company" may be."""
+        fitting = [
+            e
+            for e in self.entities
+            if e.kind == "org" and any(w.rstrip("s").endswith(kind) for w in e.name.lower().split())
+        ]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda e: e.last_seen)
+        best.last_seen = pos
+        return best
+
     def serves_someone(self, role: Role) -> bool:
         """Whether a role is held for a person the article has named ("Mr Blair's spokesman", "Begg's lawyer"):
         someone other than them, and other than anyone already written about unless the article says so."""

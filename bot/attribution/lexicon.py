@@ -183,6 +183,15 @@ studio label newspaper club
     ),
 }
 
+# What a body's name says it is, and a story then calls it: "The Association of German Cooperative Banks said …
+# The association said" (the body whose name holds the word, as "Bundesbank" holds "bank").
+BODY_KINDS = frozenset(
+    """
+association federation union council committee commission agency institute ministry organisation organization
+league department authority bureau society chamber foundation academy trust alliance board fund
+""".split()
+)
+
 # Words that may precede a verb without breaking "subject ... verb" ("has also said", "later told").
 VERB_AUX = frozenset(
     """

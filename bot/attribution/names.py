@@ -234,7 +234,10 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             continue  # "Real Madrid striker", "Mittal Steel spokesman": an employer, not a person
         if (owned := _OWNED_NAME.match(text, match.end())) and owned[1].lower() in known:
             continue  # "Chase Manhattan's Nicol", a person already named: the run is whose they are
-        if not prefixed and not honorific and (_after_office(text, start) or _in_body_name(text, start)):
+        # Read from the run's first word too: "the Association of German Cooperative Banks" ends a body's name
+        # though "German" is no part of a person's.
+        in_body = _in_body_name(text, start) or (start > match.start() and _in_body_name(text, match.start()))
+        if not prefixed and not honorific and (_after_office(text, start) or in_body):
             continue
         end = match.end()
         designation = ""

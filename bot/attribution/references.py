@@ -41,6 +41,7 @@ class Ref:
     anybody: bool = False  # ... or "a spokesman said": anyone of that occupation, who is never named
     role: Role | None = None
     gender: str | None = None  # for pronouns and epithets
+    body_kind: str = ""  # an epithet naming what a body is ("the association"), found by its name
     in_quote: bool = False
     # Inside a clause opening its sentence before a comma ("Despite enjoying Dan Brown's book, the Bishop said"), or
     # an object or example ("a bill introduced by Lloyd Bentsen", "such as Top Gear"): not the sentence's subject.

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from .lexicon import EPITHETS, ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
+from .lexicon import BODY_KINDS, EPITHETS, ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
 from .references import Ref
 from .roles import PERSON_DEMONYMS
 
@@ -27,7 +27,7 @@ AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
 # A sentence opening on a description of someone just named: "The Frenchman said", "But the
 # 67-year-old has said", "The star of Rain Man and Tootsie said".
-_EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS)
+_EPITHET_WORDS = word_pattern(EPITHETS.keys() | PERSON_DEMONYMS | BODY_KINDS)
 _EPITHET = rf"(?P<noun>(?i:{_EPITHET_WORDS})|\d+-year-old)(?![\w'’-])"
 _EPITHET_MODIFIER = rf"(?!(?:{STOP})\b)[\w'’-]+\s+"
 _EPITHET_BEFORE = re.compile(
@@ -265,8 +265,16 @@ def epithet_after(masked: str, refs: list[Ref], verb_end: int) -> int | None:
 def _add_epithet(refs: list[Ref], match: re.Match[str] | None) -> int | None:
     if match is None:
         return None
-    gender = EPITHETS.get(match["noun"].lower())
-    return add_ref(refs, Ref("epithet", match.start("the"), match.end("noun"), gender=gender))
+    noun = match["noun"].lower()
+    if noun in BODY_KINDS:
+        # "the association", in lower case: a body named before; "The Federal Trade Commission" is a name, and
+        # "the board of Lufthansa" the body after it.
+        if not match.string[match.end("the") : match.end("noun")].islower() or match.string.startswith(
+            " of ", match.end("noun")
+        ):
+            return None
+        return add_ref(refs, Ref("epithet", match.start("the"), match.end("noun"), gender="n", body_kind=noun))
+    return add_ref(refs, Ref("epithet", match.start("the"), match.end("noun"), gender=EPITHETS.get(noun)))
 
 
 def add_ref(refs: list[Ref], ref: Ref) -> int:
