@@ -945,6 +945,29 @@ def test_a_department_named_in_running_text_is_part_of_its_role() -> None:
     assert result == [("Patricia Hewitt",), ("Patricia Hewitt",)]
 
 
+def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
+    result = speakers(
+        [
+            "Chief Executive Martin Sorrell on Friday told Reuters that WPP had made a proposal.",
+            'Liam Fox, on Saturday, called him "a disappointment".',
+            "The European Commission on Thursday said it would act.",
+            "She wore a ring designed by jeweller Stephen Webster on Friday, said Ms Prophet.",
+        ]
+    )
+    assert result == [("Martin Sorrell",), ("Liam Fox",), ("European Commission",), ("Prophet",)]
+
+
+def test_someone_introduced_as_new_is_no_one_written_about_before() -> None:
+    result = speakers(
+        [
+            "Adrian Rodgers, a local minister, said fans should stay away. But a venue spokesman said 5,500 tickets"
+            " had been sold.",
+            "Mr Rodgers on Tuesday said he was concerned about the lyrics.",
+        ]
+    )
+    assert result == [("Adrian Rodgers", "a venue spokesman"), ("Adrian Rodgers",)]
+
+
 def test_an_adverb_between_subject_and_verb_and_a_score_added_in_sport() -> None:
     result = speakers(
         [

@@ -239,12 +239,13 @@ class _Reader:
     def _claim_pending(self, index: int, entity: Entity, created: bool, speaks: bool, sentence: int) -> None:
         """Tie a role that spoke unnamed to the next person the article introduces, or to the next one without a
         role who speaks: not to someone already written about who is only the next sentence's subject ("the
-        official said" of Baker's aide, then "There were indications that Baker…")."""
+        official said" of Baker's aide, then "There were indications that Baker…"). One introduced as someone new
+        ("…, says a senior party spokesman.") is never anyone written about before ("Mr Hilton on Tuesday said")."""
         if not self.pending:
             return
         for pending in self.pending:
             recent = index - pending.paragraph <= 1 and _in_time(pending, index, sentence)
-            known = speaks and not entity.roles and not pending.serves
+            known = speaks and not entity.roles and not pending.serves and pending.unnamed is None
             fits = self.people.compatible(entity, pending.role) or (
                 created and speaks and self._introduces_lead_speaker(pending, entity)
             )

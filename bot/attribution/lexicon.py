@@ -192,6 +192,11 @@ league department authority bureau society chamber foundation academy trust alli
 """.split()
 )
 
+# The day a report was made, written between its subject and verb ("Martin Sorrell on Friday told").
+REPORT_DAY = (
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+)
+
 # Words that may precede a verb without breaking "subject ... verb" ("has also said", "later told").
 VERB_AUX = frozenset(
     """

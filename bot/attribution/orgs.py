@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, VERB_AUX, is_plural_role
+from .lexicon import COMMON_CAPS, HONORIFICS, NON_PERSON_WORDS, REPORT_DAY, ROLE_HEADS, VERB_AUX, is_plural_role
 from .roles import NATIONALITIES, demonym
 
 # Plural and collective nouns that start sentences capitalised but name no one in particular.
@@ -42,6 +42,8 @@ _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|[a-z]+ly))+\s*$")
 # Nationalities and continents, which open bodies' names.
 _OF_PLACES = NATIONALITIES | {"european", "asian", "african", "arab", "nordic", "latin"}
+# "The European Commission on Thursday said", "…, on Thursday, said": when it spoke, between it and its verb.
+_ON_DAY = re.compile(rf"(?:\s+{REPORT_DAY}|,\s*{REPORT_DAY},?)$")
 _BRACKETED = 60  # characters of a bracketed aside (initials, a party and state) between a body and its verb
 _WORD = r"[A-Z][\w&'’.-]*"
 _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
@@ -102,6 +104,8 @@ def org_name(words: list[str]) -> str | None:
 def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     """The organisation that is the subject of a verb, written just before it ("Icstis, the watchdog, said")."""
     cut = _before_spaces(masked, floor, verb_start)
+    if (day := _ON_DAY.search(masked, max(floor, cut - 40), cut)) is not None:
+        cut = day.start()
     voiced = False
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from .lexicon import BODY_KINDS, EPITHETS, ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
+from .lexicon import BODY_KINDS, EPITHETS, REPORT_DAY, ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
 from .references import Ref
 from .roles import PERSON_DEMONYMS
 
@@ -60,6 +60,10 @@ _ORG = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de|&)\s+)?[A-Z][\w&'
 # "Jane Smith of Oxfam said", "John Doe at Lehman Brothers in London said": where a person works.
 # A unit of the body may follow its possessive: "at the Bank of Finland's monetary department".
 _AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z][\w-]*){{1,3}})?){{1,2}}"
+# The day a report was made, between its subject and verb: "Martin Sorrell on Friday told", "Liam Fox, on Saturday,
+# called";
+# called"; not "designed by Stephen Webster on Friday, said Ms Prophet", where the day closes the report.
+_ON_DAY = rf"(?:(?:,\s*)?{REPORT_DAY}\s+|,\s*{REPORT_DAY},\s+)?"
 # What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
 # adverbs, or a first verb phrase joined by "and" ("X welcomed the plan and said").
 _GAP = re.compile(
@@ -69,7 +73,7 @@ _GAP = re.compile(
     r"(?:,(?:[^,;:!?\"“”]|\"_*\"){1,200},\s*|,?\s*(?:who|whose)\b(?:[^,;:!?\"“”.]|\"_*\"){0,200}?\s+"
     r"|\s+[a-z]+\b[^.;:!?]{0,100}?\s+and\s+"
     r"|(?:,[^-–—,;:!?\"“”]{1,150})?\s+[-–—]\s+[^-–—.;:!?\"“”]{1,150}?\s+[-–—]\s+|\s*\([^()]{1,150}\)\s*)?"
-    rf"(?:(?:{AUX}|[a-z]+ly)\s+)*"
+    rf"{_ON_DAY}(?:(?:{AUX}|[a-z]+ly)\s+)*"
 )
 # "Solomon forecast inflation at 4.5 pct by year-end, but said": the sentence's opening subject goes on to speak
 # after "but" (not "Mr Strauss doubted whether Rock would make an impact, but added": Rock is no opening subject).
