@@ -945,6 +945,18 @@ def test_a_department_named_in_running_text_is_part_of_its_role() -> None:
     assert result == [("Patricia Hewitt",), ("Patricia Hewitt",)]
 
 
+def test_a_bare_name_in_a_headline_addressed_by_title_later_is_a_person() -> None:
+    result = attribute(
+        [
+            "The attorney general has denied his statement was drafted by officials.",
+            "Lord Goldsmith said Lord Falconer played no part. He added the answer represented his view.",
+        ],
+        title="Goldsmith denies war advice claim",
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Lord Goldsmith",), ("Lord Goldsmith",)]
+    assert [p.name for p in result.people] == ["Lord Goldsmith", "Lord Falconer"]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [

@@ -144,6 +144,14 @@ class People:
         self._index(entity)
         return entity
 
+    def _addressed(self, entity: Entity, mention: NameMention) -> None:
+        """A bare name read as a body's turns out a person's, addressed by title ("Goldsmith denies …" in a
+        headline, then "Lord Goldsmith said"): "he" may now mean them, and a peer keeps the title."""
+        entity.kind = "person"
+        if mention.honorific in PEERAGE and not entity.title:
+            entity.title = mention.honorific.capitalize()
+            entity.name = f"{entity.title} {entity.name}"
+
     def _upgrade(self, entity: Entity, mention: NameMention) -> None:
         """Give a surname-only person the full name met later ("Mr Nakasone", then "Yasuhiro Nakasone")."""
         entity.words = mention.words
@@ -183,6 +191,8 @@ class People:
         elif (mention.honorific or mention.titled) and len(key) >= VARIANT_MIN:
             entity = self._spelling_variant(key, HONORIFICS.get(mention.honorific))
         created = entity is None
+        if entity is not None and entity.kind == "org" and len(entity.words) == 1 and mention.honorific:
+            self._addressed(entity, mention)
         if entity is None:
             if not mention.is_full and not mention.honorific and not mention.titled:
                 return None, False  # a lone capitalised word is a person only once introduced in full
