@@ -957,6 +957,20 @@ def test_a_bare_name_in_a_headline_addressed_by_title_later_is_a_person() -> Non
     assert [p.name for p in result.people] == ["Lord Goldsmith", "Lord Falconer"]
 
 
+def test_a_reaction_listed_after_its_speakers_name_and_a_colon() -> None:
+    result = speakers(
+        [
+            'City lost 2-0.\n - Manchester City boss Kevin Keegan: "We had a great chance." - United boss Sir Alex'
+            ' Ferguson: "It was not our best."',
+            'The film is out. Said Mr Bysshe: "Painkiller is a new game." Said Wales assistant coach Scott Johnson:'
+            ' "They have worked hard."',
+        ]
+    )
+    assert result == [("Kevin Keegan", "Sir Alex Ferguson"), ("Bysshe", "Scott Johnson")]
+    # Not a name that only ends a phrase before the colon.
+    assert speakers(['Farmers met in Wales. The reasons are clear to Gwyn Jones: "no money".']) == [()]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [

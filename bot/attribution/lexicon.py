@@ -224,7 +224,8 @@ since until while when where why how what which who whom whose this that these t
 it its he she they we you i his her their our my your them him us me however meanwhile although
 though because also still even just only then now today yesterday tomorrow last next first
 second third earlier later many most some several all both each every other another such no not
-asked speaking commenting according under over about among despite following including instead
+asked speaking commenting according said says adds observes explains insists warns
+under over about among despite following including instead
 unlike like against without within throughout behind besides beside beyond amid amongst towards toward upon
 around across along alongside near outside inside through between above below beneath perhaps whether unless
 whilst again once sure surely nevertheless nonetheless moreover furthermore therefore thus hence otherwise anyway
