@@ -967,8 +967,23 @@ def test_a_reaction_listed_after_its_speakers_name_and_a_colon() -> None:
         ]
     )
     assert result == [("Kevin Keegan", "Sir Alex Ferguson"), ("Bysshe", "Scott Johnson")]
-    # Not a name that only ends a phrase before the colon.
+    # Not a name that only ends a phrase before the colon; after a dash the colon may be missing.
     assert speakers(['Farmers met in Wales. The reasons are clear to Gwyn Jones: "no money".']) == [()]
+    assert speakers(['Bolton drew.\n - Bolton boss Sam Allardyce "I am bitterly disappointed."']) == [
+        ("Sam Allardyce",)
+    ]
+    assert speakers(['City\'s Paul Bosvelt will find out "within a month" whether he stays.']) == [()]
+
+
+def test_a_participle_reporting_a_quotation_after_a_colon() -> None:
+    result = speakers(
+        [
+            "Jose Mourinho watched the game at Spurs.",
+            'He had his say on it, complaining: "Five-four is a hockey score."',
+            'Paul Boateng was elected in 1987, declaring "today Brent South, tomorrow Soweto".',
+        ]
+    )
+    assert result == [(), ("Jose Mourinho",), ("Paul Boateng",)]
 
 
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:

@@ -208,7 +208,10 @@ often even however meanwhile nevertheless nonetheless both last this week night
 )
 # Speech verbs reported in their -ing form after a form of "be" ("is urging", "were warning").
 PROGRESSIVE_VERBS = frozenset(
-    "urging warning insisting arguing claiming predicting demanding telling calling stressing".split()
+    """
+urging warning insisting arguing claiming predicting demanding telling calling stressing noting suggesting declaring
+explaining complaining
+""".split()
 )
 # Every word a speech verb is found by: the verbs, those read with a particle or an idiom, the -ing forms.
 # (frozenset | dict.keys() is a set at run time, which the compiled rules refuse where a frozenset is typed.)

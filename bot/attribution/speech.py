@@ -45,8 +45,8 @@ _PARTICIPLES = frozenset({"saying", "adding"})
 # conscience": after a comma or a preposition, a speech verb's -ing form reports its clause's subject when a
 # report follows it (a clause, a quotation), or always for "telling"; not "…, claiming the men's 800m title".
 _REPORTED = re.compile(
-    r"[^.;:!?]*?(?:[\"“]|\b(?:that|he|she|they|it|we|i|you|is|are|was|were|has|have|had|will|would|could|should"
-    r"|can|may|might|must|did|does|do)\b)",
+    r"\s*:\s*[\"“]|[^.;:!?]*?(?:[\"“]|\b(?:that|he|she|they|it|we|i|you|is|are|was|were|has|have|had|will|would"
+    r"|could|should|can|may|might|must|did|does|do)\b)",
     re.IGNORECASE,
 )
 _PUT_TO = frozenset({"asked", "questioned"})  # a question put to someone: the quote opening the next sentence answers
@@ -115,6 +115,8 @@ _LIST_COMMA = re.compile(r",\s*")
 # A report with no verb between its subject and the quotation: a reaction in a list ('- Manchester City boss Kevin
 # Keegan: "We had a great chance…"'), or after a verb opening the sentence ('Said Mr Bysshe: "Painkiller is…"').
 _COLON_QUOTE = re.compile(r"\s*:\s*[\"“]")
+_DASHED_QUOTE = re.compile(r"\s*:?\s*[\"“]")  # "- Bolton boss Sam Allardyce "I am bitterly disappointed…""
+_DASHED = re.compile(r"(?:^|[.!?_][\"”’]*\s+)[-–—]\s+")
 _ROLE_MODIFIERS = frozenset({"assistant", "deputy", "former", "acting", "caretaker", "interim", "vice"})
 _LISTED_SUBJECT = re.compile(
     r"(?:^|[.!?_][\"”’]*\s+)(?:[-–—]\s+)?(?:(?:Said|Says|Adds|Added|Observes|Explains|Notes|Insists|Warns)\s+)?"
@@ -292,11 +294,12 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
 
 def _mark_listed_reports(masked: str, refs: list[Ref]) -> None:
     """Mark the names that open a sentence, perhaps after a dash, their role or a verb, and go straight on to a
-    colon and a quotation: their words follow."""
+    colon and a quotation (after a dash, the colon may be missing): their words follow."""
     for index, ref in enumerate(refs):
-        if ref.kind != "name" or ref.speaks or ref.in_quote or not _COLON_QUOTE.match(masked, ref.end):
+        if ref.kind != "name" or ref.speaks or ref.in_quote or not _DASHED_QUOTE.match(masked, ref.end):
             continue
-        if _LISTED_SUBJECT.search(masked, max(0, ref.start - 80), ref.start):
+        opening = _LISTED_SUBJECT.search(masked, max(0, ref.start - 80), ref.start)
+        if opening and (_COLON_QUOTE.match(masked, ref.end) or _DASHED.match(masked, opening.start())):
             _mark(refs, index, ref.end)
 
 
