@@ -986,6 +986,29 @@ def test_a_participle_reporting_a_quotation_after_a_colon() -> None:
     assert result == [(), ("Jose Mourinho",), ("Paul Boateng",)]
 
 
+def test_hitting_out_and_launching_an_attack_state_a_position() -> None:
+    result = speakers(
+        [
+            "Hollywood legend Dustin Hoffman has hit out at the quality of current films.",
+            'Michael Howard has launched an attack on the cost of Britain\'s "chaotic" asylum system.',
+            "Wanderers hit back through Giannakopoulos.",
+        ]
+    )
+    assert result == [("Dustin Hoffman",), ("Michael Howard",), ()]
+
+
+def test_a_misspelt_name_after_a_headline_that_named_them_bare() -> None:
+    # The headline's "Davenport" and "Lindsay Davenport" are one person, found once for "said Daveport".
+    result = speakers(
+        [
+            "World number one Lindsay Davenport has criticised Wimbledon.",
+            '"Women play three sets while men play five," said Daveport.',
+        ],
+        title="Davenport criticises Wimbledon",
+    )
+    assert result == [("Lindsay Davenport",), ("Lindsay Davenport",)]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [

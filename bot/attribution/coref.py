@@ -126,10 +126,13 @@ class People:
         self._orgs: dict[str, Entity] = {}
 
     def _index(self, entity: Entity) -> None:
-        """File an entity under its surname and first name for look-up."""
-        self._by_surname.setdefault(entity.surname, []).append(entity)
-        if len(entity.words) > 1:
-            self._by_first.setdefault(entity.words[0].lower(), []).append(entity)
+        """File an entity under its surname and first name for look-up (once: a bare name given its full name
+        later is filed again)."""
+        filed = self._by_surname.setdefault(entity.surname, [])
+        if entity not in filed:
+            filed.append(entity)
+        if len(entity.words) > 1 and entity not in (by_first := self._by_first.setdefault(entity.words[0].lower(), [])):
+            by_first.append(entity)
 
     def _create(self, mention: NameMention) -> Entity:
         """Introduce a new person from a name mention."""

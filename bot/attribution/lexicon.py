@@ -135,7 +135,12 @@ _STANCES = (' "', *(f" {lead}{noun}" for lead in _STANCE_LEADS for noun in _STAN
 VERB_IDIOMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("re-opened", "reopened", "re-opens", "reopens"), (" the debate",)),
     # Not "Wanderers hit back through Giannakopoulos": in sport a side hits back with goals.
-    **dict.fromkeys(("hit", "hits"), (" back at", " back by")),
+    **dict.fromkeys(("hit", "hits"), (" back at", " back by", " out at")),
+    # "has launched an attack on the cost of Britain's asylum system", "launched a scathing attack on …".
+    **dict.fromkeys(
+        ("launched", "launches"),
+        (" an attack", *(f" a {w} attack" for w in ("scathing", "fierce", "stinging", "blistering", "bitter"))),
+    ),
     **dict.fromkeys(
         ("thrown", "threw", "throws"),
         tuple(f" {p} {w} behind" for p in ("his", "her", "their", "its") for w in ("weight", "full weight")),
