@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .carried import opens_on_quote, quote_carried, runs_on, said_by_many
 from .coref import FIRST_NAME_TITLES, Entity, People
-from .lexicon import ROLE_HEAD_GENDER, ROLE_SYNONYMS, SENTENCE_END, is_plural_role
+from .lexicon import ROLE_HEAD_GENDER, ROLE_SYNONYMS
 from .name_roles import Role
-from .references import Ref, quote_spans
+from .references import Ref
 from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import analyse
 
@@ -19,9 +20,6 @@ _AFTER_COMMA = re.compile(r",[\"”’']?\s*$")
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
 # The opening paragraphs say which country a story is about; reading further costs time and adds noise.
 _COUNTRY_PARAGRAPHS = 6
-_OPENING_QUOTES = ('"', "“", "‘", "''")
-# An inverted report whose subject is a crowd of some occupation: '"…," said economists at Salomon Brothers'.
-_SAID_BY_MANY = re.compile(r"\b(?:said|says|added|told|according to)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+s)\b")
 # Roles that speak for someone else: who the story names next is often the one they speak for.
 _SPEAKING_FOR = ROLE_SYNONYMS["spokesman"]
 # A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter",
@@ -154,18 +152,18 @@ class _Reader:
                 spoken.extend((entity, base + p) for p in ref.speech_pos)
             else:
                 mentioned.append(entity)
-        opens_with_quote = text.lstrip(" .,").startswith(_OPENING_QUOTES)
+        opens_with_quote = opens_on_quote(text)
         carried = opens_with_quote and (
-            not spoken or _quote_carried(text, min(p for _, p in spoken) - base, ran_on=self.ran_on)
+            not spoken or quote_carried(text, min(p for _, p in spoken) - base, ran_on=self.ran_on)
         )
-        if carried and self.last_speaker is not None and not _said_by_many(text):
+        if carried and self.last_speaker is not None and not said_by_many(text):
             spoken.append((self.last_speaker, base))  # a quote carried on from the paragraph before
         elif spoken and opens_with_quote and self.open_quote == index - 1:
             # A quote opened unattributed in the paragraph before and is credited here ('"..., he said").
             self.spoken[index - 1].append((min(spoken, key=lambda s: s[1])[0], index * _PARA))
         if spoken:
             self.last_speaker = max(spoken, key=lambda s: s[1])[0]
-        self.ran_on = _runs_on(text)
+        self.ran_on = runs_on(text)
         self.open_quote = index if not spoken and self.ran_on else -1
 
     def _resolve(self, index: int, ref: Ref, pos: int, first: bool, text: str, sentence_from: int) -> Entity | None:
@@ -294,50 +292,6 @@ def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
     return sentence == 0
 
 
-def _quote_carried(text: str, first_speech: int, *, ran_on: bool) -> bool:
-    """Whether a paragraph opening on a quote that has a speech verb of its own still carries on the speaker
-    before: its quote ends before the story's own words and another quote, or it ends a sentence that the
-    paragraph before left open (``ran_on``) or that a sentence of the story's own follows."""
-    spans = quote_spans(text)
-    if _quote_before_narrative(text, spans, first_speech):
-        return True
-    return _quote_ends_sentence(text, spans, first_speech) and (ran_on or _narrated_after(text, spans, first_speech))
-
-
-def _narrated_after(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
-    """Whether a whole sentence of the story's own follows a paragraph's opening quote before its first speech
-    verb: that verb's sentence is not the quote's ('"The committee believes…" At present judges can reduce the
-    tariff… Amanda Champion said'), unlike '"…?" the Labour MP asked' or '"…." One comedian, Fletcher said'."""
-    between = text[spans[0][1] : first_speech]
-    return (
-        between.lstrip()[:1].isupper()
-        and SENTENCE_END.search(between) is not None
-        and not any(spans[0][1] < start < first_speech for start, _ in spans[1:])
-    )
-
-
-def _quote_before_narrative(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
-    """Whether a paragraph's opening quote ends before the story goes on in its own words and another quote
-    opens, all before the paragraph's first speech verb: that verb credits the later quote, not the opening one
-    ('"I don't understand them." A few weeks of headlines have helped. "It's been fantastic," said a student')."""
-    if not spans or text[spans[0][1] - 2 : spans[0][1] - 1] not in (".", "!"):
-        return False  # '"…," the company added': the opening quote's own attribution follows it
-    return any(start < first_speech and any(c.isalpha() for c in text[spans[0][1] : start]) for start, _ in spans[1:])
-
-
-def _quote_ends_sentence(text: str, spans: list[tuple[int, int]], first_speech: int) -> bool:
-    """Whether a paragraph's opening quote ends a sentence before its first speech verb: carrying on the quote
-    the paragraph before left open, it is that speaker's, whoever the paragraph then goes on to quote
-    ('"He was a real friend and I shall miss him." One of the last comedians…, Fletcher said he had…').
-    A quote ending in a comma is credited by the words after it ('"…," he said')."""
-    return bool(spans) and spans[0][1] <= first_speech and text[spans[0][1] - 2 : spans[0][1] - 1] in (".", "!", "?")
-
-
-def _runs_on(text: str) -> bool:
-    """True when a paragraph ends inside a quotation that the next paragraph continues."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
-
-
 def _order(spoken: list[tuple[Entity, int]]) -> list[Entity]:
     """Speakers by number of speech acts, then by first appearance; each once (entities hash by identity)."""
     if len(spoken) == 1:
@@ -402,9 +356,3 @@ def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
         country = article_country([title, *paragraphs[:_COUNTRY_PARAGRAPHS]])  # only when a bare office needs it
     people = tuple(_person(e, country) for e in entities if not e.anybody)
     return ArticleAttribution(people, tuple(result))
-
-
-def _said_by_many(text: str) -> bool:
-    """Whether a paragraph credits its words to a crowd of some occupation ("said economists at Salomon
-    Brothers", "according to analysts"): then a quote opening it is not the last speaker's, carried on."""
-    return any(is_plural_role(match[1]) for match in _SAID_BY_MANY.finditer(text))

@@ -29,6 +29,7 @@ from .subjects import (
     add_ref,
     epithet_after,
     epithet_before,
+    listed_speakers,
     name_before_comma,
     opening_subject,
     pronoun_spans,
@@ -112,16 +113,6 @@ _AND = re.compile(r",?\s+and\s+")
 # A subject after "if" or "unless": what they say or think is supposed, not reported ("even if" concedes a fact).
 _HYPOTHETICAL = re.compile(r"(?<![\w-])(?<!even )(?:[Ii]f|[Uu]nless)\s+(?:the\s+)?$")
 _LIST_COMMA = re.compile(r",\s*")
-# A report with no verb between its subject and the quotation: a reaction in a list ('- Manchester City boss Kevin
-# Keegan: "We had a great chance…"'), or after a verb opening the sentence ('Said Mr Bysshe: "Painkiller is…"').
-_COLON_QUOTE = re.compile(r"\s*:\s*[\"“]")
-_DASHED_QUOTE = re.compile(r"\s*:?\s*[\"“]")  # "- Bolton boss Sam Allardyce "I am bitterly disappointed…""
-_DASHED = re.compile(r"(?:^|[.!?_][\"”’]*\s+)[-–—]\s+")
-_ROLE_MODIFIERS = frozenset({"assistant", "deputy", "former", "acting", "caretaker", "interim", "vice"})
-_LISTED_SUBJECT = re.compile(
-    r"(?:^|[.!?_][\"”’]*\s+)(?:[-–—]\s+)?(?:(?:Said|Says|Adds|Added|Observes|Explains|Notes|Insists|Warns)\s+)?"
-    rf"(?:(?:[A-Z][\w'’.&-]*|{word_pattern(ROLE_HEADS | _ROLE_MODIFIERS)})\s+){{0,6}}$"
-)
 
 
 def _lone_name_after(masked: str, refs: list[Ref], verb_end: int, known: set[str]) -> int | None:
@@ -275,7 +266,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found -= 1
             _mark(refs, found, start)
             joiner = _LIST_COMMA
-    _mark_listed_reports(masked, refs)
+    for index in listed_speakers(masked, refs):
+        _mark(refs, index, refs[index].end)
     add_opening_pronouns(masked, refs, bounds)
     b = 0
     clause_end = _fronted_clause_end(masked, bounds[0])
@@ -290,17 +282,6 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         governed = ref if listed or _an_object(masked, bounds[b], ref.start) else None
         ref.fronted = ref.end <= clause_end or governed is not None
     return refs
-
-
-def _mark_listed_reports(masked: str, refs: list[Ref]) -> None:
-    """Mark the names that open a sentence, perhaps after a dash, their role or a verb, and go straight on to a
-    colon and a quotation (after a dash, the colon may be missing): their words follow."""
-    for index, ref in enumerate(refs):
-        if ref.kind != "name" or ref.speaks or ref.in_quote or not _DASHED_QUOTE.match(masked, ref.end):
-            continue
-        opening = _LISTED_SUBJECT.search(masked, max(0, ref.start - 80), ref.start)
-        if opening and (_COLON_QUOTE.match(masked, ref.end) or _DASHED.match(masked, opening.start())):
-            _mark(refs, index, ref.end)
 
 
 def _fronted_clause_end(masked: str, floor: int) -> int:

@@ -131,6 +131,16 @@ _REPORTED_CLAUSE = re.compile(
     r"\s+(?:[\"“]|(?:should|would|will|was|is|were|are|had|has|have|could|must|may|might|did|does|can|cannot)\b)"
 )
 _PRONOUN_GENDER = {"H": "m", "h": "m", "S": "f", "s": "f"}  # by a pronoun's first letter; "it" is neither
+# A report with no verb between its subject and the quotation: a reaction in a list ('- Manchester City boss Kevin
+# Keegan: "We had a great chance…"'), or after a verb opening the sentence ('Said Mr Bysshe: "Painkiller is…"').
+_COLON_QUOTE = re.compile(r"\s*:\s*[\"“]")
+_DASHED_QUOTE = re.compile(r"\s*:?\s*[\"“]")  # "- Bolton boss Sam Allardyce "I am bitterly disappointed…""
+_DASHED = re.compile(r"(?:^|[.!?_][\"”’]*\s+)[-–—]\s+")
+_ROLE_MODIFIERS = frozenset({"assistant", "deputy", "former", "acting", "caretaker", "interim", "vice"})
+_LISTED_SUBJECT = re.compile(
+    r"(?:^|[.!?_][\"”’]*\s+)(?:[-–—]\s+)?(?:(?:Said|Says|Adds|Added|Observes|Explains|Notes|Insists|Warns)\s+)?"
+    rf"(?:(?:[A-Z][\w'’.&-]*|{word_pattern(ROLE_HEADS | _ROLE_MODIFIERS)})\s+){{0,6}}$"
+)
 _OPENING_PRONOUN = re.compile(r"[\s\"“(]*(He|She)\b(?!['’])")
 
 
@@ -286,3 +296,16 @@ def add_ref(refs: list[Ref], ref: Ref) -> int:
     refs.append(ref)
     refs.sort(key=lambda r: r.start)
     return refs.index(ref)
+
+
+def listed_speakers(masked: str, refs: list[Ref]) -> list[int]:
+    """Indexes of the names that open a sentence, perhaps after a dash, their role or a verb, and go straight on
+    to a colon and a quotation (after a dash, the colon may be missing): their words follow."""
+    found = []
+    for index, ref in enumerate(refs):
+        if ref.kind != "name" or ref.speaks or ref.in_quote or not _DASHED_QUOTE.match(masked, ref.end):
+            continue
+        opening = _LISTED_SUBJECT.search(masked, max(0, ref.start - 80), ref.start)
+        if opening and (_COLON_QUOTE.match(masked, ref.end) or _DASHED.match(masked, opening.start())):
+            found.append(index)
+    return found
