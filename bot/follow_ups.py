@@ -3,7 +3,6 @@ khalafov?" another person on the same topic, "what did jowell say?" after news o
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.conversation import Context
@@ -17,9 +16,8 @@ from bot.retrieval.follow_up_phrasing import (
     parse_follow_up,
 )
 from bot.retrieval.query import Question, refers_back, refers_to_a_person
+from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.typed_names import names_a_role, reads_as_a_role
-
-_WHO_IS = re.compile(r"^\W*who(?:'s| is| are| was| were)\b", re.IGNORECASE)
 
 
 class FollowUps:
@@ -78,7 +76,7 @@ class FollowUps:
         # After "who is the michigan librarian?", "they" are who was asked about, whether anyone is recorded so or
         # not. Not a word's entity ("Oil said"): after "any news on oil?", "what did they say about prices?" names
         # no one.
-        if asked.speaker or _WHO_IS.match(asked.text):
+        if asked.speaker or WHO_IS.match(asked.text):
             return True
         words = asked.topic.split()
         # ... or a word no article uses, a name misspelt ("yeuter").

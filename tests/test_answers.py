@@ -201,6 +201,7 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what exactly did Imomi say about oil?",
         "any idea what Imomi said about oil?",
         "who is Imomi and what did they say about oil?",
+        "who was Imomi? what did he say about oil?",
         "what was it that Imomi said about oil?",
         "need Imomi's quotes on oil asap",
         "what'd Imomi say about oil?",

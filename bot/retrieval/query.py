@@ -20,6 +20,7 @@ from bot.retrieval.question_patterns import (
     TOPIC_PATTERNS,
     WHAT_IS,
     WHEN_SAID,
+    WHO_IS,
     WHO_SPOKE,
 )
 from bot.retrieval.typed_names import JOINS
@@ -152,7 +153,7 @@ def parse_question(text: str) -> Question:
                     topic = " ".join(s.topic for s in sentences if s is not sentence)
                 return Question(text, sentence.speaker, tidy_topic(topic))
         # "who is imomi and what did he say about oil?": the one asked about speaks in the other sentence.
-        if (who := [s for s in sentences if _WHO_IS.match(s.text)]) and who[0].topic:
+        if (who := [s for s in sentences if WHO_IS.match(s.text)]) and who[0].topic:
             for sentence in sentences:
                 if asked := pronoun_reading(sentence.text):
                     return Question(text, who[0].topic, asked.topic)
@@ -363,7 +364,6 @@ _SENTENCE_END = re.compile(
     r"|\s+and\s+(?:i\s+)?(?=(?:what|did|does|has|have|wondered|wonder)\b)",
     re.IGNORECASE,
 )
-_WHO_IS = re.compile(r"^who(?:'s| is| was)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s*[,:;]\s+|\s+[-–—]\s+")
 # ... at a topic's end, only where that says nothing of the topic: "football on tv", "the g7 meeting" are topics.
 _TRAILING_OCCASION = (

@@ -73,6 +73,8 @@ _OCCASION = (
 NAMED_OCCASION = re.compile(r"(?:in|during) (?:a|an|his|her|their|the|its) \w+ \w+(?: conference)?", re.IGNORECASE)
 _LATELY = rf"(?: (?:{WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
 WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
+# "who is imomi?", "who are the lib dems?": asking who someone is, which the words after name.
+WHO_IS = re.compile(r"^\W*who(?:'s| is| are| was| were)\b", re.IGNORECASE)
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
 # A request for news with no topic of its own, after the topic: "Dome - any news?".
