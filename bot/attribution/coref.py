@@ -357,7 +357,8 @@ class People:
 
     def body_of_kind(self, kind: str, pos: int) -> Entity | None:
         """The body last written about whose name says it is of a kind ("the association": the Association of
-        German Cooperative Banks; "the bank": the Bundesbank), or None: not any body, as "the company" may be."""
+        German Cooperative Banks; "the ministry": the Finance Ministry), or None: not any body, as "the company"
+        may be."""
         fitting = [
             e
             for e in self.entities

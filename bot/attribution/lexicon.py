@@ -189,7 +189,7 @@ studio label newspaper club
 }
 
 # What a body's name says it is, and a story then calls it: "The Association of German Cooperative Banks said …
-# The association said" (the body whose name holds the word, as "Bundesbank" holds "bank").
+# The association said" (the body whose name holds the word). Not "bank": a bank need not say it is one (Halifax).
 BODY_KINDS = frozenset(
     """
 association federation union council committee commission agency institute ministry organisation organization

@@ -61,7 +61,6 @@ _ORG = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de|&)\s+)?[A-Z][\w&'
 # A unit of the body may follow its possessive: "at the Bank of Finland's monetary department".
 _AT_ORG = rf"(?:\s+(?:of|from|at|with|for|in)\s+{_ORG}(?:(?<=['’]s)(?:\s+[a-z][\w-]*){{1,3}})?){{1,2}}"
 # The day a report was made, between its subject and verb: "Martin Sorrell on Friday told", "Liam Fox, on Saturday,
-# called";
 # called"; not "designed by Stephen Webster on Friday, said Ms Prophet", where the day closes the report.
 _ON_DAY = rf"(?:(?:,\s*)?{REPORT_DAY}\s+|,\s*{REPORT_DAY},\s+)?"
 # What may stand between a subject and its verb: an apposition or relative clause, auxiliaries,
