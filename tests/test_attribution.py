@@ -1009,6 +1009,18 @@ def test_a_misspelt_name_after_a_headline_that_named_them_bare() -> None:
     assert result == [("Lindsay Davenport",), ("Lindsay Davenport",)]
 
 
+def test_a_name_opening_its_sentence_speaks_across_two_appositions() -> None:
+    result = speakers(
+        [
+            "Wilhelm Christians, joint chief executive of West Germany's largest bank, Deutsche Bank, said rates would"
+            " fall.",
+            "Nick Davies, spokesman for the IAAF, which handed out the bans, said the case was closed.",
+            "In Jamaica, OPEC President Rilwanu Lukman, who is also Nigerian Oil Minister, said prices would hold.",
+        ]
+    )
+    assert result == [("Wilhelm Christians",), ("Nick Davies",), ("Rilwanu Lukman",)]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [

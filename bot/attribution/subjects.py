@@ -115,6 +115,10 @@ _INSIDE_PHRASE = re.compile(r"\b(?:and|or|of|for|at|from|in|with|by|to|the|on|af
 _PARTICIPLE_GAP = re.compile(r"\s*(?:,[^,;:!?\"“”]{1,150},\s*)?\s+[a-z]+\b[^.;:!?]{0,150}?")
 # "..., Sir Andrew Green, said": a name in apposition to the real subject, right before the verb.
 _APPOSED_GAP = re.compile(rf",\s*(?:(?:{AUX})\s+)*")
+# Two appositions between a name opening its sentence and its verb: "Wilhelm Christians, joint chief executive of
+# West Germany's largest bank, Deutsche Bank, said", "Nick Davies, spokesman for the IAAF, which handed out the
+# bans, said": the name speaks, not the body named inside them.
+_TWO_APPOSITIONS = re.compile(rf"(?:,(?:[^,;:!?\"“”]|\"_*\"){{1,150}}){{2}},\s*(?:(?:{AUX}|[a-z]+ly)\s+)*")
 # Words between an inverted verb and its subject: roles and organisations, never a new clause.
 _GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{STOP}|{AUX}|it|we|they|you|i)\b)[A-Za-z0-9][\w'’-]*)"
 # "said his coach Peter Stanley": a possessive, then a role noun and its holder's name, stands before an inverted
@@ -161,6 +165,16 @@ def subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, pa
             or (ref.kind == "name" and _THEIR_WORDS_GAP.fullmatch(masked, ref.end, verb_start))
         )
 
+    first = opening_subject(masked, refs, floor)
+    opener = refs[first].name if first is not None else None
+    if (
+        first is not None
+        and opener is not None
+        and (opener.is_full or bool(opener.honorific))  # not a lone word ("In Jamaica, OPEC President Rilwanu…")
+        and refs[first].end <= verb_start
+        and _TWO_APPOSITIONS.fullmatch(masked, refs[first].end, verb_start)
+    ):
+        return first
     return _last_before(refs, verb_start, floor, subject)
 
 
