@@ -1021,6 +1021,16 @@ def test_a_name_opening_its_sentence_speaks_across_two_appositions() -> None:
     assert result == [("Wilhelm Christians",), ("Nick Davies",), ("Rilwanu Lukman",)]
 
 
+def test_an_adverb_or_an_adjective_opening_a_sentence_is_no_body() -> None:
+    for text in (
+        "Locally, too, say analysts, recent political developments have helped the market.",
+        "Inanimate objects will start to interact with us.",
+    ):
+        result = attribute([text])
+        assert result.people == () and result.paragraphs[0].speakers == ()
+    assert speakers(["The Tobacco Institute objects to the new rules."]) == [("Tobacco Institute",)]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [

@@ -90,7 +90,7 @@ concluded concludes testified testifies signalled signaled saying adding attacke
 condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
 slammed slams
 blamed blames feared fears hopes challenged demanded demands
-countered counters retorted retorts contended contends objected objects remembered
+countered counters retorted retorts contended contends objected remembered
 opposed opposes rubbished rubbishes apologised apologises apologized apologizes
 """.split()
 )
@@ -120,6 +120,8 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "rules": frozenset({"out"}),
     "played": frozenset({"down"}),
     "plays": frozenset({"down"}),
+    # "X objects to the plan", not "Inanimate objects will start to interact with us".
+    "objects": frozenset({"to", "that"}),
     "pleaded": frozenset({"with", "for"}),
     "pleads": frozenset({"with", "for"}),
 }

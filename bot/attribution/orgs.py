@@ -96,6 +96,8 @@ def org_name(words: list[str]) -> str | None:
             return None
         if word.startswith(("i'", "i’")):
             return None  # "I'd say": the writer or a quoted speaker, not a body
+        if word.endswith("ly") and len(word) > 6:
+            return None  # "Locally, too, say analysts", "Currently, …": an adverb opening the sentence
         if is_plural_role(word):
             return None
     return " ".join(words)
