@@ -1031,6 +1031,17 @@ def test_an_adverb_or_an_adjective_opening_a_sentence_is_no_body() -> None:
     assert speakers(["The Tobacco Institute objects to the new rules."]) == [("Tobacco Institute",)]
 
 
+def test_roles_joined_by_and_before_an_inverted_speakers_name() -> None:
+    result = speakers(
+        [
+            "Artists keep their freedom, according to media and PR strategist Glen Yearwood.",
+            '"It is positive," added Ernst and Young\'s Sanjay Mehta.',
+            '"You need desire," points out former Olympian and BBC pundit Steve Cram.',
+        ]
+    )
+    assert result == [("Glen Yearwood",), ("Sanjay Mehta",), ("Steve Cram",)]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [

@@ -126,9 +126,10 @@ _GAP_WORD = rf"(?:(?:[A-Z]\.){{2,3}}|(?!(?:{STOP}|{AUX}|it|we|they|you|i)\b)[A-Z
 _POSSESSIVE = re.compile(r"\s+(?:his|her|their|its)(?=\s)")
 _OWN_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_NOUN})\s+[A-Z]")
 _INVERTED_GAP = re.compile(
-    rf"\s+(?:(?:{_GAP_WORD}|of|for|at|and(?=\s+[a-z]))\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
+    rf"\s+(?:(?:{_GAP_WORD}|of|for|at|and)\s+){{0,7}}(?:[a-z][\w'’-]*,\s+)?"
 )  # "said U.S. trade representative Clayton Yeutter", "said Nortel president and chief executive Bill Owens",
-# "said 20-year-old politics student Nick Vaughan", "said BA director of commercial planning, Robert Boyle"
+# "said 20-year-old politics student Nick Vaughan", "said BA director of commercial planning, Robert Boyle",
+# "according to media and PR strategist Glen Yearwood"
 # What follows the subject of a reported clause, not an inverted speaker: a quote or a verb of its own.
 _REPORTED_CLAUSE = re.compile(
     r"\s+(?:[\"“]|(?:should|would|will|was|is|were|are|had|has|have|could|must|may|might|did|does|can|cannot)\b)"
