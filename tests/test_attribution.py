@@ -1042,6 +1042,17 @@ def test_roles_joined_by_and_before_an_inverted_speakers_name() -> None:
     assert result == [("Glen Yearwood",), ("Sanjay Mehta",), ("Steve Cram",)]
 
 
+def test_a_football_club_is_a_body_not_a_person() -> None:
+    result = attribute(
+        [
+            "Newcastle will be at home to either Tottenham or Nottingham Forest.",
+            "On Thursday Rangers said they would not be increasing their offer.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [(), ("Rangers",)]
+    assert "Nottingham Forest" not in [p.name for p in result.people]
+
+
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
     result = speakers(
         [
