@@ -1051,6 +1051,9 @@ def test_a_football_club_is_a_body_not_a_person() -> None:
     )
     assert [p.speakers for p in result.paragraphs] == [(), ("Rangers",)]
     assert "Nottingham Forest" not in [p.name for p in result.people]
+    # Nor is "Real Madrid", whom a "he told" had gone to after "he has been linked with Real Madrid".
+    result = attribute(['Michael Owen scored as Real Madrid beat Real Betis. He said: "I am happy."'])
+    assert [p.name for p in result.people] == ["Michael Owen"] and result.paragraphs[0].speakers == ("Michael Owen",)
 
 
 def test_the_day_of_a_report_between_its_subject_and_verb() -> None:
