@@ -1051,7 +1051,14 @@ def test_a_football_club_is_a_body_not_a_person() -> None:
     )
     assert [p.speakers for p in result.paragraphs] == [(), ("Rangers",)]
     assert "Nottingham Forest" not in [p.name for p in result.people]
-    # Nor is "Real Madrid", whom a "he told" had gone to after "he has been linked with Real Madrid".
+    # Nor is "Grand Slam", nor "Real Madrid", whom a "he said" had gone to after "a win over Real Betis".
+    result = speakers(
+        [
+            "Ronan O'Gara kicked 14 points.",
+            'He helped keep alive their Grand Slam hopes. He told BBC Sport: "We made hard work of it."',
+        ]
+    )
+    assert result == [(), ("Ronan O'Gara",)]
     result = attribute(['Michael Owen scored as Real Madrid beat Real Betis. He said: "I am happy."'])
     assert [p.name for p in result.people] == ["Michael Owen"] and result.paragraphs[0].speakers == ("Michael Owen",)
 

@@ -279,6 +279,7 @@ airport airlines airways motors energy oil gas steel industries holdings partner
 securities exchange market markets reserve treasury parliament congress senate assembly
 government club league premiership cup championship championships open games festival awards award prize
 forest villa rovers wanderers albion athletic hotspur argyle rangers orient real atletico bayern inter sociedad betis
+utd slam
 tour series show programme program film album records studios pictures church cathedral
 centre center museum gallery prison jail watch theatre theater arena stadium island islands river mountains
 valley bay sea ocean gulf coast county province region district borough village town
