@@ -139,10 +139,9 @@ _PRONOUN_GENDER = {"H": "m", "h": "m", "S": "f", "s": "f"}  # by a pronoun's fir
 # Keegan: "We had a great chance…"'), or after a verb opening the sentence ('Said Mr Bysshe: "Painkiller is…"').
 _COLON_QUOTE = re.compile(r"\s*:\s*[\"“]")
 _DASHED_QUOTE = re.compile(r"\s*:?\s*[\"“]")  # "- Bolton boss Sam Allardyce "I am bitterly disappointed…""
-_DASHED = re.compile(r"(?:^|[.!?_][\"”’]*\s+)[-–—]\s+")
 _ROLE_MODIFIERS = frozenset({"assistant", "deputy", "former", "acting", "caretaker", "interim", "vice"})
 _LISTED_SUBJECT = re.compile(
-    r"(?:^|[.!?_][\"”’]*\s+)(?:[-–—]\s+)?(?:(?:Said|Says|Adds|Added|Observes|Explains|Notes|Insists|Warns)\s+)?"
+    r"(?:^|[.!?_][\"”’]*\s+)(?P<dash>[-–—]\s+)?(?:(?:Said|Says|Adds|Added|Observes|Explains|Notes|Insists|Warns)\s+)?"
     rf"(?:(?:[A-Z][\w'’.&-]*|{word_pattern(ROLE_HEADS | _ROLE_MODIFIERS)})\s+){{0,6}}$"
 )
 _OPENING_PRONOUN = re.compile(r"[\s\"“(]*(He|She)\b(?!['’])")
@@ -320,6 +319,6 @@ def listed_speakers(masked: str, refs: list[Ref]) -> list[int]:
         if ref.kind != "name" or ref.speaks or ref.in_quote or not _DASHED_QUOTE.match(masked, ref.end):
             continue
         opening = _LISTED_SUBJECT.search(masked, max(0, ref.start - 80), ref.start)
-        if opening and (_COLON_QUOTE.match(masked, ref.end) or _DASHED.match(masked, opening.start())):
+        if opening and (opening["dash"] or _COLON_QUOTE.match(masked, ref.end)):
             found.append(index)
     return found
