@@ -107,6 +107,11 @@ def _family_member(known: list[Entity], mention: NameMention) -> Entity:
     return max(fitting, key=lambda e: e.last_seen)
 
 
+def _peer_title(mention: NameMention) -> str:
+    """The title a peer or knight is named with, kept in the name ("Lord", "Sir"); "" for other honorifics."""
+    return mention.honorific.capitalize() if mention.honorific in PEERAGE else ""
+
+
 def _role_fits(asked: Role, known: Role) -> bool:
     return _heads_fit(asked.head, known.head) and _modifiers_fit(asked.modifiers, known.modifiers)
 
@@ -136,7 +141,7 @@ class People:
 
     def _create(self, mention: NameMention) -> Entity:
         """Introduce a new person from a name mention."""
-        title = mention.honorific.capitalize() if mention.honorific in PEERAGE else ""
+        title = _peer_title(mention)
         name = " ".join((title, *mention.words)) if title else " ".join(mention.words)
         if title and mention.designation:
             name = f"{name} {mention.designation}"
@@ -151,9 +156,9 @@ class People:
         """A bare name read as a body's turns out a person's, addressed by title ("Goldsmith denies …" in a
         headline, then "Lord Goldsmith said"): "he" may now mean them, and a peer keeps the title."""
         entity.kind = "person"
-        if mention.honorific in PEERAGE and not entity.title:
-            entity.title = mention.honorific.capitalize()
-            entity.name = f"{entity.title} {entity.name}"
+        if not entity.title and (title := _peer_title(mention)):
+            entity.title = title
+            entity.name = f"{title} {entity.name}"
 
     def _upgrade(self, entity: Entity, mention: NameMention) -> None:
         """Give a surname-only person the full name met later ("Mr Nakasone", then "Yasuhiro Nakasone")."""
@@ -161,7 +166,7 @@ class People:
         entity.kind = "person"  # "Green said", then "Andrew Green": the bare name was a person's
         if not entity.title:
             # "Ferguson fears ..." in a headline, then "Sir Alex Ferguson": the knight keeps his title.
-            entity.title = mention.honorific.capitalize() if mention.honorific in PEERAGE else ""
+            entity.title = _peer_title(mention)
             entity.name = " ".join((entity.title, *mention.words)) if entity.title else " ".join(mention.words)
         self._index(entity)
 
