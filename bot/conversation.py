@@ -108,7 +108,8 @@ class StoredConversations:
             return None
         if saved is None:
             return None
-        return Context(Question(saved.question_text, speaker=saved.speaker, topic=saved.topic), saved.shown)
+        question = Question(saved.question_text, speaker=saved.speaker, topic=saved.topic, besides=saved.besides)
+        return Context(question, saved.shown)
 
     def put(self, key: str, context: Context) -> None:
         """Remember a conversation's context; a failed write is only logged (the answer matters more)."""
@@ -116,7 +117,9 @@ class StoredConversations:
         question = context.question
         try:
             self._store.save_context(
-                key, StoredContext(question.text, question.speaker, question.topic, context.shown), now=now
+                key,
+                StoredContext(question.text, question.speaker, question.topic, context.shown, question.besides),
+                now=now,
             )
             if self._purge_due(now):
                 purged = self._store.purge_contexts(now - self._ttl)

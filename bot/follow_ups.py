@@ -52,6 +52,8 @@ class FollowUps:
         asked = context.question
         topic = asked.topic if follow_up.same_topic else follow_up.topic
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
+        if follow_up.others:  # "who else commented?" after Howard's words: the others, then still not him
+            question = replace(question, besides=asked.speaker or asked.besides)
         # A pronoun found its person above; otherwise the conversation's topic may be someone ("imomi").
         someone = pronoun_only or self._someone(asked.topic)
         if follow_up.anyone or asked.speaker or not someone:

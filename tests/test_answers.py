@@ -1637,9 +1637,8 @@ def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingS
 @pytest.mark.parametrize(
     ("follow_up", "answer"),
     [
-        ("who else commented?", "Quoted on the corridor:"),
-        ("anyone else?", "What the articles say about the corridor"),
-        ("what did others say about it?", "What the articles say about the corridor"),
+        ("who else commented?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
+        ("anyone else?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
         ("who commented?", "Quoted on the corridor:"),
         ("and who spoke about it?", "Quoted on the corridor:"),
     ],
@@ -1785,6 +1784,28 @@ def test_who_commented_lists_the_people_quoted_on_the_topic_and_gives_their_word
     assert voices.message == "Quoted on the harbour: Oren Malik, Tomas Brandt. Their words first:"
     assert [hit.speakers for hit in voices.hits[:2]] == [("Oren Malik",), ("Tomas Brandt",)]
     assert voices.hits[2].text == news.hits[0].text  # then the answers quoting no one, in their order
+
+
+def test_who_else_commented_leaves_out_the_person_just_asked_about(service: BriefingService) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    service.load_text(ADMIN, "Harbour fees\n\nMayor Oren Malik said harbour fees would double next year.")
+    user, chat = User("telegram", "58"), Chat("telegram", "58")
+    handle(service, user, chat, "what did oren malik say about the harbour?")
+    others = handle(service, user, chat, "who else commented?")
+    assert others.text.startswith("Quoted on the harbour besides Oren Malik: Tomas Brandt. Their words first:")
+    assert others.quotes[0].text.startswith("Local fisherman Tomas Brandt said")
+    assert not any("Malik said" in quote.text for quote in others.quotes)
+    for asked in ("more", "anyone else?"):  # the next page, and asked again, still without him
+        assert not any("Malik said" in quote.text for quote in handle(service, user, chat, asked).quotes)
+    everyone = handle(service, user, chat, "who commented on the harbour?")
+    assert everyone.text.startswith("Quoted on the harbour: Oren Malik, Tomas Brandt."), everyone.text
+
+
+def test_who_else_commented_when_no_one_else_did_says_so(service: BriefingService) -> None:
+    user, chat = User("telegram", "59"), Chat("telegram", "59")
+    handle(service, user, chat, "what did khalafov say about the corridor?")
+    for asked in ("who else commented?", "what did others say about it?"):
+        assert handle(service, user, chat, asked).text == "I found nothing on the corridor but Khalaf Khalafov’s words."
 
 
 @pytest.mark.parametrize(

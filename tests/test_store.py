@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from bot.models import ArticleDraft
 from bot.retrieval.fts import any_of, content_words
 from bot.store import Store
 from bot.store.articles import PersonSpeech
-from bot.store.schema import MIGRATIONS, _v10_index_without_insert_trigger
+from bot.store.contexts import StoredContext
+from bot.store.schema import MIGRATIONS, _v10_index_without_insert_trigger, _v13_context_besides
 
 DRAFT = ArticleDraft(
     title="Oil talks",
@@ -97,6 +99,7 @@ def test_a_store_from_before_v10_is_indexed_by_the_store_not_a_trigger(tmp_path:
         " INSERT INTO paragraphs_fts (rowid, text) VALUES (new.rowid, new.text); END"
     )
     old.execute("DROP TABLE counters")  # v11's, which a store from before v10 does not have either
+    old.execute("ALTER TABLE conversations DROP COLUMN besides")  # nor v13's
     old.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v10_index_without_insert_trigger)}")
     old.commit()
     old.close()
@@ -106,6 +109,24 @@ def test_a_store_from_before_v10_is_indexed_by_the_store_not_a_trigger(tmp_path:
     store.add_article(DRAFT, loaded_by="x")
     assert [r.position for r in store.search(any_of(["oil"]), limit=5)] == [0]
     store.db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')")
+    store.close()
+
+
+def test_a_context_saved_before_v13_reads_back_leaving_no_one_out(tmp_path: Path) -> None:
+    path, now = tmp_path / "old.db", datetime(2025, 3, 3, tzinfo=UTC)
+    Store.open(path).close()
+    old = sqlite3.connect(path)
+    old.execute("ALTER TABLE conversations DROP COLUMN besides")
+    old.execute(
+        "INSERT INTO conversations (key, question_text, speaker, topic, shown, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ["k", "what did Imomi say about oil?", "Imomi", "oil", 3, now.isoformat(timespec="seconds")],
+    )
+    old.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v13_context_besides)}")
+    old.commit()
+    old.close()
+    store = Store.open(path)
+    saved = store.load_context("k", now=now, ttl=timedelta(minutes=30))
+    assert saved == StoredContext("what did Imomi say about oil?", "Imomi", "oil", 3, besides="")
     store.close()
 
 

@@ -55,7 +55,7 @@ def test_contexts_are_saved_replaced_expired_and_purged(any_store: StoreProtocol
     any_store.save_context("slack:U1@slack:C1", oil, now=T0)
     assert any_store.load_context("slack:U1@slack:C1", now=T0 + TTL, ttl=TTL) == oil  # alive to the second
     assert any_store.load_context("slack:U1@slack:C1", now=T0 + TTL + timedelta(seconds=1), ttl=TTL) is None
-    gas = StoredContext("and about gas?", "Imomi", "gas", 6)
+    gas = StoredContext("who else commented?", "", "gas", 6, besides="Imomi")
     any_store.save_context("slack:U1@slack:C1", gas, now=T0 + timedelta(minutes=20))
     assert any_store.load_context("slack:U1@slack:C1", now=T0 + timedelta(minutes=45), ttl=TTL) == gas
     any_store.save_context("telegram:42@telegram:42", StoredContext('it\'s "quoted"; DROP', "", "", 0), now=T0)
@@ -68,7 +68,7 @@ def test_contexts_are_saved_replaced_expired_and_purged(any_store: StoreProtocol
 def test_stored_conversations_behave_like_the_in_memory_ones(any_store: StoreProtocol) -> None:
     clock = Clock()
     stored, memory = StoredConversations(any_store, clock, ttl=TTL), Conversations(clock, ttl=TTL)
-    context = Context(Question("what did Imomi say about oil?", speaker="Imomi", topic="oil"), 3)
+    context = Context(Question("who else commented?", topic="oil", besides="Imomi"), 3)
     for conversations in (stored, memory):
         assert conversations.get("k") is None
         conversations.put("k", context)

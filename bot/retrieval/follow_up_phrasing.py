@@ -43,6 +43,7 @@ _FOLLOW_UP_OTHERS = re.compile(
 # "and what did Jowell say?": a new question that goes on with the conversation's topic.
 _GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
 _ANYTHING_ON = re.compile(r"^(?:and |but |so )?(?:anything|something)(?: else)? (?:about|on|regarding) ", re.I)
+_OTHERS = re.compile(r"\b(?:else|others|other people)\b", re.IGNORECASE)  # "who else…?": not the one just asked
 _EVERYTHING = re.compile(r"\b(?:everything|all|else)\b", re.IGNORECASE)
 
 
@@ -54,6 +55,7 @@ class FollowUp:
     topic: str = ""
     same_topic: bool = False
     anyone: bool = False
+    others: bool = False  # anyone but whom the conversation asked about ("who else commented?", not "who commented?")
 
 
 def other_speaker(text: str) -> str:
@@ -69,7 +71,7 @@ def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
     if _FOLLOW_UP_OTHERS.match(clean):
-        return FollowUp(same_topic=True, anyone=True)
+        return FollowUp(same_topic=True, anyone=True, others=_OTHERS.search(clean) is not None)
     if match := _FOLLOW_UP_SPEAKER.match(clean):
         return _on(tidy_topic(match.group("t") or match.group("t2") or ""))
     if match := _FOLLOW_UP_TOPIC.match(clean):

@@ -130,6 +130,8 @@ class Question:
     text: str
     speaker: str = ""
     topic: str = ""
+    # Whom "who else commented?" leaves out: the person the conversation asked about, whose words were shown.
+    besides: str = ""
 
     @property
     def kind(self) -> str:

@@ -53,6 +53,7 @@ INSTITUTIONS = frozenset(
     "ministry department office commission committee council union association government agency authority board "
     "bureau federation company corporation bank party institute embassy".split()
 )
+LEFT_OUT_READ = 200  # the paragraphs of a ranking looked up for who speaks in them, to leave someone out
 VOICES_READ = 10  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
 
@@ -140,6 +141,9 @@ class Retriever:
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
         # first few paragraphs may all be from another month).
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None else sys.maxsize
+        left_out = self._left_out(asked)
+        if left_out:
+            wanted = max(wanted, LEFT_OUT_READ)  # their paragraphs are taken out of the part ranked in full
         if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic.
@@ -188,6 +192,12 @@ class Retriever:
         when = f" {period.phrase}" if period else ""
         if period is not None:
             ranked = [r for r in ranked if period.admits(r.row.published)]
+        if left_out and speaker is None and ranked:
+            ranked = self._without(ranked, frozenset(left_out.names))
+            if not ranked:
+                return self._nothing(
+                    parsed, f"I found nothing on {parsed.topic}{when} but {_one_name(left_out)}’s words."
+                )
         if not ranked:
             nearest = self.people.nearest(speaker, topic, after_article) if speaker and topic else []
             # Asking for all they said helps only someone who speaks somewhere (they do, when they have nearest words;
@@ -238,6 +248,7 @@ class Retriever:
                 respelt=topic.respelt if topic else None,
                 voices=voices,
                 namesakes=namesakes,
+                besides=_one_name(left_out) if left_out and speaker is None else "",
             ),
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),
@@ -315,6 +326,16 @@ class Retriever:
         topic = self.reader.topic(topic_text)
         return topic is None or topic.coverage(stems_of(text), RELATED_CREDIT) >= MIN_PARTIAL_COVERAGE
 
+    def _left_out(self, asked: Question) -> Speaker | None:
+        """Whom a question leaves out ("who else commented?" after Howard's words), as resolved, if anyone."""
+        return self.speakers.resolve(asked.besides, allow_fuzzy=False) if asked.besides else None
+
+    def _without(self, ranked: list[Ranked], names: frozenset[str]) -> list[Ranked]:
+        """The ranking without the paragraphs where only the left-out people speak, among its first
+        ``LEFT_OUT_READ`` (further down, a page is seldom asked for)."""
+        speakers = self.store.speakers_of([r.row.id for r in ranked[:LEFT_OUT_READ]])
+        return [r for r in ranked if not names.issuperset(speakers.get(r.row.id, ("",)))]
+
     def _voices_first(self, ranked: list[Ranked]) -> tuple[list[Ranked], tuple[str, ...]]:
         """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone first (each group
         in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most often
@@ -358,6 +379,11 @@ def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved:
     if parsed.speaker and parsed.speaker != asked.speaker:
         return Reading(parsed.speaker, parsed.topic)
     return None
+
+
+def _one_name(speaker: Speaker) -> str:
+    """A resolved speaker's name, or the name or role as typed when it means several people."""
+    return speaker.names[0] if len(speaker.names) == 1 else speaker.typed
 
 
 def _once_each(ranked: list[Ranked]) -> list[Ranked]:

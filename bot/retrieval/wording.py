@@ -33,21 +33,25 @@ def lead(
     respelt: Mapping[str, str] | None = None,
     voices: Sequence[str] | None = None,
     namesakes: int = 0,
+    besides: str = "",
 ) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
     paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
     ``when``, the period asked about: " in 1987"; ``respelt``, topic words read as another spelling; ``voices``,
     who the answer quotes, most often first, when the question asked who spoke on its topic; ``namesakes``, the
-    others a name asked for alone also means, whose words may follow)."""
+    others a name asked for alone also means, whose words may follow; ``besides``, whom a topic's answer leaves
+    out: "who else commented?" after their words)."""
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
     in_its_words = _QUESTION_OPENING.match(parsed.topic) is not None
     topic = f"“{parsed.topic}”" if in_its_words else parsed.topic
+    but = f" besides {besides}" if besides else ""
     if speaker is None and voices is not None:
         if not voices:
-            return f"I found no one quoted on {topic}{when}; what the articles say about it:{read}"
-        return f"Quoted on {topic}{when}: {_listed(voices)}. Their words first:{read}"
+            return f"I found no one{but} quoted on {topic}{when}; what the articles say about it:{read}"
+        return f"Quoted on {topic}{when}{but}: {_listed(voices)}. Their words first:{read}"
     if speaker is None:
-        return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}:{read}"
+        but = f", besides {besides}’s words" if besides else ""
+        return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}{but}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     others = f"{namesakes} other" if namesakes == 1 else f"{namesakes} others"

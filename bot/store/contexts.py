@@ -9,6 +9,7 @@ the number of recent conversations. Writes are one upsert on the primary key.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,14 +26,17 @@ class StoredContext:
     speaker: str
     topic: str
     shown: int  # how many results of that question were already shown
+    besides: str = ""  # whom the question leaves out ("who else commented?")
 
 
 _UPSERT = (
-    "INSERT INTO conversations (key, question_text, speaker, topic, shown, updated_at)"
-    " VALUES ({p}, {p}, {p}, {p}, {p}, {p})"
+    "INSERT INTO conversations (key, question_text, speaker, topic, shown, besides, updated_at)"
+    " VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})"
     " ON CONFLICT (key) DO UPDATE SET question_text = excluded.question_text, speaker = excluded.speaker,"
-    " topic = excluded.topic, shown = excluded.shown, updated_at = excluded.updated_at"
+    " topic = excluded.topic, shown = excluded.shown, besides = excluded.besides, updated_at = excluded.updated_at"
 )
+# The columns a stored context is read back from, in ``StoredContext``'s order.
+CONTEXT_COLUMNS = "question_text, speaker, topic, shown, besides"
 UPSERT_CONTEXT_SQLITE = _UPSERT.format(p="?")
 UPSERT_CONTEXT_POSTGRES = _UPSERT.format(p="%s")
 
@@ -45,20 +49,29 @@ class ContextQueries:
 
     def save_context(self, key: str, context: StoredContext, *, now: datetime) -> None:
         """Remember a conversation's last question (replacing what was there), stamped ``now``."""
-        c = context
         with self._lock, self.db.atomic():
-            self.db.execute(UPSERT_CONTEXT_SQLITE, [key, c.question_text, c.speaker, c.topic, c.shown, iso(now)])
+            self.db.execute(UPSERT_CONTEXT_SQLITE, context_values(key, context, now))
 
     def load_context(self, key: str, *, now: datetime, ttl: timedelta) -> StoredContext | None:
         """A conversation's context if it was saved within ``ttl`` before ``now``, else None."""
         with self._lock:
             row = self.db.execute(
-                "SELECT question_text, speaker, topic, shown FROM conversations WHERE key = ? AND updated_at >= ?",
-                [key, iso(now - ttl)],
+                f"SELECT {CONTEXT_COLUMNS} FROM conversations WHERE key = ? AND updated_at >= ?", [key, iso(now - ttl)]
             ).fetchone()
-        return StoredContext(str(row[0]), str(row[1] or ""), str(row[2] or ""), int(row[3])) if row else None
+        return context_of(row) if row else None
 
     def purge_contexts(self, before: datetime) -> int:
         """Delete contexts last saved before ``before``; returns how many."""
         with self._lock, self.db.atomic():
             return int(self.db.execute("DELETE FROM conversations WHERE updated_at < ?", [iso(before)]).rowcount)
+
+
+def context_values(key: str, context: StoredContext, now: datetime) -> list[object]:
+    """The upsert's parameters for a context saved ``now``."""
+    c = context
+    return [key, c.question_text, c.speaker, c.topic, c.shown, c.besides, iso(now)]
+
+
+def context_of(row: Sequence[object]) -> StoredContext:
+    """A context read back from its ``CONTEXT_COLUMNS``."""
+    return StoredContext(str(row[0]), str(row[1] or ""), str(row[2] or ""), int(str(row[3])), str(row[4] or ""))

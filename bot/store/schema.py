@@ -205,6 +205,11 @@ def _v12_covering_person_links(db: Database) -> None:
     )
 
 
+def _v13_context_besides(db: Database) -> None:
+    """Whom a conversation's last question leaves out ("who else commented?"), so "more" still leaves them out."""
+    db.execute("ALTER TABLE conversations ADD COLUMN besides TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_articles,
     _v2_people,
@@ -218,6 +223,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v10_index_without_insert_trigger,
     _v11_alias_deletions,
     _v12_covering_person_links,
+    _v13_context_besides,
 )
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from bot.store.contexts import UPSERT_CONTEXT_POSTGRES, StoredContext
+from bot.store.contexts import CONTEXT_COLUMNS, UPSERT_CONTEXT_POSTGRES, StoredContext, context_of, context_values
 from bot.store.feeds import iso
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -26,18 +26,17 @@ class PgContextQueries:
 
     def save_context(self, key: str, context: StoredContext, *, now: datetime) -> None:
         """Remember a conversation's last question (replacing what was there), stamped ``now``."""
-        c = context
         with self.pool.connection() as conn:
-            conn.execute(UPSERT_CONTEXT_POSTGRES, [key, c.question_text, c.speaker, c.topic, c.shown, iso(now)])
+            conn.execute(UPSERT_CONTEXT_POSTGRES, context_values(key, context, now))
 
     def load_context(self, key: str, *, now: datetime, ttl: timedelta) -> StoredContext | None:
         """A conversation's context if it was saved within ``ttl`` before ``now``, else None."""
         with self.pool.connection() as conn:
             row = conn.execute(
-                "SELECT question_text, speaker, topic, shown FROM conversations WHERE key = %s AND updated_at >= %s",
+                f"SELECT {CONTEXT_COLUMNS} FROM conversations WHERE key = %s AND updated_at >= %s",
                 [key, iso(now - ttl)],
             ).fetchone()
-        return StoredContext(str(row[0]), str(row[1] or ""), str(row[2] or ""), int(str(row[3]))) if row else None
+        return context_of(row) if row else None
 
     def purge_contexts(self, before: datetime) -> int:
         """Delete contexts last saved before ``before``; returns how many."""

@@ -183,9 +183,14 @@ CREATE UNLOGGED TABLE conversations (
 CREATE INDEX idx_conversations_updated_at ON conversations (updated_at);
 """
 
+# Whom a conversation's last question leaves out ("who else commented?"), so "more" still leaves them out.
+_V8_CONTEXT_BESIDES = """
+ALTER TABLE conversations ADD COLUMN besides text NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_ARTICLES, _V2_PEOPLE, _V3_SUBSCRIPTIONS, _V4_FEEDS_AUDIT, _V5_ARTICLE_STEMS, _V6_COUNTERS,
-    _V7_CONVERSATIONS,
+    _V7_CONVERSATIONS, _V8_CONTEXT_BESIDES,
 )
 
 
