@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.models import User
 from bot.service import BriefingService
+from tests.conftest import CORPUS, needs_corpus
 
 ADMIN = User("console", "me")
 QUESTION = "what was said about the pipeline?"
@@ -40,3 +41,17 @@ def test_each_page_is_a_slice_of_the_whole_ranking(service: BriefingService) -> 
         assert page.has_more == (len(whole) > offset + 5)
     first = service.ask(QUESTION, limit=1)
     assert [hit.text for hit in first.hits] == whole[:1] and first.has_more
+
+
+@needs_corpus()
+def test_who_commented_names_the_same_people_on_every_page(service: BriefingService) -> None:
+    # Who is quoted is read from the ranking's first ten, which a first page of three must rank in full too: on
+    # the BBC's politics stories, a first page named five people and the next "and 2 more".
+    service.load_paths([CORPUS / "bbc" / "politics"], by=ADMIN)
+    question = "who commented on immigration?"
+    whole = service.ask(question, limit=1000)
+    assert whole.message.startswith("Quoted on immigration: "), whole.message
+    for offset in (0, 3, 6):
+        page = service.ask(question, limit=3, offset=offset)
+        assert page.message == whole.message
+        assert [hit.text for hit in page.hits] == [hit.text for hit in whole.hits[offset : offset + 3]]

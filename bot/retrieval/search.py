@@ -141,6 +141,8 @@ class Retriever:
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
         # first few paragraphs may all be from another month).
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None else sys.maxsize
+        if asks_who_spoke(asked.text):
+            wanted = max(wanted, VOICES_READ)  # who is quoted is read from these: every page names the same people
         left_out = self._left_out(asked)
         if left_out:
             wanted = max(wanted, LEFT_OUT_READ)  # their paragraphs are taken out of the part ranked in full
