@@ -113,10 +113,10 @@ class FollowUps:
 
     def _perhaps_a_topic(self, other: str) -> bool:
         """Whether someone a follow-up turns to may rather be its topic: no role as a whole ("judges running
-        inquiries" is a topic, "the courts minister" someone), and a word the archive writes in lower case ("jobs",
-        not "khalafov")."""
+        inquiries" is a topic, "the courts minister" someone), and a word the archive mostly writes in lower case
+        ("jobs", not "khalafov", nor "lawson", whom Reuters names opening sentences)."""
         words = other.split()
-        return bool(words) and not reads_as_a_role(other) and not self.retriever.reader.written_as_a_name(words[-1])
+        return bool(words) and not reads_as_a_role(other) and self.retriever.reader.written_in_lower_case(words[-1])
 
     def _turned_to(self, text: str, context: Context) -> list[Question] | None:
         """The conversation's question put to someone else, when a follow-up names only a known person (readings

@@ -1480,6 +1480,17 @@ def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(serv
     assert handle(service, user, chat, "what about khalafov?").text.startswith("What Khalaf Khalafov said")
 
 
+def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(service: BriefingService) -> None:
+    # Reuters writes "Lawson said…": capitalised, but seldom mid-sentence. After the chancellor's words, "and
+    # lawson?" is Lawson on the same topic, not a chancellor's words about Lawson.
+    lawson = "Chancellor Nigel Lawson cut tax.\n\nLawson said cuts would go on.\n\nLawson added that spending fell."
+    service.load_text(ADMIN, f"UK budget\n\n{lawson}")
+    service.load_text(ADMIN, "Budget day\n\nChancellor Gordon Brown said the tax credit would rise.")
+    user, chat = User("telegram", "56"), Chat("telegram", "56")
+    handle(service, user, chat, "what did the chancellor say about tax?")
+    assert handle(service, user, chat, "and lawson?").text.startswith("What Nigel Lawson said about tax")
+
+
 @pytest.mark.parametrize(
     ("first", "then", "answer"),
     [

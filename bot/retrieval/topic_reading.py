@@ -147,6 +147,10 @@ class TopicReader:
                 text = re.sub(rf"\b{re.escape(word)}\b", name, text, flags=re.IGNORECASE)
         return text
 
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the archive mostly writes a word in lower case (of the paragraphs that use it most)."""
+        return written_in_lower_case(self.store, word)
+
     def written_as_a_name(self, word: str) -> bool:
         """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
         return written_as_a_name(self.store, word)
@@ -202,6 +206,14 @@ class TopicReader:
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
         return unheard_of(word, self.store.document_frequency)
+
+
+def written_in_lower_case(store: StoreProtocol, word: str) -> bool:
+    """Whether a store's archive mostly writes a word in lower case (of the paragraphs that use it most): "jobs",
+    not "Lawson", which Reuters mostly writes opening a sentence ("Lawson said…")."""
+    sample = store.search(quote_term(word), limit=NAME_SAMPLE)
+    lower = re.compile(rf"\b{re.escape(word.lower())}")
+    return bool(sample) and 2 * sum(lower.search(row.text) is not None for row in sample) >= len(sample)
 
 
 def written_as_a_name(store: StoreProtocol, word: str) -> bool:
