@@ -53,11 +53,12 @@ _MORE = re.compile(
     r"|anything else|what else|anything more|what else is there|what else have you got)$",
     re.IGNORECASE,
 )
-# "when was that?", "where's that from?", "source?", "which article?": where the last answer's quotes come from.
+# "when was that?", "where did he say that?", "where's that from?", "source?", "which article?": where the last
+# answer's quotes come from.
 _SOURCES = re.compile(
     r"^(?:(?:and|so|ok|okay) )?(?:"
-    r"when (?:was|were|did|is) (?:that|this|it|those|these|he|she|they)(?: (?:said|say|saying|published|written"
-    r"|reported|say that|say it|said that))?(?: that| this| it)?"
+    r"(?:when|where) (?:was|were|did|is) (?:that|this|it|those|these|he|she|they)"
+    r"(?: (?:said|say|saying|published|written|reported|say that|say it|said that))?(?: that| this| it)?"
     r"|(?:where|which (?:article|story|paper|report)s?)(?:'s| is| are| was| were| did)?(?: (?:that|this|it|those"
     r"|these|they))?(?: (?:from|come from|published|reported))?"
     r"|(?:(?:what|where)(?:'s| is| are| was| were) the |any |got a |give me the |the )?(?:sources?|links?|dates?"

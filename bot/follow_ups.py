@@ -3,6 +3,7 @@ khalafov?" another person on the same topic, "what did jowell say?" after news o
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.conversation import Context
@@ -132,9 +133,15 @@ class FollowUps:
             # "any news on oil?", then "and imomi?": his words on oil if any, else news of him.
             return [Question(text, speaker=other, topic=asked.topic), news_of_them]
         turned = Question(text, speaker=other, topic=asked.topic)
+        on_it = Question(text, speaker=asked.speaker, topic=other)
         if self._perhaps_a_topic(other):
             # "what did imomi say?", then "what about jobs?": his words on jobs if any, else Steve Jobs's.
-            return [Question(text, speaker=asked.speaker, topic=other), turned]
+            return [on_it, turned]
+        body = re.search(rf"\bthe {re.escape(other)}\b", text, re.IGNORECASE)
+        if body and not reads_as_a_role(other):
+            # A body named with an article: "what did yeutter say about rice?", then "and the EC?": the EC's words on
+            # rice if any, else his on the EC; if neither, the EC's no-match, which the question most likely meant.
+            return [turned, replace(on_it, topic=body.group()), turned]
         return [turned]
 
     def _a_persons_name(self, topic: str) -> bool:

@@ -1480,6 +1480,17 @@ def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(serv
     assert handle(service, user, chat, "what about khalafov?").text.startswith("What Khalaf Khalafov said")
 
 
+def test_a_body_turned_to_that_never_spoke_on_the_topic_is_the_persons_topic_instead(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Rice talks\n\nTrade Representative Clayton Yeutter said Japan must open its rice market.")
+    service.load_text(ADMIN, "Farm row\n\nClayton Yeutter said EC farm aid was unfair.\n\nThe EC said it would reply.")
+    user, chat = User("telegram", "57"), Chat("telegram", "57")
+    handle(service, user, chat, "what did yeutter say about rice?")
+    assert handle(service, user, chat, "and the EC?").text.startswith("What Clayton Yeutter said about the EC:")
+    handle(service, user, chat, "what did yeutter say about rice?")
+    # A person turned to stays the question, answered or not.
+    assert handle(service, user, chat, "and khalafov?").text.startswith("I found no paragraph where Khalaf Khalafov")
+
+
 def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(service: BriefingService) -> None:
     # Reuters writes "Lawson said…": capitalised, but seldom mid-sentence. After the chancellor's words, "and
     # lawson?" is Lawson on the same topic, not a chancellor's words about Lawson.
@@ -1580,7 +1591,11 @@ def test_a_surname_recorded_bare_as_often_as_in_full_is_still_that_persons(servi
 
 
 @pytest.mark.parametrize(
-    "message", ["when was that?", "where's that from?", "source?", "which article is that from?", "when did he say it?"]
+    "message",
+    [
+        *("when was that?", "where's that from?", "source?", "which article is that from?", "when did he say it?"),
+        *("where did he say that?", "where was that said?"),
+    ],
 )
 def test_asking_where_the_quotes_come_from_lists_their_articles(service: BriefingService, message: str) -> None:
     user, chat = User("telegram", "58"), Chat("telegram", "58")
