@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -740,6 +741,23 @@ def test_police_ranks_are_roles_not_part_of_the_name() -> None:
 def test_a_role_before_a_name_starts_after_the_verb() -> None:
     result = attribute(["Gordon Brown accused shadow chancellor Ray Ketts of inventing figures."])
     assert person(result, "Ray Ketts").roles == ("shadow chancellor",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "The topic came up again during Russian president Vladimir Pudin's visit.",
+            "Vladimir Pudin",
+            "russian president",
+        ),
+        ("Mido may play for the national side if coach Hassan Shehab chooses him.", "Hassan Shehab", "coach"),
+        ("The film's stars include soul singer Alicia Kees.", "Alicia Kees", "soul singer"),
+    ],
+)
+def test_a_role_read_back_from_its_noun_ends_at_a_word_no_role_holds(sentence: str, name: str, role: str) -> None:
+    roles = person(attribute([sentence]), name).roles  # with its country's other form: "russia's president"
+    assert role in roles and all(len(other.split()) <= len(role.split()) for other in roles)
 
 
 def test_an_office_in_a_relative_clause_or_after_for() -> None:

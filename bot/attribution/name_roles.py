@@ -54,7 +54,17 @@ _CLAUSE_SO_FAR = re.compile(rf"[\"“]?{OPENING_CLAUSE}[^,;:]*$")
 _WHO_HOLDS = re.compile(r",\s+who\s+(?P<verb>chairs|heads|leads)\s+(?:the\s+)?(?P<body>[^,.;:()]{3,80})")
 _HELD_AS = {"chairs": "chair", "heads": "head", "leads": "leader"}
 # A role written before a name starts after the sentence's verb: "Brown accused shadow chancellor X".
-_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS)
+# Words no role description holds, which end one read back from its noun: "the topic came up again during Russian
+# president Vladimir Putin's visit", "available for the national side if coach Hassan Shehata chose him".
+_NOT_IN_A_ROLE = frozenset(
+    """
+    during if alongside against under over about behind via without unless because since although though whether
+    until like including include includes included starring plus now he she they it we you i will up again so
+    even just both either neither into onto upon within between among amid despite towards toward through across
+    around near beyond where why how what there here yet still too very recently suddenly
+    """.split()
+)
+_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS) | _NOT_IN_A_ROLE
 # Words after which a role noun is a verb ("will host", "would coach"; not "to": "a pass to winger Williams").
 _VERB_MARKERS = frozenset("will would can could may might shall should must did does do".split())
 # A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
