@@ -278,6 +278,8 @@ def test_compare_asks_for_both_peoples_words(service: BriefingService, question:
         "who was quoted on the corridor?",
         "who reacted to the corridor?",
         "who has weighed in on the corridor?",
+        "did anyone criticise the corridor?",
+        "has anybody warned about the corridor?",
     ],
 )
 def test_ways_of_asking_for_a_topic_leave_only_the_topic(question: str) -> None:

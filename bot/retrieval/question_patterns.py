@@ -32,7 +32,8 @@ WHO_SPOKE = (
     r" (?:who|that)|who|(?:(?:did|has|have|had|was|were|is) )?(?:anyone|anybody|any one|someone|somebody)) "
     r"(?:(?:has|have|had|else|was|were|is|are|been) )*(?:said|says|spoke|spoken|talked|commented|mentioned"
     r"|discussed|raised|quoted|criticised|criticized|warned|reacted|responded|complained|defended|objected"
-    r"|(?:weighed|spoke|spoken) (?:in|out)|say|speak|talk|comment|mention|react|respond|weigh in|speak out)"
+    r"|(?:weighed|spoke|spoken) (?:in|out)|say|speak|talk|comment|mention|react|respond|weigh in|speak out"
+    r"|discuss|raise|criticise|criticize|warn|complain|defend|object)"
 )
 ON_THE_SUBJECT = r"on the (?:subject|issue|question|matter|topic) of"
 ABOUT = (
