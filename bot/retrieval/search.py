@@ -223,7 +223,7 @@ class Retriever:
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)
             if asks_who_spoke(asked.text):
-                ranked, voices = self._voices_first(ranked)
+                ranked, voices = self._voices_first(ranked, topic)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:
@@ -338,15 +338,22 @@ class Retriever:
         speakers = self.store.speakers_of([r.row.id for r in ranked[:LEFT_OUT_READ]])
         return [r for r in ranked if not names.issuperset(speakers.get(r.row.id, ("",)))]
 
-    def _voices_first(self, ranked: list[Ranked]) -> tuple[list[Ranked], tuple[str, ...]]:
-        """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone first (each group
-        in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most often
-        quoted first."""
+    def _voices_first(self, ranked: list[Ranked], topic: Topic) -> tuple[list[Ranked], tuple[str, ...]]:
+        """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone on it first (each
+        group in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most
+        often quoted first. A quote is on the topic when it covers it in a story holding its most specific word: on
+        "coffee quotas", not OPEC's on oil quotas in a story speaking only of coffee's kin (exports, producers)."""
         best = ranked[:VOICES_READ]
         speakers = self.store.speakers_of([r.row.id for r in best])
-        quoting = [r for r in best if speakers.get(r.row.id)]
+        on_it = {
+            r.row.id
+            for r in best
+            if topic.coverage(r.stems, RELATED_CREDIT) >= MIN_COVERAGE
+            and self.stories.has(r.row.article_id, topic.specific)
+        }
+        quoting = [r for r in best if speakers.get(r.row.id) and r.row.id in on_it]
         voices = Counter(name for r in quoting for name in speakers[r.row.id])
-        unquoted = [r for r in best if not speakers.get(r.row.id)]
+        unquoted = [r for r in best if not (speakers.get(r.row.id) and r.row.id in on_it)]
         return quoting + unquoted + ranked[VOICES_READ:], tuple(name for name, _ in voices.most_common())
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
