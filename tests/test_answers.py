@@ -519,6 +519,13 @@ def test_a_period_asked_about_keeps_to_articles_published_then(service: Briefing
     assert texts("news from april 1987 about rice") == ["said Japan would ope", "said rice farmers wa"]
 
 
+def test_a_period_asked_about_names_only_the_namesakes_speaking_then(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-05 By Reuters\n\nChancellor Nigel Lawson said sterling was strong.")
+    service.load_text(ADMIN, "date 2004-11-05 By BBC\n\nDefender Scott Lawson said the team had played well.")
+    assert service.ask("what did lawson say?").message.startswith("What Nigel Lawson / Scott Lawson said")
+    assert service.ask("what did lawson say in march 1987?").message.startswith("What Nigel Lawson said in march 1987:")
+
+
 def test_a_period_finds_a_prolific_speakers_words_however_far_down_their_ranking(service: BriefingService) -> None:
     service.load_text(ADMIN, "date 1987-03-12 By Reuters\n\nPaul Volcker said banks must lend more.")
     for day in range(10, 20):  # ten later stories rank first, all of them April's

@@ -233,7 +233,7 @@ class Retriever:
             return Answer(parsed.text, (), True, "There is nothing more.")
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
-        shown = as_on_page(speaker, hits, topic=bool(parsed.topic))
+        shown = as_on_page(speaker, hits, narrowed=bool(parsed.topic) or period is not None)
         # Others the name or role means, by full name: a surname a story recorded alone is likely one of those shown.
         namesakes = sum(full_name(n) and n not in shown.names for n in speaker.names) if speaker and shown else 0
         return Answer(

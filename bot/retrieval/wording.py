@@ -80,14 +80,15 @@ def latest_voices_lead(voices: Sequence[str]) -> str:
     return f"Quoted in the latest stories: {_listed(voices)}. A quote from each story:"
 
 
-def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, topic: bool) -> Speaker | None:
-    """Of the people a name resolved to, those speaking on a topic's page: Patricia Hewitt's words on career sexism
-    are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, and Gordon Brown's on the budget not "the 19 people recorded
-    as “brown”"'s. (Without a topic, "what did Hewitt say?" names both: the next page may be the other's; a name
+def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, narrowed: bool) -> Speaker | None:
+    """Of the people a name resolved to, those speaking on a page narrowed to a topic or a period: Patricia Hewitt's
+    words on career sexism are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, Gordon Brown's on the budget not "the
+    19 people recorded as “brown”"'s, Lawson's in March 1987 Nigel's. (Otherwise, "what did Hewitt say?" names
+    both: the next page may be the other's; a name
     or role too many share to list, "blair", "the chancellor", names those on the page, the lead counting the rest.)
     A role whose holders on the page are too many to list, or that none holds in full ("the tesco ceo"), stays
     counted whole: that it is ambiguous is news to the reader."""
-    if speaker is None or speaker.qualifiers or (not topic and len(speaker.names) <= NAMES_LISTED):
+    if speaker is None or speaker.qualifiers or (not narrowed and len(speaker.names) <= NAMES_LISTED):
         return speaker
     on_page = {name for hit in hits for name in hit.speakers}
     names = tuple(name for name in speaker.names if name in on_page)
