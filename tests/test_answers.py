@@ -1707,7 +1707,13 @@ def test_a_pronoun_the_message_names_is_not_the_conversations_person(service: Br
     assert reply.text.startswith("What Khalaf Khalafov said about the corridor"), reply.text
 
 
-@pytest.mark.parametrize("message", ["any news?", "what's new", "latest headlines please", "top stories today"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        *("any news?", "what's new", "latest headlines please", "top stories today"),
+        *("what happened yesterday?", "what's going on?"),
+    ],
+)
 def test_news_asked_for_on_no_topic_is_the_latest_stories_leads(service: BriefingService, message: str) -> None:
     service.load_text(ADMIN, "Harbour vote\n\nThe council voted to close the harbour.\n\nThe mayor said so.")
     service.load_text(ADMIN, "Dome sale\n\nThe Dome was sold to a property firm.\n\nIts buyer paid little.")
@@ -1719,6 +1725,7 @@ def test_news_asked_for_on_no_topic_is_the_latest_stories_leads(service: Briefin
         "The council voted to close the harbour.",
     ]
     assert handle(service, user, chat, "new york").text != "The latest stories:"
+    assert handle(service, user, chat, "what happened to the dome?").text != "The latest stories:"
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from bot.store.protocol import StoreProtocol
 
 # A message asks for the news itself when it names no one, holds one of these words, and its words past the
 # stopwords (which hold "news" and "latest") are only news words: "what's new?" is not a topic "new", nor "top
-# stories today" one "stories".
-_ASKING_WORDS = frozenset("news latest new headline headlines update updates stories happening".split())
-_NEWS_WORDS = _ASKING_WORDS | frozenset("top story today week lately recently please pls".split())
+# stories today" one "stories", nor "what happened yesterday?" one "happened".
+_ASKING_WORDS = frozenset("news latest new headline headlines update updates stories happening happened going".split())
+_NEWS_WORDS = _ASKING_WORDS | frozenset("top story today yesterday tonight week lately recently please pls".split())
 _WORD = re.compile(r"\w+")
 
 
