@@ -1522,6 +1522,7 @@ def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(servi
         ("any news on the corridor?", "and khalafov?", "What Khalaf Khalafov said about the corridor"),
         ("any news on the corridor?", "and imomi?", "What the articles say about imomi"),
         ("any news on oil?", "and imommi?", "What Sodik Imomi said about oil"),  # misspelt, still him
+        ("what did khalafov say about the corridor?", "what about imomi's views?", "I found no paragraph where Sodik"),
         # The person the conversation is about, asked on something else.
         ("Imomi", "and on oil?", "What Sodik Imomi said about oil"),
         ("who is Imomi?", "what did he say about oil?", "What Sodik Imomi said about oil"),

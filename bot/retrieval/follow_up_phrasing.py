@@ -21,6 +21,12 @@ _FOLLOW_UP_OTHER = re.compile(
     r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
     re.IGNORECASE,
 )
+# "what about khalafov's comments?": the person whose words they are.
+_WORDS_OF = re.compile(
+    r"^(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|thoughts|take|position|stance|opinions?|reaction"
+    r"|response|quotes?)$",
+    re.IGNORECASE,
+)
 # "what else did he say?", "what did she say about tax?", "anything else from him?": the same person, on another
 # topic or any.
 _FOLLOW_UP_SPEAKER = re.compile(
@@ -59,12 +65,15 @@ class FollowUp:
 
 
 def other_speaker(text: str) -> str:
-    """Who a follow-up turns to, if it names only someone ("and khalafov?", "what about the chancellor?", "sorry, i
-    meant khalafov"), for callers to accept when that is a known person; else ""."""
+    """Who a follow-up turns to, if it names only someone ("and khalafov?", "what about the chancellor?", "what about
+    khalafov's comments?", "sorry, i meant khalafov"), for callers to accept when that is a known person; else ""."""
     if corrects(text):  # "sorry, i meant khalafov": the last question put again, on what is meant instead
         return tidy_speaker(normalise(text))  # whatever it is: callers check it is someone
     match = _FOLLOW_UP_OTHER.match(normalise(text))
-    return tidy_speaker(match.group("s")) if match else ""
+    if not match:
+        return ""
+    other = match.group("s")
+    return tidy_speaker(words["s"] if (words := _WORDS_OF.match(other)) else other)
 
 
 def parse_follow_up(text: str) -> FollowUp | None:
