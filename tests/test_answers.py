@@ -1552,6 +1552,14 @@ def test_initials_stand_for_a_topics_words_only_where_the_archive_abbreviates_th
     assert "EU ministers backed the plan." in {hit.text for hit in service.ask("any news on the european union?").hits}
 
 
+def test_search_box_words_ending_on_a_surname_after_a_word_a_body_goes_by(service: BriefingService) -> None:
+    # The newsletter records an "Oil World", as if "oil" were a given name: "oil imomi" is no full name.
+    service.load_text(ADMIN, "Soymeal\n\nSoviet soymeal imports may rise.\n\nOil World said frosts hit Soviet grain.")
+    service.load_text(ADMIN, "Oil glut\n\nOil prices fell as oil stocks rose.\n\nThe oil market was quiet.")
+    answer = service.ask("oil imomi")
+    assert answer.message == "What Sodik Imomi said about oil:"
+
+
 @pytest.mark.parametrize("question", ["quotes from the dome", "what did the dome say?"])
 def test_a_word_typed_with_an_article_is_a_thing_not_a_misspelt_name(service: BriefingService, question: str) -> None:
     service.load_text(ADMIN, "Dome sold\n\nThe dome was sold to a developer after the first sale collapsed.")

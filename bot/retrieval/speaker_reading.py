@@ -121,12 +121,18 @@ class SpeakerReader:
         for reading in subjects:
             if speaker := self.misspelt(reading.speaker):
                 return speaker, reading
-        for surname in surname_readings(text, self.speakers.may_be_given):
+        for surname in surname_readings(text, self._may_be_given):
             if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
                 return speaker, surname
             if speaker := self.misspelt(surname.speaker):
                 return speaker, surname
         return None
+
+    def _may_be_given(self, word: str) -> bool:
+        """Whether a typed word may be a given name ("kirsten", of a misspelt full name), not a word the archive mostly
+        writes in lower case that a body's name starts with ("oil", of the newsletter Oil World): "oil imomi" is
+        Imomi on oil."""
+        return self.speakers.may_be_given(word) and not self.reader.written_in_lower_case(word)
 
     def misspelt_full_name(self, parsed: Question) -> Question | None:
         """A topic of nothing found that misspells a known full name, as a question for that person: "kirsten
