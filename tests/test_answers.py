@@ -1552,6 +1552,14 @@ def test_initials_stand_for_a_topics_words_only_where_the_archive_abbreviates_th
     assert "EU ministers backed the plan." in {hit.text for hit in service.ask("any news on the european union?").hits}
 
 
+def test_a_topic_offering_a_choice_is_answered_by_the_first_alternative_found(service: BriefingService) -> None:
+    for question in ("did imomi talk about oil or gas?", "what did imomi say about either gas or oil?"):
+        answer = service.ask(question)
+        assert answer.message == "What Sodik Imomi said about oil:" and answer.hits[0].text.startswith("Imomi stated")
+    nothing = service.ask("what did imomi say about football or cricket?")
+    assert nothing.no_match and "speaks about football or cricket" in nothing.message
+
+
 def test_search_box_words_ending_on_a_surname_after_a_word_a_body_goes_by(service: BriefingService) -> None:
     # The newsletter records an "Oil World", as if "oil" were a given name: "oil imomi" is no full name.
     service.load_text(ADMIN, "Soymeal\n\nSoviet soymeal imports may rise.\n\nOil World said frosts hit Soviet grain.")

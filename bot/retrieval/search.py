@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -53,6 +53,8 @@ INSTITUTIONS = frozenset(
     "ministry department office commission committee council union association government agency authority board "
     "bureau federation company corporation bank party institute embassy".split()
 )
+_OR = re.compile(r"\s+or\s+", re.IGNORECASE)
+_EITHER = re.compile(r"^either\s+", re.IGNORECASE)
 LEFT_OUT_READ = 200  # the paragraphs of a ranking looked up for who speaks in them, to leave someone out
 VOICES_READ = 10  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
@@ -101,6 +103,17 @@ class Retriever:
         answer_page = partial(
             self._answer, limit=limit, offset=offset, after_article=after_article, own_words_only=own_words_only
         )
+        answer = self._in_its_period(asked, answer_page)
+        if answer.no_match:
+            # "did imomi talk about oil or gas?": either will do, and a paragraph on both is seldom there; the first
+            # that answers, its lead saying which.
+            for choice in _choices(asked.topic):
+                if not (found := self._in_its_period(replace(asked, topic=choice), answer_page)).no_match:
+                    return found
+        return answer
+
+    def _in_its_period(self, asked: Question, answer_page: Callable[[Question, Period | None], Answer]) -> Answer:
+        """``answer`` for a question as read, in the period it names if any."""
         period = period_in(asked.text)
         if period is None:
             return answer_page(asked, None)
@@ -388,6 +401,12 @@ def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved:
     if parsed.speaker and parsed.speaker != asked.speaker:
         return Reading(parsed.speaker, parsed.topic)
     return None
+
+
+def _choices(topic: str) -> list[str]:
+    """The alternatives a topic offers ("oil or gas", "either the dollar or the yen"), or none."""
+    parts = _OR.split(_EITHER.sub("", topic))
+    return [part.strip() for part in parts] if len(parts) > 1 and all(content_words(part) for part in parts) else []
 
 
 def _one_name(speaker: Speaker) -> str:
