@@ -160,4 +160,6 @@ def _on_its_topic(question: Question, context: Context | None) -> Question | Non
         return None
     if (context.question.speaker and not goes_on(question.text)) or asks_for_everything(question.text):
         return None  # "what did Imomi say?" after Khalafov's words on the corridor: a question of its own
+    if set(content_words(context.question.topic)) <= set(content_words(question.speaker)):
+        return None  # "imomi and khalafov", then "what did imomi and khalafov say?": the topic was them
     return replace(question, topic=context.question.topic)
