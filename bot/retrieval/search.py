@@ -349,7 +349,8 @@ class Retriever:
         """The ranking without the paragraphs where only the left-out people speak, among its first
         ``LEFT_OUT_READ`` (further down, a page is seldom asked for)."""
         speakers = self.store.speakers_of([r.row.id for r in ranked[:LEFT_OUT_READ]])
-        return [r for r in ranked if not names.issuperset(speakers.get(r.row.id, ("",)))]
+        only_theirs = {i for i, spoken in speakers.items() if names.issuperset(spoken)}
+        return [r for r in ranked if r.row.id not in only_theirs]
 
     def _voices_first(self, ranked: list[Ranked], topic: Topic) -> tuple[list[Ranked], tuple[str, ...]]:
         """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone on it first (each
@@ -358,16 +359,17 @@ class Retriever:
         "coffee quotas", not OPEC's on oil quotas in a story speaking only of coffee's kin (exports, producers)."""
         best = ranked[:VOICES_READ]
         speakers = self.store.speakers_of([r.row.id for r in best])
-        on_it = {
-            r.row.id
+        quoting = [
+            r
             for r in best
-            if topic.coverage(r.stems, RELATED_CREDIT) >= MIN_COVERAGE
+            if speakers.get(r.row.id)
+            and topic.coverage(r.stems, RELATED_CREDIT) >= MIN_COVERAGE
             and self.stories.has(r.row.article_id, topic.specific)
-        }
-        quoting = [r for r in best if speakers.get(r.row.id) and r.row.id in on_it]
+        ]
         voices = Counter(name for r in quoting for name in speakers[r.row.id])
-        unquoted = [r for r in best if not (speakers.get(r.row.id) and r.row.id in on_it)]
-        return quoting + unquoted + ranked[VOICES_READ:], tuple(name for name, _ in voices.most_common())
+        quoted = {r.row.id for r in quoting}
+        others = [r for r in best if r.row.id not in quoted]
+        return quoting + others + ranked[VOICES_READ:], tuple(name for name, _ in voices.most_common())
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])
