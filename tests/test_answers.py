@@ -1500,6 +1500,17 @@ def test_a_body_turned_to_that_never_spoke_on_the_topic_is_the_persons_topic_ins
     assert handle(service, user, chat, "and khalafov?").text.startswith("I found no paragraph where Khalaf Khalafov")
 
 
+def test_a_role_answered_by_one_holder_is_that_holder_for_the_follow_ups(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget\n\nChancellor Gordon Brown said tax credits would rise.")
+    for n in range(3):  # the chancellor quoted most, on other things
+        service.load_text(ADMIN, f"Sterling {n}\n\nChancellor Nigel Lawson said sterling was stable on day {n}.")
+    user, chat = User("telegram", "60"), Chat("telegram", "60")
+    assert handle(service, user, chat, "what did the chancellor say about tax?").text.startswith(
+        "What Gordon Brown said about tax"
+    )
+    assert handle(service, user, chat, "what else did he say?").text.startswith("What Gordon Brown said:")
+
+
 def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(service: BriefingService) -> None:
     # Reuters writes "Lawson said…": capitalised, but seldom mid-sentence. After the chancellor's words, "and
     # lawson?" is Lawson on the same topic, not a chancellor's words about Lawson.

@@ -394,10 +394,11 @@ class Retriever:
 
 def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None) -> Reading | None:
     """Whom and what an answered question was read as asking, when its text alone did not say: one person a name was
-    read as ("edward": Edward Leigh), the one of several it names whose words the page shows ("lawson" on sterling:
-    Nigel Lawson, so "what else did he say?" asks him), or a speaker found in a question of no known phrasing
-    ("hewitt career sexism")."""
-    narrowed = resolved is not None and len(resolved.names) > 1 and not names_a_role(resolved.typed)
+    read as ("edward": Edward Leigh), the one of several a name or role means whose words the page shows ("lawson"
+    on sterling: Nigel Lawson, so "what else did he say?" asks him; "the chancellor" on tax: Gordon Brown, not
+    whichever chancellor speaks most), or a speaker found in a question of no known phrasing ("hewitt career
+    sexism")."""
+    narrowed = resolved is not None and len(resolved.names) > 1
     if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed):
         return Reading(shown.names[0], parsed.topic)
     if parsed.speaker and parsed.speaker != asked.speaker:
