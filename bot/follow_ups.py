@@ -49,7 +49,12 @@ class FollowUps:
                 return [replace(question, topic=about or asked.speaker)]
             if context is not None and context.question.speaker and not question.speaker and anything_on(text):
                 return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
-            return [*filter(None, [_on_its_topic(question, context)]), question]
+            on_its_topic = _on_its_topic(question, context)
+            if on_its_topic is None:
+                return [question]
+            if them := self._named_in(on_its_topic.topic, question.speaker):
+                return [replace(question, speaker=them)]  # "greenspan", then "what did alan say?": all he said
+            return [on_its_topic, question]
         asked = context.question
         topic = asked.topic if follow_up.same_topic else follow_up.topic
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
@@ -61,6 +66,18 @@ class FollowUps:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
+
+    def _named_in(self, topic: str, speaker: str) -> str:
+        """Who of the people a speaker may be a topic names, as asked for: "greenspan", then "what did alan say?" asks
+        all Alan Greenspan said, not his words about himself nor Sir Alan Budd's; else ""."""
+        speakers = self.retriever.speakers
+        named, asked = speakers.resolve(topic, allow_fuzzy=False), speakers.resolve(speaker)
+        if named is None or asked is None:
+            return ""
+        # A given name is read as the Alans who go by it first ("Sir Alan"), then every other Alan.
+        meant = set(asked.person_ids).union(*(reading.person_ids for reading in asked.alternatives))
+        both = [name for person_id, name in zip(named.person_ids, named.names, strict=True) if person_id in meant]
+        return both[0] if len(both) == 1 else speaker if both else ""
 
     def same_person(self, typed: str, context: Context | None) -> bool:
         """Whether a typed name means someone the conversation's question asked about."""
@@ -160,6 +177,4 @@ def _on_its_topic(question: Question, context: Context | None) -> Question | Non
         return None
     if (context.question.speaker and not goes_on(question.text)) or asks_for_everything(question.text):
         return None  # "what did Imomi say?" after Khalafov's words on the corridor: a question of its own
-    if set(content_words(context.question.topic)) <= set(content_words(question.speaker)):
-        return None  # "imomi and khalafov", then "what did imomi and khalafov say?": the topic was them
     return replace(question, topic=context.question.topic)

@@ -1529,7 +1529,9 @@ def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(servi
         ("any news on the corridor?", "what did Khalafov say?", "What Khalaf Khalafov said about the corridor"),
         ("any news on the corridor?", "everything Khalafov said", "What Khalaf Khalafov said,"),
         ("any news on hydropower?", "and what did Khalafov say?", "What Khalaf Khalafov said,"),
+        # A topic naming the very people asked about is no topic of theirs.
         ("imomi and khalafov", "what did imomi and khalafov say?", "What Sodik Imomi / Khalaf Khalafov said:"),
+        ("imomi", "what did sodik say?", "What Sodik Imomi said,"),
         # Someone turned to after a topic: their words on it, else news of them (Imomi never speaks on it).
         ("any news on the corridor?", "and khalafov?", "What Khalaf Khalafov said about the corridor"),
         ("any news on the corridor?", "and imomi?", "What the articles say about imomi"),
