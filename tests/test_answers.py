@@ -1880,6 +1880,7 @@ def test_who_else_commented_leaves_out_the_person_just_asked_about(service: Brie
     assert not any("Malik said" in quote.text for quote in others.quotes)
     for asked in ("more", "anyone else?"):  # the next page, and asked again, still without him
         assert not any("Malik said" in quote.text for quote in handle(service, user, chat, asked).quotes)
+    assert handle(service, user, chat, "who else?").text.startswith("Quoted on the harbour besides Oren Malik:")
     everyone = handle(service, user, chat, "who commented on the harbour?")
     assert everyone.text.startswith("Quoted on the harbour: Oren Malik, Tomas Brandt."), everyone.text
 
