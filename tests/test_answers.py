@@ -1500,6 +1500,14 @@ def test_a_body_turned_to_that_never_spoke_on_the_topic_is_the_persons_topic_ins
     assert handle(service, user, chat, "and khalafov?").text.startswith("I found no paragraph where Khalaf Khalafov")
 
 
+def test_a_body_written_in_two_house_styles_is_named_once(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Oil output\n\nOpec said its members would cut output.")
+    service.load_text(ADMIN, "date 1987-03-01 By Reuters\n\nOPEC said prices would hold at 18 dlrs.")
+    answer = service.ask("what did opec say?")
+    assert answer.message.lower().count("opec") == 1, answer.message
+    assert len(answer.hits) == 2
+
+
 def test_a_role_answered_by_one_holder_is_that_holder_for_the_follow_ups(service: BriefingService) -> None:
     service.load_text(ADMIN, "Budget\n\nChancellor Gordon Brown said tax credits would rise.")
     for n in range(3):  # the chancellor quoted most, on other things

@@ -109,10 +109,13 @@ def _who(speaker: Speaker, many: str = "") -> str:
     chief executives, none of them recorded at Tesco)."""
     if len(speaker.names) <= NAMES_LISTED:
         # A story naming someone only by surname records them so: "Tony Blair / Blair" reads as two people. Only a
-        # bare surname goes: "James Baker" stays beside the "Secertary James Baker" a misspelt title made.
-        return " / ".join(
-            n for n in speaker.names if full_name(n) or not any(o.endswith(" " + n) for o in speaker.names)
-        )
+        # bare surname goes: "James Baker" stays beside the "Secertary James Baker" a misspelt title made. Nor are
+        # two house styles' capitals two people ("Opec" and "OPEC", "Willy De Clercq" and "Willy de Clercq").
+        shown: dict[str, str] = {}
+        for n in speaker.names:
+            if full_name(n) or not any(o.endswith(" " + n) for o in speaker.names):
+                shown.setdefault(n.casefold(), n)
+        return " / ".join(shown.values())
     recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
     return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"
 
