@@ -2183,6 +2183,7 @@ def test_a_crowd_asked_as_a_speaker_is_part_of_the_topic(service: BriefingServic
     service.load_text(ADMIN, "Concert review\n\nFans said the concert at the Dome was the best of the year.")
     answer = service.ask("what did fans say about the concert?")  # not Alexander Fang, a near spelling
     assert answer.hits and answer.hits[0].text.startswith("Fans said the concert")
+    assert answer.message == "What the articles say about fans and the concert:"  # not "fans the concert"
 
 
 def test_how_people_reacted_is_news_on_the_topic_though_a_party_goes_by_people(service: BriefingService) -> None:

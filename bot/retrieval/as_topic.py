@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from bot.retrieval.query import Question
 from bot.retrieval.ranked import MIN_ARTICLE_COVERAGE, RELATED_CREDIT, Ranked
+from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.speakers import Speaker
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, stems_of
@@ -73,7 +74,9 @@ class QuestionAsTopic:
     ) -> tuple[Question, Topic, list[Ranked]] | None:
         """The whole question read as a topic, with its ranking, when a story covers it clearly better than the
         one the speaker's ``ranked`` answer stands in (or, when they have none, when a story is about it)."""
-        whole = speaker_in_topic(parsed, joined=not guessed)
+        # A subject guessed from the question's own clause reads on into it ("deng put a cap on grain imports"); a
+        # crowd asked for its words is joined to the topic ("dealers and gold", not "dealers gold").
+        whole = speaker_in_topic(parsed, joined=not guessed or a_crowd(parsed.speaker))
         whole_topic = self.reader.topic(whole.topic)
         # A topic search costs tens of milliseconds in a large archive: skipped when no story could
         # cover the question that much better than the person's own. A role matched in full names the

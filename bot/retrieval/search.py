@@ -35,7 +35,7 @@ from bot.retrieval.ranked import (
     Ranked,
 )
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker
-from bot.retrieval.speaker_reading import SpeakerReader, typed_as_a_thing
+from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, typed_as_a_thing
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
@@ -161,8 +161,8 @@ class Retriever:
             wanted = max(wanted, LEFT_OUT_READ)  # their paragraphs are taken out of the part ranked in full
         if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
-            # what they say is a topic.
-            parsed = speaker_in_topic(parsed)
+            # what they say is a topic ("fans and the concert").
+            parsed = speaker_in_topic(parsed, joined=a_crowd(parsed.speaker))
         topic = self.reader.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             read_as_topic = self.as_topic.for_nobody(parsed, topic, after_article, wanted)

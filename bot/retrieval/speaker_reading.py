@@ -37,7 +37,7 @@ class SpeakerReader:
         question's subject (a yes/no question, or one that starts with a name) or is a crowd ("fans"):
         then the question also stands as a topic."""
         if parsed.speaker:
-            if _crowd(parsed.speaker):
+            if a_crowd(parsed.speaker):
                 # "what did fans say about the concert": whoever is recorded so, else what the stories say
                 # of fans and the concert; never a near spelling of a name (Fang).
                 return self.speakers.resolve(parsed.speaker, allow_fuzzy=False), parsed, True
@@ -65,7 +65,7 @@ class SpeakerReader:
         is read loosely ("price of crude": the Prices).
         """
         # "how did people react to the Dome?" asks no one in particular (an entity "Pakistan People" goes by "people").
-        people = [reading for reading in readings if not _crowd(reading.speaker)]
+        people = [reading for reading in readings if not a_crowd(reading.speaker)]
         for reading in people:
             if named := self.speakers.by_name(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or named, reading
@@ -153,7 +153,7 @@ class SpeakerReader:
         return speaker if speaker and speaker.fuzzy and known_by_full_names(speaker) else None
 
 
-def _crowd(speaker: str) -> bool:
+def a_crowd(speaker: str) -> bool:
     """Whether a speaker is a crowd ("fans", "the papers", "critics"), not someone who can be named."""
     return all(word in CROWDS for word in speaker.lower().split())
 
