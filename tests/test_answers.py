@@ -219,6 +219,10 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "what statement did Imomi make about oil?",
         "what comments has Imomi made on oil?",
         "what did Imomi point out about oil?",
+        # Ways of speaking that are no topic of their own.
+        "has Imomi warned about oil?",
+        "did Imomi complain about oil?",
+        "did Imomi insist on oil?",
     ],
 )
 def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: str) -> None:

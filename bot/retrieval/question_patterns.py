@@ -24,6 +24,8 @@ WORDS_ON = (
     r"|raised|criticise|criticised|criticize|criticized|refer to|referred to|bring up|brought up|defend|defended"
     r"|praise|praised|welcome|welcomed|reject|rejected|condemn|condemned|blame|blamed|accuse|accused|urge|urged"
     r"|call for|called for|respond to|responded to|react to|reacted to|reply to|replied to"
+    r"|warn about|warned about|warn of|warned of|warn against|warned against|complain about|complained about"
+    r"|insist on|insisted on"
 )
 # "who commented on Y?", "who else has warned about Y?", "who was quoted on Y?", "did anyone comment on Y?", "has
 # anybody said anything about Y?", "list everyone who spoke about Y": the people quoted on a topic.
