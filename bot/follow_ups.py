@@ -20,6 +20,8 @@ from bot.retrieval.query import Question, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.typed_names import names_a_role, reads_as_a_role
 
+_ITS = re.compile(r"^(?:its|it's|it’s)\s+", re.IGNORECASE)  # a topic starting "its": the conversation's topic's
+
 
 class FollowUps:
     """The questions a message asks in a conversation, each read with the retriever's speakers and phrasing."""
@@ -31,6 +33,15 @@ class FollowUps:
         """The questions a message may ask, in the order to try them: readings that take the speaker or the topic
         from the conversation, each kept only if it finds anything, then the one that always stands (itself a
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
+        readings = self._readings(text, context)
+        if context is None or not content_words(context.question.topic):
+            return readings
+        # "any news on the dome?", then "and about its sale?": "its" is the conversation's topic.
+        ours = context.question.topic
+        return [replace(q, topic=_ITS.sub(f"{ours}'s ", q.topic)) if _ITS.match(q.topic) else q for q in readings]
+
+    def _readings(self, text: str, context: Context | None) -> list[Question]:
+        """``readings`` as the message asks them, "its" and all."""
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
         pronoun_only = names_no_one(text)  # "what did he say?": needs the conversation's person

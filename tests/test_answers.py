@@ -1523,6 +1523,16 @@ def test_a_role_answered_by_one_holder_is_that_holder_for_the_follow_ups(service
     assert handle(service, user, chat, "what else did he say?").text.startswith("What Gordon Brown said:")
 
 
+def test_its_in_a_follow_ups_topic_is_the_conversations_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome deal\n\nThe Dome's sale to a property firm was agreed on Monday.")
+    service.load_text(ADMIN, "Car sale\n\nThe sale of the old fleet of cars raised little.")
+    user, chat = User("telegram", "61"), Chat("telegram", "61")
+    handle(service, user, chat, "any news on the dome?")
+    reply = handle(service, user, chat, "and about its sale?")
+    assert reply.text.startswith("What the articles say about the dome's sale:")
+    assert reply.quotes[0].text == "The Dome's sale to a property firm was agreed on Monday."
+
+
 def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(service: BriefingService) -> None:
     # Reuters writes "Lawson said…": capitalised, but seldom mid-sentence. After the chancellor's words, "and
     # lawson?" is Lawson on the same topic, not a chancellor's words about Lawson.
