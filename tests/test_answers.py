@@ -1596,6 +1596,15 @@ def test_a_topic_offering_a_choice_is_answered_by_the_first_alternative_found(se
     assert nothing.no_match and "speaks about football or cricket" in nothing.message
 
 
+def test_a_yes_no_questions_subject_the_archive_writes_in_lower_case_is_its_topic(service: BriefingService) -> None:
+    bank = "William Sterling said profits were going to rise.\n\n\"We are doing well,\" Sterling said."
+    service.load_text(ADMIN, f"Bank plans\n\n{bank}")
+    service.load_text(ADMIN, "Markets\n\nDealers said sterling was going to rise.\n\nThe rise in sterling helped.")
+    answer = service.ask("is sterling going to rise?")
+    assert answer.message.startswith("What the articles say"), answer.message
+    assert answer.hits[0].text == "Dealers said sterling was going to rise."
+
+
 def test_search_box_words_ending_on_a_surname_after_a_word_a_body_goes_by(service: BriefingService) -> None:
     # The newsletter records an "Oil World", as if "oil" were a given name: "oil imomi" is no full name.
     service.load_text(ADMIN, "Soymeal\n\nSoviet soymeal imports may rise.\n\nOil World said frosts hit Soviet grain.")

@@ -15,6 +15,7 @@ from bot.attribution.orgs import GROUP_WORDS
 from bot.retrieval.query import Question, person_readings, subject_readings, surname_readings
 from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names
 from bot.retrieval.topic_reading import TopicReader
+from bot.retrieval.typed_names import reads_as_a_role
 from bot.store.protocol import StoreProtocol
 
 # Speakers that are crowds: the groups attribution never makes speakers, and the press and the public.
@@ -116,7 +117,7 @@ class SpeakerReader:
         """
         subjects = subject_readings(text)
         for reading in subjects:
-            if speaker := self.speakers.exact(reading.speaker):
+            if (speaker := self.speakers.exact(reading.speaker)) and not self._a_common_word(reading.speaker):
                 return speaker, reading
         for reading in subjects:
             if speaker := self.misspelt(reading.speaker):
@@ -127,6 +128,11 @@ class SpeakerReader:
             if speaker := self.misspelt(surname.speaker):
                 return speaker, surname
         return None
+
+    def _a_common_word(self, typed: str) -> bool:
+        """Whether a subject is one word the archive mostly writes in lower case and no role: "is sterling going to
+        rise?" asks about the pound, not William Sterling."""
+        return " " not in typed and not reads_as_a_role(typed) and self.reader.written_in_lower_case(typed)
 
     def _may_be_given(self, word: str) -> bool:
         """Whether a typed word may be a given name ("kirsten", of a misspelt full name), not a word the archive mostly
