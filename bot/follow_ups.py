@@ -88,7 +88,9 @@ class FollowUps:
         # A given name is read as the Alans who go by it first ("Sir Alan"), then every other Alan.
         meant = set(asked.person_ids).union(*(reading.person_ids for reading in asked.alternatives))
         both = [name for person_id, name in zip(named.person_ids, named.names, strict=True) if person_id in meant]
-        return both[0] if len(both) == 1 else speaker if both else ""
+        if len(both) == 1:
+            return both[0]
+        return speaker if both else ""  # "imomi and khalafov": both, as asked
 
     def same_person(self, typed: str, context: Context | None) -> bool:
         """Whether a typed name means someone the conversation's question asked about."""
