@@ -300,6 +300,11 @@ def written_in(text: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}(?:s|'s|’s)?\b", text, re.IGNORECASE) is not None
 
 
+def lower_case_in(text: str, word: str) -> bool:
+    """Whether a text writes a word in lower case at the start of a word ("jobs", not "Jobs")."""
+    return re.search(rf"\b{re.escape(word.lower())}", text) is not None
+
+
 def named_in(text: str, word: str) -> bool:
     """Whether a text capitalises a word where a sentence does not start ("said Fry", not "Smoking is…")."""
     for found in re.finditer(rf"\b{re.escape(word.capitalize())}\b", text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.lru import LRUCache
@@ -22,7 +22,7 @@ from bot.retrieval.kin import (
 from bot.retrieval.spelling import SHORTEST_RESPELT, slips_undone, unheard_of
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.synonyms import synonym_stand_ins
-from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, named_in, stem, written_in
+from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, lower_case_in, named_in, stem, written_in
 from bot.store.protocol import StoreProtocol
 
 SHORTEST_FORM = 6  # letters of the shortest form a word unused in the archive may stand for ("kyrgyz")
@@ -125,8 +125,7 @@ class TopicReader:
         """Whether the paragraphs a word's stem finds name it more often than they write it in lower case (or none
         writes it: other words own the stem)."""
         texts = [row.text for row in self.store.search(quote_term(word), limit=STEM_SAMPLE)]
-        lower = re.compile(rf"\b{re.escape(word.lower())}")
-        in_lower_case = sum(1 for text in texts if lower.search(text))
+        in_lower_case = sum(lower_case_in(text, word) for text in texts)
         return sum(named_in(text, word) for text in texts) > in_lower_case or not any(
             written_in(text, word) for text in texts
         )
@@ -211,12 +210,15 @@ class TopicReader:
 def written_in_lower_case(store: StoreProtocol, word: str) -> bool:
     """Whether a store's archive mostly writes a word in lower case (of the paragraphs that use it most): "jobs",
     not "Lawson", which Reuters mostly writes opening a sentence ("Lawson said…")."""
-    sample = store.search(quote_term(word), limit=NAME_SAMPLE)
-    lower = re.compile(rf"\b{re.escape(word.lower())}")
-    return bool(sample) and 2 * sum(lower.search(row.text) is not None for row in sample) >= len(sample)
+    return _mostly_written(store, word, lower_case_in)
 
 
 def written_as_a_name(store: StoreProtocol, word: str) -> bool:
     """Whether a store's archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
+    return _mostly_written(store, word, named_in)
+
+
+def _mostly_written(store: StoreProtocol, word: str, written: Callable[[str, str], bool]) -> bool:
+    """Whether at least half the paragraphs that use a word most write it as ``written`` tells."""
     sample = store.search(quote_term(word), limit=NAME_SAMPLE)
-    return bool(sample) and 2 * sum(named_in(row.text, word) for row in sample) >= len(sample)
+    return bool(sample) and 2 * sum(written(row.text, word) for row in sample) >= len(sample)
