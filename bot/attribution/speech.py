@@ -22,6 +22,7 @@ from .orgs import OrgMention, org_after, org_before
 from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
 from .subjects import (
     AUX,
+    COLON_QUOTE,
     ROLE_APPOSITION,
     STOP,
     add_opening_pronouns,
@@ -46,7 +47,7 @@ _PARTICIPLES = frozenset({"saying", "adding"})
 # conscience": after a comma or a preposition, a speech verb's -ing form reports its clause's subject when a
 # report follows it (a clause, a quotation), or always for "telling"; not "…, claiming the men's 800m title".
 _REPORTED = re.compile(
-    r"\s*:\s*[\"“]|[^.;:!?]*?(?:[\"“]|\b(?:that|he|she|they|it|we|i|you|is|are|was|were|has|have|had|will|would"
+    rf"{COLON_QUOTE}|[^.;:!?]*?(?:[\"“]|\b(?:that|he|she|they|it|we|i|you|is|are|was|were|has|have|had|will|would"
     r"|could|should|can|may|might|must|did|does|do)\b)",
     re.IGNORECASE,
 )

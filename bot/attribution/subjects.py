@@ -137,7 +137,8 @@ _REPORTED_CLAUSE = re.compile(
 _PRONOUN_GENDER = {"H": "m", "h": "m", "S": "f", "s": "f"}  # by a pronoun's first letter; "it" is neither
 # A report with no verb between its subject and the quotation: a reaction in a list ('- Manchester City boss Kevin
 # Keegan: "We had a great chance…"'), or after a verb opening the sentence ('Said Mr Bysshe: "Painkiller is…"').
-_COLON_QUOTE = re.compile(r"\s*:\s*[\"“]")
+COLON_QUOTE = r"\s*:\s*[\"“]"  # a colon, then the quotation it introduces
+_COLON_QUOTE = re.compile(COLON_QUOTE)
 _DASHED_QUOTE = re.compile(r"\s*:?\s*[\"“]")  # "- Bolton boss Sam Allardyce "I am bitterly disappointed…""
 _ROLE_MODIFIERS = frozenset({"assistant", "deputy", "former", "acting", "caretaker", "interim", "vice"})
 _LISTED_SUBJECT = re.compile(
