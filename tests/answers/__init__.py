@@ -1,0 +1,1 @@
+"""Who-said-what answers on the bundled seed article and on small hand-written stories."""

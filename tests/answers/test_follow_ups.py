@@ -1,0 +1,298 @@
+"""Follow-ups read against the conversation: pronouns, bare topics, someone turned to, and corrections."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import handle
+from bot.models import Chat, User
+from bot.service import BriefingService
+from tests.answers.helpers import ADMIN
+
+
+def test_a_conversation_goes_on_with_the_person_a_first_name_was_read_as(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome\n\nEdward Leigh said the sale of the Dome was a poor deal for taxpayers.")
+    service.load_text(ADMIN, "Budget\n\nEdward Leigh said the budget was a gamble with the public finances.")
+    service.load_text(ADMIN, "Budget reaction\n\nEdward Balls said the budget would help working families.")
+    first = service.ask_in_chat(ADMIN, "chat", "what did edward say about the dome sale?")
+    assert "I took “edward” to mean Edward Leigh" in first.text
+    follow_up = service.ask_in_chat(ADMIN, "chat", "and about the budget?")
+    assert follow_up.quotes and {hit.speakers for hit in follow_up.quotes} == {("Edward Leigh",)}
+
+
+def test_a_conversation_goes_on_with_the_person_a_bare_question_named(service: BriefingService) -> None:
+    assert service.ask_in_chat(ADMIN, "chat", "imomi oil").text.startswith("What Sodik Imomi said about oil")
+    follow_up = service.ask_in_chat(ADMIN, "chat", "and about education?")
+    assert follow_up.text.startswith("What Sodik Imomi said about education")
+
+
+def test_follow_ups_keep_the_speaker_and_more_pages_on(service: BriefingService) -> None:
+    user = User("telegram", "42")
+    chat = Chat("telegram", "42")
+    first = handle(service, user, chat, "what did Imomi say about oil?")
+    assert first.quotes[0].text.startswith("Imomi stated")
+    education = handle(service, user, chat, "and about education?")
+    assert "Sodik Imomi said about education" in education.text
+    everything = handle(service, user, chat, "what else did he say?")
+    assert ["Sodik Imomi" in q.speakers for q in everything.quotes] == [True, True, False]
+    other_chat = handle(service, user, Chat("telegram", "99"), "/more")
+    assert "no earlier question" in other_chat.text
+
+
+def test_follow_ups_by_pronoun_or_a_bare_topic_keep_the_speaker(service: BriefingService) -> None:
+    user, chat = User("telegram", "44"), Chat("telegram", "44")
+    handle(service, user, chat, "what did Imomi say about oil?")
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "and education?").text
+    assert "Sodik Imomi said about oil" in handle(service, user, chat, "what did he say about oil?").text
+    assert handle(service, user, chat, "what did he say?").text.startswith("What Sodik Imomi said")
+    # A new question is not a follow-up for its leading "and".
+    assert "Khalaf Khalafov" in handle(service, user, chat, "and what did Khalafov say about the corridor?").text
+
+
+def test_a_follow_up_whose_topic_only_refers_back_asks_the_same_again(service: BriefingService) -> None:
+    # "what about it?", "and him?": the conversation's own question, not a topic "it" or "him".
+    user, chat = User("telegram", "45"), Chat("telegram", "45")
+    handle(service, user, chat, "what did Imomi say about oil?")
+    for follow_up in ("what about it?", "and him?", "how about that?"):
+        assert handle(service, user, chat, follow_up).text.startswith("What Sodik Imomi said about oil")
+
+
+def test_a_follow_up_naming_only_someone_else_asks_them_the_same(service: BriefingService) -> None:
+    user, chat = User("telegram", "43"), Chat("telegram", "43")
+    assert handle(service, user, chat, "what did Imomi say about the corridor?").text.startswith("I found no")
+    corridor = handle(service, user, chat, "and khalafov?")
+    assert "Khalaf Khalafov said about the corridor" in corridor.text
+    assert corridor.quotes[0].text.startswith("The deputy minister underlined")
+    gas = handle(service, user, chat, "what about gas?")  # a topic, not a person: Khalafov on gas
+    assert "Khalaf Khalafov speaks about gas" in gas.text
+
+
+def test_a_follow_up_in_chat_words_still_follows_on(service: BriefingService) -> None:
+    user, chat = User("telegram", "45"), Chat("telegram", "45")
+    assert handle(service, user, chat, "what did Imomi say about the corridor?").text.startswith("I found no")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "and what about khalafov?").text
+    assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "thanks! and what about gas?").text
+
+
+def test_a_follow_up_asks_the_same_person_yes_or_no_and_another_person_about_it(service: BriefingService) -> None:
+    user, chat = User("telegram", "47"), Chat("telegram", "47")
+    handle(service, user, chat, "what did Imomi say about oil?")
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "did he mention education?").text
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "did he criticise education?").text
+    assert "Sodik Imomi said about education" in handle(service, user, chat, "did he blame education?").text
+    handle(service, user, chat, "any news on the corridor?")
+    about_it = handle(service, user, chat, "what did Khalafov say about it?")
+    assert "Khalaf Khalafov said about the corridor" in about_it.text
+
+
+def test_a_follow_up_with_a_pronoun_in_any_phrasing_asks_the_one_person_the_page_showed(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Sterling firm\n\nChancellor Nigel Lawson said sterling was stable and inflation low.")
+    service.load_text(ADMIN, "Film news\n\nDirector Max Lawson said the film was finished.")
+    user, chat = User("telegram", "48"), Chat("telegram", "48")
+    assert handle(service, user, chat, "what did lawson say about sterling?").text.startswith(
+        "What Nigel Lawson said about sterling"
+    )
+    follow_ups = ("was he critical of inflation?", "his comments on inflation?", "what about his views on inflation?")
+    for follow_up in follow_ups:
+        assert handle(service, user, chat, follow_up).text.startswith("What Nigel Lawson said about inflation")
+    assert handle(service, user, chat, "what has he said?").text.startswith("What Nigel Lawson said:")
+    assert handle(service, user, chat, "anything else from him?").text.startswith("What Nigel Lawson said:")
+    # A message asking nothing keeps the conversation where it was.
+    assert handle(service, user, chat, "what?").text.startswith("Ask me about a person or a topic")
+    assert handle(service, user, chat, "and about inflation?").text.startswith("What Nigel Lawson said about inflation")
+
+
+def test_a_follow_up_asks_anyone_about_the_conversations_topic_or_person(service: BriefingService) -> None:
+    user, chat = User("telegram", "48"), Chat("telegram", "48")
+    handle(service, user, chat, "what did Khalafov say about the corridor?")
+    # Only Khalafov speaks of the corridor: Imomi's words in the same story are on other things.
+    voices = handle(service, user, chat, "who commented on it?").text
+    assert voices.startswith("Quoted on the corridor: Khalaf Khalafov.")
+    corridor = "What the articles say about the corridor"
+    assert handle(service, user, chat, "any more news on that?").text.startswith(corridor)
+    handle(service, user, chat, "what did Imomi say?")
+    assert handle(service, user, chat, "what was said about him?").text.startswith("What the articles say about Imomi")
+
+
+def test_and_what_did_someone_say_goes_on_with_the_conversations_topic(service: BriefingService) -> None:
+    user, chat = User("telegram", "50"), Chat("telegram", "50")
+    handle(service, user, chat, "any news on the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "and what did Khalafov say?").text
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "what did he say about it?").text
+    # After someone's words on it, without the "and" it is a question of its own.
+    assert handle(service, user, chat, "what did Imomi say?").text.startswith("What Sodik Imomi said,")
+
+
+def test_what_about_a_word_someone_goes_by_asks_the_same_person_on_it_first(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Apple results\n\nApple boss Steve Jobs said sales of the iPod had doubled.")
+    service.load_text(ADMIN, "Tajik plans\n\nSodik Imomi said the new dam would create jobs in the region.")
+    service.load_text(ADMIN, "Factory opens\n\nThe factory will bring 500 jobs.\n\nMore jobs will follow next year.")
+    user, chat = User("telegram", "55"), Chat("telegram", "55")
+    handle(service, user, chat, "what did Imomi say?")
+    assert handle(service, user, chat, "what about jobs?").text.startswith("What Sodik Imomi said about jobs")
+    handle(service, user, chat, "what did Imomi say?")
+    assert handle(service, user, chat, "what about khalafov?").text.startswith("What Khalaf Khalafov said")
+
+
+def test_a_body_turned_to_that_never_spoke_on_the_topic_is_the_persons_topic_instead(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Rice talks\n\nTrade Representative Clayton Yeutter said Japan must open its rice market.")
+    service.load_text(ADMIN, "Farm row\n\nClayton Yeutter said EC farm aid was unfair.\n\nThe EC said it would reply.")
+    user, chat = User("telegram", "57"), Chat("telegram", "57")
+    handle(service, user, chat, "what did yeutter say about rice?")
+    assert handle(service, user, chat, "and the EC?").text.startswith("What Clayton Yeutter said about the EC:")
+    handle(service, user, chat, "what did yeutter say about rice?")
+    # A person turned to stays the question, answered or not.
+    assert handle(service, user, chat, "and khalafov?").text.startswith("I found no paragraph where Khalaf Khalafov")
+
+
+def test_a_role_answered_by_one_holder_is_that_holder_for_the_follow_ups(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget\n\nChancellor Gordon Brown said tax credits would rise.")
+    for n in range(3):  # the chancellor quoted most, on other things
+        service.load_text(ADMIN, f"Sterling {n}\n\nChancellor Nigel Lawson said sterling was stable on day {n}.")
+    user, chat = User("telegram", "60"), Chat("telegram", "60")
+    assert handle(service, user, chat, "what did the chancellor say about tax?").text.startswith(
+        "What Gordon Brown said about tax"
+    )
+    assert handle(service, user, chat, "what else did he say?").text.startswith("What Gordon Brown said:")
+
+
+def test_its_in_a_follow_ups_topic_is_the_conversations_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome deal\n\nThe Dome's sale to a property firm was agreed on Monday.")
+    service.load_text(ADMIN, "Car sale\n\nThe sale of the old fleet of cars raised little.")
+    user, chat = User("telegram", "61"), Chat("telegram", "61")
+    handle(service, user, chat, "any news on the dome?")
+    reply = handle(service, user, chat, "and about its sale?")
+    assert reply.text.startswith("What the articles say about the dome's sale:")
+    assert reply.quotes[0].text == "The Dome's sale to a property firm was agreed on Monday."
+
+
+def test_a_name_written_opening_sentences_is_someone_turned_to_not_a_topic(service: BriefingService) -> None:
+    # Reuters writes "Lawson said…": capitalised, but seldom mid-sentence. After the chancellor's words, "and
+    # lawson?" is Lawson on the same topic, not a chancellor's words about Lawson.
+    lawson = "Chancellor Nigel Lawson cut tax.\n\nLawson said cuts would go on.\n\nLawson added that spending fell."
+    service.load_text(ADMIN, f"UK budget\n\n{lawson}")
+    service.load_text(ADMIN, "Budget day\n\nChancellor Gordon Brown said the tax credit would rise.")
+    user, chat = User("telegram", "56"), Chat("telegram", "56")
+    handle(service, user, chat, "what did the chancellor say about tax?")
+    assert handle(service, user, chat, "and lawson?").text.startswith("What Nigel Lawson said about tax")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "answer"),
+    [
+        # Someone's words asked after a topic: on it when they speak on it, else all they said.
+        ("any news on the corridor?", "what did Khalafov say?", "What Khalaf Khalafov said about the corridor"),
+        ("any news on the corridor?", "everything Khalafov said", "What Khalaf Khalafov said,"),
+        ("any news on hydropower?", "and what did Khalafov say?", "What Khalaf Khalafov said,"),
+        # A topic naming the very people asked about is no topic of theirs.
+        ("imomi and khalafov", "what did imomi and khalafov say?", "What Sodik Imomi / Khalaf Khalafov said:"),
+        ("imomi", "what did sodik say?", "What Sodik Imomi said,"),
+        # Someone turned to after a topic: their words on it, else news of them (Imomi never speaks on it).
+        ("any news on the corridor?", "and khalafov?", "What Khalaf Khalafov said about the corridor"),
+        ("any news on the corridor?", "and imomi?", "What the articles say about imomi"),
+        ("any news on oil?", "and imommi?", "What Sodik Imomi said about oil"),  # misspelt, still him
+        ("what did khalafov say about the corridor?", "what about imomi's views?", "I found no paragraph where Sodik"),
+        # The person the conversation is about, asked on something else.
+        ("Imomi", "and on oil?", "What Sodik Imomi said about oil"),
+        ("who is Imomi?", "what did he say about oil?", "What Sodik Imomi said about oil"),
+        ("who is imomy?", "what did he say about oil?", "What Sodik Imomi said about oil"),  # misspelt, still him
+        ("what did Imomi say?", "anything on oil?", "What Sodik Imomi said about oil"),
+        # "about the foreign minister" names no one to turn to: Imomi's words on them.
+        ("what did Imomi say?", "and about the foreign minister?", "What Sodik Imomi said about"),
+        # A role noun opening a clause is a topic first: not the minister Khalafov on the practices.
+        ("what did Imomi say?", "what about ministers learning best practices?", "What Sodik Imomi said about"),
+    ],
+)
+def test_a_follow_up_is_read_against_the_conversation(
+    service: BriefingService, first: str, then: str, answer: str
+) -> None:
+    user, chat = User("telegram", "53"), Chat("telegram", "53")
+    handle(service, user, chat, first)
+    assert handle(service, user, chat, then).text.startswith(answer)
+
+
+def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingService) -> None:
+    who = "Who do you mean? Ask me about the person by name."
+    answer = service.ask("what did he say about oil?")
+    assert (answer.no_match, answer.message, answer.hits) == (True, who, ())
+    user, chat = User("telegram", "57"), Chat("telegram", "57")
+    assert handle(service, user, chat, "what else did she say?").text == who
+    handle(service, user, chat, "any news on the corridor?")
+    assert handle(service, user, chat, "what did he say about it?").text == who
+    assert handle(service, user, chat, "what did he say about the budget?").text == who
+    # The question asking who is meant leaves the conversation where it was.
+    assert handle(service, user, chat, "when was that?").text.startswith("The quotes so far come from:")
+    assert handle(service, user, chat, "and khalafov?").text.startswith("What Khalaf Khalafov said about the corridor")
+    assert handle(service, user, chat, "who is he?").text.lower().startswith("what the articles say about khalafov")
+
+
+def test_a_pronoun_the_message_names_is_not_the_conversations_person(service: BriefingService) -> None:
+    user, chat = User("telegram", "54"), Chat("telegram", "54")
+    handle(service, user, chat, "what did imomi say about oil?")
+    reply = handle(service, user, chat, "who is khalafov and what did he say about the corridor?")
+    assert reply.text.startswith("What Khalaf Khalafov said about the corridor"), reply.text
+
+
+def test_what_about_words_holding_a_role_noun_is_a_topic_unless_they_are_a_role(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Energy talks\n\nSodik Imomi said deputy ministers meeting in Baku agreed on exports.")
+    user, chat = User("telegram", "59"), Chat("telegram", "59")
+    handle(service, user, chat, "what did imomi say?")
+    # Not the people whose roles come nearest "deputy ministers meeting in baku" (Khalafov): his words on it.
+    reply = handle(service, user, chat, "what about deputy ministers meeting in baku?")
+    assert reply.text.startswith("What Sodik Imomi said about deputy ministers meeting in baku"), reply.text
+
+
+def test_after_news_a_name_no_alias_holds_is_asked_on_the_topic(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Oil outlook\n\nRobert O. Anderson, the chairman of Atlantic Richfield, said spare production capacity would"
+        " shrink.\n\nOther producers disagreed with Mr Anderson.",
+    )
+    user, chat = User("telegram", "60"), Chat("telegram", "60")
+    handle(service, user, chat, "any news on spare production capacity?")
+    # No alias is "robert anderson": the name is found by its surname and first name, as a question's would be.
+    reply = handle(service, user, chat, "and robert anderson?")
+    assert reply.text.startswith("What Robert O. Anderson said about spare production capacity"), reply.text
+
+
+def test_they_after_asking_who_someone_is_are_that_someone(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Library plan\n\nThe Michigan librarian said Google scanning books would help readers.")
+    user, chat = User("telegram", "61"), Chat("telegram", "61")
+    handle(service, user, chat, "who is the michigan librarian?")  # nobody the store records as such
+    reply = handle(service, user, chat, "what did they say about google scanning books?")
+    assert reply.quotes[0].text.startswith("The Michigan librarian said Google scanning books")
+
+
+def test_they_after_news_on_a_word_are_no_one(service: BriefingService) -> None:
+    # "Oil said…" makes an entity of the word; news on oil still names no one for "they" to be.
+    service.load_text(ADMIN, "Crude slips\n\nOil said little to traders on Monday, as prices fell.\n\nOil fell again.")
+    user, chat = User("telegram", "62"), Chat("telegram", "62")
+    handle(service, user, chat, "any news on oil?")
+    reply = handle(service, user, chat, "what did they say about prices?")
+    assert reply.text == "Who do you mean? Ask me about the person by name."
+
+
+def test_i_meant_someone_else_puts_the_last_question_to_them(service: BriefingService) -> None:
+    user, chat = User("telegram", "56"), Chat("telegram", "56")
+    handle(service, user, chat, "what did Imomi say about the corridor?")
+    reply = handle(service, user, chat, "sorry, i meant khalafov")
+    assert reply.text.startswith("What Khalaf Khalafov said about the corridor"), reply.text
+    assert handle(service, user, chat, "no i meant the dome").text.startswith("I found nothing about “the dome”")
+
+
+def test_after_news_of_one_person_another_named_is_news_of_them(service: BriefingService) -> None:
+    user, chat = User("telegram", "49"), Chat("telegram", "49")
+    assert handle(service, user, chat, "Imomi").text.startswith("What the articles say about Imomi")
+    assert handle(service, user, chat, "what about khalafov?").text.startswith("What the articles say about khalafov")
+    handle(service, user, chat, "any news on the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "what about khalafov?").text
+
+
+def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: BriefingService) -> None:
+    user, chat = User("telegram", "46"), Chat("telegram", "46")
+    handle(service, user, chat, "what did Imomi say about the corridor?")
+    assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "same question for khalafov").text
+    handle(service, user, chat, "what did he say about gas?")
+    assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "what did he say about it?").text

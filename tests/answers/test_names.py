@@ -1,0 +1,142 @@
+"""Typed names resolved to the people the archive records: titles, first names, initials and namesakes."""
+
+from __future__ import annotations
+
+from bot.retrieval.typed_names import full_name
+from bot.service import BriefingService
+from tests.answers.helpers import ADMIN
+
+
+def test_a_king_named_by_title_and_one_name(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Royal visit\n\nKing Vass said the Gulf war was a tragedy for the region.")
+    assert service.ask("what did king vass say about the gulf war").hits[0].speakers == ("Vass",)
+
+
+def test_a_titled_name_falls_back_to_others_of_that_name_recorded_without_the_title(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Resignation\n\nWelsh Secretary Ron Davies has resigned.\n\nMr Davies said he was sorry.")
+    service.load_text(ADMIN, "Jamaica budget\n\nFinance Minister Omar Davies said the budget deficit would fall.")
+    answer = service.ask("what did mr davies say about the budget deficit?")
+    assert answer.hits[0].speakers == ("Omar Davies",)
+    assert "I took “mr davies” to mean Omar Davies" in answer.message
+    assert service.ask("what did mr davies say about resigning?").hits[0].speakers == ("Ron Davies",)
+
+
+def test_a_first_initial_picks_among_people_sharing_a_surname(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Quiz show\n\nPresenter Anne Robinson said the show would go on.")
+    service.load_text(ADMIN, "Rugby\n\nEngland coach Andy Robinson said the team was ready.")
+    service.load_text(ADMIN, "Rugby again\n\nWinger Jason Robinson said he was fit.")
+    assert service.retriever.speakers.resolve("A. Robinson").names == ("Anne Robinson", "Andy Robinson")
+    assert service.retriever.speakers.resolve("j robinson").names == ("Jason Robinson",)
+
+
+def test_a_full_name_also_finds_the_person_recorded_behind_a_descriptor(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Radio days\n\nChris Evans said radio would always be his first love.")
+    service.load_text(
+        ADMIN,
+        "Shop opens\n\nShowman Chris Evans said he was selling his furniture in a shop in London.",
+    )
+    assert set(service.retriever.speakers.resolve("chris evans").names) == {"Chris Evans", "Showman Chris Evans"}
+    answer = service.ask("what did chris evans say about selling his furniture?")
+    assert answer.hits[0].text.startswith("Showman Chris Evans said he was selling")
+
+
+def test_someone_named_only_in_a_headline_is_nobody_to_ask_for(service: BriefingService) -> None:
+    service.load_text(ADMIN, 'Classy Holm makes winning start\n\nTim Holm won easily. "I played well," said Holm.')
+    assert service.retriever.speakers.resolve("holm").names == ("Tim Holm",)
+    assert service.ask("what did holm say?").message.startswith("What Tim Holm said")
+
+
+def test_a_name_typed_after_an_office_means_its_holder(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Budget day\n\nChancellor Gordon Brown said the economy was strong.")
+    service.load_text(ADMIN, "Novel sells\n\nAuthor Dan Brown said the book had sold well.")
+    service.load_text(ADMIN, "Talks\n\nPresident George Bush said the talks went well.")
+    service.load_text(ADMIN, "New album\n\nSinger Kate Bush said the album was nearly done.")
+    speakers = service.retriever.speakers
+    assert speakers.resolve("chancellor brown").names == ("Gordon Brown",)
+    assert speakers.resolve("president bush").names == ("George Bush",)
+    assert set(speakers.resolve("mr brown").names) == {"Gordon Brown", "Dan Brown"}  # no office typed
+    assert service.ask("what did chancellor brown say?").message.startswith("What Gordon Brown said")
+
+
+def test_a_first_name_that_is_someone_elses_surname_is_not_them(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        'Tax row\n\nShadow chancellor Oliver Letwin said school taxes would fall.\n\n"It is simple," Oliver said.',
+    )
+    assert service.ask("what did oliver letwin say about school taxes?").hits
+    answer = service.ask("what did jamie oliver say about school taxes?")
+    assert answer.no_match and "jamie oliver" in answer.message
+
+
+def test_a_first_name_alone_is_whoever_of_that_name_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome\n\nEdward Leigh said the sale of the Dome was a poor deal for taxpayers.")
+    service.load_text(ADMIN, "Horses\n\nPrince Edward opened the show. Edward said he had always loved horses.")
+    answer = service.ask("what did edward say about the dome sale?")
+    assert answer.hits[0].speakers == ("Edward Leigh",)
+    assert answer.message == "What Edward Leigh said about the dome sale: (I took “edward” to mean Edward Leigh.)"
+    service.load_text(ADMIN, "Gardens\n\nWren Halloway said the gardens would open in May.")
+    assert service.ask("what did wren say about the gardens?").hits[0].speakers == ("Wren Halloway",)
+
+
+def test_the_lead_names_only_those_of_a_shared_surname_who_answer(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Pay gap\n\nPatricia Hewitt said career sexism was holding women back.")
+    service.load_text(ADMIN, "Open\n\nLleyton Hewitt said the courts were too slow.")
+    answer = service.ask("what did hewitt say about career sexism?")
+    assert answer.message.startswith("What Patricia Hewitt said about career sexism")
+    # Without a topic both are named: the next page may be the other's.
+    assert service.ask("what did hewitt say?").message.startswith("What Patricia Hewitt / Lleyton Hewitt said")
+
+
+def test_a_name_too_many_share_to_list_names_those_on_the_page_and_counts_the_rest(service: BriefingService) -> None:
+    for first in ("Ann", "Bo", "Cy", "Di", "Ed"):
+        service.load_text(ADMIN, f"Note {first}\n\n{first} Blair said the weather was fine.")
+    answer = service.ask("what did blair say?", limit=1)
+    assert answer.message == (
+        f"What {answer.hits[0].speakers[0]} said: (4 others go by “blair”: ask by full name for one of them.)"
+    )
+
+
+def test_the_lead_names_someone_once_though_a_story_knew_them_by_surname(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Pay talks\n\nPrime Minister Tony Blair said the pay gap must close.")
+    service.load_text(ADMIN, "Pay gap narrows\n\nThe pay gap is narrowing, Blair said on Monday.")
+    assert service.ask("what did blair say about the pay gap?").message.startswith("What Tony Blair said about")
+    assert service.ask("what did blair say about oil?").message.startswith("I found no paragraph where Tony Blair ")
+
+
+def test_a_namesake_counted_is_one_other_full_name_not_a_surname_alone(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Bare\n\nThe weather was fine, Blair said.")
+    for first in ("Ann", "Bo", "Cy", "Di", "Ed"):
+        service.load_text(ADMIN, f"Note {first}\n\n{first} Blair said the weather was fine.")
+    answer = service.ask("what did blair say?", limit=4)
+    assert all(full_name(hit.speakers[0]) for hit in answer.hits)
+    # One full-named Blair more than the page's four: the surname a story recorded alone is not counted.
+    assert answer.message.endswith("(1 other goes by “blair”: ask by full name for one of them.)")
+
+
+def test_the_lead_drops_only_a_bare_surname_written_inside_another_name(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dollar\n\nTreasury Secretary James Baker said the dollar was stable.")
+    service.load_text(ADMIN, "Trade\n\nTreasury Secertary James Baker said trade would grow.")  # sic
+    message = service.ask("what did baker say?").message
+    assert message.startswith("What James Baker / Secertary James Baker said")
+
+
+def test_people_asked_about_together_are_answered_together(service: BriefingService) -> None:
+    answer = service.ask("what did Imomi and Khalafov say?")
+    assert {name for hit in answer.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
+    either = service.ask("did imomi or khalafov say anything?")
+    assert {name for hit in either.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov"}
+    # The lead names those of them who answer, not a count of everyone either name might be.
+    for name in ("Ann Brown", "Bo Brown", "Cy Brown", "Di Brown"):
+        service.load_text(ADMIN, f"Banks\n\n{name} said the banks were sound.")
+    service.load_text(ADMIN, "Pay\n\nPatricia Hewitt said maternity pay would rise.")
+    pay = service.ask("what have hewitt and brown said about maternity pay?")
+    assert pay.message.startswith("What Patricia Hewitt said about maternity pay")
+    # So for a surname many share: the one who answered, not a count of everyone of that name.
+    service.load_text(ADMIN, "Budget\n\nGordon Brown said the budget would help families.")
+    assert service.ask("what did brown say about the budget?").message.startswith("What Gordon Brown said")
+
+
+def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Station news\n\nFireman Sam said the fire at the station was out by noon.")
+    answer = service.ask("what did Sumita and Miyazawa say about the yen?")
+    assert answer.no_match and "Fireman Sam" not in answer.message

@@ -1,0 +1,132 @@
+"""Who commented on a topic: the people quoted on it, who else did, and who spoke in the latest stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import handle
+from bot.models import Chat, User
+from bot.service import BriefingService
+from tests.answers.helpers import ADMIN
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "answer"),
+    [
+        ("who else commented?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
+        ("anyone else?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
+        ("who commented?", "Quoted on the corridor:"),
+        ("and who spoke about it?", "Quoted on the corridor:"),
+    ],
+)
+def test_who_else_asks_anyone_on_the_conversations_topic(service: BriefingService, follow_up: str, answer: str) -> None:
+    user, chat = User("telegram", "51"), Chat("telegram", "51")
+    handle(service, user, chat, "what did Khalafov say about the corridor?")
+    assert handle(service, user, chat, follow_up).text.startswith(answer)
+
+
+def test_who_commented_with_no_conversation_asks_on_what(service: BriefingService) -> None:
+    reply = handle(service, User("telegram", "52"), Chat("telegram", "52"), "who commented?")
+    assert reply.text.startswith("Ask me about a person or a topic") and not reply.quotes
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [["what's new?", "who commented?"], ["who is quoted in the latest news?"], ["any news?", "who was quoted?"]],
+)
+def test_who_spoke_in_the_latest_stories_names_them_with_a_quote_from_each(
+    service: BriefingService, messages: list[str]
+) -> None:
+    service.load_text(ADMIN, "Harbour vote\n\nThe council voted to close the harbour.\n\nThe mayor, Ann Cole, said so.")
+    service.load_text(ADMIN, "Dome sale\n\nThe Dome was sold to a property firm.\n\nIts buyer paid little.")
+    user, chat = User("telegram", "57"), Chat("telegram", "57")
+    for message in messages:
+        reply = handle(service, user, chat, message)
+    # The seed story quotes its two ministers more often than the harbour story its mayor: they come first.
+    assert reply.text == (
+        "Quoted in the latest stories: Khalaf Khalafov, Sodik Imomi, Ann Cole. A quote from each story:"
+    )
+    assert [q.text for q in reply.quotes[:2]] == [
+        "The Dome was sold to a property firm.",  # quoting no one: its lead
+        "The mayor, Ann Cole, said so.",
+    ]
+
+
+HARBOUR = """Harbour to close
+
+The old harbour will close next spring after the council voted for the plan.
+
+The vote followed months of debate over the harbour's future.
+
+Mayor Oren Malik said closing the harbour would save the town money.
+
+Local fisherman Tomas Brandt said the harbour was the heart of the town and he would fight the closure.
+"""
+
+
+def test_who_commented_lists_the_people_quoted_on_the_topic_and_gives_their_words_first(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    news = service.ask("any news on the harbour?")
+    assert news.message == "What the articles say about the harbour:"
+    assert news.hits[0].text.startswith("The old harbour will close")
+    voices = service.ask("who commented on the harbour?")
+    assert voices.message == "Quoted on the harbour: Oren Malik, Tomas Brandt. Their words first:"
+    assert [hit.speakers for hit in voices.hits[:2]] == [("Oren Malik",), ("Tomas Brandt",)]
+    assert voices.hits[2].text == news.hits[0].text  # then the answers quoting no one, in their order
+
+
+def test_who_commented_lists_only_those_quoted_on_the_topic_in_a_story_holding_it(service: BriefingService) -> None:
+    for n in range(3):  # stories teaching the archive the words coffee goes with: exporters, growers, producers
+        service.load_text(ADMIN, f"Coffee market {n}\n\nCoffee exporters and growers met producers in Brazil.")
+    service.load_text(ADMIN, "Coffee talks\n\nCoffee producers met.\n\nAnn Lee said coffee quotas would return.")
+    service.load_text(ADMIN, "Oil output\n\nExporters and growers of oil met producers.\n\nOPEC said quotas must stay.")
+    answer = service.ask("who commented on coffee quotas?", limit=10)
+    assert answer.message == "Quoted on coffee quotas: Ann Lee. Their words first:"
+    assert answer.hits[0].speakers == ("Ann Lee",)
+
+
+def test_who_else_commented_leaves_out_the_person_just_asked_about(service: BriefingService) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    service.load_text(ADMIN, "Harbour fees\n\nMayor Oren Malik said harbour fees would double next year.")
+    user, chat = User("telegram", "58"), Chat("telegram", "58")
+    handle(service, user, chat, "what did oren malik say about the harbour?")
+    others = handle(service, user, chat, "who else commented?")
+    assert others.text.startswith("Quoted on the harbour besides Oren Malik: Tomas Brandt. Their words first:")
+    assert others.quotes[0].text.startswith("Local fisherman Tomas Brandt said")
+    assert not any("Malik said" in quote.text for quote in others.quotes)
+    for asked in ("more", "anyone else?"):  # the next page, and asked again, still without him
+        assert not any("Malik said" in quote.text for quote in handle(service, user, chat, asked).quotes)
+    assert handle(service, user, chat, "who else?").text.startswith("Quoted on the harbour besides Oren Malik:")
+    everyone = handle(service, user, chat, "who commented on the harbour?")
+    assert everyone.text.startswith("Quoted on the harbour: Oren Malik, Tomas Brandt."), everyone.text
+
+
+def test_who_else_commented_when_no_one_else_did_says_so(service: BriefingService) -> None:
+    user, chat = User("telegram", "59"), Chat("telegram", "59")
+    handle(service, user, chat, "what did khalafov say about the corridor?")
+    for asked in ("who else commented?", "what did others say about it?"):
+        assert handle(service, user, chat, asked).text == "I found nothing on the corridor but Khalaf Khalafov’s words."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did anyone comment on the harbour?",
+        "has anybody said anything about the harbour?",
+        "was anyone quoted on the harbour?",
+        "list everyone who spoke about the harbour",
+        "people who commented on the harbour",
+    ],
+)
+def test_asking_whether_anyone_spoke_lists_who_did(service: BriefingService, question: str) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    assert service.ask(question).message == "Quoted on the harbour: Oren Malik, Tomas Brandt. Their words first:"
+
+
+def test_who_commented_on_a_topic_nobody_is_quoted_on_says_so(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Tide tables\n\nThe spring tides will peak on Friday.\n\nLow tide falls at noon.")
+    answer = service.ask("who spoke about the tides?")
+    assert answer.message.startswith("I found no one quoted on the tides; what the articles say about it:")
+    assert answer.hits[0].text == "The spring tides will peak on Friday."

@@ -1,0 +1,1 @@
+"""Rules of bot.attribution, each shown on a short hand-written article."""

@@ -1,0 +1,216 @@
+"""Organisations as speakers: which bodies speak, where their names begin and end, and who speaks for them."""
+
+from __future__ import annotations
+
+from bot.attribution import attribute
+from tests.attribution.helpers import person, speakers, the_one_speaker
+
+
+def test_organisations_speak_but_groups_and_places_do_not() -> None:
+    result = attribute(
+        [
+            "Labour said the figures were wrong. Downing Street said they were right.",
+            "The BBC said it would appeal. The Corvania Grain Board has said prices will rise.",
+            "The two men stressed the importance of trade. The sides agreed to meet again.",
+            "Officials said talks would resume. Analysts warned of delays. Sources said no. Britain said yes.",
+            "The government said nothing. Northwind Foods spokesman Eric Dahl said sales were up.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Labour", "Downing Street"),
+        ("BBC", "Corvania Grain Board"),
+        (),
+        (),
+        ("Eric Dahl",),
+    ]
+    assert {"bbc", "the bbc"} <= set(person(result, "BBC").aliases)
+    assert "the corvania grain board" in person(result, "Corvania Grain Board").aliases
+
+
+def test_organisation_with_apposition_and_according_to_a_statement() -> None:
+    result = speakers(
+        [
+            "Grellin, the premium phone line regulator, said it was pleased.",
+            "Output will fall, according to a statement from the Corvania Grain Board.",
+            "Premium lines are a problem, according to phone line regulator Grellin.",
+        ]
+    )
+    assert result == [("Grellin",), ("Corvania Grain Board",), ("Grellin",)]
+
+
+def test_an_organisation_named_in_full_with_its_initials_is_one_body_known_by_both() -> None:
+    body = the_one_speaker(
+        [
+            "Growth will slow, the Organization for Rural Planning and Development (ORPD) said.",
+            "The ORPD said exports would recover.",
+        ],
+        "Organization for Rural Planning and Development",
+    )
+    assert {"orpd", "the orpd"} <= set(body.aliases)
+
+
+def test_a_nationality_opening_a_bodys_name_is_part_of_it_and_the_name_without_it_another() -> None:
+    paragraphs = ["The Australian Grain Board said sales rose.", "The Grain Board said prices fell."]
+    board = the_one_speaker(paragraphs, "Australian Grain Board")
+    assert {"the australian grain board", "the grain board"} <= set(board.aliases)
+    assert speakers(["The European Commission said it would act."]) == [("European Commission",)]
+    assert speakers(["The British government said no."]) == [()]  # a government is a group, not a body
+
+
+def test_an_organisation_named_at_a_sentences_end_stops_at_its_full_stop() -> None:
+    result = attribute(
+        [
+            "The bid is led by his two sons, according to the Daily Courier. A proposal was received last week.",
+            "Jobs will go, according to U.S. Steel. The cuts start in May.",  # an initialism's stop goes on
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Daily Courier",), ("U.S. Steel",)]
+
+
+def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None:
+    result = attribute(
+        [
+            "The Institute for Fiscal Studies said taxes must rise.",
+            "Food was safe, the Food Standards Agency (FSA) has said.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [("Institute for Fiscal Studies",), ("Food Standards Agency",)]
+
+
+def test_an_adverb_or_an_adjective_opening_a_sentence_is_no_body() -> None:
+    for text in (
+        "Locally, too, say analysts, recent political developments have helped the market.",
+        "Inanimate objects will start to interact with us.",
+    ):
+        result = attribute([text])
+        assert result.people == () and result.paragraphs[0].speakers == ()
+    assert speakers(["The Tobacco Institute objects to the new rules."]) == [("Tobacco Institute",)]
+
+
+def test_a_football_club_is_a_body_not_a_person() -> None:
+    result = attribute(
+        [
+            "Newcastle will be at home to either Tottenham or Nottingham Forest.",
+            "On Thursday Rangers said they would not be increasing their offer.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [(), ("Rangers",)]
+    assert "Nottingham Forest" not in [p.name for p in result.people]
+    # Nor is "Grand Slam", nor "Real Madrid", whom a "he said" had gone to after "a win over Real Betis".
+    result = speakers(
+        [
+            "Ronan O'Gara kicked 14 points.",
+            'He helped keep alive their Grand Slam hopes. He told BBC Sport: "We made hard work of it."',
+        ]
+    )
+    assert result == [(), ("Ronan O'Gara",)]
+    result = attribute(['Michael Owen scored as Real Madrid beat Real Betis. He said: "I am happy."'])
+    assert [p.name for p in result.people] == ["Michael Owen"] and result.paragraphs[0].speakers == ("Michael Owen",)
+
+
+def test_person_named_with_where_they_work_speaks_not_the_body() -> None:
+    result = attribute(
+        [
+            "Odile Marchetti of the CWRA said the rules were unfair.",
+            "Tom Varga from Gleaner Aid said food was late. Nia Rusk at Halden Brothers said prices would fall.",
+            "Piet Oorts of Corvania Capital in Leeds said the pound was weak.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Odile Marchetti",),
+        ("Tom Varga", "Nia Rusk"),
+        ("Piet Oorts",),
+    ]
+    assert "CWRA" not in {p.name for p in result.people}
+
+
+def test_a_body_speaks_through_its_officials() -> None:
+    result = speakers(
+        [
+            "The firm pulled out of the deal, Corvania Grain Board officials have said.",
+            "Pentagon sources said it would not. Iraqi officials said nothing.",
+            "Pentagon officials have said the talks were over.",
+        ]
+    )
+    assert result == [("Corvania Grain Board",), ("Pentagon",), ("Pentagon",)]
+
+
+def test_the_end_of_a_body_name_is_nobody() -> None:
+    result = attribute(
+        [
+            "David Graham from the FDA's Office of Drug Safety told the panel it was unsafe.",
+            "The National Association of Probation Officers said staff were stretched.",
+        ]
+    )
+    association = "National Association of Probation Officers"
+    assert [p.speakers for p in result.paragraphs] == [("David Graham",), (association,)]
+    assert [p.name for p in result.people] == ["David Graham", association]
+
+
+def test_a_nationality_inside_a_bodys_name_leaves_its_end_nobody() -> None:
+    result = attribute(["The Association of German Cooperative Banks said domestic interest rates would stay low."])
+    association = "Association of German Cooperative Banks"
+    assert [p.speakers for p in result.paragraphs] == [(association,)]
+    assert [p.name for p in result.people] == [association]
+
+
+def test_whose_a_person_is_names_no_one() -> None:
+    result = attribute(
+        [
+            "Peter Nicol, an analyst at Chase Manhattan, said oil would rise.",
+            "Chase Manhattan's Nicol took a different view, however.",
+            "He said the attack would make the Gulf states feel less secure.",
+            "Deutsche Bank's Simon Champion said the shares held up.",
+            "Prime Minister Tony Blair's Labour Party won the seat.",
+        ]
+    )
+    paragraphs = result.paragraphs
+    assert [p.speakers for p in paragraphs[1:4]] == [(), ("Peter Nicol",), ("Simon Champion",)]
+    assert paragraphs[1].mentions == ("Peter Nicol",)
+    assert "Tony Blair" in paragraphs[4].mentions  # a party is no person: Blair stays who is named
+
+
+def test_a_surname_that_is_also_a_bodys_word_after_a_role() -> None:
+    result = attribute(
+        [
+            "World Anti-Doping Agency chief Dick Pound said the case was clear.",
+            "Mr Pound added that the rules must be kept.",
+            "Rapper Kanye West said he was proud.",
+            "Shares rose on Wall Street, the Producer Price Index fell.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Dick Pound", "Kanye West"]
+    assert [p.speakers for p in result.paragraphs[:3]] == [("Dick Pound",), ("Dick Pound",), ("Kanye West",)]
+    assert "world anti-doping agency chief" in person(result, "Dick Pound").roles
+
+
+def test_a_surname_that_is_an_adjective_speaks_once_the_article_has_named_its_bearer() -> None:
+    result = speakers(
+        [
+            "Wales coach Mike Ruddock says the prop has a future, as does Blues coach Dai Young.",
+            '"John has been on an upward curve all season," Young told BBC Sport Wales.',
+            "Young players said the camp was hard.",
+        ]
+    )
+    assert result == [("Mike Ruddock",), ("Dai Young",), ()]
+
+
+def test_a_person_named_with_a_surname_like_a_bodys_word_is_known_by_it_later_without_the_role() -> None:
+    result = attribute(
+        [
+            "Rapper Kanye West is up for ten awards.",
+            "US hip-hop star Kanye West rose to fame as a producer.",
+            'West began his career in Chicago. "Anytime I hear about any accident my heart sinks," he said.',
+            "Prices rose in the West.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Kanye West"]  # not "Anytime I"
+    assert [p.mentions for p in result.paragraphs[:2]] == [("Kanye West",), ("Kanye West",)]
+    assert [p.speakers for p in result.paragraphs[2:]] == [("Kanye West",), ()]
+
+
+def test_a_tax_or_a_pact_is_no_one() -> None:
+    result = attribute(
+        ["Relief from Petroleum Revenue Tax was announced.", "The Growth Pact must change, Mr Lamy said."]
+    )
+    assert [p.name for p in result.people] == ["Lamy"]
