@@ -93,6 +93,10 @@ class RoleAliases:
             + (self._inferred.containing(word, limit) if inferred else [])
         )
 
+    def sure_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
+        """``containing``, but for the roles whose country a story only guessed."""
+        return self._written.containing(word, limit) + self._inferred.containing(word, limit)
+
     def written_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
         """The role aliases written with a name (alias, person id) with ``word`` as a whole word, oldest first."""
         return self._written.containing(word, limit)
@@ -121,6 +125,10 @@ class RoleAliases:
     def inferred_holders(self, alias: str) -> set[int]:
         """The people who hold a role alias only as inferred (read without loading the other kinds' aliases)."""
         return self._inferred.holders(alias)
+
+    def guessed_holders(self, alias: str) -> set[int]:
+        """The people who hold a role alias only by a story's guess at its country."""
+        return self._guessed.holders(alias)
 
     def _doubted(self, alias: str, person_id: int) -> bool:
         """Whether someone found by a national office's alias is written in that office only for other countries:

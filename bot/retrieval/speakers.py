@@ -233,7 +233,9 @@ class SpeakerResolver:
         body = [word for word in words if word not in ROLE_FILLER]
         if not body or last_role_noun(body) >= 0:
             return None  # a role, matched by its head noun elsewhere
-        holders = set.intersection(*({person_id for _, person_id in self.roles.containing(word)} for word in body))
+        # Not by a role whose country a story only guessed: its other words are written too, so a body matched only
+        # through it is the guess ("President Reagan" in a story on Iran is no staff of Iran).
+        holders = set.intersection(*({person_id for _, person_id in self.roles.sure_containing(word)} for word in body))
         if not holders or len(holders) > QUALIFIED_PEOPLE:
             return None
         if not all(written_as_a_name(self.store, word) for word in body):
@@ -271,8 +273,10 @@ class SpeakerResolver:
         name = " ".join(words).removeprefix("the ")  # roles are stored without the body's article
         offices = [f"{name} {role}" for role in _SPOKES_ROLES]
         speaking = {person_id for person_id, _ in self.store.people_by_aliases(offices)}
-        if speaking:  # not those only inferred to speak for it ("A BBC spokeswoman said" read as the presenter)
-            speaking -= set().union(*map(self.roles.inferred_holders, offices))
+        # Not those only inferred to speak for it ("A BBC spokeswoman said" read as the presenter), nor those holding
+        # a country's office by a story's guess ("President Reagan" in a story on Japan speaks for no Japan).
+        for unsure in (self.roles.inferred_holders, self.roles.guessed_holders):
+            speaking -= set().union(*map(unsure, offices)) if speaking else set()
         return self._with(found, sorted(speaking))
 
     def _with_their_body(self, found: Speaker, words: list[str]) -> Speaker:

@@ -169,3 +169,20 @@ def test_a_body_nobody_is_recorded_as_is_answered_by_the_words_said_on_it_first(
     )
     answer = service.ask("what did zolpro say about the court case?")  # "zolpro" is nobody's name
     assert [hit.text[:20] for hit in answer.hits] == ["Its lawyer Jane Doe ", "The zolpro network f"]
+
+
+def test_a_country_speaks_through_its_own_officers_not_one_a_story_only_guessed_its_own(
+    service: BriefingService,
+) -> None:
+    # In a story on Japan, "President Reagan" is recorded as a Japanese president only by the story's guess.
+    service.load_text(
+        ADMIN,
+        "Japan chip pact\n\nJapan and Japanese chip makers face US tariffs. President Reagan said Japan had broken "
+        "the semiconductor pact.\n\nJapan said it would talk. Tokyo and Japanese firms were surprised in Japan.",
+    )
+    service.load_text(
+        ADMIN, "Chip pact kept\n\nJapanese Trade Minister Hajime Tamura said the semiconductor pact was being kept."
+    )
+    answer = service.ask("what did japan say about the semiconductor pact?")
+    assert answer.message.startswith("What Hajime Tamura said about the semiconductor pact")
+    assert [hit.speakers for hit in answer.hits] == [("Hajime Tamura",)]
