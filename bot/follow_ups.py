@@ -16,11 +16,20 @@ from bot.retrieval.follow_up_phrasing import (
     other_speaker,
     parse_follow_up,
 )
-from bot.retrieval.query import Question, refers_back, refers_to_a_person
+from bot.retrieval.query import Question, person_readings, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
+from bot.retrieval.terms import stems_of
 from bot.retrieval.typed_names import names_a_role, reads_as_a_role
 
 _ITS = re.compile(r"^(?:its|it's|it’s)\s+", re.IGNORECASE)  # a topic starting "its": the conversation's topic's
+# "it" or "them" among a topic's other words ("who owns it", "did they cut them"), or "there" ending it ("who makes
+# the decisions there": in it): the thing the conversation is about. Not "there" opening a clause ("is there…").
+_IT = re.compile(r"\b(?:it|them)\b(?!['’])|\bthere$", re.IGNORECASE)
+_A_QUESTION = re.compile(
+    r"^(?:who|what|when|where|why|how|which|did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b"
+)
+_SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that may stand for the person asked about
+_POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
 
 
 class FollowUps:
@@ -36,9 +45,9 @@ class FollowUps:
         readings = self._readings(text, context)
         if context is None or not content_words(context.question.topic):
             return readings
-        # "any news on the dome?", then "and about its sale?": "its" is the conversation's topic.
-        ours = context.question.topic
-        return [replace(q, topic=_ITS.sub(f"{ours}'s ", q.topic)) if _ITS.match(q.topic) else q for q in readings]
+        if not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
+            return readings
+        return [replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]
 
     def _readings(self, text: str, context: Context | None) -> list[Question]:
         """``readings`` as the message asks them, "its" and all."""
@@ -56,8 +65,11 @@ class FollowUps:
                 # "what did Brown say about it?", "who commented on it?": the conversation's topic; "what was said
                 # about him?": its person.
                 asked = context.question
-                about = (asked.speaker or asked.topic) if refers_to_a_person(question.topic) else asked.topic
+                person = refers_to_a_person(question.topic)
+                about = (asked.speaker or asked.topic) if person else (_what_it_is(asked) or asked.topic)
                 return [replace(question, topic=about or asked.speaker)]
+            if context is not None and not question.speaker and (named := self._their_doing(text, context)):
+                return [named, question]  # "did they cut them?" after the Bundesbank's words on interest rates
             if context is not None and context.question.speaker and not question.speaker and anything_on(text):
                 return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
             on_its_topic = _on_its_topic(question, context)
@@ -66,6 +78,8 @@ class FollowUps:
             if them := self._named_in(on_its_topic.topic, question.speaker):
                 return [replace(question, speaker=them)]  # "greenspan", then "what did alan say?": all he said
             return [on_its_topic, question]
+        if not follow_up.same_topic and (on_it := self._someone_on(follow_up.topic)):
+            return [replace(on_it, text=text)]  # "and stoltenberg on the dollar?": his words on it, not Poehl's
         asked = context.question
         topic = asked.topic if follow_up.same_topic else follow_up.topic
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
@@ -77,6 +91,27 @@ class FollowUps:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
+
+    def _a_body_spoke(self, context: Context) -> bool:
+        """Whether the conversation asked for a body's words ("the bundesbank"), which "it" may as well stand for."""
+        speaker = context.question.speaker
+        return bool(speaker) and self.retriever.speakers.by_name(speaker) is None
+
+    def _their_doing(self, text: str, context: Context) -> Question | None:
+        """A question whose subject is a pronoun in a phrasing read as no one's words ("did they cut them?", "will
+        he resign?"), asked with the conversation's person in its place and its thing for "it" or "them", as the
+        question naming them would be ("did bundesbank cut interest rates?"); None without such a person."""
+        asked = context.question
+        if not asked.speaker or not (subject := _SUBJECT.search(text)):
+            return None
+        named = f"{text[: subject.start()]}{asked.speaker}{text[subject.end() :]}"
+        return self.retriever.read(_on_our_topic(named, thing) if (thing := _what_it_is(asked)) else named)
+
+    def _someone_on(self, topic: str) -> Question | None:
+        """A follow-up's topic that names a known person on something ("stoltenberg on the dollar") as their words
+        on it; else None."""
+        readings = person_readings(topic)
+        return next((r for r in readings if r.topic and self.retriever.speakers.by_name(r.speaker)), None)
 
     def _named_in(self, topic: str, speaker: str) -> str:
         """Who of the people a speaker may be a topic names, as asked for: "greenspan", then "what did alan say?" asks
@@ -191,3 +226,25 @@ def _on_its_topic(question: Question, context: Context | None) -> Question | Non
     if (context.question.speaker and not goes_on(question.text)) or asks_for_everything(question.text):
         return None  # "what did Imomi say?" after Khalafov's words on the corridor: a question of its own
     return replace(question, topic=context.question.topic)
+
+
+def _on_our_topic(topic: str, thing: str) -> str:
+    """A follow-up's topic with the conversation's thing put for what refers to it: "any news on yukos?", then "who
+    owns it?" asks who owns Yukos, "and about its sale?" about Yukos's sale (a topic that is only "it" was read so)."""
+    if _ITS.match(topic):
+        return _ITS.sub(f"{thing}'s ", topic)
+    if not content_words(topic):
+        return topic
+    return _IT.sub(lambda it: f"in {thing}" if it.group().lower() == "there" else thing, topic)
+
+
+def _what_it_is(asked: Question) -> str:
+    """What "it" stands for after a question: its topic, or only the words a follow-up put in for its own "it"
+    ("who owns it?" after news on Yukos asked "who owns yukos": then "why did it go bust?" is about Yukos); "" when
+    nothing can be told."""
+    typed = stems_of(asked.text)
+    put_in = [_POSSESSIVE.sub("", word) for word in asked.topic.split() if not stems_of(word) <= typed]
+    if put_in:
+        return " ".join(put_in)
+    # A question of no known phrasing is its own topic ("did they cut them"): no thing in it for "it" to be.
+    return "" if _A_QUESTION.match(asked.topic) else asked.topic

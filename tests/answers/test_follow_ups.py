@@ -296,3 +296,16 @@ def test_a_follow_up_asks_another_the_same_or_the_same_person_about_it(service: 
     assert "Khalaf Khalafov said about the corridor" in handle(service, user, chat, "same question for khalafov").text
     handle(service, user, chat, "what did he say about gas?")
     assert "Khalaf Khalafov speaks about gas" in handle(service, user, chat, "what did he say about it?").text
+
+
+def test_a_follow_up_naming_someone_on_a_topic_asks_them_on_it(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Currencies\n\nBundesbank President Karl Otto Poehl said the dollar was stable.\n\nFinance Minister Gerhard "
+        "Stoltenberg said the dollar had fallen far enough against the mark.",
+    )
+    user, chat = User("telegram", "66"), Chat("telegram", "66")
+    handle(service, user, chat, "what did poehl say?")
+    reply = handle(service, user, chat, "and stoltenberg on the dollar?")
+    assert reply.text.startswith("What Gerhard Stoltenberg said about the dollar:")
+    assert [hit.speakers for hit in reply.quotes] == [("Gerhard Stoltenberg",)]

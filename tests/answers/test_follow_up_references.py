@@ -1,0 +1,69 @@
+"""What "it", "them", "there" and a pronoun subject in a follow-up stand for: the conversation's thing or person."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import handle
+from bot.models import Chat, User
+from bot.service import BriefingService
+from tests.answers.helpers import ADMIN
+
+YUKOS = (
+    "Yukos sold\n\nState firm Rosneft now owns Yukos after the auction.\n\nYukos went bust over a tax bill of $27bn."
+    "\n\nShares in Yukos are held by Menatep."
+)
+BAKERY = "Bakery sold\n\nA family trust owns the bakery.\n\nThe chain went bust in the recession."
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lead", "first"),
+    [
+        ("who owns it?", "“who owns yukos”", "State firm Rosneft now owns Yukos after the auction."),
+        ("who holds the shares there?", "“who holds the shares in yukos”", "Shares in Yukos are held by Menatep."),
+    ],
+)
+def test_it_in_a_follow_ups_topic_is_what_the_conversation_is_about(
+    service: BriefingService, follow_up: str, lead: str, first: str
+) -> None:
+    service.load_text(ADMIN, YUKOS)
+    service.load_text(ADMIN, BAKERY)
+    user, chat = User("telegram", "62"), Chat("telegram", "62")
+    handle(service, user, chat, "any news on yukos?")
+    reply = handle(service, user, chat, follow_up)
+    assert reply.text.startswith(f"What the articles say on {lead}:")
+    assert reply.quotes[0].text == first
+
+
+def test_it_stays_the_thing_first_asked_about_through_follow_ups(service: BriefingService) -> None:
+    service.load_text(ADMIN, YUKOS)
+    service.load_text(ADMIN, BAKERY)
+    user, chat = User("telegram", "63"), Chat("telegram", "63")
+    handle(service, user, chat, "any news on yukos?")
+    handle(service, user, chat, "who owns it?")
+    reply = handle(service, user, chat, "why did it go bust?")
+    assert reply.text.startswith("What the articles say on “why did yukos go bust”:")
+    assert reply.quotes[0].text == "Yukos went bust over a tax bill of $27bn."
+
+
+def test_its_after_a_bodys_words_is_left_to_the_body(service: BriefingService) -> None:
+    # After OPEC's words on output, "its quota" may be OPEC's as well as output's: it is asked as typed.
+    service.load_text(ADMIN, "Oil output\n\nOpec said output would stay at 30m barrels a day under its new quota.")
+    user, chat = User("telegram", "64"), Chat("telegram", "64")
+    handle(service, user, chat, "what did opec say about output?")
+    reply = handle(service, user, chat, "and about its quota?")
+    assert reply.text.startswith("What Opec said about its quota:")
+
+
+def test_a_pronoun_doing_something_is_the_conversations_person_and_them_its_thing(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Rates\n\nBundesbank President Karl Otto Poehl said interest rates were right for now.\n\n"
+        "Poehl said later the Bundesbank would cut interest rates if the mark rose further.",
+    )
+    service.load_text(ADMIN, "Jobs\n\nThe firm said it would cut 500 jobs this year.")
+    user, chat = User("telegram", "65"), Chat("telegram", "65")
+    handle(service, user, chat, "what did poehl say about interest rates?")
+    reply = handle(service, user, chat, "did he cut them?")
+    assert reply.text.startswith("What Karl Otto Poehl said about cut interest rates:")
+    assert reply.quotes[0].text.startswith("Poehl said later the Bundesbank would cut interest rates")
