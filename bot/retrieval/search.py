@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import partial
 
 from bot.models import Answer, Citation, Hit, Reading
-from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
+from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first, taking_turns
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
@@ -154,6 +154,8 @@ class Retriever:
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
         # first few paragraphs may all be from another month).
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None else sys.maxsize
+        if speaker is not None and len(speaker.parts) > 1:
+            wanted = max(wanted, len(speaker.parts) * wanted)  # their best answers take turns: each one's page
         if asks_who_spoke(asked.text):
             wanted = max(wanted, VOICES_READ)  # who is quoted is read from these: every page names the same people
         left_out = self._left_out(asked)
@@ -241,6 +243,8 @@ class Retriever:
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:
             ranked = self.arranger.words_before_report(ranked, topic)
+        if speaker is not None and len(speaker.parts) > 1:
+            ranked = self._taking_turns(ranked, speaker.parts)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -268,6 +272,14 @@ class Retriever:
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),
         )
+
+    def _taking_turns(self, ranked: list[Ranked], parts: Sequence[Sequence[int]]) -> list[Ranked]:
+        """A ranking of people asked about together with their best answers taking turns (``taking_turns``)."""
+        within = [r.row.id for r in ranked[:LEFT_OUT_READ]]
+        speaking = [
+            {link.paragraph_id for link in self.store.person_paragraphs(part, within, speaking=True)} for part in parts
+        ]
+        return taking_turns(ranked, speaking)
 
     def _ranked_for_speaker(
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int, wanted: int, colleagues: bool

@@ -63,6 +63,8 @@ class Speaker:
     qualifiers: tuple[str, ...] = ()  # words of a typed role no recorded role carried ("canadian")
     # A misspelt name's next nearest readings, for a question the nearest never answers ("coable": Cable, Conable).
     alternatives: tuple[Speaker, ...] = ()
+    # Each of the people asked about together ("howard and blair"): their answers take turns.
+    parts: tuple[tuple[int, ...], ...] = ()
 
 
 class SpeakerResolver:
@@ -212,6 +214,7 @@ class SpeakerResolver:
             tuple(dict.fromkeys(name for speaker in speakers for name in speaker.names)),
             fuzzy=any(speaker.fuzzy for speaker in speakers),
             qualifiers=tuple(dict.fromkeys(q for speaker in speakers for q in speaker.qualifiers)),
+            parts=tuple(speaker.person_ids for speaker in speakers),
         )
 
     def _by_initials(self, words: list[str]) -> Speaker | None:

@@ -262,3 +262,15 @@ def test_a_paragraph_two_stories_share_is_quoted_once(service: BriefingService) 
         texts = [hit.text for hit in service.ask(question).hits]
         assert "Hewitt said he had played badly." in texts
         assert len(texts) == len(set(texts))
+
+
+def test_people_asked_about_together_take_turns_on_the_page(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Howard on immigration\n\nMichael Howard said immigration must be controlled.\n\nHoward said immigration "
+        "quotas would be set by parliament.\n\nHoward added that immigration rules should be fair and firm.",
+    )
+    service.load_text(ADMIN, "Blair speech\n\nTony Blair said the economy was strong and immigration helped it.")
+    answer = service.ask("compare howard and blair on immigration")
+    assert answer.message.startswith("What Michael Howard / Tony Blair said about immigration")
+    assert [hit.speakers for hit in answer.hits][:3] == [("Michael Howard",), ("Tony Blair",), ("Michael Howard",)]
