@@ -36,22 +36,6 @@ def first_story_first(ranked: list[Ranked]) -> list[Ranked]:
     return [first, *followers, *(r for r in ranked[1:] if id(r) not in moved)]
 
 
-def taking_turns(ranked: list[Ranked], speaking: Sequence[set[int]]) -> list[Ranked]:
-    """The best answers, those of the ranking's first tier, taking turns among people asked about together: each
-    one's next paragraph (by id, from ``speaking``) in turn, so "compare howard and blair on immigration" shows
-    both on its first page; the rest of the ranking after them, in order."""
-    best = [r for r in ranked if r.key[0] == ranked[0].key[0]]
-    turns, taken = [set(ids) for ids in speaking], []
-    while turns:
-        part = turns.pop(0)
-        if (found := next((r for r in best if r.row.id in part), None)) is not None:
-            best.remove(found)
-            taken.append(found)
-            turns.append(part)
-    moved = {id(r) for r in taken}
-    return [*taken, *(r for r in ranked if id(r) not in moved)]
-
-
 class Arranger:
     """Arranges a ranking's first answers with the paragraphs of their story that go with them."""
 

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
 from bot.models import Answer, Citation, Hit, Reading
-from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first, taking_turns
+from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import any_of, content_words
+from bot.retrieval.introductions import introductions
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question
+from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
@@ -43,7 +44,8 @@ from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
 from bot.retrieval.typed_names import full_name, names_a_role
-from bot.retrieval.wording import as_on_page, latest_voices_lead, lead, no_match_message
+from bot.retrieval.voices import LEFT_OUT_READ, VOICES_READ, Voices
+from bot.retrieval.wording import as_on_page, introduction_lead, latest_voices_lead, lead, no_match_message
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
@@ -55,8 +57,6 @@ INSTITUTIONS = frozenset(
 )
 _OR = re.compile(r"\s+or\s+", re.IGNORECASE)
 _EITHER = re.compile(r"^either\s+", re.IGNORECASE)
-LEFT_OUT_READ = 200  # the paragraphs of a ranking looked up for who speaks in them, to leave someone out
-VOICES_READ = 10  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
 
 class Retriever:
@@ -73,6 +73,7 @@ class Retriever:
         self.people = SpeakerRanker(store, self.stories, self.speakers, self.reader)
         self.asked = SpeakerReader(store, self.speakers, self.reader)
         self.as_topic = QuestionAsTopic(store, self.reader, self.topics, self.stories)
+        self.voices = Voices(store, self.stories)
 
     def read(self, text: str) -> Question:
         """A question's speaker, topic and kind, its misspelt phrasing mended against the archive's words:
@@ -149,6 +150,8 @@ class Retriever:
                 return Answer(asked.text, self._hits(quotes, ()), False, latest_voices_lead(quoted), has_more=more)
             leads, more = latest_leads(self.store, limit, offset)
             return Answer(asked.text, self._hits(leads, ()), False, "The latest stories:", has_more=more)
+        if introduced := self._introducing(asked, limit, offset):
+            return introduced
         speaker, parsed, guessed = self.asked.speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
@@ -210,7 +213,7 @@ class Retriever:
         if period is not None:
             ranked = [r for r in ranked if period.admits(r.row.published)]
         if left_out and speaker is None and ranked:
-            ranked = self._without(ranked, frozenset(left_out.names))
+            ranked = self.voices.without(ranked, frozenset(left_out.names))
             if not ranked:
                 return self._nothing(
                     parsed, f"I found nothing on {parsed.topic}{when} but {_one_name(left_out)}’s words."
@@ -238,13 +241,13 @@ class Retriever:
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)
             if asks_who_spoke(asked.text):
-                ranked, voices = self._voices_first(ranked, topic)
+                ranked, voices = self.voices.first_on(ranked, topic)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:
             ranked = self.arranger.words_before_report(ranked, topic)
         if speaker is not None and len(speaker.parts) > 1:
-            ranked = self._taking_turns(ranked, speaker.parts)
+            ranked = self.voices.taking_turns(ranked, speaker.parts)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -273,13 +276,14 @@ class Retriever:
             read_as=_reading(asked, parsed, shown, speaker),
         )
 
-    def _taking_turns(self, ranked: list[Ranked], parts: Sequence[Sequence[int]]) -> list[Ranked]:
-        """A ranking of people asked about together with their best answers taking turns (``taking_turns``)."""
-        within = [r.row.id for r in ranked[:LEFT_OUT_READ]]
-        speaking = [
-            {link.paragraph_id for link in self.store.person_paragraphs(part, within, speaking=True)} for part in parts
-        ]
-        return taking_turns(ranked, speaking)
+    def _introducing(self, asked: Question, limit: int, offset: int) -> Answer | None:
+        """For "who is steve jobs?", how each story introduces him (not paragraphs on "steve" and "jobs"); None unless
+        a message asks who someone known by that name is."""
+        if not WHO_IS.match(asked.text) or asked.speaker or (known := self.speakers.by_name(asked.topic)) is None:
+            return None
+        met = introductions(self.store, known.person_ids, known.names)
+        hits = self._hits(met[offset : offset + limit], ())
+        return Answer(asked.text, hits, False, introduction_lead(known), has_more=len(met) > offset + limit)
 
     def _ranked_for_speaker(
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int, wanted: int, colleagues: bool
@@ -356,32 +360,6 @@ class Retriever:
     def _left_out(self, asked: Question) -> Speaker | None:
         """Whom a question leaves out ("who else commented?" after Howard's words), as resolved, if anyone."""
         return self.speakers.resolve(asked.besides, allow_fuzzy=False) if asked.besides else None
-
-    def _without(self, ranked: list[Ranked], names: frozenset[str]) -> list[Ranked]:
-        """The ranking without the paragraphs where only the left-out people speak, among its first
-        ``LEFT_OUT_READ`` (further down, a page is seldom asked for)."""
-        speakers = self.store.speakers_of([r.row.id for r in ranked[:LEFT_OUT_READ]])
-        only_theirs = {i for i, spoken in speakers.items() if names.issuperset(spoken)}
-        return [r for r in ranked if r.row.id not in only_theirs]
-
-    def _voices_first(self, ranked: list[Ranked], topic: Topic) -> tuple[list[Ranked], tuple[str, ...]]:
-        """For "who commented on Y?": the best ``VOICES_READ`` answers with those quoting someone on it first (each
-        group in its order; further down the ranking, a quote is seldom on the topic), and who they quote, the most
-        often quoted first. A quote is on the topic when it covers it in a story holding its most specific word: on
-        "coffee quotas", not OPEC's on oil quotas in a story speaking only of coffee's kin (exports, producers)."""
-        best = ranked[:VOICES_READ]
-        speakers = self.store.speakers_of([r.row.id for r in best])
-        quoting = [
-            r
-            for r in best
-            if speakers.get(r.row.id)
-            and topic.coverage(r.stems, RELATED_CREDIT) >= MIN_COVERAGE
-            and self.stories.has(r.row.article_id, topic.specific)
-        ]
-        voices = Counter(name for r in quoting for name in speakers[r.row.id])
-        quoted = {r.row.id for r in quoting}
-        others = [r for r in best if r.row.id not in quoted]
-        return quoting + others + ranked[VOICES_READ:], tuple(name for name, _ in voices.most_common())
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])

@@ -80,6 +80,11 @@ def latest_voices_lead(voices: Sequence[str]) -> str:
     return f"Quoted in the latest stories: {_listed(voices)}. A quote from each story:"
 
 
+def introduction_lead(speaker: Speaker) -> str:
+    """The line above the paragraphs introducing someone asked about ("who is steve jobs?")."""
+    return f"How the articles introduce {_who(speaker)}:"
+
+
 def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, narrowed: bool) -> Speaker | None:
     """Of the people a name resolved to, those speaking on a page narrowed to a topic or a period: Patricia Hewitt's
     words on career sexism are hers, not "Patricia Hewitt / Lleyton Hewitt"'s, Gordon Brown's on the budget not "the

@@ -128,3 +128,19 @@ def test_a_fast_asker_is_asked_to_slow_down_and_others_are_not(service: Briefing
     replies = [handle(service, greedy, chat, "what did Imomi say about oil?") for _ in range(25)]
     assert sum("slow down" in r.text for r in replies) == 25 - service.settings.questions_per_minute
     assert handle(service, calm, chat, "what did Imomi say about oil?").quotes
+
+
+def test_who_someone_is_is_how_the_stories_about_them_introduce_them(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Mac mini launched\n\nChief executive Steve Jobs showed off the new machine in San Francisco.\n\n"
+        "Jobs said the Mac mini was the cheapest Mac yet.\n\nMr Jobs added that it would sell well.",
+    )
+    service.load_text(ADMIN, "Jobs market\n\nNew jobs were created as Steve Smith opened a plant, jobs data showed.")
+    service.load_text(ADMIN, "Phone fair\n\nPhone makers showed music phones.\n\nRivals of Steve Jobs showed phones.")
+    answer = service.ask("who is steve jobs?")
+    assert answer.message == "How the articles introduce Steve Jobs:"
+    assert [hit.text for hit in answer.hits] == [
+        "Chief executive Steve Jobs showed off the new machine in San Francisco.",
+        "Rivals of Steve Jobs showed phones.",
+    ]
