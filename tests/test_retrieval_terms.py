@@ -9,7 +9,7 @@ import pytest
 from bot.models import User
 from bot.retrieval.abbreviations import written_out
 from bot.retrieval.fts import content_runs, content_words
-from bot.retrieval.terms import Topic, initialisms_in, initialisms_of, stem, stem_counts, stems_of
+from bot.retrieval.terms import Topic, initialisms_in, initialisms_of, named_in, stem, stem_counts, stems_of
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -226,3 +226,18 @@ def test_an_abbreviation_is_found_written_out_as_a_capitalised_name() -> None:
     assert written_out("dwp", texts) == "Department of Work and Pensions"
     assert written_out("spr", texts) == "Strategic Petroleum Reserve"
     assert written_out("pmq", texts) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "named"),
+    [
+        ("Interest rates rose, said Fry.", "fry", True),
+        ("The euro rose after the ECB held rates.", "ecb", True),
+        ("Output rose, OPEC said.", "opec", True),
+        ("Smoking is banned.", "smoking", False),
+        ("ECB rates stayed at 2%.", "ecb", False),
+        ("The ecb-style rules.", "ecb", False),
+    ],
+)
+def test_a_word_is_written_as_a_name_capitalised_or_in_capitals_mid_sentence(text: str, word: str, named: bool) -> None:
+    assert named_in(text, word) is named

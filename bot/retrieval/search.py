@@ -166,8 +166,9 @@ class Retriever:
             wanted = max(wanted, LEFT_OUT_READ)  # their paragraphs are taken out of the part ranked in full
         if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
-            # what they say is a topic ("fans and the concert").
-            parsed = speaker_in_topic(parsed, joined=a_crowd(parsed.speaker))
+            # what they say is a topic, a crowd or a name joined to it ("fans and the concert", "ecb and the euro").
+            named = not guessed and self.reader.written_as_a_name(parsed.speaker.split()[-1])
+            parsed = speaker_in_topic(parsed, joined=named or a_crowd(parsed.speaker))
         topic = self.reader.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             read_as_topic = self.as_topic.for_nobody(parsed, topic, after_article, wanted)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.commands import handle
+from bot.models import Chat, User
 from bot.retrieval.query import person_readings
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
@@ -211,3 +213,12 @@ def test_a_name_cut_to_another_words_stem_is_found_only_as_written(service: Brie
     service.load_text(ADMIN, "Ballet school\n\nThe pupils were dancing every day at the ballet school.")
     service.load_text(ADMIN, "Club night\n\nThe dance floor was full. Teachers dance too.")
     assert "The pupils were dancing every day at the ballet school." in {h.text for h in service.ask("dance").hits}
+
+
+def test_a_body_nobody_is_recorded_as_is_joined_to_the_topic_in_the_lead(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Euro rises\n\nThe euro rose against the dollar after the ECB held interest rates.")
+    user, chat = User("telegram", "67"), Chat("telegram", "67")
+    handle(service, user, chat, "what's the latest on the euro?")
+    reply = handle(service, user, chat, "did the ecb comment?")
+    assert reply.text == "What the articles say about ecb and the euro:"
+    assert reply.quotes[0].text.startswith("The euro rose against the dollar")
