@@ -18,6 +18,7 @@ from bot.retrieval.follow_up_phrasing import (
 )
 from bot.retrieval.query import Question, person_readings, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
+from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.terms import stems_of
 from bot.retrieval.typed_names import names_a_role, reads_as_a_role
 
@@ -185,11 +186,20 @@ class FollowUps:
         return bool(words) and not reads_as_a_role(other) and self.retriever.reader.written_in_lower_case(words[-1])
 
     def _turned_to(self, text: str, context: Context) -> list[Question] | None:
-        """The conversation's question put to someone else, when a follow-up names only a known person (readings
-        to try in order, as ``readings``)."""
+        """The conversation's question put to someone else, when a follow-up names only a known person or a crowd
+        (readings to try in order, as ``readings``)."""
         other = other_speaker(text)
         asked = context.question
-        if not other or other.lower() == asked.speaker.lower() or not self._someone(other):
+        if not other or other.lower() == asked.speaker.lower():
+            return None
+        if a_crowd(other) and content_words(asked.topic):
+            # "and the government?" after the unions' words on pensions: what the government said on them; after a
+            # person's words, theirs on the government first.
+            turned = Question(text, speaker=other, topic=asked.topic)
+            if not asked.speaker or a_crowd(asked.speaker):
+                return [turned]
+            return [replace(turned, speaker=asked.speaker, topic=other), turned]
+        if not self._someone(other):
             return None
         news_of_them = Question(text, topic=other)
         if not asked.speaker:

@@ -309,3 +309,16 @@ def test_a_follow_up_naming_someone_on_a_topic_asks_them_on_it(service: Briefing
     reply = handle(service, user, chat, "and stoltenberg on the dollar?")
     assert reply.text.startswith("What Gerhard Stoltenberg said about the dollar:")
     assert [hit.speakers for hit in reply.quotes] == [("Gerhard Stoltenberg",)]
+
+
+def test_a_crowd_turned_to_is_asked_the_same(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Pensions row\n\nUnions said raising the pension age was unfair.\n\n"
+        "The government said pensions must stay affordable for taxpayers.",
+    )
+    user, chat = User("telegram", "68"), Chat("telegram", "68")
+    handle(service, user, chat, "what did the unions say about pensions?")
+    reply = handle(service, user, chat, "and the government?")
+    assert reply.text == "What the articles say about government and pensions:"
+    assert reply.quotes[0].text.startswith("The government said pensions")
