@@ -306,11 +306,11 @@ def lower_case_in(text: str, word: str) -> bool:
 
 
 def named_in(text: str, word: str) -> bool:
-    """Whether a text capitalises a word where a sentence does not start ("said Fry", not "Smoking is…"), or writes
-    it in capitals ("the ECB", "OPEC")."""
-    for found in re.finditer(rf"\b(?:{re.escape(word.capitalize())}|{re.escape(word.upper())})\b", text):
+    """Whether a text capitalises a word where a sentence does not start ("said Fry", not "Smoking is…"), however
+    it goes on ("the ECB", "OPEC", "McDonald")."""
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         before = text[: found.start()].rstrip()
-        if before and before[-1] not in _SENTENCE_OPENERS:
+        if found.group()[0].isupper() and before and before[-1] not in _SENTENCE_OPENERS:
             return True
     return False
 
