@@ -2,13 +2,15 @@
 
 A story introduces a person where it first names them, with their office ("Chief executive Steve Jobs showed off
 the new machine"). Ranked as a topic, "steve jobs" is two words, one of them common: a paragraph on jobs in
-another story may come first.
+another story may come first. A name or office several people go by ("brown", "the chancellor") introduces each
+of them in turn, the one most stories name first.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, zip_longest
 
 from bot.retrieval.ranked import Ranked
 from bot.store import ParagraphRow
@@ -18,20 +20,26 @@ INTRODUCTIONS_READ = 500  # of a person's latest links, those read for the stori
 
 
 def introductions(store: StoreProtocol, person_ids: Sequence[int], names: Sequence[str]) -> list[Ranked]:
-    """The paragraph each story first names the people in: those naming one of them in full first (a later story
-    may start on the surname alone), then the stories naming them most (about them, not in passing), the latest
-    first among equals."""
+    """The paragraphs introducing the people, taking turns among them, the person most stories name first."""
+    everyone = [_introducing(store, person_id, name) for person_id, name in zip(person_ids, names, strict=True)]
+    everyone.sort(key=len, reverse=True)  # one introduction per story: the most stories, the most often named
+    turns = chain.from_iterable(zip_longest(*everyone))
+    return [Ranked(row, (0.0,), frozenset()) for row in dict.fromkeys(row for row in turns if row is not None)]
+
+
+def _introducing(store: StoreProtocol, person_id: int, name: str) -> list[ParagraphRow]:
+    """The paragraph each story first names someone in: those naming them in full first (a later story may start
+    on the surname alone), then the stories naming them most (about them, not in passing), the latest first."""
     first: dict[int, tuple[int, int]] = {}  # article id -> (position, paragraph id)
     links: Counter[int] = Counter()  # article id -> paragraphs naming them
-    for link in store.person_paragraphs(person_ids, latest=INTRODUCTIONS_READ):
+    for link in store.person_paragraphs([person_id], latest=INTRODUCTIONS_READ):
         links[link.article_id] += 1
         if link.article_id not in first or link.position < first[link.article_id][0]:
             first[link.article_id] = (link.position, link.paragraph_id)
+    in_full = name.casefold() if " " in name else None
+
+    def order(row: ParagraphRow) -> tuple[bool, int, int]:
+        return bool(in_full and in_full in row.text.casefold()), links[row.article_id], row.article_id
+
     rows = store.paragraphs_by_id([paragraph_id for _, paragraph_id in first.values()])
-    full = [name.casefold() for name in names if " " in name]
-
-    def order(row: ParagraphRow) -> tuple[bool, int, str, int]:
-        in_full = any(name in row.text.casefold() for name in full)
-        return in_full, links[row.article_id], row.published, row.article_id
-
-    return [Ranked(row, (0.0,), frozenset()) for row in sorted(rows, key=order, reverse=True)]
+    return sorted(rows, key=order, reverse=True)

@@ -25,7 +25,7 @@ from bot.retrieval.introductions import introductions
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
-from bot.retrieval.query import Question, asks_who_spoke, parse_question
+from bot.retrieval.query import Question, asks_who_spoke, parse_question, tidy_speaker
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
@@ -280,7 +280,9 @@ class Retriever:
     def _introducing(self, asked: Question, limit: int, offset: int) -> Answer | None:
         """For "who is steve jobs?", how each story introduces him (not paragraphs on "steve" and "jobs"); None unless
         a message asks who someone known by that name is."""
-        if not WHO_IS.match(asked.text) or asked.speaker or (known := self.speakers.by_name(asked.topic)) is None:
+        if not WHO_IS.match(asked.text) or asked.speaker:
+            return None
+        if (known := self.speakers.by_name(tidy_speaker(asked.topic))) is None:  # "the shadow chancellor" too
             return None
         met = introductions(self.store, known.person_ids, known.names)
         hits = self._hits(met[offset : offset + limit], ())

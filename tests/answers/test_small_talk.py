@@ -144,3 +144,16 @@ def test_who_someone_is_is_how_the_stories_about_them_introduce_them(service: Br
         "Chief executive Steve Jobs showed off the new machine in San Francisco.",
         "Rivals of Steve Jobs showed phones.",
     ]
+
+
+def test_who_an_office_is_introduces_each_holder_in_turn(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Sterling\n\nChancellor of the Exchequer Nigel Lawson said sterling was stable.\n\n"
+        "Lawson said rates could fall.\n\nLawson added that growth was strong.",
+    )
+    service.load_text(ADMIN, "Sterling again\n\nChancellor Nigel Lawson said the pound would hold.")
+    service.load_text(ADMIN, "Budget\n\nChancellor Gordon Brown said the budget would help families.")
+    answer = service.ask("who is the chancellor?")
+    assert answer.message == "How the articles introduce Nigel Lawson / Gordon Brown:"
+    assert [hit.speakers for hit in answer.hits] == [("Nigel Lawson",), ("Gordon Brown",), ("Nigel Lawson",)]
