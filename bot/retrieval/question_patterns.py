@@ -171,7 +171,8 @@ SPEAKER_PATTERNS = (
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
-    rf"|comments?|remarks?|words?) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?(?: {ABOUT} (?P<t>.+))?$",
+    rf"|comments?|remarks?|words?|new|else|more|recent|fresh) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?"
+    rf"(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
     rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",

@@ -195,6 +195,8 @@ def test_what_people_are_saying_names_them_as_speakers() -> None:
         "whats Imomi saying",
         "anything from Imomi lately?",
         "did Imomi speak?",
+        "anything new from Imomi",
+        "any recent quotes from Imomi?",
     ],
 )
 def test_ways_of_asking_for_all_a_person_said(question: str) -> None:
