@@ -79,6 +79,9 @@ def subscribe(
     :param unheard_of: whether no article uses a word (``TopicReader.unheard_of``), to point out misspellings.
     """
     request = parse_subscription(args, settings.timezone)
+    if same := _same_digest(store.chat_subscriptions(chat.platform, chat.id), request):
+        # "/subscribe", then "/subscribe 8am": a second digest would send every article twice.
+        return Reply(f"This chat already gets that digest (#{same.id}): {describe(request)}. /subscriptions lists all.")
     wanted = Subscription(
         id=0,
         platform=chat.platform,
@@ -100,6 +103,14 @@ def subscribe(
     return Reply(
         f"Subscribed (#{stored.id}): {describe(request)}. The first digest comes {_first_day(stored, now)}"
         f" with the articles loaded from now on. /unsubscribe {stored.id} stops it.{note}"
+    )
+
+
+def _same_digest(subscriptions: list[Subscription], request: SubscriptionRequest) -> Subscription | None:
+    """The chat's subscription asking for the very digest requested (same time, zone, topic and person), if any."""
+    asked = (request.local_time, request.zone, request.topic.casefold(), request.speaker.casefold())
+    return next(
+        (s for s in subscriptions if (s.local_time, s.zone, s.topic.casefold(), s.speaker.casefold()) == asked), None
     )
 
 

@@ -165,6 +165,17 @@ def test_a_topic_word_no_article_uses_is_pointed_out(svc: BriefingService) -> No
     assert "No article" not in svc.subscribe(ME, CONSOLE, "oil").text
 
 
+def test_the_same_digest_asked_for_again_is_not_set_up_twice(svc: BriefingService, store: Store) -> None:
+    first = svc.subscribe(ME, CONSOLE, "oil at 8am")
+    (stored,) = store.chat_subscriptions("console", "local")
+    again = svc.subscribe(User("console", "someone else"), CONSOLE, "Oil at 08:00")
+    assert again.text.startswith(f"This chat already gets that digest (#{stored.id}): every day at 08:00")
+    assert len(store.chat_subscriptions("console", "local")) == 1
+    svc.subscribe(ME, CONSOLE, "oil at 9am")  # another time is another digest
+    assert len(store.chat_subscriptions("console", "local")) == 2
+    assert first.text.startswith("Subscribed")
+
+
 def test_a_chat_has_a_limit_on_subscriptions(svc: BriefingService, settings: Settings) -> None:
     svc.settings = settings.model_copy(update={"max_subscriptions_per_chat": 2})
     svc.subscribe(ME, CONSOLE, "oil")
