@@ -390,9 +390,10 @@ def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved:
     read as ("edward": Edward Leigh), the one of several a name or role means whose words the page shows ("lawson"
     on sterling: Nigel Lawson, so "what else did he say?" asks him; "the chancellor" on tax: Gordon Brown, not
     whichever chancellor speaks most), or a speaker found in a question of no known phrasing ("hewitt career
-    sexism")."""
+    sexism"). Not a source known only as described ("one senior dealer" for "dealers"): the next question asks
+    dealers again."""
     narrowed = resolved is not None and len(resolved.names) > 1
-    if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed):
+    if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed) and shown.names[0][:1].isupper():
         return Reading(shown.names[0], parsed.topic)
     if parsed.speaker and parsed.speaker != asked.speaker:
         return Reading(parsed.speaker, parsed.topic)

@@ -322,3 +322,14 @@ def test_a_crowd_turned_to_is_asked_the_same(service: BriefingService) -> None:
     reply = handle(service, user, chat, "and the government?")
     assert reply.text == "What the articles say about government and pensions:"
     assert reply.quotes[0].text.startswith("The government said pensions")
+
+
+def test_a_source_known_only_as_described_does_not_stand_for_the_crowd_asked_about(service: BriefingService) -> None:
+    service.load_text(ADMIN, 'Sterling\n\n"Sterling will fall further this week," one senior dealer said.')
+    service.load_text(ADMIN, 'Mark\n\n"The mark is the currency to hold now," a senior dealer at a German bank said.')
+    user, chat = User("telegram", "69"), Chat("telegram", "69")
+    first = handle(service, user, chat, "what did dealers say about sterling?")
+    assert first.text.startswith("What one senior dealer said about sterling")
+    reply = handle(service, user, chat, "and about the mark?")
+    assert reply.text.startswith("What a senior dealer said about the mark:")
+    assert reply.quotes[0].text.startswith('"The mark is the currency to hold now,"')
