@@ -16,6 +16,7 @@ from bot.retrieval.follow_up_phrasing import (
     other_speaker,
     parse_follow_up,
 )
+from bot.retrieval.periods import period_in, without_periods
 from bot.retrieval.query import Question, person_readings, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.speaker_reading import a_crowd
@@ -83,6 +84,9 @@ class FollowUps:
             return [replace(on_it, text=text)]  # "and stoltenberg on the dollar?": his words on it, not Poehl's
         asked = context.question
         topic = asked.topic if follow_up.same_topic else follow_up.topic
+        if period_in(topic) and not content_words(without_periods(topic)):
+            # "and in april?" after Baker's words on the dollar in March: on the dollar, in April (read from the text).
+            topic = without_periods(asked.topic)
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
         if follow_up.others:  # "who else commented?" after Howard's words: the others, then still not him
             question = replace(question, besides=asked.speaker or asked.besides)

@@ -46,6 +46,11 @@ def is_a_date(text: str) -> bool:
     return _DATE.fullmatch(text.strip()) is not None
 
 
+def without_periods(text: str) -> str:
+    """A text with the periods it names taken out ("the dollar in march": "the dollar")."""
+    return " ".join(_PERIOD.sub(" ", text).split())
+
+
 def period_in(text: str) -> Period | None:
     """The last period a text names, or None."""
     found = list(_PERIOD.finditer(text))

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from bot.commands import handle
+from bot.models import Chat, User
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.query import Question, parse_question
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
+
+
+def test_a_follow_up_asking_only_another_period_keeps_the_person_and_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-05 By Reuters\n\nJames Baker said the dollar had fallen far enough.")
+    service.load_text(ADMIN, "date 1987-04-21 By Reuters\n\nJames Baker said the dollar was stable now.")
+    service.load_text(ADMIN, "date 1987-04-22 By Reuters\n\nJames Baker said the budget talks went well.")
+    user, chat = User("telegram", "70"), Chat("telegram", "70")
+    handle(service, user, chat, "what did baker say about the dollar in march?")
+    reply = handle(service, user, chat, "and in april?")
+    assert reply.text.startswith("What James Baker said about the dollar in april:")
+    assert [hit.text for hit in reply.quotes] == ["James Baker said the dollar was stable now."]
 
 
 def test_a_period_asked_about_keeps_to_articles_published_then(service: BriefingService) -> None:
