@@ -255,8 +255,7 @@ class Retriever:
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
         shown = as_on_page(speaker, hits, narrowed=bool(parsed.topic) or period is not None)
-        # Others the name or role means, by full name: a surname a story recorded alone is likely one of those shown.
-        namesakes = sum(full_name(n) and n not in shown.names for n in speaker.names) if speaker and shown else 0
+        namesakes = _namesakes(speaker, shown) if speaker and shown else 0
         return Answer(
             parsed.text,
             hits,
@@ -398,6 +397,15 @@ def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved:
     if parsed.speaker and parsed.speaker != asked.speaker:
         return Reading(parsed.speaker, parsed.topic)
     return None
+
+
+def _namesakes(speaker: Speaker, shown: Speaker) -> int:
+    """How many others a name or role means besides those shown, by full name: a surname a story recorded alone is
+    likely one of those shown, and so is a name ending on one shown ("Secertary James Baker", a misspelt title)."""
+    return sum(
+        full_name(n) and n not in shown.names and not any(n.endswith(f" {s}") for s in shown.names)
+        for n in speaker.names
+    )
 
 
 def _choices(topic: str) -> list[str]:

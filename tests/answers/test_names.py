@@ -140,3 +140,11 @@ def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) 
     service.load_text(ADMIN, "Station news\n\nFireman Sam said the fire at the station was out by noon.")
     answer = service.ask("what did Sumita and Miyazawa say about the yen?")
     assert answer.no_match and "Fireman Sam" not in answer.message
+
+
+def test_a_name_ending_on_the_one_shown_is_no_namesake_to_count(service: BriefingService) -> None:
+    # A misspelt title ("Secertary") is recorded as part of the name: it is the same James Baker.
+    service.load_text(ADMIN, "date 1987-04-02 By Reuters\n\nTreasury Secretary James Baker said the dollar was stable.")
+    service.load_text(ADMIN, "date 1987-03-02 By Reuters\n\nU.S. Treasury Secertary James Baker said rates would fall.")
+    assert service.retriever.speakers.resolve("james baker").names == ("James Baker", "Secertary James Baker")
+    assert service.ask("what did james baker say in april?").message == "What James Baker said in april:"
