@@ -23,8 +23,8 @@ _EDGES = "?!.,;:\"'“”‘’"
 
 def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
     """A question read again with misspelt phrasing words corrected, when that finds the speaker it missed
-    ("whta did Blair siad about fees" → Blair's words on fees) or mends its opening word ("ayn news on the
-    Dome"); otherwise as it was.
+    ("whta did Blair siad about fees" → Blair's words on fees) or mends only its phrasing ("ayn news on the
+    Dome", "any newz on the ipod"); otherwise as it was.
 
     A word is corrected only when no article uses it and one letter's slip (one added, dropped, changed or
     two swapped) makes exactly one phrasing word of it; from the left, and only as far as the speaker is
@@ -45,8 +45,10 @@ def respelt(asked: Question, unheard_of: Callable[[str], bool]) -> Question:
             spelt[i] = fixed
             if read_whole(again := parse_question(" ".join(spelt))):
                 return Question(asked.text, again.speaker, again.topic)  # the question stays as the user typed it
-    if spelt[:1] != words[:1]:
-        again = parse_question(" ".join([spelt[0], *words[1:]]))
+    # No speaker: the phrasing mended, as long as no word mended is in the topic read ("any newz on the ipod").
+    again = parse_question(" ".join(spelt))
+    mended = {fixed.strip(_EDGES).lower() for fixed, word in zip(spelt, words, strict=True) if fixed != word}
+    if mended and mended.isdisjoint(again.topic.lower().split()):
         return Question(asked.text, again.speaker, again.topic)
     return asked
 

@@ -178,6 +178,7 @@ def test_words_one_slip_away_keep_the_first_letter() -> None:
         # Corrected from the left only as far as the speaker is found: "siad" stays part of a name.
         ("waht has siad barre said about somalia", "siad barre", "somalia"),
         ("ayn news on the dome?", "", "the dome"),
+        ("any newz on the ipod", "", "the ipod"),
         ("what has imomi been syaing about oil?", "imomi", "oil"),
         ("imomi's cmoments on oil", "imomi", "oil"),
         ("what did imomi say reagrding oil", "imomi", "oil"),
