@@ -12,7 +12,7 @@ from bot.retrieval.terms import Topic
 from bot.store.protocol import StoreProtocol
 
 LEFT_OUT_READ = 200  # the paragraphs of a ranking looked up for who speaks in them, to leave someone out
-VOICES_READ = 10  # the best answers read for the people quoted on a topic ("who commented on Y?")
+VOICES_READ = 30  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
 
 class Voices:

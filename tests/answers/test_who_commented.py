@@ -130,3 +130,12 @@ def test_who_commented_on_a_topic_nobody_is_quoted_on_says_so(service: BriefingS
     answer = service.ask("who spoke about the tides?")
     assert answer.message.startswith("I found no one quoted on the tides; what the articles say about it:")
     assert answer.hits[0].text == "The spring tides will peak on Friday."
+
+
+def test_who_commented_reads_past_a_first_page_of_reports_quoting_no_one(service: BriefingService) -> None:
+    for day in range(1, 16):
+        service.load_text(ADMIN, f"Dome report {day}\n\nThe Dome stayed shut on day {day} of the dispute.")
+    service.load_text(ADMIN, 'Dome view\n\nVisitors queued outside.\n\n"The Dome deserves a buyer," said Tom Hart.')
+    answer = service.ask("who commented on the dome?")
+    assert answer.message.startswith("Quoted on the dome: Tom Hart.")
+    assert answer.hits[0].speakers == ("Tom Hart",)
