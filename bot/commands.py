@@ -34,6 +34,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("ask", "/ask QUESTION", "ask about a person or a topic, e.g. /ask what did Imomi say about oil?"),
     Command("more", "/more", "more results for the last question"),
     Command("articles", "/articles [WORDS]", "recent articles with their ids"),
+    Command("read", "/read [ARTICLE_ID]", "an article in full (without an id, the one the last answer quotes first)"),
     Command("subscribe", "/subscribe [TOPIC] [TIME] [ZONE]", "a daily digest, e.g. /subscribe oil at 7am Asia/Baku"),
     Command("unsubscribe", "/unsubscribe [ID | TOPIC | all]", "stop daily digests"),
     Command("subscriptions", "/subscriptions", "this chat's daily digests"),
@@ -55,6 +56,12 @@ _MORE = re.compile(
 )
 # "when was that?", "where did he say that?", "where's that from?", "source?", "which article?": where the last
 # answer's quotes come from.
+# "show me the full article", "can i read the whole story?", "full text": the article the last answer quotes first.
+_FULL_ARTICLE = re.compile(
+    r"^(?:(?:show|give|send|open)(?: me)? |(?:can|could|may) i (?:see|read|have) |i want to read |read )?"
+    r"(?:the |that |this )?(?:full|whole|entire|complete) (?:article|story|text|piece|report)(?: please)?$",
+    re.IGNORECASE,
+)
 _SOURCES = re.compile(
     r"^(?:(?:and|so|ok|okay) )?(?:"
     r"(?:when|where) (?:was|were|did|is) (?:that|this|it|those|these|he|she|they)"
@@ -145,6 +152,8 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return service.more(conversation)
         if _SOURCES.match(asked):
             return service.sources(conversation)
+        if _FULL_ARTICLE.match(asked):
+            return service.read(conversation)
         if (named := _SOURCES_OF.match(asked)) and service.asked_about(conversation, named["who"]):
             return service.sources(conversation)
         if (digest := digest_command(text)) is not None:  # "send me a daily digest about oil at 8am"
@@ -224,12 +233,17 @@ def describe_load(report: LoadReport) -> str:
     return "\n".join(lines) or "There was nothing to load."
 
 
+def _read(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
+    return service.read(conversation, args)
+
+
 _ACTIONS: dict[str, Callable[[BriefingService, User, str, str], Reply]] = {
     "start": _help,
     "help": _help,
     "ask": _ask,
     "more": _more,
     "articles": _articles,
+    "read": _read,
     "load": _load,
     "delete": _delete,
     "stats": _stats,
