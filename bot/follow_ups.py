@@ -27,8 +27,9 @@ _ITS = re.compile(r"^(?:its|it's|it’s)\s+", re.IGNORECASE)  # a topic starting
 # "it" or "them" among a topic's other words ("who owns it", "did they cut them"), or "there" ending it ("who makes
 # the decisions there": in it): the thing the conversation is about. Not "there" opening a clause ("is there…").
 _IT = re.compile(r"\b(?:it|them)\b(?!['’])|\bthere$", re.IGNORECASE)
-_A_QUESTION = re.compile(
-    r"^(?:who|what|when|where|why|how|which|did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b"
+_A_QUESTION = re.compile(  # a topic that is a whole question of no known phrasing ("did they cut them")
+    r"^(?:who|what|when|where|why|how|which|did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b",
+    re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that may stand for the person asked about
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome

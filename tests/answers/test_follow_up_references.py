@@ -67,3 +67,14 @@ def test_a_pronoun_doing_something_is_the_conversations_person_and_them_its_thin
     reply = handle(service, user, chat, "did he cut them?")
     assert reply.text.startswith("What Karl Otto Poehl said about cut interest rates:")
     assert reply.quotes[0].text.startswith("Poehl said later the Bundesbank would cut interest rates")
+
+
+@pytest.mark.parametrize("first", ["why did yukos go bust?", "Why did Yukos go bust?"])
+def test_it_after_a_question_of_no_known_phrasing_is_not_that_whole_question(
+    service: BriefingService, first: str
+) -> None:
+    service.load_text(ADMIN, YUKOS)
+    user, chat = User("telegram", "71"), Chat("telegram", "71")
+    handle(service, user, chat, first)
+    reply = handle(service, user, chat, "who owns it?")
+    assert "go bust" not in reply.text.lower()
