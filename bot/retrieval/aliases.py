@@ -94,7 +94,7 @@ class RoleAliases:
         )
 
     def sure_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
-        """``containing``, but for the roles whose country a story only guessed."""
+        """``containing`` without the roles whose country a story only guessed."""
         return self._written.containing(word, limit) + self._inferred.containing(word, limit)
 
     def written_containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:

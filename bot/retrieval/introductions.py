@@ -22,14 +22,15 @@ INTRODUCTIONS_READ = 500  # of a person's latest links, those read for the stori
 def introductions(store: StoreProtocol, person_ids: Sequence[int], names: Sequence[str]) -> list[Ranked]:
     """The paragraphs introducing the people, taking turns among them, the person most stories name first."""
     everyone = [_introducing(store, person_id, name) for person_id, name in zip(person_ids, names, strict=True)]
-    everyone.sort(key=len, reverse=True)  # one introduction per story: the most stories, the most often named
+    everyone.sort(key=len, reverse=True)  # one introduction per story: the person most stories name first
     turns = chain.from_iterable(zip_longest(*everyone))
     return [Ranked(row, (0.0,), frozenset()) for row in dict.fromkeys(row for row in turns if row is not None)]
 
 
 def _introducing(store: StoreProtocol, person_id: int, name: str) -> list[ParagraphRow]:
     """The paragraph each story first names someone in: those naming them in full first (a later story may start
-    on the surname alone), then the stories naming them most (about them, not in passing), the latest first."""
+    on the surname alone), then the stories naming them most (about them, not in passing), the latest loaded
+    first."""
     first: dict[int, tuple[int, int]] = {}  # article id -> (position, paragraph id)
     links: Counter[int] = Counter()  # article id -> paragraphs naming them
     for link in store.person_paragraphs([person_id], latest=INTRODUCTIONS_READ):

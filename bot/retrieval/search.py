@@ -158,7 +158,7 @@ class Retriever:
         # first few paragraphs may all be from another month).
         wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None else sys.maxsize
         if speaker is not None and len(speaker.parts) > 1:
-            wanted = max(wanted, len(speaker.parts) * wanted)  # their best answers take turns: each one's page
+            wanted *= len(speaker.parts)  # their best answers take turns: each one's page
         if asks_who_spoke(asked.text):
             wanted = max(wanted, VOICES_READ)  # who is quoted is read from these: every page names the same people
         left_out = self._left_out(asked)
