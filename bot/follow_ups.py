@@ -207,6 +207,8 @@ class FollowUps:
         if not self._someone(other):
             return None
         news_of_them = Question(text, topic=other)
+        if not asked.speaker and WHO_IS.match(asked.text):
+            return [Question(f"who is {other}?", topic=other)]  # "who is he?", then "and the kuwaiti oil minister?"
         if not asked.speaker:
             if self._a_persons_name(asked.topic):
                 return [news_of_them]  # "hewitt", then "what about federer?": news of him in turn

@@ -78,3 +78,12 @@ def test_it_after_a_question_of_no_known_phrasing_is_not_that_whole_question(
     handle(service, user, chat, first)
     reply = handle(service, user, chat, "who owns it?")
     assert "go bust" not in reply.text.lower()
+
+
+def test_after_asking_who_someone_is_another_named_is_asked_who_they_are(service: BriefingService) -> None:
+    user, chat = User("telegram", "72"), Chat("telegram", "72")
+    handle(service, user, chat, "who is imomi?")
+    assert handle(service, user, chat, "and khalafov?").text == "How the articles introduce Khalaf Khalafov:"
+    assert handle(service, user, chat, "what did he say about the corridor?").text.startswith(
+        "What Khalaf Khalafov said about the corridor"
+    )
