@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.attribution.lexicon import SPEECH_VERB_WORDS
 from bot.retrieval.chat_text import normalise
 from bot.retrieval.fts import content_words, words
 from bot.retrieval.periods import is_a_date
@@ -260,7 +261,23 @@ def subject_readings(text: str) -> list[Question]:
         Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
         for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
     ]
-    return [reading for reading in readings if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading)]
+    opening = normalise(text).split()[0].lower() if yes_no else ""
+    return [
+        reading
+        for reading in readings
+        if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading) and not _done_to(opening, reading.topic)
+    ]
+
+
+def _done_to(opening: str, rest: str) -> bool:
+    """Whether a yes/no question's subject is what is done to, not who speaks: "was wenger fined?", "has he been
+    charged?" (a passive of a verb that is no way of speaking; "was blair asked about iraq?" is his answer)."""
+    words = rest.split()
+    if opening in ("has", "have", "had") and words[:1] == ["been"]:
+        words = words[1:]
+    elif opening not in ("is", "was", "were"):
+        return False
+    return bool(words) and words[0].endswith(("ed", "en")) and words[0] not in SPEECH_VERB_WORDS
 
 
 def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:

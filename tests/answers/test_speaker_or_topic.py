@@ -222,3 +222,14 @@ def test_a_body_nobody_is_recorded_as_is_joined_to_the_topic_in_the_lead(service
     reply = handle(service, user, chat, "did the ecb comment?")
     assert reply.text == "What the articles say about ecb and the euro:"
     assert reply.quotes[0].text.startswith("The euro rose against the dollar")
+
+
+@pytest.mark.parametrize("question", ["was wenger fined?", "has wenger been fined?"])
+def test_a_yes_no_questions_subject_something_is_done_to_is_news_not_their_words(
+    service: BriefingService, question: str
+) -> None:
+    service.load_text(ADMIN, "Cup draw\n\nArsenal will play Chelsea.\n\nArsene Wenger said clubs were fined too often.")
+    service.load_text(ADMIN, "FA acts\n\nThe FA fined Arsenal manager Arsene Wenger £15,000 for his comments.")
+    answer = service.ask(question)
+    assert answer.hits[0].text.startswith("The FA fined Arsenal manager Arsene Wenger")
+    assert not answer.message.startswith("What Arsene Wenger said")
