@@ -23,10 +23,15 @@ from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.terms import stems_of
 from bot.retrieval.typed_names import names_a_role, reads_as_a_role
 
-_ITS = re.compile(r"^(?:its|it's|it’s)\s+", re.IGNORECASE)  # a topic starting "its": the conversation's topic's
-# "it" or "them" among a topic's other words ("who owns it", "did they cut them"), or "there" ending it ("who makes
-# the decisions there": in it): the thing the conversation is about. Not "there" opening a clause ("is there…").
-_IT = re.compile(r"\b(?:it|them)\b(?!['’])|\bthere$", re.IGNORECASE)
+# What refers to the thing a conversation is about: "its" ("and about its sale?", "who holds its shares?"; a topic
+# opening "it's" means the same), and "it" or "them" among a topic's other words ("who owns it", "did they cut
+# them"), or "there" ending it ("who makes the decisions there": in it). Not "there" opening a clause ("is
+# there…"), nor an "it" that stands for nothing ("is it true…", "is it likely that…"; not "is it likely to be sold").
+_REFERENCE = re.compile(
+    r"^(?P<opening>it's|it’s)(?=\s)|\b(?P<its>its)\b"
+    r"|\b(?P<it>it(?! (?:true|false|that|seems|appears)\b)(?! \w+ that\b)|them)\b(?!['’])|\b(?P<there>there)$",
+    re.IGNORECASE,
+)
 _A_QUESTION = re.compile(  # a topic that is a whole question of no known phrasing ("did they cut them")
     r"^(?:who|what|when|where|why|how|which|did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b",
     re.IGNORECASE,
@@ -248,11 +253,13 @@ def _on_its_topic(question: Question, context: Context | None) -> Question | Non
 def _on_our_topic(topic: str, thing: str) -> str:
     """A follow-up's topic with the conversation's thing put for what refers to it: "any news on yukos?", then "who
     owns it?" asks who owns Yukos, "and about its sale?" about Yukos's sale (a topic that is only "it" was read so)."""
-    if _ITS.match(topic):
-        return _ITS.sub(f"{thing}'s ", topic)
     if not content_words(topic):
         return topic
-    return _IT.sub(lambda it: f"in {thing}" if it.group().lower() == "there" else thing, topic)
+
+    def put(found: re.Match[str]) -> str:
+        return thing if found["it"] else f"in {thing}" if found["there"] else f"{thing}'s"
+
+    return _REFERENCE.sub(put, topic)
 
 
 def _what_it_is(asked: Question) -> str:
@@ -262,6 +269,6 @@ def _what_it_is(asked: Question) -> str:
     typed = stems_of(asked.text)
     put_in = [_POSSESSIVE.sub("", word) for word in asked.topic.split() if not stems_of(word) <= typed]
     if put_in:
-        return " ".join(put_in)
+        return " ".join(dict.fromkeys(put_in))  # "is it true that rosneft bought it?" put Yukos in twice
     # A question of no known phrasing is its own topic ("did they cut them"): no thing in it for "it" to be.
     return "" if _A_QUESTION.match(asked.topic) else asked.topic

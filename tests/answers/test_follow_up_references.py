@@ -87,3 +87,17 @@ def test_after_asking_who_someone_is_another_named_is_asked_who_they_are(service
     assert handle(service, user, chat, "what did he say about the corridor?").text.startswith(
         "What Khalaf Khalafov said about the corridor"
     )
+
+
+def test_an_it_that_stands_for_nothing_stays_and_the_thing_goes_on(service: BriefingService) -> None:
+    service.load_text(ADMIN, YUKOS)
+    user, chat = User("telegram", "73"), Chat("telegram", "73")
+    handle(service, user, chat, "any news on yukos?")
+    true = handle(service, user, chat, "is it true that rosneft owns it?")
+    assert true.text.startswith("What the articles say on “is it true that rosneft owns yukos”:")
+    assert handle(service, user, chat, "is it likely to go bust?").text.startswith(
+        "What the articles say on “is yukos likely to go bust”:"
+    )
+    assert handle(service, user, chat, "who holds its shares?").text.startswith(
+        "What the articles say on “who holds yukos's shares”:"
+    )
