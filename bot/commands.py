@@ -54,17 +54,17 @@ _MORE = re.compile(
     r"|anything else|what else|anything more|what else is there|what else have you got)$",
     re.IGNORECASE,
 )
-# "when was that?", "where did he say that?", "where's that from?", "source?", "which article?": where the last
-# answer's quotes come from.
 # "show me the full article", "can i read the whole story?", "full text": the article the last answer quotes first.
 _FULL_ARTICLE = re.compile(
     r"^(?:(?:show|give|send|open)(?: me)? |(?:can|could|may) i (?:see|read|have) |i want to read |read )?"
     r"(?:the |that |this )?(?:full|whole|entire|complete) (?:article|story|text|piece|report)(?: please)?$",
     re.IGNORECASE,
 )
+# "when was that?", "where did he say that?", "where's that from?", "source?", "which article?": where the last
+# answer's quotes come from (not "when is it?", which asks about the thing).
 _SOURCES = re.compile(
     r"^(?:(?:and|so|ok|okay) )?(?:"
-    r"(?:when|where) (?:was|were|did|is) (?:that|this|it|those|these|he|she|they)"
+    r"(?:when (?:was|were|did)|where (?:was|were|did|is)) (?:that|this|it|those|these|he|she|they)"
     r"(?: (?:said|say|saying|published|written|reported|say that|say it|said that))?(?: that| this| it)?"
     r"|(?:where|which (?:article|story|paper|report)s?)(?:'s| is| are| was| were| did)?(?: (?:that|this|it|those"
     r"|these|they))?(?: (?:from|come from|published|reported))?"

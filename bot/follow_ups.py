@@ -252,9 +252,9 @@ def _on_its_topic(question: Question, context: Context | None) -> Question | Non
 
 def _on_our_topic(topic: str, thing: str) -> str:
     """A follow-up's topic with the conversation's thing put for what refers to it: "any news on yukos?", then "who
-    owns it?" asks who owns Yukos, "and about its sale?" about Yukos's sale (a topic that is only "it" was read so)."""
-    if not content_words(topic):
-        return topic
+    owns it?" asks who owns Yukos, "and about its sale?" about Yukos's sale, "when is it?" when the Dome is."""
+    if refers_back(topic):
+        return topic  # only "it": read as the conversation's topic already
 
     def put(found: re.Match[str]) -> str:
         return thing if found["it"] else f"in {thing}" if found["there"] else f"{thing}'s"

@@ -101,3 +101,13 @@ def test_an_it_that_stands_for_nothing_stays_and_the_thing_goes_on(service: Brie
     assert handle(service, user, chat, "who holds its shares?").text.startswith(
         "What the articles say on “who holds yukos's shares”:"
     )
+
+
+def test_when_is_it_asks_about_the_thing_and_when_was_that_for_the_sources(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome opens\n\nThe Dome will open to visitors in June.")
+    user, chat = User("telegram", "74"), Chat("telegram", "74")
+    handle(service, user, chat, "any news on the dome?")
+    when = handle(service, user, chat, "when is it?")
+    assert when.text.startswith("What the articles say on “when is the dome”:")
+    assert when.quotes[0].text == "The Dome will open to visitors in June."
+    assert handle(service, user, chat, "when was that?").text.startswith("The quotes so far come from:")
