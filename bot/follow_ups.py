@@ -37,6 +37,7 @@ _A_QUESTION = re.compile(  # a topic that is a whole question of no known phrasi
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that may stand for the person asked about
+ELIDED_WORDS = 2  # a question of no more content words than this may leave the conversation's thing unsaid
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
 
 
@@ -82,7 +83,7 @@ class FollowUps:
                 return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
             on_its_topic = _on_its_topic(question, context)
             if on_its_topic is None:
-                return [question]
+                return [elided, question] if (elided := _its_thing_elided(question, context)) else [question]
             if them := self._named_in(on_its_topic.topic, question.speaker):
                 return [replace(question, speaker=them)]  # "greenspan", then "what did alan say?": all he said
             return [on_its_topic, question]
@@ -267,8 +268,22 @@ def _what_it_is(asked: Question) -> str:
     ("who owns it?" after news on Yukos asked "who owns yukos": then "why did it go bust?" is about Yukos); "" when
     nothing can be told."""
     typed = stems_of(asked.text)
-    put_in = [_POSSESSIVE.sub("", word) for word in asked.topic.split() if not stems_of(word) <= typed]
+    put_in = [_POSSESSIVE.sub("", word.strip("()")) for word in asked.topic.split() if not stems_of(word) <= typed]
+    if put_in and put_in[0] == "in":
+        put_in = put_in[1:]  # "who makes the decisions there?" put in "in opec"
     if put_in:
         return " ".join(dict.fromkeys(put_in))  # "is it true that rosneft bought it?" put Yukos in twice
     # A question of no known phrasing is its own topic ("did they cut them"): no thing in it for "it" to be.
     return "" if _A_QUESTION.match(asked.topic) else asked.topic
+
+
+def _its_thing_elided(question: Question, context: Context | None) -> Question | None:
+    """A short question of no known phrasing, naming no one, after a topic ("how many people died?" after news on the
+    tsunami, "was anyone hurt?"): asked of the conversation's thing first, as if its words were typed; else None."""
+    topic = question.topic
+    if context is None or question.speaker or not _A_QUESTION.match(topic) or _REFERENCE.search(topic):
+        return None  # not "who makes it?", whose "it" is the thing
+    asked, thing = content_words(topic), _what_it_is(context.question)
+    if not thing or len(asked) > ELIDED_WORDS or set(asked) & set(content_words(thing)):
+        return None
+    return replace(question, topic=f"{topic} ({thing})")

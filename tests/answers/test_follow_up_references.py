@@ -111,3 +111,15 @@ def test_when_is_it_asks_about_the_thing_and_when_was_that_for_the_sources(servi
     assert when.text.startswith("What the articles say on “when is the dome”:")
     assert when.quotes[0].text == "The Dome will open to visitors in June."
     assert handle(service, user, chat, "when was that?").text.startswith("The quotes so far come from:")
+
+
+def test_a_short_question_after_a_topic_is_asked_of_its_thing_first(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Warehouse fire\n\nTwo people died in a warehouse fire in Leeds.")
+    service.load_text(ADMIN, "Tsunami toll\n\nThe tsunami killed 150,000 people.\n\nMore people died of disease later.")
+    user, chat = User("telegram", "75"), Chat("telegram", "75")
+    handle(service, user, chat, "any news on the tsunami?")
+    reply = handle(service, user, chat, "how many people died?")
+    assert reply.text.startswith("What the articles say on “how many people died (the tsunami)”:")
+    assert reply.quotes[0].citation.title == "Tsunami toll"
+    # A question naming its own thing is asked as it is.
+    assert handle(service, user, chat, "how many people died in leeds?").quotes[0].citation.title == "Warehouse fire"
