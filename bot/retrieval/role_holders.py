@@ -37,12 +37,12 @@ _SHORT_TITLES = {
     "coo": "chief operating officer",
 }
 # Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
-# bank's chief or boss is its governor, OPEC's its president, the Treasury's its secretary; a football club's
+# bank's chief, head or boss is its governor, OPEC's its president, the Treasury's its secretary; a football club's
 # manager is its coach).
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
     "chief": frozenset({"director", "head", "governor", "chairman", "president", "secretary"}),
-    "head": frozenset({"chief", "director"}),
+    "head": frozenset({"chief", "director", "governor", "chairman", "president", "secretary"}),
     "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
     "ceo": frozenset({"executive"}),
     "coach": frozenset({"manager", "boss"}),

@@ -322,3 +322,9 @@ def test_a_role_first_only_inferred_then_written_is_held_as_written(service: Bri
     answer = service.ask("what did the england coach say about the six nations?")
     assert answer.message.startswith("What Andy Robb said about the six nations")
     assert [h.text for h in answer.hits] == ["The England coach said the Six Nations would be hard."]
+
+
+def test_the_head_of_a_body_is_its_president_or_chairman(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Output\n\nOPEC President Rilwanu Lukman said output would hold steady.")
+    service.load_text(ADMIN, "Media\n\nHead of news Helen Boaden said the BBC would cover the summit.")
+    assert service.ask("what did the head of opec say?").message == "What Rilwanu Lukman said:"
