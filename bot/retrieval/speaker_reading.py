@@ -47,7 +47,8 @@ class SpeakerReader:
             # "quotes from the dome": a word the archive uses, typed with an article, is a thing, not a misspelt Doe.
             thing = " " not in parsed.speaker and typed_as_a_thing(parsed.text, parsed.speaker)
             fuzzy = not thing or self.reader.unheard_of(parsed.speaker)
-            return self.speakers.resolve(parsed.speaker, allow_fuzzy=fuzzy), parsed, False
+            speaker = self.speakers.resolve(parsed.speaker, allow_fuzzy=fuzzy)
+            return (None if speaker and self._respelt_a_word(parsed.speaker, speaker) else speaker), parsed, False
         readings = person_readings(parsed.text)  # "X on Y", "X's reaction to Y", read once for both below
         if found := self._person_reading(readings):
             return found[0], found[1], False
@@ -56,6 +57,15 @@ class SpeakerReader:
         if found := self._subject_reading(parsed.text):
             return found[0], found[1], True
         return None, parsed, False
+
+    def _respelt_a_word(self, typed: str, speaker: Speaker) -> bool:
+        """Whether one typed word the archive writes as a name of its own was read as another's misspelt: "tesco" (a
+        firm nobody is recorded speaking for) is not Christopher Tresco, while "sprinkle" may be Sprinkel; a first
+        name read as whoever goes by it ("edward": Edward Leigh) is no misspelling."""
+        word = typed.lower()
+        if not speaker.fuzzy or " " in word or any(word in name.lower().split() for name in speaker.names):
+            return False
+        return self.reader.written_as_a_name(word)
 
     def _person_reading(self, readings: Sequence[Question]) -> tuple[Speaker, Question] | None:
         """ "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.

@@ -206,3 +206,11 @@ def test_a_misspelt_name_may_open_a_question(service: BriefingService) -> None:
     service.load_text(ADMIN, "Oil search\n\nExploring for oil near home made sense, Donald McIvor said.")
     answer = service.ask("donald mcivr exploring for oil")  # a misspelt full name before a surname ("donald")
     assert answer.message.startswith("What Donald McIvor said about exploring for oil")
+
+
+def test_a_name_the_archive_writes_of_its_own_is_not_read_as_another_misspelt(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Shops\n\nSales rose at Tesco this year.\n\nShares in Tesco rose, and Tesco hired staff.")
+    service.load_text(ADMIN, "Film\n\nDirector Christopher Tresco said the film was a joy to make.")
+    answer = service.ask("what did tesco say?")
+    assert "Tresco" not in answer.message
+    assert answer.hits and all("Tesco" in hit.text for hit in answer.hits)
