@@ -401,7 +401,10 @@ def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved:
 
 def _namesakes(speaker: Speaker, shown: Speaker) -> int:
     """How many others a name or role means besides those shown, by full name: a surname a story recorded alone is
-    likely one of those shown, and so is a name ending on one shown ("Secertary James Baker", a misspelt title)."""
+    likely one of those shown, and so is a name ending on one shown ("Secertary James Baker", a misspelt title).
+    None for people asked about together ("blair and brown"), each of whom the page shows."""
+    if len(speaker.parts) > 1:
+        return 0
     return sum(
         full_name(n) and n not in shown.names and not any(n.endswith(f" {s}") for s in shown.names)
         for n in speaker.names

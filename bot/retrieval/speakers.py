@@ -204,7 +204,9 @@ class SpeakerResolver:
     def _together(self, typed: str, parts: list[str], allow_fuzzy: bool) -> Speaker | None:
         """People asked about together ("sumita and miyazawa"), when each part names someone; their words are
         answered as one speaker's. None otherwise: "procter and gamble" is one body."""
-        found = [self.resolve(part, allow_fuzzy=allow_fuzzy) for part in parts]
+        # A part the archive writes as a name of its own is no misspelling: "marks and spencer" is not Lilian Marks and
+        # Saxon Spence.
+        found = [self.resolve(part, allow_fuzzy=allow_fuzzy and not self._a_name_of_its_own(part)) for part in parts]
         if not all(found):
             return None
         speakers = [speaker for speaker in found if speaker is not None]
@@ -216,6 +218,10 @@ class SpeakerResolver:
             qualifiers=tuple(dict.fromkeys(q for speaker in speakers for q in speaker.qualifiers)),
             parts=tuple(speaker.person_ids for speaker in speakers),
         )
+
+    def _a_name_of_its_own(self, typed: str) -> bool:
+        """Whether a typed word is one the archive writes as a name (mid-sentence capitals): "spencer", "tesco"."""
+        return " " not in typed.strip() and written_as_a_name(self.store, typed.strip())
 
     def _by_initials(self, words: list[str]) -> Speaker | None:
         """The body known by a name's initials: every word's ("bank of england": BoE), else its main words' when

@@ -148,3 +148,18 @@ def test_a_name_ending_on_the_one_shown_is_no_namesake_to_count(service: Briefin
     service.load_text(ADMIN, "date 1987-03-02 By Reuters\n\nU.S. Treasury Secertary James Baker said rates would fall.")
     assert service.retriever.speakers.resolve("james baker").names == ("James Baker", "Secertary James Baker")
     assert service.ask("what did james baker say in april?").message == "What James Baker said in april:"
+
+
+def test_a_body_of_two_names_joined_is_not_two_people_misspelt(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Ballet\n\nLilian Marks said the ballet was a delight.")
+    service.load_text(ADMIN, "Vote\n\nSaxon Spence said the vote was close.")
+    service.load_text(ADMIN, "Retail\n\nShoppers went to Marks and Spencer, where Marks and Spencer sales rose.")
+    answer = service.ask("what did marks and spencer say?")
+    assert "Spence" not in answer.message and answer.hits[0].text.startswith("Shoppers went to Marks and Spencer")
+
+
+def test_people_asked_about_together_are_not_counted_as_namesakes(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Politics\n\nTony Blair said the vote mattered.\n\nGordon Brown said growth was strong.")
+    for name in ("Sir Ian Blair", "Nick Brown", "Wes Brown", "Craig Brown"):
+        service.load_text(ADMIN, f"{name}\n\n{name} said the weather was cold.")
+    assert "others go by" not in service.ask("what did blair and brown say?").message
