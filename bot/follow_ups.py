@@ -16,7 +16,7 @@ from bot.retrieval.follow_up_phrasing import (
     other_speaker,
     parse_follow_up,
 )
-from bot.retrieval.periods import period_in, without_periods
+from bot.retrieval.periods import is_a_date, period_in, without_periods
 from bot.retrieval.query import Question, person_readings, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.speaker_reading import a_crowd
@@ -271,10 +271,11 @@ def _what_it_is(asked: Question) -> str:
     put_in = [_POSSESSIVE.sub("", word.strip("()")) for word in asked.topic.split() if not stems_of(word) <= typed]
     if put_in and put_in[0] == "in":
         put_in = put_in[1:]  # "who makes the decisions there?" put in "in opec"
-    if put_in:
-        return " ".join(dict.fromkeys(put_in))  # "is it true that rosneft bought it?" put Yukos in twice
-    # A question of no known phrasing is its own topic ("did they cut them"): no thing in it for "it" to be.
-    return "" if _A_QUESTION.match(asked.topic) else asked.topic
+    # "is it true that rosneft bought it?" put Yukos in twice. A question of no known phrasing is its own topic
+    # ("did they cut them"), and a period only says when ("and in 1987?"): no thing in them for "it" to be.
+    thing = " ".join(dict.fromkeys(put_in)) if put_in else "" if _A_QUESTION.match(asked.topic) else asked.topic
+    undated = without_periods(thing)
+    return "" if is_a_date(undated) or not content_words(undated) else thing
 
 
 def _its_thing_elided(question: Question, context: Context | None) -> Question | None:
@@ -284,6 +285,6 @@ def _its_thing_elided(question: Question, context: Context | None) -> Question |
     if context is None or question.speaker or not _A_QUESTION.match(topic) or _REFERENCE.search(topic):
         return None  # not "who makes it?", whose "it" is the thing
     asked, thing = content_words(topic), _what_it_is(context.question)
-    if not thing or len(asked) > ELIDED_WORDS or set(asked) & set(content_words(thing)):
+    if not thing or not asked or len(asked) > ELIDED_WORDS or set(asked) & set(content_words(thing)):
         return None
     return replace(question, topic=f"{topic} ({thing})")

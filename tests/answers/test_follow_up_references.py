@@ -123,3 +123,10 @@ def test_a_short_question_after_a_topic_is_asked_of_its_thing_first(service: Bri
     assert reply.quotes[0].citation.title == "Tsunami toll"
     # A question naming its own thing is asked as it is.
     assert handle(service, user, chat, "how many people died in leeds?").quotes[0].citation.title == "Warehouse fire"
+
+
+def test_a_period_is_no_thing_for_it_to_stand_for(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-02 By Reuters\n\nThe 1987 budget was passed.")
+    user, chat = User("telegram", "76"), Chat("telegram", "76")
+    handle(service, user, chat, "anything in 1987?")
+    assert handle(service, user, chat, "was it?").text.startswith("Ask me about a person or a topic")
