@@ -90,7 +90,7 @@ class FollowUps:
         if not follow_up.same_topic and (on_it := self._someone_on(follow_up.topic)):
             return [replace(on_it, text=text)]  # "and stoltenberg on the dollar?": his words on it, not Poehl's
         asked = context.question
-        topic = asked.topic if follow_up.same_topic else follow_up.topic
+        topic = _carried(asked) if follow_up.same_topic else follow_up.topic
         if period_in(topic) and not content_words(without_periods(topic)):
             # "and in april?" after Baker's words on the dollar in March: on the dollar, in April (read from the text).
             topic = without_periods(asked.topic)
@@ -206,7 +206,7 @@ class FollowUps:
         if a_crowd(other) and content_words(asked.topic):
             # "and the government?" after the unions' words on pensions: what the government said on them; after a
             # person's words, theirs on the government first.
-            turned = Question(text, speaker=other, topic=asked.topic)
+            turned = Question(text, speaker=other, topic=_carried(asked))
             if not asked.speaker or a_crowd(asked.speaker):
                 return [turned]
             return [replace(turned, speaker=asked.speaker, topic=other), turned]
@@ -219,8 +219,8 @@ class FollowUps:
             if self._a_persons_name(asked.topic):
                 return [news_of_them]  # "hewitt", then "what about federer?": news of him in turn
             # "any news on oil?", then "and imomi?": his words on oil if any, else news of him.
-            return [Question(text, speaker=other, topic=asked.topic), news_of_them]
-        turned = Question(text, speaker=other, topic=asked.topic)
+            return [Question(text, speaker=other, topic=_carried(asked)), news_of_them]
+        turned = Question(text, speaker=other, topic=_carried(asked))
         on_it = Question(text, speaker=asked.speaker, topic=other)
         if self._perhaps_a_topic(other):
             # "what did imomi say?", then "what about jobs?": his words on jobs if any, else Steve Jobs's.
@@ -248,7 +248,7 @@ def _on_its_topic(question: Question, context: Context | None) -> Question | Non
         return None
     if (context.question.speaker and not goes_on(question.text)) or asks_for_everything(question.text):
         return None  # "what did Imomi say?" after Khalafov's words on the corridor: a question of its own
-    return replace(question, topic=context.question.topic)
+    return replace(question, topic=_carried(context.question))
 
 
 def _on_our_topic(topic: str, thing: str) -> str:
@@ -276,6 +276,12 @@ def _what_it_is(asked: Question) -> str:
     thing = " ".join(dict.fromkeys(put_in)) if put_in else "" if _A_QUESTION.match(asked.topic) else asked.topic
     undated = without_periods(thing)
     return "" if is_a_date(undated) or not content_words(undated) else thing
+
+
+def _carried(asked: Question) -> str:
+    """The conversation's topic as a follow-up carries it on: a question of no known phrasing only by its thing
+    ("which analysts (the housing market)", then "what did the halifax say?": on the housing market)."""
+    return (_what_it_is(asked) or asked.topic) if _A_QUESTION.match(asked.topic) else asked.topic
 
 
 def _its_thing_elided(question: Question, context: Context | None) -> Question | None:

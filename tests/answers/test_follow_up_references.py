@@ -130,3 +130,13 @@ def test_a_period_is_no_thing_for_it_to_stand_for(service: BriefingService) -> N
     user, chat = User("telegram", "76"), Chat("telegram", "76")
     handle(service, user, chat, "anything in 1987?")
     assert handle(service, user, chat, "was it?").text.startswith("Ask me about a person or a topic")
+
+
+def test_a_follow_up_carries_on_a_whole_questions_thing_not_its_wording(service: BriefingService) -> None:
+    service.load_text(ADMIN, YUKOS)
+    service.load_text(ADMIN, "Kremlin\n\nVladimir Putin said the sale of Yukos followed market rules.")
+    user, chat = User("telegram", "77"), Chat("telegram", "77")
+    handle(service, user, chat, "any news on yukos?")
+    handle(service, user, chat, "who owns it?")
+    reply = handle(service, user, chat, "and putin?")
+    assert reply.text.startswith("What Vladimir Putin said about yukos:")
