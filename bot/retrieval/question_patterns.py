@@ -78,6 +78,12 @@ _LATELY = rf"(?: (?:{WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
 WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 # "who is imomi?", "who are the lib dems?": asking who someone is, which the words after name.
 WHO_IS = re.compile(r"^\W*who(?:'s| is| are| was| were)\b", re.IGNORECASE)
+# "who runs the imf?", "who heads opec?": asking who its head is.
+WHO_RUNS = re.compile(
+    r"^\W*who(?:'s| is)? (?:runs|heads|leads|chairs|in charge of|running|heading|leading|the head of|the boss of)"
+    r" (?P<body>.+?)\W*$",
+    re.IGNORECASE,
+)
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
 # A request for news with no topic of its own, after the topic: "Dome - any news?".

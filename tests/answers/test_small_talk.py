@@ -157,3 +157,12 @@ def test_who_an_office_is_introduces_each_holder_in_turn(service: BriefingServic
     answer = service.ask("who is the chancellor?")
     assert answer.message == "How the articles introduce Nigel Lawson / Gordon Brown:"
     assert [hit.speakers for hit in answer.hits] == [("Nigel Lawson",), ("Gordon Brown",), ("Nigel Lawson",)]
+
+
+@pytest.mark.parametrize("question", ["who runs opec?", "who heads opec?", "who is the head of opec?"])
+def test_who_runs_a_body_introduces_its_head(service: BriefingService, question: str) -> None:
+    service.load_text(ADMIN, "Output\n\nOPEC President Rilwanu Lukman said output would hold steady.")
+    service.load_text(ADMIN, "Runs\n\nOpec runs its meetings in Vienna, where oil ministers meet.")
+    answer = service.ask(question)
+    assert answer.message == "How the articles introduce Rilwanu Lukman:"
+    assert answer.hits[0].text.startswith("OPEC President Rilwanu Lukman")
