@@ -1,4 +1,4 @@
-"""Who someone is, for "who is steve jobs?": the paragraph each story about them introduces them in.
+"""Who someone is, for "who is steve jobs?" or "who runs the imf?": the paragraph each story introduces them in.
 
 A story introduces a person where it first names them, with their office ("Chief executive Steve Jobs showed off
 the new machine"). Ranked as a topic, "steve jobs" is two words, one of them common: a paragraph on jobs in
@@ -12,11 +12,36 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, zip_longest
 
+from bot.retrieval.query import Question, tidy_speaker
+from bot.retrieval.question_patterns import WHO_IS, WHO_RUNS
 from bot.retrieval.ranked import Ranked
+from bot.retrieval.speakers import Speaker, SpeakerResolver
+from bot.retrieval.typed_names import names_a_role
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
 
 INTRODUCTIONS_READ = 500  # of a person's latest links, those read for the stories introducing them
+
+
+def who_is_asked(speakers: SpeakerResolver, asked: Question) -> Speaker | None:
+    """Whom a message asks who they are, by name or office ("who is steve jobs?", "who's the shadow chancellor?",
+    "who runs the imf?": its head); None for another question, or when nobody is known so."""
+    if asked.speaker:
+        return None
+    if runs := WHO_RUNS.match(asked.text):
+        typed = f"head of {tidy_speaker(runs['body'])}"
+    elif WHO_IS.match(asked.text):
+        typed = tidy_speaker(asked.topic)
+    else:
+        return None
+    return speakers.by_name(typed) or _holding(speakers, typed)
+
+
+def _holding(speakers: SpeakerResolver, typed: str) -> Speaker | None:
+    """The people holding a typed office in full ("head of the imf": its managing director), else None."""
+    if not names_a_role(typed) or (holders := speakers.resolve(typed, allow_fuzzy=False)) is None:
+        return None
+    return None if holders.qualifiers or holders.fuzzy else holders
 
 
 def introductions(store: StoreProtocol, person_ids: Sequence[int], names: Sequence[str]) -> list[Ranked]:

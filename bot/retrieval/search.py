@@ -21,12 +21,11 @@ from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import any_of, content_words
-from bot.retrieval.introductions import introductions
+from bot.retrieval.introductions import introductions, who_is_asked
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
-from bot.retrieval.query import Question, asks_who_spoke, parse_question, tidy_speaker
-from bot.retrieval.question_patterns import WHO_IS, WHO_RUNS
+from bot.retrieval.query import Question, asks_who_spoke, parse_question
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
@@ -279,25 +278,11 @@ class Retriever:
     def _introducing(self, asked: Question, limit: int, offset: int) -> Answer | None:
         """For "who is steve jobs?", how each story introduces him (not paragraphs on "steve" and "jobs"), and for "who
         runs the imf?" its head; None unless a message asks who someone known by that name or office is."""
-        if asked.speaker:
-            return None
-        if runs := WHO_RUNS.match(asked.text):
-            typed = f"head of {tidy_speaker(runs['body'])}"
-        elif WHO_IS.match(asked.text):
-            typed = tidy_speaker(asked.topic)  # "the shadow chancellor" too
-        else:
-            return None
-        if (known := self.speakers.by_name(typed) or self._holding(typed)) is None:
+        if (known := who_is_asked(self.speakers, asked)) is None:
             return None
         met = introductions(self.store, known.person_ids, known.names)
         hits = self._hits(met[offset : offset + limit], ())
         return Answer(asked.text, hits, False, introduction_lead(known), has_more=len(met) > offset + limit)
-
-    def _holding(self, typed: str) -> Speaker | None:
-        """The people holding a typed office in full ("head of the imf": its managing director), else None."""
-        if not names_a_role(typed) or (holders := self.speakers.resolve(typed, allow_fuzzy=False)) is None:
-            return None
-        return None if holders.qualifiers or holders.fuzzy else holders
 
     def _ranked_for_speaker(
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int, wanted: int, colleagues: bool
