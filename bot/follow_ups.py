@@ -81,7 +81,9 @@ class FollowUps:
                 return [named, question]  # "did they cut them?" after the Bundesbank's words on interest rates
             if context is not None and context.question.speaker and not question.speaker and anything_on(text):
                 return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
-            on_its_topic = _on_its_topic(question, context)
+            # A person, by full name: a body or a crowd ("the families") is asked on the topic, as a crowd is.
+            known = bool(question.speaker) and self.retriever.speakers.by_name(question.speaker) is not None
+            on_its_topic = _on_its_topic(question, context, known=known)
             if on_its_topic is None:
                 return [elided, question] if (elided := _its_thing_elided(question, context)) else [question]
             if them := self._named_in(on_its_topic.topic, question.speaker):
@@ -239,14 +241,16 @@ class FollowUps:
         return bool(self.retriever.speakers.by_name(topic)) and self.retriever.reader.written_as_a_name(words[-1])
 
 
-def _on_its_topic(question: Question, context: Context | None) -> Question | None:
+def _on_its_topic(question: Question, context: Context | None, *, known: bool) -> Question | None:
     """Someone's words asked for with no topic after a topic question ("any news on the dome?", then "what did
-    jowell say?"), or after anyone's words when joined on ("and what did jowell say?"): their words on the
-    conversation's topic, for callers to ask first and keep if anything is found. None otherwise, or when every
-    word is asked for ("everything jowell said", "what else did she say")."""
+    jowell say?"), or after anyone's words when joined on ("and what did jowell say?") or asked of a crowd ("what
+    did the families say?", not ``known`` as a person): their words on the conversation's topic, for callers to ask
+    first and keep if anything is found. None otherwise, or when every word is asked for ("everything jowell said",
+    "what else did she say")."""
     if context is None or not question.speaker or question.topic or not content_words(context.question.topic):
         return None
-    if (context.question.speaker and not goes_on(question.text)) or asks_for_everything(question.text):
+    on_their_own = not goes_on(question.text) and known
+    if (context.question.speaker and on_their_own) or asks_for_everything(question.text):
         return None  # "what did Imomi say?" after Khalafov's words on the corridor: a question of its own
     return replace(question, topic=_carried(context.question))
 

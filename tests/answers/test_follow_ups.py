@@ -333,3 +333,14 @@ def test_a_source_known_only_as_described_does_not_stand_for_the_crowd_asked_abo
     reply = handle(service, user, chat, "and about the mark?")
     assert reply.text.startswith("What a senior dealer said about the mark:")
     assert reply.quotes[0].text.startswith('"The mark is the currency to hold now,"')
+
+
+def test_someone_nobody_is_recorded_as_is_asked_on_the_conversations_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Iraq\n\nTony Blair said the war in Iraq had been right.")
+    service.load_text(ADMIN, "Holidays\n\nSummer holidays were costly for families this year.")
+    service.load_text(ADMIN, "Soldiers\n\nThe war in Iraq had been a mistake, the families of soldiers there said.")
+    user, chat = User("telegram", "78"), Chat("telegram", "78")
+    handle(service, user, chat, "what did blair say about the war in iraq?")
+    reply = handle(service, user, chat, "what did the families say?")
+    assert "iraq" in reply.text.lower()
+    assert reply.quotes[0].text.startswith("The war in Iraq had been a mistake")
