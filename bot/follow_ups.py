@@ -279,7 +279,8 @@ def _what_it_is(asked: Question) -> str:
     # ("did they cut them"), and a period only says when ("and in 1987?"): no thing in them for "it" to be.
     thing = " ".join(dict.fromkeys(put_in)) if put_in else "" if _A_QUESTION.match(asked.topic) else asked.topic
     undated = without_periods(thing)
-    return "" if is_a_date(undated) or not content_words(undated) else thing
+    # Nor is a topic that still refers back itself ("its sale" after someone's words on no topic).
+    return "" if is_a_date(undated) or not content_words(undated) or _REFERENCE.search(thing) else thing
 
 
 def _carried(asked: Question) -> str:

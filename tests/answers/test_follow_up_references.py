@@ -140,3 +140,11 @@ def test_a_follow_up_carries_on_a_whole_questions_thing_not_its_wording(service:
     handle(service, user, chat, "who owns it?")
     reply = handle(service, user, chat, "and putin?")
     assert reply.text.startswith("What Vladimir Putin said about yukos:")
+
+
+def test_a_topic_still_referring_back_is_not_put_into_itself(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome sale\n\nTessa Jowell said the sale of the Dome was good value.")
+    user, chat = User("telegram", "79"), Chat("telegram", "79")
+    handle(service, user, chat, "what did jowell say?")
+    handle(service, user, chat, "and about its sale?")
+    assert "sale's sale" not in handle(service, user, chat, "who commented on it?").text
