@@ -42,7 +42,9 @@ _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
 # whoever speaks on it.
 _FOLLOW_UP_OTHERS = re.compile(
     r"^(?:and |so )?(?:(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others"
-    r"|other people))(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk))?"
+    r"|other people))(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk"
+    r"|criticised|criticized|criticise|criticize|complained|complain|reacted|react|responded|respond|agreed|agree"
+    r"|disagreed|disagree|objected|object|weighed in|was critical|were critical|was quoted|were quoted))?"
     rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about) (?:it|that|this))?$",
     re.IGNORECASE,
 )

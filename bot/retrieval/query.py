@@ -105,7 +105,7 @@ _BACK_REFERENCE = re.compile(
 # comments on…"), and the made-up name read in its place.
 _SPEAKER_PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|they)|his|her|their)\b", re.IGNORECASE)
 _PRONOUN_STAND_IN = "Zyxwv"
-_WHO_SPOKE = re.compile(rf"^(?:and |so )?(?:{WHO_SPOKE}\b|who else$)", re.IGNORECASE)  # "who else?": who commented
+_WHO_SPOKE = re.compile(rf"^(?:and |so )?(?:{WHO_SPOKE}\b|who else\b)", re.IGNORECASE)  # "who else (was critical)?"
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own, or around a person's
 # words ("give me imomi on oil"); "what is" only around a topic ("what was X on Y" is not X's words on Y).

@@ -139,3 +139,15 @@ def test_who_commented_reads_past_a_first_page_of_reports_quoting_no_one(service
     answer = service.ask("who commented on the dome?")
     assert answer.message.startswith("Quoted on the dome: Tom Hart.")
     assert answer.hits[0].speakers == ("Tom Hart",)
+
+
+@pytest.mark.parametrize("follow_up", ["who else was critical?", "did anyone else complain?", "who else reacted?"])
+def test_who_else_in_any_words_of_speaking_lists_the_others_quoted(service: BriefingService, follow_up: str) -> None:
+    service.load_text(
+        ADMIN,
+        "Referee row\n\nJose Mourinho said the referee had been poor.\n\nArsene Wenger said the referee was weak.",
+    )
+    user, chat = User("telegram", "80"), Chat("telegram", "80")
+    handle(service, user, chat, "what did mourinho say about the referee?")
+    reply = handle(service, user, chat, follow_up)
+    assert reply.text.startswith("Quoted on the referee besides Jose Mourinho: Arsene Wenger.")
