@@ -38,6 +38,7 @@ _A_QUESTION = re.compile(  # a topic that is a whole question of no known phrasi
 )
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that may stand for the person asked about
 ELIDED_WORDS = 2  # a question of no more content words than this may leave the conversation's thing unsaid
+_ELIDED = re.compile(r" \((?P<thing>[^()]+)\)$")  # the thing a short question was asked of, in brackets
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
 
 
@@ -271,8 +272,10 @@ def _what_it_is(asked: Question) -> str:
     """What "it" stands for after a question: its topic, or only the words a follow-up put in for its own "it"
     ("who owns it?" after news on Yukos asked "who owns yukos": then "why did it go bust?" is about Yukos); "" when
     nothing can be told."""
+    if elided := _ELIDED.search(asked.topic):
+        return elided["thing"]  # "did the germans agree (the louvre accord)": the louvre accord, as it was given
     typed = stems_of(asked.text)
-    put_in = [_POSSESSIVE.sub("", word.strip("()")) for word in asked.topic.split() if not stems_of(word) <= typed]
+    put_in = [_POSSESSIVE.sub("", word) for word in asked.topic.split() if not stems_of(word) <= typed]
     if put_in and put_in[0] == "in":
         put_in = put_in[1:]  # "who makes the decisions there?" put in "in opec"
     # "is it true that rosneft bought it?" put Yukos in twice. A question of no known phrasing is its own topic

@@ -148,3 +148,13 @@ def test_a_topic_still_referring_back_is_not_put_into_itself(service: BriefingSe
     handle(service, user, chat, "what did jowell say?")
     handle(service, user, chat, "and about its sale?")
     assert "sale's sale" not in handle(service, user, chat, "who commented on it?").text
+
+
+def test_it_after_a_short_question_is_the_thing_it_was_asked_of_as_written(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Louvre\n\nJames Baker said the Louvre accord worked, as Germans agreed in Paris.")
+    service.load_text(ADMIN, "Bonn\n\nGerhard Stoltenberg said the Louvre accord would hold.")
+    user, chat = User("telegram", "81"), Chat("telegram", "81")
+    handle(service, user, chat, "what did baker say about the louvre accord?")
+    handle(service, user, chat, "did the germans agree?")
+    reply = handle(service, user, chat, "what did stoltenberg say about it?")
+    assert reply.text.startswith("What Gerhard Stoltenberg said about the louvre accord:")
