@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from bot.admin_commands import audit_command, feeds_command
 from bot.errors import BadQuestion, BriefingError
+from bot.full_article import which_article
 from bot.models import Chat, LoadReport, Reply, User
 from bot.retrieval.chat_text import normalise
 from bot.service import BriefingService
@@ -204,9 +205,14 @@ def _load(service: BriefingService, user: User, conversation: str, args: str) ->
 
 def _delete(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
     service.require_admin(user, "delete articles")
+    return service.delete(user, _article_number(args, "delete"))
+
+
+def _article_number(args: str, command: str) -> int:
+    """The article number typed after /delete or /read ("12", "#12"); a plain error for anything else."""
     if not args.lstrip("#").isdigit():
-        raise BadQuestion("Tell me which article to delete by its number, e.g. /delete 12 (see /articles).")
-    return service.delete(user, int(args.lstrip("#")))
+        raise BadQuestion(f"{which_article(command)}.")
+    return int(args.lstrip("#"))
 
 
 def _stats(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
@@ -234,7 +240,7 @@ def describe_load(report: LoadReport) -> str:
 
 
 def _read(service: BriefingService, user: User, conversation: str, args: str) -> Reply:
-    return service.read(conversation, args)
+    return service.read(conversation, _article_number(args, "read") if args else None)
 
 
 _ACTIONS: dict[str, Callable[[BriefingService, User, str, str], Reply]] = {

@@ -53,9 +53,7 @@ class FollowUps:
         from the conversation, each kept only if it finds anything, then the one that always stands (itself a
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         readings = self._readings(text, context)
-        if context is None or not content_words(context.question.topic):
-            return readings
-        if not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
+        if context is None or not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
             return readings
         return [replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]
 
@@ -83,8 +81,7 @@ class FollowUps:
             if context is not None and context.question.speaker and not question.speaker and anything_on(text):
                 return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
             # A person, by full name: a body or a crowd ("the families") is asked on the topic, as a crowd is.
-            known = bool(question.speaker) and self.retriever.speakers.by_name(question.speaker) is not None
-            on_its_topic = _on_its_topic(question, context, known=known)
+            on_its_topic = _on_its_topic(question, context, known=self._a_person(question.speaker))
             if on_its_topic is None:
                 return [elided, question] if (elided := _its_thing_elided(question, context)) else [question]
             if them := self._named_in(on_its_topic.topic, question.speaker):
@@ -109,8 +106,11 @@ class FollowUps:
 
     def _a_body_spoke(self, context: Context) -> bool:
         """Whether the conversation asked for a body's words ("the bundesbank"), which "it" may as well stand for."""
-        speaker = context.question.speaker
-        return bool(speaker) and self.retriever.speakers.by_name(speaker) is None
+        return bool(context.question.speaker) and not self._a_person(context.question.speaker)
+
+    def _a_person(self, typed: str) -> bool:
+        """Whether a typed speaker is someone known by full name, not a body or a crowd."""
+        return bool(typed) and self.retriever.speakers.by_name(typed) is not None
 
     def _their_doing(self, text: str, context: Context) -> Question | None:
         """A question whose subject is a pronoun in a phrasing read as no one's words ("did they cut them?", "will

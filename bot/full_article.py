@@ -5,19 +5,14 @@ The BBC's stories carry no link to follow, so a reader who wants more than the q
 
 from __future__ import annotations
 
-from bot.errors import BadQuestion, NothingFound
+from bot.errors import NothingFound
 from bot.models import Reply
 from bot.store.protocol import StoreProtocol
 
-WHICH_ARTICLE = "Tell me which article to read by its number, e.g. /read 12 (see /articles)"
 
-
-def article_id_in(typed: str) -> int:
-    """The article number typed after /read ("12", "#12"); a clear error for anything else."""
-    number = typed.strip().lstrip("#")
-    if not number.isdigit():
-        raise BadQuestion(f"{WHICH_ARTICLE}.")
-    return int(number)
+def which_article(command: str) -> str:
+    """How to name an article to a command that takes its number ("/read 12"), said when none was named."""
+    return f"Tell me which article to {command} by its number, e.g. /{command} 12 (see /articles)"
 
 
 def full_article(store: StoreProtocol, article_id: int) -> Reply:

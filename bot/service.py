@@ -19,7 +19,7 @@ from bot.conversation import Context, conversations_for
 from bot.digest import Deliver, DigestRun, DigestRunner
 from bot.errors import BadQuestion, NotAllowed, NothingFound, SlowDown
 from bot.follow_ups import FollowUps
-from bot.full_article import WHICH_ARTICLE, article_id_in, full_article
+from bot.full_article import full_article, which_article
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
 from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reattribution, Reply, User
@@ -117,14 +117,15 @@ class BriefingService:
             return Reply("That's everything I have on that question.")
         return reply_for(answer)
 
-    def read(self, conversation: str, which: str = "") -> Reply:
+    def read(self, conversation: str, article_id: int | None = None) -> Reply:
         """An article in full: the one numbered, else the one the conversation's last answer quotes first."""
-        if which:
-            return full_article(self.store, article_id_in(which))
+        if article_id is not None:
+            return full_article(self.store, article_id)
         context = self.conversations.get(conversation)
         hits = self.ask(context.question, limit=1).hits if context is not None and context.shown else ()
         if not hits:
-            raise BadQuestion(f"{WHICH_ARTICLE}, or ask me a question first: I'll show the article it quotes first.")
+            asked_first = "or ask me a question first: I'll show the article it quotes first"
+            raise BadQuestion(f"{which_article('read')}, {asked_first}.")
         return full_article(self.store, hits[0].article_id)
 
     def asked_about(self, conversation: str, typed: str) -> bool:

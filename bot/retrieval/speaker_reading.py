@@ -63,9 +63,9 @@ class SpeakerReader:
         firm nobody is recorded speaking for) is not Christopher Tresco, while "sprinkle" may be Sprinkel; a first
         name read as whoever goes by it ("edward": Edward Leigh) is no misspelling."""
         word = typed.lower()
-        if not speaker.fuzzy or " " in word or any(word in name.lower().split() for name in speaker.names):
+        if not speaker.fuzzy or any(word in name.lower().split() for name in speaker.names):
             return False
-        return self.reader.written_as_a_name(word)
+        return self.speakers.name_of_its_own(word)
 
     def _person_reading(self, readings: Sequence[Question]) -> tuple[Speaker, Question] | None:
         """ "Imomi on oil", "the union's reaction to the cuts": a speaker question only if it names a known person.

@@ -206,7 +206,7 @@ class SpeakerResolver:
         answered as one speaker's. None otherwise: "procter and gamble" is one body."""
         # A part the archive writes as a name of its own is no misspelling: "marks and spencer" is not Lilian Marks and
         # Saxon Spence.
-        found = [self.resolve(part, allow_fuzzy=allow_fuzzy and not self._a_name_of_its_own(part)) for part in parts]
+        found = [self.resolve(part, allow_fuzzy=allow_fuzzy and not self.name_of_its_own(part)) for part in parts]
         if not all(found):
             return None
         speakers = [speaker for speaker in found if speaker is not None]
@@ -219,7 +219,7 @@ class SpeakerResolver:
             parts=tuple(speaker.person_ids for speaker in speakers),
         )
 
-    def _a_name_of_its_own(self, typed: str) -> bool:
+    def name_of_its_own(self, typed: str) -> bool:
         """Whether a typed word is one the archive writes as a name (mid-sentence capitals): "spencer", "tesco"."""
         return " " not in typed.strip() and written_as_a_name(self.store, typed.strip())
 
@@ -282,10 +282,11 @@ class SpeakerResolver:
         name = " ".join(words).removeprefix("the ")  # roles are stored without the body's article
         offices = [f"{name} {role}" for role in _SPOKES_ROLES]
         speaking = {person_id for person_id, _ in self.store.people_by_aliases(offices)}
-        # Not those only inferred to speak for it ("A BBC spokeswoman said" read as the presenter), nor those holding
-        # a country's office by a story's guess ("President Reagan" in a story on Japan speaks for no Japan).
-        for unsure in (self.roles.inferred_holders, self.roles.guessed_holders):
-            speaking -= set().union(*map(unsure, offices)) if speaking else set()
+        if speaking:
+            # Not those only inferred to speak for it ("A BBC spokeswoman said" read as the presenter), nor those
+            # holding a country's office by a story's guess ("President Reagan" in a story on Japan is not its voice).
+            unsure = (self.roles.inferred_holders, self.roles.guessed_holders)
+            speaking -= {person_id for holders in unsure for office in offices for person_id in holders(office)}
         return self._with(found, sorted(speaking))
 
     def _with_their_body(self, found: Speaker, words: list[str]) -> Speaker:
