@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after this long is a new question
 PURGE_EVERY = timedelta(minutes=5)  # how often one process deletes expired stored contexts
+_LISTED = "; "  # between the people a stored question leaves out (no name holds it)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ class StoredConversations:
             return None
         if saved is None:
             return None
-        question = Question(saved.question_text, speaker=saved.speaker, topic=saved.topic, besides=saved.besides)
+        question = Question(
+            saved.question_text, speaker=saved.speaker, topic=saved.topic, besides=_people(saved.besides)
+        )
         return Context(question, saved.shown)
 
     def put(self, key: str, context: Context) -> None:
@@ -118,7 +121,9 @@ class StoredConversations:
         try:
             self._store.save_context(
                 key,
-                StoredContext(question.text, question.speaker, question.topic, context.shown, question.besides),
+                StoredContext(
+                    question.text, question.speaker, question.topic, context.shown, _LISTED.join(question.besides)
+                ),
                 now=now,
             )
             if self._purge_due(now):
@@ -134,6 +139,11 @@ class StoredConversations:
                 return False
             self._next_purge = now + self._purge_every
             return True
+
+
+def _people(listed: str) -> tuple[str, ...]:
+    """The people a stored question leaves out, as listed."""
+    return tuple(filter(None, listed.split(_LISTED)))
 
 
 def conversations_for(store: StoreProtocol, clock: Callable[[], datetime]) -> Conversations | StoredConversations:

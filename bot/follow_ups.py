@@ -96,13 +96,22 @@ class FollowUps:
             topic = without_periods(asked.topic)
         question = Question(text, speaker="" if follow_up.anyone else asked.speaker, topic=topic)
         if follow_up.others:  # "who else commented?" after Howard's words: the others, then still not him
-            question = replace(question, besides=asked.speaker or asked.besides)
+            question = replace(question, besides=self._quoted_so_far(context))
         # A pronoun found its person above; otherwise the conversation's topic may be someone ("imomi").
         someone = pronoun_only or self._someone(asked.topic)
         if follow_up.anyone or asked.speaker or not someone:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
+
+    def _quoted_so_far(self, context: Context) -> tuple[str, ...]:
+        """Whom "who else?" leaves out: the person the conversation asked about, whose words were shown; else those
+        quoted on the pages shown ("who criticised the budget?", then "who else?"), with any left out before."""
+        asked = context.question
+        if asked.speaker:
+            return (asked.speaker,)
+        shown = self.retriever.answer(asked, limit=context.shown).hits if context.shown else ()
+        return tuple(dict.fromkeys([*asked.besides, *(name for hit in shown for name in hit.speakers)]))
 
     def _a_body_spoke(self, context: Context) -> bool:
         """Whether the conversation asked for a body's words ("the bundesbank"), which "it" may as well stand for."""

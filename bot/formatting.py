@@ -57,7 +57,8 @@ def to_plain_text(reply: Reply) -> str:
     """The reply as console text: lead, quoted paragraphs with citations, footer, a /more hint."""
     blocks = [reply.text.strip()]
     for hit in reply.quotes:
-        quote = '  "' + hit.text.strip().replace("\n", "\n   ") + '"'
+        # Marked as a quote by a bar, not by quotation marks: a paragraph often opens with its own ('""We all...').
+        quote = "\n".join("  > " + line for line in hit.text.strip().split("\n"))
         cited = " · ".join(p for p in [*_citation_parts(hit), hit.citation.url.strip()] if p)
         blocks.append(quote + ("\n  — " + cited if cited else ""))
     blocks.append("\n".join(filter(None, [reply.footer.strip(), MORE_HINT if reply.more else ""])))

@@ -106,15 +106,20 @@ def test_split_keeps_every_piece_under_the_limit_and_loses_only_whitespace(text:
 def test_plain_text_shows_quotes_with_citations_footer_and_more_hint() -> None:
     assert to_plain_text(REPLY) == (
         "Here is what I found:\n\n"
-        '  "Imomi said oil prices would rise. Gas too."\n'
+        "  > Imomi said oil prices would rise. Gas too.\n"
         "  — Imomi · Gas & oil <talks> · Example Wire · 2022-06-10 · https://ex.com/a?b=1&c=2\n\n"
         "1 of 3 results\n(type /more for more)"
     )
 
 
+def test_plain_text_marks_a_quote_by_a_bar_not_a_second_pair_of_quotation_marks() -> None:
+    speech = Hit(1, 0, '"We all believe it," he said.\nMore.', 1.0, (), Citation("", "Wire", "", ""))
+    assert to_plain_text(Reply(quotes=(speech,))) == '  > "We all believe it," he said.\n  > More.\n  — Wire'
+
+
 def test_plain_text_omits_empty_parts() -> None:
     bare = Hit(1, 0, "Text.", 1.0, (), Citation("", "Wire", "", ""))
-    assert to_plain_text(Reply(quotes=(bare,))) == '  "Text."\n  — Wire'
+    assert to_plain_text(Reply(quotes=(bare,))) == '  > Text.\n  — Wire'
     assert to_plain_text(Reply()) == ""
 
 

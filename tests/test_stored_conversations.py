@@ -68,7 +68,7 @@ def test_contexts_are_saved_replaced_expired_and_purged(any_store: StoreProtocol
 def test_stored_conversations_behave_like_the_in_memory_ones(any_store: StoreProtocol) -> None:
     clock = Clock()
     stored, memory = StoredConversations(any_store, clock, ttl=TTL), Conversations(clock, ttl=TTL)
-    context = Context(Question("who else commented?", topic="oil", besides="Imomi"), 3)
+    context = Context(Question("who else?", topic="oil", besides=("Sodik Imomi", "Khalaf Khalafov")), 3)
     for conversations in (stored, memory):
         assert conversations.get("k") is None
         conversations.put("k", context)

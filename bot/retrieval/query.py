@@ -131,8 +131,9 @@ class Question:
     text: str
     speaker: str = ""
     topic: str = ""
-    # Whom "who else commented?" leaves out: the person the conversation asked about, whose words were shown.
-    besides: str = ""
+    # Whom "who else commented?" leaves out: the person the conversation asked about, or those quoted on the pages
+    # shown of a question about no one ("who criticised the budget?").
+    besides: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:

@@ -44,7 +44,14 @@ from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
 from bot.retrieval.typed_names import full_name, names_a_role
 from bot.retrieval.voices import LEFT_OUT_READ, VOICES_READ, Voices
-from bot.retrieval.wording import as_on_page, introduction_lead, latest_voices_lead, lead, no_match_message
+from bot.retrieval.wording import (
+    as_on_page,
+    introduction_lead,
+    latest_voices_lead,
+    lead,
+    no_match_message,
+    words_of,
+)
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
@@ -213,10 +220,10 @@ class Retriever:
         if period is not None:
             ranked = [r for r in ranked if period.admits(r.row.published)]
         if left_out and speaker is None and ranked:
-            ranked = self.voices.without(ranked, frozenset(left_out.names))
+            ranked = self.voices.without(ranked, _names_of(left_out))
             if not ranked:
                 return self._nothing(
-                    parsed, f"I found nothing on {parsed.topic}{when} but {_one_name(left_out)}’s words."
+                    parsed, f"I found nothing on {parsed.topic}{when} but {words_of([_one_name(s) for s in left_out])}."
                 )
         if not ranked:
             nearest = self.people.nearest(speaker, topic, after_article) if speaker and topic else []
@@ -240,6 +247,8 @@ class Retriever:
         voices = None
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)
+            if left_out:  # a story going on may go on in their words
+                ranked = self.voices.without(ranked, _names_of(left_out))
             if asks_who_spoke(asked.text):
                 ranked, voices = self.voices.first_on(ranked, topic)
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
@@ -269,7 +278,7 @@ class Retriever:
                 respelt=topic.respelt if topic else None,
                 voices=voices,
                 namesakes=namesakes,
-                besides=_one_name(left_out) if left_out and speaker is None else "",
+                besides=[_one_name(them) for them in left_out] if speaker is None else (),
             ),
             has_more=len(ranked) > offset + limit,
             read_as=_reading(asked, parsed, shown, speaker),
@@ -356,9 +365,9 @@ class Retriever:
         topic = self.reader.topic(topic_text)
         return topic is None or topic.coverage(stems_of(text), RELATED_CREDIT) >= MIN_PARTIAL_COVERAGE
 
-    def _left_out(self, asked: Question) -> Speaker | None:
-        """Whom a question leaves out ("who else commented?" after Howard's words), as resolved, if anyone."""
-        return self.speakers.resolve(asked.besides, allow_fuzzy=False) if asked.besides else None
+    def _left_out(self, asked: Question) -> list[Speaker]:
+        """Whom a question leaves out ("who else commented?" after Howard's words), as resolved."""
+        return [them for name in asked.besides if (them := self.speakers.resolve(name, allow_fuzzy=False))]
 
     def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
         speakers = self.store.speakers_of([r.row.id for r in page])
@@ -417,6 +426,11 @@ def _choices(topic: str) -> list[str]:
 def _one_name(speaker: Speaker) -> str:
     """A resolved speaker's name, or the name or role as typed when it means several people."""
     return speaker.names[0] if len(speaker.names) == 1 else speaker.typed
+
+
+def _names_of(people: Sequence[Speaker]) -> frozenset[str]:
+    """The names of all the people some speakers resolved to."""
+    return frozenset(name for speaker in people for name in speaker.names)
 
 
 def _once_each(ranked: list[Ranked]) -> list[Ranked]:

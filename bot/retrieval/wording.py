@@ -33,7 +33,7 @@ def lead(
     respelt: Mapping[str, str] | None = None,
     voices: Sequence[str] | None = None,
     namesakes: int = 0,
-    besides: str = "",
+    besides: Sequence[str] = (),
 ) -> str:
     """The line above the quotes, saying how the question was understood (and, for a person's words, when
     paragraphs that only mention them follow, or are all there is, or the answer only names them on the topic;
@@ -44,13 +44,13 @@ def lead(
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
     in_its_words = _QUESTION_OPENING.match(parsed.topic) is not None
     topic = f"“{parsed.topic}”" if in_its_words else parsed.topic
-    but = f" besides {besides}" if besides else ""
+    but = f" besides {together(besides)}" if besides else ""
     if speaker is None and voices is not None:
         if not voices:
             return f"I found no one{but} quoted on {topic}{when}; what the articles say about it:{read}"
         return f"Quoted on {topic}{when}{but}: {_listed(voices)}. Their words first:{read}"
     if speaker is None:
-        but = f", besides {besides}’s words" if besides else ""
+        but = f", besides {words_of(besides)}" if besides else ""
         return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}{but}:{read}"
     who = _who(speaker)
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
@@ -100,6 +100,18 @@ def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, narrowed: bool) 
     if not names or (len(names) > NAMES_LISTED and names_a_role(speaker.typed)):
         return speaker
     return replace(speaker, names=names)
+
+
+def together(names: Sequence[str]) -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C", and past three "A, B and 5 others"."""
+    if len(names) > 3:
+        return f"{names[0]}, {names[1]} and {len(names) - 2} others"
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])) if names else ""
+
+
+def words_of(names: Sequence[str]) -> str:
+    """Whose words, in a sentence: "A’s words", "the words of A and B"."""
+    return f"{names[0]}’s words" if len(names) == 1 else f"the words of {together(names)}"
 
 
 def _listed(voices: Sequence[str]) -> str:

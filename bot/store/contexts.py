@@ -26,7 +26,7 @@ class StoredContext:
     speaker: str
     topic: str
     shown: int  # how many results of that question were already shown
-    besides: str = ""  # whom the question leaves out ("who else commented?")
+    besides: str = ""  # whom the question leaves out ("who else commented?"), "; " between people
 
 
 _UPSERT = (

@@ -96,9 +96,12 @@ def test_who_else_commented_leaves_out_the_person_just_asked_about(service: Brie
     assert others.text.startswith("Quoted on the harbour besides Oren Malik: Tomas Brandt. Their words first:")
     assert others.quotes[0].text.startswith("Local fisherman Tomas Brandt said")
     assert not any("Malik said" in quote.text for quote in others.quotes)
-    for asked in ("more", "anyone else?"):  # the next page, and asked again, still without him
-        assert not any("Malik said" in quote.text for quote in handle(service, user, chat, asked).quotes)
-    assert handle(service, user, chat, "who else?").text.startswith("Quoted on the harbour besides Oren Malik:")
+    assert not any("Malik said" in quote.text for quote in handle(service, user, chat, "more").quotes)
+    again = handle(service, user, chat, "anyone else?")  # no one else quoted: what the stories say themselves
+    assert again.text == "What the articles say about the harbour, besides the words of Oren Malik and Tomas Brandt:"
+    assert again.quotes and not any(quote.speakers for quote in again.quotes), [
+        (q.text[:40], q.speakers) for q in again.quotes
+    ]
     everyone = handle(service, user, chat, "who commented on the harbour?")
     assert everyone.text.startswith("Quoted on the harbour: Oren Malik, Tomas Brandt."), everyone.text
 
@@ -151,3 +154,35 @@ def test_who_else_in_any_words_of_speaking_lists_the_others_quoted(service: Brie
     handle(service, user, chat, "what did mourinho say about the referee?")
     reply = handle(service, user, chat, follow_up)
     assert reply.text.startswith("Quoted on the referee besides Jose Mourinho: Arsene Wenger.")
+
+
+def test_who_else_after_who_commented_lists_those_not_quoted_on_the_pages_shown(service: BriefingService) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    for n, name in enumerate(["Ann Cole", "Ben Hart", "Cy Lund", "Di Moss", "Ed Nye", "Flo Orr"]):
+        service.load_text(ADMIN, f"Harbour view {n}\n\n{name} said the harbour closure was a mistake.")
+    user, chat = User("telegram", "81"), Chat("telegram", "81")
+    first = handle(service, user, chat, "who commented on the harbour closure?")
+    shown = {name for quote in first.quotes for name in quote.speakers}
+    assert len(shown) == len(first.quotes) > 1 and first.more
+    others = handle(service, user, chat, "who else?")
+    assert others.text.startswith("Quoted on the harbour closure besides ")
+    assert all(name in others.text.split(":")[0] for name in shown)
+    assert others.quotes and not shown.intersection(name for quote in others.quotes for name in quote.speakers)
+
+
+def test_who_else_asked_again_and_again_leaves_out_everyone_shown_and_counts_them_past_three(
+    service: BriefingService,
+) -> None:
+    for n, name in enumerate(["Ann Cole", "Ben Hart", "Cy Lund", "Di Moss", "Ed Nye", "Flo Orr", "Gus Pym"]):
+        service.load_text(ADMIN, f"Dome view {n}\n\n{name} said the Dome sale was a mistake.")
+    user, chat = User("telegram", "82"), Chat("telegram", "82")
+    replies = [handle(service, user, chat, asked) for asked in ("who commented on the dome sale?", "who else?")]
+    third = handle(service, user, chat, "who else?")
+    earlier = [name for reply in replies for quote in reply.quotes for name in quote.speakers]
+    assert len(earlier) == 6
+    assert third.text.startswith(f"Quoted on the dome sale besides {earlier[0]}, {earlier[1]} and 4 others: ")
+    assert [name for quote in third.quotes for name in quote.speakers] == [
+        name
+        for name in ["Ann Cole", "Ben Hart", "Cy Lund", "Di Moss", "Ed Nye", "Flo Orr", "Gus Pym"]
+        if name not in earlier
+    ]
