@@ -15,22 +15,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
-from bot.models import Answer, Citation, Hit, Reading
+from bot.models import Answer, Citation, Hit
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
-from bot.retrieval.fts import any_of, content_words
+from bot.retrieval.fts import content_words
 from bot.retrieval.introductions import introductions, who_is_asked
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question
 from bot.retrieval.ranked import (
-    MIN_ARTICLE_COVERAGE,
-    MIN_COVERAGE,
     MIN_PARTIAL_COVERAGE,
-    QUOTATION,
     RELATED_CREDIT,
     Ranked,
 )
@@ -42,14 +39,16 @@ from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic, spans_of, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
-from bot.retrieval.typed_names import full_name, names_a_role
+from bot.retrieval.typed_names import names_a_role
 from bot.retrieval.voices import LEFT_OUT_READ, VOICES_READ, Voices
 from bot.retrieval.wording import (
     as_on_page,
     introduction_lead,
     latest_voices_lead,
     lead,
+    namesakes_of,
     no_match_message,
+    reading_of,
     words_of,
 )
 from bot.store.protocol import StoreProtocol
@@ -214,7 +213,7 @@ class Retriever:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
         named_only = False  # the answer is a paragraph naming the person on the topic, not their words for certain
         if not ranked and speaker is not None and topic is not None and not own_words_only:
-            ranked = self._best_match_naming(speaker, topic, asked.text, after_article)
+            ranked = self.people.best_match_naming(speaker, topic, asked.text, after_article)
             named_only = bool(ranked)
         when = f" {period.phrase}" if period else ""
         if period is not None:
@@ -263,7 +262,7 @@ class Retriever:
         highlight = topic.all_stems if topic else frozenset()
         hits = self._hits(page, highlight)
         shown = as_on_page(speaker, hits, narrowed=bool(parsed.topic) or period is not None)
-        namesakes = _namesakes(speaker, shown) if speaker and shown else 0
+        namesakes = namesakes_of(speaker, shown) if speaker and shown else 0
         return Answer(
             parsed.text,
             hits,
@@ -281,7 +280,7 @@ class Retriever:
                 besides=[_one_name(them) for them in left_out] if speaker is None else (),
             ),
             has_more=len(ranked) > offset + limit,
-            read_as=_reading(asked, parsed, shown, speaker),
+            read_as=reading_of(asked, parsed, shown, speaker),
         )
 
     def _introducing(self, asked: Question, limit: int, offset: int) -> Answer | None:
@@ -315,31 +314,6 @@ class Retriever:
             yield from speaker.alternatives
         if colleagues and (others := self.speakers.others_at_body(speaker)) is not None:
             yield others
-
-    def _best_match_naming(self, speaker: Speaker, topic: Topic, question: str, after_article: int) -> list[Ranked]:
-        """The paragraph matching the whole question best, when it names the person and quotes someone on the
-        topic in a story about it; answered as such, not as their words.
-
-        The person's words on a topic are sometimes read as a mention only ("Robbie Keane took his record to 24
-        with a goal. 'We had more good chances…'") or hold one word of it ("Wheat buying, however, is a
-        different story, Melnikov said." for American wheat): too little for the person's ranking, which must
-        also turn away one word of "knife crime". The question's best plain-text match is more: its words, the
-        person's name among them, meet there. Not in a story on something else ("smoke cigars" after a win is
-        not the smoking ban), nor in a paragraph quoting nobody: naming them on the topic in the story's own
-        words reports on them ("actor Jeremy Irons … among the supporters" of hunting). In the question sets:
-        6 answers right, 1 no-answer lost (without the quotation: 7 right, 1 wrong, 5 no-answers lost).
-        """
-        query = any_of(content_words(question))
-        found = self.store.search(query, limit=1, after_article=after_article) if query else []
-        if not found or QUOTATION.search(found[0].text) is None:
-            return []
-        if not self.store.person_paragraphs(speaker.person_ids, [found[0].id]):
-            return []
-        stems = frozenset(stems_of(found[0].text))
-        story = topic.coverage(self.stories.stems(found[0].article_id), RELATED_CREDIT)
-        if topic.coverage(stems, RELATED_CREDIT) < MIN_COVERAGE or story < MIN_ARTICLE_COVERAGE:
-            return []
-        return [Ranked(found[0], (MENTIONED,), stems)]
 
     def _spelling_hint(self, asked: Question, parsed: Question, topic: Topic | None) -> str:
         """A no-match's "Did you mean …?" with the topic as the archive spells it, when it holds a word no article
@@ -388,33 +362,6 @@ class Retriever:
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
-
-
-def _reading(asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None) -> Reading | None:
-    """Whom and what an answered question was read as asking, when its text alone did not say: one person a name was
-    read as ("edward": Edward Leigh), the one of several a name or role means whose words the page shows ("lawson"
-    on sterling: Nigel Lawson, so "what else did he say?" asks him; "the chancellor" on tax: Gordon Brown, not
-    whichever chancellor speaks most), or a speaker found in a question of no known phrasing ("hewitt career
-    sexism"). Not a source known only as described ("one senior dealer" for "dealers"): the next question asks
-    dealers again."""
-    narrowed = resolved is not None and len(resolved.names) > 1
-    if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed) and shown.names[0][:1].isupper():
-        return Reading(shown.names[0], parsed.topic)
-    if parsed.speaker and parsed.speaker != asked.speaker:
-        return Reading(parsed.speaker, parsed.topic)
-    return None
-
-
-def _namesakes(speaker: Speaker, shown: Speaker) -> int:
-    """How many others a name or role means besides those shown, by full name: a surname a story recorded alone is
-    likely one of those shown, and so is a name ending on one shown ("Secertary James Baker", a misspelt title).
-    None for people asked about together ("blair and brown"), each of whom the page shows."""
-    if len(speaker.parts) > 1:
-        return 0
-    return sum(
-        full_name(n) and n not in shown.names and not any(n.endswith(f" {s}") for s in shown.names)
-        for n in speaker.names
-    )
 
 
 def _choices(topic: str) -> list[str]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
+from bot.retrieval.fts import any_of, content_words
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
     MIN_PARTIAL_COVERAGE,
     MIN_SIBLING_COVERAGE,
+    QUOTATION,
     RELATED_CREDIT,
     Ranked,
     weight,
@@ -90,6 +92,31 @@ class SpeakerRanker:
             context=context,
         )
         return tiers.ranked()
+
+    def best_match_naming(self, speaker: Speaker, topic: Topic, question: str, after_article: int) -> list[Ranked]:
+        """The paragraph matching the whole question best, when it names the person and quotes someone on the
+        topic in a story about it; answered as such, not as their words.
+
+        The person's words on a topic are sometimes read as a mention only ("Robbie Keane took his record to 24
+        with a goal. 'We had more good chances…'") or hold one word of it ("Wheat buying, however, is a
+        different story, Melnikov said." for American wheat): too little for the person's ranking, which must
+        also turn away one word of "knife crime". The question's best plain-text match is more: its words, the
+        person's name among them, meet there. Not in a story on something else ("smoke cigars" after a win is
+        not the smoking ban), nor in a paragraph quoting nobody: naming them on the topic in the story's own
+        words reports on them ("actor Jeremy Irons … among the supporters" of hunting). In the question sets:
+        6 answers right, 1 no-answer lost (without the quotation: 7 right, 1 wrong, 5 no-answers lost).
+        """
+        query = any_of(content_words(question))
+        found = self.store.search(query, limit=1, after_article=after_article) if query else []
+        if not found or QUOTATION.search(found[0].text) is None:
+            return []
+        if not self.store.person_paragraphs(speaker.person_ids, [found[0].id]):
+            return []
+        stems = frozenset(stems_of(found[0].text))
+        story = topic.coverage(self.stories.stems(found[0].article_id), RELATED_CREDIT)
+        if topic.coverage(stems, RELATED_CREDIT) < MIN_COVERAGE or story < MIN_ARTICLE_COVERAGE:
+            return []
+        return [Ranked(found[0], (MENTIONED,), stems)]
 
     def _stories_to_rank(self, topic: Topic, spoken_in: set[int], about_person: set[int]) -> tuple[set[int], set[int]]:
         """The stories about the topic, and all those whose paragraphs may rank, of the person's ``spoken_in``.

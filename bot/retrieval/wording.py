@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from bot.models import Hit
+from bot.models import Hit, Reading
 from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker
 from bot.retrieval.typed_names import full_name, names_a_role
@@ -162,4 +162,31 @@ def no_match_message(
     return (
         f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
         f"Ask “what did {asked} say?” to see everything they said."
+    )
+
+
+def reading_of(asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None) -> Reading | None:
+    """Whom and what an answered question was read as asking, when its text alone did not say: one person a name was
+    read as ("edward": Edward Leigh), the one of several a name or role means whose words the page shows ("lawson"
+    on sterling: Nigel Lawson, so "what else did he say?" asks him; "the chancellor" on tax: Gordon Brown, not
+    whichever chancellor speaks most), or a speaker found in a question of no known phrasing ("hewitt career
+    sexism"). Not a source known only as described ("one senior dealer" for "dealers"): the next question asks
+    dealers again."""
+    narrowed = resolved is not None and len(resolved.names) > 1
+    if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed) and shown.names[0][:1].isupper():
+        return Reading(shown.names[0], parsed.topic)
+    if parsed.speaker and parsed.speaker != asked.speaker:
+        return Reading(parsed.speaker, parsed.topic)
+    return None
+
+
+def namesakes_of(speaker: Speaker, shown: Speaker) -> int:
+    """How many others a name or role means besides those shown, by full name: a surname a story recorded alone is
+    likely one of those shown, and so is a name ending on one shown ("Secertary James Baker", a misspelt title).
+    None for people asked about together ("blair and brown"), each of whom the page shows."""
+    if len(speaker.parts) > 1:
+        return 0
+    return sum(
+        full_name(n) and n not in shown.names and not any(n.endswith(f" {s}") for s in shown.names)
+        for n in speaker.names
     )
