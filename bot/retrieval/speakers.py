@@ -42,6 +42,10 @@ from bot.retrieval.typed_names import (
 from bot.store.protocol import StoreProtocol
 
 _TOGETHER = re.compile(f" (?:{'|'.join(JOINS)}) ")
+# "blair, brown(,) and howard": names listed, the last after a join (a comma alone sets off a role: "baker, the
+# treasury secretary").
+_LIST = re.compile(f"[^,]+(?:,[^,]+)*,?\\s+(?:{'|'.join(JOINS)})\\s+[^,]+")
+_LISTED = re.compile(f",\\s*(?:(?:{'|'.join(JOINS)})\\s+)?|\\s+(?:{'|'.join(JOINS)})\\s+")
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (
@@ -87,6 +91,8 @@ class SpeakerResolver:
         :param role_noun_needed: match roles only when a word is a role noun ("the chancellor"), not by a
             role's other words ("cepes coordinator" → the Cepes researcher): for text that is not a speaker.
         """
+        if len(listed := _listed(typed)) > 2 and (together := self._together(typed, listed, allow_fuzzy)):
+            return together
         typed = role_before_name(typed)
         name = spelt_out(normalise_name(typed))
         words = name.split()
@@ -413,6 +419,13 @@ class SpeakerResolver:
 def _then(speaker: Speaker, reading: Speaker | None) -> Speaker:
     """A speaker with another reading of what was typed after theirs, tried when they never answer the question."""
     return replace(speaker, alternatives=(*speaker.alternatives, reading)) if reading else speaker
+
+
+def _listed(typed: str) -> list[str]:
+    """The names a typed list gives ("blair, brown and howard"), else none."""
+    if "," not in typed or not _LIST.fullmatch(typed.strip()):
+        return []
+    return [name.strip() for name in _LISTED.split(typed.strip()) if name.strip()]
 
 
 def known_by_full_names(speaker: Speaker) -> bool:

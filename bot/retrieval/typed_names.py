@@ -24,10 +24,13 @@ _SERVING = AT_BODY | {"for", "in", "to", "with"}  # "the minister for europe": a
 
 def role_before_name(typed: str) -> str:
     """A typed name with its apposition put before it, as news writes a role ("baker, the treasury secretary":
-    "the treasury secretary baker"), and without an aside in brackets ("james baker (us treasury)")."""
+    "the treasury secretary baker"; "the chancellor, gordon brown" has it there), and without an aside in brackets
+    ("james baker (us treasury)")."""
     typed = " ".join(_ASIDE.sub(" ", typed).split()) or typed
-    name, comma, apposed = typed.partition(", ")
-    return f"{apposed.strip(' ,')} {name}" if comma and apposed.strip(" ,") else typed
+    first, comma, apposed = typed.partition(", ")
+    if not comma or not (apposed := apposed.strip(" ,")):
+        return typed
+    return f"{first} {apposed}" if names_a_role(first) and not names_a_role(apposed) else f"{apposed} {first}"
 
 
 def normalise_name(text: str) -> str:

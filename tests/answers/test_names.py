@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.retrieval.typed_names import full_name
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
@@ -134,6 +136,14 @@ def test_people_asked_about_together_are_answered_together(service: BriefingServ
     # So for a surname many share: the one who answered, not a count of everyone of that name.
     service.load_text(ADMIN, "Budget\n\nGordon Brown said the budget would help families.")
     assert service.ask("what did brown say about the budget?").message.startswith("What Gordon Brown said")
+
+
+@pytest.mark.parametrize("listed", ["imomi, khalafov and ann cole", "imomi, khalafov, and ann cole"])
+def test_people_listed_with_commas_are_answered_together(service: BriefingService, listed: str) -> None:
+    service.load_text(ADMIN, "Harbour vote\n\nThe mayor, Ann Cole, said the harbour would close.")
+    answer = service.ask(f"what did {listed} say?", limit=10)
+    assert answer.message.startswith("What Sodik Imomi / Khalaf Khalafov / Ann Cole said")
+    assert {name for hit in answer.hits for name in hit.speakers} >= {"Sodik Imomi", "Khalaf Khalafov", "Ann Cole"}
 
 
 def test_names_joined_by_and_are_not_read_as_initials(service: BriefingService) -> None:

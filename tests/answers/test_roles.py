@@ -113,6 +113,7 @@ SHORT_FORM_STORIES = (
         ("the us trade rep", ("Clayton Yeutter",)),
         ("the boj", ("Bank of Japan",)),  # a body by its initials, not the BoE a letter away
         ("baker, the treasury secretary", ("James Baker",)),  # an apposition: "the treasury secretary baker"
+        ("treasury secretary, james baker", ("James Baker",)),  # the role first, as news writes it
         ("james baker (us treasury)", ("James Baker",)),  # an aside in brackets
     ],
 )
