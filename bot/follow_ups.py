@@ -17,7 +17,7 @@ from bot.retrieval.follow_up_phrasing import (
     parse_follow_up,
 )
 from bot.retrieval.periods import is_a_date, period_in, without_periods
-from bot.retrieval.query import Question, person_readings, refers_back, refers_to_a_person
+from bot.retrieval.query import Question, asks_who_spoke, person_readings, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.terms import stems_of
@@ -62,6 +62,9 @@ class FollowUps:
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
         pronoun_only = names_no_one(text)  # "what did he say?": needs the conversation's person
+        if pronoun_only and context is not None and (quoted := self._those_quoted(context)):
+            # "who criticised the budget?", then "what did they say about tax?": those it quoted.
+            context = replace(context, question=replace(context.question, speaker=quoted))
         if pronoun_only and not self._has_a_person(context):
             return [Question(text)]  # with no one to be "he": asks who is meant, and keeps the conversation
         follow_up = parse_follow_up(text)
@@ -110,8 +113,20 @@ class FollowUps:
         asked = context.question
         if asked.speaker:
             return (asked.speaker,)
-        shown = self.retriever.answer(asked, limit=context.shown).hits if context.shown else ()
-        return tuple(dict.fromkeys([*asked.besides, *(name for hit in shown for name in hit.speakers)]))
+        return tuple(dict.fromkeys([*asked.besides, *self._quoted_on_pages_shown(context)]))
+
+    def _quoted_on_pages_shown(self, context: Context) -> list[str]:
+        """The people the pages shown of the conversation's question quote, in order."""
+        shown = self.retriever.answer(context.question, limit=context.shown).hits if context.shown else ()
+        return list(dict.fromkeys(name for hit in shown for name in hit.speakers))
+
+    def _those_quoted(self, context: Context) -> str:
+        """Those a question about no one asking who spoke quoted on the pages shown, as a list to ask them by
+        ("Michael Howard, Alan Greenspan and Treasury"); else ""."""
+        if context.question.speaker or not asks_who_spoke(context.question.text):
+            return ""
+        *others, last = self._quoted_on_pages_shown(context) or [""]
+        return f"{', '.join(others)} and {last}" if others else last
 
     def _a_body_spoke(self, context: Context) -> bool:
         """Whether the conversation asked for a body's words ("the bundesbank"), which "it" may as well stand for."""

@@ -186,3 +186,18 @@ def test_who_else_asked_again_and_again_leaves_out_everyone_shown_and_counts_the
         for name in ["Ann Cole", "Ben Hart", "Cy Lund", "Di Moss", "Ed Nye", "Flo Orr", "Gus Pym"]
         if name not in earlier
     ]
+
+
+def test_they_after_who_commented_are_those_quoted_on_the_page(service: BriefingService) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    service.load_text(ADMIN, "Harbour fees\n\nMayor Oren Malik said harbour fees would double next year.")
+    service.load_text(ADMIN, "Boat fees\n\nTomas Brandt said fees for boats were already too high.")
+    user, chat = User("telegram", "83"), Chat("telegram", "83")
+    voices = handle(service, user, chat, "who commented on the harbour?")
+    assert voices.text.startswith("Quoted on the harbour: Oren Malik, Tomas Brandt.")
+    reply = handle(service, user, chat, "what did they say about fees?")
+    assert reply.text == "What Oren Malik / Tomas Brandt said about fees:"
+    assert {quote.text for quote in reply.quotes} == {
+        "Mayor Oren Malik said harbour fees would double next year.",
+        "Tomas Brandt said fees for boats were already too high.",
+    }
