@@ -13,6 +13,7 @@ MIN_COVERAGE = 0.5  # a paragraph must cover at least this weighted share of the
 MIN_ARTICLE_COVERAGE = 0.75  # an article is "about" the topic when its whole text covers this much
 MIN_PARTIAL_COVERAGE = 0.4  # a partial answer's share of the topic (the related word of a one-word topic is not)
 MIN_SIBLING_COVERAGE = 0.15  # a paragraph must touch the topic at least through a related word
+NEAREST = 3  # paragraphs offered, labelled as such, when nothing answers a question
 # Direct speech: a quotation of a few words or more. A person's own words outrank reported summaries.
 QUOTATION = re.compile(r"[\"“][^\"”]{15,}(?:[\"”]|$)")
 

@@ -225,7 +225,12 @@ class Retriever:
                     parsed, f"I found nothing on {parsed.topic}{when} but {words_of([_one_name(s) for s in left_out])}."
                 )
         if not ranked:
-            nearest = self.people.nearest(speaker, topic, after_article) if speaker and topic else []
+            if topic is None:
+                nearest = []
+            elif speaker is None:
+                nearest = self.topics.nearest(topic, after_article)
+            else:
+                nearest = self.people.nearest(speaker, topic, after_article)
             # Asking for all they said helps only someone who speaks somewhere (they do, when they have nearest words;
             # without a topic the message says so anyway): looked up only when it can change the message.
             silent = (

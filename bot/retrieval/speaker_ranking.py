@@ -15,6 +15,7 @@ from bot.retrieval.ranked import (
     MIN_COVERAGE,
     MIN_PARTIAL_COVERAGE,
     MIN_SIBLING_COVERAGE,
+    NEAREST,
     QUOTATION,
     RELATED_CREDIT,
     Ranked,
@@ -34,8 +35,7 @@ STORIES_RANKED = 300  # a speaker's latest stories on a topic ranked, when they 
 LINKS_READ = 10_000  # a speaker's latest paragraph links read for a topic, when they have more
 # A person's words come before the paragraphs of the same stories that only mention them (speaker-only answers).
 SPEAKS, MENTIONED = 1.0, 0.0
-NEAREST = 3  # paragraphs offered, labelled as such, when a person never speaks on a topic
-NEAREST_CANDIDATES = 300  # ... chosen from their latest paragraphs in stories that use the topic's words
+NEAREST_CANDIDATES = 300  # a person's nearest words are chosen from their latest in stories using the topic's words
 
 
 class SpeakerRanker:

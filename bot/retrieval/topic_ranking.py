@@ -20,12 +20,13 @@ from bot.retrieval.ranked import (
     MIN_COVERAGE,
     MIN_PARTIAL_COVERAGE,
     MIN_SIBLING_COVERAGE,
+    NEAREST,
     RELATED_CREDIT,
     Ranked,
     weight,
 )
 from bot.retrieval.stories import Stories
-from bot.retrieval.terms import Topic, numbers_in_place, stems_of
+from bot.retrieval.terms import Topic, numbers_in_place, stem, stems_of, written_in
 from bot.retrieval.topic_reading import TopicReader
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
@@ -79,6 +80,24 @@ class TopicRanker:
         if _above(keys.values(), measures.best_at(0.0)) < wanted:
             self._lend(measures, rows, keys, wanted)
         return _by_key(rows, keys, measures.stems)
+
+    def nearest(self, topic: Topic, after_article: int = 0) -> list[Ranked]:
+        """The paragraphs nearest a topic nothing answers, offered with the no-match, never as the answer: of the
+        stories headlined with its most specific word as written, the paragraphs holding most of its very words ("is
+        eurodisney going bust?": "Ailing EuroDisney vows turnaround", its share sale "to avoid insolvency"). Not a
+        story only using the word or its stem: "the Mars rovers" found crowd trouble that "marred" a tie, "the ryder
+        cup" Andrew Ryder, "the live 8 concerts" concerted intervention on currency markets."""
+        words = [word for word in topic.words if stem(word) in topic.specific]
+        found = self.store.search(any_of(words), limit=TOPIC_CANDIDATES, after_article=after_article) if words else []
+        nearest = []
+        for row in found:
+            if not any(written_in(row.title, word) or written_in(row.title, word.removesuffix("s")) for word in words):
+                continue
+            stems = frozenset(stems_of(row.text))
+            if (coverage := topic.coverage(stems, 0.0)) >= MIN_PARTIAL_COVERAGE:
+                key = (round(coverage, 2), weight(topic, stems), float(row.article_id), -float(row.position))
+                nearest.append(Ranked(row, key, stems))
+        return sorted(nearest, key=lambda r: r.key, reverse=True)[:NEAREST]
 
     def _lend(
         self,

@@ -142,11 +142,12 @@ def no_match_message(
 ) -> str:
     """Why a question found nothing.
 
-    :param offered: the nearest things the person said are shown below.
+    :param offered: the nearest things the person said, or the nearest paragraphs on the topic, are shown below.
     :param silent: the person never speaks in the articles, which only mention them.
     """
     if speaker is None:
-        return f"I found nothing about “{parsed.topic}”{when} in the articles I have."
+        nearest = " The nearest paragraphs are below; they may not answer your question." if offered else ""
+        return f"I found nothing about “{parsed.topic}”{when} in the articles I have.{nearest}"
     if not parsed.topic:
         return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}."
     who = _who(speaker, "any of ")

@@ -8,6 +8,7 @@ from bot.config import Settings
 from bot.service import BriefingService
 from bot.store import Store
 from tests.answers.helpers import ADMIN
+from tests.conftest import CORPUS, needs_corpus
 
 
 def test_imomi_on_oil_is_the_oil_paragraph_with_its_speaker(service: BriefingService) -> None:
@@ -81,6 +82,26 @@ def test_a_person_off_topic_is_offered_their_nearest_words_labelled_as_such(load
     reply = loaded.ask_in_chat(ADMIN, "offers", "what did lyng say about australian beef prices?")
     assert reply.quotes == answer.alternatives and not reply.more
     assert loaded.more("offers").text == "That's everything I have on that question."
+
+
+@needs_corpus()
+def test_a_topic_nothing_answers_is_offered_the_nearest_paragraphs_of_stories_headlined_with_it(
+    service: BriefingService,
+) -> None:
+    service.load_paths([CORPUS / "bbc" / "business"], by=ADMIN)
+    answer = service.ask("is eurodisney going bust?")
+    assert answer.no_match and answer.hits == ()
+    assert answer.message == (
+        "I found nothing about “eurodisney going bust” in the articles I have. "
+        "The nearest paragraphs are below; they may not answer your question."
+    )
+    assert answer.alternatives[0].citation.title == "Ailing EuroDisney vows turnaround"
+    assert "avoid insolvency" in answer.alternatives[0].text
+    # Only stories headlined with the topic's most specific word as written: not "marred" for Mars.
+    assert any("marred" in row.text for row in service.store.search('"mars"', limit=5))
+    nothing = service.ask("any news on the mars rovers?")
+    assert nothing.no_match and nothing.alternatives == ()
+    assert nothing.message == "I found nothing about “the mars rovers” in the articles I have."
 
 
 def test_speaker_only_lists_their_own_paragraphs_then_where_their_stories_mention_them(
