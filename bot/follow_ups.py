@@ -11,6 +11,7 @@ from bot.retrieval import Retriever, content_words
 from bot.retrieval.follow_up_phrasing import (
     anything_on,
     asks_for_everything,
+    asks_for_others,
     goes_on,
     names_no_one,
     other_speaker,
@@ -72,6 +73,8 @@ class FollowUps:
             return [Question(text)]  # "who commented?" with no conversation: on what, it asks
         if follow_up is None or context is None:
             question = self.retriever.read(text)
+            if context is not None and asks_who_spoke(text) and asks_for_others(text):
+                question = replace(question, besides=self._quoted_so_far(context))  # "who else commented on debt?"
             if context is not None and refers_back(question.topic):
                 # "what did Brown say about it?", "who commented on it?": the conversation's topic; "what was said
                 # about him?": its person.

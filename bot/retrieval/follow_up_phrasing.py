@@ -97,6 +97,11 @@ def parse_follow_up(text: str) -> FollowUp | None:
     return None
 
 
+def asks_for_others(text: str) -> bool:
+    """Whether a question leaves out whom the conversation asked about ("who else commented on debt?")."""
+    return _OTHERS.search(normalise(text)) is not None
+
+
 def names_no_one(text: str) -> bool:
     """Whether a question asks for someone's words by a pronoun alone ("what did he say about growth?", "what else
     did she say?"): it needs a conversation's person. (Not "when Holmes won, what did she say?": another phrasing.)"""

@@ -255,6 +255,7 @@ class Retriever:
                 ranked = self.voices.without(ranked, _names_of(left_out))
             if asks_who_spoke(asked.text):
                 ranked, voices = self.voices.first_on(ranked, topic)
+                voices = tuple(name for name in voices if name not in _names_of(left_out))  # quoted beside others
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:

@@ -201,3 +201,18 @@ def test_they_after_who_commented_are_those_quoted_on_the_page(service: Briefing
         "Mayor Oren Malik said harbour fees would double next year.",
         "Tomas Brandt said fees for boats were already too high.",
     }
+
+
+def test_who_else_commented_on_a_topic_named_again_leaves_out_the_person_just_asked_about(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    service.load_text(
+        ADMIN, "Harbour talks\n\nMayor Oren Malik and Ann Cole said the harbour talks went well, Ann Cole said."
+    )
+    user, chat = User("telegram", "84"), Chat("telegram", "84")
+    handle(service, user, chat, "what did oren malik say about the harbour?")
+    others = handle(service, user, chat, "who else commented on the harbour?")
+    assert others.text.startswith("Quoted on the harbour besides Oren Malik: ")
+    assert "Oren Malik" not in others.text.removeprefix("Quoted on the harbour besides Oren Malik")
+    assert {"Tomas Brandt", "Ann Cole"} <= {name for quote in others.quotes for name in quote.speakers}
