@@ -17,17 +17,20 @@ _STATUSES = ("loaded", "duplicate", "failed")
 _AUDIT_NAMES = 5
 
 
+def counted(count: int, one: str, many: str = "") -> str:
+    """A count with its noun: "1 article", "2,225 articles", "1 person" / "2 people" (``many`` when not -s)."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
 def load_counts(report: LoadReport) -> str:
     """How many were loaded, duplicates and failed, e.g. "2 loaded, 1 duplicate, 0 failed"."""
     counts = {status: len(report.with_status(status)) for status in _STATUSES}
-    duplicates = "duplicate" if counts["duplicate"] == 1 else "duplicates"
-    return f"{counts['loaded']} loaded, {counts['duplicate']} {duplicates}, {counts['failed']} failed"
+    return f"{counts['loaded']} loaded, {counted(counts['duplicate'], 'duplicate')}, {counts['failed']} failed"
 
 
 def feed_count(report: PollReport) -> str:
     """How many feeds a poll round covered, e.g. "1 feed" or "3 feeds"."""
-    count = len(report.polls)
-    return f"{count} feed" if count == 1 else f"{count} feeds"
+    return counted(len(report.polls), "feed")
 
 
 def audit_detail(report: LoadReport) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.admin_commands import audit_command, feeds_command
+from bot.admin_text import counted
 from bot.errors import BadQuestion, BriefingError
 from bot.full_article import which_article
 from bot.models import Chat, LoadReport, Reply, User
@@ -219,9 +220,10 @@ def _stats(service: BriefingService, user: User, conversation: str, args: str) -
     counts = service.stats(user)
     size_mb = counts["bytes"] / 1_048_576
     return Reply(
-        f"{counts['articles']:,} articles, {counts['paragraphs']:,} paragraphs, {counts['people']:,} people; "
-        f"{counts['feeds']:,} feeds, {counts['subscribers']:,} subscribers; "
-        f"{counts['failures']:,} failed loads recorded; store size {size_mb:.1f} MB."
+        f"{counted(counts['articles'], 'article')}, {counted(counts['paragraphs'], 'paragraph')}, "
+        f"{counted(counts['people'], 'person', 'people')}; {counted(counts['feeds'], 'feed')}, "
+        f"{counted(counts['subscribers'], 'subscriber')}; {counted(counts['failures'], 'failed load')} recorded; "
+        f"store size {size_mb:.1f} MB."
     )
 
 

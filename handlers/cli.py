@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from bot.admin_text import counted
 from bot.commands import describe_load
 from bot.config import Settings, load_settings
 from bot.errors import BriefingError
@@ -169,7 +170,7 @@ def attribute(ctx: Context) -> None:
     done = ctx.service().reattribute()
     people = ctx.service().store.stats()["people"]
     click.echo(
-        f"Re-attributed {done.articles} articles; {people} people known; "
+        f"Re-attributed {counted(done.articles, 'article')}; {counted(people, 'person', 'people')} known; "
         f"{done.aliases_removed} outdated aliases removed or corrected."
     )
 
@@ -183,7 +184,7 @@ def backup(ctx: Context, target: Path) -> None:
         raise click.ClickException(f"{target} already exists; choose a new file name.")
     store = ctx.service().store
     store.backup(target)
-    click.echo(f"Backed up {store.stats()['articles']} articles to {target}.")
+    click.echo(f"Backed up {counted(store.stats()['articles'], 'article')} to {target}.")
 
 
 @cli.command()

@@ -118,7 +118,7 @@ def test_stats_counts_feeds_and_subscribers(service: BriefingService, web: FakeW
     counts = service.stats(ADMIN)
     assert (counts["articles"], counts["feeds"], counts["subscribers"]) == (1, 1, 2)
     text = handle(service, ADMIN, ADMIN_CHAT, "/stats").text
-    assert "1 articles, 10 paragraphs" in text and "1 feeds, 2 subscribers" in text and "store size" in text
+    assert "1 article, 10 paragraphs" in text and "1 feed, 2 subscribers" in text and "store size" in text
 
 
 def test_non_admins_are_refused_politely_and_nothing_changes(service: BriefingService, web: FakeWebServer) -> None:

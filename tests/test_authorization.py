@@ -135,7 +135,7 @@ def test_names_lookalikes_and_other_platforms_are_not_admins(service: BriefingSe
 def test_the_console_is_trusted_by_design(service: BriefingService) -> None:
     console = User("console", "local")
     assert service.is_admin(console)
-    assert handle(service, console, Chat("console", "local"), "/stats").text.startswith("1 articles, ")
+    assert handle(service, console, Chat("console", "local"), "/stats").text.startswith("1 article, ")
 
 
 def test_an_admin_stopping_someone_elses_digest_is_audited(service: BriefingService) -> None:

@@ -213,7 +213,7 @@ def test_attribute_rebuilds_speaker_links_and_stored_stems(tmp_path: Path) -> No
         store.execute("UPDATE person_aliases SET kind = 'inferred role' WHERE kind = 'role'")
     done = briefbot("attribute", db=db)
     assert done.returncode == 0, done.stderr
-    assert "Re-attributed 1 articles" in done.stdout
+    assert "Re-attributed 1 article; " in done.stdout
     roles = sum(kind == "role" for _, _, kind in fresh_aliases)
     assert f"; {1 + roles} outdated aliases removed or corrected." in done.stdout
     assert {article_id: set(words.split()) for article_id, words in store.execute(stems)} == fresh
