@@ -83,7 +83,11 @@ class FollowUps:
                 about = (asked.speaker or asked.topic) if person else (_what_it_is(asked) or asked.topic)
                 return [replace(question, topic=about or asked.speaker)]
             if context is not None and not question.speaker and (named := self._their_doing(text, context)):
-                return [named, question]  # "did they cut them?" after the Bundesbank's words on interest rates
+                # "did they cut them?" after the Bundesbank's words on interest rates; "did he agree?" after Baker's
+                # on the dollar: on the dollar first.
+                elided = _its_thing_elided(question, context)
+                on_it = self._their_doing(elided.topic, context) if elided else None
+                return [*filter(None, [on_it]), named, question]
             if context is not None and context.question.speaker and not question.speaker and anything_on(text):
                 return [replace(question, speaker=context.question.speaker), question]  # "anything on gas?"
             # A person, by full name: a body or a crowd ("the families") is asked on the topic, as a crowd is.

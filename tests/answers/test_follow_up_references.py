@@ -69,6 +69,20 @@ def test_a_pronoun_doing_something_is_the_conversations_person_and_them_its_thin
     assert reply.quotes[0].text.startswith("Poehl said later the Bundesbank would cut interest rates")
 
 
+def test_a_pronouns_short_doing_is_asked_of_the_conversations_thing_first(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Dollar\n\nTreasury Secretary James Baker said the dollar was stable.\n\n"
+        "Baker said he agreed the dollar should not fall further.",
+    )
+    service.load_text(ADMIN, "Taxes\n\nJames Baker said he agreed with the tax plan and would agree to more.")
+    user, chat = User("telegram", "66"), Chat("telegram", "66")
+    handle(service, user, chat, "what did baker say about the dollar?")
+    reply = handle(service, user, chat, "did he agree?")
+    assert reply.text == "What James Baker said about the dollar:"  # not "about agree", on his tax plan
+    assert reply.quotes and all("dollar" in quote.text for quote in reply.quotes)
+
+
 @pytest.mark.parametrize("first", ["why did yukos go bust?", "Why did Yukos go bust?"])
 def test_it_after_a_question_of_no_known_phrasing_is_not_that_whole_question(
     service: BriefingService, first: str
