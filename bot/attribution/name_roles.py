@@ -161,6 +161,25 @@ def role_before(text: str, start: int) -> Role | None:
     return make_role(taken[::-1])
 
 
+def roles_joined_before(text: str, start: int, nearer: Role) -> tuple[Role, ...]:
+    """A role read right before a name, with the one joined to it by "and": "GM chairman and chief executive Rick
+    Wagoner" holds the GM chairman and the GM chief executive, the body both are of written once, before the first
+    (unless the nearer names its own: "Nigerian oil minister and OPEC president"). The role alone when none is."""
+    role_start = start - 1 - len(nearer.text)
+    written = text[role_start : start - 1]
+    if role_start < 5 or written.lower() != nearer.text or not text.endswith(" and ", 0, role_start):
+        return (nearer,)
+    and_at = role_start - len("and ")
+    first = role_before(text, and_at)
+    if first is None:
+        return (nearer,)
+    first_words = text[max(0, and_at - 1 - len(first.text)) : and_at - 1]
+    if first_words.lower() != first.text or any(word[:1].isupper() for word in written.split()):
+        return (first, nearer)
+    body = [word for word in first_words.split() if word[:1].isupper() and role_head(word) is None]
+    return (first, employed(nearer, " ".join(body)) if body else nearer)
+
+
 def _names_a_body(before: str, after: str) -> bool:
     """Whether the words around an "of" are a capitalised body's ("Bank" and "Japan")."""
     return before[:1].isupper() and after[:1].isupper() and before.isalpha() and before.lower() not in _BEFORE_ROLE

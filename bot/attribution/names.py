@@ -28,6 +28,7 @@ from .name_roles import (
     role_before,
     role_follows,
     role_head,
+    roles_joined_before,
 )
 from .name_shapes import NOT_A_NAME, VARIANT_MIN, is_breaker, run_shape, same_name
 
@@ -254,13 +255,12 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
         if before and text.endswith(", ", 0, start) and _REPORTS_IT.match(text, end):
             before = None
-        if (prefix_roles or before) and not designation and (body := body_after(text, end)):
+        befores = roles_joined_before(text, start, before) if before else ()  # "chairman and chief executive X"
+        if (prefix_roles or befores) and not designation and (body := body_after(text, end)):
             # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
             prefix_roles = tuple(employed(role, body) for role in prefix_roles)
-            before = before and employed(before, body)
-        roles = [*prefix_roles, *filter(None, [role_after(text, end)])]
-        if before:
-            roles.append(before)
+            befores = tuple(employed(role, body) for role in befores)
+        roles = [*prefix_roles, *filter(None, [role_after(text, end)]), *befores]
         titled = titled or after_role
         if len(words) > 1 or honorific or titled:
             known.update(lowered)

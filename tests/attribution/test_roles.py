@@ -112,6 +112,34 @@ def test_a_role_read_back_from_its_noun_ends_at_a_word_no_role_holds(sentence: s
     assert role in roles and all(len(other.split()) <= len(role.split()) for other in roles)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        (
+            "GM chairman and chief executive Rick Wagner said sales rose.",
+            "Rick Wagner",
+            {"gm chairman", "gm chief executive"},
+        ),
+        (
+            "EBay president and chief executive Meg Whitmore called it a good year.",
+            "Meg Whitmore",
+            {"ebay president", "ebay chief executive"},
+        ),
+        # The nearer role names its own body: the first's is not shared.
+        (
+            "Nigerian oil minister and OPEC president Rilwan Lukmann told reporters.",
+            "Rilwan Lukmann",
+            {"nigerian oil minister", "opec president"},
+        ),
+    ],
+)
+def test_roles_joined_by_and_before_a_name_are_both_held_with_the_body_written_once(
+    sentence: str, name: str, roles: set[str]
+) -> None:
+    held = set(person(attribute([sentence]), name).roles)
+    assert roles <= held and not any("opec" in role and "nigerian" in role for role in held)
+
+
 def test_a_name_after_a_preposition_or_before_a_verb_holds_no_role() -> None:
     result = attribute(
         [
