@@ -32,7 +32,7 @@ _HELD_AT = rf"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:{_NOT_A_PREPOSITION}[a-z][\w
 _BODY_NAME = rf"{CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(
-    rf",\s+(?:who\s+is\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?P<owner>[\w.]+)['’]s\s+)?"
+    rf",\s+(?:who\s+is\s+(?:also\s+)?)?(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?P<owner>[\w.]+)['’]s\s+)?"
     rf"(?P<mods>(?:(?:{_FIELD}\s+and\s+(?=[a-z]))?{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
 )  # "Shauna Perry, Bioware's audio and external resources producer"

@@ -289,3 +289,8 @@ def test_an_occupation_or_a_party_opening_a_sentence_is_no_part_of_the_name() ->
     ]
     assert "jefferson parish sheriff" in person(result, "Harold Penn").roles
     assert "model" in person(result, "Tamsin Reeve").roles
+
+
+def test_a_role_in_a_relative_clause_that_says_also_is_held() -> None:
+    sentence = "OPEC President Rilwan Lukmann, who is also Nigerian Oil Minister, said prices would hold."
+    assert "nigerian oil minister" in person(attribute([sentence]), "Rilwan Lukmann").roles
