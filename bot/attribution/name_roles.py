@@ -152,8 +152,9 @@ def role_before(text: str, start: int) -> Role | None:
             return None  # "Cafod will host Mr Brown's speech": the role noun is a verb there
     while words and len(taken) < 5:
         word = words[-1]
-        if word == "of" and len(taken) > 1 and len(words) > 1 and _names_a_body(words[-2], taken[-1]):
-            taken += [words.pop(), words.pop()]  # "Bank of Japan governor": the body's whole name, not "Japan"
+        if word in ("of", "and") and len(taken) > 1 and len(words) > 1 and _names_a_body(words[-2], taken[-1], word):
+            # "Bank of Japan governor", "Procter and Gamble chief executive": the body's whole name, not "Japan"
+            taken += [words.pop(), words.pop()]
             continue
         if word[-1] in ',.;:"”)' or word.lower() in _BEFORE_ROLE:
             break
@@ -180,8 +181,11 @@ def roles_joined_before(text: str, start: int, nearer: Role) -> tuple[Role, ...]
     return (first, employed(nearer, " ".join(body)) if body else nearer)
 
 
-def _names_a_body(before: str, after: str) -> bool:
-    """Whether the words around an "of" are a capitalised body's ("Bank" and "Japan")."""
+def _names_a_body(before: str, after: str, joining: str) -> bool:
+    """Whether the words around an "of" or "and" are a capitalised body's ("Bank" and "Japan", "Procter" and
+    "Gamble"; not "Olympian" and "BBC": two words joined by "and" are one name only in the same case)."""
+    if joining == "and" and not (before.istitle() and after.istitle()):
+        return False
     return before[:1].isupper() and after[:1].isupper() and before.isalpha() and before.lower() not in _BEFORE_ROLE
 
 
