@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from bot.models import User
 from bot.retrieval.fts import content_words
+from bot.retrieval.numbers import numbers_in_place
 from bot.retrieval.role_holders import same_word
-from bot.retrieval.terms import Topic, numbers_in_place, stem, stems_of
+from bot.retrieval.terms import Topic, stem, stems_of
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")

@@ -18,28 +18,18 @@ from functools import cached_property, lru_cache
 import simplemma
 import snowballstemmer
 
-from bot.retrieval.fts import GROUP_OF, GROUP_SIZES, number_twin
+from bot.retrieval.fts import GROUP_OF, GROUP_SIZES
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+TOKEN = re.compile(r"\w+", re.UNICODE)
 # An abbreviation written in capitals, dotted or not: "U.S.", "U.K.", "US", "EU". The index reads "U.S."
 # as the letters "u" and "s", so a text keeps it whole as an upper-case term no word stems to.
 # Written to start with the capital (the word boundary before it as a look-behind) so that the regex engine
 # skips quickly from capital to capital: about four times faster than a leading \b.
 _INITIALISM = re.compile(r"[A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z]{1,3}\b)")
-_LONGEST_INITIALISM = 4
+LONGEST_INITIALISM = 4
 # "e-mail", "G-7": two tokens for the index, one word for us (a code's number has at most three digits)
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+|\d{1,3})\b")
 _SENTENCE_OPENERS = frozenset(".!?:\"“‘'(")  # what may stand before a capital that only starts a sentence
-_NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-# An amount ("$1m", "5bn", "2pc") is a quantity, not part of a name like "Band Aid 30": it needs no neighbour.
-_AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
-# Numbers written out are numbers too: "Formula One" needs its "one" beside "formula" (whose Porter stem,
-# "on", every "on" in a text would otherwise match).
-_NUMBER_WORDS = frozenset(word for word, digits in GROUP_SIZES.items() if 1 <= int(digits) <= 12)
-_NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_YEAR_REACH = 8
 # snowballstemmer hands out PyStemmer's C build of the same algorithm when it is installed (a dependency):
 # identical stems, a new word in 1 µs instead of 15, which ingest pays for every name it has not seen.
 _STEMMER = snowballstemmer.stemmer("porter")
@@ -63,7 +53,7 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """(stem, start, end) for every word of a text, as FTS5 would index it."""
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         yield stem(match.group().lower()), match.start(), match.end()
 
 
@@ -84,7 +74,7 @@ def stem_counts(text: str) -> Counter[str]:
     if text.isascii():
         words = [part for token in _ascii_tokens(text) for part in token.split("-") if part]
     else:
-        words = [word.lower() for word in _TOKEN.findall(text)]
+        words = [word.lower() for word in TOKEN.findall(text)]
     counts: Counter[str] = Counter()
     for word, n in Counter(words).items():  # each distinct word stemmed once
         counts[stem(word)] += n
@@ -97,7 +87,7 @@ def _words(text: str) -> tuple[set[str], list[tuple[str, str]]]:
     if not text.isascii():
         text = _ascii_punctuation(text)
     if not text.isascii():
-        return set(map(str.lower, _TOKEN.findall(text))), [(a.lower(), b.lower()) for a, b in _HYPHENATED.findall(text)]
+        return set(map(str.lower, TOKEN.findall(text))), [(a.lower(), b.lower()) for a, b in _HYPHENATED.findall(text)]
     tokens = set(_ascii_tokens(text))
     joined = [token for token in tokens if "-" in token]
     if not joined:
@@ -161,7 +151,7 @@ def initialisms_of(
     """
     found: dict[str, tuple[str, ...]] = {}
     for start in range(len(words)):
-        for end in range(start + 2, min(start + _LONGEST_INITIALISM, len(words)) + 1):
+        for end in range(start + 2, min(start + LONGEST_INITIALISM, len(words)) + 1):
             run = words[start:end]
             if all(w.isalpha() for w in run) and abbreviated(run):
                 found["".join(w[0] for w in run).upper()] = tuple(stem(w) for w in run)
@@ -313,90 +303,6 @@ def named_in(text: str, word: str) -> bool:
         if found.group()[0].isupper() and before and before[-1] not in _SENTENCE_OPENERS:
             return True
     return False
-
-
-def numbers_in_place(words: Sequence[str], text: str, story: AbstractSet[str] | None = None) -> bool:
-    """Whether every number of a topic ("band aid 30", "g8 summit") stands in a text beside a word it goes with.
-
-    A number is found however the text splits or joins it ("G-8" or "G 8" for "g8", "1000" for "1,000",
-    "Live8" for "live 8"), and must stand within a few words of the words on either side of it in the
-    question: "top 30 singles" in a story on Band Aid is not the Band Aid 30 single. A year dates what it
-    stands beside wherever the text puts it ("the 1993 mumbai blasts", "the Mumbai (Bombay) blasts in 1993",
-    "iron ore imports of 267.7 mln tonnes by 2000"): one of those words within a clause's reach is enough. An
-    initialism beside it may be written out ("pl 480": Public Law 480).
-    A group of nations named in full ("the Group of Seven" for "g7") needs no neighbour, nor does a number whose
-    words the text's ``story`` (its stems, when given) never uses: the question put it in words of its own.
-    """
-    groups = _number_groups(words)
-    if not groups:
-        return True
-    found = [t.lower() for t in _TOKEN.findall(text)]
-    stems: list[str] = []
-    named = group_codes(text)
-    for number, neighbours in groups:
-        joined = {w + number for w in neighbours} | {number + w for w in neighbours}
-        if not joined.isdisjoint(found) or number in named:
-            continue  # written as one word with its neighbour, or a group's name
-        twin = number_twin(number)
-        places = [
-            (i, i + n - 1)
-            for i in range(len(found))
-            for n in range(1, _NUMBER_PARTS + 1)
-            if "".join(found[i : i + n]) == number or (n == 1 and found[i] == twin)
-        ]
-        if not places:
-            return False
-        if _AMOUNT.fullmatch(number):
-            continue
-        if story is not None and not any(stem(w) in story for w in neighbours):
-            continue
-        stems = stems or [stem(t) for t in found]
-        if _YEAR.fullmatch(number):
-            near = any(_near(stems, stem(w), start, end, _YEAR_REACH) for w in neighbours for start, end in places)
-        else:
-            near = any(
-                all(_near(stems, stem(w), start, end) or _spelt_before(found, w, start) for w in neighbours)
-                for start, end in places
-            )
-        if not near:
-            return False
-    return True
-
-
-def _spelt_before(tokens: Sequence[str], initials: str, start: int) -> bool:
-    """Whether the tokens right before ``start`` are the words an initialism stands for ("pl 480": Public Law 480)."""
-    n = len(initials)
-    return 2 <= n <= _LONGEST_INITIALISM and n <= start and "".join(t[0] for t in tokens[start - n : start]) == initials
-
-
-def _near(stems: Sequence[str], wanted: str, start: int, end: int, reach: int = _NUMBER_REACH) -> bool:
-    """Whether a stem occurs within ``reach`` tokens of the tokens ``start``–``end``."""
-    return wanted in stems[max(0, start - reach) : end + reach + 1]
-
-
-def _number_groups(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each run of number words in a topic, joined ("1", "000" → "1000"), with the words beside it.
-
-    An ordinal needs no neighbour: "Elvis's 70th" is the singer's 70th birthday however the story words it.
-    """
-    groups = []
-    i = 0
-    while i < len(words):
-        if not _is_number(words[i]) or _ORDINAL.fullmatch(words[i]):
-            i += 1
-            continue
-        end = i
-        while end + 1 < len(words) and _is_number(words[end + 1]) and words[end + 1] not in _NUMBER_WORDS:
-            end += 1
-        beside = tuple(words[j] for j in (i - 1, end + 1) if 0 <= j < len(words))
-        groups.append(("".join(words[i : end + 1]), beside))
-        i = end + 1
-    return groups
-
-
-def _is_number(word: str) -> bool:
-    """Digits ("30", "g8") or a number written out ("formula one")."""
-    return word in _NUMBER_WORDS or any(c.isdigit() for c in word)
 
 
 def acronym_of(words: Sequence[str]) -> str:

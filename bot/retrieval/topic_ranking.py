@@ -15,6 +15,7 @@ from functools import cache, partial
 
 from bot.retrieval.candidates import recent_first, recent_since
 from bot.retrieval.fts import all_of, any_of
+from bot.retrieval.numbers import numbers_in_place
 from bot.retrieval.ranked import (
     MIN_ARTICLE_COVERAGE,
     MIN_COVERAGE,
@@ -26,7 +27,7 @@ from bot.retrieval.ranked import (
     weight,
 )
 from bot.retrieval.stories import Stories
-from bot.retrieval.terms import Topic, numbers_in_place, stem, stems_of, written_in
+from bot.retrieval.terms import Topic, stem, stems_of, written_in
 from bot.retrieval.topic_reading import TopicReader
 from bot.store import ParagraphRow
 from bot.store.protocol import StoreProtocol
