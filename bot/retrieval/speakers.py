@@ -8,7 +8,6 @@ them), then a near spelling.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, replace
 
@@ -29,23 +28,19 @@ from bot.retrieval.terms import stem
 from bot.retrieval.topic_reading import written_as_a_name
 from bot.retrieval.typed_names import (
     AT_BODY,
-    JOINS,
     allowed_edits,
     full_name,
     given_in,
     misspelt,
     name_words,
+    names_joined,
+    names_listed,
     normalise_name,
     role_before_name,
     untitled,
 )
 from bot.store.protocol import StoreProtocol
 
-_TOGETHER = re.compile(f" (?:{'|'.join(JOINS)}) ")
-# "blair, brown(,) and howard": names listed, the last after a join (a comma alone sets off a role: "baker, the
-# treasury secretary").
-_LIST = re.compile(f"[^,]+(?:,[^,]+)*,?\\s+(?:{'|'.join(JOINS)})\\s+[^,]+")
-_LISTED = re.compile(f",\\s*(?:(?:{'|'.join(JOINS)})\\s+)?|\\s+(?:{'|'.join(JOINS)})\\s+")
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
 _SPOKES_ROLES = (
@@ -91,7 +86,7 @@ class SpeakerResolver:
         :param role_noun_needed: match roles only when a word is a role noun ("the chancellor"), not by a
             role's other words ("cepes coordinator" → the Cepes researcher): for text that is not a speaker.
         """
-        if len(listed := _listed(typed)) > 2 and (together := self._together(typed, listed, allow_fuzzy)):
+        if len(listed := names_listed(typed)) > 2 and (together := self._together(typed, listed, allow_fuzzy)):
             return together
         typed = role_before_name(typed)
         name = spelt_out(normalise_name(typed))
@@ -109,7 +104,7 @@ class SpeakerResolver:
             and (respelt := self.resolve(" ".join(mended), role_noun_needed=role_noun_needed))
         ):
             return replace(respelt, fuzzy=True)
-        if (parts := _TOGETHER.split(name)) != [name] and (together := self._together(typed, parts, allow_fuzzy)):
+        if len(parts := names_joined(name)) > 1 and (together := self._together(typed, parts, allow_fuzzy)):
             return together
         if at_body := self._name_at_body(typed, words):
             return at_body
@@ -419,13 +414,6 @@ class SpeakerResolver:
 def _then(speaker: Speaker, reading: Speaker | None) -> Speaker:
     """A speaker with another reading of what was typed after theirs, tried when they never answer the question."""
     return replace(speaker, alternatives=(*speaker.alternatives, reading)) if reading else speaker
-
-
-def _listed(typed: str) -> list[str]:
-    """The names a typed list gives ("blair, brown and howard"), else none."""
-    if "," not in typed or not _LIST.fullmatch(typed.strip()):
-        return []
-    return [name.strip() for name in _LISTED.split(typed.strip()) if name.strip()]
 
 
 def known_by_full_names(speaker: Speaker) -> bool:

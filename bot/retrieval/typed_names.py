@@ -20,6 +20,23 @@ _ASIDE = re.compile(r"\([^()]*\)")  # "james baker (us treasury)"
 JOINS = ("and", "&", "or")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
 AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
 _SERVING = AT_BODY | {"for", "in", "to", "with"}  # "the minister for europe": a role, then whom it serves
+_JOINED = re.compile(f" (?:{'|'.join(JOINS)}) ")
+# "blair, brown(,) and howard": names listed, the last after a join (a comma alone sets off a role: "baker, the
+# treasury secretary").
+_LIST = re.compile(f"[^,]+(?:,[^,]+)*,?\\s+(?:{'|'.join(JOINS)})\\s+[^,]+")
+_LISTED = re.compile(f",\\s*(?:(?:{'|'.join(JOINS)})\\s+)?|\\s+(?:{'|'.join(JOINS)})\\s+")
+
+
+def names_joined(name: str) -> list[str]:
+    """The parts of a name joined by "and", "&" or "or" ("sumita and miyazawa"); the name alone if none."""
+    return _JOINED.split(name)
+
+
+def names_listed(typed: str) -> list[str]:
+    """The names a typed list gives ("blair, brown and howard"), else none."""
+    if "," not in typed or not _LIST.fullmatch(typed.strip()):
+        return []
+    return [name.strip() for name in _LISTED.split(typed.strip()) if name.strip()]
 
 
 def role_before_name(typed: str) -> str:
