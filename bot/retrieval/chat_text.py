@@ -4,6 +4,7 @@ chat's shorthand for phrasing words spelt out ("abt")."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # What a chat message wraps a question in: a greeting, a plea, a correction or the bot's name before it ("hey bot,
 # …", "@briefbot …", "ok so what did…", "please, …", "quick question: …", "no, i meant …"), thanks or a plea after
@@ -53,12 +54,18 @@ _VERSUS = re.compile(r"\s+vs\.?\s+", re.IGNORECASE)
 _CHAT_WORD = re.compile(rf"\b(?:{'|'.join(_CHAT_WORDS)})\b", re.IGNORECASE)
 # Words that only stress a question's opening: "what exactly did X say", "what was it that X said".
 _STRESSED_OPENING = re.compile(r"^what (?:exactly|precisely|was it that|is it that)\b", re.IGNORECASE)
+_EMOJI_JOINERS = "\u200d\ufe0f"  # the zero-width joiner and variation selector composing emoji
+
+
+def _without_emoji(text: str) -> str:
+    """A message without its emoji and other pictographs ("iraq 🇬🇧?"): they say nothing a story writes."""
+    return "".join(c for c in text if unicodedata.category(c) != "So" and c not in _EMOJI_JOINERS)
 
 
 def normalise(text: str) -> str:
     """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
     and thanks; chat shorthand for phrasing words spelt out ("abt")."""
-    words = text.split()
+    words = _without_emoji(text).split()
     text = " ".join(words)
     if len(words) > 1 and not any(c.islower() for c in text):
         text = text.lower()  # typed with caps lock on: its capitals say nothing of names or initials

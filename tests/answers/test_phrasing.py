@@ -109,6 +109,9 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "has Imomi warned about oil?",
         "did Imomi complain about oil?",
         "did Imomi insist on oil?",
+        # Emoji say nothing a story writes.
+        "what did Imomi say about oil 🛢️?",
+        "🤔 what did Imomi say about oil 👀",
     ],
 )
 def test_chat_wording_around_a_question_leaves_its_speaker_and_topic(question: str) -> None:
