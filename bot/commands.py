@@ -15,7 +15,7 @@ from bot.admin_text import counted
 from bot.errors import BadQuestion, BriefingError
 from bot.full_article import which_article
 from bot.models import Chat, LoadReport, Reply, User
-from bot.retrieval.chat_text import normalise
+from bot.retrieval.chat_text import normalise, pictograph
 from bot.service import BriefingService
 from bot.subscriptions import digest_command
 from bot.url_load import is_web_address
@@ -145,7 +145,8 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return Reply(help_text(service.is_admin(user)))
         if said in THANKS_WORDS:
             return Reply("You're welcome. Ask me anything else about the news.")
-        if said in ACKNOWLEDGEMENTS:
+        if said in ACKNOWLEDGEMENTS or (not any(c.isalnum() for c in text) and any(map(pictograph, text))):
+            # ... or a thumbs-up ("👍"): no words at all, only emoji
             return Reply("OK. Ask me anything else about the news, or send “more” for more of the last answer.")
         if _ABOUT_THE_ANSWER.match(" ".join(said.split())):
             return Reply(ABOUT_THE_ANSWER)

@@ -57,9 +57,14 @@ _STRESSED_OPENING = re.compile(r"^what (?:exactly|precisely|was it that|is it th
 _EMOJI_JOINERS = "\u200d\ufe0f"  # the zero-width joiner and variation selector composing emoji
 
 
+def pictograph(char: str) -> bool:
+    """Whether a character is an emoji or another pictograph (Unicode's "other symbols")."""
+    return unicodedata.category(char) == "So"
+
+
 def _without_emoji(text: str) -> str:
     """A message without its emoji and other pictographs ("iraq 🇬🇧?"): they say nothing a story writes."""
-    return "".join(c for c in text if unicodedata.category(c) != "So" and c not in _EMOJI_JOINERS)
+    return "".join(c for c in text if not pictograph(c) and c not in _EMOJI_JOINERS)
 
 
 def normalise(text: str) -> str:

@@ -28,7 +28,7 @@ def test_thanks_are_answered_not_searched(loaded: BriefingService, message: str)
     assert handle(loaded, ADMIN, Chat("console", "local"), message).text.startswith("You're welcome")
 
 
-@pytest.mark.parametrize("message", ["ok", "Got it.", "cool", "I see"])
+@pytest.mark.parametrize("message", ["ok", "Got it.", "cool", "I see", "👍", "🙏🏻"])
 def test_an_acknowledgement_is_answered_not_searched(loaded: BriefingService, message: str) -> None:
     reply = handle(loaded, ADMIN, Chat("console", "local"), message)
     assert reply.text.startswith("OK. Ask me anything else") and not reply.quotes
