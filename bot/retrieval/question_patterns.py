@@ -87,7 +87,7 @@ WHO_RUNS = re.compile(
 _ADVERB = r"been|ever|actually|really|recently|publicly|already"  # "what has X been saying"
 
 # A request for news with no topic of its own, after the topic: "Dome - any news?".
-NEWS_ASKED = r"(?:any news|anything|news|what(?:'s| is) new|the latest|latest|updates?)"
+NEWS_ASKED = r"(?:any news|anything(?: new)?|news|what(?:'s| is) new|the latest|latest|any updates?|updates?)"
 
 # Topic-only phrasings come first: "what was said about Y" must not read "was" as a speaker.
 TOPIC_PATTERNS = (
@@ -140,8 +140,9 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:an? |the |some )?(?:update|briefing|brief|rundown|run-down|summary|overview|report|headline"
     rf"|lowdown)s? (?:{ABOUT}|for) (?P<t>.+)$",
     rf"^{POLITE}(?:brief me|fill me in|update me|bring me up to speed|get me up to speed) {ABOUT} (?P<t>.+)$",
-    # "Dome - any news?", "Dome: what's new?": the topic, then the ask.
-    rf"^(?P<t>.+?) ?[-–:.] ?{NEWS_ASKED}$",
+    # "Dome - any news?", "Dome: what's new?", "oil prices, any news?", "oil prices any news?": the topic, then the
+    # ask ("fox news" is a topic: without a stop, only an ask no name ends on).
+    rf"^(?P<t>.+?)(?: ?[-–:.,] ?{NEWS_ASKED}| (?:any news|anything new|any updates?|what(?:'s| is) new))$",
 )
 SPEAKER_PATTERNS = (
     # "what has been said by X (about Y)": said by someone is their words.
