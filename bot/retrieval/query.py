@@ -392,6 +392,7 @@ _TRAILING_OCCASION = (
     r"(?:reporters|journalists|press|media)"
 )
 _TRAILING_WHEN = re.compile(rf" (?:{WHEN_SAID}|this year|{_TRAILING_OCCASION})$", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(r" (?:at all|whatsoever)$", re.IGNORECASE)  # "did X mention Y at all"
 _BRACKETED = re.compile(r"^\((?P<inside>[^()]+)\)$")  # a topic wholly in brackets
 # "did X say anything": a question about all they said, no topic.
 _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$", re.IGNORECASE)
@@ -400,7 +401,7 @@ _NO_TOPIC = re.compile(r"^(?:anything|something|much|a lot)(?: at all| else)?$",
 def tidy_topic(topic: str) -> str:
     """A topic as typed, without the words leading into it ("anything about") or saying when or where it was said
     ("in his interview"); "" when nothing is left but "anything"."""
-    tidy = _TRAILING_WHEN.sub("", _TOPIC_LEAD.sub("", normalise(topic)))
+    tidy = _TRAILING_FILLER.sub("", _TRAILING_WHEN.sub("", _TOPIC_LEAD.sub("", normalise(topic))))
     if bracketed := _BRACKETED.match(tidy):
         tidy = bracketed["inside"]  # "did he agree (the dollar)" when "agree" says he spoke: on the dollar
     return "" if _NO_TOPIC.match(tidy) else tidy

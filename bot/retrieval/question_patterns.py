@@ -177,9 +177,13 @@ SPEAKER_PATTERNS = (
     rf"|public|own) )?"
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
-    rf"^{POLITE}(?:what(?:'s| is) )?(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
+    rf"^{POLITE}(?:what(?:'s| is) |(?:is|was|are|were) there |(?:has|have) there been |do you have )?"
+    rf"(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
     rf"|comments?|remarks?|words?|new|else|more|recent|fresh) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?"
     rf"(?: {ABOUT} (?P<t>.+))?$",
+    # "the views of X on Y", "opinions of the bank of england about rates": their words on it.
+    rf"^{POLITE}(?:what (?:are|were|was|is) )?(?:the )?(?:views?|opinions?|thoughts|comments|remarks|position"
+    rf"|stance) of (?P<s>.+?) (?:on|about|regarding|concerning) (?P<t>.+)$",
     rf"^{POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
     rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",

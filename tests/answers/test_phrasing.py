@@ -104,6 +104,9 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         # A statement made, a point pointed out.
         "what statement did Imomi make about oil?",
         "what comments has Imomi made on oil?",
+        "is there anything from Imomi on oil?",
+        "the views of Imomi on oil",
+        "did Imomi mention oil at all?",
         "what did Imomi point out about oil?",
         # Ways of speaking that are no topic of their own.
         "has Imomi warned about oil?",
