@@ -391,7 +391,9 @@ _TRAILING_OCCASION = (
     r"|news conference|briefing)|at (?:a|an|the) (?:press conference|news conference|briefing)|to (?:the )?"
     r"(?:reporters|journalists|press|media)"
 )
-_TRAILING_WHEN = re.compile(rf" (?:{WHEN_SAID}|this year|{_TRAILING_OCCASION})$", re.IGNORECASE)
+_TRAILING_WHEN = re.compile(
+    rf" (?:(?:from|in|during|over) )?(?:{WHEN_SAID}|this year)$| (?:{_TRAILING_OCCASION})$", re.IGNORECASE
+)  # "the dome from this week"
 _TRAILING_FILLER = re.compile(r" (?:at all|whatsoever)$", re.IGNORECASE)  # "did X mention Y at all"
 _BRACKETED = re.compile(r"^\((?P<inside>[^()]+)\)$")  # a topic wholly in brackets
 # "did X say anything": a question about all they said, no topic.

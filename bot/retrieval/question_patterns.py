@@ -117,8 +117,8 @@ TOPIC_PATTERNS = (
     rf"|reports?|press|media|coverage|sources?|bbc|reuters) (?:say|said|report|reported|write|wrote|have to say"
     rf"|tell us)"
     rf"(?: {ABOUT})? (?P<t>.+)$",
-    rf"^{POLITE}(?:summari[sz]e|sum up|explain|search(?: for)?|look up|look for)(?: (?:the )?(?:news|stories|articles"
-    rf"|coverage) {ABOUT})? (?P<t>.+)$",
+    rf"^{POLITE}(?:summari[sz]e|sum up|recap|explain|search(?: for)?|look up|look for)"
+    rf"(?: (?:the )?(?:news|stories|articles|coverage) {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}(?:(?:some|more|any|the) )?(?:info|information|background|details|context|everything|all)"
     rf" (?:{ABOUT}|of|with) (?P<t>.+)$",
     rf"^{POLITE}what(?:'s| is) (?:the deal|up|the story|the situation) (?:with|on|about) (?P<t>.+)$",

@@ -135,6 +135,8 @@ def test_compare_asks_for_both_peoples_words(service: BriefingService, question:
         "what do the articles say about the corridor?",
         "who said what about the corridor?",
         "summarise the corridor",
+        "recap the corridor",
+        "news about the corridor from this week",
         "info on the corridor",
         "background on the corridor",
         "tell me everything about the corridor",
