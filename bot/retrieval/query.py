@@ -110,6 +110,12 @@ _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
 # "can you tell me about", "who is": words around a topic asked as a question of its own, or around a person's
 # words ("give me imomi on oil"); "what is" only around a topic ("what was X on Y" is not X's words on Y).
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
+# "who is to blame for…", "who was behind…", "who is involved in…": asking who did something, not who someone is.
+_WHO_DOES = re.compile(
+    r"^who(?:'s| is| was| are| were) (?:to|behind|responsible|accountable|involved|winning|losing|likely|expected"
+    r"|accused|blamed|in|at|on|for|against)\b",
+    re.IGNORECASE,
+)
 _QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 # "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
@@ -187,6 +193,8 @@ def parse_question(text: str) -> Question:
                 return Question(text, speaker=speaker, topic=tidy_topic(topic))
     if match := _REACTION.match(clean):
         return Question(text, topic=tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
+    if _WHO_DOES.match(clean):  # "who is to blame for the crash?": a question of its own, not "to blame for…"
+        return Question(text, topic=tidy_topic(clean))
     # "and about gas?" with no question before it, "can you tell me about the Dome": the topic is what follows.
     return Question(text, topic=tidy_topic(_QUESTION_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)
 

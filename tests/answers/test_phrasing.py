@@ -294,3 +294,17 @@ def test_more_ways_of_asking_for_a_persons_words(service: BriefingService, typed
 def test_asking_to_quote_someone_on_a_topic(service: BriefingService, question: str) -> None:
     answer = service.ask(question)
     assert answer.message == "What Sodik Imomi said about oil:"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who is to blame for the crash?", "who is to blame for the crash"),  # asking who did it, quoted as asked
+        ("who was behind the attack?", "who was behind the attack"),
+        ("who is involved in the dome sale?", "who is involved in the dome sale"),
+        ("who is the chancellor?", "the chancellor"),  # asking who someone is
+        ("who is sterling?", "sterling"),
+    ],
+)
+def test_asking_who_did_something_is_a_question_of_its_own(question: str, topic: str) -> None:
+    assert parse_question(question).topic == topic
