@@ -54,6 +54,12 @@ _AMPM = re.compile(r"(?<![\w:.])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?", re
 _CLOCK = re.compile(r"(?<![\w:.])(\d+):(\d+)(:\d+)?(?![\w:])", re.A)
 _NAMED = re.compile(r"\b(noon|midday|midnight)\b", re.I | re.A)
 _AT_HOUR = re.compile(r"\bat\s+(\d{1,2})(?![\w:]|\.\d)", re.I | re.A)
+# A digest asked for weekly or on set days ("every monday", "weekly", "on fridays"): digests come every day.
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKLY = re.compile(
+    rf"\b(?:weekly|once a week|(?:every|each|on|at)\s+(?:the\s+)?(?:{_DAYS}|week(?:end)?)s?|{_DAYS}s|weekends)\b",
+    re.IGNORECASE | re.ASCII,
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,13 @@ def parse_subscription(args: str, default_zone: str) -> SubscriptionRequest:
     fallback = zones_by_lower_name().get(default_zone.lower())
     if fallback is None:
         raise ValueError(f"unknown default time zone {default_zone!r}")
+    if weekly := _WEEKLY.search(args):
+        rest = _tidy(f"{args[: weekly.start()]} {args[weekly.end() :]}")
+        daily = rest if names_a_time(rest) else " ".join(filter(None, [rest, "8am"]))
+        raise BadQuestion(
+            "Digests come every day, at a time you choose; I can't send them weekly or on set days. "
+            f"Try “/subscribe {daily}”."
+        )
     zones, text = take_zones(args.replace("\u2212", "-"))
     local_time, city_zone, text = _take_time(text)
     if city_zone:

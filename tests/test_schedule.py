@@ -113,6 +113,16 @@ def test_parse_subscription(args: str, expected: SubscriptionRequest) -> None:
             "No zone has a fixed offset of UTC+05:45 — name your city instead, e.g. Asia/Kathmandu.",
         ),
         ("UTC+15", "'UTC+15' is not a real offset — they run from UTC-12 to UTC+14."),
+        (
+            "gas every monday",
+            "Digests come every day, at a time you choose; I can't send them weekly or on set days. "
+            "Try “/subscribe gas 8am”.",
+        ),
+        (
+            "oil on fridays at 9am",
+            "Digests come every day, at a time you choose; I can't send them weekly or on set days. "
+            "Try “/subscribe oil at 9am”.",
+        ),
     ],
 )
 def test_parse_subscription_explains_bad_input(args: str, message: str) -> None:
