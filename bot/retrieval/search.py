@@ -167,6 +167,7 @@ class Retriever:
         if asks_who_spoke(asked.text):
             wanted = max(wanted, VOICES_READ)  # who is quoted is read from these: every page names the same people
         left_out = self._left_out(asked)
+        left_out_names = _names_of(left_out)
         if left_out:
             wanted = max(wanted, LEFT_OUT_READ)  # their paragraphs are taken out of the part ranked in full
         if parsed.speaker and speaker is None and (guessed or typed_as_a_thing(asked.text, parsed.speaker)):
@@ -219,7 +220,7 @@ class Retriever:
         if period is not None:
             ranked = [r for r in ranked if period.admits(r.row.published)]
         if left_out and speaker is None and ranked:
-            ranked = self.voices.without(ranked, _names_of(left_out))
+            ranked = self.voices.without(ranked, left_out_names)
             if not ranked:
                 return self._nothing(
                     parsed, f"I found nothing on {parsed.topic}{when} but {words_of([_one_name(s) for s in left_out])}."
@@ -252,10 +253,10 @@ class Retriever:
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)
             if left_out:  # a story going on may go on in their words
-                ranked = self.voices.without(ranked, _names_of(left_out))
+                ranked = self.voices.without(ranked, left_out_names)
             if asks_who_spoke(asked.text):
                 ranked, voices = self.voices.first_on(ranked, topic)
-                voices = tuple(name for name in voices if name not in _names_of(left_out))  # quoted beside others
+                voices = tuple(name for name in voices if name not in left_out_names)  # quoted beside others
         elif speaker is not None and topic is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:
