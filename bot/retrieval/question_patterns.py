@@ -181,6 +181,9 @@ SPEAKER_PATTERNS = (
     rf"(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
     rf"|comments?|remarks?|words?|new|else|more|recent|fresh) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?"
     rf"(?: {ABOUT} (?P<t>.+))?$",
+    # "which analysts commented on the dollar?": the analysts' words on it, each named in the lead.
+    rf"^{POLITE}which (?P<s>[a-z][\w' -]*?s) (?:have |has |had |were |was )?(?:{_SPEECH_VERBS}|quoted)"
+    rf"(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
     # "the views of X on Y", "opinions of the bank of england about rates": their words on it.
     rf"^{POLITE}(?:what (?:are|were|was|is) )?(?:the )?(?:views?|opinions?|thoughts|comments|remarks|position"
     rf"|stance) of (?P<s>.+?) (?:on|about|regarding|concerning) (?P<t>.+)$",

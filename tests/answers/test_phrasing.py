@@ -308,3 +308,16 @@ def test_asking_to_quote_someone_on_a_topic(service: BriefingService, question: 
 )
 def test_asking_who_did_something_is_a_question_of_its_own(question: str, topic: str) -> None:
     assert parse_question(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("which analysts commented on the dollar?", "analysts", "the dollar"),
+        ("which players were quoted on the referee", "players", "the referee"),
+        ("which of them spoke?", "", "which of them spoke"),  # no one named: the conversation's to answer
+    ],
+)
+def test_which_people_spoke_asks_for_their_words(question: str, speaker: str, topic: str) -> None:
+    asked = parse_question(question)
+    assert (asked.speaker, asked.topic) == (speaker, topic)
