@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from bot.attribution.lexicon import is_plural_role
 from bot.models import Hit, Reading
 from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker
@@ -171,9 +172,10 @@ def reading_of(asked: Question, parsed: Question, shown: Speaker | None, resolve
     read as ("edward": Edward Leigh), the one of several a name or role means whose words the page shows ("lawson"
     on sterling: Nigel Lawson, so "what else did he say?" asks him; "the chancellor" on tax: Gordon Brown, not
     whichever chancellor speaks most), or a speaker found in a question of no known phrasing ("hewitt career
-    sexism"). Not a source known only as described ("one senior dealer" for "dealers"): the next question asks
-    dealers again."""
-    narrowed = resolved is not None and len(resolved.names) > 1
+    sexism"). Not a source known only as described ("one senior dealer" for "dealers"), nor one of a crowd asked
+    for ("analysts" on gold: Richard Cohen): the next question asks dealers, or analysts, again."""
+    crowd = bool(parsed.speaker) and is_plural_role(parsed.speaker.split()[-1].lower())
+    narrowed = resolved is not None and len(resolved.names) > 1 and not crowd
     if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed) and shown.names[0][:1].isupper():
         return Reading(shown.names[0], parsed.topic)
     if parsed.speaker and parsed.speaker != asked.speaker:

@@ -344,3 +344,14 @@ def test_someone_nobody_is_recorded_as_is_asked_on_the_conversations_topic(servi
     reply = handle(service, user, chat, "what did the families say?")
     assert "iraq" in reply.text.lower()
     assert reply.quotes[0].text.startswith("The war in Iraq had been a mistake")
+
+
+def test_a_crowd_asked_for_stays_the_crowd_when_one_of_it_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dollar\n\nAnalyst Ann Bell said the dollar would fall.")
+    service.load_text(ADMIN, "Gold\n\nAnalyst Cy Dunn said gold would rise.")
+    service.load_text(ADMIN, "Yen\n\nAnalyst Ed Fox said the yen would rise.")
+    user, chat = User("telegram", "90"), Chat("telegram", "90")
+    handle(service, user, chat, "what did analysts say about the dollar?")
+    assert handle(service, user, chat, "what did they say about gold?").text.startswith("What Cy Dunn said about gold")
+    yen = handle(service, user, chat, "and the yen?")  # analysts on the yen, not Cy Dunn
+    assert yen.text.startswith("What Ed Fox said about the yen") and yen.quotes
