@@ -18,7 +18,8 @@ from bot.retrieval.follow_up_phrasing import (
     parse_follow_up,
 )
 from bot.retrieval.periods import is_a_date, period_in, without_periods
-from bot.retrieval.query import Question, asks_who_spoke, person_readings, refers_back, refers_to_a_person
+from bot.retrieval.person_readings import person_readings
+from bot.retrieval.query import Question, asks_who_spoke, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.terms import stems_of

@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.attribution.lexicon import SPEECH_VERB_WORDS
 from bot.retrieval.chat_text import normalise
-from bot.retrieval.fts import content_words, words
 from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
-    ABOUT,
     NAMED_OCCASION,
     NEWS_ASKED,
-    ON_THE_SUBJECT,
     POLITE,
-    QUOTES_ASKED,
     SPEAKER_PATTERNS,
     TOPIC_PATTERNS,
-    WHAT_IS,
     WHEN_SAID,
     WHO_IS,
     WHO_SPOKE,
 )
-from bot.retrieval.typed_names import JOINS
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
@@ -43,60 +36,12 @@ _ACCORDING_TO = (
 )
 # "how did X react to Y": X's words if X is a known person, else a topic, how a thing fared ("how did the
 # New Zealand dollar react to the budget?" is about the dollar and the budget).
-_REACTION = re.compile(
+REACTION = re.compile(
     rf"^{POLITE}(?:what|how) (?:did|does|do|has|have) (?P<s>.+?) (?:react|respond|reply|answer)(?:ed)?"
     r"(?: to (?P<t>.+))?$",
     re.IGNORECASE,
 )
-# Between a speaker and a topic in chat shorthand ("hewitt: sexism", "straw - the ruling", "roche, migration watch").
-_SHORTHAND = r"(?:\s*[,;:]|\s+[-–—])\s+"
-_QUESTION_WORD = r"(?:what|how|why|who|when|where|which|did|does|do|is|are|was|were|has|have|had|can|could|will)\b"
-# "X's reaction to Y" and "X on Y" read as speaker questions only when X turns out to be a known person
-# (callers check that): "the government's plan for schools" is a topic.
-_PERSON_PATTERNS = (
-    re.compile(
-        rf"^(?:{WHAT_IS} )?(?P<s>[^,;:]+?)['’]s? (?:problems?|objections?|concerns?|criticisms?|complaints?"
-        r"|reactions?|responses?|answers?|verdict|message|warnings?|advice|arguments?|case|explanation"
-        r"|predictions?|forecasts?|plans?|promises?|pledges?|proposals?|claims?|assessment|account|version|ideas?"
-        r"|suggestions?|hopes?|fears?|doubts?|worries|demands?|calls?|defen[cs]e|justification|reasons?|excuses?)"
-        rf" (?:{ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
-        re.IGNORECASE,
-    ),
-    # ... and typed without the possessive: "mourinho thoughts on chelsea", "blair reaction to the ruling".
-    re.compile(
-        r"^(?P<s>[^,;:'’]+?) (?:thoughts|views|comments|remarks|opinions?|take|stance|position|reactions?|responses?)"
-        rf" (?:{ABOUT}|to) (?P<t>.+)$",
-        re.IGNORECASE,
-    ),
-    # Chat shorthand: "hewitt: career sexism", "straw - the law lords ruling", "roche, migration watch".
-    re.compile(rf"^(?P<s>[^,;:]+?){_SHORTHAND}(?P<t>.+)$", re.IGNORECASE),
-    # "imomi talking about oil", "blair's quotes on iraq", "imomi weighs in on oil"
-    re.compile(
-        r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:talking|speaking|commenting|writing|quoted|quotes?|interviewed"
-        r"|(?:weighs|weighed|weighing|speaks|spoke|speaking) (?:in|out))"
-        r" (?:about|on) (?P<t>.+)$",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^(?P<s>[^,;:]+?)(?:['’]s)? (?:quotes|statements?|comments|remarks|says)(?P<t>)$", re.I),  # all
-    re.compile(rf"^(?P<s>[^,;:]+?) (?:{ON_THE_SUBJECT}|on|about|re) (?P<t>.+)$", re.IGNORECASE),
-    _REACTION,
-    re.compile(r"^(?P<s>[^,;:]+?) (?:discussing|discusses|discussed) (?P<t>.+)$", re.IGNORECASE),
-    # "blair's iraq comments", "imomi says oil", "oil comments by imomi"
-    re.compile(r"^(?P<s>[^,;:]+?)['’]s (?P<t>.+?) (?:comments|remarks|views|quotes|statements?|words)$", re.IGNORECASE),
-    # (not "the report says oil prices will rise": a sentence, not a question)
-    re.compile(r"^(?!(?:the|a|an) )(?P<s>[^,;:]+?) (?:says|said|talks|talked) (?:about |on )?(?P<t>.+)$", re.I),
-    re.compile(
-        r"^(?P<t>[^,;:]+?) (?:comments|remarks|views|quotes|statements?|words) (?:from|by) (?P<s>[^,;:]+)$",
-        re.IGNORECASE,
-    ),
-    # ... and the other way round, last: "career sexism - hewitt?" (not a question's own clause, "how did…, x").
-    re.compile(rf"^(?!{_QUESTION_WORD})(?P<t>[^,;:]+?){_SHORTHAND}(?P<s>[^,;:]+)$", re.IGNORECASE),
-)
-# A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
-# Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
-_YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
-_LONGEST_NAME = 6  # words
-_ASKING_FOR_NEWS = re.compile(rf"^{NEWS_ASKED}$", re.IGNORECASE)
+ASKING_FOR_NEWS = re.compile(rf"^{NEWS_ASKED}$", re.IGNORECASE)  # news asked for, on no topic of its own
 # "what did she say about it?": the topic the conversation was on ("about him": its person).
 _BACK_REFERENCE = re.compile(
     r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her|he|she))$", re.IGNORECASE
@@ -107,9 +52,6 @@ _SPEAKER_PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|they)|his|her|their)\b",
 _PRONOUN_STAND_IN = "Zyxwv"
 _WHO_SPOKE = re.compile(rf"^(?:and |so )?(?:{WHO_SPOKE}\b|who else\b)", re.IGNORECASE)  # "who else (was critical)?"
 _COMPILED_TOPIC = tuple(re.compile(p, re.IGNORECASE) for p in TOPIC_PATTERNS)
-# "can you tell me about", "who is": words around a topic asked as a question of its own, or around a person's
-# words ("give me imomi on oil"); "what is" only around a topic ("what was X on Y" is not X's words on Y).
-_POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 # "who is to blame for…", "who was behind…", "who is involved in…": asking who did something, not who someone is.
 _WHO_DOES = re.compile(
     r"^who(?:'s| is| was| are| were) (?:to|behind|responsible|accountable|involved|winning|losing|likely|expected"
@@ -118,10 +60,7 @@ _WHO_DOES = re.compile(
 )
 _QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
-# "quote blair", "quotes from imomi", "quotes blair iraq": a person's words, whatever the words after the name say.
-_QUOTES_OF = re.compile(rf"^(?:{QUOTES_ASKED})(?!{ABOUT} )(?P<s>[^,;:]+)$", re.IGNORECASE)
-_NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "the Muslim Council of Britain"
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
 # Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
 _NOT_A_NAME = frozenset(
@@ -168,7 +107,7 @@ def parse_question(text: str) -> Question:
                 if asked := pronoun_reading(sentence.text):
                     return Question(text, who[0].topic, asked.topic)
         # "i heard about the dome. any news?": the news asked for is on what the other sentences are about.
-        if (asks := [s for s in sentences if _ASKING_FOR_NEWS.match(s.topic)]) and len(asks) < len(sentences):
+        if (asks := [s for s in sentences if ASKING_FOR_NEWS.match(s.topic)]) and len(asks) < len(sentences):
             return Question(text, topic=tidy_topic(" ".join(s.topic for s in sentences if s not in asks)))
     for according in _ACCORDING_TO:
         if (match := according.match(clean)) and (speaker := tidy_speaker(match.group("s"))):
@@ -191,7 +130,7 @@ def parse_question(text: str) -> Question:
                 if topic and NAMED_OCCASION.fullmatch(occasion):
                     topic = f"{topic} {occasion}"  # "interest rates in his radio interview"
                 return Question(text, speaker=speaker, topic=tidy_topic(topic))
-    if match := _REACTION.match(clean):
+    if match := REACTION.match(clean):
         return Question(text, topic=tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     if _WHO_DOES.match(clean):  # "who is to blame for the crash?": a question of its own, not "to blame for…"
         return Question(text, topic=tidy_topic(clean))
@@ -209,10 +148,10 @@ def questions_in(text: str) -> list[Question]:
 def _grammar_in(speaker: str) -> bool:
     """True when a captured speaker holds a pronoun or an auxiliary ("what else did he say"), not a name."""
     tokens = speaker.lower().split()
-    return any(word in _NOT_A_NAME and not _the_country(tokens, i) for i, word in enumerate(tokens))
+    return any(word in _NOT_A_NAME and not is_the_country(tokens, i) for i, word in enumerate(tokens))
 
 
-def _the_country(tokens: Sequence[str], i: int) -> bool:
+def is_the_country(tokens: Sequence[str], i: int) -> bool:
     """Whether a lower-case token is the country "us": before another word ("the us trade representative"), as the
     pronoun never modifies a noun."""
     return tokens[i] == "us" and i < len(tokens) - 1
@@ -232,116 +171,6 @@ def _topic_then_speaker(text: str, clean: str) -> Question | None:
             return Question(text, reading.speaker, topic)
     # "for a briefing note: what did imomi say about oil?": the question after a preamble.
     return Question(text, then.speaker, then.topic) if then.speaker and then.topic else None
-
-
-def person_readings(text: str) -> list[Question]:
-    """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
-    clean = _POLITE_LEAD.sub("", normalise(text))  # "give me imomi on oil"
-    readings = [
-        Question(text, speaker=tidy_speaker(match.group("s")), topic=tidy_topic(match.group("t") or ""))
-        for pattern in _PERSON_PATTERNS
-        if (match := pattern.match(clean))
-    ]
-    if not readings and (asked := _QUOTES_OF.match(normalise(text))):
-        readings = [Question(text, speaker=tidy_speaker(asked.group("s")))]
-    # "the asian dollar market - any news?" asks for news on it, not the market's words on "any news".
-    return [
-        reading
-        for reading in readings
-        if _could_be_a_name(reading.speaker) and not _ASKING_FOR_NEWS.match(reading.topic)
-    ]
-
-
-def subject_readings(text: str) -> list[Question]:
-    """A question read as about its subject, longest name first, for callers to accept if it is a name.
-
-    "did Yeutter blame the sanctions for the slide" → Yeutter on "blame the sanctions for the slide"; so a
-    question of no known phrasing that starts with a full name ("ross wilson harbour workers", or just
-    "joaquim sahundi"). A subject with an article ("have the troops left…") is a thing, unless a name
-    itself has the article ("has the game apologised…" for the rapper The Game): its readings keep it, for
-    callers that accept only a name known exactly as typed.
-    """
-    if (found := _subject_words(text)) is None:
-        return []
-    tokens, yes_no = found
-    # Without a yes/no opening only a full name counts here (a surname alone is ``surname_readings``').
-    shortest = 1 if yes_no else 2
-    readings = [
-        Question(text, speaker=" ".join(tokens[:end]), topic=" ".join(tokens[end:]))
-        for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
-    ]
-    opening = normalise(text).split()[0].lower() if yes_no else ""
-    return [
-        reading
-        for reading in readings
-        if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading) and not _done_to(opening, reading.topic)
-    ]
-
-
-def _done_to(opening: str, rest: str) -> bool:
-    """Whether a yes/no question's subject is what is done to, not who speaks: "was wenger fined?", "has he been
-    charged?" (a passive of a verb that is no way of speaking; "was blair asked about iraq?" is his answer)."""
-    words = rest.split()
-    if opening in ("has", "have", "had") and words[:1] == ["been"]:
-        words = words[1:]
-    elif opening not in ("is", "was", "were"):
-        return False
-    return bool(words) and words[0].endswith(("ed", "en")) and words[0] not in SPEECH_VERB_WORDS
-
-
-def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:
-    """A question of no known phrasing read as its first word's words ("hewitt career sexism": Hewitt on career
-    sexism), then as its last word's, typed as into a search box ("tuition fees blair"), for callers to accept
-    only for a word the archive writes as a name and knows as a person's surname: "apple lawsuit" is news about
-    Apple, and a word read as a name even so ("rice imports") stands as a topic when that person never speaks on
-    the rest. A yes/no question's subject is one of ``subject_readings``.
-
-    :param given: whether a word may be a given name: two words ending on a surname are then a full name.
-    """
-    found = _subject_words(text)
-    if found is None or found[1] or len(found[0]) < 2:
-        return []
-    words = [word for word in found[0] if any(c.isalnum() for c in word)]  # not the "+" of "fees + blair"
-    if len(words) < 2:
-        return []
-    first = Question(text, speaker=words[0], topic=" ".join(words[1:]))
-    # Two words ending on a surname are as often a full name ("kirsten dautenhahn?", misspelt), unless the first
-    # can be no given name ("tax brown").
-    full_name = len(words) == 2 and given(words[0])
-    last = first if full_name else Question(text, speaker=words[-1], topic=" ".join(words[:-1]))
-    return [
-        reading
-        for reading in dict.fromkeys((first, last))
-        if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading)
-    ]
-
-
-def _cut_at_a_join(reading: Question) -> bool:
-    """Whether a reading cuts a list of names at its "and" ("mourinho and wenger" is not Mourinho on "and wenger")."""
-    topic = reading.topic.split()
-    return bool(topic) and (topic[0] in JOINS or topic[-1] in JOINS)
-
-
-def _subject_words(text: str) -> tuple[list[str], bool] | None:
-    """The words a question's subject opens, after a yes/no opening ("did Yeutter blame…"), and whether it had
-    one; None for a known phrasing ("any news on…" has said what it asks) or, with no such opening, for words
-    opening with an article ("the troops left"): a thing."""
-    clean = normalise(text)
-    match = _YES_NO.match(clean)
-    if not match and parse_question(clean).topic != clean:
-        return None
-    rest = match.group("rest") if match else clean
-    if _LEADING_ARTICLE.match(rest) and not match:
-        return None
-    return rest.split(), match is not None
-
-
-def _could_be_a_name(speaker: str) -> bool:
-    """Only a name can stand as the speaker: "Blair", "the Bank of England", not "what was said about Iraq"."""
-    # Counted as the tokenizer counts them: "wal-mart" is two words, both a name's; the country "us" is a stopword.
-    tokens = words(speaker)
-    named = [word for i, word in enumerate(tokens) if word not in _NAME_JOINERS and not _the_country(tokens, i)]
-    return 0 < len(speaker.split()) <= _LONGEST_NAME and len(content_words(speaker)) == len(named)
 
 
 def pronoun_reading(text: str) -> Question | None:
@@ -371,7 +200,7 @@ def refers_to_a_person(topic: str) -> bool:
 def tidy_speaker(speaker: str) -> str:
     """A speaker as typed, without quotes or a leading article ("the Chancellor": "Chancellor")."""
     # "the pm": chats abbreviate the office articles spell out (and one story's "the PM said" made an entity "PM").
-    return _PRIME_MINISTER.sub("prime minister", _LEADING_ARTICLE.sub("", speaker.strip(" ,\"“”‘'")).strip())
+    return _PRIME_MINISTER.sub("prime minister", LEADING_ARTICLE.sub("", speaker.strip(" ,\"“”‘'")).strip())
 
 
 # What leads into a topic: "anything about", "what about"; a question put to the speaker ("when asked about").

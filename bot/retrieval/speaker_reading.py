@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from bot.attribution.orgs import GROUP_WORDS
-from bot.retrieval.query import Question, person_readings, subject_readings, surname_readings
+from bot.retrieval.person_readings import person_readings, subject_readings, surname_readings
+from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names
 from bot.retrieval.topic_reading import TopicReader
 from bot.retrieval.typed_names import reads_as_a_role

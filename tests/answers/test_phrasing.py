@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.retrieval.query import parse_question, person_readings
+from bot.retrieval.person_readings import person_readings
+from bot.retrieval.query import parse_question
 from bot.service import BriefingService
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from bot.retrieval.follow_up_phrasing import parse_follow_up
 from bot.retrieval.fts import content_words
-from bot.retrieval.query import Question, parse_question, person_readings, subject_readings
+from bot.retrieval.person_readings import person_readings, subject_readings
+from bot.retrieval.query import Question, parse_question
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.commands import handle
 from bot.models import Chat, User
-from bot.retrieval.query import person_readings
+from bot.retrieval.person_readings import person_readings
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
 
