@@ -244,8 +244,14 @@ class Retriever:
                 parsed.text,
                 (),
                 True,
-                no_match_message(parsed, speaker, offered=bool(nearest), silent=silent, when=when)
-                + self._spelling_hint(asked, parsed, topic),
+                no_match_message(
+                    parsed,
+                    speaker,
+                    offered=bool(nearest),
+                    silent=silent,
+                    when=when,
+                    hint=self._spelling_hint(asked, parsed, topic),
+                ),
                 alternatives=self._hits(nearest, topic.all_stems if topic else ()),
             )
         ranked = first_story_first(_once_each(ranked))

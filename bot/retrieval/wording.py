@@ -139,32 +139,35 @@ def _who(speaker: Speaker, many: str = "") -> str:
 
 
 def no_match_message(
-    parsed: Question, speaker: Speaker | None, *, offered: bool = False, silent: bool = False, when: str = ""
+    parsed: Question,
+    speaker: Speaker | None,
+    *,
+    offered: bool = False,
+    silent: bool = False,
+    when: str = "",
+    hint: str = "",
 ) -> str:
-    """Why a question found nothing.
+    """Why a question found nothing, then a ``hint`` ("Did you mean …?"), then what is offered or what to ask.
 
     :param offered: the nearest things the person said, or the nearest paragraphs on the topic, are shown below.
     :param silent: the person never speaks in the articles, which only mention them.
     """
     if speaker is None:
-        nearest = " The nearest paragraphs are below; they may not answer your question." if offered else ""
-        return f"I found nothing about “{parsed.topic}”{when} in the articles I have.{nearest}"
-    if not parsed.topic:
-        return f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}."
-    who = _who(speaker, "any of ")
-    if silent:
-        return f"I found no paragraph where {who} speaks about {parsed.topic}{when}: the articles only mention them."
-    if offered:
-        return (
-            f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
-            "The nearest things they said are below; they may not answer your question."
-        )
-    # One person is asked for by name; several, as the question put them ("the chancellor").
-    asked = speaker.names[0] if len(speaker.names) == 1 else parsed.speaker
-    return (
-        f"I found no paragraph where {who} speaks about {parsed.topic}{when}. "
-        f"Ask “what did {asked} say?” to see everything they said."
-    )
+        found = f"I found nothing about “{parsed.topic}”{when} in the articles I have."
+        then = "The nearest paragraphs are below; they may not answer your question." if offered else ""
+    elif not parsed.topic:
+        found, then = f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}.", ""
+    else:
+        found = f"I found no paragraph where {_who(speaker, 'any of ')} speaks about {parsed.topic}{when}"
+        # One person is asked for by name; several, as the question put them ("the chancellor").
+        asked = speaker.names[0] if len(speaker.names) == 1 else parsed.speaker
+        if silent:
+            found, then = f"{found}: the articles only mention them.", ""
+        elif offered:
+            found, then = f"{found}.", "The nearest things they said are below; they may not answer your question."
+        else:
+            found, then = f"{found}.", f"Ask “what did {asked} say?” to see everything they said."
+    return " ".join(filter(None, [found, hint.strip(), then]))
 
 
 def reading_of(asked: Question, parsed: Question, shown: Speaker | None, resolved: Speaker | None) -> Reading | None:
