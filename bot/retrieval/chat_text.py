@@ -62,15 +62,18 @@ def pictograph(char: str) -> bool:
     return unicodedata.category(char) == "So"
 
 
-def _without_emoji(text: str) -> str:
-    """A message without its emoji and other pictographs ("iraq 🇬🇧?"): they say nothing a story writes."""
-    return "".join(c for c in text if not pictograph(c) and c not in _EMOJI_JOINERS)
+def _plain(text: str) -> str:
+    """A message without its emoji and other pictographs ("iraq 🇬🇧?"): they say nothing a story writes; and with its
+    control characters (a NUL pasted in) as spaces."""
+    return "".join(
+        " " if unicodedata.category(c) == "Cc" else c for c in text if not pictograph(c) and c not in _EMOJI_JOINERS
+    )
 
 
 def normalise(text: str) -> str:
     """Collapse whitespace and strip what a chat message wraps a question in: surrounding punctuation, greetings
     and thanks; chat shorthand for phrasing words spelt out ("abt")."""
-    words = _without_emoji(text).split()
+    words = _plain(text).split()
     text = " ".join(words)
     if len(words) > 1 and not any(c.islower() for c in text):
         text = text.lower()  # typed with caps lock on: its capitals say nothing of names or initials

@@ -322,3 +322,8 @@ def test_asking_who_did_something_is_a_question_of_its_own(question: str, topic:
 def test_which_people_spoke_asks_for_their_words(question: str, speaker: str, topic: str) -> None:
     asked = parse_question(question)
     assert (asked.speaker, asked.topic) == (speaker, topic)
+
+
+def test_control_characters_pasted_into_a_question_are_spaces() -> None:
+    asked = parse_question("what did Imomi say about\x00oil\x1b?")
+    assert (asked.speaker, asked.topic) == ("Imomi", "oil")
