@@ -329,3 +329,12 @@ def test_the_head_of_a_body_is_its_president_or_chairman(service: BriefingServic
     service.load_text(ADMIN, "Output\n\nOPEC President Rilwanu Lukman said output would hold steady.")
     service.load_text(ADMIN, "Media\n\nHead of news Helen Boaden said the BBC would cover the summit.")
     assert service.ask("what did the head of opec say?").message == "What Rilwanu Lukman said:"
+
+
+def test_an_ex_holder_of_a_role_is_a_former_one_however_written(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Rugby\n\nFormer England captain Martin Jonson said the pack was strong.")
+    service.load_text(ADMIN, "Rugby again\n\nEngland captain Jason Robins said the pack was ready.")
+    service.load_text(ADMIN, "Politics\n\nEx-chancellor Ken Clark said the euro would survive.")
+    assert service.retriever.speakers.resolve("the ex england captain").names == ("Martin Jonson",)
+    assert service.retriever.speakers.resolve("the england captain").names == ("Jason Robins",)
+    assert "Ken Clark" in service.retriever.speakers.resolve("the former chancellor").names
