@@ -118,6 +118,9 @@ _SPEAKS_NEXT = re.compile(rf",? (?:{word_pattern(SPEECH_VERBS)})\b")
 # A name that ends its sentence as the one reporting it: "…as he begins his second term as US President, Tony
 # Blair has said." The role before its comma is the reported clause's, not theirs.
 _REPORTS_IT = re.compile(rf"(?: has| had)? (?:{word_pattern(SPEECH_VERBS)})\.")
+# "how good a prime minister Gordon Brown will make", "a budget Mr Brown would admire": after "a" and a role, a name
+# going on with an auxiliary opens a relative clause; the role is what the clause is about, not the name's.
+_CLAUSE_AUXILIARY = re.compile(r" (?:will|would|could|can|might|may|should|must|shall)\b")
 
 
 def relative_mention(text: str, start: int, word: str) -> NameMention | None:
@@ -255,6 +258,8 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
         before = None if prefixed else role_before(text, start) or role_apposed_before(text, start)
         if before and text.endswith(", ", 0, start) and _REPORTS_IT.match(text, end):
             before = None
+        if before and _after_a(text, start - 1 - len(before.text)) and _CLAUSE_AUXILIARY.match(text, end):
+            before = None
         befores = roles_joined_before(text, start, before) if before else ()  # "chairman and chief executive X"
         if (prefix_roles or befores) and not designation and (body := body_after(text, end)):
             # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
@@ -304,6 +309,11 @@ def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> Na
         return NameMention(start, start + len(run), tuple(name), "", ())
     name_start = start + len(run) - len(" ".join(name))
     return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=bool(lead))
+
+
+def _after_a(text: str, start: int) -> bool:
+    """Whether the words from ``start`` follow an indefinite article ("a prime minister …")."""
+    return text[max(0, start - 3) : start].lower() in (" a ", "an ") or text[:start].lower() in ("a ", "an ")
 
 
 def _after_the(text: str, start: int) -> bool:

@@ -303,3 +303,10 @@ def test_an_occupation_or_a_party_opening_a_sentence_is_no_part_of_the_name() ->
 def test_a_role_in_a_relative_clause_that_says_also_is_held() -> None:
     sentence = "OPEC President Rilwan Lukmann, who is also Nigerian Oil Minister, said prices would hold."
     assert "nigerian oil minister" in person(attribute([sentence]), "Rilwan Lukmann").roles
+
+
+def test_a_role_after_a_that_a_clause_is_about_is_not_the_names() -> None:
+    result = attribute(["There will be talk of how good a prime minister Gordon Brin will make."])
+    assert "prime minister" not in person(result, "Gordon Brin").roles
+    result = attribute(["Treasury Secretary James Baker would not comment."])  # no article: his role
+    assert "treasury secretary" in person(result, "James Baker").roles
