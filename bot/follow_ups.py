@@ -23,7 +23,7 @@ from bot.retrieval.query import Question, asks_who_spoke, refers_back, refers_to
 from bot.retrieval.question_patterns import WHO_IS
 from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.terms import stems_of
-from bot.retrieval.typed_names import names_a_role, reads_as_a_role
+from bot.retrieval.typed_names import listing, names_a_role, reads_as_a_role
 
 # What refers to the thing a conversation is about: "its" ("and about its sale?", "who holds its shares?"; a topic
 # opening "it's" means the same), and "it" or "them" among a topic's other words ("who owns it", "did they cut
@@ -133,8 +133,7 @@ class FollowUps:
         ("Michael Howard, Alan Greenspan and Treasury"); else ""."""
         if context.question.speaker or not asks_who_spoke(context.question.text):
             return ""
-        *others, last = self._quoted_on_pages_shown(context) or [""]
-        return f"{', '.join(others)} and {last}" if others else last
+        return listing(self._quoted_on_pages_shown(context))
 
     def _a_body_spoke(self, context: Context) -> bool:
         """Whether the conversation asked for a body's words ("the bundesbank"), which "it" may as well stand for."""

@@ -169,9 +169,14 @@ def same_word(typed: str, word: str) -> bool:
 
 def _role_noun(word: str) -> str:
     """A role noun in the singular ("analysts" → "analyst": any of them), "ex" as "former"; other words as they are."""
-    if word == "ex":
-        return "former"  # "the ex england captain" is a former one, as stories write it either way
+    word = _office_word(word)
     return word if word in ROLE_HEADS else singular_role(word) or word
+
+
+def _office_word(word: str) -> str:
+    """A role's word as one office: "ex" is "former" ("the ex england captain" is a former one; stories write
+    either)."""
+    return "former" if word == "ex" else word
 
 
 def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
@@ -180,7 +185,7 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
     round ("boj governor" / "bank of japan governor"), and a clipped word the whole ("fed" / "federal")."""
     # A word making the role another office counts against it unless typed: "the chancellor" is not the shadow
     # chancellor, nor "the former chancellor", and "the prime minister" not the deputy prime minister.
-    alias = tuple("former" if word == "ex" else word for word in alias)
+    alias = tuple(map(_office_word, alias))
     other_office = LESSER_ROLE if OTHER_OFFICE.intersection(alias).difference(wanted) else 1.0
     if not wanted:
         return other_office

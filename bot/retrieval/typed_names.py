@@ -4,6 +4,7 @@ first, and the misspellings forgiven in a given name."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -37,6 +38,11 @@ def names_listed(typed: str) -> list[str]:
     if "," not in typed or not _LIST.fullmatch(typed.strip()):
         return []
     return [name.strip() for name in _LISTED.split(typed.strip()) if name.strip()]
+
+
+def listing(names: Sequence[str]) -> str:
+    """Names written as a list ``names_listed`` reads back: "A", "A and B", "A, B and C"."""
+    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
 
 
 def role_before_name(typed: str) -> str:

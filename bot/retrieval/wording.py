@@ -10,7 +10,7 @@ from bot.attribution.lexicon import is_plural_role
 from bot.models import Hit, Reading
 from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker
-from bot.retrieval.typed_names import full_name, names_a_role
+from bot.retrieval.typed_names import full_name, listing, names_a_role
 
 # A topic that is a question's own words ("why did yukos go bust"): quoted as asked, not read as a noun phrase.
 _QUESTION_OPENING = re.compile(
@@ -105,9 +105,7 @@ def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, narrowed: bool) 
 
 def together(names: Sequence[str]) -> str:
     """Names in a sentence: "A", "A and B", "A, B and C", and past three "A, B and 5 others"."""
-    if len(names) > 3:
-        return f"{names[0]}, {names[1]} and {len(names) - 2} others"
-    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])) if names else ""
+    return f"{names[0]}, {names[1]} and {len(names) - 2} others" if len(names) > 3 else listing(names)
 
 
 def words_of(names: Sequence[str]) -> str:
@@ -159,13 +157,13 @@ def no_match_message(
         found, then = f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}.", ""
     else:
         found = f"I found no paragraph where {_who(speaker, 'any of ')} speaks about {parsed.topic}{when}"
-        # One person is asked for by name; several, as the question put them ("the chancellor").
-        asked = speaker.names[0] if len(speaker.names) == 1 else parsed.speaker
         if silent:
             found, then = f"{found}: the articles only mention them.", ""
         elif offered:
             found, then = f"{found}.", "The nearest things they said are below; they may not answer your question."
         else:
+            # One person is asked for by name; several, as the question put them ("the chancellor").
+            asked = speaker.names[0] if len(speaker.names) == 1 else parsed.speaker
             found, then = f"{found}.", f"Ask “what did {asked} say?” to see everything they said."
     return " ".join(filter(None, [found, hint.strip(), then]))
 
