@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.retrieval.chat_text import normalise
+from bot.retrieval.order import without_order
 from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
     NAMED_OCCASION,
@@ -90,7 +91,8 @@ class Question:
 
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
-    clean = _LEADING_CONJUNCTION.sub("", normalise(text))  # "and what did Khalafov say…" asks anew
+    # "and what did Khalafov say…" asks anew; "newest first" says how to order the answer, not what to find.
+    clean = _LEADING_CONJUNCTION.sub("", without_order(normalise(text)))
     if len(parts := [part for part in _SENTENCE_END.split(clean) if normalise(part)]) > 1:
         # "is japan buying us supercomputers? what did tamura say", "i read about the dome. what was blair's view
         # of it?": the sentence naming a speaker, the rest its topic (what the others are about, for a pronoun).

@@ -23,6 +23,7 @@ from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.fts import content_words
 from bot.retrieval.introductions import introductions, who_is_asked
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
+from bot.retrieval.order import Order, as_ordered, in_date_order, order_in, without_order
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question
@@ -31,8 +32,9 @@ from bot.retrieval.ranked import (
     RELATED_CREDIT,
     Ranked,
 )
-from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker
+from bot.retrieval.speaker_ranking import MENTIONED, SPEAKS, SpeakerRanker
 from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, typed_as_a_thing
+from bot.retrieval.speaker_tiers import ANSWER_TIER
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
@@ -106,8 +108,16 @@ class Retriever:
             # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
             # fresh install run away from its bundled articles, or an archive emptied by deletions).
             return self._nothing(asked, EMPTY_ARCHIVE)
+        order = order_in(asked.text)
+        if order is not None:  # how to order the answer, not what it is about: "baker on the dollar, oldest first"
+            asked = replace(asked, text=without_order(asked.text))
         answer_page = partial(
-            self._answer, limit=limit, offset=offset, after_article=after_article, own_words_only=own_words_only
+            self._answer,
+            limit=limit,
+            offset=offset,
+            after_article=after_article,
+            own_words_only=own_words_only,
+            order=order,
         )
         answer = self._in_its_period(asked, answer_page)
         if answer.no_match:
@@ -144,8 +154,10 @@ class Retriever:
         offset: int,
         after_article: int,
         own_words_only: bool,
+        order: Order | None,
     ) -> Answer:
-        """``answer`` for a question as read, from articles published in ``period`` (any without a date too)."""
+        """``answer`` for a question as read, from articles published in ``period`` (any without a date too), in
+        ``order`` if one is asked."""
         if not asked.speaker and names_no_one(asked.text):
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
             return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
@@ -161,7 +173,8 @@ class Retriever:
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
         # first few paragraphs may all be from another month).
-        wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None else sys.maxsize
+        # or when the answers go by date.
+        wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None and order is None else sys.maxsize
         if speaker is not None and len(speaker.parts) > 1:
             wanted *= len(speaker.parts)  # their best answers take turns: each one's page
         if asks_who_spoke(asked.text):
@@ -209,6 +222,7 @@ class Retriever:
                     offset=offset,
                     after_article=after_article,
                     own_words_only=own_words_only,
+                    order=order,
                 )
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
@@ -269,6 +283,10 @@ class Retriever:
             ranked = self.arranger.words_before_report(ranked, topic)
         if speaker is not None and len(speaker.parts) > 1:
             ranked = self.voices.taking_turns(ranked, speaker.parts)
+        if order is not None:
+            answering = _answering(speaker is not None and not named_only, topic is not None)
+            ranked = in_date_order(ranked, order, answering)
+            when += as_ordered(order, ranked, answering)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -400,3 +418,11 @@ def _once_each(ranked: list[Ranked]) -> list[Ranked]:
     for r in ranked:
         first.setdefault(r.row.text, r)
     return list(first.values())
+
+
+def _answering(by_speaker: bool, on_topic: bool) -> Callable[[Ranked], bool]:
+    """Which ranked paragraphs answer: a person's words on the topic (their tiers from ``ANSWER_TIER``), all they
+    said (not what only mentions them), or any on a topic."""
+    if by_speaker:
+        return (lambda r: r.key[0] >= ANSWER_TIER) if on_topic else (lambda r: r.key[0] == SPEAKS)
+    return lambda r: True
