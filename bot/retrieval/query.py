@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.retrieval.chat_text import normalise
+from bot.retrieval.fts import content_words
 from bot.retrieval.order import without_order
 from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
@@ -19,6 +20,7 @@ from bot.retrieval.question_patterns import (
     WHO_IS,
     WHO_SPOKE,
 )
+from bot.retrieval.tally import without_how_often
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
@@ -63,6 +65,9 @@ _QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLI
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRIME_MINISTER = re.compile(r"\bpm\b", re.IGNORECASE)
+# "oil or gas", "either the dollar or the yen": a topic offering alternatives.
+_OR = re.compile(r"\s+or\s+", re.IGNORECASE)
+_EITHER = re.compile(r"^either\s+", re.IGNORECASE)
 # Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
 _NOT_A_NAME = frozenset(
     "he she they it you i we me us him her them someone anyone anybody everyone people else do did does has have"
@@ -91,8 +96,9 @@ class Question:
 
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
-    # "and what did Khalafov say…" asks anew; "newest first" says how to order the answer, not what to find.
-    clean = _LEADING_CONJUNCTION.sub("", without_order(normalise(text)))
+    # "and what did Khalafov say…" asks anew; "newest first" and "how many times" say how to give the answer, not
+    # what to find.
+    clean = _LEADING_CONJUNCTION.sub("", without_how_often(without_order(normalise(text))))
     if len(parts := [part for part in _SENTENCE_END.split(clean) if normalise(part)]) > 1:
         # "is japan buying us supercomputers? what did tamura say", "i read about the dome. what was blair's view
         # of it?": the sentence naming a speaker, the rest its topic (what the others are about, for a pronoun).
@@ -246,3 +252,9 @@ def tidy_topic(topic: str) -> str:
     if bracketed := _BRACKETED.match(tidy):
         tidy = bracketed["inside"]  # "did he agree (the dollar)" when "agree" says he spoke: on the dollar
     return "" if _NO_TOPIC.match(tidy) else tidy
+
+
+def topic_choices(topic: str) -> list[str]:
+    """The alternatives a topic offers ("oil or gas", "either the dollar or the yen"), or none."""
+    parts = _OR.split(_EITHER.sub("", topic))
+    return [part.strip() for part in parts] if len(parts) > 1 and all(content_words(part) for part in parts) else []

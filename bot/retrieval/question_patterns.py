@@ -104,7 +104,9 @@ TOPIC_PATTERNS = (
     rf"^{POLITE}(?:what do (?:we|you) know|what(?:'s| is) new|give me the latest|catch me up|bring me up to date"
     rf"|what can you tell me|(?:i(?:'m| am) )?looking for (?:news|info|information|articles|stories))"
     rf" (?:{ABOUT}|with) (?P<t>.+)$",
-    rf"^(?:{WHO_SPOKE}(?: anything| something| what)?(?: {ABOUT}| to)?) (?P<t>.+)$",
+    # "who spoke most about Y?": those quoted on it are listed most often quoted first anyway.
+    rf"^(?:{WHO_SPOKE}(?: anything| something| what)?(?: (?:the )?most(?: often)?| more than anyone(?: else)?)?"
+    rf"(?: {ABOUT}| to)?) (?P<t>.+)$",
     # "has anyone commented on Y?", "what are people saying about Y?": anyone's words on it, a topic.
     rf"^{POLITE}(?:has|have|did|is|are) (?:anyone|anybody|someone|somebody|people) (?:said|say|saying|commented"
     rf"|comment|commenting|spoken|speak|talked|talk|talking|mentioned|mention|discussed)(?: anything| something)?"
@@ -145,6 +147,9 @@ TOPIC_PATTERNS = (
     rf"^(?P<t>.+?)(?: ?[-–:.,] ?{NEWS_ASKED}| (?:any news|anything new|any updates?|what(?:'s| is) new))$",
 )
 SPEAKER_PATTERNS = (
+    # "which stories quote X (on Y)?": their words, each cited.
+    rf"^{POLITE}(?:which|what|any|are there) (?:stories|articles|reports|pieces) (?:quote|quoted|quoting|cite|cited"
+    rf"|citing) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
     # "what has been said by X (about Y)": said by someone is their words.
     rf"^{POLITE}(?:what(?:'s been| was| were| has been| have been| is being)|(?:anything|something)(?: (?:been|that"
     rf" was|that's been))?) (?:said|written|reported) by (?P<s>.+?)"
@@ -166,9 +171,9 @@ SPEAKER_PATTERNS = (
     # "has X commented?", "has X spoken?": all they said.
     rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:commented|comment|spoken|speak|talked|talk"
     rf"|made any comments?)(?P<t>)$",
-    # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up.
-    rf"^{POLITE}(?:was|were|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
-    rf" {ABOUT} (?P<t>.+)$",
+    # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up; "is X quoted?": all.
+    rf"^{POLITE}(?:was|were|has|have|is|are) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
+    rf"(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
     # "was X critical of Y?": their words on it.
     rf"^{POLITE}(?:was|were|is|are|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"

@@ -11,34 +11,34 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
-from bot.models import Answer, Citation, Hit
+from bot.models import Answer
 from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
-from bot.retrieval.fts import content_words
+from bot.retrieval.hits import hits_of, once_each
 from bot.retrieval.introductions import introductions, who_is_asked
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.order import Order, as_ordered, in_date_order, order_in, without_order
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
-from bot.retrieval.query import Question, asks_who_spoke, parse_question
+from bot.retrieval.query import Question, asks_who_spoke, parse_question, topic_choices
 from bot.retrieval.ranked import (
     MIN_PARTIAL_COVERAGE,
     RELATED_CREDIT,
     Ranked,
 )
-from bot.retrieval.speaker_ranking import MENTIONED, SPEAKS, SpeakerRanker
+from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker, answering
 from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, typed_as_a_thing
-from bot.retrieval.speaker_tiers import ANSWER_TIER
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.spelling import archive_spellings
 from bot.retrieval.stories import Stories
-from bot.retrieval.terms import Topic, spans_of, stems_of
+from bot.retrieval.tally import asks_how_often, tally, without_how_often
+from bot.retrieval.terms import Topic, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
 from bot.retrieval.typed_names import names_a_role
@@ -62,8 +62,6 @@ INSTITUTIONS = frozenset(
     "ministry department office commission committee council union association government agency authority board "
     "bureau federation company corporation bank party institute embassy".split()
 )
-_OR = re.compile(r"\s+or\s+", re.IGNORECASE)
-_EITHER = re.compile(r"^either\s+", re.IGNORECASE)
 
 
 class Retriever:
@@ -108,9 +106,11 @@ class Retriever:
             # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
             # fresh install run away from its bundled articles, or an archive emptied by deletions).
             return self._nothing(asked, EMPTY_ARCHIVE)
-        order = order_in(asked.text)
-        if order is not None:  # how to order the answer, not what it is about: "baker on the dollar, oldest first"
-            asked = replace(asked, text=without_order(asked.text))
+        # How to order the answer and whether to count it are not what it is about: "baker on the dollar, oldest
+        # first", "how many times has blair mentioned iraq?".
+        order, counting = order_in(asked.text), asks_how_often(asked.text)
+        if order is not None or counting:
+            asked = replace(asked, text=without_how_often(without_order(asked.text)))
         answer_page = partial(
             self._answer,
             limit=limit,
@@ -118,12 +118,13 @@ class Retriever:
             after_article=after_article,
             own_words_only=own_words_only,
             order=order,
+            counting=counting,
         )
         answer = self._in_its_period(asked, answer_page)
         if answer.no_match:
             # "did imomi talk about oil or gas?": either will do, and a paragraph on both is seldom there; the first
             # that answers, its lead saying which.
-            for choice in _choices(asked.topic):
+            for choice in topic_choices(asked.topic):
                 if not (found := self._in_its_period(replace(asked, topic=choice), answer_page)).no_match:
                     return found
         return answer
@@ -155,18 +156,21 @@ class Retriever:
         after_article: int,
         own_words_only: bool,
         order: Order | None,
+        counting: bool = False,
     ) -> Answer:
         """``answer`` for a question as read, from articles published in ``period`` (any without a date too), in
-        ``order`` if one is asked."""
+        ``order`` if one is asked, ``counting`` how many paragraphs and stories answer."""
         if not asked.speaker and names_no_one(asked.text):
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
             return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
         if not asked.speaker and asks_for_news(asked.topic or asked.text):  # a follow-up may have set the topic
             if asks_who_spoke(asked.text):  # "who commented?" after "what's new?"
                 quotes, quoted, more = latest_voices(self.store, limit, offset)
-                return Answer(asked.text, self._hits(quotes, ()), False, latest_voices_lead(quoted), has_more=more)
+                return Answer(
+                    asked.text, hits_of(self.store, quotes, ()), False, latest_voices_lead(quoted), has_more=more
+                )
             leads, more = latest_leads(self.store, limit, offset)
-            return Answer(asked.text, self._hits(leads, ()), False, "The latest stories:", has_more=more)
+            return Answer(asked.text, hits_of(self.store, leads, ()), False, "The latest stories:", has_more=more)
         if introduced := self._introducing(asked, limit, offset):
             return introduced
         speaker, parsed, guessed = self.asked.speaker_of(asked)
@@ -174,7 +178,8 @@ class Retriever:
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
         # first few paragraphs may all be from another month).
         # or when the answers go by date.
-        wanted = max(offset + limit + 1, FOLLOWER_WINDOW) if period is None and order is None else sys.maxsize
+        complete = period is not None or order is not None or counting
+        wanted = sys.maxsize if complete else max(offset + limit + 1, FOLLOWER_WINDOW)
         if speaker is not None and len(speaker.parts) > 1:
             wanted *= len(speaker.parts)  # their best answers take turns: each one's page
         if asks_who_spoke(asked.text):
@@ -266,9 +271,9 @@ class Retriever:
                     when=when,
                     hint=self._spelling_hint(asked, parsed, topic),
                 ),
-                alternatives=self._hits(nearest, topic.all_stems if topic else ()),
+                alternatives=hits_of(self.store, nearest, topic.all_stems if topic else ()),
             )
-        ranked = first_story_first(_once_each(ranked))
+        ranked = first_story_first(once_each(ranked))
         voices = None
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)
@@ -283,22 +288,25 @@ class Retriever:
             ranked = self.arranger.words_before_report(ranked, topic)
         if speaker is not None and len(speaker.parts) > 1:
             ranked = self.voices.taking_turns(ranked, speaker.parts)
+        answers = answering(speaker is not None and not named_only, topic is not None)
         if order is not None:
-            answering = _answering(speaker is not None and not named_only, topic is not None)
-            ranked = in_date_order(ranked, order, answering)
-            when += as_ordered(order, ranked, answering)
+            ranked = in_date_order(ranked, order, answers)
+            when += as_ordered(order, ranked, answers)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
         highlight = topic.all_stems if topic else frozenset()
-        hits = self._hits(page, highlight)
+        hits = hits_of(self.store, page, highlight)
         shown = as_on_page(speaker, hits, narrowed=bool(parsed.topic) or period is not None)
         namesakes = namesakes_of(speaker, shown) if speaker and shown else 0
+        # (Not for a paragraph only naming them: its lead says none is certain.)
+        counted = tally(ranked, answers, by_speaker=speaker is not None) + " " if counting and not named_only else ""
         return Answer(
             parsed.text,
             hits,
             False,
-            lead(
+            counted
+            + lead(
                 parsed,
                 shown,
                 mentioned=topic is None and any(r.key[0] == MENTIONED for r in page),
@@ -320,7 +328,7 @@ class Retriever:
         if (known := who_is_asked(self.speakers, asked)) is None:
             return None
         met = introductions(self.store, known.person_ids, known.names)
-        hits = self._hits(met[offset : offset + limit], ())
+        hits = hits_of(self.store, met[offset : offset + limit], ())
         return Answer(asked.text, hits, False, introduction_lead(known), has_more=len(met) > offset + limit)
 
     def _ranked_for_speaker(
@@ -374,31 +382,9 @@ class Retriever:
         """Whom a question leaves out ("who else commented?" after Howard's words), as resolved."""
         return [them for name in asked.besides if (them := self.speakers.resolve(name, allow_fuzzy=False))]
 
-    def _hits(self, page: Sequence[Ranked], highlight: Iterable[str]) -> tuple[Hit, ...]:
-        speakers = self.store.speakers_of([r.row.id for r in page])
-        wanted = frozenset(highlight)
-        return tuple(
-            Hit(
-                article_id=r.row.article_id,
-                paragraph_index=r.row.position,
-                text=r.row.text,
-                score=round(float(sum(k for k in r.key[:3])), 4),
-                speakers=speakers.get(r.row.id, ()),
-                citation=Citation(r.row.title, r.row.source, r.row.published, r.row.url),
-                highlights=spans_of(r.row.text, wanted) if wanted else (),
-            )
-            for r in page
-        )
-
     @staticmethod
     def _nothing(parsed: Question, message: str) -> Answer:
         return Answer(parsed.text, (), True, message)
-
-
-def _choices(topic: str) -> list[str]:
-    """The alternatives a topic offers ("oil or gas", "either the dollar or the yen"), or none."""
-    parts = _OR.split(_EITHER.sub("", topic))
-    return [part.strip() for part in parts] if len(parts) > 1 and all(content_words(part) for part in parts) else []
 
 
 def _one_name(speaker: Speaker) -> str:
@@ -409,20 +395,3 @@ def _one_name(speaker: Speaker) -> str:
 def _names_of(people: Sequence[Speaker]) -> frozenset[str]:
     """The names of all the people some speakers resolved to."""
     return frozenset(name for speaker in people for name in speaker.names)
-
-
-def _once_each(ranked: list[Ranked]) -> list[Ranked]:
-    """A ranking with each paragraph's text once: an archive holds some stories twice (a feed's repeat, a copy
-    filed under two sections), and a page quoting the same words twice looks broken."""
-    first: dict[str, Ranked] = {}
-    for r in ranked:
-        first.setdefault(r.row.text, r)
-    return list(first.values())
-
-
-def _answering(by_speaker: bool, on_topic: bool) -> Callable[[Ranked], bool]:
-    """Which ranked paragraphs answer: a person's words on the topic (their tiers from ``ANSWER_TIER``), all they
-    said (not what only mentions them), or any on a topic."""
-    if by_speaker:
-        return (lambda r: r.key[0] >= ANSWER_TIER) if on_topic else (lambda r: r.key[0] == SPEAKS)
-    return lambda r: True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 
 from bot.retrieval.fts import any_of, content_words
 from bot.retrieval.ranked import (
@@ -21,7 +22,7 @@ from bot.retrieval.ranked import (
     Ranked,
     weight,
 )
-from bot.retrieval.speaker_tiers import TopicTiers, two_words
+from bot.retrieval.speaker_tiers import ANSWER_TIER, TopicTiers, two_words
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.stories import Stories, has_form
 from bot.retrieval.terms import Topic, stem, stems_of
@@ -224,3 +225,11 @@ class SpeakerRanker:
         stems = self.stories.stems(article_id)
         found = sum(has_form(stems, stem(q)) for q in speaker.qualifiers)
         return found / len(speaker.qualifiers)
+
+
+def answering(by_speaker: bool, on_topic: bool) -> Callable[[Ranked], bool]:
+    """Which ranked paragraphs answer: a person's words on the topic (their tiers from ``ANSWER_TIER``), all they
+    said (not what only mentions them), or any paragraph on a topic."""
+    if by_speaker:
+        return (lambda r: r.key[0] >= ANSWER_TIER) if on_topic else (lambda r: r.key[0] == SPEAKS)
+    return lambda r: True

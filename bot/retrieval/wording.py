@@ -21,6 +21,7 @@ _QUESTION_OPENING = re.compile(
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
 _BE, _GO = ("are", "is"), ("go", "goes")  # the verb after "others" and after "1 other"
+_SPEAK = ("speaks", "speak")  # after one person or names joined by "/", and after "the 9 people recorded as …"
 
 
 def lead(
@@ -61,10 +62,9 @@ def lead(
     elif namesakes and not parsed.topic:
         guessed += f" ({others} {_GO[namesakes == 1]} by “{speaker.typed}”: ask by full name for one of them.)"
     if parsed.topic and named:
-        return (
-            f"I can't tell for certain that {who} speaks about {parsed.topic}{when}, but this names them on it:"
-            f"{guessed}"
-        )
+        speak = _SPEAK[len(speaker.names) > NAMES_LISTED]
+        doubt = f"I can't tell for certain that {who} {speak} about {parsed.topic}{when}"
+        return f"{doubt}, but this names them on it:{guessed}"
     if parsed.topic:
         return f"What {who} said about {parsed.topic}{when}:{guessed}"
     if unquoted:
