@@ -14,6 +14,7 @@ from bot.retrieval.follow_up_phrasing import (
     asks_for_others,
     goes_on,
     names_no_one,
+    order_asked,
     other_speaker,
     parse_follow_up,
 )
@@ -61,6 +62,9 @@ class FollowUps:
 
     def _readings(self, text: str, context: Context | None) -> list[Question]:
         """``readings`` as the message asks them, "its" and all."""
+        if context is not None and (order := order_asked(text)) is not None:
+            asked = context.question  # "anything newer?": its answer by date (read from the text as asked)
+            return [replace(asked, text=f"{asked.text.rstrip(' ?.!')}, {order.value}")]
         if context is not None and (turned := self._turned_to(text, context)):
             return turned
         pronoun_only = names_no_one(text)  # "what did he say?": needs the conversation's person

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.retrieval.chat_text import corrects, normalise
+from bot.retrieval.order import Order, order_in
 from bot.retrieval.query import parse_question, pronoun_reading, refers_back, tidy_speaker, tidy_topic
 from bot.retrieval.question_patterns import ABOUT, WHO_SPOKE, WORDS_ON
 
@@ -15,10 +16,27 @@ from bot.retrieval.question_patterns import ABOUT, WHO_SPOKE, WORDS_ON
 _FOLLOW_UP_TOPIC = re.compile(
     r"^(?:and|but|what|how|ok|okay|also)?,? ?(?:what |how )?(?:about|on|regarding) (?P<t>.+)$", re.IGNORECASE
 )
-# "and khalafov?", "same question for the chancellor": another person on the same topic.
+# "and khalafov?", "same question for the chancellor", "compare that with howard": another person on the same topic.
 _FOLLOW_UP_OTHER = re.compile(
-    r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with))"
+    r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with)"
+    # (normalising drops the request "compare": "compare that with howard" is read as "that with howard")
+    r"|(?:and )?(?:(?:compare )?(?:that|this|it|them|those) |how (?:does|do) (?:that|this|it|they) compare )"
+    r"(?:with|to|against)|(?:and )?(?:vs\.?|versus))"
     r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
+    re.IGNORECASE,
+)
+# "anything newer?", "older ones?": the conversation's question, by date; "sort them by date", "newest first": so.
+_NEWER, _OLDER = r"newer|more recent|later|fresher", r"older|earlier"
+_DATED = re.compile(
+    r"^(?:and |but |ok |so )?(?:(?:is there|are there|got|show me|give me) )?(?:(?:anything|any|something) )?"
+    rf"(?:even )?(?P<which>{_NEWER}|{_OLDER})(?: ones| quotes| stories| news| comments| articles| reports)?"
+    r"(?: than (?:that|these|those|this|them))?$",
+    re.IGNORECASE,
+)
+_SORTED = re.compile(
+    r"^(?:(?:please |can you |could you )*(?:sort|order|put|show|list|give me) (?:them|these|those|it|that"
+    r"|the (?:answers|quotes|stories|results))(?: to me)? )?(?:by date|(?:newest|latest|most recent|oldest|earliest)"
+    r" first|(?:in )?(?:reverse )?(?:date|chronological) order|chronologically)$",
     re.IGNORECASE,
 )
 # "what about khalafov's comments?": the person whose words they are.
@@ -128,3 +146,12 @@ def asks_for_everything(text: str) -> bool:
 def anything_on(text: str) -> bool:
     """Whether a message asks for anything on a topic ("anything on gas?"): after someone's words, theirs on it."""
     return _ANYTHING_ON.match(normalise(text)) is not None
+
+
+def order_asked(text: str) -> Order | None:
+    """The order a message asks the conversation's answer in, when that is all it asks ("anything newer?", "sort
+    them by date", "oldest first"), else None."""
+    clean = normalise(text)
+    if dated := _DATED.match(clean):
+        return Order.OLDEST if re.fullmatch(_OLDER, dated["which"], re.IGNORECASE) else Order.NEWEST
+    return order_in(clean) if _SORTED.match(clean) else None

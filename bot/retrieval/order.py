@@ -27,7 +27,7 @@ _ORDERS = (
     (
         Order.NEWEST,
         re.compile(
-            r",?\s*\b(?:(?:the )?(?:newest|latest|most recent|recent|last) first|in reverse (?:date|chronological)"
+            r",?\s*\b(?:(?:the )?(?:newest|latest|most recent|recent|last) first|(?:in )?reverse (?:date|chronological)"
             r" order|newest to oldest|by date)\s*(?=[?.!]*$)"
             rf"|\b(?:most )?recently\b|\blately\b|\b(?:the )?(?:latest|newest|most recent)\s+(?={_SAID_AS})"
             rf"|\blast\s+(?={_SPEAKING})",
@@ -37,7 +37,8 @@ _ORDERS = (
     (
         Order.OLDEST,
         re.compile(
-            r",?\s*\b(?:(?:the )?(?:oldest|earliest|first) first|in (?:date|chronological) order|oldest to newest)"
+            r",?\s*\b(?:(?:the )?(?:oldest|earliest|first) first|(?:in )?(?:date|chronological) order|oldest to newest"
+            r"|chronologically)"
             rf"\s*(?=[?.!]*$)|\b(?:the )?(?:earliest|oldest)\s+(?={_SAID_AS})|\bfirst\s+(?={_SPEAKING})",
             re.IGNORECASE,
         ),

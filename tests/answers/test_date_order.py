@@ -65,3 +65,22 @@ def test_the_words_asking_for_an_order_are_not_the_question() -> None:
     assert order_in("what did blair say last week about tax?") is None
     assert order_in("blair on tax in chronological order") is Order.OLDEST
     assert order_in("the most recent remarks from blair on tax") is Order.NEWEST
+
+
+def test_a_follow_up_asking_only_for_an_order_orders_the_conversations_answer(service: BriefingService) -> None:
+    _baker_on_the_dollar(service)
+    user, chat = User("telegram", "72"), Chat("telegram", "72")
+    handle(service, user, chat, "what did baker say about the dollar?")
+    for message, order in (
+        ("anything newer?", "newest first"),
+        ("older ones?", "oldest first"),
+        ("sort them by date", "newest first"),
+        ("in chronological order", "oldest first"),
+    ):
+        reply = handle(service, user, chat, message)
+        assert reply.text.startswith(f"What James Baker said about the dollar, {order}"), message
+        dates = [hit.citation.published for hit in reply.quotes if hit.citation.published]
+        assert dates == sorted(dates, reverse=order == "newest first") and len(dates) == 3, message
+    # The conversation goes on with the same question, in that order.
+    more = handle(service, user, chat, "more")
+    assert more.text.startswith("What James Baker said about the dollar, oldest first")

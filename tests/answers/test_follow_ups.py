@@ -355,3 +355,17 @@ def test_a_crowd_asked_for_stays_the_crowd_when_one_of_it_answers(service: Brief
     assert handle(service, user, chat, "what did they say about gold?").text.startswith("What Cy Dunn said about gold")
     yen = handle(service, user, chat, "and the yen?")  # analysts on the yen, not Cy Dunn
     assert yen.text.startswith("What Ed Fox said about the yen") and yen.quotes
+
+
+def test_comparing_with_someone_asks_them_on_the_conversations_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dollar talks\n\nJames Baker said the dollar had fallen far enough.")
+    service.load_text(ADMIN, "Bonn view\n\nGerhard Stoltenberg said the dollar was close to its floor.")
+    service.load_text(ADMIN, "Fed view\n\nPaul Volcker said the dollar needed no more help.")
+    user, chat = User("telegram", "73"), Chat("telegram", "73")
+    handle(service, user, chat, "what did baker say about the dollar?")
+    for message, who in (
+        ("compare that with stoltenberg", "Gerhard Stoltenberg"),
+        ("how does that compare to volcker?", "Paul Volcker"),
+        ("versus stoltenberg?", "Gerhard Stoltenberg"),
+    ):
+        assert handle(service, user, chat, message).text.startswith(f"What {who} said about the dollar:"), message
