@@ -22,6 +22,7 @@ from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.hits import hits_of, once_each
 from bot.retrieval.introductions import introductions, who_is_asked
+from bot.retrieval.language import in_another_language
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
 from bot.retrieval.order import Order, as_ordered, in_date_order, order_in, without_order
 from bot.retrieval.periods import Period, period_in
@@ -56,6 +57,7 @@ from bot.retrieval.wording import (
 from bot.store.protocol import StoreProtocol
 
 EMPTY_ARCHIVE = "I have no articles to answer from yet. An admin can load some with /load."
+ENGLISH_ONLY = "I can only read questions in English. Try asking in English, e.g. “what did Imomi say about oil?”"
 # A speaker that is an institution: its words are reported as the body's ("the Agriculture Ministry declined
 # comment", "Turkey said") or a spokesman's, seldom under the holder its name resolves to.
 INSTITUTIONS = frozenset(
@@ -127,6 +129,8 @@ class Retriever:
             for choice in topic_choices(asked.topic):
                 if not (found := self._in_its_period(replace(asked, topic=choice), answer_page)).no_match:
                     return found
+            if in_another_language(asked.text):
+                return self._nothing(asked, ENGLISH_ONLY)
         return answer
 
     def _in_its_period(self, asked: Question, answer_page: Callable[[Question, Period | None], Answer]) -> Answer:

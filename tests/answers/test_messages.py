@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings
+from bot.retrieval.language import in_another_language
 from bot.service import BriefingService
 from bot.store import Store
 from tests.answers.helpers import ADMIN
@@ -136,3 +137,19 @@ def test_a_person_never_quoted_gets_what_the_stories_say_of_them_under_a_lead_sa
     answer = service.ask("what has vennegoor said?")
     assert answer.hits[0].text.startswith("The club has signed striker Jan Vennegoor")
     assert answer.message.startswith("I found no paragraph where Jan Vennegoor speaks; what the stories say of them")
+
+
+def test_a_question_in_another_language_is_told_to_ask_in_english(loaded: BriefingService) -> None:
+    for question in (
+        "¿qué dijo Lyng sobre el arroz?",
+        "qu'a dit Lyng sur le riz?",
+        "Was hat Lyng über den Reis gesagt?",
+        "что сказал Лынг о рисе?",
+        "Lyng düyü haqqında nə dedi?",
+    ):
+        answer = loaded.ask(question)
+        assert answer.no_match and answer.message.startswith("I can only read questions in English."), question
+    # English questions that find nothing, names from other languages and all, are told what was not found.
+    for question in ("what did jean-claude de la rue say about the euro?", "any news on the sur de france?"):
+        assert not in_another_language(question), question
+    assert loaded.ask("what did lyng say about the sur de france?").message.startswith("I found no paragraph")
