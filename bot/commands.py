@@ -56,10 +56,12 @@ _MORE = re.compile(
     r"|anything else|what else|anything more|what else is there|what else have you got)$",
     re.IGNORECASE,
 )
-# "show me the full article", "can i read the whole story?", "full text": the article the last answer quotes first.
+# "show me the full article", "can i read the whole story?", "full text", "open the article": the article the last
+# answer quotes first.
 _FULL_ARTICLE = re.compile(
-    r"^(?:(?:show|give|send|open)(?: me)? |(?:can|could|may) i (?:see|read|have) |i want to read |read )?"
-    r"(?:the |that |this )?(?:full|whole|entire|complete) (?:article|story|text|piece|report)(?: please)?$",
+    r"^(?:(?:show|give|send|open|pull up)(?: me)? |(?:can|could|may) i (?:see|read|have) |i want to (?:read|see) "
+    r"|let me (?:read|see) |read )?(?:the |that |this )?(?:(?:full|whole|entire|complete|original) )?"
+    r"(?:article|story|text|piece|report)(?: in full)?(?: please)?$",
     re.IGNORECASE,
 )
 # "when was that?", "where did he say that?", "where's that from?", "source?", "which article?": where the last

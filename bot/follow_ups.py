@@ -260,15 +260,21 @@ class FollowUps:
             return [Question(text, speaker=other, topic=_carried(asked)), news_of_them]
         turned = Question(text, speaker=other, topic=_carried(asked))
         on_it = Question(text, speaker=asked.speaker, topic=other)
-        if self._perhaps_a_topic(other):
+        body = re.search(rf"\bthe {re.escape(other)}\b", text, re.IGNORECASE)
+        if self._perhaps_a_topic(other) and not (body and self._named_so(other)):
             # "what did imomi say?", then "what about jobs?": his words on jobs if any, else Steve Jobs's.
             return [on_it, turned]
-        body = re.search(rf"\bthe {re.escape(other)}\b", text, re.IGNORECASE)
         if body and not reads_as_a_role(other):
             # A body named with an article: "what did yeutter say about rice?", then "and the EC?": the EC's words on
             # rice if any, else his on the EC; if neither, the EC's no-match, which the question most likely meant.
             return [turned, replace(on_it, topic=body.group()), turned]
         return [turned]
+
+    def _named_so(self, typed: str) -> bool:
+        """Whether the store records a speaker by exactly the typed words ("world bank": the World Bank), though
+        the archive writes its last word in lower case."""
+        found = self.retriever.speakers.exact(typed)
+        return found is not None and typed.lower() in (name.lower() for name in found.names)
 
     def _a_persons_name(self, topic: str) -> bool:
         """Whether a topic is someone's name as the archive writes names ("hewitt"), not a phrase some entity goes

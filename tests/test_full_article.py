@@ -21,7 +21,10 @@ def test_read_by_number_shows_the_citation_then_every_paragraph(service: Briefin
     )
 
 
-@pytest.mark.parametrize("message", ["show me the full article", "/read", "can i read the whole story?"])
+@pytest.mark.parametrize(
+    "message",
+    ["show me the full article", "/read", "can i read the whole story?", "show me the article", "open the story"],
+)
 def test_the_full_article_is_the_one_the_last_answer_quotes_first(service: BriefingService, message: str) -> None:
     service.load_text(User("console", "me"), STORY)
     handle(service, ME, CHAT, "what did volcker say about the dollar?")

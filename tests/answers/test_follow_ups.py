@@ -369,3 +369,18 @@ def test_comparing_with_someone_asks_them_on_the_conversations_topic(service: Br
         ("versus stoltenberg?", "Gerhard Stoltenberg"),
     ):
         assert handle(service, user, chat, message).text.startswith(f"What {who} said about the dollar:"), message
+
+
+def test_a_body_turned_to_by_its_whole_name_speaks_on_the_topic_though_its_last_word_is_common(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Waves slow growth\n\nThe IMF said the tsunami would slow growth in Sri Lanka.")
+    service.load_text(ADMIN, "Debt relief\n\nThe IMF said it would work with the World Bank on debt relief.")
+    service.load_text(ADMIN, "Cost of the waves\n\nThe World Bank said the tsunami would cost the region billions.")
+    for day in range(3):  # "bank" is mostly written in lower case, as a word that may be a topic
+        service.load_text(ADMIN, f"Rates {day}\n\nThe central bank said rates would stay at {day + 4}%.")
+    user, chat = User("telegram", "74"), Chat("telegram", "74")
+    handle(service, user, chat, "what did the imf say about the tsunami?")
+    reply = handle(service, user, chat, "and the world bank?")
+    assert reply.text.startswith("What World Bank said about the tsunami:")
+    assert reply.quotes[0].text.startswith("The World Bank said the tsunami")
