@@ -187,6 +187,8 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     first_gas = any_store.article_rows(gas)[0].id
     assert any_store.first_speakers([second_oil, first_gas, 10**9]) == {second_oil: lopez_id, first_gas: chen_id}
     assert any_store.speakers_of([first_gas]) == {first_gas: ("Bo Chen", "Ana Lopez")}
+    assert any_store.most_quoted(5) == [("Ana Lopez", 3), ("Bo Chen", 1)]  # mentions are not counted
+    assert any_store.most_quoted(1) == [("Ana Lopez", 3)]
     any_store.replace_people(gas, PersonSpeech(aliases={}, speakers=[[], []], mentions=[[], []]))
     assert any_store.speakers_of([first_gas]) == {}
     version = any_store.people_version()

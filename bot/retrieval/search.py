@@ -43,7 +43,7 @@ from bot.retrieval.terms import Topic, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
 from bot.retrieval.typed_names import names_a_role
-from bot.retrieval.voices import LEFT_OUT_READ, VOICES_READ, Voices
+from bot.retrieval.voices import LEFT_OUT_READ, VOICES_READ, Voices, asks_most_quoted, most_quoted
 from bot.retrieval.wording import (
     as_on_page,
     introduction_lead,
@@ -175,6 +175,8 @@ class Retriever:
                 )
             leads, more = latest_leads(self.store, limit, offset)
             return Answer(asked.text, hits_of(self.store, leads, ()), False, "The latest stories:", has_more=more)
+        if not asked.speaker and asks_most_quoted(asked.text):  # "who is quoted most?": not who someone is
+            return Answer(asked.text, (), False, most_quoted(self.store))
         if introduced := self._introducing(asked, limit, offset):
             return introduced
         speaker, parsed, guessed = self.asked.speaker_of(asked)

@@ -3,14 +3,27 @@ commented?"), people asked about together taking turns ("compare howard and blai
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.admin_text import counted
+from bot.retrieval.chat_text import normalise
 from bot.retrieval.ranked import MIN_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic
 from bot.store.protocol import StoreProtocol
 
+# "who is quoted most?", "who do you quote most often?", "the most quoted people", "top voices": in the whole archive.
+_MOST_QUOTED = re.compile(
+    r"^(?:(?:list|show me|tell me|give me) )?(?:who(?:'s| is| are| was| were| gets| get| do you| does the bot"
+    r"| do the (?:articles|stories))? (?:(?:you|being) )?(?:quoted|quote|quoting|cited|cite|citing|speaks|speak"
+    r"|talks|talk)(?: (?:the )?most(?: often)?| more than anyone(?: else)?)"
+    r"|(?:who are |what are )?(?:the )?(?:most (?:quoted|cited) (?:people|voices|sources|speakers|names)?"
+    r"|top (?:voices|sources|speakers)))(?: in the (?:articles|stories|news))?$",
+    re.IGNORECASE,
+)
+MOST_QUOTED_LISTED = 10  # people named for "who is quoted most?"
 LEFT_OUT_READ = 200  # the paragraphs of a ranking looked up for who speaks in them, to leave someone out
 VOICES_READ = 30  # the best answers read for the people quoted on a topic ("who commented on Y?")
 
@@ -71,3 +84,17 @@ def _taking_turns(ranked: list[Ranked], speaking: Sequence[set[int]]) -> list[Ra
             turns.append(part)
     moved = {id(r) for r in taken}
     return [*taken, *(r for r in ranked if id(r) not in moved)]
+
+
+def asks_most_quoted(text: str) -> bool:
+    """Whether a message asks who the articles quote most, on no topic ("who is quoted most?")."""
+    return _MOST_QUOTED.match(normalise(text)) is not None
+
+
+def most_quoted(store: StoreProtocol) -> str:
+    """Who speaks in most paragraphs, the first ``MOST_QUOTED_LISTED``, as a sentence."""
+    found = store.most_quoted(MOST_QUOTED_LISTED)
+    if not found:
+        return "No one is quoted in the articles I have."
+    listed = ", ".join(f"{name} ({counted(spoken, 'paragraph')})" for name, spoken in found)
+    return f"Quoted most in the articles: {listed}. Ask “what did {found[0][0]} say?” to read their words."

@@ -74,6 +74,17 @@ class PeopleQueries:
             ).fetchone()
         return int(row[0]), int(row[1])
 
+    def most_quoted(self, limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` people (and bodies) who speak in most paragraphs, with how many, most first (then by
+        name)."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT pe.name, COUNT(*) AS spoken FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
+                " WHERE pp.role = 'speaker' GROUP BY pe.id ORDER BY spoken DESC, pe.name LIMIT ?",
+                [limit],
+            ).fetchall()
+        return [(str(name), int(spoken)) for name, spoken in rows]
+
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:
         """Names of the given people."""
         with self._lock:

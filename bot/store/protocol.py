@@ -175,6 +175,11 @@ class StoreProtocol(Protocol):
         """Names of the given people."""
         ...
 
+    def most_quoted(self, limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` people (and bodies) who speak in most paragraphs, with how many, most first (then by
+        name)."""
+        ...
+
     def person_paragraphs(
         self,
         person_ids: Sequence[int],

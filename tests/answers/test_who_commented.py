@@ -216,3 +216,14 @@ def test_who_else_commented_on_a_topic_named_again_leaves_out_the_person_just_as
     assert others.text.startswith("Quoted on the harbour besides Oren Malik: ")
     assert "Oren Malik" not in others.text.removeprefix("Quoted on the harbour besides Oren Malik")
     assert {"Tomas Brandt", "Ann Cole"} <= {name for quote in others.quotes for name in quote.speakers}
+
+
+def test_who_is_quoted_most_lists_the_archives_most_quoted_voices(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dollar talks\n\nJames Baker said the dollar had fallen far enough.")
+    rice = ["Rice talks", "Clayton Yeutter said rice talks stalled.", "Yeutter said Japan must move.", "He said so."]
+    service.load_text(ADMIN, "\n\n".join(rice))
+    for question in ("who is quoted most?", "who do you quote most often?", "most quoted people", "top voices"):
+        answer = service.ask(question)
+        assert answer.message.startswith("Quoted most in the articles: Clayton Yeutter (3 paragraphs), "), question
+        assert "James Baker (1 paragraph)" in answer.message and not answer.no_match, question
+        assert answer.message.endswith("Ask “what did Clayton Yeutter say?” to read their words."), question

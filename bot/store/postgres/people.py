@@ -58,6 +58,17 @@ class PgPeopleQueries:
         assert row is not None
         return int(str(row[0])), int(str(row[1]))
 
+    def most_quoted(self, limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` people (and bodies) who speak in most paragraphs, with how many, most first (then by
+        name)."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT pe.name, COUNT(*) AS spoken FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
+                " WHERE pp.role = 'speaker' GROUP BY pe.id, pe.name ORDER BY spoken DESC, pe.name LIMIT %s",
+                [limit],
+            ).fetchall()
+        return [(str(name), int(str(spoken))) for name, spoken in rows]
+
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:
         """Names of the given people."""
         with self.pool.connection() as conn:
