@@ -110,8 +110,9 @@ def parse_follow_up(text: str) -> FollowUp | None:
         return _on(tidy_topic(match.group("t")))
     if (asked := pronoun_reading(clean)) is not None and not parse_question(clean).speaker:
         # "was he critical of the bundesbank?", "his comments on inflation?": any phrasing a name would take (not
-        # "who is imomi and what did he say about oil?", whose "he" the message names).
-        return _on(asked.topic)
+        # "who is imomi and what did he say about oil?", whose "he" the message names); "did he apologise?", "has
+        # she responded?": on what the conversation asked.
+        return _on(asked.topic) if asked.topic else FollowUp(same_topic=True)
     return None
 
 

@@ -171,6 +171,12 @@ SPEAKER_PATTERNS = (
     # "has X commented?", "has X spoken?": all they said.
     rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:commented|comment|spoken|speak|talked|talk"
     rf"|made any comments?)(?P<t>)$",
+    # "did X apologise?", "has X responded?", "did X deny it?": their words, which would do so (on what "it" is). With
+    # what they did it to, the question is read as its subject's doing ("did arnesen deny falling out with
+    # santini?"), which a story may report in other words.
+    rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:apologi[sz]ed?|respond(?:ed)?|repl(?:y|ied)|react(?:ed)?"
+    rf"|admit(?:ted)?|den(?:y|ied)|conceded?|protest(?:ed)?|object(?:ed)?|hit back|retaliated?)"
+    rf"(?: (?:(?:to|for|about|over|on|against) )?(?P<t>it|that|this|them))?$",
     # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up; "is X quoted?": all.
     rf"^{POLITE}(?:was|were|has|have|is|are) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
     rf"(?: {ABOUT} (?P<t>.+))?$",

@@ -384,3 +384,16 @@ def test_a_body_turned_to_by_its_whole_name_speaks_on_the_topic_though_its_last_
     reply = handle(service, user, chat, "and the world bank?")
     assert reply.text.startswith("What World Bank said about the tsunami:")
     assert reply.quotes[0].text.startswith("The World Bank said the tsunami")
+
+
+def test_did_he_apologise_asks_the_conversations_person_on_its_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Referee row\n\nJose Mourinho said the referee had been influenced at half-time.")
+    service.load_text(ADMIN, "Chelsea win\n\nJose Mourinho said his players had been superb all season.")
+    user, chat = User("telegram", "75"), Chat("telegram", "75")
+    handle(service, user, chat, "what did mourinho say about the referee?")
+    for message in ("did he apologise?", "has he responded?", "did he deny it?"):
+        reply = handle(service, user, chat, message)
+        assert reply.text.startswith("What Jose Mourinho said about the referee:"), message
+        assert [hit.text[:35] for hit in reply.quotes] == ["Jose Mourinho said the referee had "]
+    # Asked of him by name, all he said, which would hold it.
+    assert service.ask("did mourinho apologise?").message.startswith("What Jose Mourinho said:")
