@@ -36,6 +36,14 @@ def first_story_first(ranked: list[Ranked]) -> list[Ranked]:
     return [first, *followers, *(r for r in ranked[1:] if id(r) not in moved)]
 
 
+def best_of_each_story(ranked: list[Ranked]) -> list[Ranked]:
+    """A story's best paragraph only, for stories asked for ("top 5 stories on the tsunami")."""
+    best: dict[int, Ranked] = {}
+    for r in ranked:
+        best.setdefault(r.row.article_id, r)
+    return list(best.values())
+
+
 class Arranger:
     """Arranges a ranking's first answers with the paragraphs of their story that go with them."""
 

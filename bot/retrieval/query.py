@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.retrieval.chat_text import normalise
+from bot.retrieval.delivery import without_delivery
 from bot.retrieval.fts import content_words
-from bot.retrieval.order import without_order
 from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
     NAMED_OCCASION,
@@ -20,7 +20,6 @@ from bot.retrieval.question_patterns import (
     WHO_IS,
     WHO_SPOKE,
 )
-from bot.retrieval.tally import without_how_often
 
 SPEAKER_TOPIC = "speaker_topic"
 SPEAKER_ONLY = "speaker_only"
@@ -96,9 +95,9 @@ class Question:
 
 def parse_question(text: str) -> Question:
     """Split a question into speaker and topic by its phrasing; unknown phrasings are topic-only."""
-    # "and what did Khalafov say…" asks anew; "newest first" and "how many times" say how to give the answer, not
-    # what to find.
-    clean = _LEADING_CONJUNCTION.sub("", without_how_often(without_order(normalise(text))))
+    # "and what did Khalafov say…" asks anew; "newest first", "how many times" and "10 quotes" say how to give the
+    # answer, not what to find.
+    clean = _LEADING_CONJUNCTION.sub("", without_delivery(normalise(text)))
     if len(parts := [part for part in _SENTENCE_END.split(clean) if normalise(part)]) > 1:
         # "is japan buying us supercomputers? what did tamura say", "i read about the dome. what was blair's view
         # of it?": the sentence naming a speaker, the rest its topic (what the others are about, for a pronoun).

@@ -113,7 +113,7 @@ TOPIC_PATTERNS = (
     rf"(?: {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}what (?:are|were|is|was|have|has|did|do) (?:people|they|others|everyone|everybody) (?:been )?"
     rf"(?:saying|said|say|writing|written|write) {ABOUT} (?P<t>.+)$",
-    rf"^{POLITE}(?:any )?(?:quotes|comments|remarks) {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}(?:any )?(?:quotes|comments|remarks|paragraphs|passages|excerpts) {ABOUT} (?P<t>.+)$",
     # "what do the articles say about Y": the archive itself, not a speaker.
     rf"^{POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
     rf"|reports?|press|media|coverage|sources?|bbc|reuters) (?:say|said|report|reported|write|wrote|have to say"

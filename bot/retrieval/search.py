@@ -9,22 +9,22 @@ a story covers better, are asked again as a topic (``as_topic``).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
 from bot.models import Answer
-from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, first_story_first
+from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, best_of_each_story, first_story_first
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
+from bot.retrieval.delivery import Delivery, delivery_of, without_delivery
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
 from bot.retrieval.hits import hits_of, once_each
 from bot.retrieval.introductions import introductions, who_is_asked
 from bot.retrieval.language import in_another_language
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
-from bot.retrieval.order import Order, as_ordered, in_date_order, order_in, without_order
+from bot.retrieval.order import as_ordered, in_date_order
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question, topic_choices
@@ -36,9 +36,9 @@ from bot.retrieval.ranked import (
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker, answering
 from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, typed_as_a_thing
 from bot.retrieval.speakers import Speaker, SpeakerResolver
-from bot.retrieval.spelling import archive_spellings
+from bot.retrieval.spelling import spelling_hint
 from bot.retrieval.stories import Stories
-from bot.retrieval.tally import asks_how_often, tally, without_how_often
+from bot.retrieval.tally import tally
 from bot.retrieval.terms import Topic, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
@@ -108,19 +108,19 @@ class Retriever:
             # Said as it is: "I don't know anyone called Imomi" from an archive holding nothing misleads (a
             # fresh install run away from its bundled articles, or an archive emptied by deletions).
             return self._nothing(asked, EMPTY_ARCHIVE)
-        # How to order the answer and whether to count it are not what it is about: "baker on the dollar, oldest
-        # first", "how many times has blair mentioned iraq?".
-        order, counting = order_in(asked.text), asks_how_often(asked.text)
-        if order is not None or counting:
-            asked = replace(asked, text=without_how_often(without_order(asked.text)))
+        # How to order the answer, whether to count it and how much of it to show are not what it is about: "baker
+        # on the dollar, oldest first", "how many times has blair mentioned iraq?", "10 quotes on oil".
+        delivery = delivery_of(asked.text)
+        if delivery != Delivery():
+            asked = replace(asked, text=without_delivery(asked.text))
+            limit = delivery.shown or limit
         answer_page = partial(
             self._answer,
             limit=limit,
             offset=offset,
             after_article=after_article,
             own_words_only=own_words_only,
-            order=order,
-            counting=counting,
+            delivery=delivery,
         )
         answer = self._in_its_period(asked, answer_page)
         if answer.no_match:
@@ -159,11 +159,10 @@ class Retriever:
         offset: int,
         after_article: int,
         own_words_only: bool,
-        order: Order | None,
-        counting: bool = False,
+        delivery: Delivery,
     ) -> Answer:
         """``answer`` for a question as read, from articles published in ``period`` (any without a date too), in
-        ``order`` if one is asked, ``counting`` how many paragraphs and stories answer."""
+        arranged as the question asks (``delivery``)."""
         if not asked.speaker and names_no_one(asked.text):
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
             return self._nothing(asked, "Who do you mean? Ask me about the person by name.")
@@ -184,7 +183,7 @@ class Retriever:
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
         # first few paragraphs may all be from another month).
         # or when the answers go by date.
-        complete = period is not None or order is not None or counting
+        complete = period is not None or delivery.whole_ranking
         wanted = sys.maxsize if complete else max(offset + limit + 1, FOLLOWER_WINDOW)
         if speaker is not None and len(speaker.parts) > 1:
             wanted *= len(speaker.parts)  # their best answers take turns: each one's page
@@ -233,7 +232,7 @@ class Retriever:
                     offset=offset,
                     after_article=after_article,
                     own_words_only=own_words_only,
-                    order=order,
+                    delivery=delivery,
                 )
         else:
             return self._nothing(parsed, "Ask me about a person or a topic, e.g. “what did Imomi say about oil?”")
@@ -275,7 +274,7 @@ class Retriever:
                     offered=bool(nearest),
                     silent=silent,
                     when=when,
-                    hint=self._spelling_hint(asked, parsed, topic),
+                    hint=spelling_hint(asked.text, parsed.topic, topic, self.store.document_frequency, self._answered),
                 ),
                 alternatives=hits_of(self.store, nearest, topic.all_stems if topic else ()),
             )
@@ -295,9 +294,11 @@ class Retriever:
         if speaker is not None and len(speaker.parts) > 1:
             ranked = self.voices.taking_turns(ranked, speaker.parts)
         answers = answering(speaker is not None and not named_only, topic is not None)
-        if order is not None:
-            ranked = in_date_order(ranked, order, answers)
-            when += as_ordered(order, ranked, answers)
+        if delivery.by_story:
+            ranked = best_of_each_story(ranked)
+        if delivery.order is not None:
+            ranked = in_date_order(ranked, delivery.order, answers)
+            when += as_ordered(delivery.order, ranked, answers)
         page = ranked[offset : offset + limit]
         if not page:
             return Answer(parsed.text, (), True, "There is nothing more.")
@@ -306,7 +307,8 @@ class Retriever:
         shown = as_on_page(speaker, hits, narrowed=bool(parsed.topic) or period is not None)
         namesakes = namesakes_of(speaker, shown) if speaker and shown else 0
         # (Not for a paragraph only naming them: its lead says none is certain.)
-        counted = tally(ranked, answers, by_speaker=speaker is not None) + " " if counting and not named_only else ""
+        counting = delivery.counted and not named_only
+        counted = tally(ranked, answers, by_speaker=speaker is not None) + " " if counting else ""
         return Answer(
             parsed.text,
             hits,
@@ -360,24 +362,9 @@ class Retriever:
         if colleagues and (others := self.speakers.others_at_body(speaker)) is not None:
             yield others
 
-    def _spelling_hint(self, asked: Question, parsed: Question, topic: Topic | None) -> str:
-        """A no-match's "Did you mean …?" with the topic as the archive spells it, when it holds a word no article
-        uses that is one slip from one they do and the question so spelt is answered ("the millenium dome");
-        empty otherwise ("the hubble telescope" is not the humble one, nor "the panama canal" a pajama canal)."""
-        if topic is None or not topic.unused:
-            return ""
-        fixes = archive_spellings(topic.words, topic.unused, self.store.document_frequency)
-        if not fixes:
-            return ""
-
-        def spelt(text: str) -> str:
-            return re.sub(r"\w+", lambda word: fixes.get(word[0].lower(), word[0]), text)
-
-        respelt_question = spelt(asked.text)
-        # The question so spelt has fewer such words, so asking it ends (a word not written as such is left).
-        if respelt_question == asked.text or self.answer(respelt_question, limit=1).no_match:
-            return ""
-        return f" Did you mean “{spelt(parsed.topic)}”?"
+    def _answered(self, question: str) -> bool:
+        """Whether a question finds anything."""
+        return not self.answer(question, limit=1).no_match
 
     def _holds(self, topic_text: str, text: str) -> bool:
         """Whether a text covers a topic (its words or related ones), or the topic is empty."""

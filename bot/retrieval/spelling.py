@@ -7,9 +7,10 @@ neighbouring letters swapped, with one such spelling in use, is read as that spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
-from bot.retrieval.terms import stem
+from bot.retrieval.terms import Topic, stem
 
 SHORTEST_RESPELT = 5  # letters: shorter words have too many neighbours one slip away ("warr": war, warn, ward)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -73,3 +74,28 @@ def archive_spellings(
         if used.get(stems_of_slips[best], 0):
             found[word] = best
     return found
+
+
+def spelling_hint(
+    question: str,
+    typed_topic: str,
+    topic: Topic | None,
+    frequency: Callable[[Sequence[str]], dict[str, int]],
+    answered: Callable[[str], bool],
+) -> str:
+    """A no-match's "Did you mean …?" with the topic as the archive spells it, when it holds a word no article
+    uses that is one slip from one they do and the ``question`` so spelt is ``answered`` ("the millenium dome");
+    empty otherwise ("the hubble telescope" is not the humble one, nor "the panama canal" a pajama canal)."""
+    if topic is None or not topic.unused:
+        return ""
+    fixes = archive_spellings(topic.words, topic.unused, frequency)
+    if not fixes:
+        return ""
+
+    def spelt(text: str) -> str:
+        return re.sub(r"\w+", lambda word: fixes.get(word[0].lower(), word[0]), text)
+
+    # The question so spelt has fewer such words, so asking it ends (a word not written as such is left).
+    if spelt(question) == question or not answered(spelt(question)):
+        return ""
+    return f" Did you mean “{spelt(typed_topic)}”?"
