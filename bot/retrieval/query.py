@@ -126,7 +126,8 @@ def parse_question(text: str) -> Question:
         if match := pattern.match(clean):
             if (inner := parse_question(match.group("t"))).speaker:  # "summarise what blair said about iraq"
                 return Question(text, inner.speaker, inner.topic)
-            return Question(text, topic=tidy_topic(match.group("t")))
+            # "summarise what was said about the budget": the inner question's topic.
+            return Question(text, topic=inner.topic or tidy_topic(match.group("t")))
     for pattern in _COMPILED_SPEAKER:
         if match := pattern.match(clean):
             speaker = tidy_speaker(match.group("s"))

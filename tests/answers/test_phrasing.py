@@ -137,6 +137,8 @@ def test_compare_asks_for_both_peoples_words(service: BriefingService, question:
         "who said what about the corridor?",
         "summarise the corridor",
         "recap the corridor",
+        "summarise what was said about the corridor",
+        "recap what happened with the corridor",
         "news about the corridor from this week",
         "info on the corridor",
         "background on the corridor",
