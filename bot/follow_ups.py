@@ -12,6 +12,7 @@ from bot.retrieval.follow_up_phrasing import (
     anything_on,
     asks_for_everything,
     asks_for_others,
+    asks_who_they_are,
     goes_on,
     names_no_one,
     order_asked,
@@ -62,6 +63,8 @@ class FollowUps:
 
     def _readings(self, text: str, context: Context | None) -> list[Question]:
         """``readings`` as the message asks them, "its" and all."""
+        if context is not None and asks_who_they_are(text) and (whom := _person_asked(context.question)):
+            return [Question(f"who is {whom}?", topic=whom)]  # "what is his role?": how stories introduce them
         if context is not None and (order := order_asked(text)) is not None:
             asked = context.question  # "anything newer?": its answer by date (read from the text as asked)
             return [replace(asked, text=f"{asked.text.rstrip(' ?.!')}, {order.value}")]
@@ -281,6 +284,11 @@ class FollowUps:
         by ("national insurance", "oil")."""
         words = topic.split()
         return bool(self.retriever.speakers.by_name(topic)) and self.retriever.reader.written_as_a_name(words[-1])
+
+
+def _person_asked(asked: Question) -> str:
+    """The person a conversation asked for the words of, or who they are ("who is michael howard?"); else ""."""
+    return asked.speaker or (asked.topic if WHO_IS.match(asked.text) else "")
 
 
 def _on_its_topic(question: Question, context: Context | None, *, known: bool) -> Question | None:

@@ -39,6 +39,16 @@ _SORTED = re.compile(
     r" first|(?:in )?(?:reverse )?(?:date|chronological) order|chronologically)$",
     re.IGNORECASE,
 )
+# "what is his role?", "what does she do?", "which party does he lead?": who the conversation's person is.
+_THEIR_STANDING = re.compile(
+    r"^(?:and |so )?(?:what(?:'s| is| was| are| were) (?:his|her|their) (?:role|job|title|position|post|office"
+    r"|party|team|club|company|firm|background|nationality|full name)|what (?:does|did) (?:he|she|they) do"
+    r"(?: for a living)?|(?:which|what) (?:party|team|club|side|company|firm|country|department|ministry"
+    r"|organi[sz]ation|union|bank|body|government|paper|newspaper|band|group) (?:does|did|is|was|are|were)"
+    r" (?:he|she|they) (?:lead|run|head|work for|play for|manage|represent|belong to|chair|coach|own|from|in"
+    r"|with|at))$",
+    re.IGNORECASE,
+)
 # "what about khalafov's comments?": the person whose words they are.
 _WORDS_OF = re.compile(
     r"^(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|thoughts|take|position|stance|opinions?|reaction"
@@ -156,3 +166,9 @@ def order_asked(text: str) -> Order | None:
     if dated := _DATED.match(clean):
         return Order.OLDEST if re.fullmatch(_OLDER, dated["which"], re.IGNORECASE) else Order.NEWEST
     return order_in(clean) if _SORTED.match(clean) else None
+
+
+def asks_who_they_are(text: str) -> bool:
+    """Whether a follow-up asks what the conversation's person is ("what is his role?", "which party does he lead?"):
+    how the stories introduce them."""
+    return _THEIR_STANDING.match(normalise(text)) is not None

@@ -397,3 +397,15 @@ def test_did_he_apologise_asks_the_conversations_person_on_its_topic(service: Br
         assert [hit.text[:35] for hit in reply.quotes] == ["Jose Mourinho said the referee had "]
     # Asked of him by name, all he said, which would hold it.
     assert service.ask("did mourinho apologise?").message.startswith("What Jose Mourinho said:")
+
+
+def test_what_the_conversations_person_is_asked_by_pronoun_is_how_stories_introduce_them(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Tory plans\n\nTory leader Michael Howard said taxes would fall.")
+    user, chat = User("telegram", "77"), Chat("telegram", "77")
+    for first in ("who is michael howard?", "what did howard say about taxes?"):
+        handle(service, user, chat, first)
+        for message in ("what is his role?", "which party does he lead?", "what does he do?"):
+            reply = handle(service, user, chat, message)
+            assert reply.text == "How the articles introduce Michael Howard:", (first, message)
