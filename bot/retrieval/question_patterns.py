@@ -113,7 +113,8 @@ TOPIC_PATTERNS = (
     rf"(?: {ABOUT})? (?P<t>.+)$",
     rf"^{POLITE}what (?:are|were|is|was|have|has|did|do) (?:people|they|others|everyone|everybody) (?:been )?"
     rf"(?:saying|said|say|writing|written|write) {ABOUT} (?P<t>.+)$",
-    rf"^{POLITE}(?:any )?(?:quotes|comments|remarks|paragraphs|passages|excerpts) {ABOUT} (?P<t>.+)$",
+    rf"^{POLITE}(?:any )?(?:quotes|comments|remarks|paragraphs|passages|excerpts|opinions?|views|thoughts|analysis"
+    rf"|commentary|criticism) {ABOUT} (?P<t>.+)$",
     # "what do the articles say about Y": the archive itself, not a speaker.
     rf"^{POLITE}what (?:do|did|does|have|has) (?:the |your |these )?(?:articles?|stories|story|papers?|news"
     rf"|reports?|press|media|coverage|sources?|bbc|reuters) (?:say|said|report|reported|write|wrote|have to say"
@@ -147,6 +148,9 @@ TOPIC_PATTERNS = (
     rf"^(?P<t>.+?)(?: ?[-–:.,] ?{NEWS_ASKED}| (?:any news|anything new|any updates?|what(?:'s| is) new))$",
 )
 SPEAKER_PATTERNS = (
+    # "any reaction from the unions to the pension plans?", "the response of the markets to the budget": their words.
+    rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:reactions?|responses?|replies|reply|comments?"
+    rf"|word) (?:from|by|of) (?P<s>.+?) (?:to|on|about|over|regarding) (?P<t>.+)$",
     # "which stories quote X (on Y)?": their words, each cited.
     rf"^{POLITE}(?:which|what|any|are there) (?:stories|articles|reports|pieces) (?:quote|quoted|quoting|cite|cited"
     rf"|citing) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",

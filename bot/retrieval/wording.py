@@ -55,6 +55,9 @@ def lead(
         but = f", besides {words_of(besides)}" if besides else ""
         return f"What the articles say {'on' if in_its_words else 'about'} {topic}{when}{but}:{read}"
     who = _who(speaker)
+    if parsed.topic and not named and _a_crowd(parsed.speaker) and len(speaker.names) <= NAMES_LISTED:
+        # "what are analysts saying about the dollar?": analysts' words, whoever of them the page quotes.
+        return f"What {parsed.speaker} said about {parsed.topic}{when} (here {listing(speaker.names)}):{read}"
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     others = f"{namesakes} other" if namesakes == 1 else f"{namesakes} others"
     if namesakes and names_a_role(speaker.typed):  # with a topic too: that a role is ambiguous is news
@@ -72,6 +75,11 @@ def lead(
     if mentioned:
         return f"What {who} said{when}, then what the same stories say of them:{guessed}"
     return f"What {who} said{when}:{guessed}"
+
+
+def _a_crowd(typed: str) -> bool:
+    """Whether a typed speaker is a crowd, by its last word ("analysts", "japanese officials")."""
+    return bool(typed) and is_plural_role(typed.split()[-1].lower())
 
 
 def latest_voices_lead(voices: Sequence[str]) -> str:
@@ -175,7 +183,7 @@ def reading_of(asked: Question, parsed: Question, shown: Speaker | None, resolve
     whichever chancellor speaks most), or a speaker found in a question of no known phrasing ("hewitt career
     sexism"). Not a source known only as described ("one senior dealer" for "dealers"), nor one of a crowd asked
     for ("analysts" on gold: Richard Cohen): the next question asks dealers, or analysts, again."""
-    crowd = bool(parsed.speaker) and is_plural_role(parsed.speaker.split()[-1].lower())
+    crowd = _a_crowd(parsed.speaker)
     narrowed = resolved is not None and len(resolved.names) > 1 and not crowd
     if shown is not None and len(shown.names) == 1 and (shown.fuzzy or narrowed) and shown.names[0][:1].isupper():
         return Reading(shown.names[0], parsed.topic)

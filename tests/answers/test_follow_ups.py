@@ -329,9 +329,9 @@ def test_a_source_known_only_as_described_does_not_stand_for_the_crowd_asked_abo
     service.load_text(ADMIN, 'Mark\n\n"The mark is the currency to hold now," a senior dealer at a German bank said.')
     user, chat = User("telegram", "69"), Chat("telegram", "69")
     first = handle(service, user, chat, "what did dealers say about sterling?")
-    assert first.text.startswith("What one senior dealer said about sterling")
+    assert first.text.startswith("What dealers said about sterling (here one senior dealer):")
     reply = handle(service, user, chat, "and about the mark?")
-    assert reply.text.startswith("What a senior dealer said about the mark:")
+    assert reply.text.startswith("What dealers said about the mark (here a senior dealer):")
     assert reply.quotes[0].text.startswith('"The mark is the currency to hold now,"')
 
 
@@ -352,9 +352,10 @@ def test_a_crowd_asked_for_stays_the_crowd_when_one_of_it_answers(service: Brief
     service.load_text(ADMIN, "Yen\n\nAnalyst Ed Fox said the yen would rise.")
     user, chat = User("telegram", "90"), Chat("telegram", "90")
     handle(service, user, chat, "what did analysts say about the dollar?")
-    assert handle(service, user, chat, "what did they say about gold?").text.startswith("What Cy Dunn said about gold")
+    gold = handle(service, user, chat, "what did they say about gold?")
+    assert gold.text.startswith("What analysts said about gold (here Cy Dunn):")
     yen = handle(service, user, chat, "and the yen?")  # analysts on the yen, not Cy Dunn
-    assert yen.text.startswith("What Ed Fox said about the yen") and yen.quotes
+    assert yen.text.startswith("What analysts said about the yen (here Ed Fox):") and yen.quotes
 
 
 def test_comparing_with_someone_asks_them_on_the_conversations_topic(service: BriefingService) -> None:

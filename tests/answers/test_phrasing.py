@@ -61,6 +61,8 @@ def test_many_phrasings_find_the_same_paragraph(service: BriefingService, questi
         "find Imomi's quotes about oil",
         "can you find me what Imomi said about oil?",
         "summarise what Imomi said about oil",
+        "any reaction from Imomi to oil?",
+        "any word from Imomi on oil",
         # A forecast, a vow, a reason given.
         "what did Imomi predict for oil?",
         "what did Imomi vow about oil?",
@@ -138,6 +140,8 @@ def test_compare_asks_for_both_peoples_words(service: BriefingService, question:
         "summarise the corridor",
         "recap the corridor",
         "summarise what was said about the corridor",
+        "opinions on the corridor?",
+        "views about the corridor",
         "recap what happened with the corridor",
         "news about the corridor from this week",
         "info on the corridor",
