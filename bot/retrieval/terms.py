@@ -265,6 +265,19 @@ class Topic:
         kept = {s: found for s, found in self.related.items() if self.evidences(s, present)}
         return replace(self, related=kept) if len(kept) < len(self.related) else self
 
+    def among(self, paragraphs: Sequence[AbstractSet[str]]) -> Topic:
+        """The topic as it tells some paragraphs (their stems) apart: each word's weight scaled by how few of them
+        hold it, log(1 + n / holding) / log(1 + n) — whole for a word one of them holds, log 2 / log(1 + n) for
+        one all hold."""
+        if len(paragraphs) < 2:
+            return self
+        n = len(paragraphs)
+        damped = {
+            s: w * math.log(1 + n / max(1, sum(s in p for p in paragraphs))) / math.log(1 + n)
+            for s, w in self.weights.items()
+        }
+        return replace(self, weights=damped)
+
     def evidences(self, word: str, present: AbstractSet[str]) -> bool:
         """Whether a text's stems evidence a topic word: it uses it, or two or more of its related stems that are
         related to no other topic word."""

@@ -274,3 +274,24 @@ def test_people_asked_about_together_take_turns_on_the_page(service: BriefingSer
     answer = service.ask("compare howard and blair on immigration")
     assert answer.message.startswith("What Michael Howard / Tony Blair said about immigration")
     assert [hit.speakers for hit in answer.hits][:3] == [("Michael Howard",), ("Tony Blair",), ("Michael Howard",)]
+
+
+UGANDA = "\n\n".join(
+    [
+        "Uganda coffee board short of cash",
+        "Uganda's state-run coffee board has been short of cash for two months because of delays in moving coffee"
+        " exports.",
+        "Coffee exports are hurt by the disruption of rail transport since the president banned their haulage by road.",
+        "Uganda's coffee stocks equal a quarter of its expected crop, sources in Uganda said.",
+    ]
+)
+
+
+def test_a_storys_paragraphs_are_told_apart_by_the_topic_words_they_do_not_all_share(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, UGANDA)
+    answer = service.ask("what was said about the ban on moving ugandan coffee by road?")
+    # Every paragraph speaks of Uganda's coffee; the ban and the road set one apart, before the story's lead.
+    assert answer.hits[0].text.startswith("Coffee exports are hurt by the disruption of rail transport")
+    assert answer.hits[1].text.startswith("Uganda's state-run coffee board")
