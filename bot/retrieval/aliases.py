@@ -256,23 +256,29 @@ class NameAliases(_Incremental):
         spare = 3 * edits + len(grams) - len(distinct)
         found: dict[str, tuple[int, int, int, str]] = {}
         for length in range(len(name) - edits, len(name) + edits + 1):
-            aliases = self._by_length.get(length)
-            if not aliases:
-                continue
-            choices = aliases
-            if spare < len(distinct):  # else too short a name for pairs to narrow anything: compare all
-                with self._lock:
-                    by_gram = self._grams.get(length)
-                    if by_gram is None:
-                        by_gram = self._grams[length] = _filed(aliases)
-                positions = _holding_enough(sorted((by_gram.get(g, _EMPTY) for g in distinct), key=len), spare)
-                choices = {p: aliases[p] for p in positions}
+            # The candidates are copied out under the lock a refresh holds while it adds aliases (or starts again
+            # after a deletion): answering beside a load, a look-up had met positions filed for aliases not yet kept.
+            with self._lock:
+                choices = self._candidates(length, distinct, spare)
             # Two neighbouring letters swapped ("hweitt") are one slip, as the optimal string alignment counts.
             for alias, distance, _ in process.extract(
                 name, choices, scorer=OSA.distance, score_cutoff=edits, limit=wanted
             ):
-                found[alias] = (int(distance), Indel.distance(name, alias), self._arrival[alias], alias)
+                seen = self._arrival.get(alias, sys.maxsize)  # (a refresh after a deletion may be reading it again)
+                found[alias] = (int(distance), Indel.distance(name, alias), seen, alias)
         return [alias for *_, alias in sorted(found.values())[:wanted]]
+
+    def _candidates(self, length: int, distinct: set[str], spare: int) -> dict[int, str]:
+        """The aliases of a length that may be a match for a name of these distinct pairs, lacking at most ``spare``
+        of them: all of them when the name is too short for pairs to narrow anything."""
+        aliases = self._by_length.get(length, {})
+        if spare >= len(distinct) or not aliases:
+            return dict(aliases)
+        by_gram = self._grams.get(length)
+        if by_gram is None:
+            by_gram = self._grams[length] = _filed(aliases)
+        positions = _holding_enough(sorted((by_gram.get(g, _EMPTY) for g in distinct), key=len), spare)
+        return {p: aliases[p] for p in positions}
 
 
 _EMPTY: array[int] = array("i")

@@ -161,7 +161,7 @@ class Retriever:
         own_words_only: bool,
         delivery: Delivery,
     ) -> Answer:
-        """``answer`` for a question as read, from articles published in ``period`` (any without a date too), in
+        """``answer`` for a question as read, from articles published in ``period`` (any without a date too),
         arranged as the question asks (``delivery``)."""
         if not asked.speaker and names_no_one(asked.text):
             # "what did he say about growth?" with no one earlier in the conversation for "he" to be.
@@ -181,8 +181,7 @@ class Retriever:
         speaker, parsed, guessed = self.asked.speaker_of(asked)
         by_role = speaker is not None and bool(parsed.topic) and names_a_role(speaker.typed)
         # How much of the ranking must be complete: all of it when a period will filter it (a prolific speaker's
-        # first few paragraphs may all be from another month).
-        # or when the answers go by date.
+        # first few paragraphs may all be from another month), or when it is put in date order or counted.
         complete = period is not None or delivery.whole_ranking
         wanted = sys.maxsize if complete else max(offset + limit + 1, FOLLOWER_WINDOW)
         if speaker is not None and len(speaker.parts) > 1:
