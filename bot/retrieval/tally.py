@@ -16,7 +16,7 @@ from bot.retrieval.topic_ranking import TOPIC_CANDIDATES
 _HOW_OFTEN = re.compile(
     r"^\W*how (?:many times|often|frequently)\s+"
     # "how many stories quote baker?": Baker's words; "how many stories mention iraq?": news on it.
-    r"|^\W*how many (?:stories|articles|reports|paragraphs|times)(?=\s+(?P<verb>quote|quoted|cite|mention|mentioned"
+    r"|^\W*how many (?:stories|articles|reports|paragraphs|times)(?=\s+(?:quote|quoted|cite|mention|mentioned"
     r"|cover|covered|are about|were about|discuss|discussed|report on|reported on|(?:have|has|did|do|does)\b))\s+",
     re.IGNORECASE,
 )
