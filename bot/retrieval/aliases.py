@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 import threading
 from abc import ABC, abstractmethod
@@ -30,28 +31,47 @@ class _Incremental(ABC):
     def __init__(self, store: StoreProtocol, kind: str) -> None:
         self.store = store
         self.kind = kind
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held while aliases are added, and by readers needing them consistent
+        self._catching_up = threading.Lock()  # held by the one thread reading new rows from the store
         self._version: tuple[int, int] = (0, 0)
 
     def refresh(self) -> None:
-        """Catch up with the store."""
+        """Catch up with the store.
+
+        One thread reads what was added while the others answer with the aliases already held; only the first
+        read is waited for. After a deletion (a load deletes too: an alias met again in a surer kind replaces its
+        row) everything is read again into a copy, swapped in when whole. Beside a load into 100,000 articles, 20
+        askers had queued behind a full re-read at every batch the loader committed: p95 14 s (target 150 ms).
+        """
         version = self.store.people_version()
-        with self._lock:
-            if version == self._version:
+        if version == self._version:
+            return
+        if not self._catching_up.acquire(blocking=self._version == (0, 0)):
+            return
+        try:
+            if version == self._version:  # caught up by the thread waited for
                 return
             position, deletions = self._version
+            target = self
             if version[1] != deletions:
-                self.clear()
+                target = copy.copy(self)
+                target.clear()
                 position = 0
             while position < version[0]:
                 rows = self.store.aliases_after(position, self.kind, PAGE)
-                for row_position, alias, person_id, kind in rows:
-                    if row_position <= version[0]:  # later rows are read with the next version
-                        self.add(sys.intern(alias), person_id, kind)
+                with self._lock:  # a misspelt name's look-up waits only while a page is added
+                    for row_position, alias, person_id, kind in rows:
+                        if row_position <= version[0]:  # later rows are read with the next version
+                            target.add(sys.intern(alias), person_id, kind)
                 if len(rows) < PAGE:
                     break
                 position = rows[-1][0]
-            self._version = version
+            with self._lock:
+                if target is not self:
+                    self.__dict__.update(target.__dict__)
+                self._version = version
+        finally:
+            self._catching_up.release()
 
     @abstractmethod
     def clear(self) -> None:

@@ -57,41 +57,37 @@ class PeopleQueries:
         ``limit`` (when not 0) caps the rows, so a cache can read a large archive in pages.
         """
         where = "rowid > ? AND kind = ?" if kind else "rowid > ?"
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT rowid, alias, person_id, kind FROM person_aliases WHERE {where} ORDER BY rowid LIMIT ?",
-                [position, kind, limit or -1] if kind else [position, limit or -1],
-            ).fetchall()
+        rows = self._readers.fetchall(
+            f"SELECT rowid, alias, person_id, kind FROM person_aliases WHERE {where} ORDER BY rowid LIMIT ?",
+            [position, kind, limit or -1] if kind else [position, limit or -1],
+        )
         return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def people_version(self) -> tuple[int, int]:
         """(the latest alias's position, how many aliases were ever deleted): changes with every addition or removal."""
-        with self._lock:
-            # Two index look-ups: COUNT(*) would read every alias, and did so on each question during a load.
-            row = self.db.execute(
-                "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM person_aliases),"
-                " (SELECT value FROM counters WHERE name = 'alias_deletions')"
-            ).fetchone()
+        # Two index look-ups: COUNT(*) would read every alias, and did so on each question during a load. On the
+        # thread's own connection: asked several times a question, it queued behind the shared one during a load.
+        (row,) = self._readers.fetchall(
+            "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM person_aliases),"
+            " (SELECT value FROM counters WHERE name = 'alias_deletions')"
+        )
         return int(row[0]), int(row[1])
 
     def most_quoted(self, limit: int) -> list[tuple[str, int]]:
         """The ``limit`` people (and bodies) who speak in most paragraphs, with how many, most first (then by
         name)."""
-        with self._lock:
-            rows = self.db.execute(
-                "SELECT pe.name, COUNT(*) AS spoken FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
-                " WHERE pp.role = 'speaker' GROUP BY pe.id ORDER BY spoken DESC, pe.name LIMIT ?",
-                [limit],
-            ).fetchall()
+        rows = self._readers.fetchall(
+            "SELECT pe.name, COUNT(*) AS spoken FROM paragraph_people pp JOIN people pe ON pe.id = pp.person_id"
+            " WHERE pp.role = 'speaker' GROUP BY pe.id ORDER BY spoken DESC, pe.name LIMIT ?",
+            [limit],
+        )
         return [(str(name), int(spoken)) for name, spoken in rows]
 
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:
         """Names of the given people."""
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT id, name FROM people WHERE id IN ({placeholders(person_ids)})",
-                list(person_ids),
-            ).fetchall()
+        rows = self._readers.fetchall(
+            f"SELECT id, name FROM people WHERE id IN ({placeholders(person_ids)})", list(person_ids)
+        )
         return {int(i): str(n) for i, n in rows}
 
     def person_paragraphs(
