@@ -7,7 +7,7 @@ out their news.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import takewhile
 
 from bot.retrieval.ranked import MIN_SIBLING_COVERAGE, QUOTATION, RELATED_CREDIT, Ranked
@@ -38,10 +38,21 @@ def first_story_first(ranked: list[Ranked]) -> list[Ranked]:
 
 def best_of_each_story(ranked: list[Ranked]) -> list[Ranked]:
     """A story's best paragraph only, for stories asked for ("top 5 stories on the tsunami")."""
-    best: dict[int, Ranked] = {}
+    return _first_of_each(ranked, lambda r: r.row.article_id)
+
+
+def once_each(ranked: list[Ranked]) -> list[Ranked]:
+    """A ranking with each paragraph's text once: an archive holds some stories twice (a feed's repeat, a copy
+    filed under two sections), and a page quoting the same words twice looks broken."""
+    return _first_of_each(ranked, lambda r: r.row.text)
+
+
+def _first_of_each(ranked: list[Ranked], key: Callable[[Ranked], Hashable]) -> list[Ranked]:
+    """The ranking with only the first (best) paragraph of each ``key``."""
+    first: dict[Hashable, Ranked] = {}
     for r in ranked:
-        best.setdefault(r.row.article_id, r)
-    return list(best.values())
+        first.setdefault(key(r), r)
+    return list(first.values())
 
 
 class Arranger:

@@ -1,5 +1,5 @@
-"""Ranked paragraphs as the hits an answer shows: each text once, with who speaks in it, its citation and the
-topic's words marked."""
+"""Ranked paragraphs as the hits an answer shows: with who speaks in each, its citation and the topic's words
+marked."""
 
 from __future__ import annotations
 
@@ -27,12 +27,3 @@ def hits_of(store: StoreProtocol, page: Sequence[Ranked], highlight: Iterable[st
         )
         for r in page
     )
-
-
-def once_each(ranked: list[Ranked]) -> list[Ranked]:
-    """A ranking with each paragraph's text once: an archive holds some stories twice (a feed's repeat, a copy
-    filed under two sections), and a page quoting the same words twice looks broken."""
-    first: dict[str, Ranked] = {}
-    for r in ranked:
-        first.setdefault(r.row.text, r)
-    return list(first.values())

@@ -15,12 +15,12 @@ from dataclasses import replace
 from functools import partial
 
 from bot.models import Answer
-from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, best_of_each_story, first_story_first
+from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, best_of_each_story, first_story_first, once_each
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.delivery import Delivery, delivery_of, without_delivery
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.follow_up_phrasing import names_no_one
-from bot.retrieval.hits import hits_of, once_each
+from bot.retrieval.hits import hits_of
 from bot.retrieval.introductions import introductions, who_is_asked
 from bot.retrieval.language import in_another_language
 from bot.retrieval.latest import asks_for_news, latest_leads, latest_voices
@@ -38,7 +38,6 @@ from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, typed_as_a_thi
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.spelling import spelling_hint
 from bot.retrieval.stories import Stories
-from bot.retrieval.tally import tally
 from bot.retrieval.terms import Topic, stems_of
 from bot.retrieval.topic_ranking import TopicRanker
 from bot.retrieval.topic_reading import TopicReader
@@ -52,6 +51,7 @@ from bot.retrieval.wording import (
     namesakes_of,
     no_match_message,
     reading_of,
+    tally,
     words_of,
 )
 from bot.store.protocol import StoreProtocol

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from bot.admin_text import counted
 from bot.attribution.lexicon import is_plural_role
 from bot.models import Hit, Reading
 from bot.retrieval.query import Question
+from bot.retrieval.ranked import Ranked
+from bot.retrieval.speaker_ranking import STORIES_RANKED
 from bot.retrieval.speakers import Speaker
+from bot.retrieval.topic_ranking import TOPIC_CANDIDATES
 from bot.retrieval.typed_names import full_name, listing, names_a_role
 
 # A topic that is a question's own words ("why did yukos go bust"): quoted as asked, not read as a noun phrase.
@@ -80,6 +84,17 @@ def lead(
 def _a_crowd(typed: str) -> bool:
     """Whether a typed speaker is a crowd, by its last word ("analysts", "japanese officials")."""
     return bool(typed) and is_plural_role(typed.split()[-1].lower())
+
+
+def tally(ranked: list[Ranked], answers: Callable[[Ranked], bool], *, by_speaker: bool) -> str:
+    """How many paragraphs and stories answer, as the lead's first sentence: "at least" so many when the ranking
+    read no further (a topic's first candidates, a speaker's latest stories on it)."""
+    answering = [r for r in ranked if answers(r)]
+    stories = len({r.row.article_id for r in answering})
+    found = f"{counted(len(answering), 'paragraph')} in {counted(stories, 'story', 'stories')}"
+    if (stories if by_speaker else len(ranked)) >= (STORIES_RANKED if by_speaker else TOPIC_CANDIDATES):
+        return f"At least {found} answer this."
+    return f"{found} {'answers' if len(answering) == 1 else 'answer'} this."
 
 
 def latest_voices_lead(voices: Sequence[str]) -> str:
