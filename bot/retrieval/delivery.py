@@ -23,8 +23,9 @@ class Delivery:
 
     @property
     def whole_ranking(self) -> bool:
-        """Whether the answer needs the whole ranking, not its first page: to order or count it."""
-        return self.order is not None or self.counted
+        """Whether the answer needs the whole ranking, not its first page: to order or count it, or to take a page
+        of stories from it (one story's paragraphs may fill the first page of paragraphs)."""
+        return self.order is not None or self.counted or self.by_story
 
 
 def delivery_of(text: str) -> Delivery:

@@ -43,3 +43,13 @@ def test_the_number_asked_for_is_not_the_topic() -> None:
     assert parse_question("the first three quotes from baker on the dollar").speaker == "baker"
     assert count_asked("give me 500 quotes on oil") == MOST_SHOWN
     assert count_asked("what did the g7 say about the top 10 albums?") is None
+
+
+def test_stories_asked_for_are_that_many_though_one_story_quotes_them_most(service: BriefingService) -> None:
+    talks = "\n\n".join(f"Clayton Yeutter said rice talks went on for day {day}." for day in range(1, 21))
+    service.load_text(ADMIN, f"Rice talks go on\n\n{talks}")
+    for year in range(3):
+        service.load_text(ADMIN, f"Rice note {year}\n\nClayton Yeutter said farmers needed {year + 2} more years.")
+    answer = service.ask("give me 3 stories on what yeutter said")
+    assert answer.message.startswith("What Clayton Yeutter said:")
+    assert len({hit.article_id for hit in answer.hits}) == 3
