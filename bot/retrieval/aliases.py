@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from bot.attribution.lexicon import HONORIFICS
 from bot.attribution.roles import national_office
-from bot.store.articles import GUESSED_ROLE, INFERRED_ROLE
+from bot.store.articles import GUESSED_ROLE, INFERRED_ROLE, surer
 from bot.store.protocol import StoreProtocol
 
 PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
@@ -26,8 +26,9 @@ REREAD_EVERY_S = 10.0  # a load's deletions make the caches read everything agai
 class _Incremental(ABC):
     """Aliases (of one kind, or all) read from the store once, then only the rows added since.
 
-    Loads only append aliases; a removal (an article deleted) changes the store's count of deletions, and
-    then everything is read again.
+    Loads only append aliases. One met again in a surer kind replaces its row with a new one, which a cache of the
+    less sure kind reads among the new rows of every kind to drop its own. A removal (an article deleted) changes
+    the store's count of deletions, and then everything is read again.
     """
 
     def __init__(self, store: StoreProtocol, kind: str) -> None:
@@ -42,10 +43,10 @@ class _Incremental(ABC):
         """Catch up with the store.
 
         One thread reads what was added while the others answer with the aliases already held; only the first
-        read is waited for. After a deletion (a load deletes too: an alias met again in a surer kind replaces its
-        row) everything is read again into a copy, swapped in when whole, at most every ``REREAD_EVERY_S``. Beside a
-        load into 100,000 articles, 20 askers had queued behind a full re-read at every batch the loader
-        committed: p95 14 s (target 150 ms).
+        read is waited for. After a deletion everything is read again into a copy, swapped in when whole, at most
+        every ``REREAD_EVERY_S``. Beside a load into 100,000 articles, 20 askers had queued behind a full re-read at
+        every batch the loader committed (p95 14 s; target 150 ms), and at 305 ms still spent their time beside the
+        re-reads while a load's upgraded aliases counted as deletions.
         """
         version = self.store.people_version()
         if version == self._version:
@@ -66,12 +67,15 @@ class _Incremental(ABC):
                 target.clear()
                 target._reread_at = time.monotonic()
                 position = 0
+            # A whole read needs only this cache's kind; reading on, the surer kinds' new rows are upgrades to find.
+            reading = self.kind if position == 0 else ""
             while position < version[0]:
-                rows = self.store.aliases_after(position, self.kind, PAGE)
+                rows = self.store.aliases_after(position, reading, PAGE)
                 with self._lock:  # a misspelt name's look-up waits only while a page is added
                     for row_position, alias, person_id, kind in rows:
-                        if row_position <= version[0]:  # later rows are read with the next version
-                            target.add(sys.intern(alias), person_id, kind)
+                        if row_position > version[0]:
+                            break  # later rows are read with the next version
+                        target.take(sys.intern(alias), person_id, kind)
                 if len(rows) < PAGE:
                     break
                 position = rows[-1][0]
@@ -87,8 +91,8 @@ class _Incremental(ABC):
         """Forget everything (before a full re-read)."""
 
     @abstractmethod
-    def add(self, alias: str, person_id: int, kind: str) -> None:
-        """Take in one alias row."""
+    def take(self, alias: str, person_id: int, kind: str) -> None:
+        """Take in one new alias row (of any kind, reading on after a whole read)."""
 
 
 class RoleAliases:
@@ -188,7 +192,14 @@ class _RoleIndex(_Incremental):
         self._by_word: dict[str, array[int]] = {}  # arrivals
         self._countries: dict[str, str] = {}  # "person id office" -> its countries, space-separated
 
-    def add(self, alias: str, person_id: int, kind: str) -> None:
+    def take(self, alias: str, person_id: int, kind: str) -> None:
+        """File a role alias of this kind; forget one of a person's now held in a surer kind."""
+        if kind == self.kind:
+            self.add(alias, person_id)
+        elif surer(kind, self.kind):
+            self.drop(alias, person_id)
+
+    def add(self, alias: str, person_id: int) -> None:
         """File a role alias under each of its words."""
         arrival = len(self._aliases)
         self._aliases[arrival] = alias
@@ -199,6 +210,23 @@ class _RoleIndex(_Incremental):
             key = f"{person_id} {office[1]}"
             self._countries[key] = f"{self._countries.get(key, '')} {office[0]}"
 
+    def drop(self, alias: str, person_id: int) -> None:
+        """Unfile a person's role alias, now held in a surer kind.
+
+        Each word's list is replaced, not changed in place, and the alias's arrival stays: a reader may be
+        walking the old list.
+        """
+        arrivals = self._arrivals(alias, person_id)
+        if not arrivals:
+            return
+        for word in set(alias.split()):
+            self._by_word[word] = array("i", (a for a in self._by_word[word] if a not in arrivals))
+        if office := national_office(alias):
+            key = f"{person_id} {office[1]}"
+            countries = self._countries[key].split()
+            countries.remove(office[0])
+            self._countries[key] = "".join(f" {country}" for country in countries)
+
     def containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
         """Role aliases (alias, person id) with ``word`` as a whole word, oldest first."""
         self.refresh()
@@ -207,9 +235,13 @@ class _RoleIndex(_Incremental):
     def holders(self, alias: str) -> set[int]:
         """The people holding exactly this alias, found through its rarest word."""
         self.refresh()
+        return {self._people[i] for i in self._arrivals(alias)}
+
+    def _arrivals(self, alias: str, person_id: int | None = None) -> set[int]:
+        """The arrivals filed for exactly this alias (of one person, if given), found through its rarest word."""
         filed = [self._by_word.get(word, _EMPTY) for word in alias.split()]
         rarest = min(filed, key=len, default=_EMPTY)
-        return {self._people[i] for i in rarest if self._aliases[i] == alias}
+        return {i for i in rarest if self._aliases[i] == alias and (person_id is None or self._people[i] == person_id)}
 
     def countries(self, person_id: int, office: str) -> list[str]:
         """The countries (demonyms) the person holds a national office for."""
@@ -245,9 +277,9 @@ class NameAliases(_Incremental):
         """How many distinct aliases are held (read so far)."""
         return len(self._arrival)
 
-    def add(self, alias: str, person_id: int, kind: str) -> None:
+    def take(self, alias: str, person_id: int, kind: str) -> None:
         """Keep the alias once; file a full name's person under its first name and, from three words, its
-        initials."""
+        initials. (An alias upgraded to a surer kind is kept: it is still the person's.)"""
         if kind == "name" and " " in alias and (words := alias.split())[0] not in HONORIFICS:
             _append(self._given, words[0], person_id)
             if len(words) >= 3:

@@ -241,14 +241,17 @@ class ArticleWrites(ArticleReads):
             for alias, kind in forms
         )
         # An alias stored in a less sure kind ("england coach" only inferred in one story, written in the next) goes,
-        # to come back in the surer one: as a new row, which caches reading only new aliases see, and as a deletion,
-        # which makes them read everything again (the old kind's rows are in another cache).
+        # to come back in the surer one as a new row, which caches reading only new aliases see (the less sure kind's
+        # cache drops its own). Numbered past the last row there was: SQLite gives a deleted last rowid out again,
+        # and a cache that had read up to it would never see the row that took it.
+        after = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM person_aliases").fetchone()[0]
         better = upgradable(aliases)
         replace = f"DELETE FROM person_aliases WHERE person_id = ? AND alias = ? AND {kind_rank('kind')} > ?"
         upgraded = conn.executemany(replace, better).rowcount if better else 0
-        conn.executemany("INSERT OR IGNORE INTO person_aliases (person_id, alias, kind) VALUES (?, ?, ?)", aliases)
-        if upgraded:
-            conn.execute("UPDATE counters SET value = value + ? WHERE name = 'alias_deletions'", [upgraded])
+        conn.executemany(
+            "INSERT OR IGNORE INTO person_aliases (rowid, person_id, alias, kind) VALUES (?, ?, ?, ?)",
+            [(after + number, *row) for number, row in enumerate(aliases, start=1)],
+        )
         links: list[tuple[int, int, str]] = []
         for first_paragraph_id, people in speech:
             for role, per_paragraph in (("speaker", people.speakers), ("mention", people.mentions)):

@@ -64,7 +64,7 @@ class PeopleQueries:
         return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def people_version(self) -> tuple[int, int]:
-        """(the latest alias's position, how many aliases were ever deleted): changes with every addition or removal."""
+        """(the latest alias's position, how many aliases were ever removed), as the protocol says."""
         # Two index look-ups: COUNT(*) would read every alias, and did so on each question during a load. On the
         # thread's own connection: asked several times a question, it queued behind the shared one during a load.
         (row,) = self._readers.fetchall(

@@ -168,7 +168,10 @@ class StoreProtocol(Protocol):
         ...
 
     def people_version(self) -> tuple[int, int]:
-        """(the latest alias's position, how many aliases were ever deleted): changes with every addition or removal."""
+        """(the latest alias's position, how many aliases were ever removed): changes with every addition or removal.
+
+        An alias upgraded to a surer kind is no removal: it comes back as a new row, at a position never used before.
+        """
         ...
 
     def person_names(self, person_ids: Sequence[int]) -> dict[int, str]:

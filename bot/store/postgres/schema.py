@@ -7,7 +7,7 @@ from either engine imports into the other unchanged (``bot.store.transfer``). Wh
   kept by a trigger and indexed with GIN, in place of the FTS5 table.
 - ``paragraph_terms``: paragraphs per Porter stem, kept at insert and delete time by the store in
   Python (``bot.retrieval.terms.stems_of``), in place of the ``fts5vocab`` view.
-- ``counters``: the paragraph count and the number of aliases ever deleted (for ``people_version``),
+- ``counters``: the paragraph count and the number of aliases ever deleted but for upgrades (``people_version``),
   which SQLite reads from FTS5's totals and ``rowid``.
 - ``person_aliases.seq`` and ``paragraph_people.seq``: the insertion order SQLite keeps as ``rowid``
   (the first listed speaker of a paragraph is its main one).

@@ -81,15 +81,14 @@ def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) 
     aliases = surest_aliases((ids[name], alias, kind) for name in names for alias, kind in people.aliases[name])
     upgraded = 0
     if better := upgradable(aliases):
-        # As in the SQLite store: an alias stored in a less sure kind is replaced by a new row in the surer one.
+        # As in the SQLite store: an alias stored in a less sure kind is replaced by a new row in the surer one
+        # (``seq`` is never given out again).
         upgraded = conn.execute(
             "DELETE FROM person_aliases pa"
             " USING unnest(%s::bigint[], %s::text[], %s::int[]) AS n(person_id, alias, rank)"
             f" WHERE pa.person_id = n.person_id AND pa.alias = n.alias AND {kind_rank('pa.kind')} > n.rank",
             [list(column) for column in zip(*better, strict=True)],
         ).rowcount
-        if upgraded:
-            conn.execute("UPDATE counters SET value = value + %s WHERE name = 'alias_deletions'", [upgraded])
     rows: list[tuple[object, ...]] = list(aliases)
     _insert_ordered(conn, "person_aliases", ("person_id", "alias", "kind"), ("bigint", "text", "text"), rows)
     links: list[tuple[object, ...]] = []
