@@ -169,7 +169,7 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     lopez_aliases = [("ana lopez", lopez_id), ("lopez", lopez_id), ("the minister", lopez_id)]
     chen_aliases = [("bo chen", chen_id), ("chen", chen_id)]
     assert [(alias, person) for _, alias, person, _ in every] == [*lopez_aliases, *chen_aliases]
-    assert [(alias, kind) for _, alias, _, kind in any_store.aliases_after(0, "role")] == [("the minister", "role")]
+    assert [(alias, kind) for _, alias, _, kind in any_store.aliases_after(0, ["role"])] == [("the minister", "role")]
     assert [alias for _, alias, _, _ in any_store.aliases_after(every[1][0], limit=2)] == ["the minister", "bo chen"]
     links = any_store.person_paragraphs([lopez_id])
     assert sorted((p.article_id, p.position, p.role) for p in links) == [
@@ -240,6 +240,12 @@ def test_an_alias_met_again_in_a_surer_kind_keeps_that_kind(any_store: StoreProt
     assert kinds == [("the minister", "role")]
     any_store.add_article(draft("Budget cut", "Spending was cut, the minister said."), loaded_by="me", people=inferred)
     assert [kind for _, alias, _, kind in any_store.aliases_after(0) if alias == "the minister"] == ["role"]
+    # Become a name, it is gone from the roles, which caches of roles (reading no names) learn as a removal.
+    named = PersonSpeech(aliases={"Ana Lopez": (("the minister", "name"),)}, speakers=[["Ana Lopez"]], mentions=[[]])
+    any_store.add_article(draft("Budget won", "It won, the minister said."), loaded_by="me", people=named)
+    assert any_store.people_version()[1] == version[1] + 1
+    assert [alias for _, alias, _, _ in any_store.aliases_after(0, ["role", "inferred role"])] == []
+    assert [kind for _, alias, _, kind in any_store.aliases_after(0) if alias == "the minister"] == ["name"]
 
 
 def test_an_upgraded_alias_comes_back_past_the_last_position_read(any_store: StoreProtocol) -> None:

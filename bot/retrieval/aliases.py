@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from bot.attribution.lexicon import HONORIFICS
 from bot.attribution.roles import national_office
-from bot.store.articles import GUESSED_ROLE, INFERRED_ROLE, surer
+from bot.store.articles import GUESSED_ROLE, INFERRED_ROLE, ROLE_KINDS
 from bot.store.protocol import StoreProtocol
 
 PAGE = 50_000  # aliases read per query, so a first read of a large archive never holds every row at once
@@ -24,16 +24,19 @@ REREAD_EVERY_S = 10.0  # a load's deletions make the caches read everything agai
 
 
 class _Incremental(ABC):
-    """Aliases (of one kind, or all) read from the store once, then only the rows added since.
+    """Aliases (of some kinds, or all) read from the store once, then only the rows added since.
 
-    Loads only append aliases. One met again in a surer kind replaces its row with a new one, which a cache of the
-    less sure kind reads among the new rows of every kind to drop its own. A removal (an article deleted) changes
-    the store's count of deletions, and then everything is read again.
+    Loads only append aliases. One met again in a surer role kind replaces its row with a new one, which a cache of
+    the less sure kind reads among the new rows of the surer kinds, to drop its own. A removal (an article deleted)
+    changes the store's count of deletions, and then everything is read again.
     """
 
-    def __init__(self, store: StoreProtocol, kind: str) -> None:
+    def __init__(self, store: StoreProtocol, kinds: tuple[str, ...], onward: tuple[str, ...]) -> None:
+        """:param kinds: the kinds a whole read takes in (all, when none are given);
+        :param onward: the kinds read after it, in which new rows are found."""
         self.store = store
-        self.kind = kind
+        self.kinds = kinds
+        self.onward = onward
         self._lock = threading.Lock()  # held while aliases are added, and by readers needing them consistent
         self._catching_up = threading.Lock()  # held by the one thread reading new rows from the store
         self._version: tuple[int, int] = (0, 0)
@@ -67,8 +70,7 @@ class _Incremental(ABC):
                 target.clear()
                 target._reread_at = time.monotonic()
                 position = 0
-            # A whole read needs only this cache's kind; reading on, the surer kinds' new rows are upgrades to find.
-            reading = self.kind if position == 0 else ""
+            reading = self.kinds if position == 0 else self.onward
             while position < version[0]:
                 rows = self.store.aliases_after(position, reading, PAGE)
                 with self._lock:  # a misspelt name's look-up waits only while a page is added
@@ -92,7 +94,7 @@ class _Incremental(ABC):
 
     @abstractmethod
     def take(self, alias: str, person_id: int, kind: str) -> None:
-        """Take in one new alias row (of any kind, reading on after a whole read)."""
+        """Take in one new alias row."""
 
 
 class RoleAliases:
@@ -182,7 +184,9 @@ class _RoleIndex(_Incremental):
     """
 
     def __init__(self, store: StoreProtocol, kind: str) -> None:
-        super().__init__(store, kind)
+        # Reading on, the new rows of the surer role kinds too: an alias in one of those replaced one of this kind.
+        super().__init__(store, (kind,), ROLE_KINDS[: ROLE_KINDS.index(kind) + 1])
+        self.kind = kind
         self.clear()
 
     def clear(self) -> None:
@@ -196,7 +200,7 @@ class _RoleIndex(_Incremental):
         """File a role alias of this kind; forget one of a person's now held in a surer kind."""
         if kind == self.kind:
             self.add(alias, person_id)
-        elif surer(kind, self.kind):
+        else:
             self.drop(alias, person_id)
 
     def add(self, alias: str, person_id: int) -> None:
@@ -261,7 +265,7 @@ class NameAliases(_Incremental):
     """
 
     def __init__(self, store: StoreProtocol) -> None:
-        super().__init__(store, "")
+        super().__init__(store, (), ())
         self.clear()
 
     def clear(self) -> None:

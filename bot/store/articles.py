@@ -49,6 +49,8 @@ GUESSED_ROLE = "guessed role"  # the kind of a role alias whose country is the s
 INFERRED_ROLE = "inferred role"  # the kind of a role alias a story never wrote with the name, only seemed to mean
 # Alias kinds, surest first: an alias a person is given in several kinds keeps the surest, whichever came first.
 ALIAS_KINDS = ("name", "role", GUESSED_ROLE, INFERRED_ROLE)
+ROLE_KINDS = ALIAS_KINDS[1:]
+NAME_RANK = ALIAS_KINDS.index("name")
 
 
 def rank(kind: str) -> int:
@@ -247,7 +249,11 @@ class ArticleWrites(ArticleReads):
         after = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM person_aliases").fetchone()[0]
         better = upgradable(aliases)
         replace = f"DELETE FROM person_aliases WHERE person_id = ? AND alias = ? AND {kind_rank('kind')} > ?"
-        upgraded = conn.executemany(replace, better).rowcount if better else 0
+        upgraded = conn.executemany(replace, [row for row in better if row[2] != NAME_RANK]).rowcount
+        # A role become a name leaves the caches of roles, which read no names: to them, a removal.
+        removed = conn.executemany(replace, [row for row in better if row[2] == NAME_RANK]).rowcount
+        if removed:
+            conn.execute("UPDATE counters SET value = value + ? WHERE name = 'alias_deletions'", [removed])
         conn.executemany(
             "INSERT OR IGNORE INTO person_aliases (rowid, person_id, alias, kind) VALUES (?, ?, ?, ?)",
             [(after + number, *row) for number, row in enumerate(aliases, start=1)],
@@ -262,7 +268,7 @@ class ArticleWrites(ArticleReads):
         conn.executemany(
             "INSERT OR IGNORE INTO paragraph_people (paragraph_id, person_id, role) VALUES (?, ?, ?)", links
         )
-        return upgraded
+        return upgraded + removed
 
     def replace_people(self, article_id: int, people: PersonSpeech, stems: str = "") -> int:
         """Replace one article's speaker and mention links, and its stems when given (attribution is re-run); returns

@@ -50,16 +50,18 @@ class PeopleQueries:
         )
         return [(int(r[0]), str(r[1])) for r in rows]
 
-    def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
-        """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
+    def aliases_after(
+        self, position: int, kinds: Sequence[str] = (), limit: int = 0
+    ) -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of the aliases (of these kinds, if given) added after ``position``.
 
         In insertion order; positions are those ``people_version`` counts in, so a cache can read only what is new.
         ``limit`` (when not 0) caps the rows, so a cache can read a large archive in pages.
         """
-        where = "rowid > ? AND kind = ?" if kind else "rowid > ?"
+        where = f"rowid > ? AND kind IN ({placeholders(kinds)})" if kinds else "rowid > ?"
         rows = self._readers.fetchall(
             f"SELECT rowid, alias, person_id, kind FROM person_aliases WHERE {where} ORDER BY rowid LIMIT ?",
-            [position, kind, limit or -1] if kind else [position, limit or -1],
+            [position, *kinds, limit or -1],
         )
         return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 

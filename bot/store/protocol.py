@@ -160,8 +160,10 @@ class StoreProtocol(Protocol):
         """People (id, name) known by exactly any of these lower-case aliases, each once, by id."""
         ...
 
-    def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
-        """(position, alias, person id, kind) of aliases (of one kind, if given) added after ``position``, in order.
+    def aliases_after(
+        self, position: int, kinds: Sequence[str] = (), limit: int = 0
+    ) -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of aliases (of these kinds, if given) added after ``position``, in order.
 
         ``limit`` (when not 0) caps the rows returned.
         """
@@ -170,7 +172,8 @@ class StoreProtocol(Protocol):
     def people_version(self) -> tuple[int, int]:
         """(the latest alias's position, how many aliases were ever removed): changes with every addition or removal.
 
-        An alias upgraded to a surer kind is no removal: it comes back as a new row, at a position never used before.
+        An alias upgraded to a surer role kind is no removal: it comes back as a new row, at a position never used
+        before. One a person held as a role and now holds as a name is: a cache of roles reads no names.
         """
         ...
 

@@ -33,16 +33,18 @@ class PgPeopleQueries:
             ).fetchall()
         return [(int(str(r[0])), str(r[1])) for r in rows]
 
-    def aliases_after(self, position: int, kind: str = "", limit: int = 0) -> list[tuple[int, str, int, str]]:
-        """(position, alias, person id, kind) of the aliases (of one kind, if given) added after ``position``.
+    def aliases_after(
+        self, position: int, kinds: Sequence[str] = (), limit: int = 0
+    ) -> list[tuple[int, str, int, str]]:
+        """(position, alias, person id, kind) of the aliases (of these kinds, if given) added after ``position``.
 
         ``limit`` (when not 0) caps the rows, so a cache can read a large archive in pages.
         """
         with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT seq, alias, person_id, kind FROM person_aliases"
-                " WHERE seq > %s AND (%s = '' OR kind = %s) ORDER BY seq LIMIT %s",
-                [position, kind, kind, limit or None],
+                " WHERE seq > %s AND (cardinality(%s::text[]) = 0 OR kind = ANY(%s::text[])) ORDER BY seq LIMIT %s",
+                [position, list(kinds), list(kinds), limit or None],
             ).fetchall()
         return [(int(str(r[0])), str(r[1]), int(str(r[2])), str(r[3])) for r in rows]
 

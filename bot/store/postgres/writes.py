@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import psycopg
 
 from bot.retrieval.terms import stems_of
-from bot.store.articles import AddResult, PersonSpeech, kind_rank, surest_aliases, upgradable
+from bot.store.articles import NAME_RANK, AddResult, PersonSpeech, kind_rank, surest_aliases, upgradable
 
 Conn = psycopg.Connection[tuple[object, ...]]
 
@@ -79,16 +79,20 @@ def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) 
         found = conn.execute("SELECT id, name FROM people WHERE name = ANY(%s)", [names])
         ids = {str(n): int(str(i)) for i, n in found}
     aliases = surest_aliases((ids[name], alias, kind) for name in names for alias, kind in people.aliases[name])
-    upgraded = 0
+    ranks: list[int] = []
     if better := upgradable(aliases):
         # As in the SQLite store: an alias stored in a less sure kind is replaced by a new row in the surer one
-        # (``seq`` is never given out again).
-        upgraded = conn.execute(
+        # (``seq`` is never given out again); a role become a name counts as removed.
+        replaced = conn.execute(
             "DELETE FROM person_aliases pa"
             " USING unnest(%s::bigint[], %s::text[], %s::int[]) AS n(person_id, alias, rank)"
-            f" WHERE pa.person_id = n.person_id AND pa.alias = n.alias AND {kind_rank('pa.kind')} > n.rank",
+            f" WHERE pa.person_id = n.person_id AND pa.alias = n.alias AND {kind_rank('pa.kind')} > n.rank"
+            " RETURNING n.rank",
             [list(column) for column in zip(*better, strict=True)],
-        ).rowcount
+        ).fetchall()
+        ranks = [int(str(rank)) for (rank,) in replaced]
+        if removed := ranks.count(NAME_RANK):
+            conn.execute("UPDATE counters SET value = value + %s WHERE name = 'alias_deletions'", [removed])
     rows: list[tuple[object, ...]] = list(aliases)
     _insert_ordered(conn, "person_aliases", ("person_id", "alias", "kind"), ("bigint", "text", "text"), rows)
     links: list[tuple[object, ...]] = []
@@ -99,7 +103,7 @@ def link_people(conn: Conn, paragraph_ids: Sequence[int], people: PersonSpeech) 
     _insert_ordered(
         conn, "paragraph_people", ("paragraph_id", "person_id", "role"), ("bigint", "bigint", "text"), links
     )
-    return upgraded
+    return len(ranks)
 
 
 def _insert_ordered(
