@@ -10,14 +10,16 @@ from .name_roles import Role
 from .name_shapes import VARIANT_MIN, same_name, surname_first
 from .names import NameMention
 from .orgs import OrgMention
+from .roles import demonym
 
 # A pronoun reaches back this many paragraphs for its person; older people have left the story.
 _PRONOUN_REACH = 3
 _PARA = 1_000_000
 # Knights and dames are called by title and first name.
 FIRST_NAME_TITLES = frozenset({"sir", "dame", "sheikh"})  # "Sir John", "Sheikh Ali": the first name
-# Endings of plural abstract nouns: a name ending in one is a body's ("Retail Decisions"), never anyone's surname.
-_BODY_PLURALS = ("tions", "sions", "ments", "ities", "ships", "isms", "nces")
+# Endings of abstract nouns: a name ending in one is a body's ("Retail Decisions", "Reagan Administration"), never
+# anyone's surname.
+_BODY_ENDINGS = ("tion", "sion", "tions", "sions", "ments", "ities", "ships", "isms", "nces")
 
 
 @dataclass(slots=True, eq=False)
@@ -146,8 +148,8 @@ class People:
         if title and mention.designation:
             name = f"{name} {mention.designation}"
         entity = Entity(name, mention.words, title, HONORIFICS.get(mention.honorific), designation=mention.designation)
-        if mention.words[-1].endswith(_BODY_PLURALS):
-            entity.kind = "org"  # "Texas Instruments", "Telecommunications Administrations": no "he" means them
+        if mention.words[-1].endswith(_BODY_ENDINGS):
+            entity.kind = "org"  # no "he" means them
         self.entities.append(entity)
         self._index(entity)
         return entity
@@ -194,8 +196,8 @@ class People:
             entity = known[0]
         elif known:
             entity = _family_member(known, mention)
-        elif not mention.honorific and key in self._by_first:
-            entity = max(self._by_first[key], key=lambda e: e.last_seen)
+        elif not mention.honorific and (first_named := self._first_named(key, mention)):
+            entity = max(first_named, key=lambda e: e.last_seen)
         elif (mention.honorific or mention.titled) and len(key) >= VARIANT_MIN:
             entity = self._spelling_variant(key, HONORIFICS.get(mention.honorific))
         created = entity is None
@@ -216,6 +218,13 @@ class People:
             self.bind(entity, role)
         entity.last_seen = pos
         return entity, created
+
+    def _first_named(self, key: str, mention: NameMention) -> list[Entity]:
+        """Those a bare name may mean by the first word of theirs ("Chevron said" after Chevron Exploration): not a
+        body when the name has a role before it ("President Reagan" is not the Reagan Administration) or is a
+        country's ("France" is not France Televisions)."""
+        known = self._by_first.get(key, [])
+        return [e for e in known if e.kind != "org" or not (mention.titled or demonym(key) is not None)]
 
     def _spelling_variant(self, key: str, gender: str | None) -> Entity | None:
         """The one person whose surname a titled surname misspells ("Mr Mafeca" for Billy Macaefa), or None."""

@@ -214,3 +214,25 @@ def test_a_tax_or_a_pact_is_no_one() -> None:
         ["Relief from Petroleum Revenue Tax was announced.", "The Growth Pact must change, Mr Lamy said."]
     )
     assert [p.name for p in result.people] == ["Lamy"]
+
+
+def test_a_body_named_after_someone_or_somewhere_is_not_them() -> None:
+    # "President Reagan" after the Reagan Administration is the president, not his administration (whose name,
+    # ending in "-tion", is no one's); "France" after France Televisions is the country.
+    result = attribute(
+        [
+            "Reagan Administration officials said the policy would stand.",
+            "President Reagan said he would discuss the Gulf with allied leaders.",
+            "France Televisions said it would bid.",
+            "France said it would veto the plan.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Reagan Administration",),
+        ("Reagan",),
+        ("France Televisions",),
+        (),
+    ]
+    assert "reagan" not in person(result, "Reagan Administration").aliases
+    assert person(result, "Reagan").roles == ("president",)
+    assert "france" not in person(result, "France Televisions").aliases
