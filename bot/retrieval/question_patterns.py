@@ -151,9 +151,9 @@ SPEAKER_PATTERNS = (
     # "any reaction from the unions to the pension plans?", "the response of the markets to the budget": their words.
     rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:reactions?|responses?|replies|reply|comments?"
     rf"|word) (?:from|by|of) (?P<s>.+?) (?:to|on|about|over|regarding) (?P<t>.+)$",
-    # "which stories quote X (on Y)?": their words, each cited.
-    rf"^{POLITE}(?:which|what|any|are there) (?:stories|articles|reports|pieces) (?:quote|quoted|quoting|cite|cited"
-    rf"|citing) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
+    # "which stories quote X (on Y)?", "stories quoting X", "articles that cite X": their words, each cited.
+    rf"^{POLITE}(?:(?:which|what|any|are there) )?(?:stories|articles|reports|pieces) (?:that |which )?(?:quote"
+    rf"|quoted|quoting|cite|cited|citing) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
     # "what has been said by X (about Y)": said by someone is their words.
     rf"^{POLITE}(?:what(?:'s been| was| were| has been| have been| is being)|(?:anything|something)(?: (?:been|that"
     rf" was|that's been))?) (?:said|written|reported) by (?P<s>.+?)"

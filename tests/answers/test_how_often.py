@@ -45,6 +45,10 @@ def test_counting_and_ranking_words_are_not_the_question() -> None:
     assert parse_question("how many stories mention the dollar?").topic == "the dollar"
     assert parse_question("is baker quoted?").speaker == "baker"
     assert parse_question("which stories quote baker on the dollar?").speaker == "baker"
+    assert parse_question("stories quoting baker").speaker == "baker"
+    assert parse_question("show me articles that cite volcker on debt") == Question(
+        "show me articles that cite volcker on debt", "volcker", "debt"
+    )
     assert parse_question("who spoke most about the dollar?").topic == "the dollar"
     assert parse_question("who has talked the most about oil?").topic == "oil"
 
