@@ -215,21 +215,15 @@ class _RoleIndex(_Incremental):
             self._countries[key] = f"{self._countries.get(key, '')} {office[0]}"
 
     def drop(self, alias: str, person_id: int) -> None:
-        """Unfile a person's role alias, now held in a surer kind.
+        """Unfile a person's role alias, now held in a surer role kind.
 
         Each word's list is replaced, not changed in place, and the alias's arrival stays: a reader may be
-        walking the old list.
+        walking the old list. The countries stay: only the written roles' are read, and no written role is dropped
+        (one become a name is a removal, read again whole).
         """
-        arrivals = self._arrivals(alias, person_id)
-        if not arrivals:
-            return
-        for word in set(alias.split()):
-            self._by_word[word] = array("i", (a for a in self._by_word[word] if a not in arrivals))
-        if office := national_office(alias):
-            key = f"{person_id} {office[1]}"
-            countries = self._countries[key].split()
-            countries.remove(office[0])
-            self._countries[key] = "".join(f" {country}" for country in countries)
+        if arrivals := self._arrivals(alias, person_id):
+            for word in set(alias.split()):
+                self._by_word[word] = array("i", (a for a in self._by_word[word] if a not in arrivals))
 
     def containing(self, word: str, limit: int = 2000) -> list[tuple[str, int]]:
         """Role aliases (alias, person id) with ``word`` as a whole word, oldest first."""
