@@ -69,7 +69,7 @@ _PERSON_PATTERNS = (
 )
 # A yes/no question's subject: "did Yeutter blame the sanctions…", "was Imelda Staunton nervous about…".
 # Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
-_YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
+_YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|are|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
 _LONGEST_NAME = 6  # words
 # "can you tell me about", "who is": words around a topic asked as a question of its own, or around a person's
 # words ("give me imomi on oil"); "what is" only around a topic ("what was X on Y" is not X's words on Y).

@@ -6,7 +6,7 @@ import pytest
 
 from bot.retrieval.follow_up_phrasing import parse_follow_up
 from bot.retrieval.fts import content_words
-from bot.retrieval.person_readings import person_readings, subject_readings
+from bot.retrieval.person_readings import person_readings, subject_readings, surname_readings
 from bot.retrieval.query import Question, parse_question
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
@@ -190,6 +190,15 @@ def test_a_yes_no_question_may_be_about_its_subject(service: BriefingService) ->
     service.load_text(ADMIN, "Refineries\n\nThe troops left the refineries after the strike ended.")
     assert service.ask("has the game apologised for the feud?").message.startswith("What Game said")
     assert service.ask("have the troops left the refineries?").message.startswith("What the articles say")
+
+
+def test_a_question_opening_with_are_is_not_search_box_words(service: BriefingService) -> None:
+    # Read as typed into a search box, its last word had been someone: "MP" (a role), on "are they lowering…".
+    service.load_text(ADMIN, "MPs at 18\n\nThe age for becoming an MP will be lowered, Labour MP Ann Lee said.")
+    service.load_text(ADMIN, "Votes\n\nMP Bo Chen said voting at 16 was a bad idea.")
+    question = "are they lowering the age for becoming an MP?"
+    assert surname_readings(question, given=lambda word: False) == []
+    assert service.ask(question).message.startswith(f"What the articles say on “{question[:-1]}”")
 
 
 def test_a_bare_full_name_may_open_a_question_about_that_person(service: BriefingService) -> None:
