@@ -26,6 +26,7 @@ from bot.retrieval.typed_names import JOINS
 # Between a speaker and a topic in chat shorthand ("hewitt: sexism", "straw - the ruling", "roche, migration watch").
 _SHORTHAND = r"(?:\s*[,;:]|\s+[-–—])\s+"
 _QUESTION_WORD = r"(?:what|how|why|who|when|where|which|did|does|do|is|are|was|were|has|have|had|can|could|will)\b"
+_OPENS_A_QUESTION = re.compile(_QUESTION_WORD, re.IGNORECASE)
 # "X's reaction to Y" and "X on Y" read as speaker questions only when X turns out to be a known person
 # (callers check that): "the government's plan for schools" is a topic.
 _PERSON_PATTERNS = (
@@ -144,7 +145,8 @@ def surname_readings(text: str, given: Callable[[str], bool]) -> list[Question]:
     :param given: whether a word may be a given name: two words ending on a surname are then a full name.
     """
     found = _subject_words(text)
-    if found is None or found[1] or len(found[0]) < 2:
+    # Not a question in its own words: "why did mira nair cast reese witherspoon?" is not Witherspoon's words.
+    if found is None or found[1] or len(found[0]) < 2 or _OPENS_A_QUESTION.match(found[0][0]):
         return []
     words = [word for word in found[0] if any(c.isalnum() for c in word)]  # not the "+" of "fees + blair"
     if len(words) < 2:
