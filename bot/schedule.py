@@ -155,7 +155,7 @@ def _end_of_gap(wall: datetime, tz: ZoneInfo) -> datetime:
 
 def _not_a_time(raw: str) -> BadQuestion:
     """The error for something that looks like a time but is not one."""
-    return BadQuestion(f"'{raw.strip()}' is not a time of day — try 07:30 or 7am.")
+    return BadQuestion(f"“{raw.strip()}” is not a time of day — try 07:30 or 7am.")
 
 
 def _ampm_time(match: re.Match[str]) -> time:
@@ -219,8 +219,8 @@ def _take_time(text: str) -> tuple[time | None, str | None, str]:
     again = _find_time(rest)
     if again:
         raise BadQuestion(
-            f"One subscription sends one digest a day, but you gave two times: '{match[0].strip()}' "
-            f"and '{again[1][0].strip()}'. Pick one, or subscribe twice."
+            f"One subscription sends one digest a day, but you gave two times: “{match[0].strip()}” "
+            f"and “{again[1][0].strip()}”. Pick one, or subscribe twice."
         )
     return local_time, zone, rest
 

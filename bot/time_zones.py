@@ -73,8 +73,8 @@ def _area_names() -> tuple[str, ...]:
 def _unknown_zone(name: str, suggestion: str | None) -> BadQuestion:
     """The error for a zone we cannot place, with the closest real zone when there is one."""
     if suggestion:
-        return BadQuestion(f"I don't know the time zone '{name}' — did you mean {suggestion}?")
-    return BadQuestion(f"I don't know the time zone '{name}' — try a name like Asia/Tokyo or a city like Tokyo.")
+        return BadQuestion(f"I don't know the time zone “{name}” — did you mean {suggestion}?")
+    return BadQuestion(f"I don't know the time zone “{name}” — try a name like Asia/Tokyo or a city like Tokyo.")
 
 
 def _closest_city(word: str, cutoff: float) -> str | None:
@@ -125,7 +125,7 @@ def _offset_zone(match: re.Match[str]) -> str:
     if hours == 0:
         return "UTC"
     if hours > (14 if sign == "+" else 12):
-        raise BadQuestion(f"'{match[0]}' is not a real offset — they run from UTC-12 to UTC+14.")
+        raise BadQuestion(f"“{match[0]}” is not a real offset — they run from UTC-12 to UTC+14.")
     return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
 
 

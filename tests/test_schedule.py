@@ -82,27 +82,27 @@ def test_parse_subscription(args: str, expected: SubscriptionRequest) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ("Europe/Bakuu", "I don't know the time zone 'Europe/Bakuu' — did you mean Asia/Baku?"),
-        ("Asia/Tokio", "I don't know the time zone 'Asia/Tokio' — did you mean Asia/Tokyo?"),
+        ("Europe/Bakuu", "I don't know the time zone “Europe/Bakuu” — did you mean Asia/Baku?"),
+        ("Asia/Tokio", "I don't know the time zone “Asia/Tokio” — did you mean Asia/Tokyo?"),
         (
             "Amerca/New_Yrok 7am",
-            "I don't know the time zone 'Amerca/New_Yrok' — did you mean America/New_York?",
+            "I don't know the time zone “Amerca/New_Yrok” — did you mean America/New_York?",
         ),
-        ("7am in Bakuu", "I don't know the time zone 'Bakuu' — did you mean Asia/Baku?"),
-        ("Londn time", "I don't know the time zone 'Londn' — did you mean Europe/London?"),
+        ("7am in Bakuu", "I don't know the time zone “Bakuu” — did you mean Asia/Baku?"),
+        ("Londn time", "I don't know the time zone “Londn” — did you mean Europe/London?"),
         (
             "Europe/Atlantis",
-            "I don't know the time zone 'Europe/Atlantis' — try a name like Asia/Tokyo or a city like Tokyo.",
+            "I don't know the time zone “Europe/Atlantis” — try a name like Asia/Tokyo or a city like Tokyo.",
         ),
-        ("25:00", "'25:00' is not a time of day — try 07:30 or 7am."),
-        ("oil at 7:75", "'7:75' is not a time of day — try 07:30 or 7am."),
-        ("13pm", "'13pm' is not a time of day — try 07:30 or 7am."),
-        ("0am", "'0am' is not a time of day — try 07:30 or 7am."),
-        ("at 25", "'25' is not a time of day — try 07:30 or 7am."),
-        ("7:30:00", "'7:30:00' is not a time of day — try 07:30 or 7am."),
+        ("25:00", "“25:00” is not a time of day — try 07:30 or 7am."),
+        ("oil at 7:75", "“7:75” is not a time of day — try 07:30 or 7am."),
+        ("13pm", "“13pm” is not a time of day — try 07:30 or 7am."),
+        ("0am", "“0am” is not a time of day — try 07:30 or 7am."),
+        ("at 25", "“25” is not a time of day — try 07:30 or 7am."),
+        ("7:30:00", "“7:30:00” is not a time of day — try 07:30 or 7am."),
         (
             "7am and 8pm",
-            "One subscription sends one digest a day, but you gave two times: '7am' and '8pm'. "
+            "One subscription sends one digest a day, but you gave two times: “7am” and “8pm”. "
             "Pick one, or subscribe twice.",
         ),
         ("Asia/Baku Asia/Tokyo", "You gave two time zones, Asia/Baku and Asia/Tokyo — keep just one."),
@@ -112,7 +112,7 @@ def test_parse_subscription(args: str, expected: SubscriptionRequest) -> None:
             "GMT+5:45",
             "No zone has a fixed offset of UTC+05:45 — name your city instead, e.g. Asia/Kathmandu.",
         ),
-        ("UTC+15", "'UTC+15' is not a real offset — they run from UTC-12 to UTC+14."),
+        ("UTC+15", "“UTC+15” is not a real offset — they run from UTC-12 to UTC+14."),
         (
             "gas every monday",
             "Digests come every day, at a time you choose; I can't send them weekly or on set days. "

@@ -261,7 +261,7 @@ def test_a_briefing_on_a_topic_asked_as_a_question_is_no_subscription(svc: Brief
 def test_the_chat_commands_list_and_correct(svc: BriefingService) -> None:
     assert "No digests are set up" in handle(svc, ME, CONSOLE, "/subscriptions").text
     wrong = handle(svc, ME, CONSOLE, "/subscribe 07:30 Europe/Bakuu")
-    assert wrong.text == "I don't know the time zone 'Europe/Bakuu' — did you mean Asia/Baku?"
+    assert wrong.text == "I don't know the time zone “Europe/Bakuu” — did you mean Asia/Baku?"
     handle(svc, ME, CONSOLE, "/subscribe what Imomi says at 07:30 Asia/Baku")
     handle(svc, User("console", "you"), CONSOLE, "/subscribe oil")
     listing = handle(svc, ME, CONSOLE, "/subscriptions").text.splitlines()
