@@ -19,9 +19,10 @@ _FOLLOW_UP_TOPIC = re.compile(
 # "and khalafov?", "same question for the chancellor", "compare that with howard": another person on the same topic.
 _FOLLOW_UP_OTHER = re.compile(
     r"^(?:(?:and |but )?(?:what|how) about|and|(?:and )?(?:the )?same(?: question| thing)? (?:for|with)"
-    # (normalising drops the request "compare": "compare that with howard" is read as "that with howard")
+    # (normalising drops the request "compare": "compare that with howard" is read as "that with howard", and
+    # "compare with howard" as "with howard")
     r"|(?:and )?(?:(?:compare )?(?:that|this|it|them|those) |how (?:does|do) (?:that|this|it|they) compare )"
-    r"(?:with|to|against)|(?:and )?(?:vs\.?|versus))"
+    r"(?:with|to|against)|(?:and )?(?:compared? )?(?:with|against)|compared to|(?:and )?(?:vs\.?|versus))"
     r"\s+(?!(?:about|on|regarding|re)\b)(?P<s>[^,;:]+)$",  # not "and about gas?": a topic
     re.IGNORECASE,
 )

@@ -368,6 +368,8 @@ def test_comparing_with_someone_asks_them_on_the_conversations_topic(service: Br
         ("compare that with stoltenberg", "Gerhard Stoltenberg"),
         ("how does that compare to volcker?", "Paul Volcker"),
         ("versus stoltenberg?", "Gerhard Stoltenberg"),
+        ("compare with volcker", "Paul Volcker"),
+        ("compared to stoltenberg?", "Gerhard Stoltenberg"),
     ):
         assert handle(service, user, chat, message).text.startswith(f"What {who} said about the dollar:"), message
 
