@@ -153,6 +153,15 @@ def test_search_ranking_filters_and_hostile_terms(any_store: StoreProtocol) -> N
     assert [r.text for r in any_store.search(all_of(["oil", "g7"]), limit=10)] == ["The G-7 met on oil."]
 
 
+def test_a_quoted_phrase_matches_its_words_in_their_order(any_store: StoreProtocol) -> None:
+    # "who said 'demand for oil and gas'?" looks the words up together, stopwords and all.
+    any_store.add_article(OIL, loaded_by="me")
+    found = any_store.search(quote_term("demand for oil and gas"), limit=5)
+    assert [r.text for r in found] == [OIL.paragraphs[1]]
+    assert any_store.search(quote_term("gas and oil demand"), limit=5) == []
+    assert any_store.search(quote_term("demand for gas"), limit=5) == []
+
+
 def test_people_lookups(any_store: StoreProtocol) -> None:
     oil = any_store.add_article(OIL, loaded_by="me", people=OIL_PEOPLE).article_id
     version = any_store.people_version()

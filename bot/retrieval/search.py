@@ -28,6 +28,7 @@ from bot.retrieval.order import as_ordered, in_date_order
 from bot.retrieval.periods import Period, period_in
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import Question, asks_who_spoke, parse_question, topic_choices
+from bot.retrieval.quotation import quotation_answer
 from bot.retrieval.ranked import (
     MIN_PARTIAL_COVERAGE,
     RELATED_CREDIT,
@@ -176,6 +177,8 @@ class Retriever:
             return Answer(asked.text, hits_of(self.store, leads, ()), False, "The latest stories:", has_more=more)
         if not asked.speaker and asks_most_quoted(asked.text):  # "who is quoted most?": not who someone is
             return Answer(asked.text, (), False, most_quoted(self.store))
+        if looked_up := quotation_answer(self.store, asked.text, limit, offset):  # "who said “…”?"
+            return looked_up
         if introduced := self._introducing(asked, limit, offset):
             return introduced
         speaker, parsed, guessed = self.asked.speaker_of(asked)
