@@ -57,6 +57,11 @@ class FollowUps:
         from the conversation, each kept only if it finds anything, then the one that always stands (itself a
         follow-up's reading: "and about gas?" asks the same person on gas, "and khalafov?" another on the same)."""
         readings = self._readings(text, context)
+        if context is not None and period_in(text):
+            # "what did he say in april?" after Poehl on the dollar in March 1987: on the dollar, in April.
+            readings = [
+                q if q.topic.lower() in text.lower() else replace(q, topic=without_periods(q.topic)) for q in readings
+            ]
         if context is None or not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
             return readings
         return [replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]

@@ -22,7 +22,7 @@ from bot.follow_ups import FollowUps
 from bot.full_article import full_article, which_article
 from bot.ingest import Failed, Limits, Parsed, parse_document, parse_pasted, parse_paths
 from bot.loading import Prepared, article_stems, gather_aliases, person_speech, prepared_batches
-from bot.models import Answer, Article, ArticleDraft, Chat, LoadOutcome, LoadReport, Reattribution, Reply, User
+from bot.models import Answer, Article, ArticleDraft, Chat, Hit, LoadOutcome, LoadReport, Reattribution, Reply, User
 from bot.retrieval import Retriever, any_of, content_words
 from bot.retrieval.query import Question, questions_in
 from bot.store import AddResult
@@ -121,8 +121,7 @@ class BriefingService:
         """An article in full: the one numbered, else the one the conversation's last answer quotes first."""
         if article_id is not None:
             return full_article(self.store, article_id)
-        context = self.conversations.get(conversation)
-        hits = self.ask(context.question, limit=1).hits if context is not None and context.shown else ()
+        hits = self._quoted_above(conversation)
         if not hits:
             asked_first = "or ask me a question first: I'll show the article it quotes first"
             raise BadQuestion(f"{which_article('read')}, {asked_first}.")
@@ -136,19 +135,27 @@ class BriefingService:
     def sources(self, conversation: str) -> Reply:
         """Where the quotes shown for the conversation's last question come from ("when was that?"), one line per
         article, in the order first quoted."""
-        context = self.conversations.get(conversation)
-        if context is None or not context.shown:
+        quoted = self._quoted_above(conversation)
+        if not quoted:
             return Reply(
                 "There are no quotes above to source yet: each one I give comes with its article's title, source,"
                 " date and link."
             )
-        answer = self.ask(context.question, limit=context.shown)
-        citations = dict.fromkeys(hit.citation for hit in answer.hits)
+        citations = dict.fromkeys(hit.citation for hit in quoted)
         lines = [
             f"• “{c.title}” — " + ", ".join(part for part in (c.source, c.published[:10], c.url) if part)
             for c in citations
         ]
         return Reply("The quotes so far come from:\n" + "\n".join(lines))
+
+    def _quoted_above(self, conversation: str) -> tuple[Hit, ...]:
+        """The paragraphs the conversation's last answer showed: its pages so far, or the nearest it offered with
+        a no-match ("when was that?" after them had been told there were no quotes above)."""
+        context = self.conversations.get(conversation)
+        if context is None:
+            return ()
+        answer = self.ask(context.question, limit=max(context.shown, 1))
+        return answer.hits if context.shown else answer.alternatives
 
     def _check_question(self, question: str) -> None:
         if len(question) > self.settings.max_question_chars:

@@ -166,3 +166,15 @@ def test_who_runs_a_body_introduces_its_head(service: BriefingService, question:
     answer = service.ask(question)
     assert answer.message == "How the articles introduce Rilwanu Lukman:"
     assert answer.hits[0].text.startswith("OPEC President Rilwanu Lukman")
+
+
+def test_the_nearest_paragraphs_offered_with_a_no_match_are_quotes_above_too(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-05 By Reuters\n\nJames Baker said the dollar had fallen far enough.")
+    service.load_text(ADMIN, "date 1987-03-06 By Reuters\n\nThe trade deficit crisis deepened, analysts said.")
+    user, chat = User("telegram", "59"), Chat("telegram", "59")
+    offered = handle(service, user, chat, "what did baker say about the trade deficit crisis and the dollar?")
+    assert offered.text.startswith("I found no paragraph where James Baker speaks about") and offered.quotes
+    cite = offered.quotes[0].citation
+    sources = handle(service, user, chat, "when was that?").text
+    assert sources == f"The quotes so far come from:\n• “{cite.title}” — {cite.source}, {cite.published}"
+    assert f"“{cite.title}” — {cite.source}" in handle(service, user, chat, "show me the article").text

@@ -19,6 +19,11 @@ def test_a_follow_up_asking_only_another_period_keeps_the_person_and_topic(servi
     reply = handle(service, user, chat, "and in april?")
     assert reply.text.startswith("What James Baker said about the dollar in april:")
     assert [hit.text for hit in reply.quotes] == ["James Baker said the dollar was stable now."]
+    # Asked in full, with a pronoun: the conversation's topic comes without the month it was asked for before.
+    handle(service, user, chat, "what did baker say about the dollar in march?")
+    reply = handle(service, user, chat, "what did he say in april?")
+    assert reply.text.startswith("What James Baker said about the dollar in april:")
+    assert [hit.text for hit in reply.quotes] == ["James Baker said the dollar was stable now."]
 
 
 def test_a_period_asked_about_keeps_to_articles_published_then(service: BriefingService) -> None:
