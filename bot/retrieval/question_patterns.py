@@ -30,12 +30,15 @@ WORDS_ON = (
 # "who commented on Y?", "who else has warned about Y?", "who was quoted on Y?", "did anyone comment on Y?", "has
 # anybody said anything about Y?", "list everyone who spoke about Y": the people quoted on a topic.
 WHO_SPOKE = (
-    r"(?:(?:(?:list|name|show me|tell me|give me) )?(?:everyone|everybody|all (?:those|the people)|(?:the )?people)"
+    r"(?:(?:(?:(?:list|name|show me|tell me|give me) )?(?:everyone|everybody|all (?:those|the people)|(?:the )?people)"
     r" (?:who|that)|who|(?:(?:did|has|have|had|was|were|is) )?(?:anyone|anybody|any one|someone|somebody)) "
     r"(?:(?:has|have|had|else|was|were|is|are|been) )*(?:said|says|spoke|spoken|talked|commented|mentioned"
     r"|discussed|raised|quoted|criticised|criticized|warned|reacted|responded|complained|defended|objected"
     r"|(?:weighed|spoke|spoken) (?:in|out)|say|speak|talk|comment|mention|react|respond|weigh in|speak out"
     r"|discuss|raise|criticise|criticize|warn|complain|defend|object)"
+    # "who's the most quoted person (on Y)", "who gets quoted most", "the most quoted people (on Y)"
+    r"|(?:who(?:['’]s| is| was| are| were)? (?:the )?|(?:the )?)most (?:often )?(?:quoted|cited)"
+    r"(?: (?:person|people|voices?|sources?|speakers?|names?))?|who(?:['’]s| is| are)? (?:gets? |being )?quoted)"
 )
 ON_THE_SUBJECT = r"on the (?:subject|issue|question|matter|topic) of"
 ABOUT = (

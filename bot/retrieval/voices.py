@@ -19,7 +19,8 @@ _MOST_QUOTED = re.compile(
     r"^(?:(?:list|show me|tell me|give me) )?(?:who(?:'s| is| are| was| were| gets| get| do you| does the bot"
     r"| do the (?:articles|stories))? (?:(?:you|being) )?(?:quoted|quote|quoting|cited|cite|citing|speaks|speak"
     r"|talks|talk)(?: (?:the )?most(?: often)?| more than anyone(?: else)?)"
-    r"|(?:who are |what are )?(?:the )?(?:most (?:quoted|cited) (?:people|voices|sources|speakers|names)?"
+    r"|(?:who(?:'s| is| are| was| were) |what are )?(?:the )?(?:most (?:quoted|cited)(?: (?:person|people|voices?"
+    r"|sources?|speakers?|names?))?"
     r"|top (?:voices|sources|speakers)))(?: in the (?:articles|stories|news))?$",
     re.IGNORECASE,
 )

@@ -222,8 +222,15 @@ def test_who_is_quoted_most_lists_the_archives_most_quoted_voices(service: Brief
     service.load_text(ADMIN, "Dollar talks\n\nJames Baker said the dollar had fallen far enough.")
     rice = ["Rice talks", "Clayton Yeutter said rice talks stalled.", "Yeutter said Japan must move.", "He said so."]
     service.load_text(ADMIN, "\n\n".join(rice))
-    for question in ("who is quoted most?", "who do you quote most often?", "most quoted people", "top voices"):
+    for question in (
+        *("who is quoted most?", "who do you quote most often?", "most quoted people", "top voices"),
+        *("who's the most quoted person?", "who are the most cited sources?"),
+    ):
         answer = service.ask(question)
         assert answer.message.startswith("Quoted most in the articles: Clayton Yeutter (3 paragraphs), "), question
         assert "James Baker (1 paragraph)" in answer.message and not answer.no_match, question
         assert answer.message.endswith("Ask “what did Clayton Yeutter say?” to read their words."), question
+    # On a topic: those quoted on it, most often quoted first.
+    on_rice = ("who's the most quoted person on rice?", "who gets quoted most about rice?", "most quoted on rice")
+    for question in on_rice:
+        assert service.ask(question).message.startswith("Quoted on rice: Clayton Yeutter."), question
