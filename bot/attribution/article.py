@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .carried import opens_on_quote, quote_carried, runs_on, said_by_many
 from .coref import FIRST_NAME_TITLES, Entity, People
 from .lexicon import ROLE_HEAD_GENDER, ROLE_SYNONYMS
-from .name_roles import Role
+from .name_roles import Role, role_head
 from .references import Ref
 from .roles import article_country, needs_country, normalise_role, role_forms
 from .speech import analyse
@@ -338,11 +338,28 @@ def _person(entity: Entity, country: str | None) -> Person:
     return Person(entity.name, tuple(dict.fromkeys(aliases)), roles, guessed, inferred)
 
 
+def _headline(title: str, paragraphs: Sequence[str]) -> str:
+    """A headline as read for names: its first word in lower case unless the story writes it with the next one.
+
+    A headline's first word is capitalised whatever it is: "End Bush 'denial' Blair tells EU" had introduced an
+    "End Bush", who then took every "President Bush" of the story; "Dirty Den" took Den Watts's. A name that opens
+    a headline is written in full in the story too; a role that opens it stays ("Singer Sizzla jailed").
+    """
+    words = title.split()
+    opening = " ".join(words[:2])
+    if len(words) < 2 or not (words[0].istitle() and words[1][:1].isupper()) or any(opening in p for p in paragraphs):
+        return title
+    if role_head(words[0].lower().rstrip(".")) is not None:
+        return title  # "Singer Sizzla jailed…": a role, read as one
+    first, _, rest = title.partition(" ")
+    return f"{first.lower()} {rest}"
+
+
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     """Return who speaks and who is mentioned in each paragraph, with the article's people."""
     reader = _Reader()
     if title:
-        reader.read(title)  # names in the headline are introductions too
+        reader.read(_headline(title, paragraphs))  # names in the headline are introductions too
     offset = reader.lead = len(reader.spoken)
     for text in paragraphs:
         reader.read(text)
