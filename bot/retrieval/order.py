@@ -23,6 +23,13 @@ class Order(Enum):
 
 _SPEAKING = r"(?:say|said|speak|spoke|talk|talked|comment|commented|mention|mentioned|discuss|discussed|warn|warned)\b"
 _SAID_AS = r"(?:quotes?|comments?|remarks?|words|statements?|views?|thoughts|news|stories|reports?|articles?)\b"
+# "what did volcker say yesterday?", "…about the dollar last week": no period a story's date can be held to (the
+# archive may be years old), but the newest first; not "this week's treasury auctions", a topic.
+_LATELY = (
+    r"\b(?:(?:from|in|during|over|since|for) )?(?:today|yesterday|these days|this (?:morning|afternoon|evening"
+    r"|week|weekend|month)|last (?:night|week|weekend|month)|the (?:last|past) (?:few )?(?:days?|weeks?|months?))\b"
+    r"(?!['’])"
+)
 _ORDERS = (
     (
         Order.NEWEST,
@@ -30,7 +37,7 @@ _ORDERS = (
             r",?\s*\b(?:(?:the )?(?:newest|latest|most recent|recent|last) first|(?:in )?reverse (?:date|chronological)"
             r" order|newest to oldest|by date)\s*(?=[?.!]*$)"
             rf"|\b(?:most )?recently\b|\blately\b|\b(?:the )?(?:latest|newest|most recent)\s+(?={_SAID_AS})"
-            rf"|\blast\s+(?={_SPEAKING})",
+            rf"|\blast\s+(?={_SPEAKING})|{_LATELY}",
             re.IGNORECASE,
         ),
     ),

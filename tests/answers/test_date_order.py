@@ -33,8 +33,11 @@ def test_asked_for_the_newest_the_answering_stories_come_by_date_undated_last(se
         "what did baker say about the dollar, newest first",
         "baker's latest comments on the dollar",
         "what has baker said recently about the dollar?",
+        "what did baker say about the dollar last week?",  # no date to hold a story to, but the newest first
+        "what did baker say about the dollar yesterday?",
     ):
         assert _saying(service, question)[:4] == newest, question
+    assert order_in("what did baker say about this week's treasury auctions?") is None  # the topic's week
     answer = service.ask("when did baker last talk about the dollar?")
     assert answer.message == "What James Baker said about the dollar, newest first (stories without a date last):"
 
@@ -62,7 +65,8 @@ def test_the_words_asking_for_an_order_are_not_the_question() -> None:
     assert parse_question("what did greenspan say about rates, oldest first").topic == "rates"
     assert parse_question("what did the first minister say about drink?").speaker == "first minister"
     assert order_in("what did the first minister say about drink?") is None
-    assert order_in("what did blair say last week about tax?") is None
+    assert order_in("what did blair say at the last summit about tax?") is None
+    assert order_in("what did blair say last week about tax?") is Order.NEWEST  # no date to hold to: the newest
     assert order_in("blair on tax in chronological order") is Order.OLDEST
     assert order_in("the most recent remarks from blair on tax") is Order.NEWEST
 
