@@ -1,8 +1,8 @@
 """When something was said, as a question gives it: "in 1987", "in March", "during March 1987", "from March 2005".
 
 A period filters answers to articles published in it. An article without a date (the BBC's carry none) is
-never ruled out: its date is unknown, not another. Relative periods ("last week") are not periods here: the
-question parser drops them from a topic, as words that say nothing of what was said.
+never ruled out: its date is unknown, not another. Relative periods ("last week") are not periods here (the
+archive may be years old): they ask for the newest first (``order.py``) and are no part of a topic.
 """
 
 from __future__ import annotations
