@@ -37,7 +37,9 @@ _ORDERS = (
             r",?\s*\b(?:(?:the )?(?:newest|latest|most recent|recent|last) first|(?:in )?reverse (?:date|chronological)"
             r" order|newest to oldest|by date)\s*(?=[?.!]*$)"
             rf"|\b(?:most )?recently\b|\blately\b|\b(?:the )?(?:latest|newest|most recent)\s+(?={_SAID_AS})"
-            rf"|\blast\s+(?={_SPEAKING})|{_LATELY}",
+            rf"|\blast\s+(?={_SPEAKING})|{_LATELY}"
+            # "what's the latest from opec?": asked so, its words stay (matched but not taken out)
+            r"|\b(?=(?:the )?latest (?:\w+ )?(?:from|by)\b)",
             re.IGNORECASE,
         ),
     ),

@@ -69,6 +69,8 @@ def test_the_words_asking_for_an_order_are_not_the_question() -> None:
     assert order_in("what did blair say last week about tax?") is Order.NEWEST  # no date to hold to: the newest
     assert order_in("blair on tax in chronological order") is Order.OLDEST
     assert order_in("the most recent remarks from blair on tax") is Order.NEWEST
+    assert order_in("what's the latest from opec?") is Order.NEWEST  # and its words stay for reading it
+    assert parse_question("what's the latest from opec?").speaker == "opec"
 
 
 def test_a_follow_up_asking_only_for_an_order_orders_the_conversations_answer(service: BriefingService) -> None:
