@@ -68,7 +68,7 @@ class FollowUps:
 
     def _readings(self, text: str, context: Context | None) -> list[Question]:
         """``readings`` as the message asks them, "its" and all."""
-        if context is not None and asks_who_they_are(text) and (whom := _person_asked(context.question)):
+        if context is not None and (whom := _person_asked(context.question)) and asks_who_they_are(text, whom):
             return [Question(f"who is {whom}?", topic=whom)]  # "what is his role?": how stories introduce them
         if context is not None and (order := order_asked(text)) is not None:
             asked = context.question  # "anything newer?": its answer by date (read from the text as asked)

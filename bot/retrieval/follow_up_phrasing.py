@@ -50,6 +50,12 @@ _THEIR_STANDING = re.compile(
     r"|with|at))$",
     re.IGNORECASE,
 )
+# "which kennedy?", "which one do you mean?", "what kennedy is that?": which person a name was read as.
+_WHICH_ONE = re.compile(
+    r"^(?:and |so |sorry,? )?(?:which|what) (?P<who>[\w'’. -]+?)(?: (?:do|did) you mean| (?:is|was) (?:that|it|this"
+    r"|he|she))?$",
+    re.IGNORECASE,
+)
 # "what about khalafov's comments?": the person whose words they are.
 _WORDS_OF = re.compile(
     r"^(?P<s>.+?)['’]s? (?:comments?|remarks?|views?|words|thoughts|take|position|stance|opinions?|reaction"
@@ -169,7 +175,12 @@ def order_asked(text: str) -> Order | None:
     return order_in(clean) if _SORTED.match(clean) else None
 
 
-def asks_who_they_are(text: str) -> bool:
-    """Whether a follow-up asks what the conversation's person is ("what is his role?", "which party does he lead?"):
-    how the stories introduce them."""
-    return _THEIR_STANDING.match(normalise(text)) is not None
+def asks_who_they_are(text: str, typed: str) -> bool:
+    """Whether a follow-up asks what the conversation's person (asked for as ``typed``) is: "what is his role?",
+    "which party does he lead?", or "which kennedy?", "which one do you mean?" after a name that may be several
+    people's: how the stories introduce them."""
+    clean = normalise(text)
+    if _THEIR_STANDING.match(clean):
+        return True
+    which = _WHICH_ONE.match(clean)
+    return which is not None and which["who"].lower() in ("one", "person", typed.lower(), typed.lower().split()[-1])

@@ -409,6 +409,9 @@ def test_what_the_conversations_person_is_asked_by_pronoun_is_how_stories_introd
     user, chat = User("telegram", "77"), Chat("telegram", "77")
     for first in ("who is michael howard?", "what did howard say about taxes?"):
         handle(service, user, chat, first)
-        for message in ("what is his role?", "which party does he lead?", "what does he do?"):
+        for message in ("what is his role?", "which party does he lead?", "what does he do?", "which howard?"):
             reply = handle(service, user, chat, message)
             assert reply.text == "How the articles introduce Michael Howard:", (first, message)
+    handle(service, user, chat, "what did howard say about taxes?")
+    assert handle(service, user, chat, "which one do you mean?").text == "How the articles introduce Michael Howard:"
+    assert not handle(service, user, chat, "which taxes?").text.startswith("How the articles introduce")
