@@ -60,6 +60,11 @@ _WHO_DOES = re.compile(
     r"|accused|blamed|in|at|on|for|against)\b",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(
+    r"^(?:what|who)(?:'s| is| was| are| were) (?:\w{3,}ed|said|done|made|found|told|given|taken|sold|bought|won"
+    r"|lost|paid|held|shown|known|seen|written|chosen|struck|spent|built|left|meant|put|cut|set)\b",
+    re.IGNORECASE,
+)
 _QUESTION_LEAD = re.compile(rf"^(?:(?:who|what)(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
 _COMPILED_SPEAKER = tuple(re.compile(p, re.IGNORECASE) for p in SPEAKER_PATTERNS)
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -70,7 +75,7 @@ _EITHER = re.compile(r"^either\s+", re.IGNORECASE)
 # Words that show a captured "speaker" is really grammar: "what do you think", "what else did he say".
 _NOT_A_NAME = frozenset(
     "he she they it you i we me us him her them someone anyone anybody everyone people else do did does has have"
-    " this that there here about regarding say says said saying told talking speaking".split()
+    " is are was were be been this that there here about regarding say says said saying told talking speaking".split()
 )
 
 
@@ -141,6 +146,8 @@ def parse_question(text: str) -> Question:
     if match := REACTION.match(clean):
         return Question(text, topic=tidy_topic(f"{match.group('s')} {match.group('t') or ''}"))
     if _WHO_DOES.match(clean):  # "who is to blame for the crash?": a question of its own, not "to blame for…"
+        return Question(text, topic=tidy_topic(clean))
+    if _PASSIVE.match(clean):  # "what was agreed?", "who was elected?": a question of its own, not "agreed"
         return Question(text, topic=tidy_topic(clean))
     # "and about gas?" with no question before it, "can you tell me about the Dome": the topic is what follows.
     return Question(text, topic=tidy_topic(_QUESTION_LEAD.sub("", _LEADING_CONJUNCTION.sub("", clean))) or clean)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.commands import handle
 from bot.models import Chat, User
+from bot.retrieval.query import Question, parse_question
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
 
@@ -137,6 +138,19 @@ def test_a_short_question_after_a_topic_is_asked_of_its_thing_first(service: Bri
     assert reply.quotes[0].citation.title == "Tsunami toll"
     # A question naming its own thing is asked as it is.
     assert handle(service, user, chat, "how many people died in leeds?").quotes[0].citation.title == "Warehouse fire"
+
+
+def test_a_passive_question_after_a_topic_is_asked_of_its_thing(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Summit ends\n\nThe G7 meeting agreed to steady the dollar.")
+    service.load_text(ADMIN, "Pay deal\n\nThe unions agreed a pay deal.")
+    user, chat = User("telegram", "78"), Chat("telegram", "78")
+    handle(service, user, chat, "tell me about the g7 meeting")
+    # "what was agreed?" had been asked as "agreed" (the pay deal), and "what was announced?" as the words of "was".
+    reply = handle(service, user, chat, "what was agreed?")
+    assert reply.text.startswith("What the articles say on “what was agreed (the g7 meeting)”:")
+    assert reply.quotes[0].citation.title == "Summit ends"
+    assert parse_question("what was announced?") == Question("what was announced?", topic="what was announced")
+    assert parse_question("what is opec?").topic == "opec"
 
 
 def test_a_period_is_no_thing_for_it_to_stand_for(service: BriefingService) -> None:
