@@ -138,14 +138,11 @@ def test_a_short_question_after_a_topic_is_asked_of_its_thing_first(service: Bri
     assert reply.quotes[0].citation.title == "Tsunami toll"
     # A question naming its own thing is asked as it is.
     assert handle(service, user, chat, "how many people died in leeds?").quotes[0].citation.title == "Warehouse fire"
-
-
-def test_a_passive_question_after_a_topic_is_asked_of_its_thing(service: BriefingService) -> None:
+    # A short passive question too: "what was agreed?" had been asked as "agreed" (the pay deal), and "what was
+    # announced?" as the words of someone called "was".
     service.load_text(ADMIN, "Summit ends\n\nThe G7 meeting agreed to steady the dollar.")
     service.load_text(ADMIN, "Pay deal\n\nThe unions agreed a pay deal.")
-    user, chat = User("telegram", "78"), Chat("telegram", "78")
     handle(service, user, chat, "tell me about the g7 meeting")
-    # "what was agreed?" had been asked as "agreed" (the pay deal), and "what was announced?" as the words of "was".
     reply = handle(service, user, chat, "what was agreed?")
     assert reply.text.startswith("What the articles say on “what was agreed (the g7 meeting)”:")
     assert reply.quotes[0].citation.title == "Summit ends"
