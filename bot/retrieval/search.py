@@ -272,7 +272,7 @@ class Retriever:
                 True,
                 no_match_message(
                     parsed,
-                    speaker,
+                    self.speakers.named_as_written(speaker) if speaker else None,
                     offered=bool(nearest),
                     silent=silent,
                     when=when,
@@ -307,6 +307,7 @@ class Retriever:
         highlight = topic.all_stems if topic else frozenset()
         hits = hits_of(self.store, page, highlight)
         shown = as_on_page(speaker, hits, narrowed=bool(parsed.topic) or period is not None)
+        shown = self.speakers.named_as_written(shown) if shown else None
         namesakes = namesakes_of(speaker, shown) if speaker and shown else 0
         # (Not for a paragraph only naming them: its lead says none is certain.)
         counting = delivery.counted and not named_only
@@ -339,7 +340,8 @@ class Retriever:
             return None
         met = introductions(self.store, known.person_ids, known.names)
         hits = hits_of(self.store, met[offset : offset + limit], ())
-        return Answer(asked.text, hits, False, introduction_lead(known), has_more=len(met) > offset + limit)
+        lead = introduction_lead(self.speakers.named_as_written(known))
+        return Answer(asked.text, hits, False, lead, has_more=len(met) > offset + limit)
 
     def _ranked_for_speaker(
         self, speaker: Speaker, topic: Topic | None, topic_text: str, after_article: int, wanted: int, colleagues: bool

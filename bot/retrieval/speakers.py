@@ -47,6 +47,7 @@ _SPOKES_ROLES = (
     *"spokesman spokeswoman spokesperson director chief head chairman chairwoman president leader secretary".split(),
     *("chief executive", "director general", "secretary general", "general secretary"),
 )
+NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted in a lead, not listed
 FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers
 SHORTEST_SWAPPED = 4  # letters of the shortest typed word read with two letters swapped back ("cheif")
 
@@ -64,6 +65,8 @@ class Speaker:
     alternatives: tuple[Speaker, ...] = ()
     # Each of the people asked about together ("howard and blair"): their answers take turns.
     parts: tuple[tuple[int, ...], ...] = ()
+    # The names the stories write with "the" ("the IMF said"): bodies, named so in a lead ("What the IMF said").
+    with_the: frozenset[str] = frozenset()
 
 
 class SpeakerResolver:
@@ -219,6 +222,14 @@ class SpeakerResolver:
             qualifiers=tuple(dict.fromkeys(q for speaker in speakers for q in speaker.qualifiers)),
             parts=tuple(speaker.person_ids for speaker in speakers),
         )
+
+    def named_as_written(self, speaker: Speaker) -> Speaker:
+        """The speaker with the names the stories write with "the" marked, for a lead that names them (a role many
+        hold is counted, not named: not looked up)."""
+        if len(speaker.names) > NAMES_LISTED:
+            return speaker
+        found = self.store.people_by_aliases([f"the {name.lower()}" for name in speaker.names])
+        return replace(speaker, with_the=frozenset(name for _, name in found if name in speaker.names))
 
     def name_of_its_own(self, typed: str) -> bool:
         """Whether a typed word is one the archive writes as a name (mid-sentence capitals): "spencer", "tesco"."""

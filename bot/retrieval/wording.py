@@ -12,7 +12,7 @@ from bot.models import Hit, Reading
 from bot.retrieval.query import Question
 from bot.retrieval.ranked import Ranked
 from bot.retrieval.speaker_ranking import STORIES_RANKED
-from bot.retrieval.speakers import Speaker
+from bot.retrieval.speakers import NAMES_LISTED, Speaker
 from bot.retrieval.topic_ranking import TOPIC_CANDIDATES
 from bot.retrieval.typed_names import full_name, listing, names_a_role
 
@@ -22,7 +22,6 @@ _QUESTION_OPENING = re.compile(
     r"|would|should|shall|may|might)\b",
     re.IGNORECASE,
 )
-NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted, not listed
 VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
 _BE, _GO = ("are", "is"), ("go", "goes")  # the verb after "others" and after "1 other"
 _SPEAK = ("speaks", "speak")  # after one person or names joined by "/", and after "the 9 people recorded as …"
@@ -153,7 +152,7 @@ def _who(speaker: Speaker, many: str = "") -> str:
         shown: dict[str, str] = {}
         for n in speaker.names:
             if full_name(n) or not any(o.endswith(" " + n) for o in speaker.names):
-                shown.setdefault(n.casefold(), n)
+                shown.setdefault(n.casefold(), f"the {n}" if n in speaker.with_the else n)
         return " / ".join(shown.values())
     recorded = "whose roles come nearest" if speaker.qualifiers else "recorded as"
     return f"{many}the {len(speaker.names)} people {recorded} “{speaker.typed}”"

@@ -66,7 +66,12 @@ def test_a_bodys_spokesman_speaks_as_the_body_too(service: BriefingService) -> N
     )
     answer = service.ask("what did the corvania bank spokesman say about selling gold reserves to foreign banks?")
     assert answer.hits[0].text.startswith("The Corvania Bank declined to comment")
-    assert answer.message.startswith("What a Corvania Bank spokesman / Corvania Bank said")  # words, not a topic
+    assert answer.message.startswith("What a Corvania Bank spokesman / the Corvania Bank said")  # words, not a topic
+    # Named as the stories write it, with its "the", wherever a reply names it.
+    assert service.ask("who is the corvania bank?").message == "How the articles introduce the Corvania Bank:"
+    assert service.ask("what did the corvania bank say about football?").message.startswith(
+        "I found no paragraph where the Corvania Bank / a Corvania Bank spokesman speaks about football."
+    )
 
 
 def test_a_role_of_a_body_nobodys_role_names_brings_the_body_itself(service: BriefingService) -> None:

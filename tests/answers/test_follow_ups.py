@@ -385,7 +385,7 @@ def test_a_body_turned_to_by_its_whole_name_speaks_on_the_topic_though_its_last_
     user, chat = User("telegram", "74"), Chat("telegram", "74")
     handle(service, user, chat, "what did the imf say about the tsunami?")
     reply = handle(service, user, chat, "and the world bank?")
-    assert reply.text.startswith("What World Bank said about the tsunami:")
+    assert reply.text.startswith("What the World Bank said about the tsunami:")  # a body the stories write so
     assert reply.quotes[0].text.startswith("The World Bank said the tsunami")
 
 

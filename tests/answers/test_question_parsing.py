@@ -188,7 +188,7 @@ def test_a_yes_no_question_may_be_about_its_subject(service: BriefingService) ->
     assert subject_readings(question)[-1] == Question(question, "Yeutter", "blame the sanctions for the slide")
     service.load_text(ADMIN, 'Rap feud\n\nThe Game told reporters: "I want to apologise for the feud."')
     service.load_text(ADMIN, "Refineries\n\nThe troops left the refineries after the strike ended.")
-    assert service.ask("has the game apologised for the feud?").message.startswith("What Game said")
+    assert service.ask("has the game apologised for the feud?").message.startswith("What the Game said")
     assert service.ask("have the troops left the refineries?").message.startswith("What the articles say")
 
 
