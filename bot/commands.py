@@ -86,6 +86,8 @@ _SOURCES_OF = re.compile(
 HELP_WORDS = frozenset(
     {"help", "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening"}
     | {"start", "commands", "menu", "what can you do"}
+    # About the bot itself: "who are you?" had introduced the five people the stories record as "you".
+    | {"who are you", "what are you", "what do you do", "how does this work", "how do you work", "what is this"}
 )
 THANKS_WORDS = frozenset(
     {"thanks", "thank you", "thank you very much", "many thanks", "thanks a lot", "thx", "cheers"}

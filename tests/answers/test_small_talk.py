@@ -16,7 +16,13 @@ from tests.answers.helpers import ADMIN
 _ASKERS = itertools.count(1000)
 
 
-@pytest.mark.parametrize("message", ["help", "Help!", "hi", "Hello?", "hi there", "Good morning!", "what can you do?"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        *("help", "Help!", "hi", "Hello?", "hi there", "Good morning!", "what can you do?"),
+        *("Who are you?", "what are you?", "how does this work?"),  # not the people the stories record as "you"
+    ],
+)
 def test_a_greeting_or_a_plea_for_help_gets_what_i_can_do(loaded: BriefingService, message: str) -> None:
     reply = handle(loaded, ADMIN, Chat("console", "local"), message)
     assert reply.text.startswith("I answer questions about the news I have loaded")
