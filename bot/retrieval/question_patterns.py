@@ -27,6 +27,8 @@ WORDS_ON = (
     r"|warn about|warned about|warn of|warned of|warn against|warned against|complain about|complained about"
     r"|insist on|insisted on"
 )
+# "quoted", "cited people", "cited sources": who the articles quote, after "most" (on a topic or in the whole archive).
+MOST_QUOTED = r"(?:quoted|cited)(?: (?:person|people|voices?|sources?|speakers?|names?))?"
 # "who commented on Y?", "who else has warned about Y?", "who was quoted on Y?", "did anyone comment on Y?", "has
 # anybody said anything about Y?", "list everyone who spoke about Y": the people quoted on a topic.
 WHO_SPOKE = (
@@ -37,8 +39,8 @@ WHO_SPOKE = (
     r"|(?:weighed|spoke|spoken) (?:in|out)|say|speak|talk|comment|mention|react|respond|weigh in|speak out"
     r"|discuss|raise|criticise|criticize|warn|complain|defend|object)"
     # "who's the most quoted person (on Y)", "who gets quoted most", "the most quoted people (on Y)"
-    r"|(?:who(?:['’]s| is| was| are| were)? (?:the )?|(?:the )?)most (?:often )?(?:quoted|cited)"
-    r"(?: (?:person|people|voices?|sources?|speakers?|names?))?|who(?:['’]s| is| are)? (?:gets? |being )?quoted)"
+    rf"|(?:who(?:['’]s| is| was| are| were)? (?:the )?|(?:the )?)most (?:often )?{MOST_QUOTED}"
+    r"|who(?:['’]s| is| are)? (?:gets? |being )?quoted)"
 )
 ON_THE_SUBJECT = r"on the (?:subject|issue|question|matter|topic) of"
 ABOUT = (

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bot.admin_text import counted
 from bot.retrieval.chat_text import normalise
+from bot.retrieval.question_patterns import MOST_QUOTED
 from bot.retrieval.ranked import MIN_COVERAGE, RELATED_CREDIT, Ranked
 from bot.retrieval.stories import Stories
 from bot.retrieval.terms import Topic
@@ -19,8 +20,7 @@ _MOST_QUOTED = re.compile(
     r"^(?:(?:list|show me|tell me|give me) )?(?:who(?:'s| is| are| was| were| gets| get| do you| does the bot"
     r"| do the (?:articles|stories))? (?:(?:you|being) )?(?:quoted|quote|quoting|cited|cite|citing|speaks|speak"
     r"|talks|talk)(?: (?:the )?most(?: often)?| more than anyone(?: else)?)"
-    r"|(?:who(?:'s| is| are| was| were) |what are )?(?:the )?(?:most (?:quoted|cited)(?: (?:person|people|voices?"
-    r"|sources?|speakers?|names?))?"
+    rf"|(?:who(?:'s| is| are| was| were) |what are )?(?:the )?(?:most {MOST_QUOTED}"
     r"|top (?:voices|sources|speakers)))(?: in the (?:articles|stories|news))?$",
     re.IGNORECASE,
 )
