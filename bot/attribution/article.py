@@ -346,11 +346,13 @@ def _headline(title: str, paragraphs: Sequence[str]) -> str:
     a headline is written in full in the story too; a role that opens it stays ("Singer Sizzla jailed").
     """
     words = title.split()
-    opening = " ".join(words[:2])
-    if len(words) < 2 or not (words[0].istitle() and words[1][:1].isupper()) or any(opening in p for p in paragraphs):
+    if len(words) < 2 or not (words[0].istitle() and words[1][:1].isupper()):
         return title
     if role_head(words[0].lower().rstrip(".")) is not None:
         return title  # "Singer Sizzla jailed…": a role, read as one
+    opening = " ".join(words[:2])
+    if any(opening in p for p in paragraphs):  # read last: the whole story
+        return title
     first, _, rest = title.partition(" ")
     return f"{first.lower()} {rest}"
 
