@@ -64,10 +64,10 @@ _FULL_ARTICLE = re.compile(
     r"(?:article|story|text|piece|report)(?: in full)?(?: please)?$",
     re.IGNORECASE,
 )
-# "when was that?", "where did he say that?", "where's that from?", "source?", "which article?": where the last
-# answer's quotes come from (not "when is it?", which asks about the thing).
+# "when was that?", "where did he say that?", "where's that from?", "source?", "which article?", "when?": where the
+# last answer's quotes come from (not "when is it?", which asks about the thing).
 _SOURCES = re.compile(
-    r"^(?:(?:and|so|ok|okay) )?(?:"
+    r"^(?:(?:and|so|ok|okay) )?(?:when|(?:what|which) dates?|"
     r"(?:when (?:was|were|did)|where (?:was|were|did|is)) (?:that|this|it|those|these|he|she|they)"
     r"(?: (?:said|say|saying|published|written|reported|say that|say it|said that))?(?: that| this| it)?"
     r"|(?:where|which (?:article|story|paper|report)s?)(?:'s| is| are| was| were| did)?(?: (?:that|this|it|those"

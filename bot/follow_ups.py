@@ -10,6 +10,7 @@ from bot.conversation import Context
 from bot.retrieval import Retriever, content_words
 from bot.retrieval.follow_up_phrasing import (
     anything_on,
+    asks_for_a_summary,
     asks_for_everything,
     asks_for_others,
     asks_who_they_are,
@@ -70,6 +71,10 @@ class FollowUps:
         """``readings`` as the message asks them, "its" and all."""
         if context is not None and (whom := _person_asked(context.question)) and asks_who_they_are(text, whom):
             return [Question(f"who is {whom}?", topic=whom)]  # "what is his role?": how stories introduce them
+        if asks_for_a_summary(text):
+            # "summarise", "what's the background?": the stories on the conversation's topic (with none: on what?)
+            asked = context.question if context is not None else None
+            return [Question(text, topic=(_what_it_is(asked) or asked.topic or asked.speaker) if asked else "")]
         if context is not None and (order := order_asked(text)) is not None:
             asked = context.question  # "anything newer?": its answer by date (read from the text as asked)
             return [replace(asked, text=f"{asked.text.rstrip(' ?.!')}, {order.value}")]

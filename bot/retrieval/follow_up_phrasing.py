@@ -73,20 +73,32 @@ _FOLLOW_UP_SPEAKER = re.compile(
 )
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
+_OTHER_VOICES = "(?:views|opinions|reactions|comments|voices|perspectives|sides)"  # "any other views?"
 # "who else commented?", "anyone else?", "what did others say?", "who commented?": the conversation's topic,
 # whoever speaks on it.
 _FOLLOW_UP_OTHERS = re.compile(
     r"^(?:and |so )?(?:(?:who else|(?:has |did )?(?:any|some)(?:one|body) else|what (?:did|have|do) (?:others"
     r"|other people))(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk"
     r"|criticised|criticized|criticise|criticize|complained|complain|reacted|react|responded|respond|agreed|agree"
-    r"|disagreed|disagree|objected|object|weighed in|was critical|were critical|was quoted|were quoted))?"
+    r"|disagreed|disagree|objected|object|weighed in|was critical|were critical|was quoted|were quoted"
+    r"|thought|think))?"
+    rf"|(?:any |what )?other {_OTHER_VOICES}(?: are there)?"
     rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about) (?:it|that|this))?$",
+    re.IGNORECASE,
+)
+# "summarise", "give me a summary", "what's the background?": what the stories say on the conversation's topic.
+_SUMMARY = re.compile(
+    r"^(?:and |so |ok |okay )?(?:(?:can|could) you )?(?:"
+    r"summari[sz]e|sum up|recap|(?:(?:give me|i'd like|can i (?:get|have)) )?(?:an? |the )?(?:summary|recap|overview"
+    r"|rundown|run-down|background|context|gist)|what(?:'s| is) the (?:background|context|gist)"
+    r")(?: please)?$",
     re.IGNORECASE,
 )
 # "and what did Jowell say?": a new question that goes on with the conversation's topic.
 _GOING_ON = re.compile(r"^\s*(?:and|also|plus)\b", re.IGNORECASE)
 _ANYTHING_ON = re.compile(r"^(?:and |but |so )?(?:anything|something)(?: else)? (?:about|on|regarding) ", re.I)
-_OTHERS = re.compile(r"\b(?:else|others|other people)\b", re.IGNORECASE)  # "who else…?": not the one just asked
+# "who else…?", "any other views?": not the one just asked
+_OTHERS = re.compile(rf"\b(?:else|others|other (?:people|{_OTHER_VOICES}))\b", re.IGNORECASE)
 _EVERYTHING = re.compile(r"\b(?:everything|all|else)\b", re.IGNORECASE)
 
 
@@ -173,6 +185,12 @@ def order_asked(text: str) -> Order | None:
     if dated := _DATED.match(clean):
         return Order.OLDEST if re.fullmatch(_OLDER, dated["which"], re.IGNORECASE) else Order.NEWEST
     return order_in(clean) if _SORTED.match(clean) else None
+
+
+def asks_for_a_summary(text: str) -> bool:
+    """Whether a message asks for a summary of nothing it names ("summarise", "what's the background?"): of the
+    conversation's topic, if there is one."""
+    return _SUMMARY.match(normalise(text)) is not None
 
 
 def asks_who_they_are(text: str, typed: str) -> bool:

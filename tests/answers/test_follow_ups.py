@@ -415,3 +415,13 @@ def test_what_the_conversations_person_is_asked_by_pronoun_is_how_stories_introd
     handle(service, user, chat, "what did howard say about taxes?")
     assert handle(service, user, chat, "which one do you mean?").text == "How the articles introduce Michael Howard:"
     assert not handle(service, user, chat, "which taxes?").text.startswith("How the articles introduce")
+
+
+@pytest.mark.parametrize("message", ["summarise", "give me a summary", "what's the background?", "recap please"])
+def test_a_summary_asked_of_nothing_is_the_stories_on_the_conversations_topic(
+    service: BriefingService, message: str
+) -> None:
+    user, chat = User("telegram", "61"), Chat("telegram", "61")
+    assert handle(service, user, chat, message).text.startswith("Ask me about a person or a topic")
+    handle(service, user, chat, "what did Khalafov say about the corridor?")
+    assert handle(service, user, chat, message).text.startswith("What the articles say about the corridor:")

@@ -60,7 +60,7 @@ def test_a_why_question_about_the_news_is_still_asked(loaded: BriefingService) -
     "message",
     [
         *("when was that?", "where's that from?", "source?", "which article is that from?", "when did he say it?"),
-        *("where did he say that?", "where was that said?"),
+        *("where did he say that?", "where was that said?", "when?", "what date?"),
     ],
 )
 def test_asking_where_the_quotes_come_from_lists_their_articles(service: BriefingService, message: str) -> None:

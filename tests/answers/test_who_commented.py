@@ -15,6 +15,8 @@ from tests.answers.helpers import ADMIN
     [
         ("who else commented?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
         ("anyone else?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
+        ("any other views?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
+        ("what do others think?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
         ("who commented?", "Quoted on the corridor:"),
         ("and who spoke about it?", "Quoted on the corridor:"),
     ],
