@@ -81,7 +81,7 @@ _FOLLOW_UP_OTHERS = re.compile(
     r"|other people))(?: (?:has |have |did )?(?:commented|comment|said|say|spoke|speak|spoken|talked|talk"
     r"|criticised|criticized|criticise|criticize|complained|complain|reacted|react|responded|respond|agreed|agree"
     r"|disagreed|disagree|objected|object|weighed in|was critical|were critical|was quoted|were quoted"
-    r"|thought|think))?"
+    r"|thought|think|was there|were there))?"
     rf"|(?:any |what )?other {_OTHER_VOICES}(?: are there)?"
     rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about) (?:it|that|this))?$",
     re.IGNORECASE,

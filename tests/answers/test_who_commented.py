@@ -17,6 +17,7 @@ from tests.answers.helpers import ADMIN
         ("anyone else?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
         ("any other views?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
         ("what do others think?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
+        ("who else was there?", "I found nothing on the corridor but Khalaf Khalafov’s words."),
         ("who commented?", "Quoted on the corridor:"),
         ("and who spoke about it?", "Quoted on the corridor:"),
     ],
