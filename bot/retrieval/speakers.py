@@ -98,6 +98,7 @@ class SpeakerResolver:
             return None
         if exact := self.exact(typed):
             exact = self._holding_the_title(self._with(exact, self._in_country_form(name)), words)
+            exact = self._with_surname_alone(exact)
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
         # "the boj govenror", "syamntec's kevin hogan": two letters swapped, read back as a guess.
@@ -283,6 +284,17 @@ class SpeakerResolver:
         others = self.resolve(without_title, allow_fuzzy=False) if without_title != name else None
         rest = [i for i in others.person_ids if i not in found.person_ids] if others else []
         return _then(found, self._speaker(found.typed, rest, fuzzy=True) if rest else None)
+
+    def _with_surname_alone(self, found: Speaker) -> Speaker:
+        """One full-named person with whom stories name by surname alone ("Reagan said" in Reuters' house style,
+        filed apart from Ronald Reagan), when nobody else of that surname is recorded by full name: the same person."""
+        if len(found.names) != 1 or not full_name(found.names[0]):
+            return found
+        surname = name_words(found.names[0])[-1]
+        namesakes = self.store.people_by_alias(surname)
+        if [i for i, name in namesakes if full_name(name)] != list(found.person_ids):
+            return found
+        return self._with(found, [i for i, name in namesakes if name_words(name) == (surname,)])
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the

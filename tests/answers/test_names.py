@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.commands import handle
+from bot.models import Chat, User
 from bot.retrieval.typed_names import full_name
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
@@ -173,3 +175,22 @@ def test_people_asked_about_together_are_not_counted_as_namesakes(service: Brief
     for name in ("Sir Ian Blair", "Nick Brown", "Wes Brown", "Craig Brown"):
         service.load_text(ADMIN, f"{name}\n\n{name} said the weather was cold.")
     assert "others go by" not in service.ask("what did blair and brown say?").message
+
+
+def test_a_full_name_takes_in_the_stories_naming_that_person_by_surname_alone(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Fed warning\n\nFed chairman Alan Greenspan said the budget deficit was a danger.")
+    service.load_text(ADMIN, "Price worries\n\nMr Greenspan said inflation was under control.")
+    answer = service.ask("what did alan greenspan say about inflation?")
+    assert [hit.speakers for hit in answer.hits] == [("Greenspan",)]
+    user, chat = User("telegram", "71"), Chat("telegram", "71")
+    assert handle(service, user, chat, "what did greenspan say about the deficit?").text.startswith(
+        "What Alan Greenspan said about the deficit"
+    )
+    assert handle(service, user, chat, "is he worried about inflation?").quotes[0].speakers == ("Greenspan",)
+
+
+def test_a_surname_alone_is_no_ones_when_two_people_of_that_surname_are_recorded(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Harbour\n\nHarbour master Tom Hart said the harbour would close.")
+    service.load_text(ADMIN, "Gallery\n\nCurator Ann Hart said the gallery would open.")
+    service.load_text(ADMIN, "Ferry\n\nMr Hart said the ferry fares would rise.")
+    assert service.ask("what did tom hart say about ferry fares?").no_match
