@@ -25,14 +25,15 @@ DAY = date(2025, 3, 3)
 
 def draft(title: str, *paragraphs: str, url: str = "", published: str = "2025-03-01") -> ArticleDraft:
     """An article draft with harmless metadata."""
-    return ArticleDraft(title=title, paragraphs=paragraphs, source="Wire", published=published, url=url,
-                        origin=f"{title}.txt")
+    return ArticleDraft(
+        title=title, paragraphs=paragraphs, source="Wire", published=published, url=url, origin=f"{title}.txt"
+    )
 
 
 OIL = draft(
     "Opec meets in Vienna",
     "Oil output will rise next year, Ana Lopez said.",
-    "\"We expect demand for oil and gas to grow strongly,\" said Ana Lopez, the minister.",
+    '"We expect demand for oil and gas to grow strongly," said Ana Lopez, the minister.',
     "Ministers also discussed the weather.",
     url="https://example.com/oil",
 )
@@ -84,7 +85,12 @@ def test_articles_round_trip(any_store: StoreProtocol) -> None:
     article = any_store.get_article(first.article_id)
     assert article is not None
     assert (article.title, article.source, article.published, article.url, article.loaded_by) == (
-        "Opec meets in Vienna", "Wire", "2025-03-01", "https://example.com/oil", "console:me")
+        "Opec meets in Vienna",
+        "Wire",
+        "2025-03-01",
+        "https://example.com/oil",
+        "console:me",
+    )
     assert article.paragraph_count == 3
     assert any_store.paragraphs_of(first.article_id) == list(OIL.paragraphs)
     assert [r.position for r in any_store.article_rows(first.article_id)] == [0, 1, 2]
@@ -116,8 +122,9 @@ def test_duplicates_by_text_url_and_within_a_batch(any_store: StoreProtocol) -> 
     same_text = draft("Another headline", *OIL.paragraphs)
     same_url = draft("Other", "Different words entirely.", url=OIL.url)
     fresh = draft("Fresh", "Something new happened today.")
-    results = any_store.add_articles([(same_text, None), (same_url, None), (fresh, None), (fresh, None)],
-                                     loaded_by="me")
+    results = any_store.add_articles(
+        [(same_text, None), (same_url, None), (fresh, None), (fresh, None)], loaded_by="me"
+    )
     assert [r.status for r in results] == ["duplicate", "duplicate", "loaded", "duplicate"]
     assert results[0].article_id == results[1].article_id == loaded.article_id
     assert results[3].article_id == results[2].article_id
@@ -143,7 +150,7 @@ def test_search_ranking_filters_and_hostile_terms(any_store: StoreProtocol) -> N
     assert any_store.search(quote_term("price"), limit=5) and any_store.search(quote_term("family"), limit=5)
     # Titles are not matched, only paragraph text (as in SQLite's index).
     assert any_store.search(quote_term("weather"), limit=5) == []
-    for hostile in ['it\'s', 'a"b', "x:*", "a & b | !c", "back\\slash", "(", "'"]:
+    for hostile in ["it's", 'a"b', "x:*", "a & b | !c", "back\\slash", "(", "'"]:
         any_store.search(any_of([hostile]), limit=5)  # never a syntax error
     assert any_store.document_frequency([stem("oil"), stem("gas"), "zzz"]) == {"oil": 2, "ga": 2}
     # A code is found however it is written, inside a query of several terms.
@@ -174,6 +181,14 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     assert any_store.people_by_aliases(["Chen", "lopez", "the minister", "nobody"]) == sorted(both)
     assert any_store.people_by_aliases([]) == []
     assert any_store.person_names([lopez_id, chen_id]) == {lopez_id: "Ana Lopez", chen_id: "Bo Chen"}
+    assert any_store.aliases_of([chen_id, lopez_id]) == [
+        (lopez_id, "ana lopez", "name"),
+        (lopez_id, "lopez", "name"),
+        (lopez_id, "the minister", "role"),
+        (chen_id, "bo chen", "name"),
+        (chen_id, "chen", "name"),
+    ]
+    assert any_store.aliases_of([]) == []
     every = any_store.aliases_after(0)
     lopez_aliases = [("ana lopez", lopez_id), ("lopez", lopez_id), ("the minister", lopez_id)]
     chen_aliases = [("bo chen", chen_id), ("chen", chen_id)]
@@ -182,14 +197,21 @@ def test_people_lookups(any_store: StoreProtocol) -> None:
     assert [alias for _, alias, _, _ in any_store.aliases_after(every[1][0], limit=2)] == ["the minister", "bo chen"]
     links = any_store.person_paragraphs([lopez_id])
     assert sorted((p.article_id, p.position, p.role) for p in links) == [
-        (oil, 0, "speaker"), (oil, 1, "speaker"), (gas, 0, "mention"), (gas, 0, "speaker")]
+        (oil, 0, "speaker"),
+        (oil, 1, "speaker"),
+        (gas, 0, "mention"),
+        (gas, 0, "speaker"),
+    ]
     second_oil = any_store.article_rows(oil)[1].id
     within = any_store.person_paragraphs([lopez_id], within=[second_oil])
     assert [(p.article_id, p.position) for p in within] == [(oil, 1)]
     assert any_store.person_paragraphs([lopez_id], within=[]) == []
     latest = any_store.person_paragraphs([lopez_id], latest=3)
     assert sorted((p.article_id, p.position, p.role) for p in latest) == [
-        (oil, 1, "speaker"), (gas, 0, "mention"), (gas, 0, "speaker")]
+        (oil, 1, "speaker"),
+        (gas, 0, "mention"),
+        (gas, 0, "speaker"),
+    ]
     assert [p.article_id for p in latest] == [oil, gas, gas]  # still in article order
     spoken = any_store.person_paragraphs([lopez_id], speaking=True)
     assert sorted((p.article_id, p.position) for p in spoken) == [(oil, 0), (oil, 1), (gas, 0)]
@@ -260,22 +282,38 @@ def test_an_alias_met_again_in_a_surer_kind_keeps_that_kind(any_store: StoreProt
 def test_an_upgraded_alias_comes_back_past_the_last_position_read(any_store: StoreProtocol) -> None:
     # The upgraded row had been the last one: SQLite gives a deleted last rowid out again, which a cache that had
     # read up to it would never read.
-    inferred = PersonSpeech(aliases={"Ana Lopez": (("ana lopez", "name"), ("the minister", "inferred role"))},
-                            speakers=[["Ana Lopez"], [], []], mentions=[[], [], []])
+    inferred = PersonSpeech(
+        aliases={"Ana Lopez": (("ana lopez", "name"), ("the minister", "inferred role"))},
+        speakers=[["Ana Lopez"], [], []],
+        mentions=[[], [], []],
+    )
     any_store.add_article(OIL, loaded_by="me", people=inferred)
     read = any_store.people_version()[0]
-    written = PersonSpeech(aliases={"Ana Lopez": (("lopez", "name"), ("the minister", "role"))},
-                           speakers=[["Ana Lopez"]], mentions=[[]])
+    written = PersonSpeech(
+        aliases={"Ana Lopez": (("lopez", "name"), ("the minister", "role"))}, speakers=[["Ana Lopez"]], mentions=[[]]
+    )
     any_store.add_article(draft("Budget approved", "The budget passed, Lopez said."), loaded_by="me", people=written)
     assert any_store.people_version()[0] > read
     assert [(alias, kind) for _, alias, _, kind in any_store.aliases_after(read)] == [
-        ("lopez", "name"), ("the minister", "role")]
+        ("lopez", "name"),
+        ("the minister", "role"),
+    ]
 
 
 def subscription(chat: str, at: time = time(7, 0)) -> Subscription:
     """A console subscription for ``chat``."""
-    return Subscription(id=0, platform="console", chat_id=chat, user_key="console:me", local_time=at, zone="UTC",
-                        topic="oil", speaker="", active=True, created_at="2025-03-01T00:00:00+00:00")
+    return Subscription(
+        id=0,
+        platform="console",
+        chat_id=chat,
+        user_key="console:me",
+        local_time=at,
+        zone="UTC",
+        topic="oil",
+        speaker="",
+        active=True,
+        created_at="2025-03-01T00:00:00+00:00",
+    )
 
 
 def test_subscriptions_and_exactly_once_claims(any_store: StoreProtocol) -> None:
@@ -302,10 +340,12 @@ def test_subscriptions_and_exactly_once_claims(any_store: StoreProtocol) -> None
     assert len(winners) == 1
     assert any_store.digest_status(first.id, DAY) == "sending"
     assert any_store.digest_days_done([DAY], stale_before=stale) == {(first.id, DAY)}
-    assert not any_store.finish_digest(first.id, DAY, token="other", status="sent", now=stamp, article_count=1,
-                                       watermark=5)
-    assert any_store.finish_digest(first.id, DAY, token=winners[0], status="sent", now=stamp, article_count=1,
-                                   watermark=5)
+    assert not any_store.finish_digest(
+        first.id, DAY, token="other", status="sent", now=stamp, article_count=1, watermark=5
+    )
+    assert any_store.finish_digest(
+        first.id, DAY, token=winners[0], status="sent", now=stamp, article_count=1, watermark=5
+    )
     done = any_store.get_subscription(first.id)
     assert done is not None and done.last_article_id == 5 and done.last_sent_at == stamp
     assert not any_store.claim_digest(first.id, DAY, token="late", now=stamp, stale_before=stale)
@@ -332,8 +372,9 @@ def test_feeds(any_store: StoreProtocol) -> None:
     later, _ = any_store.add_feed("https://example.com/later", "", added_by="console:me", now=NOW + timedelta(hours=1))
     assert any_store.feed_count() == 2 and [f.id for f in any_store.feeds()] == [feed.id, later.id]
     assert [f.id for f in any_store.due_feeds(NOW)] == [feed.id]
-    any_store.feed_polled(feed.id, now=NOW, next_poll=NOW + timedelta(minutes=15), etag='"e1"', last_modified=None,
-                          title="Example feed")
+    any_store.feed_polled(
+        feed.id, now=NOW, next_poll=NOW + timedelta(minutes=15), etag='"e1"', last_modified=None, title="Example feed"
+    )
     polled = any_store.get_feed(feed.id)
     assert polled is not None and (polled.etag, polled.title, polled.failures) == ('"e1"', "Example feed", 0)
     any_store.feed_failed(later.id, now=NOW, next_poll=NOW + timedelta(hours=2), failures=3, error="timeout")
@@ -341,8 +382,9 @@ def test_feeds(any_store: StoreProtocol) -> None:
     assert failed is not None and (failed.failures, failed.last_error) == (3, "timeout")
     article = any_store.add_article(OIL, loaded_by="me").article_id
     for _ in range(2):
-        any_store.record_feed_item(feed.id, guid="g1", link="https://example.com/a1", content_hash="h",
-                                   article_id=article, now=NOW)
+        any_store.record_feed_item(
+            feed.id, guid="g1", link="https://example.com/a1", content_hash="h", article_id=article, now=NOW
+        )
     assert any_store.seen_guids(feed.id, ["g1", "g2"]) == {"g1"}
     seen = any_store.seen_link("https://example.com/a1")
     assert seen is not None and seen.article_id == article

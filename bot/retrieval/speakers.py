@@ -50,6 +50,7 @@ _SPOKES_ROLES = (
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted in a lead, not listed
 FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers
 SHORTEST_SWAPPED = 4  # letters of the shortest typed word read with two letters swapped back ("cheif")
+_SURE_KINDS = ("name", "role")  # aliases a story wrote (a guessed or inferred role may be the attribution's slip)
 
 
 @dataclass(frozen=True)
@@ -286,15 +287,23 @@ class SpeakerResolver:
         return _then(found, self._speaker(found.typed, rest, fuzzy=True) if rest else None)
 
     def _with_surname_alone(self, found: Speaker) -> Speaker:
-        """One full-named person with whom stories name by surname alone ("Reagan said" in Reuters' house style,
-        filed apart from Ronald Reagan), when nobody else of that surname is recorded by full name: the same person."""
+        """One full-named person with whom a story names by surname alone ("Mr Greenspan said", filed apart from
+        Alan Greenspan), when nobody else of that surname is recorded by full name and the surname's entity goes by
+        nothing they do not ("Mr Greenspan" is also Alan Greenspan's; not Jonny Wilkinson's "Mrs Wilkinson", the
+        "prince" Charles beside Ray Charles, nor the DOE beside a John Doe): the same person."""
         if len(found.names) != 1 or not full_name(found.names[0]):
             return found
         surname = name_words(found.names[0])[-1]
         namesakes = self.store.people_by_alias(surname)
-        if [i for i, name in namesakes if full_name(name)] != list(found.person_ids):
+        alone = [i for i, name in namesakes if name_words(name) == (surname,)]
+        if not alone or [i for i, name in namesakes if full_name(name)] != list(found.person_ids):
             return found
-        return self._with(found, [i for i, name in namesakes if name_words(name) == (surname,)])
+        held: dict[int, set[str]] = {}
+        for person_id, alias, kind in self.store.aliases_of([*found.person_ids, *alone]):
+            if kind in _SURE_KINDS and alias != surname:
+                held.setdefault(person_id, set()).add(alias)
+        theirs = held.get(found.person_ids[0], set())
+        return self._with(found, [i for i in alone if i in held and held[i] <= theirs])
 
     def _with_spokespeople(self, found: Speaker, words: list[str]) -> Speaker:
         """Those found with the people who speak for them: "trend micro" and its "trend micro spokesman", the

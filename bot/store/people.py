@@ -50,6 +50,17 @@ class PeopleQueries:
         )
         return [(int(r[0]), str(r[1])) for r in rows]
 
+    def aliases_of(self, person_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(person id, alias, kind) of every alias these people hold, by person, then alias."""
+        if not person_ids:
+            return []
+        rows = self._readers.fetchall(
+            "SELECT person_id, alias, kind FROM person_aliases"
+            f" WHERE person_id IN ({placeholders(person_ids)}) ORDER BY person_id, alias",
+            list(person_ids),
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
     def aliases_after(
         self, position: int, kinds: Sequence[str] = (), limit: int = 0
     ) -> list[tuple[int, str, int, str]]:

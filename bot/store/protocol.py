@@ -160,6 +160,10 @@ class StoreProtocol(Protocol):
         """People (id, name) known by exactly any of these lower-case aliases, each once, by id."""
         ...
 
+    def aliases_of(self, person_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(person id, alias, kind) of every alias these people hold, by person, then alias."""
+        ...
+
     def aliases_after(
         self, position: int, kinds: Sequence[str] = (), limit: int = 0
     ) -> list[tuple[int, str, int, str]]:

@@ -194,3 +194,9 @@ def test_a_surname_alone_is_no_ones_when_two_people_of_that_surname_are_recorded
     service.load_text(ADMIN, "Gallery\n\nCurator Ann Hart said the gallery would open.")
     service.load_text(ADMIN, "Ferry\n\nMr Hart said the ferry fares would rise.")
     assert service.ask("what did tom hart say about ferry fares?").no_match
+
+
+def test_a_surname_alone_going_by_what_the_full_name_does_not_is_someone_else(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Rugby\n\nFly-half Jonny Wilkinson said the team was ready.")
+    service.load_text(ADMIN, "Dance class\n\nDance teacher Mrs Wilkinson said the class was ready for the show.")
+    assert service.ask("what did jonny wilkinson say about the show?").no_match

@@ -33,6 +33,17 @@ class PgPeopleQueries:
             ).fetchall()
         return [(int(str(r[0])), str(r[1])) for r in rows]
 
+    def aliases_of(self, person_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(person id, alias, kind) of every alias these people hold, by person, then alias."""
+        if not person_ids:
+            return []
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT person_id, alias, kind FROM person_aliases WHERE person_id = ANY(%s) ORDER BY person_id, alias",
+                [list(person_ids)],
+            ).fetchall()
+        return [(int(str(r[0])), str(r[1]), str(r[2])) for r in rows]
+
     def aliases_after(
         self, position: int, kinds: Sequence[str] = (), limit: int = 0
     ) -> list[tuple[int, str, int, str]]:
@@ -122,9 +133,7 @@ class PgPeopleQueries:
         if not stems:
             return {}
         with self.pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT term, doc FROM paragraph_terms WHERE term = ANY(%s)", [list(stems)]
-            ).fetchall()
+            rows = conn.execute("SELECT term, doc FROM paragraph_terms WHERE term = ANY(%s)", [list(stems)]).fetchall()
         return {str(t): int(str(d)) for t, d in rows}
 
     def paragraph_count(self) -> int:
