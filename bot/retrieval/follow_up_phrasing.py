@@ -35,9 +35,9 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 _SORTED = re.compile(
-    r"^(?:(?:please |can you |could you )*(?:sort|order|put|show|list|give me) (?:them|these|those|it|that"
-    r"|the (?:answers|quotes|stories|results))(?: to me)? )?(?:by date|(?:newest|latest|most recent|oldest|earliest)"
-    r" first|(?:in )?(?:reverse )?(?:date|chronological) order|chronologically)$",
+    r"^(?:please |can you |could you )*(?:(?:sort|order|put|show|list|give me) )?(?:(?:them|these|those|it|that"
+    r"|the (?:answers|quotes|stories|results)) )?(?:to me )?(?:by date|(?:the )?(?:newest|latest|most recent|oldest"
+    r"|earliest|newer|older)(?: ones?)? first|(?:in )?(?:reverse )?(?:date|chronological) order|chronologically)$",
     re.IGNORECASE,
 )
 # "what is his role?", "what does she do?", "which party does he lead?": who the conversation's person is.

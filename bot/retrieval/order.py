@@ -34,8 +34,8 @@ _ORDERS = (
     (
         Order.NEWEST,
         re.compile(
-            r",?\s*\b(?:(?:the )?(?:newest|latest|most recent|recent|last) first|(?:in )?reverse (?:date|chronological)"
-            r" order|newest to oldest|by date)\s*(?=[?.!]*$)"
+            r",?\s*\b(?:(?:the )?(?:newest|latest|most recent|recent|last|newer)(?: ones?)? first|(?:in )?reverse"
+            r" (?:date|chronological) order|newest to oldest|(?:(?:sort|sorted|order|ordered) )?by date)\s*(?=[?.!]*$)"
             rf"|\b(?:most )?recently\b|\blately\b|\b(?:the )?(?:latest|newest|most recent)\s+(?={_SAID_AS})"
             rf"|\blast\s+(?={_SPEAKING})|{_LATELY}"
             # "what's the latest from opec?": asked so, its words stay (matched but not taken out)
@@ -46,7 +46,8 @@ _ORDERS = (
     (
         Order.OLDEST,
         re.compile(
-            r",?\s*\b(?:(?:the )?(?:oldest|earliest|first) first|(?:in )?(?:date|chronological) order|oldest to newest"
+            r",?\s*\b(?:(?:the )?(?:oldest|earliest|first|older)(?: ones?)? first|(?:in )?(?:date|chronological) order"
+            r"|oldest to newest"
             r"|chronologically)"
             rf"\s*(?=[?.!]*$)|\b(?:the )?(?:earliest|oldest)\s+(?={_SAID_AS})|\bfirst\s+(?={_SPEAKING})",
             re.IGNORECASE,

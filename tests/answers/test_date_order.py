@@ -82,6 +82,10 @@ def test_a_follow_up_asking_only_for_an_order_orders_the_conversations_answer(se
         ("older ones?", "oldest first"),
         ("sort them by date", "newest first"),
         ("in chronological order", "oldest first"),
+        ("newer ones first", "newest first"),
+        ("sort by date", "newest first"),
+        ("show them newest first", "newest first"),
+        ("older ones first", "oldest first"),
     ):
         reply = handle(service, user, chat, message)
         assert reply.text.startswith(f"What James Baker said about the dollar, {order}"), message
