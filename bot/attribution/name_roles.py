@@ -17,6 +17,7 @@ from .lexicon import (
     SENTENCE_END,
     SPEECH_VERBS,
 )
+from .roles import NATIONALITIES
 
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _STOP = "|".join(sorted(ROLE_STOP, key=len, reverse=True))
@@ -183,8 +184,13 @@ def roles_joined_before(text: str, start: int, nearer: Role) -> tuple[Role, ...]
 
 def _names_a_body(before: str, after: str, joining: str) -> bool:
     """Whether the words around an "of" or "and" are a capitalised body's ("Bank" and "Japan", "Procter" and
-    "Gamble"; not "Olympian" and "BBC": two words joined by "and" are one name only in the same case)."""
-    if joining == "and" and not (before.istitle() and after.istitle()):
+    "Gamble"; not "Olympian" and "BBC": two words joined by "and" are one name only in the same case; nor "Paul
+    Volcker and Japanese central bank governor Satoshi Sumita": a nationality after a word of another kind opens the
+    next person's role, while the British and Irish Lions are one body)."""
+    if joining == "and" and (
+        not (before.istitle() and after.istitle())
+        or (after.lower() in NATIONALITIES and before.lower() not in NATIONALITIES)
+    ):
         return False
     return before[:1].isupper() and after[:1].isupper() and before.isalpha() and before.lower() not in _BEFORE_ROLE
 

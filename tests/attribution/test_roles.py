@@ -132,6 +132,13 @@ def test_a_role_read_back_from_its_noun_ends_at_a_word_no_role_holds(sentence: s
             {"procter and gamble chief executive"},
         ),
         ("The view of former Olympian and BBC pundit Steve Crum is plain.", "Steve Crum", {"bbc pundit"}),
+        # A nationality after another person's name opens this one's role; two nationalities are a body's name.
+        (
+            "Remarks by Fed Chairman Paul Volker and Japanese central bank governor Satoshi Sumito helped.",
+            "Satoshi Sumito",
+            {"japanese central bank governor"},
+        ),
+        ("British and Irish Lions coach Clive Wood said so.", "Clive Wood", {"british and irish lions coach"}),
         # The nearer role names its own body: the first's is not shared.
         (
             "Nigerian oil minister and OPEC president Rilwan Lukmann told reporters.",
