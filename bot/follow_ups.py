@@ -20,10 +20,11 @@ from bot.retrieval.follow_up_phrasing import (
     other_speaker,
     parse_follow_up,
 )
+from bot.retrieval.introductions import who_is_asked
 from bot.retrieval.periods import is_a_date, period_in, without_periods
 from bot.retrieval.person_readings import person_readings
 from bot.retrieval.query import Question, asks_who_spoke, refers_back, refers_to_a_person
-from bot.retrieval.question_patterns import WHO_IS
+from bot.retrieval.question_patterns import WHO_IS, WHO_RUNS
 from bot.retrieval.speaker_reading import a_crowd
 from bot.retrieval.terms import stems_of
 from bot.retrieval.typed_names import listing, names_a_role, reads_as_a_role
@@ -71,6 +72,12 @@ class FollowUps:
         """``readings`` as the message asks them, "its" and all."""
         if context is not None and (whom := _person_asked(context.question)) and asks_who_they_are(text, whom):
             return [Question(f"who is {whom}?", topic=whom)]  # "what is his role?": how stories introduce them
+        if context is not None and (runs := WHO_RUNS.match(text)) and runs["body"].lower() in ("it", "them"):
+            # "who runs it?" after the Bank of Japan's words or news on the IMF: who heads it, when anyone is known to.
+            for body in filter(None, (context.question.speaker, _what_it_is(context.question))):
+                question = self.retriever.read(f"{text[: runs.start('body')]}{body}?")
+                if who_is_asked(self.retriever.speakers, question) is not None:
+                    return [question]
         if asks_for_a_summary(text):
             # "summarise", "what's the background?": the stories on the conversation's topic (with none: on what?)
             asked = context.question if context is not None else None

@@ -174,6 +174,17 @@ def test_who_runs_a_body_introduces_its_head(service: BriefingService, question:
     assert answer.hits[0].text.startswith("OPEC President Rilwanu Lukman")
 
 
+@pytest.mark.parametrize("first", ["what did opec say about output?", "any news on opec?"])
+def test_who_runs_it_after_a_bodys_words_or_news_on_it_introduces_its_head(
+    service: BriefingService, first: str
+) -> None:
+    service.load_text(ADMIN, "Output\n\nOPEC President Rilwanu Lukman said output would hold steady.")
+    service.load_text(ADMIN, "Quota\n\nOPEC said output would stay within the quota, a statement said.")
+    user, chat = User("telegram", "63"), Chat("telegram", "63")
+    handle(service, user, chat, first)
+    assert handle(service, user, chat, "who runs it?").text.startswith("How the articles introduce Rilwanu Lukman:")
+
+
 def test_the_nearest_paragraphs_offered_with_a_no_match_are_quotes_above_too(service: BriefingService) -> None:
     service.load_text(ADMIN, "date 1987-03-05 By Reuters\n\nJames Baker said the dollar had fallen far enough.")
     service.load_text(ADMIN, "date 1987-03-06 By Reuters\n\nThe trade deficit crisis deepened, analysts said.")
