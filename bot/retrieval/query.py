@@ -45,8 +45,10 @@ REACTION = re.compile(
 )
 ASKING_FOR_NEWS = re.compile(rf"^{NEWS_ASKED}$", re.IGNORECASE)  # news asked for, on no topic of its own
 # "what did she say about it?": the topic the conversation was on ("about him": its person).
-_BACK_REFERENCE = re.compile(
-    r"^(?:it|that|this|them|those|the same(?: thing| topic)?|(?P<person>him|her|he|she))$", re.IGNORECASE
+_BACK_REFERENCE = re.compile(  # "in response (to him)": answering the conversation's thing (or person)
+    r"^(?:in (?:response|reply|answer) to )?(?:it|that|this|them|those|the same(?: thing| topic)?"
+    r"|(?P<person>him|her|he|she))$|^(?:in (?:response|reply)|back)$",
+    re.IGNORECASE,
 )
 # A pronoun standing for the conversation's person, as a subject ("was he critical of…") or an owner ("his
 # comments on…"), and the made-up name read in its place.

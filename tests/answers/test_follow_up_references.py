@@ -183,3 +183,20 @@ def test_it_after_a_short_question_is_the_thing_it_was_asked_of_as_written(servi
     handle(service, user, chat, "did the germans agree?")
     reply = handle(service, user, chat, "what did stoltenberg say about it?")
     assert reply.text.startswith("What Gerhard Stoltenberg said about the louvre accord:")
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "what did stoltenberg say in response?",
+        "what did stoltenberg say back?",
+        "what did stoltenberg say in reply to that?",
+    ],
+)
+def test_someone_answering_is_asked_on_the_conversations_topic(service: BriefingService, follow_up: str) -> None:
+    service.load_text(ADMIN, "Louvre\n\nJames Baker said the Louvre accord worked.")
+    service.load_text(ADMIN, "Bonn\n\nGerhard Stoltenberg said the Louvre accord would hold.")
+    user, chat = User("telegram", "82"), Chat("telegram", "82")
+    handle(service, user, chat, "what did baker say about the louvre accord?")
+    reply = handle(service, user, chat, follow_up)
+    assert reply.text.startswith("What Gerhard Stoltenberg said about the louvre accord:")
