@@ -38,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("articles", "/articles [WORDS]", "recent articles with their ids"),
     Command("read", "/read [ARTICLE_ID]", "an article in full (without an id, the one the last answer quotes first)"),
     Command("subscribe", "/subscribe [TOPIC] [TIME] [ZONE]", "a daily digest, e.g. /subscribe oil at 7am Asia/Baku"),
+    Command("reschedule", "/reschedule [ID | TOPIC] TIME [ZONE]", "move a daily digest, e.g. /reschedule 9pm"),
     Command("unsubscribe", "/unsubscribe [ID | TOPIC | all]", "stop daily digests"),
     Command("subscriptions", "/subscriptions", "this chat's daily digests"),
     Command("digest", "/digest", "today's digest now"),
@@ -276,6 +277,7 @@ def _digest(service: BriefingService, user: User, chat: Chat, args: str) -> Repl
 # Digest commands act on the chat (a digest is delivered to a chat), not on one conversation.
 _CHAT_ACTIONS: dict[str, Callable[[BriefingService, User, Chat, str], Reply]] = {
     "subscribe": BriefingService.subscribe,
+    "reschedule": BriefingService.reschedule,
     "unsubscribe": BriefingService.unsubscribe,
     "subscriptions": _subscriptions,
     "digest": _digest,

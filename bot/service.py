@@ -276,6 +276,12 @@ class BriefingService:
             self.store, self.settings, user, chat, args, self.clock(), self.retriever.reader.unheard_of
         )
 
+    def reschedule(self, user: User, chat: Chat, args: str) -> Reply:
+        """Move one of the chat's digests to another time or zone (someone else's only for an admin)."""
+        return subscribing.reschedule(
+            self.store, self.settings, user, chat, args, self.clock(), is_admin=self.is_admin(user)
+        )
+
     def unsubscribe(self, user: User, chat: Chat, args: str) -> Reply:
         """Stop digests: the ids in ``args``, or all of the user's in this chat for "" or "all"."""
         others = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id) if s.user_key != user.key}

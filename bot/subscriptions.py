@@ -1,9 +1,10 @@
-"""The replies behind /subscribe, /unsubscribe and /subscriptions (the service's digest commands)."""
+"""The replies behind /subscribe, /reschedule, /unsubscribe and /subscriptions (the service's digest commands)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,12 +14,13 @@ from bot.models import Chat, Reply, Subscription, User
 from bot.retrieval.fts import content_words
 from bot.schedule import SubscriptionRequest, describe, names_a_time, parse_subscription, scheduled_instant
 from bot.store.protocol import StoreProtocol
+from bot.time_zones import take_zones
 
 _IDS = re.compile(r"#?(\d+)")
 # Digests asked for in words, not by command: "send me a daily digest about oil at 8am", "i'd like a morning
 # briefing on the dome", "subscribe me to news on oil", "sign me up for imomi"; "stop my digests", "cancel the oil
 # digest", "unsubscribe me from oil"; "what digests do i have?". Never a bare "briefing on oil", which asks for news.
-_ASKING = r"(?:(?:please|ok|so|can you|could you)\s+)*"
+_ASKING = r"(?:(?:please|ok|so|also|and|can you|could you)\s+)*"
 _DIGESTS = r"(?:digests?|briefings?|subscriptions?)"
 _WANTING = r"(?:i(?:'d| would) like|i want|(?:send|give|get|email) me|set up|start|(?:can|could|may) i (?:get|have))"
 _ONE = r"(?:(?:a|an|my|the)\s+)?"
@@ -41,6 +43,13 @@ _LIST = re.compile(
     rf"|(?:list|show)(?:\s+me)?\s+my\s+{_DIGESTS}|my\s+{_DIGESTS}|what\s+am\s+i\s+subscribed\s+to)\W*$",
     re.IGNORECASE,
 )
+# "change it to 9pm", "move my oil digest to 7am", "make it 9pm tokyo time", "send it at 6pm instead": a digest
+# moved (what follows must name a time or a zone; "the number" or the topic says which digest).
+_RESCHEDULE = re.compile(
+    rf"^{_ASKING}(?:change|move|switch|reschedule|set|make|put|send)\s+(?:it|that|(?:my|the|this)\s+(?P<what>.*?)\s*"
+    rf"{_DIGESTS}|{_DIGESTS}\s+(?P<number>#?\d+))\s+(?:to\s+|for\s+|at\s+)?(?P<when>.+?)(?:\s+instead)?\W*$",
+    re.IGNORECASE,
+)
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:day|morning|evening|night)\b", re.IGNORECASE)
 # The hour a part of the day asked for without a time means ("an evening briefing"); a morning's is the default.
 _PARTS_OF_DAY = {"evening": "18:00", "nightly": "21:00", "night": "21:00"}
@@ -56,6 +65,8 @@ def digest_command(text: str) -> tuple[str, str] | None:
         return "subscriptions", ""
     if stop := _UNSUBSCRIBE.match(message):
         return "unsubscribe", _WHICH.sub("", (stop["rest"] or stop["what"] or "").strip())
+    if (move := _RESCHEDULE.match(message)) and (names_a_time(move["when"]) or take_zones(move["when"])[0]):
+        return "reschedule", " ".join(filter(None, [move["number"] or move["what"], move["when"]]))
     if start := _SUBSCRIBE.match(message):
         rest = message[start.end() :]
         asked = " ".join([start[0], *(every[0] for every in _EVERY.finditer(rest))]).lower().split()
@@ -126,6 +137,45 @@ def _unheard_of_note(store: StoreProtocol, request: SubscriptionRequest, unheard
     quoted = [f"“{word}”" for word in unknown]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
     return f" No article I have so far uses {listed}: check the spelling if that is not what you meant."
+
+
+def reschedule(
+    store: StoreProtocol, settings: Settings, user: User, chat: Chat, args: str, now: datetime, *, is_admin: bool
+) -> Reply:
+    """Move a digest to the time or zone ``args`` gives: the one its number, topic or person names, else the user's
+    only one in this chat. Its watermark is kept, so no article comes twice or is skipped."""
+    asked = parse_subscription(args, settings.timezone)
+    mine = [s for s in store.chat_subscriptions(chat.platform, chat.id) if s.user_key == user.key or is_admin]
+    if number := _IDS.fullmatch(asked.topic):
+        chosen = [s for s in mine if s.id == int(number[1])]
+        if not chosen:
+            raise NothingFound(f"You have no subscription #{number[1]} in this chat — /subscriptions lists them.")
+    elif asked.topic or asked.speaker:
+        chosen = _following(mine, asked.speaker or asked.topic)
+        if not chosen:
+            raise NothingFound(f"No digest here follows “{asked.speaker or asked.topic}” — /subscriptions lists them.")
+    else:
+        chosen = [s for s in mine if s.user_key == user.key]
+        if not chosen:
+            return Reply("You have no digest subscriptions in this chat.")
+    if len(chosen) > 1:
+        listed = ", ".join(f"#{s.id}" for s in chosen)
+        raise BadQuestion(f"Which digest? You have {listed} here: say its number, e.g. /reschedule {chosen[0].id} 9pm.")
+    (subscription,) = chosen
+    # With no zone given the digest keeps its own; a zone given reads the same whatever the default.
+    moved = parse_subscription(args, subscription.zone)
+    zoned = moved.zone == parse_subscription(args, "UTC").zone == parse_subscription(args, "Asia/Tokyo").zone
+    if not names_a_time(args) and not zoned:
+        raise BadQuestion("Say the new time, e.g. /reschedule 9pm, or a zone, e.g. /reschedule 7:30 Asia/Tokyo.")
+    local_time = moved.local_time if names_a_time(args) else subscription.local_time
+    if not store.reschedule_subscription(subscription.id, local_time, moved.zone):
+        raise NothingFound(f"Subscription #{subscription.id} was stopped meanwhile — /subscriptions lists them.")
+    updated = replace(subscription, local_time=local_time, zone=moved.zone)
+    since = "the last one" if subscription.last_sent_at else "you subscribed"
+    return Reply(
+        f"Moved #{updated.id}: {describe(request_of(updated))}. The next digest comes {_first_day(updated, now)}"
+        f" with the articles loaded since {since}."
+    )
 
 
 def unsubscribe(store: StoreProtocol, user: User, chat: Chat, args: str, *, is_admin: bool) -> Reply:

@@ -358,7 +358,12 @@ def test_subscriptions_and_exactly_once_claims(any_store: StoreProtocol) -> None
     assert any_store.claim_digest(first.id, tomorrow, token="b", now=stamp, stale_before=stale)
     later = (NOW + timedelta(minutes=11)).isoformat()
     assert any_store.claim_digest(first.id, tomorrow, token="c", now=later, stale_before=stamp + "Z")
+    assert any_store.reschedule_subscription(first.id, time(21, 30), "Asia/Tokyo")
+    moved = any_store.get_subscription(first.id)
+    assert moved is not None and (moved.local_time, moved.zone) == (time(21, 30), "Asia/Tokyo")
+    assert moved.last_article_id == 5  # the watermark kept: no article comes twice
     assert any_store.deactivate_subscriptions([first.id]) == 1
+    assert not any_store.reschedule_subscription(first.id, time(7, 0), "UTC")
     assert [s.id for s in any_store.active_subscriptions()] != [first.id]
     assert any_store.get_subscription(first.id) is not None
     assert any_store.stats()["subscribers"] == 1

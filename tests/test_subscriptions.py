@@ -229,6 +229,7 @@ def test_unsubscribe_by_the_topic_or_person_a_digest_follows(svc: BriefingServic
         ("send me an evening briefing on gas", "every day at 18:00 (UTC) — articles about gas"),
         ("send me an evening briefing on gas at 7pm", "every day at 19:00 (UTC) — articles about gas"),
         ("can I get a digest on coal at 9pm Asia/Baku?", "every day at 21:00 (Asia/Baku) — articles about coal"),
+        ("also send me a digest on gas at noon", "every day at 12:00 (UTC) — articles about gas"),
     ],
 )
 def test_a_digest_asked_for_in_words_is_set_up(svc: BriefingService, message: str, listed: str) -> None:
@@ -248,6 +249,36 @@ def test_digests_are_listed_and_stopped_in_words(svc: BriefingService, store: St
     handle(svc, ME, CONSOLE, "/subscribe coal")
     handle(svc, ME, CONSOLE, "stop and search powers")  # a question, not a digest to stop
     assert [s.topic for s in store.chat_subscriptions(CONSOLE.platform, CONSOLE.id)] == ["coal"]
+
+
+def test_a_digest_is_moved_to_another_time_or_zone_in_words_or_by_command(svc: BriefingService, store: Store) -> None:
+    handle(svc, ME, CONSOLE, "/subscribe oil at 8am")
+    store.claim_digest(1, date(2025, 3, 3), token="t", now="2025-03-03T08:00:00", stale_before="2025-03-03T07:50:00")
+    store.finish_digest(
+        1, date(2025, 3, 3), token="t", status="sent", now="2025-03-03T08:00:01", article_count=1, watermark=7
+    )
+    moved = handle(svc, ME, CONSOLE, "change it to 9pm").text
+    assert moved == (
+        "Moved #1: every day at 21:00 (UTC) — articles about oil. The next digest comes today with the articles"
+        " loaded since the last one."
+    )
+    assert handle(svc, ME, CONSOLE, "make it 7:30 tokyo time").text.startswith(
+        "Moved #1: every day at 07:30 (Asia/Tokyo)"
+    )
+    assert handle(svc, ME, CONSOLE, "switch it to Europe/London").text.startswith(
+        "Moved #1: every day at 07:30 (Europe"
+    )
+    kept = store.get_subscription(1)
+    assert kept is not None and kept.last_article_id == 7  # the watermark kept: no article comes twice
+    handle(svc, ME, CONSOLE, "/subscribe gas")
+    assert handle(svc, ME, CONSOLE, "change it to 9pm").text.startswith("Which digest? You have #1, #2 here")
+    assert handle(svc, ME, CONSOLE, "move my gas digest to 6am").text.startswith("Moved #2: every day at 06:00 (UTC)")
+    assert handle(svc, ME, CONSOLE, "/reschedule 1 10pm").text.startswith(
+        "Moved #1: every day at 22:00 (Europe/London)"
+    )
+    assert handle(svc, ME, CONSOLE, "/reschedule 9 10pm").text.startswith("You have no subscription #9 in this chat")
+    assert handle(svc, ME, CONSOLE, "/reschedule 1").text.startswith("Say the new time")
+    assert [s.id for s in store.chat_subscriptions(CONSOLE.platform, CONSOLE.id)] == [1, 2]
 
 
 def test_a_briefing_on_a_topic_asked_as_a_question_is_no_subscription(svc: BriefingService, store: Store) -> None:

@@ -8,7 +8,7 @@ checks that neither engine has a public method the protocol lacks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -234,6 +234,11 @@ class StoreProtocol(Protocol):
 
     def deactivate_subscriptions(self, subscription_ids: Iterable[int]) -> int:
         """Turn subscriptions off; returns how many were on."""
+        ...
+
+    def reschedule_subscription(self, subscription_id: int, local_time: time, zone: str) -> bool:
+        """Send an active subscription's digests at another local time and zone, its watermark kept; whether it was
+        found active."""
         ...
 
     def digest_days_done(self, days: Iterable[date], *, stale_before: str) -> set[tuple[int, date]]:

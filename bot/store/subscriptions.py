@@ -133,6 +133,16 @@ class SubscriptionQueries:
             conn.executemany("UPDATE subscriptions SET active = 0 WHERE id = ? AND active = 1", ids)
             return conn.total_changes - before
 
+    def reschedule_subscription(self, subscription_id: int, local_time: time, zone: str) -> bool:
+        """Send an active subscription's digests at another local time and zone, its watermark kept; whether it was
+        found active."""
+        with self._immediate() as conn:
+            cursor = conn.execute(
+                "UPDATE subscriptions SET local_time = ?, zone = ? WHERE id = ? AND active = 1",
+                [f"{local_time:%H:%M}", zone, subscription_id],
+            )
+            return cursor.rowcount == 1
+
     def digest_days_done(self, days: Iterable[date], *, stale_before: str) -> set[tuple[int, date]]:
         """(subscription id, day) pairs for the days given that are finished or claimed since ``stale_before``."""
         wanted = [d.isoformat() for d in set(days)]

@@ -9,7 +9,7 @@ another one busy with the same subscription moves on at once instead of queueing
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -78,6 +78,16 @@ class PgSubscriptionQueries:
                 "UPDATE subscriptions SET active = 0 WHERE id = ANY(%s) AND active = 1", [list(subscription_ids)]
             )
             return cursor.rowcount
+
+    def reschedule_subscription(self, subscription_id: int, local_time: time, zone: str) -> bool:
+        """Send an active subscription's digests at another local time and zone, its watermark kept; whether it was
+        found active."""
+        with self.pool.connection() as conn:
+            cursor = conn.execute(
+                "UPDATE subscriptions SET local_time = %s, zone = %s WHERE id = %s AND active = 1",
+                [f"{local_time:%H:%M}", zone, subscription_id],
+            )
+            return cursor.rowcount == 1
 
     def digest_days_done(self, days: Iterable[date], *, stale_before: str) -> set[tuple[int, date]]:
         """(subscription id, day) pairs for the days given that are finished or claimed since ``stale_before``."""
