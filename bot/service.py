@@ -277,10 +277,21 @@ class BriefingService:
         )
 
     def reschedule(self, user: User, chat: Chat, args: str) -> Reply:
-        """Move one of the chat's digests to another time or zone (someone else's only for an admin)."""
-        return subscribing.reschedule(
+        """Move one of the chat's digests to another time or zone (someone else's only for an admin, audited)."""
+        others = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id) if s.user_key != user.key}
+        reply = subscribing.reschedule(
             self.store, self.settings, user, chat, args, self.clock(), is_admin=self.is_admin(user)
         )
+        after = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id)}
+        moved = [
+            s
+            for i, s in others.items()
+            if i in after and (after[i].local_time, after[i].zone) != (s.local_time, s.zone)
+        ]
+        if moved:
+            detail = ", ".join(f"#{s.id} of {s.user_key}" for s in moved)
+            self.audit(user, "reschedule", f"{detail} in {chat.key}")
+        return reply
 
     def unsubscribe(self, user: User, chat: Chat, args: str) -> Reply:
         """Stop digests: the ids in ``args``, or all of the user's in this chat for "" or "all"."""

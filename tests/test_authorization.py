@@ -155,6 +155,17 @@ def test_an_admin_stopping_someone_elses_digest_is_audited(service: BriefingServ
     assert newest.detail == f"#1 of slack:{SLACK_USER}, #2 of slack:{SLACK_USER} in slack:C0001"
 
 
+def test_an_admin_moving_someone_elses_digest_is_audited(service: BriefingService) -> None:
+    admin, member = User("slack", SLACK_ADMIN), User("slack", SLACK_USER)
+    channel = Chat("slack", "C0001", is_group=True)
+    assert handle(service, member, channel, "/subscribe oil at 7am UTC").text.startswith("Subscribed (#1)")
+    assert "no subscription #1" in handle(service, User("slack", "U0009"), channel, "/reschedule 1 9pm").text
+    assert [e.action for e in service.audit_log(admin, 10)] == ["load"]
+    assert handle(service, admin, channel, "/reschedule 1 9pm").text.startswith("Moved #1: every day at 21:00")
+    newest = service.audit_log(admin, 1)[0]
+    assert (newest.action, newest.detail) == ("reschedule", f"#1 of slack:{SLACK_USER} in slack:C0001")
+
+
 # ----- Slack ------------------------------------------------------------------------------------------
 
 
