@@ -155,6 +155,12 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
             return Reply("OK. Ask me anything else about the news, or send “more” for more of the last answer.")
         if _ABOUT_THE_ANSWER.match(" ".join(said.split())):
             return Reply(ABOUT_THE_ANSWER)
+        if is_web_address(text):  # a link pasted alone: no question in it, and never loaded unasked
+            if service.is_admin(user):
+                return Reply(f"To load that page as an article, send “/load {text}”.")
+            return Reply(
+                "I answer from the articles loaded here and don't open links. Ask me about a person or a topic."
+            )
         asked = normalise(text)
         if _MORE.match(asked):
             return service.more(conversation)

@@ -194,6 +194,16 @@ def test_load_in_chat_takes_a_url_and_refuses_non_admins(empty: BriefingService,
     assert reply.text.startswith("Loaded #1 “Azerbaijan, Tajikistan discuss prospects")
 
 
+def test_a_link_pasted_alone_is_never_fetched_and_says_how_to_load_it(
+    empty: BriefingService, web: FakeWebServer
+) -> None:
+    url = web.page("/article.html", article_page(azernews_story()))
+    assert handle(empty, ADMIN, CHAT, url).text == f"To load that page as an article, send “/load {url}”."
+    stranger = handle(empty, STRANGER, Chat("telegram", "7"), url).text
+    assert stranger.startswith("I answer from the articles loaded here and don't open links.")
+    assert web.requests == [] and empty.store.article_count() == 0
+
+
 @pytest.mark.parametrize(
     ("text", "is_url"),
     [
