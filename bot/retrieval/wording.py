@@ -71,8 +71,8 @@ def lead(
         speak = _SPEAK[len(speaker.names) > NAMES_LISTED]
         doubt = f"I can't tell for certain that {who} {speak} about {parsed.topic}{when}"
         return f"{doubt}, but this names them on it:{guessed}"
-    if parsed.topic:
-        return f"What {who} said about {parsed.topic}{when}:{guessed}"
+    if parsed.topic:  # a topic in the question's own words is quoted: "What Jan Egeland said on “how much aid…”"
+        return f"What {who} said {'on' if in_its_words else 'about'} {topic}{when}:{guessed}"
     if unquoted:
         return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
     if mentioned:

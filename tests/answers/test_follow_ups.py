@@ -425,3 +425,14 @@ def test_a_summary_asked_of_nothing_is_the_stories_on_the_conversations_topic(
     assert handle(service, user, chat, message).text.startswith("Ask me about a person or a topic")
     handle(service, user, chat, "what did Khalafov say about the corridor?")
     assert handle(service, user, chat, message).text.startswith("What the articles say about the corridor:")
+
+
+def test_a_person_asked_on_a_question_is_led_with_the_question_quoted(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Dome sale\n\nTessa Jowell said the Dome would be sold because it lost money.")
+    user, chat = User("telegram", "64"), Chat("telegram", "64")
+    assert handle(service, user, chat, "why will the dome be sold?").text.startswith(
+        "What the articles say on “why will the dome be sold”:"
+    )
+    assert handle(service, user, chat, "what did jowell say?").text.startswith(
+        "What Tessa Jowell said on “why will the dome be sold”:"
+    )
