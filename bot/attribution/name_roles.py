@@ -37,6 +37,15 @@ _APPOSITION = re.compile(
     rf"(?P<mods>(?:(?:{_FIELD}\s+and\s+(?=[a-z]))?{_MODIFIER}\s+){{0,5}})(?P<head>(?i:{_HEADS}))\b(?![\w-])"
     rf"(?:{_HELD_AT}(?P<body>{_BODY_NAME})\b)?"
 )  # "Shauna Perry, Bioware's audio and external resources producer"
+# "Reagan, Chief Cabinet Secretary Masaharu Gotoda told reporters", "Willie Walsh, chief financial officer Brian
+# Dunne and…": a role written straight before the next name is that name's, not an apposition to the one before.
+# Its words hold no article or preposition ("Mike McGuire, a research director at analyst Gartner"), and what
+# follows is a name of two words or more ("Dinesh Keskar, senior vice president Boeing."), not more of a role
+# ("Jeremy Dear, NUJ General Secretary") nor a nationality ("chief Turkish economist").
+_NEXT_NAMES_ROLE = re.compile(
+    rf",\s+(?:(?!(?i:the|a|an|at|of|for|with|in|from|to|and|who|which)\b)[\w'’-]+\s+){{0,4}}(?i:{_HEADS})\s+"
+    rf"(?!(?i:{_HEADS}|vice|{'|'.join(sorted(NATIONALITIES))})\b)[A-Z][a-z][\w'’-]*\s+[A-Z]"
+)
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
 # that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
 _ROLE_THEN_NAME = re.compile(
@@ -221,7 +230,7 @@ def _closes_opening_clause(text: str, role: int, name: int) -> bool:
 
 def role_after(text: str, end: int) -> Role | None:
     """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
-    if not text.startswith(",", end):
+    if not text.startswith(",", end) or _NEXT_NAMES_ROLE.match(text, end):
         return None  # the common case, checked without the regex
     match = _APPOSITION.match(text, end)
     if match is None:

@@ -317,3 +317,27 @@ def test_a_role_after_a_that_a_clause_is_about_is_not_the_names() -> None:
     assert "prime minister" not in person(result, "Gordon Brin").roles
     result = attribute(["Treasury Secretary James Baker would not comment."])  # no article: his role
     assert "treasury secretary" in person(result, "James Baker").roles
+
+
+def test_a_role_written_straight_before_the_next_name_is_that_names_not_the_one_before() -> None:
+    found = attribute(
+        ["Talks will be held with President Ragan, Chief Cabinet Secretary Masaharu Gotado told reporters."]
+    )
+    assert "chief cabinet secretary" not in person(found, "Ragan").roles
+    assert "chief cabinet secretary" in person(found, "Masaharu Gotado").roles
+    walsh = attribute(["The board ousted chief executive Willie Walch, chief financial officer Brian Dunn and others."])
+    assert "chief financial officer" not in person(walsh, "Willie Walch").roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("The union's view came from Jeremy Dier, NUJ General Secretary.", "Jeremy Dier", "nuj general secretary"),
+        ("So said Dinesh Keskor, senior vice president Boeing.", "Dinesh Keskor", "senior vice president"),
+        ("So said Tevfik Aksay, Deutsche Bank chief Turkish economist.", "Tevfik Aksay", "turkish economist"),
+    ],
+)
+def test_an_apposed_role_followed_by_more_of_a_role_or_a_body_stays_the_names(
+    sentence: str, name: str, role: str
+) -> None:
+    assert any(held.endswith(role) for held in person(attribute([sentence]), name).roles)
