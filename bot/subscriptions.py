@@ -44,7 +44,7 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 # "change it to 9pm", "move my oil digest to 7am", "make it 9pm tokyo time", "send it at 6pm instead": a digest
-# moved (what follows must name a time or a zone; "the number" or the topic says which digest).
+# moved (what follows must name a time or a zone; a number or topic before it says which digest).
 _RESCHEDULE = re.compile(
     rf"^{_ASKING}(?:change|move|switch|reschedule|set|make|put|send)\s+(?:it|that|(?:my|the|this)\s+(?P<what>.*?)\s*"
     rf"{_DIGESTS}|{_DIGESTS}\s+(?P<number>#?\d+))\s+(?:to\s+|for\s+|at\s+)?(?P<when>.+?)(?:\s+instead)?\W*$",

@@ -41,6 +41,11 @@ _SPELLINGS = tuple(
 )
 
 
+def may_be_an_agent(stem_: str) -> bool:
+    """Whether a stem has an agent noun's shape ("phisher", "trader"; not "owner" nor "gener" of "generation")."""
+    return len(stem_) >= _AGENT_NOUN and stem_.endswith("er")
+
+
 def agent_stand_ins(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The deed an agent noun's stem may stand for, as candidates: "phisher" → "phish", "trader" → "trade".
 
@@ -50,7 +55,7 @@ def agent_stand_ins(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {
         base: (word,)
         for word in stems
-        if len(word) >= _AGENT_NOUN and word.endswith("er")
+        if may_be_an_agent(word)
         for base in (word[:-2], word[:-1])
         if len(base) >= _AGENT_NOUN - 2
     }

@@ -47,8 +47,7 @@ _ORDERS = (
         Order.OLDEST,
         re.compile(
             r",?\s*\b(?:(?:the )?(?:oldest|earliest|first|older)(?: ones?)? first|(?:in )?(?:date|chronological) order"
-            r"|oldest to newest"
-            r"|chronologically)"
+            r"|oldest to newest|chronologically)"
             rf"\s*(?=[?.!]*$)|\b(?:the )?(?:earliest|oldest)\s+(?={_SAID_AS})|\bfirst\s+(?={_SPEAKING})",
             re.IGNORECASE,
         ),

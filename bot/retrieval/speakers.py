@@ -287,10 +287,10 @@ class SpeakerResolver:
         return _then(found, self._speaker(found.typed, rest, fuzzy=True) if rest else None)
 
     def _with_surname_alone(self, found: Speaker) -> Speaker:
-        """One full-named person with whom a story names by surname alone ("Mr Greenspan said", filed apart from
-        Alan Greenspan), when nobody else of that surname is recorded by full name and the surname's entity goes by
-        nothing they do not ("Mr Greenspan" is also Alan Greenspan's; not Jonny Wilkinson's "Mrs Wilkinson", the
-        "prince" Charles beside Ray Charles, nor the DOE beside a John Doe): the same person."""
+        """A full-named person with the entity of their surname alone, which a story naming them so made ("Mr
+        Greenspan said", filed apart from Alan Greenspan): the same person when nobody else of that surname is
+        recorded by full name and the entity goes by nothing they do not ("Mr Greenspan" is Alan Greenspan's too; not
+        Jonny Wilkinson's "Mrs Wilkinson", the "prince" Charles beside Ray Charles, nor the DOE beside a John Doe)."""
         if len(found.names) != 1 or not full_name(found.names[0]):
             return found
         surname = name_words(found.names[0])[-1]

@@ -89,7 +89,9 @@ class TopicRanker:
         story only using the word or its stem: "the Mars rovers" found crowd trouble that "marred" a tie, "the ryder
         cup" Andrew Ryder, "the live 8 concerts" concerted intervention on currency markets."""
         words = [word for word in topic.words if stem(word) in topic.specific]
-        found = self.store.search(any_of(words), limit=TOPIC_CANDIDATES, after_article=after_article) if words else []
+        # In recent news, as for a topic's fallback: ranking a common word's paragraphs took 20 ms at 100k articles.
+        recent = recent_since(self.store, after_article)
+        found = self.store.search(any_of(words), limit=TOPIC_CANDIDATES, after_article=recent) if words else []
         nearest = []
         for row in found:
             if not any(written_in(row.title, word) or written_in(row.title, word.removesuffix("s")) for word in words):

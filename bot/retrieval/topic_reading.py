@@ -15,6 +15,7 @@ from bot.retrieval.kin import (
     closed_compounds,
     country_stand_ins,
     doctrine_stand_ins,
+    may_be_an_agent,
     number_stand_ins,
     past_tense_stand_ins,
     spelling_stand_ins,
@@ -83,7 +84,7 @@ class TopicReader:
         # small number's other form ("6" / six); a past tense ("rose"); and a word's synonym ("jobs" / employment).
         kin = {
             # (not for a name the archive writes so: Time Warner does no warning, nor Harry Potter potting)
-            **agent_stand_ins(stem(w) for w in words if stem(w).endswith("er") and not self.written_as_a_name(w)),
+            **agent_stand_ins(stem(w) for w in words if may_be_an_agent(stem(w)) and not self.written_as_a_name(w)),
             **doctrine_stand_ins(words, related),
             **spelling_stand_ins(words),
             **closed_compounds(runs),

@@ -133,7 +133,9 @@ class PgPeopleQueries:
         if not stems:
             return {}
         with self.pool.connection() as conn:
-            rows = conn.execute("SELECT term, doc FROM paragraph_terms WHERE term = ANY(%s)", [list(stems)]).fetchall()
+            rows = conn.execute(
+                "SELECT term, doc FROM paragraph_terms WHERE term = ANY(%s)", [list(stems)]
+            ).fetchall()
         return {str(t): int(str(d)) for t, d in rows}
 
     def paragraph_count(self) -> int:
