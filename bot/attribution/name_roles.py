@@ -230,8 +230,10 @@ def _closes_opening_clause(text: str, role: int, name: int) -> bool:
 
 def role_after(text: str, end: int) -> Role | None:
     """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
-    if not text.startswith(",", end) or _NEXT_NAMES_ROLE.match(text, end):
+    if not text.startswith(",", end):
         return None  # the common case, checked without the regex
+    if _NEXT_NAMES_ROLE.match(text, end):
+        return None  # "Reagan, Chief Cabinet Secretary Masaharu Gotoda": Gotoda's
     match = _APPOSITION.match(text, end)
     if match is None:
         held = _WHO_HOLDS.match(text, end)
