@@ -119,6 +119,11 @@ def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, narrowed: bool) 
     if speaker is None or speaker.qualifiers or (not narrowed and len(speaker.names) <= NAMES_LISTED):
         return speaker
     on_page = {name for hit in hits for name in hit.speakers}
+    # A surname alone on the page is the one full name it was resolved beside ("Mr Greenspan told Congress": Alan
+    # Greenspan's words), unless several are ("Hewitt" beside Patricia and Lleyton Hewitt stays as it is).
+    for bare in [name for name in on_page.intersection(speaker.names) if not full_name(name)]:
+        if len(full := [name for name in speaker.names if name.endswith(f" {bare}")]) == 1:
+            on_page.add(full[0])
     names = tuple(name for name in speaker.names if name in on_page)
     if not names or (len(names) > NAMES_LISTED and names_a_role(speaker.typed)):
         return speaker

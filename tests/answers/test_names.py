@@ -182,6 +182,7 @@ def test_a_full_name_takes_in_the_stories_naming_that_person_by_surname_alone(se
     service.load_text(ADMIN, "Price worries\n\nMr Greenspan said inflation was under control.")
     answer = service.ask("what did alan greenspan say about inflation?")
     assert [hit.speakers for hit in answer.hits] == [("Greenspan",)]
+    assert answer.message == "What Alan Greenspan said about inflation:"  # the surname alone is him
     user, chat = User("telegram", "71"), Chat("telegram", "71")
     assert handle(service, user, chat, "what did greenspan say about the deficit?").text.startswith(
         "What Alan Greenspan said about the deficit"
