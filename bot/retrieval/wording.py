@@ -17,6 +17,7 @@ from bot.retrieval.topic_ranking import TOPIC_CANDIDATES
 from bot.retrieval.typed_names import full_name, listing, names_a_role
 
 # A topic that is a question's own words ("why did yukos go bust"): quoted as asked, not read as a noun phrase.
+_WHERE = re.compile(r"(?:at|in|during|to)\s", re.IGNORECASE)  # a topic saying where or to whom it was said
 _QUESTION_OPENING = re.compile(
     r"^(?:why|how|what|when|where|who|whom|whose|which|is|are|was|were|did|does|do|has|have|had|can|could|will"
     r"|would|should|shall|may|might)\b",
@@ -60,7 +61,7 @@ def lead(
     who = _who(speaker)
     if parsed.topic and not named and _a_crowd(parsed.speaker) and len(speaker.names) <= NAMES_LISTED:
         # "what are analysts saying about the dollar?": analysts' words, whoever of them the page quotes.
-        return f"What {parsed.speaker} said about {parsed.topic}{when} (here {listing(speaker.names)}):{read}"
+        return f"What {parsed.speaker} said {_on(parsed.topic)}{when} (here {listing(speaker.names)}):{read}"
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     others = f"{namesakes} other" if namesakes == 1 else f"{namesakes} others"
     if namesakes and names_a_role(speaker.typed):  # with a topic too: that a role is ambiguous is news
@@ -69,10 +70,10 @@ def lead(
         guessed += f" ({others} {_GO[namesakes == 1]} by “{speaker.typed}”: ask by full name for one of them.)"
     if parsed.topic and named:
         speak = _SPEAK[len(speaker.names) > NAMES_LISTED]
-        doubt = f"I can't tell for certain that {who} {speak} about {parsed.topic}{when}"
+        doubt = f"I can't tell for certain that {who} {speak} {_on(parsed.topic)}{when}"
         return f"{doubt}, but this names them on it:{guessed}"
     if parsed.topic:  # a topic in the question's own words is quoted: "What Jan Egeland said on “how much aid…”"
-        return f"What {who} said {'on' if in_its_words else 'about'} {topic}{when}:{guessed}"
+        return f"What {who} said {'on ' + topic if in_its_words else _on(parsed.topic)}{when}:{guessed}"
     if unquoted:
         return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
     if mentioned:
@@ -146,6 +147,12 @@ def _listed(voices: Sequence[str]) -> str:
     return ", ".join(voices[:VOICES_LISTED]) + more
 
 
+def _on(topic: str) -> str:
+    """What someone said or spoke on, after the verb: "about oil", or a topic saying where as it is ("at the g7",
+    "in brussels about the rebate")."""
+    return topic if _WHERE.match(topic) else f"about {topic}"
+
+
 def _who(speaker: Speaker, many: str = "") -> str:
     """The people a speaker resolved to, by name, or counted when a role many hold named them ("the director":
     a lead of fifty names said nothing); said as nearest the role when none holds all its words ("the tesco ceo":
@@ -183,7 +190,7 @@ def no_match_message(
     elif not parsed.topic:
         found, then = f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}.", ""
     else:
-        found = f"I found no paragraph where {_who(speaker, 'any of ')} speaks about {parsed.topic}{when}"
+        found = f"I found no paragraph where {_who(speaker, 'any of ')} speaks {_on(parsed.topic)}{when}"
         if silent:
             found, then = f"{found}: the articles only mention them.", ""
         elif offered:

@@ -153,3 +153,10 @@ def test_a_question_in_another_language_is_told_to_ask_in_english(loaded: Briefi
     for question in ("what did jean-claude de la rue say about the euro?", "any news on the sur de france?"):
         assert not in_another_language(question), question
     assert loaded.ask("what did lyng say about the sur de france?").message.startswith("I found no paragraph")
+
+
+def test_a_topic_saying_where_it_was_said_is_led_without_about(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Paris talks\n\nJames Baker said in Paris that the dollar had fallen far enough.")
+    assert service.ask("what did baker say in paris?").message == "What James Baker said in paris:"
+    nothing = service.ask("what did baker say in paris about gold?").message
+    assert nothing.startswith("I found no paragraph where James Baker speaks in paris about gold.")
