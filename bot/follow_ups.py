@@ -46,6 +46,7 @@ _SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that m
 ELIDED_WORDS = 2  # a question of no more content words than this may leave the conversation's thing unsaid
 _ELIDED = re.compile(r" \((?P<thing>[^()]+)\)$")  # the thing a short question was asked of, in brackets
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
+_ITS = re.compile(r"\bits\b", re.IGNORECASE)
 
 
 class FollowUps:
@@ -72,12 +73,8 @@ class FollowUps:
         """``readings`` as the message asks them, "its" and all."""
         if context is not None and (whom := _person_asked(context.question)) and asks_who_they_are(text, whom):
             return [Question(f"who is {whom}?", topic=whom)]  # "what is his role?": how stories introduce them
-        if context is not None and (runs := WHO_RUNS.match(text)) and runs["body"].lower() in ("it", "them"):
-            # "who runs it?" after the Bank of Japan's words or news on the IMF: who heads it, when anyone is known to.
-            for body in filter(None, (context.question.speaker, _what_it_is(context.question))):
-                question = self.retriever.read(f"{text[: runs.start('body')]}{body}?")
-                if who_is_asked(self.retriever.speakers, question) is not None:
-                    return [question]
+        if context is not None and (head := self._its_head(text, context)):
+            return [head]
         if asks_for_a_summary(text):
             # "summarise", "what's the background?": the stories on the conversation's topic (with none: on what?)
             asked = context.question if context is not None else None
@@ -138,6 +135,22 @@ class FollowUps:
             return [question]
         # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
         return [replace(question, speaker=asked.topic), question]
+
+    def _its_head(self, text: str, context: Context) -> Question | None:
+        """ "who runs it?", "who is its president?" after the Bank of Japan's words or news on OPEC: who holds that
+        office there (the conversation's speaker, else its thing), when anyone is known to; else None."""
+        runs, its = WHO_RUNS.match(text), _ITS.search(text)
+        if runs and runs["body"].lower() in ("it", "them"):
+            (start, end), owning = runs.span("body"), ""
+        elif its and WHO_IS.match(text):
+            (start, end), owning = its.span(), "'s"
+        else:
+            return None
+        for owner in filter(None, (context.question.speaker, _what_it_is(context.question))):
+            question = self.retriever.read(f"{text[:start]}{owner}{owning}{text[end:]}")
+            if who_is_asked(self.retriever.speakers, question) is not None:
+                return question
+        return None
 
     def _quoted_so_far(self, context: Context) -> tuple[str, ...]:
         """Whom "who else?" leaves out: the person the conversation asked about, whose words were shown; else those

@@ -183,6 +183,10 @@ def test_who_runs_it_after_a_bodys_words_or_news_on_it_introduces_its_head(
     user, chat = User("telegram", "63"), Chat("telegram", "63")
     handle(service, user, chat, first)
     assert handle(service, user, chat, "who runs it?").text.startswith("How the articles introduce Rilwanu Lukman:")
+    handle(service, user, chat, first)
+    assert handle(service, user, chat, "who is its president?").text.startswith(
+        "How the articles introduce Rilwanu Lukman:"
+    )
 
 
 def test_the_nearest_paragraphs_offered_with_a_no_match_are_quotes_above_too(service: BriefingService) -> None:
