@@ -34,6 +34,13 @@ _DATED = re.compile(
     r"(?: than (?:that|these|those|this|them))?$",
     re.IGNORECASE,
 )
+# "what's the most recent?", "the oldest ones?": the conversation's answer by date (not "what's the latest?", which
+# may ask for the news).
+_AT_ONE_END = re.compile(
+    r"^(?:and |so |ok )?(?:what(?:'s| is| are| was| were) )?(?:the |his |her |their |its )?(?P<which>most recent"
+    r"|newest|oldest|earliest)(?: ones?| quotes?| comments?| remarks?| words| stories)?$",
+    re.IGNORECASE,
+)
 _SORTED = re.compile(
     r"^(?:please |can you |could you )*(?:(?:sort|order|put|show|list|give me) )?(?:(?:them|these|those|it|that"
     r"|the (?:answers|quotes|stories|results)) )?(?:to me )?(?:by date|(?:the )?(?:newest|latest|most recent|oldest"
@@ -184,6 +191,8 @@ def order_asked(text: str) -> Order | None:
     clean = normalise(text)
     if dated := _DATED.match(clean):
         return Order.OLDEST if re.fullmatch(_OLDER, dated["which"], re.IGNORECASE) else Order.NEWEST
+    if end := _AT_ONE_END.match(clean):
+        return Order.OLDEST if end["which"].lower() in ("oldest", "earliest") else Order.NEWEST
     return order_in(clean) if _SORTED.match(clean) else None
 
 

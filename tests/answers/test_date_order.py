@@ -85,6 +85,8 @@ def test_a_follow_up_asking_only_for_an_order_orders_the_conversations_answer(se
         ("newer ones first", "newest first"),
         ("sort by date", "newest first"),
         ("show them newest first", "newest first"),
+        ("what's the most recent?", "newest first"),
+        ("the oldest ones?", "oldest first"),
         ("older ones first", "oldest first"),
     ):
         reply = handle(service, user, chat, message)
