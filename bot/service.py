@@ -277,32 +277,37 @@ class BriefingService:
         )
 
     def reschedule(self, user: User, chat: Chat, args: str) -> Reply:
-        """Move one of the chat's digests to another time or zone (someone else's only for an admin, audited)."""
-        others = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id) if s.user_key != user.key}
-        reply = subscribing.reschedule(
-            self.store, self.settings, user, chat, args, self.clock(), is_admin=self.is_admin(user)
+        """Move one of the chat's digests to another time or zone (someone else's only for an admin)."""
+        is_admin, now = self.is_admin(user), self.clock()
+        return self._changing_digests(
+            user,
+            chat,
+            "reschedule",
+            lambda: subscribing.reschedule(self.store, self.settings, user, chat, args, now, is_admin=is_admin),
         )
-        after = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id)}
-        moved = [
-            s
-            for i, s in others.items()
-            if i in after and (after[i].local_time, after[i].zone) != (s.local_time, s.zone)
-        ]
-        if moved:
-            detail = ", ".join(f"#{s.id} of {s.user_key}" for s in moved)
-            self.audit(user, "reschedule", f"{detail} in {chat.key}")
-        return reply
 
     def unsubscribe(self, user: User, chat: Chat, args: str) -> Reply:
         """Stop digests: the ids in ``args``, or all of the user's in this chat for "" or "all"."""
+        is_admin = self.is_admin(user)
+        return self._changing_digests(
+            user, chat, "unsubscribe", lambda: subscribing.unsubscribe(self.store, user, chat, args, is_admin=is_admin)
+        )
+
+    def _changing_digests(self, user: User, chat: Chat, action: str, change: Callable[[], Reply]) -> Reply:
+        """Run a digest command; someone else's digest it stopped or moved (an admin power) goes to the audit log
+        like the other admin actions."""
         others = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id) if s.user_key != user.key}
-        reply = subscribing.unsubscribe(self.store, user, chat, args, is_admin=self.is_admin(user))
-        # Stopping someone else's digest is an admin power, so it goes to the audit log like the others.
-        left = {s.id for s in self.store.chat_subscriptions(chat.platform, chat.id)}
-        stopped = [s for subscription_id, s in others.items() if subscription_id not in left]
-        if stopped:
-            detail = ", ".join(f"#{s.id} of {s.user_key}" for s in stopped)
-            self.audit(user, "unsubscribe", f"{detail} in {chat.key}")
+        reply = change()
+        after = {s.id: s for s in self.store.chat_subscriptions(chat.platform, chat.id)}
+        # Stopped, or sent at another time (not a digest going out meanwhile, which moves its watermark).
+        changed = [
+            s
+            for i, s in others.items()
+            if i not in after or (after[i].local_time, after[i].zone) != (s.local_time, s.zone)
+        ]
+        if changed:
+            detail = ", ".join(f"#{s.id} of {s.user_key}" for s in changed)
+            self.audit(user, action, f"{detail} in {chat.key}")
         return reply
 
     def subscriptions(self, user: User, chat: Chat) -> Reply:

@@ -162,15 +162,18 @@ def reschedule(
         listed = ", ".join(f"#{s.id}" for s in chosen)
         raise BadQuestion(f"Which digest? You have {listed} here: say its number, e.g. /reschedule {chosen[0].id} 9pm.")
     (subscription,) = chosen
-    # With no zone given the digest keeps its own; a zone given reads the same whatever the default.
-    moved = parse_subscription(args, subscription.zone)
-    zoned = moved.zone == parse_subscription(args, "UTC").zone == parse_subscription(args, "Asia/Tokyo").zone
-    if not names_a_time(args) and not zoned:
+    # A zone given reads the same whatever the default; with none, or no time, the digest keeps its own.
+    timed = names_a_time(args)
+    zoned = parse_subscription(args, "UTC").zone == parse_subscription(args, "Asia/Tokyo").zone
+    if not timed and not zoned:
         raise BadQuestion("Say the new time, e.g. /reschedule 9pm, or a zone, e.g. /reschedule 7:30 Asia/Tokyo.")
-    local_time = moved.local_time if names_a_time(args) else subscription.local_time
-    if not store.reschedule_subscription(subscription.id, local_time, moved.zone):
+    updated = replace(
+        subscription,
+        local_time=asked.local_time if timed else subscription.local_time,
+        zone=asked.zone if zoned else subscription.zone,
+    )
+    if not store.reschedule_subscription(updated.id, updated.local_time, updated.zone):
         raise NothingFound(f"Subscription #{subscription.id} was stopped meanwhile — /subscriptions lists them.")
-    updated = replace(subscription, local_time=local_time, zone=moved.zone)
     since = "the last one" if subscription.last_sent_at else "you subscribed"
     return Reply(
         f"Moved #{updated.id}: {describe(request_of(updated))}. The next digest comes {_first_day(updated, now)}"
