@@ -11,6 +11,7 @@ from bot.retrieval.delivery import without_delivery
 from bot.retrieval.fts import content_words
 from bot.retrieval.periods import is_a_date
 from bot.retrieval.question_patterns import (
+    NAMED_GATHERING,
     NAMED_OCCASION,
     NEWS_ASKED,
     POLITE,
@@ -142,7 +143,7 @@ def parse_question(text: str) -> Question:
             if speaker and is_a_date(speaker):  # "news from march 2005 about rates": when, not who
                 return Question(text, topic=tidy_topic(f"{topic} from {speaker}"))
             if speaker and not _grammar_in(speaker):
-                if topic and NAMED_OCCASION.fullmatch(occasion):
+                if NAMED_GATHERING.fullmatch(occasion) or (topic and NAMED_OCCASION.fullmatch(occasion)):
                     topic = f"{topic} {occasion}"  # "interest rates in his radio interview"
                 return Question(text, speaker=speaker, topic=tidy_topic(topic))
     if match := REACTION.match(clean):

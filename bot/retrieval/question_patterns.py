@@ -79,6 +79,11 @@ _OCCASION = (
 # An occasion there (group "o") is dropped, unless a word names it ("in his radio interview", "in the budget
 # speech"): that goes to the topic's end, as a story may say it.
 NAMED_OCCASION = re.compile(r"(?:in|during) (?:a|an|his|her|their|the|its) \w+ \w+(?: conference)?", re.IGNORECASE)
+# A gathering a word of its own names ("at the g7 meeting", "at the labour conference") is what the words were
+# about even with no other topic; "at a press conference", "at the meeting" say only where.
+NAMED_GATHERING = re.compile(
+    r"at (?:a|an|the) (?!press |news )\w+ (?:meeting|summit|conference|hearing|rally)", re.IGNORECASE
+)
 _LATELY = rf"(?: (?:{WHEN_SAID}|today|yesterday|(?P<o>{_OCCASION})|{PERIOD}))?"
 WHAT_IS = r"what(?:'s| is| are| was| were)(?: the)?"
 # "who is imomi?", "who are the lib dems?": asking who someone is, which the words after name.

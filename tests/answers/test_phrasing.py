@@ -232,9 +232,23 @@ def test_ways_of_asking_for_all_a_person_said(question: str) -> None:
         ("what did Imomi say about oil at the press conference?", "oil"),
         ("what did Imomi say in his radio interview about oil?", "oil in his radio interview"),  # a story may say so
         ("what did Imomi say about football on TV?", "football on TV"),  # the topic itself
+        ("what did Imomi say at the meeting?", ""),
+        ("what did Imomi say at a news conference?", ""),
     ],
 )
 def test_where_it_was_said_is_not_what_about(question: str, topic: str) -> None:
+    assert parse_question(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what did baker say at the g7 meeting?", "at the g7 meeting"),
+        ("what did Imomi say at the OPEC summit?", "at the OPEC summit"),
+        ("what did Imomi say at the opec meeting about quotas?", "quotas at the opec meeting"),
+    ],
+)
+def test_a_named_gathering_says_what_the_words_were_about(question: str, topic: str) -> None:
     assert parse_question(question).topic == topic
 
 
