@@ -23,6 +23,9 @@ _QUESTION_OPENING = re.compile(
     r"|would|should|shall|may|might)\b",
     re.IGNORECASE,
 )
+# A topic that is a statement ("who said the dollar was too high?", "did Lawson say rates would fall?") is
+# quoted, as a question is: "Quoted on the dollar was too high" is no sentence.
+_A_STATEMENT = re.compile(r"\b(?:is|are|was|were|would|should|could|must|had|has|have|did|does)\b", re.IGNORECASE)
 VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
 _BE, _GO = ("are", "is"), ("go", "goes")  # the verb after "others" and after "1 other"
 _SPEAK = ("speaks", "speak")  # after one person or names joined by "/", and after "the 9 people recorded as …"
@@ -48,7 +51,7 @@ def lead(
     others a name asked for alone also means, whose words may follow; ``besides``, whom a topic's answer leaves
     out: "who else commented?" after their words)."""
     read = "".join(f" (I read “{typed}” as “{spelt}”.)" for typed, spelt in (respelt or {}).items())
-    in_its_words = _QUESTION_OPENING.match(parsed.topic) is not None
+    in_its_words = _in_its_words(parsed.topic)
     topic = f"“{parsed.topic}”" if in_its_words else parsed.topic
     but = f" besides {together(besides)}" if besides else ""
     if speaker is None and voices is not None:
@@ -73,7 +76,7 @@ def lead(
         doubt = f"I can't tell for certain that {who} {speak} {_on(parsed.topic)}{when}"
         return f"{doubt}, but this names them on it:{guessed}"
     if parsed.topic:  # a topic in the question's own words is quoted: "What Jan Egeland said on “how much aid…”"
-        return f"What {who} said {'on ' + topic if in_its_words else _on(parsed.topic)}{when}:{guessed}"
+        return f"What {who} said {_on(parsed.topic)}{when}:{guessed}"
     if unquoted:
         return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
     if mentioned:
@@ -148,9 +151,16 @@ def _listed(voices: Sequence[str]) -> str:
 
 
 def _on(topic: str) -> str:
-    """What someone said or spoke on, after the verb: "about oil", or a topic saying where as it is ("at the g7",
-    "in brussels about the rebate")."""
+    """What someone said or spoke on, after the verb: "about oil", a topic saying where as it is ("at the g7",
+    "in brussels about the rebate"), a question's or statement's own words quoted ("on “how much aid…”")."""
+    if _in_its_words(topic):
+        return f"on “{topic}”"
     return topic if _WHERE.match(topic) else f"about {topic}"
+
+
+def _in_its_words(topic: str) -> bool:
+    """Whether a topic is a question or a statement, quoted as the question put it."""
+    return _QUESTION_OPENING.match(topic) is not None or _A_STATEMENT.search(topic) is not None
 
 
 def _who(speaker: Speaker, many: str = "") -> str:

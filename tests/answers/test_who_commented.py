@@ -237,3 +237,19 @@ def test_who_is_quoted_most_lists_the_archives_most_quoted_voices(service: Brief
     on_rice = ("who's the most quoted person on rice?", "who gets quoted most about rice?", "most quoted on rice")
     for question in on_rice:
         assert service.ask(question).message.startswith("Quoted on rice: Clayton Yeutter."), question
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("who said the harbour was the heart of the town?", "Quoted on “the harbour was the heart of the town”:"),
+        ("did malik say closing the harbour would save money?", "What Oren Malik said on “closing the harbour would"),
+        (
+            "did malik say the moon was cheese?",
+            "I found no paragraph where Oren Malik speaks on “the moon was cheese”.",
+        ),
+    ],
+)
+def test_a_topic_that_is_a_statement_is_quoted_in_the_lead(service: BriefingService, question: str, lead: str) -> None:
+    service.load_text(ADMIN, HARBOUR)
+    assert service.ask(question).message.startswith(lead)
