@@ -65,9 +65,22 @@ class FollowUps:
             readings = [
                 q if q.topic.lower() in text.lower() else replace(q, topic=without_periods(q.topic)) for q in readings
             ]
-        if context is None or not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
+        if context is None or not (thing := _what_it_is(context.question)):
+            return readings
+        # "who is he?" after Ferguson's words on the referee: "what did he say about it?" then is on the referee.
+        readings = [replace(q, text=f"{q.text} ({thing})") if self._introduces(q) else q for q in readings]
+        if self._a_body_spoke(context):
             return readings
         return [replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]
+
+    def _introduces(self, question: Question) -> bool:
+        """Whether a reading asks who someone known is ("who is Sir Alex Ferguson?"), which is no thing "it" is."""
+        return (
+            not question.speaker
+            and WHO_IS.match(question.text) is not None
+            and _ELIDED.search(question.text) is None
+            and self._someone(question.topic)
+        )
 
     def _readings(self, text: str, context: Context | None) -> list[Question]:
         """``readings`` as the message asks them, "its" and all."""
@@ -133,8 +146,12 @@ class FollowUps:
         someone = pronoun_only or self._someone(asked.topic)
         if follow_up.anyone or asked.speaker or not someone:
             return [question]
-        # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it.
-        return [replace(question, speaker=asked.topic), question]
+        # "who is hewitt?" or just "imomi", then "and on oil?": the person the conversation was about, on it; "what did
+        # he say about it?" not on himself, but on what the conversation was about before he was asked about.
+        theirs = _what_it_is(asked) if follow_up.same_topic else topic
+        if theirs == asked.topic:
+            theirs = ""  # "imomi", then "what did he say about it?": all he said
+        return [replace(question, speaker=asked.topic, topic=theirs), question]
 
     def _its_head(self, text: str, context: Context) -> Question | None:
         """ "who runs it?", "who is its president?" after the Bank of Japan's words or news on OPEC: who holds that
@@ -353,6 +370,9 @@ def _what_it_is(asked: Question) -> str:
     nothing can be told."""
     if elided := _ELIDED.search(asked.topic):
         return elided["thing"]  # "did the germans agree (the louvre accord)": the louvre accord, as it was given
+    if WHO_IS.match(asked.text) and not _A_QUESTION.match(asked.topic):
+        # "who is he?" names a person, never what "it" is: that stays what it was before, if anything.
+        return before["thing"] if (before := _ELIDED.search(asked.text)) else ""
     typed = stems_of(asked.text)
     put_in = [_POSSESSIVE.sub("", word) for word in asked.topic.split() if not stems_of(word) <= typed]
     if put_in and put_in[0] == "in":

@@ -228,6 +228,30 @@ def test_a_pronoun_with_no_one_to_stand_for_asks_who_is_meant(service: BriefingS
     assert handle(service, user, chat, "who is he?").text.startswith("How the articles introduce Khalaf Khalafov:")
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "answer"),
+    [
+        ("what did he say about it?", "What Khalaf Khalafov said about the corridor"),
+        ("what did imomi say about it?", "the corridor"),  # his words on it, or that there are none
+        ("any news on it?", "What the articles say about the corridor"),
+    ],
+)
+def test_it_after_who_is_he_is_still_what_the_conversation_was_about(
+    service: BriefingService, follow_up: str, answer: str
+) -> None:
+    user, chat = User("telegram", "60"), Chat("telegram", "60")
+    handle(service, user, chat, "what did khalafov say about the corridor?")
+    handle(service, user, chat, "who is he?")
+    reply = handle(service, user, chat, follow_up)
+    assert answer in reply.text.split(":")[0] and "Khalaf Khalafov said about Khalaf" not in reply.text, reply.text
+
+
+def test_it_after_who_is_someone_is_not_themselves(service: BriefingService) -> None:
+    user, chat = User("telegram", "61"), Chat("telegram", "61")
+    handle(service, user, chat, "who is khalafov?")
+    assert handle(service, user, chat, "what did he say about it?").text.startswith("What Khalaf Khalafov said,")
+
+
 def test_a_pronoun_the_message_names_is_not_the_conversations_person(service: BriefingService) -> None:
     user, chat = User("telegram", "54"), Chat("telegram", "54")
     handle(service, user, chat, "what did imomi say about oil?")
