@@ -50,11 +50,13 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 _ADMIN_COMMANDS = frozenset(c.name for c in COMMANDS if c.admin)
-# "more", "ok, more please", "show me more", "next page", "keep going", "anything else?": the last question's next page.
+# "more", "ok, more please", "show me more", "next page", "keep going", "anything else?", "is that all?": the last
+# question's next page (or that there is no more).
 _MORE = re.compile(
     r"^(?:(?:show|give|tell|send)(?: me)? )?(?:(?:some|any|a few|one|two|three) )?"
     r"(?:more|next|next page|next one|next ones|more results|more of them|the rest|keep going|go on|continue"
-    r"|anything else|what else|anything more|what else is there|what else have you got)$",
+    r"|anything else|what else|anything more|what else is there|what else have you got"
+    r"|is that (?:all|it|everything)|(?:is|are) there (?:any )?more)$",
     re.IGNORECASE,
 )
 # "show me the full article", "can i read the whole story?", "full text", "open the article": the article the last

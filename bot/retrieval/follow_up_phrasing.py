@@ -81,6 +81,13 @@ _FOLLOW_UP_SPEAKER = re.compile(
 # "and the dollar?" after "what did Lawson say about sterling?": the same person on something else.
 _FOLLOW_UP_AND = re.compile(r"^and (?P<t>[^,;:]+)$", re.IGNORECASE)
 _OTHER_VOICES = "(?:views|opinions|reactions|comments|voices|perspectives|sides)"  # "any other views?"
+# "any reaction?", "what was the response?", "how did people react?": others' words on what was said.
+_REACTION = (
+    r"(?:(?:were there |was there )?any|what (?:was|were) the|what(?:'s| is| are) the) (?:reactions?|responses?)"
+    r"|how did (?:people|others|everyone|anyone) (?:react|respond)"
+)
+_TAKING_IT = r"(?:disagreed?|agreed?|objected?|reacted?|responded?|replied|answered|hit back|criticised|criticized)"
+_REACTS = re.compile(rf"^(?:and |so )?(?:{_REACTION}|(?:did|has|have) (?:any|some)(?:one|body) {_TAKING_IT})\b", re.I)
 # "who else commented?", "anyone else?", "what did others say?", "who commented?": the conversation's topic,
 # whoever speaks on it.
 _FOLLOW_UP_OTHERS = re.compile(
@@ -90,7 +97,8 @@ _FOLLOW_UP_OTHERS = re.compile(
     r"|disagreed|disagree|objected|object|weighed in|was critical|were critical|was quoted|were quoted"
     r"|thought|think|was there|were there))?"
     rf"|(?:any |what )?other {_OTHER_VOICES}(?: are there)?"
-    rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about) (?:it|that|this))?$",
+    rf"|(?:did|has|have) (?:any|some)(?:one|body) {_TAKING_IT}|{_REACTION}"
+    rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about|to) (?:it|that|this))?$",
     re.IGNORECASE,
 )
 # "summarise", "give me a summary", "what's the background?": what the stories say on the conversation's topic.
@@ -136,7 +144,9 @@ def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
     if _FOLLOW_UP_OTHERS.match(clean):
-        return FollowUp(same_topic=True, anyone=True, others=_OTHERS.search(clean) is not None)
+        # A reaction is someone else's: "any reaction?" after Lawson's words leaves him out.
+        others = _OTHERS.search(clean) is not None or _REACTS.match(clean) is not None
+        return FollowUp(same_topic=True, anyone=True, others=others)
     if match := _FOLLOW_UP_SPEAKER.match(clean):
         return _on(tidy_topic(match.group("t") or match.group("t2") or ""))
     if match := _FOLLOW_UP_TOPIC.match(clean):

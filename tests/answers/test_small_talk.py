@@ -107,7 +107,18 @@ def test_news_asked_for_on_no_topic_is_the_latest_stories_leads(service: Briefin
 
 
 @pytest.mark.parametrize(
-    "message", ["ok more", "more please", "show me more", "any more?", "next page", "keep going", "anything else?"]
+    "message",
+    [
+        "ok more",
+        "more please",
+        "show me more",
+        "any more?",
+        "next page",
+        "keep going",
+        "anything else?",
+        "is that all?",
+        "is there more?",
+    ],
 )
 def test_more_said_in_other_words_pages_on(service: BriefingService, message: str) -> None:
     said = [f"Mayor Ann Bell said point {n} of the plan was agreed." for n in range(1, 9)]
