@@ -34,6 +34,13 @@ _DATED = re.compile(
     r"(?: than (?:that|these|those|this|them))?$",
     re.IGNORECASE,
 )
+# "and before that?", "what did he say after that?": the conversation's answer from its oldest, or its newest.
+_BEFORE_OR_AFTER = re.compile(
+    r"^(?:and |but |so |ok )?(?:(?:what (?:did|had|has) (?:he|she|they|it) (?:say|said)|what (?:was|had been) said"
+    r"|what came|anything(?: said)?) )?(?:(?P<before>before|earlier than|prior to)|after|since|later than)"
+    r" (?:that|this|then|those|these)$",
+    re.IGNORECASE,
+)
 # "what's the most recent?", "the oldest ones?": the conversation's answer by date (not "what's the latest?", which
 # may ask for the news).
 _AT_ONE_END = re.compile(
@@ -201,6 +208,8 @@ def order_asked(text: str) -> Order | None:
     clean = normalise(text)
     if dated := _DATED.match(clean):
         return Order.OLDEST if re.fullmatch(_OLDER, dated["which"], re.IGNORECASE) else Order.NEWEST
+    if around := _BEFORE_OR_AFTER.match(clean):
+        return Order.OLDEST if around["before"] else Order.NEWEST
     if end := _AT_ONE_END.match(clean):
         return Order.OLDEST if end["which"].lower() in ("oldest", "earliest") else Order.NEWEST
     return order_in(clean) if _SORTED.match(clean) else None

@@ -87,6 +87,8 @@ def test_a_follow_up_asking_only_for_an_order_orders_the_conversations_answer(se
         ("show them newest first", "newest first"),
         ("what's the most recent?", "newest first"),
         ("the oldest ones?", "oldest first"),
+        ("what did he say after that?", "newest first"),
+        ("and before that?", "oldest first"),
         ("older ones first", "oldest first"),
     ):
         reply = handle(service, user, chat, message)
