@@ -10,6 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.admin_commands import audit_command, feeds_command
 from bot.admin_text import counted
 from bot.errors import BadQuestion, BriefingError
@@ -184,10 +187,24 @@ def _dispatch(service: BriefingService, user: User, chat: Chat, text: str) -> Re
         return chat_action(service, user, chat, args.strip())
     action = _ACTIONS.get(name)
     if action is None:
-        return Reply(f"I don't know the command /{name}. Type /help to see what I can do.")
+        meant = _command_meant(name, service.is_admin(user))
+        guess = f" Did you mean /{meant}?" if meant else ""
+        return Reply(f"I don't know the command /{name}.{guess} Type /help to see what I can do.")
     reply = action(service, user, conversation, args.strip())
     # Admin output (audit log, statistics, feeds) is for the admin, not the whole channel.
     return replace(reply, private=True) if name in _ADMIN_COMMANDS else reply
+
+
+def _command_meant(typed: str, admin: bool) -> str:
+    """The command an unknown one was likely meant as: misspelt by a letter or two ("/subscibe", "/digests") or cut
+    short ("/unsub"); "" when none is near. Admin commands are guessed for admins only."""
+    names = [c.name for c in COMMANDS if admin or not c.admin]
+    if len(typed) >= 3 and (started := [name for name in names if name.startswith(typed)]):
+        return started[0]
+    if len(typed) < 4:
+        return ""
+    nearest = process.extractOne(typed, names, scorer=OSA.distance, score_cutoff=2)
+    return nearest[0] if nearest else ""
 
 
 def _help(service: BriefingService, user: User, conversation: str, args: str) -> Reply:

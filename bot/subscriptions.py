@@ -33,9 +33,11 @@ _SUBSCRIBE = re.compile(
     rf"|^{_ASKING}{_DAILY_PLEA}\b(?=.*\b(?:every|each)\s+(?:day|morning|evening|night)\b)",
     re.IGNORECASE,
 )
+# "another digest on gas at noon", "also a briefing on coal at 6pm": a digest asked for by a time alone.
+_ANOTHER = re.compile(rf"^{_ASKING}(?:a|an|another|one more)\s+(?:daily\s+)?(?:digest|briefing)\b", re.IGNORECASE)
 _UNSUBSCRIBE = re.compile(
     rf"^{_ASKING}(?:unsubscribe(?: me)?(?:\s+from)?\b(?P<rest>.*)"
-    rf"|(?:stop|cancel|end|turn off|remove)\s+(?P<what>.*?)\s*\b{_DIGESTS}\W*)$",
+    rf"|(?:stop|cancel|end|turn off|remove|drop)\s+(?:(?P<what>.*?)\s*\b{_DIGESTS}|the\s+(?P<one>.+?)\s+one)\W*)$",
     re.IGNORECASE,
 )
 _LIST = re.compile(
@@ -64,10 +66,10 @@ def digest_command(text: str) -> tuple[str, str] | None:
     if _LIST.match(message):
         return "subscriptions", ""
     if stop := _UNSUBSCRIBE.match(message):
-        return "unsubscribe", _WHICH.sub("", (stop["rest"] or stop["what"] or "").strip())
+        return "unsubscribe", _WHICH.sub("", (stop["rest"] or stop["what"] or stop["one"] or "").strip())
     if (move := _RESCHEDULE.match(message)) and (names_a_time(move["when"]) or take_zones(move["when"])[0]):
         return "reschedule", " ".join(filter(None, [move["number"] or move["what"], move["when"]]))
-    if start := _SUBSCRIBE.match(message):
+    if (start := _SUBSCRIBE.match(message)) or ((start := _ANOTHER.match(message)) and names_a_time(message)):
         rest = message[start.end() :]
         asked = " ".join([start[0], *(every[0] for every in _EVERY.finditer(rest))]).lower().split()
         args = _EVERY.sub(" ", rest).strip()
@@ -89,8 +91,9 @@ def subscribe(
 
     :param unheard_of: whether no article uses a word (``TopicReader.unheard_of``), to point out misspellings.
     """
-    request = parse_subscription(args, settings.timezone)
-    if same := _same_digest(store.chat_subscriptions(chat.platform, chat.id), request):
+    held = store.chat_subscriptions(chat.platform, chat.id)
+    request = parse_subscription(args, _their_zone(held, user) or settings.timezone)
+    if same := _same_digest(held, request):
         # "/subscribe", then "/subscribe 8am": a second digest would send every article twice.
         return Reply(f"This chat already gets that digest (#{same.id}): {describe(request)}. /subscriptions lists all.")
     wanted = Subscription(
@@ -115,6 +118,13 @@ def subscribe(
         f"Subscribed (#{stored.id}): {describe(request)}. The first digest comes {_first_day(stored, now)}"
         f" with the articles loaded from now on. /unsubscribe {stored.id} stops it.{note}"
     )
+
+
+def _their_zone(subscriptions: list[Subscription], user: User) -> str:
+    """The zone someone's digests in a chat all keep, if they agree: a new one named with no zone is in it ("a digest
+    on oil at 8am london time", then "also one on gas at noon": London's noon, not the bot's default zone's)."""
+    zones = {s.zone for s in subscriptions if s.user_key == user.key}
+    return zones.pop() if len(zones) == 1 else ""
 
 
 def _same_digest(subscriptions: list[Subscription], request: SubscriptionRequest) -> Subscription | None:

@@ -230,6 +230,8 @@ def test_unsubscribe_by_the_topic_or_person_a_digest_follows(svc: BriefingServic
         ("send me an evening briefing on gas at 7pm", "every day at 19:00 (UTC) — articles about gas"),
         ("can I get a digest on coal at 9pm Asia/Baku?", "every day at 21:00 (Asia/Baku) — articles about coal"),
         ("also send me a digest on gas at noon", "every day at 12:00 (UTC) — articles about gas"),
+        ("also a digest on gas at noon", "every day at 12:00 (UTC) — articles about gas"),
+        ("another briefing on coal at 6pm", "every day at 18:00 (UTC) — articles about coal"),
     ],
 )
 def test_a_digest_asked_for_in_words_is_set_up(svc: BriefingService, message: str, listed: str) -> None:
@@ -272,13 +274,33 @@ def test_a_digest_is_moved_to_another_time_or_zone_in_words_or_by_command(svc: B
     assert kept is not None and kept.last_article_id == 7  # the watermark kept: no article comes twice
     handle(svc, ME, CONSOLE, "/subscribe gas")
     assert handle(svc, ME, CONSOLE, "change it to 9pm").text.startswith("Which digest? You have #1, #2 here")
-    assert handle(svc, ME, CONSOLE, "move my gas digest to 6am").text.startswith("Moved #2: every day at 06:00 (UTC)")
+    # A new digest named with no zone keeps the one the chat's digests share.
+    assert handle(svc, ME, CONSOLE, "move my gas digest to 6am").text.startswith(
+        "Moved #2: every day at 06:00 (Europe/London)"
+    )
     assert handle(svc, ME, CONSOLE, "/reschedule 1 10pm").text.startswith(
         "Moved #1: every day at 22:00 (Europe/London)"
     )
     assert handle(svc, ME, CONSOLE, "/reschedule 9 10pm").text.startswith("You have no subscription #9 in this chat")
     assert handle(svc, ME, CONSOLE, "/reschedule 1").text.startswith("Say the new time")
     assert [s.id for s in store.chat_subscriptions(CONSOLE.platform, CONSOLE.id)] == [1, 2]
+
+
+def test_a_digest_named_without_a_zone_takes_the_zone_the_askers_digests_share(svc: BriefingService) -> None:
+    handle(svc, ME, CONSOLE, "send me a daily digest on oil at 8am london time")
+    assert handle(svc, ME, CONSOLE, "/subscribe gas at noon").text.startswith(
+        "Subscribed (#2): every day at 12:00 (Europe/London)"
+    )
+    handle(svc, ME, CONSOLE, "/subscribe coal at 9am Asia/Baku")
+    # Digests in two zones: the bot's default zone again.
+    assert handle(svc, ME, CONSOLE, "/subscribe dome").text.startswith("Subscribed (#4): every day at 08:00 (UTC)")
+
+
+def test_the_one_on_a_topic_is_stopped(svc: BriefingService, store: Store) -> None:
+    handle(svc, ME, CONSOLE, "/subscribe oil")
+    handle(svc, ME, CONSOLE, "/subscribe gas")
+    assert handle(svc, ME, CONSOLE, "stop the oil one").text == "Unsubscribed #1. 1 left in this chat."
+    assert handle(svc, ME, CONSOLE, "drop the gas one").text == "Unsubscribed #2. No more digests here."
 
 
 def test_a_briefing_on_a_topic_asked_as_a_question_is_no_subscription(svc: BriefingService, store: Store) -> None:
@@ -302,3 +324,24 @@ def test_the_chat_commands_list_and_correct(svc: BriefingService) -> None:
         "#2 every day at 08:00 (UTC) — articles about oil (set up by console:you)",
     ]
     assert "/digest — today's digest now" in handle(svc, ME, CONSOLE, "/help").text
+
+
+@pytest.mark.parametrize(
+    ("command", "meant"),
+    [("/subscibe oil", "/subscribe"), ("/unsub", "/unsubscribe"), ("/digests", "/digest"), ("/helo", "/help")],
+)
+def test_a_misspelt_command_is_answered_with_the_one_meant(svc: BriefingService, command: str, meant: str) -> None:
+    name = command.split()[0]
+    assert handle(svc, ME, CONSOLE, command).text == (
+        f"I don't know the command {name}. Did you mean {meant}? Type /help to see what I can do."
+    )
+
+
+def test_a_command_near_none_is_not_guessed_and_admin_commands_are_guessed_for_admins_only(
+    svc: BriefingService,
+) -> None:
+    unknown = "I don't know the command /xyzzy. Type /help to see what I can do."
+    assert handle(svc, ME, CONSOLE, "/xyzzy").text == unknown
+    visitor = User("telegram", "77")
+    assert "Did you mean" not in handle(svc, visitor, Chat("telegram", "77"), "/lood").text
+    assert "Did you mean /load?" in handle(svc, ME, CONSOLE, "/lood").text
