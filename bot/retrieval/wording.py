@@ -136,18 +136,26 @@ def as_on_page(speaker: Speaker | None, hits: Sequence[Hit], *, narrowed: bool) 
 
 def together(names: Sequence[str]) -> str:
     """Names in a sentence: "A", "A and B", "A, B and C", and past three "A, B and 5 others"."""
+    names = _named_once(names)
     return f"{names[0]}, {names[1]} and {len(names) - 2} others" if len(names) > 3 else listing(names)
 
 
 def words_of(names: Sequence[str]) -> str:
     """Whose words, in a sentence: "A’s words", "the words of A and B"."""
-    return f"{names[0]}’s words" if len(names) == 1 else f"the words of {together(names)}"
+    return f"{names[0]}’s words" if len(_named_once(names)) == 1 else f"the words of {together(names)}"
 
 
 def _listed(voices: Sequence[str]) -> str:
     """The first ``VOICES_LISTED`` people quoted, the rest counted: "A, B, C, D, E and 3 more"."""
+    voices = _named_once(voices)
     more = f" and {len(voices) - VOICES_LISTED} more" if len(voices) > VOICES_LISTED else ""
     return ", ".join(voices[:VOICES_LISTED]) + more
+
+
+def _named_once(names: Sequence[str]) -> list[str]:
+    """Names to list, a surname alone left out beside the one full name listed that it stands for: "Nigel Lawson and
+    Lawson" is one man the stories name both ways ("Hewitt" beside Patricia and Lleyton Hewitt stays)."""
+    return [name for name in names if full_name(name) or sum(o.endswith(f" {name}") for o in names) != 1]
 
 
 def _on(topic: str) -> str:

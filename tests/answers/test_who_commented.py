@@ -6,6 +6,8 @@ import pytest
 
 from bot.commands import handle
 from bot.models import Chat, User
+from bot.retrieval.query import Question
+from bot.retrieval.wording import lead
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
 
@@ -257,3 +259,15 @@ def test_who_is_quoted_most_lists_the_archives_most_quoted_voices(service: Brief
 def test_a_topic_that_is_a_statement_is_quoted_in_the_lead(service: BriefingService, question: str, lead: str) -> None:
     service.load_text(ADMIN, HARBOUR)
     assert service.ask(question).message.startswith(lead)
+
+
+def test_a_surname_alone_beside_the_one_full_name_it_stands_for_is_listed_once() -> None:
+    asked = Question("who commented on sterling?", topic="sterling")
+    voices = ["Nigel Lawson", "Lawson", "Robin Marshall"]
+    assert lead(asked, None, voices=voices) == "Quoted on sterling: Nigel Lawson, Robin Marshall. Their words first:"
+    both = ["Patricia Hewitt", "Lleyton Hewitt", "Hewitt"]  # which Hewitt is unknown: all stay
+    assert lead(asked, None, voices=both).startswith("Quoted on sterling: Patricia Hewitt, Lleyton Hewitt, Hewitt.")
+    news = Question("any news on sterling?", topic="sterling")
+    assert lead(news, None, besides=voices) == (
+        "What the articles say about sterling, besides the words of Nigel Lawson and Robin Marshall:"
+    )
