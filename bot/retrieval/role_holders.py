@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import combinations
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
 from bot.retrieval.aliases import RoleAliases
+from bot.retrieval.fts import all_of
+from bot.retrieval.terms import written_in
 from bot.store.protocol import StoreProtocol
 
 ROLE_WORD = re.compile(r"[a-z][a-z-]+")
@@ -27,6 +30,7 @@ QUALIFIED_PEOPLE = 20  # a typed role's qualifier recorded for more people than 
 PARAGRAPHS_READ = 50  # of each, the own paragraphs read for the role's head noun
 LINKS_READ = 1_000  # of the people a typed role names ("courtney love's lawyer"), the latest links read
 STORIES_READ = 20  # ... and of their stories, the latest read for who speaks beside them
+HEADLINED_SEARCHED = 200  # paragraphs holding a typed role's other words, read for stories headlined with them
 # Job titles typed short, and the words news writes them in ("microsoft's cfo": its chief financial officer). A
 # CEO is a role noun of its own, also written "chief executive" (``_HEAD_SYNONYMS``).
 _SHORT_TITLES = {
@@ -128,10 +132,27 @@ class RoleHolders:
     def quoted_beside(self, holders: list[int], named: tuple[int, ...]) -> list[int]:
         """Of a role's holders, those who speak in the latest stories of the people or body a typed role names."""
         stories = dict.fromkeys(link.article_id for link in self.store.person_paragraphs(named, latest=LINKS_READ))
-        latest = list(stories)[-STORIES_READ:]
-        paragraphs = [row.id for article_id in latest for row in self.store.article_rows(article_id)]
+        return self._speaking_in(list(stories)[-STORIES_READ:], [i for i in holders if i not in named])
+
+    def quoted_in_stories_on(self, holders: Iterable[int], words: Sequence[str]) -> list[int]:
+        """Of the people holding a role's head noun, those who speak in the latest stories headlined with every one
+        of a typed role's other words, which no recorded role carries: "ericsson's chief executive" is the chief
+        executive quoted in "Ericsson sees earnings improve", where the story names the firm and his title does not
+        ("Chief executive Carl-Henric Svanberg explained…")."""
+        words = [word for word in words if word not in ROLE_HEADS]  # "chief" of a chief executive is his title's
+        if not words:
+            return []
+        found = self.store.search(all_of(words), limit=HEADLINED_SEARCHED)
+        headlined = {row.article_id for row in found if all(written_in(row.title, word) for word in words)}
+        return self._speaking_in(sorted(headlined)[-STORIES_READ:], list(holders))
+
+    def _speaking_in(self, stories: Sequence[int], people: list[int]) -> list[int]:
+        """Of some people, those who speak in any of the stories."""
+        if not stories or not people:
+            return []
+        paragraphs = [row.id for article_id in stories for row in self.store.article_rows(article_id)]
         speaking = {name for names in self.store.speakers_of(paragraphs).values() for name in names}
-        names = self.store.person_names([i for i in holders if i not in named])
+        names = self.store.person_names(people)
         return sorted(i for i, name in names.items() if name in speaking)
 
 

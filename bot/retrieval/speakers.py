@@ -408,11 +408,17 @@ class SpeakerResolver:
             return self._speaker(typed, found) if found else None
         unmatched = tuple(qualifiers) if top < HELD_IN_FULL else ()
         holders = sorted(i for i, score in best.items() if score == top)
-        if unmatched and (named := self.exact(" ".join(qualifiers))):
-            # "courtney love's lawyer": the lawyer quoted in her stories, not every lawyer (nor Love herself);
-            # "the head of fox": when no head speaks in Fox's stories, Fox itself speaks (through its head).
-            quoted = self.holders.quoted_beside(holders, named.person_ids)
-            holders = quoted or [*dict.fromkeys([*holders, *named.person_ids])]
+        if not unmatched:
+            return self._speaker(typed, holders)
+        # "courtney love's lawyer": the lawyer quoted in her stories, not every lawyer (nor Love herself).
+        named = self.exact(" ".join(qualifiers))
+        if named and (quoted := self.holders.quoted_beside(holders, named.person_ids)):
+            return self._speaker(typed, quoted, qualifiers=unmatched)
+        # "ericsson's chief executive": the one quoted in a story headlined Ericsson, his title written bare.
+        if headlined := self.holders.quoted_in_stories_on(best, unmatched):
+            return self._speaker(typed, headlined)
+        if named:  # "the head of fox": when no head speaks in Fox's stories, Fox itself speaks (through its head)
+            holders = [*dict.fromkeys([*holders, *named.person_ids])]
         return self._speaker(typed, holders, qualifiers=unmatched)
 
     def others_at_body(self, speaker: Speaker) -> Speaker | None:

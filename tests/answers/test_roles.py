@@ -215,6 +215,20 @@ def test_a_role_of_a_named_person_is_the_holder_quoted_in_their_stories(service:
     assert answer.hits[0].text.startswith("Her lawyer Howard Weitzman") and "Howard Weitzman" in answer.message
 
 
+def test_a_role_at_a_firm_its_holders_title_leaves_out_is_the_one_quoted_in_the_firms_story(
+    service: BriefingService,
+) -> None:
+    service.load_text(
+        ADMIN,
+        "Ericsson sees earnings improve\n\nTelecoms firm Ericsson has posted a rise in profits.\n\n"
+        "Chief executive Carl Svanberg said it had been a good year.",
+    )
+    service.load_text(ADMIN, "Nokia cuts jobs\n\nNokia is cutting jobs.\n\nChief executive Jorma Ollila said so.")
+    assert service.retriever.speakers.resolve("ericsson's chief executive").names == ("Carl Svanberg",)
+    answer = service.ask("what did the ericsson chief executive say?")
+    assert answer.message == "What Carl Svanberg said:" and answer.hits[0].text.startswith("Chief executive Carl")
+
+
 def test_a_role_asked_in_other_words_is_the_one_holding_every_word(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
