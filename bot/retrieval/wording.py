@@ -242,7 +242,10 @@ def namesakes_of(speaker: Speaker, shown: Speaker) -> int:
     None for people asked about together ("blair and brown"), each of whom the page shows."""
     if len(speaker.parts) > 1:
         return 0
-    return sum(
-        full_name(n) and n not in shown.names and not any(n.endswith(f" {s}") for s in shown.names)
-        for n in speaker.names
-    )
+    shown_names = set(shown.names)  # a role thousands hold ("the tesco boss") is looked up name by name
+
+    def among_shown(name: str) -> bool:
+        words = name.split(" ")
+        return any(" ".join(words[start:]) in shown_names for start in range(len(words)))
+
+    return sum(full_name(n) and not among_shown(n) for n in speaker.names)
