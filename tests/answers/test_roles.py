@@ -203,30 +203,39 @@ def test_a_role_typed_in_another_house_style_finds_its_holder(
     assert service.retriever.speakers.resolve(typed).names == (holder,)
 
 
-def test_a_role_of_a_named_person_is_the_holder_quoted_in_their_stories(service: BriefingService) -> None:
-    service.load_text(
-        ADMIN,
-        "Love avoids jail\n\nSinger Courtney Love was spared jail on Friday.\n\n"
-        'Her lawyer Howard Weitzman said she had "turned her life around".',
-    )
-    service.load_text(ADMIN, "Jackson trial\n\nDefence lawyer Tom Mesereau said the jury was fair.")
-    assert service.retriever.speakers.resolve("courtney love's lawyer").names == ("Howard Weitzman",)
-    answer = service.ask("what did courtney love's lawyer say?")
-    assert answer.hits[0].text.startswith("Her lawyer Howard Weitzman") and "Howard Weitzman" in answer.message
-
-
-def test_a_role_at_a_firm_its_holders_title_leaves_out_is_the_one_quoted_in_the_firms_story(
-    service: BriefingService,
+@pytest.mark.parametrize(
+    ("stories", "typed", "holder", "quoted"),
+    [
+        (  # a named person's lawyer: the lawyer quoted in her stories, not every lawyer
+            [
+                "Love avoids jail\n\nSinger Courtney Love was spared jail on Friday.\n\n"
+                'Her lawyer Howard Weitzman said she had "turned her life around".',
+                "Jackson trial\n\nDefence lawyer Tom Mesereau said the jury was fair.",
+            ],
+            "courtney love's lawyer",
+            "Howard Weitzman",
+            "Her lawyer Howard Weitzman",
+        ),
+        (  # a firm its holder's title leaves out: the one quoted in the story headlined with it
+            [
+                "Ericsson sees earnings improve\n\nTelecoms firm Ericsson has posted a rise in profits.\n\n"
+                "Chief executive Carl Svanberg said it had been a good year.",
+                "Nokia cuts jobs\n\nNokia is cutting jobs.\n\nChief executive Jorma Ollila said so.",
+            ],
+            "ericsson's chief executive",
+            "Carl Svanberg",
+            "Chief executive Carl Svanberg",
+        ),
+    ],
+)
+def test_a_role_at_a_person_or_firm_is_the_holder_quoted_in_their_stories(
+    service: BriefingService, stories: list[str], typed: str, holder: str, quoted: str
 ) -> None:
-    service.load_text(
-        ADMIN,
-        "Ericsson sees earnings improve\n\nTelecoms firm Ericsson has posted a rise in profits.\n\n"
-        "Chief executive Carl Svanberg said it had been a good year.",
-    )
-    service.load_text(ADMIN, "Nokia cuts jobs\n\nNokia is cutting jobs.\n\nChief executive Jorma Ollila said so.")
-    assert service.retriever.speakers.resolve("ericsson's chief executive").names == ("Carl Svanberg",)
-    answer = service.ask("what did the ericsson chief executive say?")
-    assert answer.message == "What Carl Svanberg said:" and answer.hits[0].text.startswith("Chief executive Carl")
+    for story in stories:
+        service.load_text(ADMIN, story)
+    assert service.retriever.speakers.resolve(typed).names == (holder,)
+    answer = service.ask(f"what did {typed} say?")
+    assert answer.hits[0].text.startswith(quoted) and holder in answer.message, answer.message
 
 
 def test_a_role_asked_in_other_words_is_the_one_holding_every_word(service: BriefingService) -> None:
