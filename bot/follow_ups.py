@@ -65,11 +65,12 @@ class FollowUps:
             readings = [
                 q if q.topic.lower() in text.lower() else replace(q, topic=without_periods(q.topic)) for q in readings
             ]
-        if context is None or not (thing := _what_it_is(context.question)):
+        if context is None:
             return readings
-        # "who is he?" after Ferguson's words on the referee: "what did he say about it?" then is on the referee.
-        readings = [replace(q, text=f"{q.text} ({thing})") if self._introduces(q) else q for q in readings]
-        if self._a_body_spoke(context):
+        if talked_of := _talked_of(context.question):
+            # "who is he?" after Ferguson's words on the referee: "what did he say about it?" then is on the referee.
+            readings = [replace(q, text=f"{q.text} ({talked_of})") if self._introduces(q) else q for q in readings]
+        if not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
             return readings
         return [replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]
 
@@ -355,8 +356,8 @@ def _on_its_topic(question: Question, context: Context | None, *, known: bool) -
 def _on_our_topic(topic: str, thing: str) -> str:
     """A follow-up's topic with the conversation's thing put for what refers to it: "any news on yukos?", then "who
     owns it?" asks who owns Yukos, "and about its sale?" about Yukos's sale, "when is it?" when the Dome is."""
-    if refers_back(topic):
-        return topic  # only "it": read as the conversation's topic already
+    if refers_back(topic) or topic == thing:
+        return topic  # only "it", or the thing itself ("defra being slow to pay its bills"): read already
 
     def put(found: re.Match[str]) -> str:
         return thing if found["it"] else f"in {thing}" if found["there"] else f"{thing}'s"
@@ -383,6 +384,12 @@ def _what_it_is(asked: Question) -> str:
     undated = without_periods(thing)
     # Nor is a topic that still refers back itself ("its sale" after someone's words on no topic).
     return "" if is_a_date(undated) or not content_words(undated) or _REFERENCE.search(thing) else thing
+
+
+def _talked_of(asked: Question) -> str:
+    """What a conversation was about, for an introduction of someone in it to keep: its topic as a follow-up carries
+    it on, or what an introduction before kept; never the person introduced."""
+    return _what_it_is(asked) if WHO_IS.match(asked.text) and not _A_QUESTION.match(asked.topic) else _carried(asked)
 
 
 def _carried(asked: Question) -> str:

@@ -246,6 +246,19 @@ def test_it_after_who_is_he_is_still_what_the_conversation_was_about(
     assert answer in reply.text.split(":")[0] and "Khalaf Khalafov said about Khalaf" not in reply.text, reply.text
 
 
+def test_it_after_who_is_he_is_a_topic_that_refers_within_itself_or_asks_a_question(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Farm payments\n\nEdward Leigh MP said Defra was too slow to pay its bills to farmers.")
+    for question, topic in (
+        ("did edward leigh mention defra being slow to pay its bills?", "defra being slow to pay its bills"),
+        ("what did edward leigh say about why defra is slow to pay farmers?", "why defra is slow to pay farmers"),
+    ):
+        user, chat = User("telegram", question), Chat("telegram", question)
+        handle(service, user, chat, question)
+        handle(service, user, chat, "who is he?")
+        reply = handle(service, user, chat, "what did he say about it?")
+        assert topic in reply.text.split("\n")[0], reply.text
+
+
 def test_it_after_who_is_someone_is_not_themselves(service: BriefingService) -> None:
     user, chat = User("telegram", "61"), Chat("telegram", "61")
     handle(service, user, chat, "who is khalafov?")
