@@ -47,6 +47,7 @@ ELIDED_WORDS = 2  # a question of no more content words than this may leave the 
 _ELIDED = re.compile(r" \((?P<thing>[^()]+)\)$")  # the thing a short question was asked of, in brackets
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*")  # a name typed in a topic, which an "its" after it may stand for
 
 
 class FollowUps:
@@ -360,9 +361,19 @@ def _on_our_topic(topic: str, thing: str) -> str:
         return topic  # only "it", or the thing itself ("defra being slow to pay its bills"): read already
 
     def put(found: re.Match[str]) -> str:
+        if found["its"] and _its_within(topic, found):
+            return found[0]
         return thing if found["it"] else f"in {thing}" if found["there"] else f"{thing}'s"
 
     return _REFERENCE.sub(put, topic)
+
+
+def _its_within(topic: str, its: re.Match[str]) -> bool:
+    """Whether a topic's "its" stands for something the topic names before it: a name typed there ("Japan insisting
+    on growing all its rice"), or any words before "its own" ("japan insisting on growing all its own rice"), which
+    never reaches back across the conversation."""
+    before, after = topic[: its.start()], topic[its.end() :].lstrip().lower()
+    return _NAMED.search(before) is not None or (bool(before.strip()) and after.startswith("own "))
 
 
 def _what_it_is(asked: Question) -> str:

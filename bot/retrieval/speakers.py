@@ -33,6 +33,7 @@ from bot.retrieval.typed_names import (
     given_in,
     misspelt,
     name_words,
+    names_a_role,
     names_joined,
     names_listed,
     normalise_name,
@@ -282,7 +283,9 @@ class SpeakerResolver:
         reading, for a question they never answer: a house style without titles (Reuters' "Finance Minister
         Omar Davies") records none, and a title may be typed wrong ("mr hewitt" for Patricia Hewitt)."""
         without_title = untitled(name)
-        others = self.resolve(without_title, allow_fuzzy=False) if without_title != name else None
+        if without_title == name or names_a_role(without_title):
+            return found  # "lord chancellor" is an office of its own, not a lord who is a chancellor
+        others = self.resolve(without_title, allow_fuzzy=False)
         rest = [i for i in others.person_ids if i not in found.person_ids] if others else []
         return _then(found, self._speaker(found.typed, rest, fuzzy=True) if rest else None)
 

@@ -259,6 +259,18 @@ def test_it_after_who_is_he_is_a_topic_that_refers_within_itself_or_asks_a_quest
         assert topic in reply.text.split("\n")[0], reply.text
 
 
+@pytest.mark.parametrize(
+    "follow_up", ["and about japan insisting on growing all its own rice?", "and about Japan and its rice?"]
+)
+def test_an_its_standing_for_what_the_follow_up_names_is_not_the_conversations_thing(
+    service: BriefingService, follow_up: str
+) -> None:
+    user, chat = User("telegram", follow_up), Chat("telegram", follow_up)
+    handle(service, user, chat, "what did khalafov say about the corridor?")
+    reply = handle(service, user, chat, follow_up)
+    assert "corridor's" not in reply.text and "its" in reply.text.split("\n")[0], reply.text
+
+
 def test_it_after_who_is_someone_is_not_themselves(service: BriefingService) -> None:
     user, chat = User("telegram", "61"), Chat("telegram", "61")
     handle(service, user, chat, "who is khalafov?")

@@ -151,6 +151,14 @@ def test_a_role_asked_plainly_is_not_a_former_or_shadow_holders(service: Briefin
     assert service.retriever.speakers.resolve("the former treasurer").names == ("Ann Holt",)
 
 
+def test_an_office_opening_on_a_title_is_not_the_office_without_it(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Courts\n\nLord Chancellor Lord Falconer said judges must stay independent.")
+    service.load_text(ADMIN, "Growth\n\nChancellor Gordon Brown said the wet weather had slowed growth.")
+    answer = service.ask("what did the lord chancellor say about the weather?")
+    # Not Gordon Brown as "chancellor" once "lord" is taken for a title: the Lord Chancellor is another office.
+    assert answer.no_match and "Gordon Brown" not in answer.message, answer.message
+
+
 def test_a_role_asked_for_is_its_written_holders_before_those_only_inferred(service: BriefingService) -> None:
     service.load_text(ADMIN, "Budget\n\nTreasurer Bob Reyes said the budget would balance next year.")
     service.load_text(
