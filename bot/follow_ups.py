@@ -26,8 +26,9 @@ from bot.retrieval.person_readings import person_readings
 from bot.retrieval.query import Question, asks_who_spoke, refers_back, refers_to_a_person
 from bot.retrieval.question_patterns import WHO_IS, WHO_RUNS
 from bot.retrieval.speaker_reading import a_crowd
+from bot.retrieval.speakers import known_by_full_names
 from bot.retrieval.terms import stems_of
-from bot.retrieval.typed_names import listing, names_a_role, reads_as_a_role
+from bot.retrieval.typed_names import listing, names_a_role, normalise_name, reads_as_a_role
 
 # What refers to the thing a conversation is about: "its" ("and about its sale?", "who holds its shares?"; a topic
 # opening "it's" means the same), and "it" or "them" among a topic's other words ("who owns it", "did they cut
@@ -44,6 +45,8 @@ _A_QUESTION = re.compile(  # a topic that is a whole question of no known phrasi
 )
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that may stand for the person asked about
 ELIDED_WORDS = 2  # a question of no more content words than this may leave the conversation's thing unsaid
+NAMED_FEW = 3  # people words may name at once and still be someone asked for ("doug williams from bt")
+_NOT_BEFORE_A_NAME = frozenset("in on at about for from with against of to by near over".split())  # a place's
 _ELIDED = re.compile(r" \((?P<thing>[^()]+)\)$")  # the thing a short question was asked of, in brackets
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
@@ -262,7 +265,34 @@ class FollowUps:
             speakers.exact(typed)
             or (self._may_be_someone(typed) and speakers.resolve(typed, allow_fuzzy=False))
             or self.retriever.asked.misspelt(typed)
+            or self._full_name_with_a_slip(typed)
         )
+
+    def _named_with_more(self, typed: str) -> bool:
+        """Whether typed words of two or more name a few people in full, with a title before ("cardinal murphy
+        o'connor") or their body after ("doug williams from bt"); not a phrase ending on a place someone is named
+        after ("deputy ministers meeting in baku")."""
+        words = normalise_name(typed).split()
+        if len(words) < 2:
+            return False
+        found = self.retriever.speakers.resolve(typed, allow_fuzzy=False)
+        if found is None or found.qualifiers or len(found.person_ids) > NAMED_FEW:
+            return False
+        for name in found.names:
+            surname = normalise_name(name).split()[-1].split("-")  # "murphy-o'connor", typed "murphy o'connor"
+            at = next((i for i in range(len(words)) if words[i : i + len(surname)] == surname), -1)
+            if at < 0 or words[at - 1 if at else 0] in _NOT_BEFORE_A_NAME:
+                return False
+        return True
+
+    def _full_name_with_a_slip(self, typed: str) -> bool:
+        """Whether typed words are a given name, then a surname a letter or two from a full-named person's ("tessa
+        jowel": Tessa Jowell), though the slip is a word some article uses."""
+        words = typed.split()
+        if len(words) != 2 or not self.retriever.speakers.may_be_given(words[0]):
+            return False
+        found = self.retriever.speakers.resolve(typed, role_noun_needed=True)
+        return found is not None and found.fuzzy and known_by_full_names(found)
 
     def _may_be_someone(self, typed: str) -> bool:
         """Whether typed words may be someone: a role as a whole ("the courts minister", "the head of the imf"), or
@@ -284,6 +314,8 @@ class FollowUps:
         inquiries" is a topic, "the courts minister" someone), and a word the archive mostly writes in lower case
         ("jobs", not "khalafov", nor "lawson", whom Reuters names opening sentences)."""
         words = other.split()
+        if len(words) > 1 and self.retriever.speakers.may_be_given(words[0]) and self.retriever.speakers.by_name(other):
+            return False  # "mike short": the man of that full name
         return bool(words) and not reads_as_a_role(other) and self.retriever.reader.written_in_lower_case(words[-1])
 
     def _turned_to(self, text: str, context: Context) -> list[Question] | None:
@@ -301,6 +333,10 @@ class FollowUps:
                 return [turned]
             return [replace(turned, speaker=asked.speaker, topic=other), turned]
         if not self._someone(other):
+            # "and cardinal murphy o'connor?", "and doug williams from bt?" after Blair's words on Iraq: someone a title
+            # or a body names, on Iraq, if they speak on it; else Blair on what was typed.
+            if asked.speaker and content_words(asked.topic) and self._named_with_more(other):
+                return [Question(text, speaker=other, topic=_carried(asked)), Question(text, asked.speaker, other)]
             return None
         news_of_them = Question(text, topic=other)
         if not asked.speaker and WHO_IS.match(asked.text):

@@ -271,6 +271,42 @@ def test_an_its_standing_for_what_the_follow_up_names_is_not_the_conversations_t
     assert "corridor's" not in reply.text and "its" in reply.text.split("\n")[0], reply.text
 
 
+@pytest.mark.parametrize(
+    ("story", "first", "again", "lead"),
+    [
+        (  # a full name whose surname the archive writes in lower case
+            "New Year texts\n\nMike Short, of the Mobile Data Association, said texting would break records.\n\n"
+            "Networks were short of capacity.\n\nA short message costs 10p.\n\nCalls fell short of forecasts.\n\n"
+            "Sodik Imomi said Mike Short was right that gas would be short.",
+            "what did mike short say about texting?",
+            "and mike short?",
+            "What Mike Short said about texting",
+        ),
+        (  # a surname a letter from the one meant, itself a word some article uses
+            "Olympic bid\n\nCulture Secretary Tessa Jowell said the bid was strong.\n\nButchers sold every jowel.",
+            "what did tessa jowell say about the bid?",
+            "and tessa jowel?",
+            "What Tessa Jowell said about the bid",
+        ),
+        (  # a name with the body that employs its holder
+            "TV future\n\nDoug Williams, of BT, said interactive TV would grow fast.",
+            "what did doug williams say about interactive tv?",
+            "and doug williams from bt?",
+            "What Doug Williams said about interactive tv",
+        ),
+    ],
+)
+def test_and_someone_after_another_persons_words_asks_them_on_the_topic(
+    service: BriefingService, story: str, first: str, again: str, lead: str
+) -> None:
+    service.load_text(ADMIN, story)
+    user, chat = User("telegram", again), Chat("telegram", again)
+    handle(service, user, chat, first)
+    handle(service, user, chat, "and imomi?")
+    reply = handle(service, user, chat, again)
+    assert reply.text.startswith(lead), reply.text
+
+
 def test_it_after_who_is_someone_is_not_themselves(service: BriefingService) -> None:
     user, chat = User("telegram", "61"), Chat("telegram", "61")
     handle(service, user, chat, "who is khalafov?")
