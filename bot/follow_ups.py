@@ -46,6 +46,10 @@ _A_QUESTION = re.compile(  # a topic that is a whole question of no known phrasi
 _SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)  # a pronoun that may stand for the person asked about
 ELIDED_WORDS = 2  # a question of no more content words than this may leave the conversation's thing unsaid
 NAMED_FEW = 3  # people words may name at once and still be someone asked for ("doug williams from bt")
+# Content words a topic holds before an "it" or "its" for it to be a question of its own, whose "it" it names
+# ("south korea doing to cut its trade surplus"), not a follow-up ("who holds its shares", "why did it go bust").
+OWN_SUBJECT_WORDS = 3
+_IT_TRUE_THAT = re.compile(r"^\W*(?:is|was|isn't|wasn't) it (?:true|false|right|correct|likely|possible) that\b", re.I)
 _NOT_BEFORE_A_NAME = frozenset("in on at about for from with against of to by near over".split())  # a place's
 _ELIDED = re.compile(r" \((?P<thing>[^()]+)\)$")  # the thing a short question was asked of, in brackets
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
@@ -76,7 +80,21 @@ class FollowUps:
             readings = [replace(q, text=f"{q.text} ({talked_of})") if self._introduces(q) else q for q in readings]
         if not (thing := _what_it_is(context.question)) or self._a_body_spoke(context):
             return readings
-        return [replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]
+        return [q if self._its_own_it(q) else replace(q, topic=_on_our_topic(q.topic, thing)) for q in readings]
+
+    def _its_own_it(self, question: Question) -> bool:
+        """Whether what refers back in a question stands for something it names itself: a body it asks ("has japan's
+        farm ministry commented on reports it will discuss rice imports"), or what a topic of its own names before
+        it ("what's south korea doing to cut its trade surplus", typed after news on the Dome)."""
+        if not (reference := _REFERENCE.search(question.topic)):
+            return False
+        if question.speaker and not names_no_one(question.speaker) and not self._a_person(question.speaker):
+            return True
+        # Words of the question's own, not of an "is it true that" before them.
+        before = content_words(_IT_TRUE_THAT.sub("", question.topic[: reference.start()]))
+        # "is romania keeping its status": a name before an "its" owns it (not before an "it": "will blair visit it").
+        named = reference["its"] and any(map(self.retriever.reader.written_as_a_name, before))
+        return bool(named) or len(before) >= OWN_SUBJECT_WORDS
 
     def _introduces(self, question: Question) -> bool:
         """Whether a reading asks who someone known is ("who is Sir Alex Ferguson?"), which is no thing "it" is."""
@@ -208,6 +226,11 @@ class FollowUps:
         question naming them would be ("did bundesbank cut interest rates?"); None without such a person."""
         asked = context.question
         if not asked.speaker or not (subject := _SUBJECT.search(text)):
+            return None
+        before = content_words(text[: subject.start()])
+        # "what share of voters say they don't trust politicians": the voters, not the person asked about.
+        plural = subject[0].lower() == "they" and any(word.endswith("s") for word in before)
+        if plural or len(before) >= OWN_SUBJECT_WORDS:
             return None
         named = f"{text[: subject.start()]}{asked.speaker}{text[subject.end() :]}"
         return self.retriever.read(_on_our_topic(named, thing) if (thing := _what_it_is(asked)) else named)

@@ -307,6 +307,29 @@ def test_and_someone_after_another_persons_words_asks_them_on_the_topic(
     assert reply.text.startswith(lead), reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("what's south korea doing to cut its trade surplus with the us?", "South Korea is cutting its trade surplus"),
+        ("is romania keeping its trade status?", "US officials said Romania will keep its trade status"),
+        ("has japan's agriculture ministry said whether it will buy rice?", "The Agriculture Ministry said it would"),
+        ("what share of voters say they trust politicians?", "Voters say they trust politicians less"),
+    ],
+)
+def test_a_question_of_its_own_keeps_its_it_after_a_conversation(
+    service: BriefingService, question: str, found: str
+) -> None:
+    service.load_text(ADMIN, "Korea trade\n\nSouth Korea is cutting its trade surplus with the US.")
+    service.load_text(ADMIN, "Romania\n\nUS officials said Romania will keep its trade status.")
+    service.load_text(ADMIN, "Japan rice\n\nThe Agriculture Ministry said it would buy more rice from abroad.")
+    service.load_text(ADMIN, "Trust poll\n\nVoters say they trust politicians less than ever, a poll found.")
+    user, chat = User("telegram", question), Chat("telegram", question)
+    handle(service, user, chat, "what did khalafov say about the corridor?")
+    reply = handle(service, user, chat, question)
+    assert "corridor" not in reply.text and "Khalafov" not in reply.text.split("\n")[0], reply.text
+    assert reply.quotes and reply.quotes[0].text.startswith(found), reply.text
+
+
 def test_it_after_who_is_someone_is_not_themselves(service: BriefingService) -> None:
     user, chat = User("telegram", "61"), Chat("telegram", "61")
     handle(service, user, chat, "who is khalafov?")
