@@ -134,11 +134,16 @@ class SpeakerReader:
             if speaker := self.misspelt(reading.speaker):
                 return speaker, reading
         for surname in surname_readings(text, self._may_be_given):
-            if (speaker := self.speakers.by_name(surname.speaker)) and self.reader.written_as_a_name(surname.speaker):
+            if (speaker := self.speakers.by_name(surname.speaker)) and self._written_as_a_surname(surname.speaker):
                 return speaker, surname
             if speaker := self.misspelt(surname.speaker):
                 return speaker, surname
         return None
+
+    def _written_as_a_surname(self, word: str) -> bool:
+        """Whether the archive writes a word as a name: capitalised mid-sentence, or as Reuters writes "Nazer said…",
+        opening its sentences and seldom in lower case ("nazer oil price" is Nazer on the oil price)."""
+        return self.reader.written_as_a_name(word) or not self.reader.written_in_lower_case(word)
 
     def _a_common_word(self, typed: str) -> bool:
         """Whether a subject is one word the archive mostly writes in lower case and no role: "is sterling going to

@@ -76,6 +76,17 @@ def test_a_word_typed_with_an_article_is_a_thing_not_a_misspelt_name(service: Br
     assert service.ask("what did doee say?").message.startswith("What John Doe said")
 
 
+@pytest.mark.parametrize("question", ["nazer oil prices", "oil prices nazer"])
+def test_search_box_words_with_a_surname_the_stories_open_sentences_with(
+    service: BriefingService, question: str
+) -> None:
+    # Reuters writes the surname opening its sentences: never in lower case, seldom capitalised mid-sentence.
+    said = ["Nazer said oil prices would hold.", "Nazer said output was steady.", "Nazer said Opec was united."]
+    service.load_text(ADMIN, "\n\n".join(["Saudi oil", "Oil Minister Hisham Nazer spoke in Riyadh.", *said]))
+    answer = service.ask(question)
+    assert answer.message == "What Hisham Nazer said about oil prices:" and answer.hits[0].text == said[0]
+
+
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
