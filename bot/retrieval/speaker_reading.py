@@ -78,8 +78,11 @@ class SpeakerReader:
         """
         # "how did people react to the Dome?" asks no one in particular (an entity "Pakistan People" goes by "people").
         people = [reading for reading in readings if not a_crowd(reading.speaker)]
+        # A side that is one word the archive writes in lower case comes last: "jobs - australia's treasurer?" is the
+        # treasurer on jobs, not Steve Jobs on the treasurer.
+        people.sort(key=lambda reading: self._a_common_word(reading.speaker))
         for reading in people:
-            if named := self.speakers.by_name(reading.speaker):
+            if (named := self.speakers.by_name(reading.speaker)) and not self._a_common_word(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or named, reading
         for reading in people:
             # "blair iraq quotes": search-box words before "quotes" are Blair on Iraq, not a role "blair iraq".

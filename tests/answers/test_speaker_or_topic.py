@@ -162,6 +162,15 @@ def test_of_two_names_in_chat_shorthand_the_persons_is_the_speaker(service: Brie
     assert answer.hits[0].text.startswith("Sodik Imomi said the Corva plant")
 
 
+def test_of_two_sides_in_chat_shorthand_a_lower_case_word_is_the_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Apple launch\n\nSteve Jobs said the new Mac would sell well.")
+    for n in range(3):  # the archive writes "jobs" in lower case
+        service.load_text(ADMIN, f"Labour market {n}\n\nFactories cut jobs as orders fell, and more jobs may go.")
+    service.load_text(ADMIN, "Jobs data\n\nAustralia's treasurer Paul Keating said jobs growth would pick up.")
+    answer = service.ask("jobs - australia's treasurer?")
+    assert answer.message.startswith("What Paul Keating said about jobs"), answer.message
+
+
 def test_more_chat_shorthand_names_a_speaker(service: BriefingService) -> None:
     for question in ("imomi's oil comments", "oil comments by imomi", "imomi says oil"):
         assert service.ask(question).message.startswith("What Sodik Imomi said about oil"), question
