@@ -50,7 +50,8 @@ NAMED_FEW = 3  # people words may name at once and still be someone asked for ("
 # ("south korea doing to cut its trade surplus"), not a follow-up ("who holds its shares", "why did it go bust").
 OWN_SUBJECT_WORDS = 3
 _IT_TRUE_THAT = re.compile(r"^\W*(?:is|was|isn't|wasn't) it (?:true|false|right|correct|likely|possible) that\b", re.I)
-_NOT_BEFORE_A_NAME = frozenset("in on at about for from with against of to by near over".split())  # a place's
+# Words after which a name is a place or a thing's, not the person asked for ("meeting in baku").
+_NOT_BEFORE_A_NAME = frozenset("in on at about for from with against of to by near over".split())
 _ELIDED = re.compile(r" \((?P<thing>[^()]+)\)$")  # the thing a short question was asked of, in brackets
 _POSSESSIVE = re.compile(r"['’]s$")  # "the dome's" put in for "its": the dome
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
@@ -304,7 +305,7 @@ class FollowUps:
         for name in found.names:
             surname = normalise_name(name).split()[-1].split("-")  # "murphy-o'connor", typed "murphy o'connor"
             at = next((i for i in range(len(words)) if words[i : i + len(surname)] == surname), -1)
-            if at < 0 or words[at - 1 if at else 0] in _NOT_BEFORE_A_NAME:
+            if at < 0 or (at > 0 and words[at - 1] in _NOT_BEFORE_A_NAME):
                 return False
         return True
 
