@@ -307,6 +307,14 @@ def test_and_someone_after_another_persons_words_asks_them_on_the_topic(
     assert reply.text.startswith(lead), reply.text
 
 
+_QUESTIONS_OF_THEIR_OWN = (
+    "Korea trade\n\nSouth Korea is cutting its trade surplus with the US.",
+    "Romania\n\nUS officials said Romania will keep its trade status.",
+    "Japan rice\n\nThe Agriculture Ministry said it would buy more rice from abroad.",
+    "Trust poll\n\nVoters say they trust politicians less than ever, a poll found.",
+)
+
+
 @pytest.mark.parametrize(
     ("question", "found"),
     [
@@ -319,10 +327,8 @@ def test_and_someone_after_another_persons_words_asks_them_on_the_topic(
 def test_a_question_of_its_own_keeps_its_it_after_a_conversation(
     service: BriefingService, question: str, found: str
 ) -> None:
-    service.load_text(ADMIN, "Korea trade\n\nSouth Korea is cutting its trade surplus with the US.")
-    service.load_text(ADMIN, "Romania\n\nUS officials said Romania will keep its trade status.")
-    service.load_text(ADMIN, "Japan rice\n\nThe Agriculture Ministry said it would buy more rice from abroad.")
-    service.load_text(ADMIN, "Trust poll\n\nVoters say they trust politicians less than ever, a poll found.")
+    for story in _QUESTIONS_OF_THEIR_OWN:
+        service.load_text(ADMIN, story)
     user, chat = User("telegram", question), Chat("telegram", question)
     handle(service, user, chat, "what did khalafov say about the corridor?")
     reply = handle(service, user, chat, question)
