@@ -246,7 +246,7 @@ class FollowUps:
         """Who of the people a speaker may be a topic names, as asked for: "greenspan", then "what did alan say?" asks
         all Alan Greenspan said, not his words about himself nor Sir Alan Budd's; else ""."""
         speakers = self.retriever.speakers
-        named, asked = speakers.resolve(topic, allow_fuzzy=False), speakers.resolve(speaker)
+        named, asked = speakers.resolve(topic, allow_fuzzy=False, role_noun_needed=True), speakers.resolve(speaker)
         if named is None or asked is None:
             return ""
         # A given name is read as the Alans who go by it first ("Sir Alan"), then every other Alan.

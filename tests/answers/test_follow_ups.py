@@ -336,6 +336,22 @@ def test_a_question_of_its_own_keeps_its_it_after_a_conversation(
     assert reply.quotes and reply.quotes[0].text.startswith(found), reply.text
 
 
+def test_someone_asked_after_news_is_asked_on_it_though_the_news_reads_loosely_as_their_role(
+    service: BriefingService,
+) -> None:
+    service.load_text(
+        ADMIN,
+        "Grain talks\n\nSoviet officials want cheaper grain, and Soviet buyers held off.\n\n"
+        "Agriculture Secretary Richard Lyng said rumours of a Soviet wheat subsidy were false.\n\n"
+        "Lyng also said farm exports would rise.",
+    )
+    user, chat = User("telegram", "62"), Chat("telegram", "62")
+    handle(service, user, chat, "any news on rumours of a soviet wheat subsidy?")
+    reply = handle(service, user, chat, "what did lyng say?")
+    # The news is no name Lyng goes by, though his guessed role ("soviet agriculture secretary") shares a word.
+    assert reply.text.startswith("What Richard Lyng said about rumours of a soviet wheat subsidy"), reply.text
+
+
 def test_it_after_who_is_someone_is_not_themselves(service: BriefingService) -> None:
     user, chat = User("telegram", "61"), Chat("telegram", "61")
     handle(service, user, chat, "who is khalafov?")
