@@ -94,7 +94,6 @@ _REACTION = (
     r"|how did (?:people|others|everyone|anyone) (?:react|respond)"
 )
 _TAKING_IT = r"(?:disagreed?|agreed?|objected?|reacted?|responded?|replied|answered|hit back|criticised|criticized)"
-_REACTS = re.compile(rf"^(?:and |so )?(?:{_REACTION}|(?:did|has|have) (?:any|some)(?:one|body) {_TAKING_IT})\b", re.I)
 # "who else commented?", "anyone else?", "what did others say?", "who commented?": the conversation's topic,
 # whoever speaks on it.
 _FOLLOW_UP_OTHERS = re.compile(
@@ -104,7 +103,7 @@ _FOLLOW_UP_OTHERS = re.compile(
     r"|disagreed|disagree|objected|object|weighed in|was critical|were critical|was quoted|were quoted"
     r"|thought|think|was there|were there))?"
     rf"|(?:any |what )?other {_OTHER_VOICES}(?: are there)?"
-    rf"|(?:did|has|have) (?:any|some)(?:one|body) {_TAKING_IT}|{_REACTION}"
+    rf"|(?P<reaction>(?:did|has|have) (?:any|some)(?:one|body) {_TAKING_IT}|{_REACTION})"
     rf"|{WHO_SPOKE})(?: anything)?(?: (?:on|about|to) (?:it|that|this))?$",
     re.IGNORECASE,
 )
@@ -150,10 +149,9 @@ def other_speaker(text: str) -> str:
 def parse_follow_up(text: str) -> FollowUp | None:
     """A follow-up's new topic, or None when the text stands on its own."""
     clean = normalise(text)
-    if _FOLLOW_UP_OTHERS.match(clean):
+    if anyone := _FOLLOW_UP_OTHERS.match(clean):
         # A reaction is someone else's: "any reaction?" after Lawson's words leaves him out.
-        others = _OTHERS.search(clean) is not None or _REACTS.match(clean) is not None
-        return FollowUp(same_topic=True, anyone=True, others=others)
+        return FollowUp(same_topic=True, anyone=True, others=bool(_OTHERS.search(clean) or anyone["reaction"]))
     if match := _FOLLOW_UP_SPEAKER.match(clean):
         return _on(tidy_topic(match.group("t") or match.group("t2") or ""))
     if match := _FOLLOW_UP_TOPIC.match(clean):
