@@ -142,7 +142,8 @@ def together(names: Sequence[str]) -> str:
 
 def words_of(names: Sequence[str]) -> str:
     """Whose words, in a sentence: "A’s words", "the words of A and B"."""
-    return f"{names[0]}’s words" if len(_named_once(names)) == 1 else f"the words of {together(names)}"
+    named = _named_once(names)
+    return f"{named[0]}’s words" if len(named) == 1 else f"the words of {together(named)}"
 
 
 def _listed(voices: Sequence[str]) -> str:

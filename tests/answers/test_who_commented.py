@@ -271,3 +271,7 @@ def test_a_surname_alone_beside_the_one_full_name_it_stands_for_is_listed_once()
     assert lead(news, None, besides=voices) == (
         "What the articles say about sterling, besides the words of Nigel Lawson and Robin Marshall:"
     )
+    # The full name whichever comes first, when one person is left out.
+    assert lead(news, None, besides=["Lawson", "Nigel Lawson"]) == (
+        "What the articles say about sterling, besides Nigel Lawson’s words:"
+    )
