@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -70,6 +70,8 @@ class SubscriptionRequest:
     zone: str = "UTC"
     topic: str = ""
     speaker: str = ""
+    # Whether ``args`` named the zone (else it is the default): how it was asked, not what is asked for.
+    zone_named: bool = field(default=False, compare=False)
 
 
 def parse_subscription(args: str, default_zone: str) -> SubscriptionRequest:
@@ -100,6 +102,7 @@ def parse_subscription(args: str, default_zone: str) -> SubscriptionRequest:
         zone=distinct[0] if distinct else fallback,
         topic=_tidy(text),
         speaker=speaker,
+        zone_named=bool(distinct),
     )
 
 

@@ -172,9 +172,8 @@ def reschedule(
         listed = ", ".join(f"#{s.id}" for s in chosen)
         raise BadQuestion(f"Which digest? You have {listed} here: say its number, e.g. /reschedule {chosen[0].id} 9pm.")
     (subscription,) = chosen
-    # A zone given reads the same whatever the default; with none, or no time, the digest keeps its own.
-    timed = names_a_time(args)
-    zoned = parse_subscription(args, "UTC").zone == parse_subscription(args, "Asia/Tokyo").zone
+    # With no time, or no zone, named, the digest keeps its own.
+    timed, zoned = names_a_time(args), asked.zone_named
     if not timed and not zoned:
         raise BadQuestion("Say the new time, e.g. /reschedule 9pm, or a zone, e.g. /reschedule 7:30 Asia/Tokyo.")
     updated = replace(
