@@ -79,10 +79,11 @@ class SpeakerReader:
         # "how did people react to the Dome?" asks no one in particular (an entity "Pakistan People" goes by "people").
         people = [reading for reading in readings if not a_crowd(reading.speaker)]
         # A side that is one word the archive writes in lower case comes last: "jobs - australia's treasurer?" is the
-        # treasurer on jobs, not Steve Jobs on the treasurer.
-        people.sort(key=lambda reading: self._a_common_word(reading.speaker))
+        # treasurer on jobs, not Steve Jobs on the treasurer (each side looked up in the archive once).
+        common = {reading.speaker: self._a_common_word(reading.speaker) for reading in people}
+        people.sort(key=lambda reading: common[reading.speaker])
         for reading in people:
-            if (named := self.speakers.by_name(reading.speaker)) and not self._a_common_word(reading.speaker):
+            if (named := self.speakers.by_name(reading.speaker)) and not common[reading.speaker]:
                 return self.speakers.resolve(reading.speaker) or named, reading
         for reading in people:
             # "blair iraq quotes": search-box words before "quotes" are Blair on Iraq, not a role "blair iraq".
@@ -137,16 +138,12 @@ class SpeakerReader:
             if speaker := self.misspelt(reading.speaker):
                 return speaker, reading
         for surname in surname_readings(text, self._may_be_given):
-            if (speaker := self.speakers.by_name(surname.speaker)) and self._written_as_a_surname(surname.speaker):
+            speaker = self.speakers.by_name(surname.speaker)
+            if speaker and self.reader.written_as_a_surname(surname.speaker):
                 return speaker, surname
             if speaker := self.misspelt(surname.speaker):
                 return speaker, surname
         return None
-
-    def _written_as_a_surname(self, word: str) -> bool:
-        """Whether the archive writes a word as a name: capitalised mid-sentence, or as Reuters writes "Nazer said…",
-        opening its sentences and seldom in lower case ("nazer oil price" is Nazer on the oil price)."""
-        return self.reader.written_as_a_name(word) or not self.reader.written_in_lower_case(word)
 
     def _a_common_word(self, typed: str) -> bool:
         """Whether a subject is one word the archive mostly writes in lower case and no role: "is sterling going to

@@ -155,6 +155,10 @@ class TopicReader:
         """Whether the archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
         return written_as_a_name(self.store, word)
 
+    def written_as_a_surname(self, word: str) -> bool:
+        """Whether the archive writes a word as a name, mid-sentence or opening its sentences ("Nazer said…")."""
+        return written_as_a_surname(self.store, word)
+
     def specific_is_a_name(self, topic: Topic) -> bool:
         """Whether a topic's most specific word is a name, which a story on the topic must use as such: a common word
         may be said otherwise ("punished": "disciplinary action"), "Toronto" or "Mexico" may not."""
@@ -217,6 +221,15 @@ def written_in_lower_case(store: StoreProtocol, word: str) -> bool:
 def written_as_a_name(store: StoreProtocol, word: str) -> bool:
     """Whether a store's archive mostly capitalises a word mid-sentence (of the paragraphs that use it most)."""
     return _mostly_written(store, word, named_in)
+
+
+def written_as_a_surname(store: StoreProtocol, word: str) -> bool:
+    """Whether a store's archive writes a word as a name: mostly capitalised mid-sentence, or, as Reuters writes
+    "Nazer said…", seldom in lower case (one sample read for both)."""
+    sample = store.search(quote_term(word), limit=NAME_SAMPLE)
+    named = sum(named_in(row.text, word) for row in sample)
+    in_lower_case = sum(lower_case_in(row.text, word) for row in sample)
+    return not sample or 2 * named >= len(sample) or 2 * in_lower_case < len(sample)
 
 
 def _mostly_written(store: StoreProtocol, word: str, written: Callable[[str, str], bool]) -> bool:
