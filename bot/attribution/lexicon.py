@@ -122,6 +122,7 @@ VERB_PARTICLES: dict[str, frozenset[str]] = {
     "plays": frozenset({"down"}),
     # "X objects to the plan", not "Inanimate objects will start to interact with us".
     "objects": frozenset({"to", "that"}),
+    "notes": frozenset({"that"}),  # "He notes that commodity prices are traded daily", not "the notes"
     "pleaded": frozenset({"with", "for"}),
     "pleads": frozenset({"with", "for"}),
 }
@@ -152,6 +153,8 @@ VERB_IDIOMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("expressed", "expresses", "voiced", "voices"), _STANCES),
     **dict.fromkeys(("reminded", "reminds"), (" the ", " reporters", " journalists", " delegates", " members")),
     **dict.fromkeys(("paid", "pays"), (" tribute",)),
+    # "Eyskens made clear he was hoping for…", "has made it clear that…".
+    **dict.fromkeys(("made", "makes"), (" clear", " it clear", " it very clear", " very clear")),
     # "has given his backing to the reinstatement of …"
     **dict.fromkeys(
         ("given", "gave", "gives"),

@@ -103,7 +103,7 @@ _BY = re.compile(r"\s+by\s+")
 _NOUN_AFTER = re.compile(rf"\s+(?!(?:{STOP}|{AUX}|over|during|because|amid|yesterday|earlier)\b)[a-z]")
 # Present forms that are more often plural nouns ("their Oscars hopes", "Tory demands"): a body is
 # their subject only when it opens a clause ("The ADB fears", "By targeting servers, the MPAA hopes").
-_NOUN_LIKE = frozenset({"hopes", "fears", "demands", "claims"})
+_NOUN_LIKE = frozenset({"hopes", "fears", "demands", "claims", "notes"})
 _BEFORE_NOUNS = frozenset({"our", "their", "his", "her", "its", "my", "your", "the", "hopes", "fears", "demands"})
 _CLAUSE_OPENING = re.compile(r"(?:[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
 _SENTENCE_OPENING = re.compile(r"[\s\"“]*(?:[Tt]he\s*)?")

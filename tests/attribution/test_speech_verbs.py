@@ -110,12 +110,18 @@ def test_stance_verbs_report_a_position() -> None:
         "pleaded with voters to turn out",
         "points out that costs have risen",
         "would not confirm the sale",
+        "made clear she would stay",
+        "has made it clear that the deal is off",
+        "notes that costs have risen",
     ]
     for stance in stances:
         assert speakers(["Wren Halloway runs the port.", f"Ms Halloway {stance}."])[1] == ("Wren Halloway",), stance
     assert speakers(["Wren Halloway runs the port.", "Now she fears it could close."])[1] == ("Wren Halloway",)
     assert speakers(["Wren Halloway runs the port.", "Halloway claims that it pays."])[1] == ("Wren Halloway",)
     assert speakers(["Wren Halloway runs the port.", "Ms Halloway has apologised."])[1] == ("Wren Halloway",)
+    # ... but not the nouns: "The notes that were found", "a report made clear" (nobody named speaks).
+    assert speakers(["Wren Halloway runs the port.", "The notes that were found are lost."])[1] == ()
+    assert speakers(["Wren Halloway runs the port.", "The report made clear that costs rose."])[1] == ()
 
 
 def test_a_participle_after_a_preposition_is_said_by_the_sentences_subject() -> None:
