@@ -83,7 +83,7 @@ reveals conceded concedes complained complains agreed agrees wrote writes contin
 remarked observed observes reiterated reiterates repeated repeats responded responds
 answered asked asks promised vowed vows accused accuses criticised
 criticized criticises criticizes welcomed welcomes praised praises called calls questioned
-cautioned cautions estimated expects expected hoped cited cites
+cautioned cautions estimated expects expected hoped cited cites forecast
 thinks thought feels felt reckons reckoned indicated indicates informed informs assured assures
 disclosed discloses mentioned mentions pointed proposed proposes recommended recommends
 concluded concludes testified testifies signalled signaled saying adding attacked attacks

@@ -279,3 +279,15 @@ def test_a_speech_verbs_ing_form_after_be_and_an_adverb_reports_speech() -> None
             "He was told to leave.",
         ]
     ) == [("Tony Blair",), ("Tony Blair",), ("Nicole Kidman",), ("Smith",), ()]
+
+
+def test_a_forecast_made_is_said_but_the_forecast_is_a_noun() -> None:
+    result = speakers(
+        [
+            "Japan's surplus will grow, the Organisation for Trade Studies said.",
+            "It forecast a slowing in domestic growth to two pct.",
+            "The forecast looks positive for bonds.",
+            "Conade forecast total exports of 1.7 billion dlrs.",
+        ]
+    )
+    assert result == [("Organisation for Trade Studies",)] * 2 + [(), ("Conade",)]
