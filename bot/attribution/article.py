@@ -57,6 +57,8 @@ class ArticleAttribution:
     paragraphs: tuple[ParagraphAttribution, ...]
 
 
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+
 # Most paragraphs name nobody; they share one attribution.
 _NOBODY = ParagraphAttribution((), ())
 
@@ -89,6 +91,8 @@ class _Reader:
         self.open_quote = -1  # a paragraph whose quote runs on with nobody yet credited for it
         self.lead = 0  # the first paragraph after the headline
         self.ran_on = False  # the paragraph before ended inside a quotation
+        self.story = ""  # the whole story, read for its words only when a body may be a common word
+        self.story_words: set[str] | None = None
 
     def read(self, text: str) -> None:
         """Resolve the next paragraph's references and record its speakers and mentions."""
@@ -172,6 +176,8 @@ class _Reader:
         :param sentence_from: where the reference's sentence starts being read (its first reference).
         """
         if ref.kind == "org" and ref.org is not None:
+            if ref.org.voiced and self._common_word(ref.org.name):
+                return None  # "Oil sources said", "Trade sources said": sources in the trade, not a body
             org, created = self.people.resolve_org(ref.org, pos)
             if created and org.kind == "org" and " " not in org.name and not org.name.isupper():
                 self.known.add(org.name.lower())
@@ -222,6 +228,16 @@ class _Reader:
                 self.people.bind(entity, ref.role, inferred=True)
                 entity.last_seen = pos
         return entity
+
+    def _common_word(self, name: str) -> bool:
+        """Whether a one-word name is a common word: the story writes it in lower case and never capitalised within a
+        sentence ("oil", "trade"; not "Pentagon", nor "Treasury" when it writes "the U.S. Treasury")."""
+        if " " in name or name.isupper():
+            return False
+        if self.story_words is None:
+            self.story_words = set(_LOWER_CASE_WORD.findall(self.story))
+        within = rf"(?:[a-z,;]|\b[A-Z]\.) {re.escape(name)}\b"  # after a word, a comma or an initial ("U.S. Treasury")
+        return name.lower() in self.story_words and re.search(within, self.story) is None
 
     def _reporter(
         self, subject: Entity | None, spoken: list[tuple[Entity, int]], gender: str | None, pos: int
@@ -360,6 +376,7 @@ def _headline(title: str, paragraphs: Sequence[str]) -> str:
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     """Return who speaks and who is mentioned in each paragraph, with the article's people."""
     reader = _Reader()
+    reader.story = "\n".join(paragraphs)
     if title:
         reader.read(_headline(title, paragraphs))  # names in the headline are introductions too
     offset = reader.lead = len(reader.spoken)

@@ -22,7 +22,7 @@ campaigners others doctors scientists researchers investors bankers brokers lawy
 government governments authorities reports statistics figures data polls surveys studies industry
 union unions officers staff workers employees members fans supporters voters users customers
 people police protesters rebels troops forces delegates diplomats insiders executives managers
-companies firms banks markets shares prices having being cast
+companies firms banks markets shares prices having being cast creditors colleagues shareholders
 """.split()
 )
 # Who speak for a body named just before them: "Pentagon officials said" is the Pentagon speaking.

@@ -65,6 +65,12 @@ _SCORE_AFTER = re.compile(
     r"(?:(?:late|second|third|fourth|fifth|more|further|first-half|second-half) )*"
     r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b"
 )
+# Speech verbs' -s forms that are plural nouns when a past tense or a preposition follows ("Older attacks relied on
+# users", "Legal attacks on websites", "fears over jobs"), and for "attacks", which always takes an object, an
+# auxiliary too ("Terrorist attacks will take place"; but "what Jamie hopes will be a return" is his hope).
+_PLURAL_NOUN_FORMS = frozenset({"attacks", "fears", "hopes", "demands"})
+_NOUN_GOES_ON = re.compile(r" (?:on|against|over|from|by|in|of|[a-z]+ed)\b")
+_ATTACKS_GO_ON = re.compile(r" (?:is|are|was|were|have|has|had|will|would|could|can|may|might|should|must)\b")
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # A clause or phrase opening a sentence before its subject, up to its comma.
@@ -157,8 +163,13 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             if masked.startswith(VERB_IDIOMS[word], end):
                 verbs.append((start, end, word))
         elif word in SPEECH_VERB_WORDS:
-            if not (word in _ADDING and _SCORE_AFTER.match(masked, end)):  # "added two tries": a score
-                verbs.append((start, end, word))
+            if word in _ADDING and _SCORE_AFTER.match(masked, end):
+                continue  # "added two tries": a score
+            if word in _PLURAL_NOUN_FORMS and (
+                _NOUN_GOES_ON.match(masked, end) or (word == "attacks" and _ATTACKS_GO_ON.match(masked, end))
+            ):
+                continue  # "Older attacks relied on…": a noun
+            verbs.append((start, end, word))
         elif masked.startswith(" to", end):
             verbs.append((start, end + 3, ""))  # "according to X"
     refs = find_refs(text, masked, spans, known, heads)

@@ -81,10 +81,17 @@ def test_an_adverb_or_an_adjective_opening_a_sentence_is_no_body() -> None:
     for text in (
         "Locally, too, say analysts, recent political developments have helped the market.",
         "Inanimate objects will start to interact with us.",
+        "Older attacks relied on users. Legal attacks on websites grew. Terrorist attacks will take place.",
+        "Creditors agreed on Friday to suspend interest payments. Colleagues said he was proud.",
     ):
         result = attribute([text])
         assert result.people == () and result.paragraphs[0].speakers == ()
     assert speakers(["The Tobacco Institute objects to the new rules."]) == [("Tobacco Institute",)]
+    # The -s form stays a verb before its object or a clause: "what Jamie hopes will be a return" is his hope.
+    assert speakers(["Jamie Costin attacks the plan.", "Racing is what Jamie hopes will be his return."]) == [
+        ("Jamie Costin",),
+        ("Jamie Costin",),
+    ]
 
 
 def test_a_football_club_is_a_body_not_a_person() -> None:
@@ -133,6 +140,18 @@ def test_a_body_speaks_through_its_officials() -> None:
         ]
     )
     assert result == [("Corvania Grain Board",), ("Pentagon",), ("Pentagon",)]
+
+
+def test_sources_in_a_trade_are_no_body_of_that_name() -> None:
+    result = speakers(
+        [
+            "Oil sources said spot prices would hold. Oil output fell as oil stocks rose.",
+            "Port sources said two ships were held at the port.",
+            "Treasury officials said the sale was over as treasury bills fell.",
+            "The plan is the U.S. Treasury's.",
+        ]
+    )
+    assert result == [(), (), ("Treasury",), ()]
 
 
 def test_the_end_of_a_body_name_is_nobody() -> None:
