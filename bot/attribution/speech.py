@@ -71,6 +71,9 @@ _SCORE_AFTER = re.compile(
 _PLURAL_NOUN_FORMS = frozenset({"attacks", "fears", "hopes", "demands"})
 _NOUN_GOES_ON = re.compile(r" (?:on|against|over|from|by|in|of|[a-z]+ed)\b")
 _ATTACKS_GO_ON = re.compile(r" (?:is|are|was|were|have|has|had|will|would|could|can|may|might|should|must)\b")
+# "Portsmouth claimed a draw", "Deacon claimed her first AAAs title": claiming a thing, with no report after it, is
+# winning it (not '…, claimed the union', where the speaker follows the verb).
+_OBJECT_NEXT = re.compile(r" (?:a|an|the|their|his|her|its) ")
 _BE_ADVERBS = frozenset({"also", "still", "now", "again", "even", "already"})  # "is also claiming"
 _HEADS = ROLE_HEADS | {h.capitalize() for h in ROLE_HEADS}
 # A clause or phrase opening a sentence before its subject, up to its comma.
@@ -165,6 +168,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         elif word in SPEECH_VERB_WORDS:
             if word in _ADDING and _SCORE_AFTER.match(masked, end):
                 continue  # "added two tries": a score
+            if word == "claimed" and _claims_a_thing(masked, start, end):
+                continue  # "Portsmouth claimed a draw": a win
             if word in _PLURAL_NOUN_FORMS and (
                 _NOUN_GOES_ON.match(masked, end) or (word == "attacks" and _ATTACKS_GO_ON.match(masked, end))
             ):
@@ -318,6 +323,17 @@ def _an_object(masked: str, floor: int, start: int) -> bool:
 def _in_list(masked: str, after: int, start: int) -> bool:
     """Whether a reference follows the one before as the next item of a list ("Elvis Presley, Buddy Holly and")."""
     return bool(_LIST_COMMA.fullmatch(masked, after, start) or _AND.fullmatch(masked, after, start))
+
+
+def _claims_a_thing(masked: str, start: int, end: int) -> bool:
+    """Whether "claimed" takes a thing won rather than a report: an object follows it, and no clause or quotation
+    before the sentence ends, and no speaker after it ('…, claimed the union')."""
+    before = masked[:start].rstrip()
+    return (
+        _OBJECT_NEXT.match(masked, end) is not None
+        and _REPORTED.match(masked, end) is None
+        and not (before and before[-1] in _INVERSION_CUES)
+    )
 
 
 def _reports(masked: str, left: str, word_before: str, verb: str, end: int) -> bool:

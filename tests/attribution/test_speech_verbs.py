@@ -291,3 +291,15 @@ def test_a_forecast_made_is_said_but_the_forecast_is_a_noun() -> None:
         ]
     )
     assert result == [("Organisation for Trade Studies",)] * 2 + [(), ("Conade",)]
+
+
+def test_claiming_a_thing_won_is_no_speech_but_claiming_a_clause_is() -> None:
+    result = speakers(
+        [
+            "Rafael Benitez refused to blame Jerzy Dudek after Portsmouth claimed a draw at Anfield.",
+            "But Susan Deacon claimed her first AAAs title, edging Fraser into second.",
+            "Tony Blair claimed a Tory government would cut spending.",
+            "Nadia Bell claimed the government was on the ropes.",
+        ]
+    )
+    assert result == [(), (), ("Tony Blair",), ("Nadia Bell",)]
