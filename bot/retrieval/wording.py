@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.admin_text import counted
 from bot.attribution.lexicon import is_plural_role
 from bot.models import Hit, Reading
+from bot.retrieval.chat_text import normalise
 from bot.retrieval.query import Question
 from bot.retrieval.ranked import Ranked
 from bot.retrieval.speaker_ranking import STORIES_RANKED
@@ -29,6 +30,9 @@ _A_STATEMENT = re.compile(r"\b(?:is|are|was|were|would|should|could|must|had|has
 VOICES_LISTED = 5  # the people quoted on a topic named in a "who commented on Y?" lead; the rest are counted
 _BE, _GO = ("are", "is"), ("go", "goes")  # the verb after "others" and after "1 other"
 _SPEAK = ("speaks", "speak")  # after one person or names joined by "/", and after "the 9 people recorded as …"
+_DO_SUPPORT = frozenset("did does do will would can could".split())  # a yes/no question's opening before a verb
+_ADVERBS = frozenset("ever really actually also not never even just already still".split())  # "did X ever…"
+_DOUBLED = re.compile(r"(?:qu|[^aeiou]){1,2}[aeiou][^aeiouwxy]")  # "cut", "stop", "quit": cutting, quitting
 
 
 def lead(
@@ -64,7 +68,7 @@ def lead(
     who = _who(speaker)
     if parsed.topic and not named and _a_crowd(parsed.speaker) and len(speaker.names) <= NAMES_LISTED:
         # "what are analysts saying about the dollar?": analysts' words, whoever of them the page quotes.
-        return f"What {parsed.speaker} said {_on(parsed.topic)}{when} (here {listing(speaker.names)}):{read}"
+        return f"What {parsed.speaker} said {_on(_as_done(parsed))}{when} (here {listing(speaker.names)}):{read}"
     guessed = (f" (I took “{speaker.typed}” to mean {who}.)" if speaker.fuzzy else "") + read
     others = f"{namesakes} other" if namesakes == 1 else f"{namesakes} others"
     if namesakes and names_a_role(speaker.typed):  # with a topic too: that a role is ambiguous is news
@@ -73,10 +77,10 @@ def lead(
         guessed += f" ({others} {_GO[namesakes == 1]} by “{speaker.typed}”: ask by full name for one of them.)"
     if parsed.topic and named:
         speak = _SPEAK[len(speaker.names) > NAMES_LISTED]
-        doubt = f"I can't tell for certain that {who} {speak} {_on(parsed.topic)}{when}"
+        doubt = f"I can't tell for certain that {who} {speak} {_on(_as_done(parsed))}{when}"
         return f"{doubt}, but this names them on it:{guessed}"
     if parsed.topic:  # a topic in the question's own words is quoted: "What Jan Egeland said on “how much aid…”"
-        return f"What {who} said {_on(parsed.topic)}{when}:{guessed}"
+        return f"What {who} said {_on(_as_done(parsed))}{when}:{guessed}"
     if unquoted:
         return f"I found no paragraph where {who} speaks{when}; what the stories say of them:{guessed}"
     if mentioned:
@@ -159,6 +163,37 @@ def _named_once(names: Sequence[str]) -> list[str]:
     return [name for name in names if full_name(name) or sum(o.endswith(f" {name}") for o in names) != 1]
 
 
+def _as_done(parsed: Question) -> str:
+    """The topic of a yes/no question about its subject, as what they did: "did kennedy rule out a coalition with
+    labour?" → "ruling out a coalition with labour" (led "What Charles Kennedy said about ruling out…", not "about
+    rule out…"). Any other topic as it is."""
+    words = normalise(parsed.text).lower().rstrip("?!. ").split()
+    topic = parsed.topic.split()
+    verb = next((i for i, word in enumerate(topic) if word.lower() not in _ADVERBS), len(topic))  # "ever rule out"
+    asked_so = (
+        len(words) > 2
+        and words[0] in _DO_SUPPORT
+        and " ".join(words[1:]) == f"{parsed.speaker} {parsed.topic}".lower()
+        and verb < len(topic)
+        and topic[verb].isalpha()
+    )
+    if not asked_so:
+        return parsed.topic
+    return " ".join([*topic[:verb], gerund(topic[verb].lower()), *topic[verb + 1 :]])
+
+
+def gerund(verb: str) -> str:
+    """A verb's -ing form: ruling, denying, seeing, cutting, blaming (a short verb ending in one vowel and one
+    consonant doubles it; a longer one is taken as stressed first: "visiting")."""
+    if verb.endswith("ie"):
+        return f"{verb[:-2]}ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return f"{verb[:-1]}ing"
+    if _DOUBLED.fullmatch(verb):
+        return f"{verb}{verb[-1]}ing"
+    return f"{verb}ing"
+
+
 def _on(topic: str) -> str:
     """What someone said or spoke on, after the verb: "about oil", a topic saying where as it is ("at the g7",
     "in brussels about the rebate"), a question's or statement's own words quoted ("on “how much aid…”")."""
@@ -209,7 +244,7 @@ def no_match_message(
     elif not parsed.topic:
         found, then = f"I know {_who(speaker)} from the articles, but found no paragraph where they speak{when}.", ""
     else:
-        found = f"I found no paragraph where {_who(speaker, 'any of ')} speaks {_on(parsed.topic)}{when}"
+        found = f"I found no paragraph where {_who(speaker, 'any of ')} speaks {_on(_as_done(parsed))}{when}"
         if silent:
             found, then = f"{found}: the articles only mention them.", ""
         elif offered:

@@ -66,7 +66,7 @@ def test_a_pronoun_doing_something_is_the_conversations_person_and_them_its_thin
     user, chat = User("telegram", "65"), Chat("telegram", "65")
     handle(service, user, chat, "what did poehl say about interest rates?")
     reply = handle(service, user, chat, "did he cut them?")
-    assert reply.text.startswith("What Karl Otto Poehl said about cut interest rates:")
+    assert reply.text.startswith("What Karl Otto Poehl said about cutting interest rates:")
     assert reply.quotes[0].text.startswith("Poehl said later the Bundesbank would cut interest rates")
 
 

@@ -160,3 +160,17 @@ def test_a_topic_saying_where_it_was_said_is_led_without_about(service: Briefing
     assert service.ask("what did baker say in paris?").message == "What James Baker said in paris:"
     nothing = service.ask("what did baker say in paris about gold?").message
     assert nothing.startswith("I found no paragraph where James Baker speaks in paris about gold.")
+
+
+def test_a_yes_no_questions_predicate_is_led_as_what_they_did(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Coalition talk\n\nCharles Kennedy said he would rule out a coalition with Labour.")
+    service.load_text(ADMIN, "Party split\n\nCharles Kennedy said he would never quit the party.")
+    asked = service.ask("did kennedy rule out a coalition with labour?").message
+    assert asked == "What Charles Kennedy said about ruling out a coalition with labour:"
+    ever = service.ask("did kennedy ever rule out a coalition with labour?").message
+    assert ever == "What Charles Kennedy said about ever ruling out a coalition with labour:"
+    assert service.ask("did kennedy quit the party?").message == "What Charles Kennedy said about quitting the party:"
+    # Asked in so many words, the topic is as typed.
+    assert service.ask("what did kennedy say about a coalition?").message.startswith(
+        "What Charles Kennedy said about a coalition:"
+    )
