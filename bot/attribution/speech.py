@@ -59,6 +59,12 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _ADDING = frozenset({"added", "adds"})
+# Plural-noun forms that a person's pronoun before makes a verb whatever follows: "He claims the banks were aware" (not
+# "It claims", often a book or a report).
+_PRONOUN_LED = frozenset({"claims", "notes"})
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey) $")
+# "Jobs have continued to increase", "has only added to the impression": going on or adding to something, not words.
+_GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 # What a side or player adds in sport: "added a late try", "added two more goals", "added 12 points".
 _SCORE_AFTER = re.compile(
     r" (?:(?:a|an|another|two|three|four|five|\d+|his|her|their|the) )?"
@@ -160,7 +166,11 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             after = NEXT_WORD.match(masked, end)
             # Not "ruled out of the opening matches": an injury, not a statement.
             particle = after[1] if after and not masked.startswith(" of", after.end()) else ""
-            if particle in VERB_PARTICLES[word] or (word in _NAMING and _QUOTE_NEXT.match(masked, end)):
+            if (
+                particle in VERB_PARTICLES[word]
+                or (word in _NAMING and _QUOTE_NEXT.match(masked, end))
+                or (word in _PRONOUN_LED and _PRONOUN_BEFORE.search(masked, max(0, start - 5), start))
+            ):
                 verbs.append((start, end, word))
         elif word in VERB_IDIOMS:
             if masked.startswith(VERB_IDIOMS[word], end):
@@ -168,6 +178,8 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         elif word in SPEECH_VERB_WORDS:
             if word in _ADDING and _SCORE_AFTER.match(masked, end):
                 continue  # "added two tries": a score
+            if word in _GOING_ON and masked.startswith(" to ", end):
+                continue
             if word == "claimed" and _claims_a_thing(masked, start, end):
                 continue  # "Portsmouth claimed a draw": a win
             if word in _PLURAL_NOUN_FORMS and (

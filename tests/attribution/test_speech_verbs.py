@@ -303,3 +303,26 @@ def test_claiming_a_thing_won_is_no_speech_but_claiming_a_clause_is() -> None:
         ]
     )
     assert result == [(), (), ("Tony Blair",), ("Nadia Bell",)]
+
+
+def test_going_on_or_adding_to_something_is_no_speech() -> None:
+    result = speakers(
+        [
+            "Hale Corp said it would hire. Hale Corp continues to enjoy a lead over its rivals.",
+            "A row between Tobin Marsh and Ivo Reed has added to the woes of the markets, bankers said.",
+            "Kelly Sotherton continued to show she is developing.",
+            'Tobin Marsh continued: "We are ready."',
+        ]
+    )
+    assert result == [("Hale Corp",), (), (), ("Tobin Marsh",)]
+
+
+def test_a_persons_pronoun_makes_claims_a_verb_whatever_follows() -> None:
+    result = speakers(
+        [
+            "New boss Enrico Vance has taken action. He claims the banks were aware of the problems.",
+            "Nadia Bell won an order against two men who she claims left her fearful.",
+            "The book is out. It claims Tobin Marsh felt he had lost voters' trust.",
+        ]
+    )
+    assert result == [("Enrico Vance",), ("Nadia Bell",), ()]
