@@ -88,7 +88,7 @@ thinks thought feels felt reckons reckoned indicated indicates informed informs 
 disclosed discloses mentioned mentions pointed proposed proposes recommended recommends
 concluded concludes testified testifies signalled signaled saying adding attacked attacks
 condemned condemns defended defends dismissed dismisses rejected rejects branded hailed hails
-slammed slams
+slammed slams denounced denounces attributed attributes
 blamed blames feared fears hopes challenged demanded demands
 countered counters retorted retorts contended contends objected remembered
 opposed opposes rubbished rubbishes apologised apologises apologized apologizes
@@ -165,8 +165,12 @@ VERB_IDIOMS: dict[str, tuple[str, ...]] = {
     # "refused to comment on …", "refused to be drawn on …": an answer to a question put to them.
     **dict.fromkeys(
         ("refused", "refuses", "declined", "declines"),
-        tuple(
-            f" to {w}" for w in ("comment", "say", "be drawn", "rule out", "confirm", "answer", "discuss", "elaborate")
+        (
+            " comment",  # "declined comment on a newspaper report"
+            *(
+                f" to {w}"
+                for w in ("comment", "say", "be drawn", "rule out", "confirm", "answer", "discuss", "elaborate")
+            ),
         ),
     ),
 }

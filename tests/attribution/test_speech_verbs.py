@@ -113,6 +113,9 @@ def test_stance_verbs_report_a_position() -> None:
         "made clear she would stay",
         "has made it clear that the deal is off",
         "notes that costs have risen",
+        "denounced the war as a waste",
+        "attributed the fall to a weak dollar",
+        "declined comment on the report",
     ]
     for stance in stances:
         assert speakers(["Wren Halloway runs the port.", f"Ms Halloway {stance}."])[1] == ("Wren Halloway",), stance
