@@ -214,6 +214,11 @@ class _Reader:
             unnamed = self.people.unnamed(described[:1].lower() + described[1:], ref.role, pos, anybody=ref.anybody)
             if not ref.anybody:
                 self.pending.append(_Pending(index, ref.role, ref.sentence + 1, unnamed))
+            elif ref.role.head in _SPEAKING_FOR and (body := self.people.resolve_pronoun("n", pos)) is not None:
+                # "The ministry declined comment. "We have no idea," a spokesman told Reuters": the body that was
+                # the latest subject speaks through them (and the "he" who goes on is still the spokesman).
+                unnamed.last_subject = pos
+                return body
             return unnamed
         entity = self.people.resolve_role(ref.role, pos)
         if entity is None and ref.speaks:

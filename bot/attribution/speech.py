@@ -65,11 +65,12 @@ _PRONOUN_LED = frozenset({"claims", "notes"})
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey) $")
 # "Jobs have continued to increase", "has only added to the impression": going on or adding to something, not words.
 _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
-# What a side or player adds in sport: "added a late try", "added two more goals", "added 12 points".
+# What a side or player adds in sport: "added a late try", "added two more goals", "added 12 points"; or an amount
+# added ("he added 1.28p per litre", "added £5bn").
 _SCORE_AFTER = re.compile(
-    r" (?:(?:a|an|another|two|three|four|five|\d+|his|her|their|the) )?"
+    r" (?:(?:(?:a|an|another|two|three|four|five|\d+|his|her|their|the) )?"
     r"(?:(?:late|second|third|fourth|fifth|more|further|first-half|second-half) )*"
-    r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b"
+    r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b|[£$€]\d[\d.,]*(?:m|bn)?\b|\d[\d.,]*(?:p|m|bn)\b|\d[\d.,]*%)"
 )
 # Speech verbs' -s forms that are plural nouns when a past tense or a preposition follows ("Older attacks relied on
 # users", "Legal attacks on websites", "fears over jobs"), and for "attacks", which always takes an object, an

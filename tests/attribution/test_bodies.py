@@ -255,3 +255,14 @@ def test_a_body_named_after_someone_or_somewhere_is_not_them() -> None:
     assert "reagan" not in person(result, "Reagan Administration").aliases
     assert person(result, "Reagan").roles == ("president",)
     assert "france" not in person(result, "France Televisions").aliases
+
+
+def test_a_spokesman_after_a_body_speaks_for_it_but_after_a_person_is_anybody() -> None:
+    result = speakers(
+        [
+            "The Agriculture Ministry declined comment on the report.",
+            '"We have no idea about the report," a spokesman told Reuters. He would not say more.',
+            "Tobin Marsh said prices rose. A spokesman said nothing had changed.",
+        ]
+    )
+    assert result == [("Agriculture Ministry",), ("Agriculture Ministry",), ("Tobin Marsh",)]

@@ -329,3 +329,14 @@ def test_a_persons_pronoun_makes_claims_a_verb_whatever_follows() -> None:
         ]
     )
     assert result == [("Enrico Vance",), ("Nadia Bell",), ()]
+
+
+def test_an_amount_added_is_no_speech() -> None:
+    result = speakers(
+        [
+            "Daiwa Bank said it would merge. Daiwa Bank added 5.3% to 740 yen.",
+            "Gordon Brown froze fuel duty in 2004. In 2003 he added 1.28p per litre.",
+            "Gordon Brown added that duty would rise.",
+        ]
+    )
+    assert result == [("Daiwa Bank",), (), ("Gordon Brown",)]
