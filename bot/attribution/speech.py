@@ -70,7 +70,8 @@ _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 _SCORE_AFTER = re.compile(
     r" (?:(?:(?:a|an|another|two|three|four|five|\d+|his|her|their|the) )?"
     r"(?:(?:late|second|third|fourth|fifth|more|further|first-half|second-half) )*"
-    r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b|[£$€]\d[\d.,]*(?:m|bn)?\b|\d[\d.,]*(?:p|m|bn)\b|\d[\d.,]*%)"
+    r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b"
+    r"|[£$€]\d[\d.,]*(?:m|bn)?\b|\d[\d.,]*(?:p|m|bn)\b|\d[\d.,]*%)"
 )
 # Speech verbs' -s forms that are plural nouns when a past tense or a preposition follows ("Older attacks relied on
 # users", "Legal attacks on websites", "fears over jobs"), and for "attacks", which always takes an object, an
