@@ -191,6 +191,7 @@ favourite favorite holder runner-up seed
     **dict.fromkeys(
         """
 company firm airline carrier retailer broadcaster network operator maker manufacturer insurer lender chain
+bookmaker supermarket brewer carmaker automaker publisher giant
 studio label newspaper club
 """.split(),
         "n",

@@ -108,6 +108,8 @@ def test_a_body_called_by_the_kind_its_name_says_it_is() -> None:
             "Ministers welcomed the report. The Bank of England kept rates on hold.",
             "The commission also says donors should get tax relief.",
             "The board of Lufthansa has recommended a dividend. The company said profits would rise.",
+            "Broadband use grew, BT said.",
+            "The telecoms giant said the number of users had passed four million.",
         ]
     )
     assert result == [
@@ -115,6 +117,8 @@ def test_a_body_called_by_the_kind_its_name_says_it_is() -> None:
         (),
         ("Electoral Commission",),
         ("Lufthansa",),
+        ("BT",),
+        ("BT",),
     ]
     # A bank need not say it is one ("the Halifax"); "The Federal Trade Commission" is a name, not a reference.
     result = speakers(
