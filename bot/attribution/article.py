@@ -57,7 +57,7 @@ class ArticleAttribution:
     paragraphs: tuple[ParagraphAttribution, ...]
 
 
-_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")  # a story's words as written in lower case (see _common_word)
 
 # Most paragraphs name nobody; they share one attribution.
 _NOBODY = ParagraphAttribution((), ())

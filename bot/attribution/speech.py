@@ -59,12 +59,6 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "by", "without
 # "Tony Blair is urging", "they were warning": a speech verb's -ing form after a form of "be".
 _BE = frozenset({"is", "are", "was", "were", "been"})
 _ADDING = frozenset({"added", "adds"})
-# Plural-noun forms that a person's pronoun before makes a verb whatever follows: "He claims the banks were aware" (not
-# "It claims", often a book or a report).
-_PRONOUN_LED = frozenset({"claims", "notes"})
-_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey) $")
-# "Jobs have continued to increase", "has only added to the impression": going on or adding to something, not words.
-_GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 # What a side or player adds in sport: "added a late try", "added two more goals", "added 12 points"; or an amount
 # added ("he added 1.28p per litre", "added £5bn").
 _SCORE_AFTER = re.compile(
@@ -73,12 +67,18 @@ _SCORE_AFTER = re.compile(
     r"(?:tries|try|goals?|points|runs|penalt(?:y|ies)|conversions?|drop goals?)\b"
     r"|[£$€]\d[\d.,]*(?:m|bn)?\b|\d[\d.,]*(?:p|m|bn)\b|\d[\d.,]*%)"
 )
+# "Jobs have continued to increase", "has only added to the impression": going on or adding to something, not words.
+_GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 # Speech verbs' -s forms that are plural nouns when a past tense or a preposition follows ("Older attacks relied on
 # users", "Legal attacks on websites", "fears over jobs"), and for "attacks", which always takes an object, an
 # auxiliary too ("Terrorist attacks will take place"; but "what Jamie hopes will be a return" is his hope).
 _PLURAL_NOUN_FORMS = frozenset({"attacks", "fears", "hopes", "demands"})
 _NOUN_GOES_ON = re.compile(r" (?:on|against|over|from|by|in|of|[a-z]+ed)\b")
 _ATTACKS_GO_ON = re.compile(r" (?:is|are|was|were|have|has|had|will|would|could|can|may|might|should|must)\b")
+# Plural-noun forms that a person's pronoun before makes a verb whatever follows: "He claims the banks were aware" (not
+# "It claims", often a book or a report).
+_PRONOUN_LED = frozenset({"claims", "notes"})
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey) $")
 # "Portsmouth claimed a draw", "Deacon claimed her first AAAs title": claiming a thing, with no report after it, is
 # winning it (not '…, claimed the union', where the speaker follows the verb).
 _OBJECT_NEXT = re.compile(r" (?:a|an|the|their|his|her|its) ")
@@ -181,7 +181,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             if word in _ADDING and _SCORE_AFTER.match(masked, end):
                 continue  # "added two tries": a score
             if word in _GOING_ON and masked.startswith(" to ", end):
-                continue
+                continue  # "continued to increase": going on
             if word == "claimed" and _claims_a_thing(masked, start, end):
                 continue  # "Portsmouth claimed a draw": a win
             if word in _PLURAL_NOUN_FORMS and (
