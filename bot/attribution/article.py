@@ -81,7 +81,8 @@ class _Pending:
 class _Reader:
     """Walks an article's paragraphs in order, keeping who has been introduced and who spoke last."""
 
-    def __init__(self) -> None:
+    def __init__(self, story: str) -> None:
+        """:param story: the whole story, read for its words only when a body may be a common word."""
         self.people = People()
         self.spoken: list[list[tuple[Entity, int]]] = []
         self.mentioned: list[list[Entity]] = []
@@ -91,8 +92,8 @@ class _Reader:
         self.open_quote = -1  # a paragraph whose quote runs on with nobody yet credited for it
         self.lead = 0  # the first paragraph after the headline
         self.ran_on = False  # the paragraph before ended inside a quotation
-        self.story = ""  # the whole story, read for its words only when a body may be a common word
-        self.story_words: set[str] | None = None
+        self.story = story
+        self.story_words: set[str] | None = None  # its lower-case words, read the first time they are needed
 
     def read(self, text: str) -> None:
         """Resolve the next paragraph's references and record its speakers and mentions."""
@@ -380,8 +381,7 @@ def _headline(title: str, paragraphs: Sequence[str]) -> str:
 
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     """Return who speaks and who is mentioned in each paragraph, with the article's people."""
-    reader = _Reader()
-    reader.story = "\n".join(paragraphs)
+    reader = _Reader("\n".join(paragraphs))
     if title:
         reader.read(_headline(title, paragraphs))  # names in the headline are introductions too
     offset = reader.lead = len(reader.spoken)

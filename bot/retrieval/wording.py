@@ -179,10 +179,10 @@ def _as_done(parsed: Question) -> str:
     )
     if not asked_so:
         return parsed.topic
-    return " ".join([*topic[:verb], gerund(topic[verb].lower()), *topic[verb + 1 :]])
+    return " ".join([*topic[:verb], _ing_form(topic[verb].lower()), *topic[verb + 1 :]])
 
 
-def gerund(verb: str) -> str:
+def _ing_form(verb: str) -> str:
     """A verb's -ing form: ruling, denying, seeing, cutting, blaming (a short verb ending in one vowel and one
     consonant doubles it; a longer one is taken as stressed first: "visiting")."""
     if verb.endswith("ie"):
