@@ -19,6 +19,9 @@ FOLLOWER_WINDOW = 6  # ... when among the ranking's first this many, which are a
 STORY_REACH = 3  # a topic answer's story goes on with paragraphs at most this far after it
 AS_MUCH = 0.2  # a quotation covering this much less of a topic than the lead before it covers it about as much
 SETTING_RANK = 2  # answers before the paragraph setting out a person's news (see Arranger.with_setting)
+SHORT_ANSWER = 3  # a person's answer of fewer paragraphs is followed by its story around it (Arranger.with_context)
+CONTEXT_REACH = 2  # ... by paragraphs at most this far from their words
+CONTEXT_TIER = 1.0  # ... ranked as a paragraph that only mentions them: after their words, never counted as theirs
 
 
 def first_story_first(ranked: list[Ranked]) -> list[Ranked]:
@@ -133,6 +136,34 @@ class Arranger:
         if not sets_out:
             return ranked
         return [*ranked[:SETTING_RANK], Ranked(row, ranked[0].key, stems), *ranked[SETTING_RANK:]]
+
+    def with_context(self, ranked: list[Ranked], topic: Topic) -> list[Ranked]:
+        """A person's answer of one or two paragraphs followed by its story's paragraphs around their words: the
+        ones right before and after it, and those two away that touch the topic.
+
+        Their words rarely stand alone: the paragraph before sets out the news they speak to ("India's defence
+        minister has opened the air show with an invitation for aerospace firms" before Mukherjee's words), the
+        one after goes on with it in the reporter's words. In the question sets, with every first answer unchanged,
+        recall@3 rose on ten read and sixteen held-out questions and fell on none.
+        """
+        if len(ranked) >= SHORT_ANSWER:
+            return ranked
+        first = ranked[0].row
+        taken = {r.row.id for r in ranked}
+        around = sorted(
+            (
+                row
+                for row in self.store.article_rows(first.article_id)
+                if row.id not in taken and 0 < abs(row.position - first.position) <= CONTEXT_REACH
+            ),
+            key=lambda row: (abs(row.position - first.position), row.position < first.position),  # nearest, after first
+        )
+        context: list[Ranked] = []
+        for row in around:
+            stems = frozenset(stems_of(row.text))
+            if abs(row.position - first.position) == 1 or topic.coverage(stems, RELATED_CREDIT) >= MIN_SIBLING_COVERAGE:
+                context.append(Ranked(row, (CONTEXT_TIER,), stems))
+        return [*ranked, *context[: SHORT_ANSWER - len(ranked)]]
 
 
 def _coverage(topic: Topic, ranked: Ranked) -> float:

@@ -418,7 +418,10 @@ def test_a_follow_up_naming_someone_on_a_topic_asks_them_on_it(service: Briefing
     handle(service, user, chat, "what did poehl say?")
     reply = handle(service, user, chat, "and stoltenberg on the dollar?")
     assert reply.text.startswith("What Gerhard Stoltenberg said about the dollar:")
-    assert [hit.speakers for hit in reply.quotes] == [("Gerhard Stoltenberg",)]
+    assert [hit.speakers for hit in reply.quotes] == [
+        ("Gerhard Stoltenberg",),
+        ("Karl Otto Poehl",),
+    ]  # his, then around
 
 
 def test_a_crowd_turned_to_is_asked_the_same(service: BriefingService) -> None:

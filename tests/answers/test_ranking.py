@@ -39,7 +39,8 @@ def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: Br
         "Peckford said there would be no need for a hard and fast formula.",
     )
     answer = service.ask("what did peckford say about the free trade talks?")
-    assert [hit.speakers for hit in answer.hits] == [("Brian Peckford",), ("Brian Peckford",)]
+    # Both his paragraphs answer; the lead before them follows as the story around his words, no words of his.
+    assert [hit.speakers for hit in answer.hits] == [("Brian Peckford",), ("Brian Peckford",), ()]
     assert answer.hits[0].text.startswith("Newfoundland Premier Brian Peckford said an agreement")
     # A reported line on something else from someone else in such a story is still no answer: Yeutter on rice, in
     # the new-story test above.
@@ -54,7 +55,12 @@ def test_a_single_quote_in_a_story_about_the_topic_answers_in_other_words(servic
         'computer trading."',
     )
     answer = service.ask("what did nigel lawson say about the wall street crash")
-    assert [hit.text[:33] for hit in answer.hits] == ["British Chancellor Nigel Lawson t"]
+    # His one quote, then the story around it (the paragraph before, and the lead on the crash).
+    assert [hit.text[:33] for hit in answer.hits] == [
+        "British Chancellor Nigel Lawson t",
+        "Dealers in Tokyo said trading was",
+        "Shares fell around the world on T",
+    ]
     assert service.ask("what did Lawson say about football?").no_match
 
 
@@ -150,6 +156,30 @@ def test_the_paragraph_setting_out_a_persons_news_follows_their_answers(service:
     ]
 
 
+def test_a_persons_one_answer_comes_with_the_story_around_their_words(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Air show opens\n\nIndia's defence minister opened the air show with an invitation for foreign aerospace"
+        " firms to move work to India.\n\nPranab Mukherjee said such firms could use the country's skilled"
+        " workers.\n\nMore than 240 companies from 31 countries are taking part.\n\nThe show closes on Sunday.",
+    )
+    texts = [hit.text[:30] for hit in service.ask("what did pranab mukherjee say about aerospace firms?").hits]
+    # His words first; then the paragraphs either side of them, the one after first: they are not his words.
+    assert texts == [
+        "Pranab Mukherjee said such fir",
+        "More than 240 companies from 3",
+        "India's defence minister opene",
+    ]
+    service.load_text(
+        ADMIN,
+        "Port deal\n\nHarbour chief Ana Ruiz said the port deal would bring new shipping lines.\n\n"
+        "The deal was signed in Lisbon.\n\nThe city also plans a new stadium.",
+    )
+    texts = [hit.text[:30] for hit in service.ask("what did ana ruiz say about the port deal?").hits]
+    # Two paragraphs away, only a paragraph touching the topic goes with her words.
+    assert texts == ["Harbour chief Ana Ruiz said th", "The deal was signed in Lisbon."]
+
+
 def test_the_first_answers_story_goes_on_before_another_story(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
@@ -220,7 +250,11 @@ def test_a_question_put_to_the_speaker_comes_before_their_summary(service: Brief
         'whether he thought the BBC should have screened the opera he said: "I do not know, but it is a free country."',
     )
     answer = service.ask("did jerry springer think the BBC should have screened the opera?")
-    assert [hit.text[:22] for hit in answer.hits] == ["Asked whether he thoug", "Talk show host Jerry S"]
+    assert [hit.text[:22] for hit in answer.hits] == [
+        "Asked whether he thoug",
+        "Talk show host Jerry S",
+        "The opera drew 55,000 ",  # the story around his words, after them
+    ]
 
 
 def test_news_on_a_topic_comes_from_the_story_whose_headline_is_about_it(service: BriefingService) -> None:

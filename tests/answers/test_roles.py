@@ -61,6 +61,7 @@ def test_a_source_known_only_by_role_is_asked_for_by_that_role(service: Briefing
     assert [hit.text[:40] for hit in answer.hits] == [
         "A Shearson Lehman analyst said prices wo",
         "The analyst added that OPEC output was f",
+        "Oil prices steadied on Monday after a we",  # the story around the analyst's words
     ]
 
 
@@ -353,7 +354,10 @@ def test_a_role_first_only_inferred_then_written_is_held_as_written(service: Bri
         service.load_text(ADMIN, text)
     answer = service.ask("what did the england coach say about the six nations?")
     assert answer.message.startswith("What Andy Robb said about the six nations")
-    assert [h.text for h in answer.hits] == ["The England coach said the Six Nations would be hard."]
+    assert [h.text for h in answer.hits] == [
+        "The England coach said the Six Nations would be hard.",
+        "Andy Robb watched his side lose.",  # the story around his words, after them
+    ]
 
 
 def test_the_head_of_a_body_is_its_president_or_chairman(service: BriefingService) -> None:
