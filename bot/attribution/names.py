@@ -60,6 +60,8 @@ NAME_RUN = re.compile(
 
 # "<role> for/of [Place and]": what follows names a constituency, country or body.
 _OFFICE_OF = re.compile(rf"([\w-]+) (?:for|of) (?:(?:{CAP_WORD} )+and )?$")
+# "best director for Mike Leigh", "best actor for Jamie Foxx": a prize and its winner, not an office and its place.
+_PRIZE_FOR = re.compile(r"\b[Bb]est [\w-]+ for $")
 # "<Office> of [the]", "<Body> for [the]": what follows completes the body's name.
 _BODY_OF = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
 # A known person's surname after a possessive run: the run is the body (or side) they belong to.
@@ -145,8 +147,9 @@ def _after_office(text: str, start: int) -> bool:
     """True for a run after "<role> for/of" ("MP for Hornsey and Wood Green"): a place or body, not a person."""
     if not text.endswith((" for ", " of ", " and "), 0, start):
         return False
-    match = _OFFICE_OF.search(text[max(0, start - 60) : start])
-    return match is not None and role_head(match[1]) is not None
+    before = text[max(0, start - 60) : start]
+    match = _OFFICE_OF.search(before)
+    return match is not None and role_head(match[1]) is not None and _PRIZE_FOR.search(before) is None
 
 
 def _in_body_name(text: str, start: int) -> bool:

@@ -65,6 +65,17 @@ def test_name_after_the_office_it_holds() -> None:
     assert "exchequer chancellor" in person(result, "Alan Pryce").roles
 
 
+def test_a_prize_for_a_person_is_no_office_for_a_place() -> None:
+    result = attribute(
+        [
+            "The film won best director for Mike Dowd, and best actor went to Ray Fall.",
+            "Dowd said the film was made on a tiny budget.",
+        ]
+    )
+    assert result.paragraphs[0].mentions == ("Mike Dowd", "Ray Fall")
+    assert result.paragraphs[1].speakers == ("Mike Dowd",)  # not a second person known only as "Dowd"
+
+
 def test_role_words_that_may_open_a_sentence_and_the_employer_before_them() -> None:
     result = attribute(
         [
