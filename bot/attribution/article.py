@@ -107,6 +107,7 @@ class _Reader:
         base = (index + 1) * _PARA
         subject_of = -1  # the sentence whose first person has been seen
         named: Entity | None = None  # the person the last name read means
+        named_end = -1  # ... and where that name ends
         # "Juninho's agent has confirmed that the player hopes for talks with Martin O'Neill": a role waiting for its
         # name spoke as its sentence's subject; a name after its verb is not that name ("The Tory finance
         # spokesman, Brian Monteith MSP, said" is).
@@ -138,10 +139,12 @@ class _Reader:
                 and _AFTER_COMMA.search(text, 0, ref.start) is not None
             ):
                 entity = self._reporter(reported[1], spoken, ref.gender, base + ref.start)
+            if entity is None and named is not None and _speaks_for_owner(text, ref, named_end):
+                entity = named  # "Mr Blair's spokesman said": he speaks through them, as through "a spokesman for"
             if entity is None:
                 entity = self._resolve(index, ref, base + ref.start, first, text, sentence_at[1])
             if ref.kind in ("name", "org") and entity is not None:
-                named = entity
+                named, named_end = entity, ref.end
             if entity is None:
                 if first and ref.speaks and min(ref.speech_pos) > ref.start:
                     role_verb = (ref.sentence, min(ref.speech_pos))
@@ -301,6 +304,19 @@ class _Reader:
             mentioned[:] = [entity if e is unnamed else e for e in mentioned]
         if self.last_speaker is unnamed:
             self.last_speaker = entity
+
+
+def _speaks_for_owner(text: str, ref: Ref, owner_end: int) -> bool:
+    """Whether a reference is the speaking spokesman of the name ending at ``owner_end`` ("Mr Blair's spokesman
+    said", "Big Brother's spokeswoman said"): the role phrase opens on that name's possessive."""
+    return (
+        ref.kind == "role"
+        and ref.speaks
+        and ref.role is not None
+        and ref.role.head in _SPEAKING_FOR
+        and ref.start <= owner_end < ref.end
+        and text.startswith(("'s ", "’s "), owner_end)
+    )
 
 
 def _in_time(pending: _Pending, index: int, sentence: int) -> bool:

@@ -255,6 +255,19 @@ def test_anybody_of_an_occupation_speaks_for_no_one_named_before() -> None:
     assert [p.name for p in attribute(["A spokesman said it was over. He added that talks ended."]).people] == []
 
 
+def test_a_named_persons_spokesman_speaks_for_them_not_for_someone_named_later() -> None:
+    result = speakers(
+        [
+            "Tony Blair met the families on Monday.",
+            "Mr Blair's official spokesman said the meeting had been moving.",
+            "Also there was Anne Maguire. She said the apology lifted a weight.",
+            "Mr Blair's spokesman, Tom Kelly, said talks would go on.",
+        ]
+    )
+    # As "a spokesman for Mr Blair" would; before, the spokesman waited for a name and took the next one given.
+    assert result == [(), ("Tony Blair",), ("Anne Maguire",), ("Tom Kelly",)]
+
+
 def test_a_role_speaking_before_its_name_is_not_the_name_after_its_verb() -> None:
     result = speakers(
         [
