@@ -11,6 +11,7 @@ from itertools import combinations
 
 from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
 from bot.retrieval.aliases import RoleAliases
+from bot.retrieval.candidates import recent_first
 from bot.retrieval.fts import all_of
 from bot.retrieval.terms import written_in
 from bot.store.protocol import StoreProtocol
@@ -142,7 +143,8 @@ class RoleHolders:
         words = [word for word in words if word not in ROLE_HEADS]  # "chief" of a chief executive is his title's
         if not words:
             return []
-        found = self.store.search(all_of(words), limit=HEADLINED_SEARCHED)
+        # Recent news first: a common word ("referees situation") ranked over all of a large archive took 16 ms.
+        found = recent_first(self.store, all_of(words), HEADLINED_SEARCHED)
         headlined = {row.article_id for row in found if all(written_in(row.title, word) for word in words)}
         return self._speaking_in(sorted(headlined)[-STORIES_READ:], list(holders))
 
