@@ -293,7 +293,7 @@ class Retriever:
             ranked = self.arranger.with_setting(ranked, speaker.person_ids, topic)
         if (speaker is not None or asked.speaker) and topic is not None:
             ranked = self.arranger.words_before_report(ranked, topic)
-        if speaker is not None and topic is not None and not (named_only or own_words_only):
+        if speaker is not None and not (named_only or own_words_only):
             ranked = self.arranger.with_context(ranked, topic)
         if speaker is not None and len(speaker.parts) > 1:
             ranked = self.voices.taking_turns(ranked, speaker.parts)

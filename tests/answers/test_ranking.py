@@ -170,6 +170,9 @@ def test_a_persons_one_answer_comes_with_the_story_around_their_words(service: B
         "More than 240 companies from 3",
         "India's defence minister opene",
     ]
+    everything = service.ask("what did pranab mukherjee say?")
+    assert [hit.text[:30] for hit in everything.hits] == texts  # asked for all he said, the same story around it
+    assert everything.message == "What Pranab Mukherjee said, then what the same stories say of them:"
     service.load_text(
         ADMIN,
         "Port deal\n\nHarbour chief Ana Ruiz said the port deal would bring new shipping lines.\n\n"
