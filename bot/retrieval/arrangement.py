@@ -2,7 +2,7 @@
 
 The first answer's story goes on with its next paragraphs of the same tier before another story's; a topic
 answer, with the details its story gives in other words; a person's first answer, with the paragraph setting
-out their news.
+out their news; a person's short answer, with the story around their words.
 """
 
 from __future__ import annotations
