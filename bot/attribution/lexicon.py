@@ -288,7 +288,7 @@ securities exchange market markets reserve treasury parliament congress senate a
 government club league premiership cup championship championships open games festival awards award prize
 forest villa rovers wanderers albion athletic hotspur argyle rangers orient real atletico bayern inter sociedad betis
 utd slam
-tour series show programme program film album records studios pictures church cathedral
+tour series show programme program film album records studios pictures church cathedral system systems
 centre center museum gallery prison jail watch theatre theater arena stadium island islands river mountains
 valley bay sea ocean gulf coast county province region district borough village town
 east west north south eastern western northern southern central middle labour conservative

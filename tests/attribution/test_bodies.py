@@ -173,6 +173,19 @@ def test_a_nationality_inside_a_bodys_name_leaves_its_end_nobody() -> None:
     assert [p.name for p in result.people] == [association]
 
 
+def test_a_system_is_no_person_for_a_he_to_mean() -> None:
+    result = attribute(
+        [
+            "The guilder stays stable within the European Monetary System.",
+            "An economist at ABN Bank said rates would ease. He said wage deals had raised inflation.",
+            "He added that money supply growth could add to it.",
+        ]
+    )
+    # "Monetary System" had been a person (first name "Monetary"), and the economist's "he" went to it.
+    assert [p.name for p in result.people] == ["ABN Bank"]
+    assert [p.speakers for p in result.paragraphs] == [(), ("ABN Bank",), ()]
+
+
 def test_whose_a_person_is_names_no_one() -> None:
     result = attribute(
         [
