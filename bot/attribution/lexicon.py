@@ -182,8 +182,8 @@ EPITHETS: dict[str, str | None] = {
     **dict.fromkeys("frenchwoman englishwoman scotswoman welshwoman irishwoman dutchwoman".split(), "f"),
     **dict.fromkeys(
         """
-scot briton spaniard dane swede finn pole kiwi star veteran champion winner youngster teenager newcomer
-favourite favorite holder runner-up seed
+scot briton spaniard dane swede finn pole kiwi yorker texan californian star veteran champion winner youngster
+teenager newcomer favourite favorite holder runner-up seed
 """.split(),
         None,
     ),

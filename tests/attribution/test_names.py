@@ -178,6 +178,12 @@ def test_a_nationality_before_a_full_name_is_not_part_of_it() -> None:
     assert [p.speakers for p in result.paragraphs] == [(), ("Dario Vallen",)]
 
 
+def test_a_state_or_city_demonym_before_a_full_name_is_not_part_of_it() -> None:
+    result = attribute(["New Yorker Dick Morris ran the campaign. Texan Mike Chico was fined.", "Morris said he won."])
+    assert [p.name for p in result.people] == ["Dick Morris", "Mike Chico"]  # not "Yorker Dick Morris"
+    assert [p.speakers for p in result.paragraphs] == [(), ("Dick Morris",)]
+
+
 def test_a_preposition_opening_a_sentence_is_not_part_of_a_name() -> None:
     result = attribute(
         [
