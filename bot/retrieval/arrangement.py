@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Sequence
 from itertools import takewhile
 
 from bot.retrieval.ranked import MIN_SIBLING_COVERAGE, QUOTATION, RELATED_CREDIT, Ranked
+from bot.retrieval.speaker_ranking import MENTIONED
 from bot.retrieval.terms import Topic, stems_of
 from bot.store.protocol import StoreProtocol
 
@@ -21,7 +22,9 @@ AS_MUCH = 0.2  # a quotation covering this much less of a topic than the lead be
 SETTING_RANK = 2  # answers before the paragraph setting out a person's news (see Arranger.with_setting)
 SHORT_ANSWER = 3  # a person's answer of fewer paragraphs is followed by its story around it (Arranger.with_context)
 CONTEXT_REACH = 2  # ... by paragraphs at most this far from their words
-CONTEXT_TIER = 0.0  # ... ranked below every tier of a person's paragraphs: never counted as their words
+# ... ranked as a paragraph that only mentions them: below every tier of their own words, never counted as theirs,
+# and led as what the same stories say of them ("What Harry Lee said, then what the same stories say of them:")
+CONTEXT_TIER = MENTIONED
 
 
 def first_story_first(ranked: list[Ranked]) -> list[Ranked]:
