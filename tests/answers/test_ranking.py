@@ -332,3 +332,21 @@ def test_a_storys_paragraphs_are_told_apart_by_the_topic_words_they_do_not_all_s
     # Every paragraph speaks of Uganda's coffee; the ban and the road set one apart, before the story's lead.
     assert answer.hits[0].text.startswith("Coffee exports are hurt by the disruption of rail transport")
     assert answer.hits[1].text.startswith("Uganda's state-run coffee board")
+
+
+def test_what_a_storys_headline_and_lead_say_sets_none_of_its_paragraphs_apart(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "\n\n".join(
+            [
+                "Saudi riyal deposits steady",
+                "Saudi riyal interbank deposits were steady in a quiet market, dealers said.",
+                "Banks offered three month deposits lower, but there were few takers.",
+                "The spot riyal was steady at 3.7500 to the dollar.",
+            ]
+        ),
+    )
+    answer = service.ask("any news on the saudi riyal against the dollar?")
+    # Both paragraphs hold two of the words; the reader has the headline and lead, so "Saudi" (in the lead only) only
+    # names the story, while the dollar is what is asked of it.
+    assert answer.hits[0].text.startswith("The spot riyal was steady")
