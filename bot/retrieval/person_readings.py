@@ -72,6 +72,10 @@ _PERSON_PATTERNS = (
 # Not a why-question's: "why did Unocal drop the plant" is answered by the story's lead, not by Unocal's words.
 _YES_NO = re.compile(r"^(?:did|does|do|has|have|had|is|are|was|were|will|would|can|could|should) (?P<rest>.+)$", re.I)
 _LONGEST_NAME = 6  # words
+# The auxiliary a passive takes after a yes/no opening other than "is"/"was" ("has he been charged?", "will he be…").
+_PASSIVE_AUXILIARY = dict.fromkeys(("has", "have", "had"), "been") | dict.fromkeys(
+    ("will", "would", "can", "could", "should"), "be"
+)
 # "can you tell me about", "who is": words around a topic asked as a question of its own, or around a person's
 # words ("give me imomi on oil"); "what is" only around a topic ("what was X on Y" is not X's words on Y).
 _POLITE_LEAD = re.compile(rf"^(?:who(?:'s| is| was| are| were) |{POLITE})", re.IGNORECASE)
@@ -117,20 +121,21 @@ def subject_readings(text: str) -> list[Question]:
         for end in range(min(_LONGEST_NAME, len(tokens)), shortest - 1, -1)
     ]
     opening = normalise(text).split()[0].lower() if yes_no else ""
-    return [
-        reading
-        for reading in readings
-        if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading) and not _done_to(opening, reading.topic)
-    ]
+    if any(_done_to(opening, reading.topic) for reading in readings):
+        return []  # the subject is done to, whichever words name it ("will andy robinson be punished…" of "andy")
+    return [reading for reading in readings if _could_be_a_name(reading.speaker) and not _cut_at_a_join(reading)]
 
 
 def _done_to(opening: str, rest: str) -> bool:
     """Whether a yes/no question's subject is what is done to, not who speaks: "was wenger fined?", "has he been
-    charged?" (a passive of a verb that is no way of speaking; "was blair asked about iraq?" is his answer)."""
+    charged?", "will robinson be punished?", "is he being investigated?" (a passive of a verb that is no way of
+    speaking; "was blair asked about iraq?" is his answer)."""
     words = rest.split()
-    if opening in ("has", "have", "had") and words[:1] == ["been"]:
+    if opening in ("is", "are", "was", "were"):
+        words = words[1:] if words[:1] == ["being"] else words
+    elif words[:1] == [_PASSIVE_AUXILIARY.get(opening)]:
         words = words[1:]
-    elif opening not in ("is", "was", "were"):
+    else:
         return False
     return bool(words) and words[0].endswith(("ed", "en")) and words[0] not in SPEECH_VERB_WORDS
 

@@ -244,7 +244,16 @@ def test_a_body_nobody_is_recorded_as_is_joined_to_the_topic_in_the_lead(service
     assert reply.quotes[0].text.startswith("The euro rose against the dollar")
 
 
-@pytest.mark.parametrize("question", ["was wenger fined?", "has wenger been fined?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was wenger fined?",
+        "has wenger been fined?",
+        "has arsene wenger been fined?",
+        "will arsene wenger be fined?",
+        "is arsene wenger being fined?",
+    ],
+)
 def test_a_yes_no_questions_subject_something_is_done_to_is_news_not_their_words(
     service: BriefingService, question: str
 ) -> None:
