@@ -112,8 +112,13 @@ _KEYWORD = re.compile(
 _NAMING = frozenset({"called", "calls"})
 _QUOTE_NEXT = re.compile(r"[^.;:!?\"“]{0,60}[\"“]_")
 # What lies between a name and a body it was written with ("Paul Renner, chief dealer at Banque
-# Nord said"): the name, not the body, is the subject.
-_AT = re.compile(rf"(?:{ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?")
+# Nord said"): the name, not the body, is the subject. The body may follow what it is ("Christopher Osborne of
+# stockbroker Hoare Govett said") or open on capitalised words read as none of its name ("Laura Brownlees of
+# Save the Children said", where the name found is "Children").
+_AT = re.compile(
+    rf"(?:{ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:(?!(?:{STOP})\b)[a-z][\w-]*\s+){{0,2}}"
+    r"(?:[A-Z][\w&'’.-]*\s+(?:(?:the|of|and|for|&)\s+)?){0,3}"
+)
 # "was criticised by X": the agent of a passive stance verb.
 _BY = re.compile(r"\s+by\s+")
 # A lower-case word after a capitalised one that makes it a modifier ("Apple fans"), not a function word.
@@ -282,6 +287,7 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
         if (
             found > 0
             and refs[found - 1].kind == "name"
+            and refs[found - 1].start >= floor
             and _AT.fullmatch(masked, refs[found - 1].end, refs[found].start)
         ):
             found -= 1  # "John Doe at Lehman Brothers said": the person, not where they work

@@ -118,6 +118,19 @@ def test_role_apposition_without_its_closing_comma() -> None:
     assert person(result, "Gil Kettering").roles == ("vantor fleet bank ltd economist",)
 
 
+def test_the_person_speaks_not_the_body_they_are_written_with() -> None:
+    # What the body is may stand before its name, and a name may open on words read as none of it ("Save the").
+    result = speakers(
+        [
+            "Chris Dorn of stockbroker Hoare Vellum said the field was shallow.",
+            "Laura Brent of Save the Children said there were grave concerns.",
+            "Paul Renner, chief dealer at Banque Orlin in Paris said the dollar was firm.",
+            "Jens Lehr lost his place to Manuel Alva at Highbury. Kurt Klins said he must play.",  # not across a stop
+        ]
+    )
+    assert result == [("Chris Dorn",), ("Laura Brent",), ("Paul Renner",), ("Kurt Klins",)]
+
+
 def test_a_name_in_a_clause_opening_the_sentence_is_not_its_subject() -> None:
     # "he" is the man the story is about, not the one the opening clause names.
     result = speakers(
