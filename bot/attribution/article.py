@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .carried import opens_on_quote, quote_carried, runs_on, said_by_many
 from .coref import FIRST_NAME_TITLES, Entity, People
-from .lexicon import ROLE_HEAD_GENDER, ROLE_SYNONYMS
+from .lexicon import EPITHETS, ROLE_HEAD_GENDER, ROLE_HEADS, ROLE_SYNONYMS
 from .name_roles import Role, role_head
 from .references import Ref
 from .roles import article_country, needs_country, normalise_role, role_forms
@@ -22,6 +22,7 @@ _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
 _COUNTRY_PARAGRAPHS = 6
 # Roles that speak for someone else: who the story names next is often the one they speak for.
 _SPEAKING_FOR = ROLE_SYNONYMS["spokesman"]
+_OWNER_PRONOUNS = {"his": "m", "her": "f", "its": "n"}  # "His spokesman said": whom "he" would be speaks
 # A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter",
 # "DJ Norman Cook - aka Fatboy Slim - has said".
 _OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as|\baka)\s+$")
@@ -142,6 +143,8 @@ class _Reader:
             if entity is None and named is not None and _speaks_for_owner(text, ref, named_end):
                 entity = named  # "Mr Blair's spokesman said": he speaks through them, as through "a spokesman for"
             if entity is None:
+                entity = self._owner_speaking(text, ref, base + ref.start)
+            if entity is None:
                 entity = self._resolve(index, ref, base + ref.start, first, text, sentence_at[1])
             if ref.kind in ("name", "org") and entity is not None:
                 named, named_end = entity, ref.end
@@ -173,6 +176,21 @@ class _Reader:
             self.last_speaker = max(spoken, key=lambda s: s[1])[0]
         self.ran_on = runs_on(text)
         self.open_quote = index if not spoken and self.ran_on else -1
+
+    def _owner_speaking(self, text: str, ref: Ref, pos: int) -> Entity | None:
+        """Whom a speaking spokesman speaks for when the role opens on its owner's pronoun or description ("His
+        spokesman said": the man just written about; "The rapper's spokesman said": the rapper the story is about),
+        else None."""
+        if ref.kind != "role" or not ref.speaks or ref.role is None or ref.role.head not in _SPEAKING_FOR:
+            return None
+        owner, _, _ = text[ref.start : ref.end].partition(" ")
+        if gender := _OWNER_PRONOUNS.get(owner.lower()):
+            return self.people.resolve_pronoun(gender, pos)
+        noun = owner.lower().removesuffix("'s").removesuffix("’s")
+        described = noun != owner.lower() and text[max(0, ref.start - 4) : ref.start].lower() == "the "
+        if described and (noun in EPITHETS or noun in ROLE_HEADS):
+            return self.people.resolve_epithet(EPITHETS.get(noun, ROLE_HEAD_GENDER.get(noun)), pos)
+        return None
 
     def _resolve(self, index: int, ref: Ref, pos: int, first: bool, text: str, sentence_from: int) -> Entity | None:
         """Return the person a reference means, or None when it means nobody the article introduced.

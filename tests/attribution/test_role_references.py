@@ -268,6 +268,20 @@ def test_a_named_persons_spokesman_speaks_for_them_not_for_someone_named_later()
     assert result == [(), ("Tony Blair",), ("Anne Maguire",), ("Tom Kelly",)]
 
 
+def test_a_spokesman_known_by_whose_they_are_speaks_for_them() -> None:
+    result = speakers(
+        [
+            "Rapper Snoop Dogg has been sued by a make-up artist.",
+            "The woman said she was assaulted after a TV show on the ABC network. The rapper's spokesman said the"
+            " claims were untrue.",
+            "Singer Ian Brown was arrested after a fight at a concert, his spokesman has said.",
+            "A fan attacked the singer, Fiction Records spokesman Paul Smernicki said.",
+        ]
+    )
+    # Who the rapper and "his" are, not whoever is named next.
+    assert result == [(), ("Snoop Dogg",), ("Ian Brown",), ("Paul Smernicki",)]
+
+
 def test_a_role_speaking_before_its_name_is_not_the_name_after_its_verb() -> None:
     result = speakers(
         [
