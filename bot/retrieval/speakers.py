@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from bot.attribution.lexicon import NON_PERSON_WORDS, ROLE_HEADS
 from bot.attribution.roles import with_demonyms
 from bot.retrieval.aliases import NameAliases, RoleAliases
+from bot.retrieval.relatives import relation_asked, relatives
 from bot.retrieval.role_holders import (
     HELD_IN_FULL,
     QUALIFIED_PEOPLE,
@@ -103,6 +104,11 @@ class SpeakerResolver:
             exact = self._with_surname_alone(exact)
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
+        if (relation := relation_asked(words)) and (owner := self.exact(" ".join(words[:-1]))):
+            # "ozzy osbourne's wife": the one his stories name so ("his wife Sharon"); nobody else, as no one holds
+            # a relation as an office ("tony blair's wife" had matched a role mentioning Blair: Michael Howard).
+            kin = relatives(self.store, owner.names, owner.person_ids, relation)
+            return self._speaker(typed, kin) if kin else None
         # "the boj govenror", "syamntec's kevin hogan": two letters swapped, read back as a guess.
         if (
             allow_fuzzy

@@ -16,7 +16,7 @@ _TITLES = re.compile(
     r"|secretary|senator|sen|governor|gov|prof|professor|general|gen)\.?\s+",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"['’]s?\b")
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")  # "mills's", "mills'" (not "o'neill")
 _ASIDE = re.compile(r"\([^()]*\)")  # "james baker (us treasury)"
 JOINS = ("and", "&", "or")  # "sumita and miyazawa", "lyng or yeutter": people asked about together
 AT_BODY = frozenset({"of", "at", "from"})  # "james howard of cargill": a name, then the body it works for
