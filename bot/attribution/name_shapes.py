@@ -15,7 +15,7 @@ from .lexicon import (
     ROLE_QUALIFYING_CAPS,
 )
 from .name_roles import Role, make_role, prefix_roles, role_head
-from .roles import NATIONALITIES
+from .roles import NATIONALITIES, PERSON_DEMONYMS
 
 # Function words and adverbs no name ends with ("Gonna Fly Now", "For Your Eyes Only", "Stand Up": songs).
 _NEVER_LAST = frozenset(
@@ -23,6 +23,10 @@ _NEVER_LAST = frozenset(
     " now only then again too here there yet ever soon today tonight tomorrow yesterday up down out off away i".split()
 )
 _BREAKERS = ROLE_HEADS | NON_PERSON_WORDS
+# A nation's people or adjective, which ends no name but a surname's few ("Philip French", "Oliver Irish").
+_PEOPLES = (NATIONALITIES - {"french", "irish", "english", "welsh", "german", "dutch"}) | {
+    f"{demonym}s" for demonym in PERSON_DEMONYMS
+}
 # Reuters dates a report by its weekday straight after a name; a name of one word before one is a name of its own
 # ("Mike Friday", "Sheffield Wednesday").
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -123,6 +127,8 @@ def _looks_like_name(words: list[str], honorific: str) -> bool:
         return False
     if words[-1].lower() in _NEVER_LAST:
         return False  # a title's words ("Born In The USA", "Knights Of The Round Table"), not a name
+    if len(words) > 1 and words[-1].lower() in _PEOPLES:
+        return False  # a people described ("Famous Japanese", "Older Germans", "Native Americans"), not a name
     if honorific:
         return True
     return all(w.lower() not in COMMON_CAPS for w in words[:-1])

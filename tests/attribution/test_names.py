@@ -178,6 +178,16 @@ def test_a_nationality_before_a_full_name_is_not_part_of_it() -> None:
     assert [p.speakers for p in result.paragraphs] == [(), ("Dario Vallen",)]
 
 
+def test_a_people_described_is_not_a_person_but_a_surname_like_french_is() -> None:
+    result = attribute(
+        [
+            "The festival honours Famous Japanese directors. Older Germans and Native Americans came too.",
+            "Critic Philip French said it was long.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Philip French"]
+
+
 def test_a_state_or_city_demonym_before_a_full_name_is_not_part_of_it() -> None:
     result = attribute(["New Yorker Dick Morris ran the campaign. Texan Mike Chico was fined.", "Morris said he won."])
     assert [p.name for p in result.people] == ["Dick Morris", "Mike Chico"]  # not "Yorker Dick Morris"
