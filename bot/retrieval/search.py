@@ -35,7 +35,7 @@ from bot.retrieval.ranked import (
     Ranked,
 )
 from bot.retrieval.speaker_ranking import MENTIONED, SpeakerRanker, answering
-from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, typed_as_a_thing
+from bot.retrieval.speaker_reading import SpeakerReader, a_crowd, a_people, typed_as_a_thing
 from bot.retrieval.speakers import Speaker, SpeakerResolver
 from bot.retrieval.spelling import spelling_hint
 from bot.retrieval.stories import Stories
@@ -199,7 +199,7 @@ class Retriever:
             # "what did the report say about oil", "what did fans say…": not people anyone is recorded as, but
             # what they say is a topic, a crowd or a name joined to it ("fans and the concert", "ecb and the euro").
             named = not guessed and self.reader.written_as_a_name(parsed.speaker.split()[-1])
-            parsed = speaker_in_topic(parsed, joined=named or a_crowd(parsed.speaker))
+            parsed = speaker_in_topic(parsed, joined=named or a_crowd(parsed.speaker) or a_people(parsed.speaker))
         topic = self.reader.topic(parsed.topic) if parsed.topic else None
         if parsed.speaker and speaker is None:
             read_as_topic = self.as_topic.for_nobody(parsed, topic, after_article, wanted)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.attribution.orgs import GROUP_WORDS
+from bot.attribution.roles import NATIONALITIES
 from bot.retrieval.person_readings import person_readings, subject_readings, surname_readings
 from bot.retrieval.query import Question
 from bot.retrieval.speakers import Speaker, SpeakerResolver, known_by_full_names
@@ -178,6 +179,12 @@ class SpeakerReader:
 def a_crowd(speaker: str) -> bool:
     """Whether a speaker is a crowd ("fans", "the papers", "critics"), not someone who can be named."""
     return all(word in CROWDS for word in speaker.lower().split())
+
+
+def a_people(speaker: str) -> bool:
+    """Whether a speaker is a nation's people ("the chinese", "the americans"), which stories often write opening
+    a sentence ("Chinese authorities closed…"), so as no name."""
+    return all(word in NATIONALITIES or word.removesuffix("s") in NATIONALITIES for word in speaker.lower().split())
 
 
 def typed_as_a_thing(question: str, speaker: str) -> bool:

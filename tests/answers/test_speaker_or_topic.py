@@ -262,3 +262,11 @@ def test_a_yes_no_questions_subject_something_is_done_to_is_news_not_their_words
     answer = service.ask(question)
     assert answer.hits[0].text.startswith("The FA fined Arsenal manager Arsene Wenger")
     assert not answer.message.startswith("What Arsene Wenger said")
+
+
+def test_a_nations_people_asked_for_their_words_is_joined_to_the_topic(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Net cafes shut\n\nChinese authorities closed 12,575 net cafes, the government said.")
+    answer = service.ask("what did the chinese say about the net cafes?")
+    # "Chinese" mostly opens a sentence, as no name does: still a people, joined to the topic as a crowd is.
+    assert answer.message == "What the articles say about chinese and the net cafes:"
+    assert answer.hits[0].text.startswith("Chinese authorities closed")
