@@ -13,7 +13,7 @@ from bot.store.protocol import StoreProtocol
 # Everyday words for a relation.
 _EVERYDAY = {"mum": "mother", "mom": "mother", "mummy": "mother", "dad": "father", "daddy": "father"}
 STORIES_READ = 50  # the person's latest stories, where their relatives are looked for
-NAMESAKES_READ = 50  # people of their surname looked at, at most (a common surname has hundreds)
+NAMESAKES_READ = 50  # people of their surnames looked at, at most (a common surname has hundreds)
 _BEFORE_THE_NAME = r"(?:\W+\w+){0,2}?\W+"  # "his wife Sharon", "mother, Katherine", "wife, the actress Sue"
 
 
@@ -37,12 +37,11 @@ def relatives(store: StoreProtocol, names: Sequence[str], person_ids: Sequence[i
     surnames = {name_words(name)[-1] for name in names if full_name(name)}
     own = store.person_paragraphs(person_ids, latest=10 * STORIES_READ)
     stories = set(list(dict.fromkeys(link.article_id for link in own))[-STORIES_READ:])
+    namesakes = [(i, name) for surname in surnames for i, name in store.people_by_alias(surname) if full_name(name)]
     told = []
-    for surname in surnames:
-        namesakes = [(i, name) for i, name in store.people_by_alias(surname) if full_name(name)]
-        for person_id, name in namesakes[:NAMESAKES_READ]:
-            beside = [link.paragraph_id for link in store.person_paragraphs([person_id]) if link.article_id in stories]
-            named = re.compile(rf"\b{relation}{_BEFORE_THE_NAME}{re.escape(name_words(name)[0])}\b", re.IGNORECASE)
-            if any(named.search(row.text) for row in store.paragraphs_by_id(beside)):
-                told.append(person_id)
+    for person_id, name in namesakes[:NAMESAKES_READ]:
+        beside = [link.paragraph_id for link in store.person_paragraphs([person_id]) if link.article_id in stories]
+        named = re.compile(rf"\b{relation}{_BEFORE_THE_NAME}{re.escape(name_words(name)[0])}\b", re.IGNORECASE)
+        if any(named.search(row.text) for row in store.paragraphs_by_id(beside)):
+            told.append(person_id)
     return told

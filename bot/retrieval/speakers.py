@@ -104,7 +104,9 @@ class SpeakerResolver:
             exact = self._with_surname_alone(exact)
             speaker = self._also_untitled(self._with_spokespeople(self._with_their_body(exact, words), words), name)
             return self._also_by_first_name(speaker, words) if allow_fuzzy else speaker
-        if (relation := relation_asked(words)) and (owner := self.exact(" ".join(words[:-1]))):
+        relation = relation_asked(words)
+        owner = self.exact(" ".join(words[:-1])) if relation and not names_a_role(" ".join(words[:-1])) else None
+        if relation and owner and len(owner.person_ids) <= NAMES_LISTED:
             # "ozzy osbourne's wife": the one his stories name so ("his wife Sharon"); nobody else, as no one holds
             # a relation as an office ("tony blair's wife" had matched a role mentioning Blair: Michael Howard).
             kin = relatives(self.store, owner.names, owner.person_ids, relation)
