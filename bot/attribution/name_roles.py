@@ -46,6 +46,9 @@ _NEXT_NAMES_ROLE = re.compile(
     rf",\s+(?:(?!(?i:the|a|an|at|of|for|with|in|from|to|and|who|which)\b)[\w'’-]+\s+){{0,4}}(?i:{_HEADS})\s+"
     rf"(?!(?i:{_HEADS}|vice|{'|'.join(sorted(NATIONALITIES))})\b)[A-Z][a-z][\w'’-]*\s+[A-Z]"
 )
+# What goes on a list after one of its items, and before one: "Will Young, Queen, Kate Bush and Joy Division".
+_LISTED_AFTER = re.compile(r"(?:,|\s+and)\s+[A-Z]")
+_LISTED_BEFORE = re.compile(r"(?:,|\b[Aa]nd)\s$")
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
 # that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
 _ROLE_THEN_NAME = re.compile(
@@ -145,6 +148,8 @@ def role_before(text: str, start: int) -> Role | None:
     before = _word_before(text, start)
     if before.endswith(",") and _closes_opening_clause(text, start - len(before) - 1, start):
         return None  # "Asked whether he trusted the prime minister, Mr Brown replied": the clause's, not his
+    if before.endswith(",") and before[:1].isupper() and _LISTED_BEFORE.search(text, 0, start - len(before) - 1):
+        return None  # "songs by Will Young, Queen, Kate Bush": a list's item, a band, not her title
     if role_head(before) is None:
         # The common case, checked without the regex: no role word, and no "of" among the last few words.
         of_field = text.find(" of ", max(0, start - 30), start) >= 0 and _ROLE_OF_FIELD.search(
@@ -238,6 +243,9 @@ def role_after(text: str, end: int) -> Role | None:
     if match is None:
         held = _WHO_HOLDS.match(text, end)
         return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
+    apposed = match[0].strip(", ")
+    if apposed[:1].isupper() and " " not in apposed and _LISTED_AFTER.match(text, match.end()):
+        return None  # "songs by Will Young, Queen, Kate Bush": a capitalised word alone in a list names a band
     # The body it is held at ("chairman of the group"), else its owner ("the OECD's chief economist").
     body = match["body"].split() if match["body"] else [match["owner"]] if match["owner"] else []
     return make_role([*body, *(word for word in match["mods"].split() if word != "and"), match["head"]])

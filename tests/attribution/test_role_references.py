@@ -29,6 +29,19 @@ def test_role_after_name_and_possessive_role() -> None:
     assert result[1] == ("Mira Castell",)
 
 
+def test_a_capitalised_title_alone_in_a_list_names_no_ones_office() -> None:
+    result = attribute(
+        [
+            "The song beat tracks by Will Yates, Queen, Kate Bosh and Joy Division in a listeners' vote.",
+            "Nominees are Mathieu Amal for Kings And Queen, Gerard Jugo for The Chorus.",
+            "Sir Andrew Grey, chairman of Migration Watch, said it was wrong.",
+        ]
+    )
+    roles = {p.name: p.roles for p in result.people}
+    assert roles["Will Yates"] == roles["Kate Bosh"] == roles["Gerard Jugo"] == ()
+    assert roles["Sir Andrew Grey"] == ("migration watch chairman",)
+
+
 def test_a_role_never_named_speaks_as_itself() -> None:
     result = attribute(
         [
