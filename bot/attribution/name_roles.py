@@ -48,7 +48,7 @@ _NEXT_NAMES_ROLE = re.compile(
 )
 # What goes on a list after one of its items, and before one: "Will Young, Queen, Kate Bush and Joy Division".
 _LISTED_AFTER = re.compile(r"(?:,|\s+and)\s+[A-Z]")
-_LISTED_BEFORE = re.compile(r"(?:,|\b[Aa]nd)\s$")
+_LISTED_BEFORE = (", ", " and ", " And ")
 # "The director of the film, Vinod Pande, says": a definite role, then the name in apposition; so a role
 # that opens a sentence ("Computer specialist at the IAEA, Peter Smith, would like").
 _ROLE_THEN_NAME = re.compile(
@@ -148,7 +148,7 @@ def role_before(text: str, start: int) -> Role | None:
     before = _word_before(text, start)
     if before.endswith(",") and _closes_opening_clause(text, start - len(before) - 1, start):
         return None  # "Asked whether he trusted the prime minister, Mr Brown replied": the clause's, not his
-    if before.endswith(",") and before[:1].isupper() and _LISTED_BEFORE.search(text, 0, start - len(before) - 1):
+    if before.endswith(",") and before[:1].isupper() and text.endswith(_LISTED_BEFORE, 0, start - len(before) - 1):
         return None  # "songs by Will Young, Queen, Kate Bush": a list's item, a band, not her title
     if role_head(before) is None:
         # The common case, checked without the regex: no role word, and no "of" among the last few words.
