@@ -140,10 +140,8 @@ class _Reader:
                 and _AFTER_COMMA.search(text, 0, ref.start) is not None
             ):
                 entity = self._reporter(reported[1], spoken, ref.gender, base + ref.start)
-            if entity is None and named is not None and _speaks_for_owner(text, ref, named_end):
-                entity = named  # "Mr Blair's spokesman said": he speaks through them, as through "a spokesman for"
             if entity is None:
-                entity = self._owner_speaking(text, ref, base + ref.start)
+                entity = self._owner_speaking(text, ref, base + ref.start, named, named_end)
             if entity is None:
                 entity = self._resolve(index, ref, base + ref.start, first, text, sentence_at[1])
             if ref.kind in ("name", "org") and entity is not None:
@@ -177,12 +175,15 @@ class _Reader:
         self.ran_on = runs_on(text)
         self.open_quote = index if not spoken and self.ran_on else -1
 
-    def _owner_speaking(self, text: str, ref: Ref, pos: int) -> Entity | None:
-        """Whom a speaking spokesman speaks for when the role opens on its owner's pronoun or description ("His
-        spokesman said": the man just written about; "The rapper's spokesman said": the rapper the story is about),
-        else None."""
+    def _owner_speaking(self, text: str, ref: Ref, pos: int, named: Entity | None, named_end: int) -> Entity | None:
+        """Whom a speaking spokesman speaks for when the role opens on its owner, else None: the name just read
+        (ending at ``named_end``) in its possessive ("Mr Blair's spokesman said", "Big Brother's spokeswoman said":
+        he speaks through them, as through "a spokesman for"), a pronoun ("His spokesman said": the man just
+        written about) or a description ("The rapper's spokesman said": the rapper the story is about)."""
         if ref.kind != "role" or not ref.speaks or ref.role is None or ref.role.head not in _SPEAKING_FOR:
             return None
+        if named is not None and ref.start <= named_end < ref.end and text.startswith(("'s ", "’s "), named_end):
+            return named
         owner, _, _ = text[ref.start : ref.end].partition(" ")
         if gender := _OWNER_PRONOUNS.get(owner.lower()):
             return self.people.resolve_pronoun(gender, pos)
@@ -322,19 +323,6 @@ class _Reader:
             mentioned[:] = [entity if e is unnamed else e for e in mentioned]
         if self.last_speaker is unnamed:
             self.last_speaker = entity
-
-
-def _speaks_for_owner(text: str, ref: Ref, owner_end: int) -> bool:
-    """Whether a reference is the speaking spokesman of the name ending at ``owner_end`` ("Mr Blair's spokesman
-    said", "Big Brother's spokeswoman said"): the role phrase opens on that name's possessive."""
-    return (
-        ref.kind == "role"
-        and ref.speaks
-        and ref.role is not None
-        and ref.role.head in _SPEAKING_FOR
-        and ref.start <= owner_end < ref.end
-        and text.startswith(("'s ", "’s "), owner_end)
-    )
 
 
 def _in_time(pending: _Pending, index: int, sentence: int) -> bool:
