@@ -49,6 +49,8 @@ ABOUT = (
     r"|with regards? to|in regards? to|as regards|when it comes to|in (?:response|reply|reaction) to"
     r"|about|on|regarding|concerning|of|over|re)"
 )
+# After a speaker typed with nothing to end it, "of" joins their name ("comments from the head of the imf on debt").
+_ABOUT_AFTER_NAME = ABOUT.replace("|of|", "|")
 # "what did Robinson say after England lost to France": the occasion is the topic too.
 _ABOUT_OR_WHEN = rf"(?:{ABOUT}|after|when|before|following|during|while)"
 # "quote X", "quotes X", "any quotes from X": a request for someone's words (not "quote of the day", "quotes about Y").
@@ -159,8 +161,11 @@ TOPIC_PATTERNS = (
 )
 SPEAKER_PATTERNS = (
     # "any reaction from the unions to the pension plans?", "the response of the markets to the budget": their words.
-    rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:reactions?|responses?|replies|reply|comments?"
-    rf"|word) (?:from|by|of) (?P<s>.+?) (?:to|on|about|over|regarding) (?P<t>.+)$",
+    rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:reactions?|responses?|replies|reply)"
+    rf" (?:from|by|of) (?P<s>.+?) (?:to|on|about|over|regarding) (?P<t>.+)$",
+    # ... "any comments from the founder of the committee to protect bloggers on…": a comment is on it, not to it.
+    rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:comments?|word)"
+    rf" (?:from|by|of) (?P<s>.+?) (?:on|about|over|regarding) (?P<t>.+)$",
     # "which stories quote X (on Y)?", "stories quoting X", "articles that cite X": their words, each cited.
     rf"^{POLITE}(?:(?:which|what|any|are there) )?(?:stories|articles|reports|pieces) (?:that |which )?(?:quote"
     rf"|quoted|quoting|cite|cited|citing) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
@@ -205,7 +210,7 @@ SPEAKER_PATTERNS = (
     rf"^{POLITE}(?:what(?:'s| is) |(?:is|was|are|were) there |(?:has|have) there been |do you have )?"
     rf"(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
     rf"|comments?|remarks?|words?|new|else|more|recent|fresh) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?"
-    rf"(?: {ABOUT} (?P<t>.+))?$",
+    rf"(?: {_ABOUT_AFTER_NAME} (?P<t>.+))?$",
     # "which analysts commented on the dollar?": the analysts' words on it, each named in the lead.
     rf"^{POLITE}which (?P<s>[a-z][\w' -]*?s) (?:have |has |had |were |was )?(?:{_SPEECH_VERBS}|quoted)"
     rf"(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",

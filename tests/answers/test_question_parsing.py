@@ -211,3 +211,27 @@ def test_a_bare_full_name_may_open_a_question_about_that_person(service: Briefin
     assert "rice" not in [r.speaker for r in subject_readings("rice imports")]  # one word is too often a word
     assert service.ask("khalaf khalafov").hits[0].speakers == ("Khalaf Khalafov",)
     assert service.ask("sodik imomi oil").hits[0].text.startswith("Imomi stated that Tajikistan")
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("quotes from the head of the imf about debt", "head of the imf", "debt"),
+        (
+            "anything from the governor of the bank of england about rates lately",
+            "governor of the bank of england",
+            "rates",
+        ),
+        (
+            "any comments from the founder of the committee to protect bloggers on staff blogs?",
+            "founder of the committee to protect bloggers",
+            "staff blogs",
+        ),
+        ("any reaction from the unions to the pension plans?", "unions", "the pension plans"),
+    ],
+)
+def test_a_speaker_typed_before_the_topic_keeps_its_of_and_to(question: str, speaker: str, topic: str) -> None:
+    # "quotes from X about Y" once split X at its "of" ("head" on "the imf about debt"), and "comments from X on Y"
+    # at its "to" as a reaction's is ("founder of the committee" on "protect bloggers on staff blogs").
+    asked = parse_question(question)
+    assert (asked.speaker, asked.topic) == (speaker, topic)
