@@ -21,6 +21,8 @@ from bot.retrieval.query import (
     tidy_topic,
 )
 from bot.retrieval.question_patterns import ABOUT, ON_THE_SUBJECT, POLITE, QUOTES_ASKED, WHAT_IS
+from bot.retrieval.relatives import relation_named
+from bot.retrieval.role_holders import last_role_noun
 from bot.retrieval.typed_names import JOINS
 
 # Between a speaker and a topic in chat shorthand ("hewitt: sexism", "straw - the ruling", "roche, migration watch").
@@ -88,7 +90,7 @@ def person_readings(text: str) -> list[Question]:
     """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
     clean = _POLITE_LEAD.sub("", normalise(text))  # "give me imomi on oil"
     readings = [
-        Question(text, speaker=tidy_speaker(match.group("s")), topic=tidy_topic(match.group("t") or ""))
+        _whose_office(Question(text, speaker=tidy_speaker(match.group("s")), topic=tidy_topic(match.group("t") or "")))
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
@@ -100,6 +102,18 @@ def person_readings(text: str) -> list[Question]:
         for reading in readings
         if _could_be_a_name(reading.speaker) and not ASKING_FOR_NEWS.match(reading.topic)
     ]
+
+
+def _whose_office(reading: Question) -> Question:
+    """ "air deccan's boss quotes", "michael jackson's mum comments": a role or relation typed after a possessive is
+    whom the question asks about, not what the owner spoke about."""
+    words = reading.topic.lower().split()
+    owned = f"{reading.speaker}'s {reading.topic}"
+    if not words or owned.lower() not in normalise(reading.text).lower():
+        return reading
+    if last_role_noun(words) == len(words) - 1 or relation_named(words[-1]):
+        return Question(reading.text, speaker=owned)
+    return reading
 
 
 def subject_readings(text: str) -> list[Question]:

@@ -20,9 +20,12 @@ _BEFORE_THE_NAME = r"(?:\W+\w+){0,2}?\W+"  # "his wife Sharon", "mother, Katheri
 def relation_asked(words: Sequence[str]) -> str | None:
     """The relation a typed name ends on ("wife" of "tony blair wife", "mother" of "michael jackson mum"), else
     None."""
-    if len(words) < 2:
-        return None
-    relation = _EVERYDAY.get(words[-1], words[-1])
+    return relation_named(words[-1]) if len(words) > 1 else None
+
+
+def relation_named(word: str) -> str | None:
+    """The relation a word names ("mother" of "mum"), else None."""
+    relation = _EVERYDAY.get(word, word)
     return relation if relation in RELATIONS else None
 
 

@@ -87,9 +87,16 @@ class SpeakerReader:
             if (named := self.speakers.by_name(reading.speaker)) and not common[reading.speaker]:
                 return self.speakers.resolve(reading.speaker) or named, reading
         for reading in people:
-            # "blair iraq quotes": search-box words before "quotes" are Blair on Iraq, not a role "blair iraq".
-            if not reading.topic and (within := self._subject_reading(reading.speaker)):
-                return within[0], Question(reading.text, within[1].speaker, within[1].topic)
+            if not reading.topic:
+                # "the bank of finland governor quotes", "Rep. Pete Stark quotes": the words before "quotes" name
+                # people as a whole, when read strictly (no misspelling; a role by its noun; full-named people, not
+                # the Budget of "gordon brown budget") ...
+                whole = self.speakers.resolve(reading.speaker, allow_fuzzy=False, role_noun_needed=True)
+                if whole and known_by_full_names(whole):
+                    return whole, reading
+                # ... else they are search-box words: "blair iraq quotes" is Blair on Iraq, not a role "blair iraq".
+                if within := self._subject_reading(reading.speaker):
+                    return within[0], Question(reading.text, within[1].speaker, within[1].topic)
             fuzzy = len(reading.speaker.split()) > 1 or self.reader.unheard_of(reading.speaker)
             if speaker := self.speakers.resolve(reading.speaker, allow_fuzzy=fuzzy):
                 return speaker, reading

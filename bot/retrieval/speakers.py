@@ -127,6 +127,9 @@ class SpeakerResolver:
         without_title = untitled(name)
         if by_name := self._named_after_role(typed, words):
             return by_name
+        if name_after := self._full_name_after_role(words):
+            # "governor john crow": a person nobody is recorded as, not the nearest governors.
+            return self._holder_named(typed, name, name_after, allow_fuzzy)
         loose = len(words) > 1 and not role_noun_needed
         if (last_role_noun(words) >= 0 or loose) and (by_role := self._by_role(typed, name)):
             return by_role
@@ -405,6 +408,29 @@ class SpeakerResolver:
                     holding = [i for i in named.person_ids if fitting.get(i, -1.0) == top]
                 return self._speaker(typed, holding) if holding else named
         return None
+
+    def _full_name_after_role(self, words: list[str]) -> list[str]:
+        """The words of a full name typed after a role (a first name, then other words: "john crow" of
+        "governor john crow"), else none."""
+        at = last_role_noun(words)
+        name = words[at + 1 :] if at >= 0 else []
+        if len(name) < 2 or not self.may_be_given(name[0]):
+            return []
+        return name if all(word.isalpha() and word not in ROLE_FILLER for word in name[1:]) else []
+
+    def _holder_named(self, typed: str, name: str, after: list[str], allow_fuzzy: bool) -> Speaker | None:
+        """The holders of a typed role whom the name typed after it names in part ("treasury secretary james baker
+        iii": James Baker) or misspells ("bank of japan governor satoshi sumitta"), if any."""
+        if (holders := self._by_role(typed, name)) is None:
+            return None
+        surnames = set(after[1:])  # "governor john crow" is no John holding the role
+        if sharing := [
+            i for i, held in zip(holders.person_ids, holders.names, strict=True) if surnames & set(name_words(held))
+        ]:
+            return self._speaker(typed, sharing)
+        near = self.resolve(" ".join(after), role_noun_needed=True) if allow_fuzzy else None
+        holding = [i for i in near.person_ids if i in holders.person_ids] if near else []
+        return self._speaker(typed, holding, fuzzy=True) if holding else None
 
     def _by_role(self, typed: str, role: str) -> Speaker | None:
         """People whose recorded roles best match a typed role; None when no role has that head noun."""

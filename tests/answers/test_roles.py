@@ -373,3 +373,45 @@ def test_an_ex_holder_of_a_role_is_a_former_one_however_written(service: Briefin
     assert service.retriever.speakers.resolve("the ex england captain").names == ("Martin Jonson",)
     assert service.retriever.speakers.resolve("the england captain").names == ("Jason Robins",)
     assert "Ken Clark" in service.retriever.speakers.resolve("the former chancellor").names
+
+
+def test_a_role_with_a_name_nobody_is_recorded_as_asks_for_that_person(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Yen rises\n\nBank of Japan Governor Satoshi Sumita said a further yen rise would hurt exports.\n\n"
+        "Central bank governor Karl Otto Pohl said the mark was stable.",
+    )
+    # "governor john crow" had been answered with the nearest governors' words, Crow being nobody they know.
+    for question in ["what did bank of canada governor john crow say?", "any quotes from governor john crow?"]:
+        answer = service.ask(question)
+        assert not answer.hits and answer.message.startswith("I don't know anyone called"), answer.message
+    # A holder's name misspelt after the role is still theirs; a name known is too.
+    assert service.ask("what did bank of japan governor satoshi sumitta say?").hits[0].speakers == ("Satoshi Sumita",)
+    assert service.ask("what did governor karl otto pohl say?").hits[0].speakers == ("Karl Otto Pohl",)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Rep. Pete Stark quotes", "Pete Stark"),
+        ("the acme airways boss quotes", "Ravi Mehta"),
+        ("acme airways's boss quotes", "Ravi Mehta"),
+        ("blair iraq quotes", "Tony Blair"),
+    ],
+)
+def test_words_before_quotes_that_finish_a_role_or_a_titled_name_are_whom_it_asks_for(
+    service: BriefingService, question: str, speaker: str
+) -> None:
+    service.load_text(
+        ADMIN,
+        "Budget vote\n\nRep. Pete Stark, a California Democrat, said the budget was unfair.\n\n"
+        "Rep. Dick Gephardt said the vote on Pete Stark's plan would be close.\n\n"
+        "Acme Airways chief executive Ravi Mehta said fares would fall.\n\n"
+        'Acme Airways said it would buy 30 planes.\n\nTony Blair said: "Iraq will be free."',
+    )
+    # "the acme airways boss quotes" had been Acme Airways's words on "boss", "Rep. Pete Stark quotes" Pete
+    # Stark's on "Rep. Pete".
+    answer = service.ask(question)
+    assert answer.hits[0].speakers == (speaker,), question
+    assert answer.message.startswith(f"What {speaker} said"), answer.message
+    assert (" about " in answer.message) == ("iraq" in question), answer.message  # on no topic but Iraq
