@@ -22,6 +22,7 @@ _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")
 _COUNTRY_PARAGRAPHS = 6
 # Roles that speak for someone else: who the story names next is often the one they speak for.
 _SPEAKING_FOR = ROLE_SYNONYMS["spokesman"]
+_NAME_IN_APPOSITION = re.compile(r", (?:[A-Z]\w*\.? )+")  # ", Brian Monteith MSP, said": a role's holder, named
 _OWNER_PRONOUNS = {"his": "m", "her": "f", "its": "n"}  # "His spokesman said": whom "he" would be speaks
 # A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter",
 # "DJ Norman Cook - aka Fatboy Slim - has said".
@@ -233,11 +234,8 @@ class _Reader:
             # "A spokesman said" is anybody: never recorded, but the "he" who goes on is them, not a man before.
             if not ref.speaks:
                 return None
-            described = text[ref.start : ref.end]
-            unnamed = self.people.unnamed(described[:1].lower() + described[1:], ref.role, pos, anybody=ref.anybody)
-            if not ref.anybody:
-                self.pending.append(_Pending(index, ref.role, ref.sentence + 1, unnamed))
-            elif ref.role.head in _SPEAKING_FOR and (body := self.people.resolve_pronoun("n", pos)) is not None:
+            unnamed = self._someone_new(ref, ref.role, text, index, pos)
+            if ref.anybody and ref.role.head in _SPEAKING_FOR and (body := self.people.resolve_pronoun("n", pos)):
                 # "The ministry declined comment. "We have no idea," a spokesman told Reuters": the body that was
                 # the latest subject speaks through them (and the "he" who goes on is still the spokesman).
                 unnamed.last_subject = pos
@@ -250,12 +248,25 @@ class _Reader:
             # the name to follow. Not someone its own sentence is about: "The careers of Kostas Kenteris … are
             # over, says the boss of the organisation" is the boss named next, Vassilli Sevastis.
             entity = self.people.unroled_subject(ref.role, pos - pos % _PARA - _PARA, sentence_from)
+            if entity is None and _speaks_for_a_body(ref, text):
+                # "The Ofcom spokesman said", no one holding it yet: someone new, as "an Ofcom spokesman" is, whom a
+                # name next is not (one named later is written "the spokesman, John Hale", or quoted by them).
+                return self._someone_new(ref, ref.role, text, index, pos, claimable=False)
             if entity is None:
                 self.pending.append(_Pending(index, ref.role, serves=self.people.serves_someone(ref.role)))
             else:
                 self.people.bind(entity, ref.role, inferred=True)
                 entity.last_seen = pos
         return entity
+
+    def _someone_new(self, ref: Ref, role: Role, text: str, index: int, pos: int, *, claimable: bool = True) -> Entity:
+        """Someone met by a role alone ("a House taxwriter"), speaking as described until a name soon after claims
+        them (when ``claimable``); "a spokesman" alone is anybody, never claimed."""
+        described = text[ref.start : ref.end]
+        unnamed = self.people.unnamed(described[:1].lower() + described[1:], role, pos, anybody=ref.anybody)
+        if claimable and not ref.anybody:
+            self.pending.append(_Pending(index, role, ref.sentence + 1, unnamed))
+        return unnamed
 
     def _common_word(self, name: str) -> bool:
         """Whether a one-word name is a common word: the story writes it in lower case and never capitalised within a
@@ -323,6 +334,17 @@ class _Reader:
             mentioned[:] = [entity if e is unnamed else e for e in mentioned]
         if self.last_speaker is unnamed:
             self.last_speaker = entity
+
+
+def _speaks_for_a_body(ref: Ref, text: str) -> bool:
+    """Whether a definite role is the spokesman of a body it names: "The Ofcom spokesman", "the Finance Ministry
+    spokeswoman" (not "the rapper's spokesman", who speaks for the rapper)."""
+    if ref.role is None or ref.role.head not in _SPEAKING_FOR:
+        return False
+    between = text[ref.start : ref.end].split()[1:-1]
+    if not any(word[:1].isupper() for word in between) or any(word.endswith(("'s", "’s")) for word in between):
+        return False
+    return _NAME_IN_APPOSITION.match(text, ref.end) is None  # "The Tory finance spokesman, Brian Monteith, said"
 
 
 def _in_time(pending: _Pending, index: int, sentence: int) -> bool:

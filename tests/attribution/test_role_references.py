@@ -168,6 +168,24 @@ def test_an_unnamed_source_of_a_body_whose_name_holds_of_or_for() -> None:
     ]
 
 
+def test_the_spokesman_of_a_named_body_speaks_as_described_until_named() -> None:
+    # "The Ofcom spokesman said" had waited for a name that never came (or took the next one given: "The
+    # spokesman said" went to the minister he quoted); it speaks as "an Ofcom spokesman" does.
+    shoppers = ["Shoppers packed the malls.", "The Trafford Centre spokeswoman said 8,500 cars had arrived by noon."]
+    assert speakers(shoppers)[1] == ("the Trafford Centre spokeswoman",)
+    talks = [
+        "The finance ministers will meet in Paris.",
+        "The Finance Ministry spokesman said the meeting had been arranged last week.",
+        "Earlier the spokesman, asked about it, quoted Gerhard Stoltenberg as saying the talks would go on.",
+        "The spokesman said he believed Baker had left for Sweden.",
+    ]
+    spokesman = ("the Finance Ministry spokesman",)
+    assert speakers(talks)[1:] == [spokesman, ("Gerhard Stoltenberg",), spokesman]  # not Stoltenberg, quoted before
+    # A spokesman named beside the role is that person.
+    tax = ["Council tax will rise.", 'The Tory finance spokesman, Brian Monteith MSP, said: "It is a tax."']
+    assert speakers(tax)[1] == ("Brian Monteith",)
+
+
 def test_a_role_described_by_age_or_a_compound_participle_is_still_the_role() -> None:
     result = attribute(
         [
