@@ -119,6 +119,9 @@ _AT = re.compile(
     rf"(?:{ROLE_APPOSITION})?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:(?!(?:{STOP})\b)[a-z][\w-]*\s+){{0,2}}"
     r"(?:[A-Z][\w&'’.-]*\s+(?:(?:the|of|and|for|&)\s+)?){0,3}"
 )
+# Between a speaker and the place they speak in: nothing, where they work ("Paul Ast of Sogenal in Zurich said"),
+# or their short name ("Societe Generale Alsacienne (Sogenal) in Zurich said").
+_BEFORE_PLACE = re.compile(r"(?:\s+(?:of|at|with|for|from)\s+[^,;:.\"“”_]{0,100}?)?(?:\s+\([\w.&]+\))?\s+in\s+")
 # "was criticised by X": the agent of a passive stance verb.
 _BY = re.compile(r"\s+by\s+")
 # A lower-case word after a capitalised one that makes it a modifier ("Apple fans"), not a function word.
@@ -151,6 +154,14 @@ def _lone_name_after(masked: str, refs: list[Ref], verb_end: int, known: set[str
     start, end = match.span(1)
     mention = NameMention(start, end, (match[1],), "", (), titled=True)  # a name by its place, though one word
     return add_ref(refs, Ref("name", start, end, name=mention))
+
+
+def _a_place(masked: str, ref: Ref) -> bool:
+    """Whether a name or body read as a subject is a place written right after "in" ("a dealer in Tokyo said"), not
+    a place before a name ("Speaking in Harrogate Mr Kennedy said")."""
+    if ref.kind not in ("name", "org") or not masked.endswith(" in ", 0, ref.start):
+        return False
+    return ref.name is None or masked.startswith(ref.name.words[0], ref.start)
 
 
 def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
@@ -284,6 +295,15 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             found = name_before_comma(masked, refs, start, floor)
         if found is None or _HYPOTHETICAL.search(masked, max(floor, refs[found].start - 12), refs[found].start):
             continue  # "If Alex Kapranos genuinely thinks…": a supposition, not his words
+        if (
+            _a_place(masked, refs[found])
+            and found > 0
+            and refs[found - 1].start >= floor
+            and _BEFORE_PLACE.fullmatch(masked, refs[found - 1].end, refs[found].start)
+        ):
+            # "a dealer in Tokyo said": where the speaker is; "Authorities in Philadelphia said", with no one else
+            # to say it, stays the place's (its authorities).
+            found -= 1
         if (
             found > 0
             and refs[found - 1].kind == "name"

@@ -131,6 +131,24 @@ def test_person_named_with_where_they_work_speaks_not_the_body() -> None:
     assert "CWRA" not in {p.name for p in result.people}
 
 
+def test_the_place_a_speaker_is_in_is_not_the_speaker() -> None:
+    # "in Zurich said" had made Zurich the speaker, not Hans Ast, nor the spokesman in Bonn.
+    result = attribute(
+        [
+            "Hans Ast of Societe Generale Alsacienne (Sogenal) in Zurich said the situation was dangerous.",
+            "Rates will rise, a finance ministry spokesman in Bonn said.",
+            "A dealer at a big bank in Tokyo said the yen was firm.",
+            "Authorities in Philadelphia said there was no evidence.",  # no one else to say it: its authorities
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Hans Ast",),
+        ("a finance ministry spokesman",),
+        (),
+        ("Philadelphia",),
+    ]
+
+
 def test_a_body_speaks_through_its_officials() -> None:
     result = speakers(
         [
