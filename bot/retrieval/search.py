@@ -15,7 +15,14 @@ from dataclasses import replace
 from functools import partial
 
 from bot.models import Answer
-from bot.retrieval.arrangement import FOLLOWER_WINDOW, Arranger, best_of_each_story, first_story_first, once_each
+from bot.retrieval.arrangement import (
+    FOLLOWER_WINDOW,
+    Arranger,
+    best_of_each_story,
+    first_story_first,
+    once_each,
+    words_going_on_first,
+)
 from bot.retrieval.as_topic import QuestionAsTopic, speaker_in_topic
 from bot.retrieval.delivery import Delivery, delivery_of, without_delivery
 from bot.retrieval.expansion import RelatedTerms
@@ -281,6 +288,8 @@ class Retriever:
                 alternatives=hits_of(self.store, nearest, topic.all_stems if topic else ()),
             )
         ranked = first_story_first(once_each(ranked))
+        if speaker is not None:
+            ranked = words_going_on_first(ranked)
         voices = None
         if speaker is None and topic is not None:
             ranked = self.arranger.story_goes_on(ranked)

@@ -350,3 +350,16 @@ def test_what_a_storys_headline_and_lead_say_sets_none_of_its_paragraphs_apart(s
     # Both paragraphs hold two of the words; the reader has the headline and lead, so "Saudi" (in the lead only) only
     # names the story, while the dollar is what is asked of it.
     assert answer.hits[0].text.startswith("The spot riyal was steady")
+
+
+def test_a_persons_words_going_on_after_their_first_answer_come_next(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Reagan against tax rises\n\nWhite House spokesman Marlin Fitzwater said President Reagan's record in opposing"
+        ' tax hikes was long and strong.\n\n"We will fight tax increases in Congress," Fitzwater said.\n\n'
+        "Fitzwater said Reagan's strong feelings against a tax hike included opposition to an oil import fee.\n\n"
+        '"The President\'s position is that he is opposed to it," he said.',
+    )
+    # His next paragraph goes on about the fee in other words; it had come after his lead on tax hikes.
+    answer = service.ask("fitzwater on the oil import fee")
+    assert [hit.paragraph_index for hit in answer.hits[:2]] == [2, 3]
