@@ -84,6 +84,21 @@ def test_a_word_and_its_synonym_stand_for_each_other() -> None:
     }
 
 
+def test_news_verbs_for_buying_selling_and_cutting_and_crude_for_oil_are_synonyms() -> None:
+    # "did kasahara say nippon mining wants to buy refineries" is answered by "not planning to acquire any U.S.
+    # refining … outlets"; a story's "crude" is the oil asked about.
+    assert synonym_stand_ins(["acquiring", "offloading", "slashing", "crude"]) == {
+        "bui": ("acquir",),
+        "purchas": ("acquir",),
+        "sell": ("offload",),
+        "cut": ("slash",),
+        "reduc": ("slash",),
+        "reduct": ("slash",),
+        "oil": ("crude",),
+        "petroleum": ("crude",),
+    }
+
+
 def test_a_verb_and_its_past_tense_the_lemmatiser_leaves_stand_for_each_other() -> None:
     # "fell" and "sold" the lemmatiser already reads as "fall" and "sell".
     assert past_tense_stand_ins(["rising", "won", "fell", "prices"]) == {"rose": ("rise",), "win": ("won",)}
