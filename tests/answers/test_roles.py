@@ -415,3 +415,14 @@ def test_words_before_quotes_that_finish_a_role_or_a_titled_name_are_whom_it_ask
     assert answer.hits[0].speakers == (speaker,), question
     assert answer.message.startswith(f"What {speaker} said"), answer.message
     assert (" about " in answer.message) == ("iraq" in question), answer.message  # on no topic but Iraq
+
+
+def test_a_ministry_typed_with_secretary_finds_its_minister(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Gulf tension\n\nIranian Oil Minister Gholamreza Aqazadeh said Iran would sue the United States.\n\n"
+        "U.S. Defense Secretary Caspar Weinberger said the navy would stay in the Gulf.",
+    )
+    # "secretary" had matched only secretaries: the U.S. defense secretary answered for Iran's oil ministry.
+    answer = service.ask("what did iran's oil secretary say?")
+    assert answer.hits[0].speakers == ("Gholamreza Aqazadeh",), answer.message
