@@ -43,14 +43,18 @@ _SHORT_TITLES = {
 }
 # Titles that name the same job in different house styles ("budget director" / "budget chief"; a central
 # bank's chief, head or boss is its governor, OPEC's its president, the Treasury's its secretary; a football club's
-# manager is its coach; a ministry's secretary is its minister, as a minister may be written secretary).
+# manager is its coach; a ministry's secretary is its minister, as a minister may be written secretary; a body's
+# leader is its president, chairman or head).
 _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "director": frozenset({"chief", "head"}),
     "chief": frozenset({"director", "head", "governor", "chairman", "president", "secretary"}),
     "head": frozenset({"chief", "director", "governor", "chairman", "president", "secretary"}),
     "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
     "ceo": frozenset({"executive"}),
-    "secretary": frozenset({"minister"}),  # "iran's oil secretary": a ministry's head, whatever the house style
+    "secretary": frozenset({"minister"}),
+    "leader": frozenset(
+        {"president", "chairman", "head", "chief"}
+    ),  # "the real madrid leader": its president  # "iran's oil secretary": a ministry's head, whatever the house style
     "coach": frozenset({"manager", "boss"}),
     "manager": frozenset({"coach", "boss"}),
 }

@@ -426,3 +426,14 @@ def test_a_ministry_typed_with_secretary_finds_its_minister(service: BriefingSer
     # "secretary" had matched only secretaries: the U.S. defense secretary answered for Iran's oil ministry.
     answer = service.ask("what did iran's oil secretary say?")
     assert answer.hits[0].speakers == ("Gholamreza Aqazadeh",), answer.message
+
+
+def test_a_bodys_leader_is_its_president_or_chairman(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Bomb scare\n\nReal Madrid president Florentino Perez said the players had never been in danger.\n\n"
+        "Tory leader Michael Howard said the match should have been abandoned.",
+    )
+    # "leader" had matched only leaders: the club's president was nobody, and the Tory leader answered for it.
+    assert service.ask("what did the real madrid leader say?").hits[0].speakers == ("Florentino Perez",)
+    assert service.ask("what did the tory leader say?").hits[0].speakers == ("Michael Howard",)
