@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.attribution.roles import country_kin
@@ -39,6 +40,20 @@ _SPELLINGS = tuple(
     for british, american, inflections in _ATLANTIC_ENDINGS
     for ending, respelt in ((british, american), (american, british))
 )
+_TO_BRITISH = tuple(
+    (re.compile(f"(?<=[a-z]{{3}}){american}({inflections})$"), rf"{british}\1")
+    for british, american, inflections in _ATLANTIC_ENDINGS
+)
+
+
+@lru_cache(maxsize=8192)
+def british_spelling(word: str) -> str:
+    """A word as Britain would spell it ("defense" → defence, "labor" → labour), for comparing words written either
+    way; the same for any word, so two spellings of one word compare equal (a word of no such ending as it is)."""
+    for pattern, british in _TO_BRITISH:
+        if (respelt := pattern.sub(british, word)) != word:
+            return respelt
+    return word
 
 
 def may_be_an_agent(stem_: str) -> bool:

@@ -13,6 +13,7 @@ from bot.attribution.lexicon import ROLE_HEADS, ROLE_SYNONYMS, singular_role
 from bot.retrieval.aliases import RoleAliases
 from bot.retrieval.candidates import recent_first
 from bot.retrieval.fts import all_of
+from bot.retrieval.kin import british_spelling
 from bot.retrieval.terms import written_in
 from bot.store.protocol import StoreProtocol
 
@@ -217,6 +218,8 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
     other_office = LESSER_ROLE if OTHER_OFFICE.intersection(alias).difference(wanted) else 1.0
     if not wanted:
         return other_office
+    # Either side of the Atlantic's spelling: "defense secretary" is the "defence secretary".
+    wanted, alias = [british_spelling(w) for w in wanted], tuple(map(british_spelling, alias))
 
     def found(words: list[str]) -> int:
         return sum(any(same_word(w, a) or _clipped(w, a) for a in alias) or _initials_of(w, alias) for w in words)

@@ -437,3 +437,10 @@ def test_a_bodys_leader_is_its_president_or_chairman(service: BriefingService) -
     # "leader" had matched only leaders: the club's president was nobody, and the Tory leader answered for it.
     assert service.ask("what did the real madrid leader say?").hits[0].speakers == ("Florentino Perez",)
     assert service.ask("what did the tory leader say?").hits[0].speakers == ("Michael Howard",)
+
+
+def test_a_role_typed_in_the_other_sides_spelling_finds_its_holder(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Troops return\n\nDefence Secretary Geoff Hoon said the troops would be home by May.")
+    # "defense" had matched no "defence": the nearest roles answered.
+    answer = service.ask("what did the defense secretary say?")
+    assert answer.message.startswith("What Geoff Hoon said"), answer.message
