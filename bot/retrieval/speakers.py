@@ -286,8 +286,22 @@ class SpeakerResolver:
     def _also_by_first_name(self, found: Speaker, words: list[str]) -> Speaker:
         """Those known by a one-word name, with the people whose full names begin with it as a later reading, for
         a question they never answer ("what did edward say about the dome sale?": not Edward Fox, but whichever
-        Edward speaks on it)."""
-        return _then(found, self._by_first_name(found.typed, words[0], found.person_ids)) if len(words) == 1 else found
+        Edward speaks on it); so for an initial and a surname ("j. ross": a team sheet's "J Ross", then Jonathan
+        Ross)."""
+        if len(words) == 1:
+            return _then(found, self._by_first_name(found.typed, words[0], found.person_ids))
+        if len(words) == 2 and len(words[0]) == 1:
+            return _then(found, self._by_initial(found.typed, words[0], words[1], found.person_ids))
+        return found
+
+    def _by_initial(self, typed: str, initial: str, surname: str, known: tuple[int, ...]) -> Speaker | None:
+        """The full-named people (other than ``known``) of a surname whose first names begin with an initial."""
+        ids = [
+            i
+            for i, name in self.store.people_by_alias(surname)
+            if i not in known and full_name(name) and name_words(name)[0].startswith(initial)
+        ]
+        return self._speaker(typed, ids, fuzzy=True) if ids else None
 
     def _also_untitled(self, found: Speaker, name: str) -> Speaker:
         """The people recorded by a titled name ("mr davies"), with everyone else of that name as the next

@@ -82,6 +82,14 @@ def test_a_first_name_alone_is_whoever_of_that_name_answers(service: BriefingSer
     assert service.ask("what did wren say about the gardens?").hits[0].speakers == ("Wren Halloway",)
 
 
+def test_an_initial_and_a_surname_is_whoever_of_them_answers(service: BriefingService) -> None:
+    service.load_text(ADMIN, "County side\n\nThe Essex squad: A Cook, J Ross, R Bopara.")
+    service.load_text(ADMIN, "Chart show\n\nJoel Ross said the new chart show would be cheeky and laddish.")
+    # "j. ross" had been only the team sheet's "J Ross", who never speaks.
+    answer = service.ask("what did j. ross say about the chart show?")
+    assert answer.hits[0].speakers == ("Joel Ross",), answer.message
+
+
 def test_the_lead_names_only_those_of_a_shared_surname_who_answer(service: BriefingService) -> None:
     service.load_text(ADMIN, "Pay gap\n\nPatricia Hewitt said career sexism was holding women back.")
     service.load_text(ADMIN, "Open\n\nLleyton Hewitt said the courts were too slow.")
