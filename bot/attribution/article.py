@@ -24,9 +24,10 @@ _COUNTRY_PARAGRAPHS = 6
 _SPEAKING_FOR = ROLE_SYNONYMS["spokesman"]
 _NAME_IN_APPOSITION = re.compile(r", (?:[A-Z]\w*\.? )+")  # ", Brian Monteith MSP, said": a role's holder, named
 _OWNER_PRONOUNS = {"his": "m", "her": "f", "its": "n"}  # "His spokesman said": whom "he" would be speaks
-# A name given as the real or better-known one of the name just before it: "Jay-Z, real name Shawn Carter",
-# "DJ Norman Cook - aka Fatboy Slim - has said".
-_OTHER_NAME = re.compile(r"(?:real name(?: is)?|better known as|also known as|\baka)\s+$")
+# A name given as the real or better-known one of the name right before it: "Jay-Z, real name Shawn Carter",
+# "DJ Norman Cook - aka Fatboy Slim - has said", "Sizzla, whose real name is Miguel Collins" (not of a name further
+# back: "Mr Rakosky said it was better than C-Murder, real name Corey Miller").
+_OTHER_NAME = re.compile(r"[\s,(–—-]*(?:whose\s+)?(?:real name(?: is)?|better known as|also known as|aka)\s+")
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,7 @@ class _Reader:
                     if referent := self.people.resolve_pronoun(ref.gender, base + ref.start):
                         referent.last_subject = base + ref.start
                 continue
-            lead = text[max(0, ref.start - 20) : ref.start]
-            if named is not None and ref.name is not None and _OTHER_NAME.search(lead):
+            if named is not None and ref.name is not None and _OTHER_NAME.fullmatch(text, named_end, ref.start):
                 self.people.also_known_as(named, ref.name, base + ref.start)
                 continue
             entity = None

@@ -284,9 +284,12 @@ class People:
         return entity
 
     def also_known_as(self, entity: Entity, mention: NameMention, pos: int) -> None:
-        """Another name of the same person ("Jay-Z, real name Shawn Carter"): asked by, and found by, it too."""
+        """Another name of the same person ("Jay-Z, real name Shawn Carter"): asked by, and found by, it too, and by
+        its surname as their own is ("Norman Cook - aka Fatboy Slim": "what did slim say?")."""
         self._note_forms(entity, mention)
         surname = mention.words[-1].lower()
+        if len(mention.words) > 1:
+            entity.forms.add(surname)
         if entity not in self._by_surname.get(surname, []):
             self._by_surname.setdefault(surname, []).append(entity)
         entity.last_seen = pos
