@@ -46,10 +46,10 @@ def words_going_on_first(ranked: list[Ranked]) -> list[Ranked]:
     """A person's ranking with, in each tier after their first answer, the paragraphs right after and right before
     it ahead of the tier's others.
 
-    A speaker goes on with a thought in the next paragraph ("…opposition to an oil import fee", then ""The
-    President's position is that he is opposed to it," he said"): in the read question sets the paragraph after a
-    first answer was part of the answer two times in three, the one before half the time, the second answer as
-    ranked before less often. Tiers keep their order, so a person's own words still come before mentions.
+    A speaker goes on with a thought in the next paragraph (Fitzwater on "opposition to an oil import fee", then
+    his quotation "The President's position is that he is opposed to it"): in the read question sets the paragraph
+    after a first answer was part of the answer two times in three, the one before half the time, the second answer
+    as ranked before less often. Tiers keep their order, so a person's own words still come before mentions.
     """
     first = ranked[0].row
 

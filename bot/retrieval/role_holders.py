@@ -52,10 +52,8 @@ _HEAD_SYNONYMS: dict[str, frozenset[str]] = {
     "head": frozenset({"chief", "director", "governor", "chairman", "president", "secretary"}),
     "boss": frozenset({"chief", "head", "executive", "chairman", "president", "director", "governor"}),
     "ceo": frozenset({"executive"}),
-    "secretary": frozenset({"minister"}),
-    "leader": frozenset(
-        {"president", "chairman", "head", "chief"}
-    ),  # "the real madrid leader": its president  # "iran's oil secretary": a ministry's head, whatever the house style
+    "secretary": frozenset({"minister"}),  # "iran's oil secretary": its oil minister
+    "leader": frozenset({"president", "chairman", "head", "chief"}),  # "the real madrid leader": its president
     "coach": frozenset({"manager", "boss"}),
     "manager": frozenset({"coach", "boss"}),
 }

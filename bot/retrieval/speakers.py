@@ -286,7 +286,7 @@ class SpeakerResolver:
     def _also_by_first_name(self, found: Speaker, words: list[str]) -> Speaker:
         """Those known by a one-word name, with the people whose full names begin with it as a later reading, for
         a question they never answer ("what did edward say about the dome sale?": not Edward Fox, but whichever
-        Edward speaks on it); so for an initial and a surname ("j. ross": a team sheet's "J Ross", then Jonathan
+        Edward speaks on it); so for an initial and a surname ("j. ross": a team sheet's "J Ross", then Joel
         Ross)."""
         if len(words) == 1:
             return _then(found, self._by_first_name(found.typed, words[0], found.person_ids))
