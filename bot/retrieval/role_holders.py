@@ -80,8 +80,10 @@ class RoleHolders:
         head, qualifiers = wanted[at], wanted[:at] + wanted[at + 1 :]
         heads = {head} | ROLE_SYNONYMS.get(head, frozenset()) | _HEAD_SYNONYMS.get(head, frozenset())
         best: dict[int, float] = {}
-        # Scored once per distinct wording: a common head's thousands of roles share a few hundred.
-        match = cache(lambda alias: _role_match(qualifiers, alias))
+        # Scored once per distinct wording: a common head's thousands of roles share a few hundred. Either side of the
+        # Atlantic's spelling: "defense secretary" is the "defence secretary".
+        respelt = [british_spelling(word) for word in qualifiers]
+        match = cache(lambda alias: _role_match(respelt, alias))
         # A role only guessed or inferred (the story never wrote it with the name) counts less: its holders answer
         # for it only when nobody holds it as written.
         for candidate in heads:
@@ -207,17 +209,16 @@ def _office_word(word: str) -> str:
 
 
 def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
-    """Share of the typed qualifiers found in a role alias's qualifiers; "iran" matches "iranian", a body of
-    three words or more its initials ("mitsubishi heavy industries boss" / "mhi president") and the other way
-    round ("boj governor" / "bank of japan governor"), and a clipped word the whole ("fed" / "federal")."""
+    """Share of the typed qualifiers (``wanted``, in British spelling) found in a role alias's qualifiers (compared
+    in British spelling too); "iran" matches "iranian", a body of three words or more its initials ("mitsubishi
+    heavy industries boss" / "mhi president") and the other way round ("boj governor" / "bank of japan governor"),
+    and a clipped word the whole ("fed" / "federal")."""
     # A word making the role another office counts against it unless typed: "the chancellor" is not the shadow
     # chancellor, nor "the former chancellor", and "the prime minister" not the deputy prime minister.
-    alias = tuple(map(_office_word, alias))
+    alias = tuple(british_spelling(_office_word(word)) for word in alias)
     other_office = LESSER_ROLE if OTHER_OFFICE.intersection(alias).difference(wanted) else 1.0
     if not wanted:
         return other_office
-    # Either side of the Atlantic's spelling: "defense secretary" is the "defence secretary".
-    wanted, alias = [british_spelling(w) for w in wanted], tuple(map(british_spelling, alias))
 
     def found(words: list[str]) -> int:
         return sum(any(same_word(w, a) or _clipped(w, a) for a in alias) or _initials_of(w, alias) for w in words)
