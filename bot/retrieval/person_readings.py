@@ -90,7 +90,9 @@ def person_readings(text: str) -> list[Question]:
     """Readings as "X's reaction to Y" or "X on Y", for callers to take the first that names a known person."""
     clean = _POLITE_LEAD.sub("", normalise(text))  # "give me imomi on oil"
     readings = [
-        _whose_office(Question(text, speaker=tidy_speaker(match.group("s")), topic=tidy_topic(match.group("t") or "")))
+        _whose_office(
+            Question(text, speaker=tidy_speaker(match.group("s")), topic=tidy_topic(match.group("t") or "")), clean
+        )
         for pattern in _PERSON_PATTERNS
         if (match := pattern.match(clean))
     ]
@@ -104,12 +106,12 @@ def person_readings(text: str) -> list[Question]:
     ]
 
 
-def _whose_office(reading: Question) -> Question:
+def _whose_office(reading: Question, clean: str) -> Question:
     """ "air deccan's boss quotes", "michael jackson's mum comments": a role or relation typed after a possessive is
-    whom the question asks about, not what the owner spoke about."""
+    whom the question asks about, not what the owner spoke about (``clean``: the question as its readings read it)."""
     words = reading.topic.lower().split()
     owned = f"{reading.speaker}'s {reading.topic}"
-    if not words or owned.lower() not in normalise(reading.text).lower():
+    if not words or owned.lower() not in clean.lower():
         return reading
     if last_role_noun(words) == len(words) - 1 or relation_named(words[-1]):
         return Question(reading.text, speaker=owned)
