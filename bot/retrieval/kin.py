@@ -34,16 +34,20 @@ _ATLANTIC_ENDINGS = (
     ("logue", "log", "|s"),  # catalogue / catalog
     ("ence", "ense", "|s"),  # licence / license
 )
-# Three letters at least before the ending: "labour" / labor, but not "tour" / tor, "prize" / prise.
+
+
+def _respelling(ending: str, respelt: str, inflections: str) -> tuple[re.Pattern[str], str]:
+    """A word's ending and what it becomes, its inflection kept: three letters at least before the ending ("labour"
+    / labor, but not "tour" / tor, "prize" / prise)."""
+    return re.compile(f"(?<=[a-z]{{3}}){ending}({inflections})$"), rf"{respelt}\1"
+
+
 _SPELLINGS = tuple(
-    (re.compile(f"(?<=[a-z]{{3}}){ending}({inflections})$"), rf"{respelt}\1")
+    _respelling(ending, respelt, inflections)
     for british, american, inflections in _ATLANTIC_ENDINGS
     for ending, respelt in ((british, american), (american, british))
 )
-_TO_BRITISH = tuple(
-    (re.compile(f"(?<=[a-z]{{3}}){american}({inflections})$"), rf"{british}\1")
-    for british, american, inflections in _ATLANTIC_ENDINGS
-)
+_TO_BRITISH = tuple(_respelling(american, british, inflections) for british, american, inflections in _ATLANTIC_ENDINGS)
 
 
 @lru_cache(maxsize=8192)
