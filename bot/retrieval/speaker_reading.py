@@ -109,10 +109,14 @@ class SpeakerReader:
             if not parsed.speaker.lower().startswith(f"{reading.speaker.lower()} "):
                 continue
             # A name as typed, that the archive writes as one: not "War" of War on Want.
-            if (speaker := self.speakers.exact(reading.speaker)) and self.reader.written_as_a_name(
-                reading.speaker.split()[-1]
-            ):
+            if not self.reader.written_as_a_name(reading.speaker.split()[-1]):
+                continue
+            if speaker := self.speakers.exact(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or speaker, reading
+            # ... or a full name with its role or body: "former cabinet minister jack cunningham on …", read strictly.
+            whole = self.speakers.resolve(reading.speaker, allow_fuzzy=False, role_noun_needed=True)
+            if whole and known_by_full_names(whole):
+                return whole, reading
         return None
 
     def _unknown_name_reading(self, readings: Sequence[Question]) -> Question | None:

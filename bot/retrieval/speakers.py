@@ -8,6 +8,7 @@ them), then a near spelling.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, replace
 
@@ -52,6 +53,8 @@ _SPOKES_ROLES = (
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted in a lead, not listed
 FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers
 SHORTEST_SWAPPED = 4  # letters of the shortest typed word read with two letters swapped back ("cheif")
+# "chelsea's jose mourinho": a body, its possessive, then whoever is named.
+_OWNED = re.compile(r"^(?:the )?(?P<body>[^'’]+?)['’]s? (?P<name>[^'’]+)$", re.IGNORECASE)
 _SURE_KINDS = ("name", "role")  # aliases a story wrote (a guessed or inferred role may be the attribution's slip)
 
 
@@ -120,7 +123,7 @@ class SpeakerResolver:
             return replace(respelt, fuzzy=True)
         if len(parts := names_joined(name)) > 1 and (together := self._together(typed, parts, allow_fuzzy)):
             return together
-        if at_body := self._name_at_body(typed, words):
+        if at_body := self._name_at_body(typed, words) or self._body_s_name(typed):
             return at_body
         if len(words) >= 3 and last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
             return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
@@ -379,6 +382,19 @@ class SpeakerResolver:
         named = self.exact(" ".join(who))
         if named is None:
             return None
+        at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
+        holding = [i for i in named.person_ids if i in at_body]
+        return self._speaker(typed, holding) if holding else named
+
+    def _body_s_name(self, typed: str) -> Speaker | None:
+        """A body's person by name ("chelsea's jose mourinho", "tennis australia's geoff pollard"): the people the
+        name means, those whose recorded role names the body first; not the body's staff (Mutu and Gallas) nor a
+        bare "Brown" of "labour's gordon brown". None unless the words after the possessive are a known name."""
+        if not (owned := _OWNED.match(typed)) or last_role_noun(owned["name"].split()) >= 0:
+            return None  # "tony blair's spokesman": a role the owner's stories name (``_by_role``)
+        if (named := self.by_name(owned["name"])) is None:
+            return None
+        body = [word for word in spelt_out(normalise_name(owned["body"])).split() if word not in ROLE_FILLER]
         at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
         holding = [i for i in named.person_ids if i in at_body]
         return self._speaker(typed, holding) if holding else named

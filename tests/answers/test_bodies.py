@@ -191,3 +191,14 @@ def test_a_country_speaks_through_its_own_officers_not_one_a_story_only_guessed_
     answer = service.ask("what did japan say about the semiconductor pact?")
     assert answer.message.startswith("What Hajime Tamura said about the semiconductor pact")
     assert [hit.speakers for hit in answer.hits] == [("Hajime Tamura",)]
+
+
+def test_a_bodys_person_typed_with_its_possessive_is_that_person(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Referee row\n\nChelsea's Jose Mourinho said the referee had been wrong all night.")
+    service.load_text(ADMIN, "Striker sorry\n\nChelsea striker Adrian Mutu said the referee was right to send him off.")
+    service.load_text(ADMIN, "Growth\n\nChancellor Gordon Brown said growth would be strong.")
+    for typed, name in [("chelsea's jose mourinho", "Jose Mourinho"), ("labour's gordon brown", "Gordon Brown")]:
+        answer = service.ask(f"what did {typed} say?")
+        assert {hit.speakers for hit in answer.hits} == {(name,)}, answer.message
+    # ... while a role after the possessive is still whoever holds it there.
+    assert service.retriever.speakers.resolve("chelsea's striker").names == ("Adrian Mutu",)

@@ -49,7 +49,12 @@ def test_a_speaker_holding_phrasing_words_is_no_name() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Richard Lyng on Clayton Yeutter's comments", "Lyng on Yeutter's comments", "Lyng on Yeutter's remarks?"],
+    [
+        "Richard Lyng on Clayton Yeutter's comments",
+        "Lyng on Yeutter's comments",
+        "Lyng on Yeutter's remarks?",
+        "agriculture secretary Richard Lyng on Clayton Yeutter's comments",  # a full name with its role
+    ],
 )
 def test_a_known_name_before_on_is_the_speaker_of_someone_elses_comments(
     loaded: BriefingService, question: str
