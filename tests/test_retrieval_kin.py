@@ -99,6 +99,20 @@ def test_news_verbs_for_buying_selling_and_cutting_and_crude_for_oil_are_synonym
     }
 
 
+def test_family_words_sharp_moves_and_other_news_words_are_synonyms() -> None:
+    # "what has tsutsumi said about his dad" is answered by his words on his father; "soaring land prices" by a
+    # sharp rise in them.
+    assert synonym_stand_ins(["dad", "soaring", "attorney", "greenback"]) == {
+        "father": ("dad",),
+        "rise": ("soar",),
+        "increas": ("soar",),
+        "hike": ("soar",),
+        "surg": ("soar",),
+        "lawyer": ("attornei",),
+        "dollar": ("greenback",),
+    }
+
+
 def test_a_verb_and_its_past_tense_the_lemmatiser_leaves_stand_for_each_other() -> None:
     # "fell" and "sold" the lemmatiser already reads as "fall" and "sell".
     assert past_tense_stand_ins(["rising", "won", "fell", "prices"]) == {"rose": ("rise",), "win": ("won",)}
