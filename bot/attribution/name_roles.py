@@ -29,7 +29,12 @@ _NOT_A_PREPOSITION = rf"(?!(?:{'|'.join(sorted(_OBJECT_PREPOSITIONS))})\s)"
 _NOT_IN_A_FIELD = ROLE_STOP | _OBJECT_PREPOSITIONS
 # The body a role is held at, named after it: "head of the Turkish Central Bank", and after "for" and a
 # description, "spokesman for anti-virus firm Trend Micro". Its name is the group ``body``.
-_HELD_AT = rf"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:{_NOT_A_PREPOSITION}[a-z][\w-]*\s+){{0,3}}"
+# A field may come first, ending in a lower-case word: "head of European research at Union Bank of Switzerland",
+# "head of UK equities for Standard Life Investments" (not "European" or "UK" held at); but "(the captain) of
+# Chelsea as they push for the Premiership title" is no field: its words are no stop words.
+_FIELD_WORD = rf"(?!(?i:{_STOP})\b)[\w-]+"
+_FIELD_FIRST = rf"of\s+(?:the\s+)?(?:(?:{_FIELD_WORD}|and)\s+){{0,3}}(?!(?:{_STOP})\b)[a-z][\w-]*\s+(?:at|for|with)\s+"
+_HELD_AT = rf"\s+(?:{_FIELD_FIRST}|(?:of|at|for|with)\s+)(?:the\s+)?(?:{_NOT_A_PREPOSITION}[a-z][\w-]*\s+){{0,3}}"
 _BODY_NAME = rf"{CAP_WORD}(?:\s+(?:(?:of|and)\s+)?{CAP_WORD}){{0,3}}|[A-Z]{{2,5}}"
 # ", chairman of the group" / ", the OECD's chief economist" straight after a name.
 _APPOSITION = re.compile(

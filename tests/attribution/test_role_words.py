@@ -181,3 +181,19 @@ def test_a_role_joining_two_fields_with_and_after_a_name() -> None:
 def test_the_body_a_role_is_held_at_after_three_words_describing_it() -> None:
     result = attribute(["Rich Templeton, the head of giant chip maker Texas Instruments, backed internet calls."])
     assert result.people[0].roles == ("texas instruments head",)
+
+
+def test_a_role_held_in_a_field_at_a_body_is_the_bodys() -> None:
+    result = attribute(
+        [
+            "Prices fell, said Bern Wyss, head of European research at Union Bank of Switzerland.",
+            "Shares slid, said Dave Cole, head of UK equities for Standard Life Investments.",
+            "Fees will rise, said Jem Flint, head of third party services at Vodafone.",
+            "Jon Tarry, the captain of Chelsea as they push for the Premiership title, said he was fit.",
+        ]
+    )
+    assert "union bank of switzerland head" in person(result, "Bern Wyss").roles  # not "european head"
+    assert "standard life investments head" in person(result, "Dave Cole").roles  # not "uk head"
+    assert "vodafone head" in person(result, "Jem Flint").roles
+    # A clause after the body is no field: Chelsea's captain, not the Premiership's.
+    assert not any("premiership" in role for role in person(result, "Jon Tarry").roles)
