@@ -45,10 +45,13 @@ from bot.retrieval.typed_names import (
 from bot.store.protocol import StoreProtocol
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-# Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director).
+# Who speaks for a body: its spokespeople and officers ("the regent street association" is also its director), and
+# the economists, analysts and officials news quotes for it ("swiss re" is also its economist).
 _SPOKES_ROLES = (
     *"spokesman spokeswoman spokesperson director chief head chairman chairwoman president leader secretary".split(),
     *("chief executive", "director general", "secretary general", "general secretary"),
+    *"economist analyst strategist official executive".split(),
+    *("chief economist", "vice president", "senior vice president", "executive vice president", "managing director"),
 )
 NAMES_LISTED = 4  # a speaker resolving to more people than this (a role many hold) is counted in a lead, not listed
 FUZZY_READINGS = 4  # names a misspelt one is read as, nearest first, for a question the nearest never answers

@@ -102,6 +102,17 @@ def test_a_name_asked_with_the_body_it_works_for(service: BriefingService) -> No
     assert service.retriever.speakers.resolve("the association of german banks") is None
 
 
+def test_a_body_speaks_through_its_economists_and_vice_presidents_too(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Tsunami claims\n\nSwiss Re said premiums would rise.\n\n"
+        "Swiss Re economist Kurt Karl said the losses would be smaller than for other disasters.",
+    )
+    assert service.retriever.speakers.resolve("swiss re").names == ("Swiss Re", "Kurt Karl")
+    answer = service.ask("what did swiss re say about the losses?")
+    assert answer.hits and answer.hits[0].speakers == ("Kurt Karl",)
+
+
 def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
