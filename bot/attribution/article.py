@@ -60,6 +60,10 @@ class ArticleAttribution:
     paragraphs: tuple[ParagraphAttribution, ...]
 
 
+# Reuters brackets a company's share code after its name ("Texaco Inc <TX>") and a company it has no code for
+# ("<Nippon Oil>").
+_SHARE_CODE = re.compile(r" <[A-Z][A-Z0-9.]*>")
+_BRACKETED_NAME = re.compile(r"<([A-Z][^<>]*)>")
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")  # a story's words as written in lower case (see _common_word)
 
 # Most paragraphs name nobody; they share one attribution.
@@ -423,8 +427,19 @@ def _headline(title: str, paragraphs: Sequence[str]) -> str:
     return f"{first.lower()} {rest}"
 
 
+def _without_brackets(text: str) -> str:
+    """A newswire's text without its bracketed share codes, and its bracketed company names plain: "Santos Ltd
+    <STOS.S> said", "economist of <Morgan Guaranty Trust Co>, told" read as "Santos Ltd said" and "…of Morgan
+    Guaranty Trust Co, told"."""
+    if "<" not in text:
+        return text
+    return _BRACKETED_NAME.sub(r"\1", _SHARE_CODE.sub("", text))
+
+
 def attribute(paragraphs: Sequence[str], title: str = "") -> ArticleAttribution:
     """Return who speaks and who is mentioned in each paragraph, with the article's people."""
+    paragraphs = [_without_brackets(text) for text in paragraphs]
+    title = _without_brackets(title)
     reader = _Reader("\n".join(paragraphs))
     if title:
         reader.read(_headline(title, paragraphs))  # names in the headline are introductions too

@@ -297,3 +297,14 @@ def test_a_spokesman_after_a_body_speaks_for_it_but_after_a_person_is_anybody() 
         ]
     )
     assert result == [("Agriculture Ministry",), ("Agriculture Ministry",), ("Tobin Marsh",)]
+
+
+def test_a_newswires_bracketed_share_codes_and_company_names_do_not_hide_the_speaker() -> None:
+    paragraphs = [
+        "Oil producer Corvan Ltd <CORV.S> said it will bid for the refinery.",
+        "Clearing house <Dataline Systems Ltd> said it would know tomorrow.",
+        "Rates will fall, said Tom Aske, economist of <Morgan Trust Co>, told reporters.",
+    ]
+    result = attribute(paragraphs)
+    assert [p.speakers for p in result.paragraphs] == [("Corvan Ltd",), ("Dataline Systems Ltd",), ("Tom Aske",)]
+    assert person(result, "Tom Aske").roles == ("morgan trust co economist",)
