@@ -27,6 +27,10 @@ companies firms banks markets shares prices having being cast creditors colleagu
 )
 # Who speak for a body named just before them: "Pentagon officials said" is the Pentagon speaking.
 SPOKESPEOPLE = frozenset({"officials", "sources", "executives", "spokesmen", "spokespeople", "representatives"})
+# ... and what it puts out: "the Foreign Ministry statement said", "The NAO report said".
+_ITS_PAPERS = ("statement", "communique", "report")
+_A_TITLES_WORD = re.compile(r"[A-Z][\w'’-]*\s+$")  # "Paying" of "Paying the Price", right before a run
+_ADJECTIVE = re.compile(r"-[a-z]")  # "White House-ordered" (not "Coca-Cola")
 # Places that stand for their governments or are only settings; never speakers.
 PLACE_WORDS = frozenset(
     """
@@ -112,7 +116,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():
         word = masked[last:cut]
-        if word not in SPOKESPEOPLE:
+        if word not in SPOKESPEOPLE and word not in _ITS_PAPERS:
             if word not in VERB_AUX and not word.endswith("ly"):
                 return None  # "officials said", "the company said": no capitalised subject
             aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
@@ -120,6 +124,9 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
                 return None
             cut = aux.start()
         cut, voiced = _before_spokespeople(masked, floor, cut)
+    # Through a paper only a body's own name speaks: not a title's last words ("Oxfam's Paying the Price report
+    # said") nor an adjective ("A White House-ordered report said").
+    paper = voiced and masked.startswith(_ITS_PAPERS, cut + 1)
     initials = ""
     if cut > floor and masked[cut - 1] == ")":  # "the Food Standards Agency (FSA) said": its initials
         opening = masked.rfind("(", max(floor, cut - _BRACKETED), cut - 1)
@@ -137,6 +144,10 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     match = _TAIL.search(masked, max(floor, cut - 80), cut)
     if match is None:
         return None
+    if paper and (
+        _A_TITLES_WORD.search(masked, max(floor, match.start() - 30), match.start()) or _ADJECTIVE.search(match["org"])
+    ):
+        return None
     found = _mention(match, voiced=voiced)
     if found is None or not initials:
         return found
@@ -151,10 +162,10 @@ def _before_spaces(masked: str, floor: int, cut: int) -> int:
 
 
 def _before_spokespeople(masked: str, floor: int, cut: int) -> tuple[int, bool]:
-    """Where the subject ends, and whether it speaks through its spokespeople ("Pentagon officials have
-    said": the subject ends before them)."""
+    """Where the subject ends, and whether it speaks through its spokespeople or papers ("Pentagon officials have
+    said", "the NAO report said": the subject ends before them)."""
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
-    if last > floor and masked[last:cut] in SPOKESPEOPLE:
+    if last > floor and (masked[last:cut] in SPOKESPEOPLE or masked[last:cut] in _ITS_PAPERS):
         return last - 1, True
     return cut, False
 

@@ -308,3 +308,13 @@ def test_a_newswires_bracketed_share_codes_and_company_names_do_not_hide_the_spe
     result = attribute(paragraphs)
     assert [p.speakers for p in result.paragraphs] == [("Corvan Ltd",), ("Dataline Systems Ltd",), ("Tom Aske",)]
     assert person(result, "Tom Aske").roles == ("morgan trust co economist",)
+
+
+def test_a_body_speaks_through_its_statement_or_report_but_a_title_does_not() -> None:
+    paragraphs = [
+        '"The crisis created an opportunity," the Foreign Ministry statement said.',
+        "The NAO report said costs had risen by a third.",
+        "A White House-ordered report said imports would grow.",
+        "Oxfam's Paying the Price report this week said children would die needlessly.",
+    ]
+    assert [p.speakers for p in attribute(paragraphs).paragraphs] == [("Foreign Ministry",), ("NAO",), (), ()]
