@@ -383,11 +383,7 @@ class SpeakerResolver:
             # "the guy from mull historical society": whoever speaks for the body, not people named Guy.
             return self.resolve(" ".join(words[joiner + 1 :]).removeprefix("the "), allow_fuzzy=False)
         named = self.exact(" ".join(who))
-        if named is None:
-            return None
-        at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
-        holding = [i for i in named.person_ids if i in at_body]
-        return self._speaker(typed, holding) if holding else named
+        return self._at_body_first(typed, named, body) if named else None
 
     def _body_s_name(self, typed: str) -> Speaker | None:
         """A body's person by name ("chelsea's jose mourinho", "tennis australia's geoff pollard"): the people the
@@ -398,6 +394,10 @@ class SpeakerResolver:
         if (named := self.by_name(owned["name"])) is None:
             return None
         body = [word for word in spelt_out(normalise_name(owned["body"])).split() if word not in ROLE_FILLER]
+        return self._at_body_first(typed, named, body)
+
+    def _at_body_first(self, typed: str, named: Speaker, body: list[str]) -> Speaker:
+        """Of the people a name means, those whose recorded role names the body's words, if any; else all of them."""
         at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
         holding = [i for i in named.person_ids if i in at_body]
         return self._speaker(typed, holding) if holding else named
