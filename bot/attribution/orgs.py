@@ -112,7 +112,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     cut = _before_spaces(masked, floor, verb_start)
     if (day := _ON_DAY.search(masked, max(floor, cut - 40), cut)) is not None:
         cut = day.start()
-    voiced = False
+    through = ""  # the spokespeople or paper it speaks through, if any
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():
         word = masked[last:cut]
@@ -123,10 +123,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
             if aux is None:
                 return None
             cut = aux.start()
-        cut, voiced = _before_spokespeople(masked, floor, cut)
-    # Through a paper only a body's own name speaks: not a title's last words ("Oxfam's Paying the Price report
-    # said") nor an adjective ("A White House-ordered report said").
-    paper = voiced and masked.startswith(_ITS_PAPERS, cut + 1)
+        cut, through = _before_spokespeople(masked, floor, cut)
     initials = ""
     if cut > floor and masked[cut - 1] == ")":  # "the Food Standards Agency (FSA) said": its initials
         opening = masked.rfind("(", max(floor, cut - _BRACKETED), cut - 1)
@@ -144,11 +141,13 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     match = _TAIL.search(masked, max(floor, cut - 80), cut)
     if match is None:
         return None
-    if paper and (
+    # Through a paper only a body's own name speaks: not a title's last words ("Oxfam's Paying the Price report
+    # said") nor an adjective ("A White House-ordered report said").
+    if through in _ITS_PAPERS and (
         _A_TITLES_WORD.search(masked, max(floor, match.start() - 30), match.start()) or _ADJECTIVE.search(match["org"])
     ):
         return None
-    found = _mention(match, voiced=voiced)
+    found = _mention(match, voiced=bool(through))
     if found is None or not initials:
         return found
     return replace(found, other_names=(*found.other_names, initials))
@@ -161,13 +160,14 @@ def _before_spaces(masked: str, floor: int, cut: int) -> int:
     return cut
 
 
-def _before_spokespeople(masked: str, floor: int, cut: int) -> tuple[int, bool]:
-    """Where the subject ends, and whether it speaks through its spokespeople or papers ("Pentagon officials have
+def _before_spokespeople(masked: str, floor: int, cut: int) -> tuple[int, str]:
+    """Where the subject ends, and the spokespeople or paper it speaks through, if any ("Pentagon officials have
     said", "the NAO report said": the subject ends before them)."""
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
-    if last > floor and (masked[last:cut] in SPOKESPEOPLE or masked[last:cut] in _ITS_PAPERS):
-        return last - 1, True
-    return cut, False
+    through = masked[last:cut]
+    if last > floor and (through in SPOKESPEOPLE or through in _ITS_PAPERS):
+        return last - 1, through
+    return cut, ""
 
 
 def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
