@@ -126,7 +126,7 @@ class SpeakerResolver:
             return replace(respelt, fuzzy=True)
         if len(parts := names_joined(name)) > 1 and (together := self._together(typed, parts, allow_fuzzy)):
             return together
-        if at_body := self._name_at_body(typed, words) or self._body_s_name(typed):
+        if at_body := self._name_at_body(typed, words) or self._body_s_name(typed, allow_fuzzy):
             return at_body
         if len(words) >= 3 and last_role_noun(words) < 0 and (by_initials := self._by_initials(words)):
             return by_initials  # "australian wheat board": the AWB; "air deccan boss" is no body's initials
@@ -385,13 +385,18 @@ class SpeakerResolver:
         named = self.exact(" ".join(who))
         return self._at_body_first(typed, named, body) if named else None
 
-    def _body_s_name(self, typed: str) -> Speaker | None:
+    def _body_s_name(self, typed: str, allow_fuzzy: bool) -> Speaker | None:
         """A body's person by name ("chelsea's jose mourinho", "tennis australia's geoff pollard"): the people the
         name means, those whose recorded role names the body first; not the body's staff (Mutu and Gallas) nor a
-        bare "Brown" of "labour's gordon brown". None unless the words after the possessive are a known name."""
+        bare "Brown" of "labour's gordon brown". None unless the words after the possessive are a known name, or
+        (``allow_fuzzy``) misspell full-named people ("chelsea's jose mourino")."""
         if not (owned := _OWNED.match(typed)) or last_role_noun(owned["name"].split()) >= 0:
             return None  # "tony blair's spokesman": a role the owner's stories name (``_by_role``)
-        if (named := self.by_name(owned["name"])) is None:
+        named = self.by_name(owned["name"])
+        if named is None and allow_fuzzy:
+            near = self.resolve(owned["name"], role_noun_needed=True)
+            named = near if near and near.fuzzy and known_by_full_names(near) else None
+        if named is None:
             return None
         body = [word for word in spelt_out(normalise_name(owned["body"])).split() if word not in ROLE_FILLER]
         return self._at_body_first(typed, named, body)
@@ -400,7 +405,7 @@ class SpeakerResolver:
         """Of the people a name means, those whose recorded role names the body's words, if any; else all of them."""
         at_body = {person_id for word in body for _, person_id in self.roles.containing(word)}
         holding = [i for i in named.person_ids if i in at_body]
-        return self._speaker(typed, holding) if holding else named
+        return self._speaker(typed, holding, fuzzy=named.fuzzy) if holding else named
 
     def _holding_the_title(self, speaker: Speaker, words: list[str]) -> Speaker:
         """Of the people a name typed after an office means ("chancellor brown", "president bush"), those whose

@@ -211,5 +211,9 @@ def test_a_bodys_person_typed_with_its_possessive_is_that_person(service: Briefi
     for typed, name in [("chelsea's jose mourinho", "Jose Mourinho"), ("labour's gordon brown", "Gordon Brown")]:
         answer = service.ask(f"what did {typed} say?")
         assert {hit.speakers for hit in answer.hits} == {(name,)}, answer.message
+    # ... misspelt, as a near name is read anywhere ...
+    answer = service.ask("what did chelsea's jose mourino say?")
+    assert {hit.speakers for hit in answer.hits} == {("Jose Mourinho",)}, answer.message
+    assert "mourino” to mean Jose Mourinho" in answer.message
     # ... while a role after the possessive is still whoever holds it there.
     assert service.retriever.speakers.resolve("chelsea's striker").names == ("Adrian Mutu",)
