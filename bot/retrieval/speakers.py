@@ -375,8 +375,12 @@ class SpeakerResolver:
         "from" are a known name or say "someone"."""
         joiner = next((i for i, word in enumerate(words) if word in AT_BODY), -1)
         who, body = words[:joiner], [word for word in words[joiner + 1 :] if word not in ROLE_FILLER]
-        if joiner < 1 or not body or last_role_noun(words) >= 0:
-            return None  # "head of the central bank", "the bank of finland governor": roles
+        if joiner < 1 or not body:
+            return None
+        if last_role_noun(words) >= 0 and (last_role_noun(who) >= 0 or not self.by_name(" ".join(who))):
+            # "head of the central bank", "the bank of finland governor": roles; but "chris fox of the association
+            # of chief police officers" is a known name at a body whose name holds a role noun.
+            return None
         if all(word in NON_PERSON_WORDS or word in ROLE_FILLER for word in who):
             return None  # "the association of german banks": a body's own name, not an "Association" working there
         if set(who) <= SOMEONE:

@@ -113,6 +113,19 @@ def test_a_body_speaks_through_its_economists_and_vice_presidents_too(service: B
     assert answer.hits and answer.hits[0].speakers == ("Kurt Karl",)
 
 
+def test_a_name_at_a_body_whose_name_holds_a_role_noun_is_that_person(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Late drinking\n\nChris Vox, president of the Association of Chief Police Officers, said late bars meant"
+        " more disorder.\n\nAcpo chief officer Ann Dale said patrols would double.",
+    )
+    assert service.retriever.speakers.resolve("chris vox of the association of chief police officers").names == (
+        "Chris Vox",
+    )
+    answer = service.ask("what did chris vox of the association of chief police officers say about late bars?")
+    assert answer.hits and answer.hits[0].speakers == ("Chris Vox",), answer.message
+
+
 def test_a_body_known_only_from_its_peoples_roles_speaks_through_them(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
