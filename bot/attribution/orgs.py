@@ -50,13 +50,16 @@ _OF_PLACES = NATIONALITIES | {"european", "asian", "african", "arab", "nordic", 
 _ON_DAY = re.compile(rf"(?:\s+{REPORT_DAY}|,\s*{REPORT_DAY},?)$")
 _BRACKETED = 60  # characters of a bracketed aside (initials, a party and state) between a body and its verb
 _WORD = r"[A-Z][\w&'’.-]*"
-_TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and|de)\s+)?{_WORD}){{0,5}})\s*$")
+# "of the" and "for the" join a body's name ("Friends of the Earth", "the Joint Council for the Welfare of Immigrants")
+# only after a word a body's name has; not "Stoltenberg of the Bundesbank", read from the "the" on (``_mention``).
+_JOINER = r"(?:(?:of|for)\s+(?:the\s+)?|(?:and|de)\s+)"
+_JOINED_BY_THE = re.compile(r"\s(?:of|for)\s+the\s+")
+_FIRST_OF_A_BODY = _BODY_WORDS | {"friends"}
+_TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+{_JOINER}?{_WORD}){{0,5}})\s*$")
 _STOP_THEN_CAPITAL = re.compile(r"\.\s+(?=[A-Z])")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")  # "U.S.", "Co.", "St." do not end a sentence
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")  # a body's initials in brackets: "(OECD)", "(FSA)"
-_HEAD = re.compile(
-    rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+(?:(?:of|for|and)\s+)?{_WORD}){{0,5}})"
-)
+_HEAD = re.compile(rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+{_JOINER}?{_WORD}){{0,5}})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,15 +182,21 @@ def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
 def _mention(match: re.Match[str], *, voiced: bool = False) -> OrgMention | None:
     """The organisation a matched run names, its span ending before a sentence's full stop."""
     run = _first_sentence(match["org"])
+    the = bool(match["the"])
+    start = match.start("org")
+    if cuts := [
+        j for j in _JOINED_BY_THE.finditer(run) if run[: j.start()].split()[-1].lower() not in _FIRST_OF_A_BODY
+    ]:
+        start, run, the = start + cuts[-1].end(), run[cuts[-1].end() :], True  # "Stoltenberg of the Bundesbank"
     name = org_name(run.split())
     if name is None:
         return None
-    end = match.start("org") + len(run)
+    end = start + len(run)
     if run.endswith(".") and not name.endswith("."):
         end -= 1
     first, _, rest = name.partition(" ")
     unplaced = (rest,) if rest and first.lower() in _OF_PLACES else ()
-    return OrgMention(end - len(name), end, name, bool(match["the"]), voiced, unplaced)
+    return OrgMention(end - len(name), end, name, the, voiced, unplaced)
 
 
 def _first_sentence(run: str) -> str:

@@ -318,3 +318,18 @@ def test_a_body_speaks_through_its_statement_or_report_but_a_title_does_not() ->
         "Oxfam's Paying the Price report this week said children would die needlessly.",
     ]
     assert [p.speakers for p in attribute(paragraphs).paragraphs] == [("Foreign Ministry",), ("NAO",), (), ()]
+
+
+def test_of_the_and_for_the_join_a_bodys_name_after_a_bodys_word() -> None:
+    paragraphs = [
+        "Friends of the Earth said the plan was weak.",
+        "The Joint Council for the Welfare of Immigrants (JCWI) says the rules are wrong.",
+        "Stoltenberg of the Bundesbank said rates would rise.",  # a surname, then the body
+        "Labour and the Tories said no.",  # two bodies, not one
+    ]
+    assert [p.speakers for p in attribute(paragraphs).paragraphs] == [
+        ("Friends of the Earth",),
+        ("Joint Council for the Welfare of Immigrants",),
+        ("Bundesbank",),
+        ("Tories",),
+    ]
