@@ -91,8 +91,7 @@ class SpeakerReader:
                 # "the bank of finland governor quotes", "Rep. Pete Stark quotes": the words before "quotes" name
                 # people as a whole, when read strictly (no misspelling; a role by its noun; full-named people, not
                 # the Budget of "gordon brown budget") ...
-                whole = self.speakers.resolve(reading.speaker, allow_fuzzy=False, role_noun_needed=True)
-                if whole and known_by_full_names(whole):
+                if whole := self.speakers.whole_full_names(reading.speaker):
                     return whole, reading
                 # ... else they are search-box words: "blair iraq quotes" is Blair on Iraq, not a role "blair iraq".
                 if within := self._subject_reading(reading.speaker):
@@ -114,8 +113,7 @@ class SpeakerReader:
             if speaker := self.speakers.exact(reading.speaker):
                 return self.speakers.resolve(reading.speaker) or speaker, reading
             # ... or a full name with its role or body: "former cabinet minister jack cunningham on …", read strictly.
-            whole = self.speakers.resolve(reading.speaker, allow_fuzzy=False, role_noun_needed=True)
-            if whole and known_by_full_names(whole):
+            if whole := self.speakers.whole_full_names(reading.speaker):
                 return whole, reading
         return None
 
@@ -183,8 +181,7 @@ class SpeakerReader:
         """The full-named people a typed name misspells in a word no article uses, if any."""
         if not any(map(self.reader.unheard_of, typed.split())):
             return None
-        speaker = self.speakers.resolve(typed, role_noun_needed=True)
-        return speaker if speaker and speaker.fuzzy and known_by_full_names(speaker) else None
+        return self.speakers.misspelt_full_names(typed)
 
 
 def a_crowd(speaker: str) -> bool:

@@ -165,6 +165,17 @@ class SpeakerResolver:
         first_named = self._by_first_name(typed, name) if len(words) == 1 else None
         return _then(near, first_named) if near else first_named
 
+    def whole_full_names(self, typed: str) -> Speaker | None:
+        """The full-named people typed words name as a whole, read strictly (no misspelling; a role by its noun):
+        "Rep. Pete Stark", "former cabinet minister jack cunningham"; not the Budget of "gordon brown budget"."""
+        whole = self.resolve(typed, allow_fuzzy=False, role_noun_needed=True)
+        return whole if whole and known_by_full_names(whole) else None
+
+    def misspelt_full_names(self, typed: str) -> Speaker | None:
+        """The full-named people typed words misspell ("jose mourino": Jose Mourinho), a role read by its noun."""
+        near = self.resolve(typed, role_noun_needed=True)
+        return near if near and near.fuzzy and known_by_full_names(near) else None
+
     def exact(self, typed: str) -> Speaker | None:
         """The people known by exactly this name or recorded role (with or without a title), else None."""
         name = spelt_out(normalise_name(typed))
@@ -398,8 +409,7 @@ class SpeakerResolver:
             return None  # "tony blair's spokesman": a role the owner's stories name (``_by_role``)
         named = self.by_name(owned["name"])
         if named is None and allow_fuzzy:
-            near = self.resolve(owned["name"], role_noun_needed=True)
-            named = near if near and near.fuzzy and known_by_full_names(near) else None
+            named = self.misspelt_full_names(owned["name"])
         if named is None:
             return None
         body = [word for word in spelt_out(normalise_name(owned["body"])).split() if word not in ROLE_FILLER]
