@@ -55,11 +55,12 @@ _WORD = r"[A-Z][\w&'’.-]*"
 _JOINER = r"(?:(?:of|for)\s+(?:the\s+)?|(?:and|de)\s+)"
 _JOINED_BY_THE = re.compile(r"\s(?:of|for)\s+the\s+")
 _FIRST_OF_A_BODY = _BODY_WORDS | {"friends"}
-_TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_WORD}(?:\s+{_JOINER}?{_WORD}){{0,5}})\s*$")
+_RUN = rf"{_WORD}(?:\s+{_JOINER}?{_WORD}){{0,5}}"  # a body's name: its capitalised words and their joiners
+_TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_RUN})\s*$")
 _STOP_THEN_CAPITAL = re.compile(r"\.\s+(?=[A-Z])")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")  # "U.S.", "Co.", "St." do not end a sentence
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")  # a body's initials in brackets: "(OECD)", "(FSA)"
-_HEAD = re.compile(rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_WORD}(?:\s+{_JOINER}?{_WORD}){{0,5}})")
+_HEAD = re.compile(rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_RUN})")
 
 
 @dataclass(frozen=True, slots=True)
