@@ -40,9 +40,11 @@ _PERSON_PATTERNS = (
         rf" (?:{ABOUT}|with|to|for|against|towards) (?P<t>.+)$",
         re.IGNORECASE,
     ),
-    # ... and typed without the possessive: "mourinho thoughts on chelsea", "blair reaction to the ruling".
+    # ... and typed without the possessive: "mourinho thoughts on chelsea", "blair reaction to the ruling", "chase
+    # manhattan's analyst comments on the strike" (a body's person).
     re.compile(
-        r"^(?P<s>[^,;:'’]+?) (?:thoughts|views|comments|remarks|opinions?|take|stance|position|reactions?|responses?)"
+        r"^(?P<s>[^,;:'’]+?(?:['’]s [^,;:'’]+?)?)"
+        r" (?:thoughts|views|comments|remarks|opinions?|take|stance|position|reactions?|responses?)"
         rf" (?:{ABOUT}|to) (?P<t>.+)$",
         re.IGNORECASE,
     ),

@@ -42,6 +42,9 @@ WHO_SPOKE = (
     rf"|(?:who(?:['’]s| is| was| are| were)? (?:the )?|(?:the )?)most (?:often )?{MOST_QUOTED}"
     r"|who(?:['’]s| is| are)? (?:gets? |being )?quoted)"
 )
+# A speaker typed before what asks about them never ends on a word joining a name's parts: "has war on want said
+# anything…" is War on Want's words, not a "war on" that wants something.
+_SPEAKER = r"(?P<s>.+?)(?<! on)(?<! of)(?<! for)(?<! and)(?<! the)"
 ON_THE_SUBJECT = r"on the (?:subject|issue|question|matter|topic) of"
 ABOUT = (
     # Longer phrases first: "on the subject of oil" is about oil, not about "the subject of oil".
@@ -162,80 +165,80 @@ TOPIC_PATTERNS = (
 SPEAKER_PATTERNS = (
     # "any reaction from the unions to the pension plans?", "the response of the markets to the budget": their words.
     rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:reactions?|responses?|replies|reply)"
-    rf" (?:from|by|of) (?P<s>.+?) (?:to|on|about|over|regarding) (?P<t>.+)$",
+    rf" (?:from|by|of) {_SPEAKER} (?:to|on|about|over|regarding) (?P<t>.+)$",
     # ... "any comments from the founder of the committee to protect bloggers on…": a comment is on it, not to it.
     rf"^{POLITE}(?:(?:is|was|has) there )?(?:any |the |a )?(?:comments?|word)"
-    rf" (?:from|by|of) (?P<s>.+?) (?:on|about|over|regarding) (?P<t>.+)$",
+    rf" (?:from|by|of) {_SPEAKER} (?:on|about|over|regarding) (?P<t>.+)$",
     # "which stories quote X (on Y)?", "stories quoting X", "articles that cite X": their words, each cited.
     rf"^{POLITE}(?:(?:which|what|any|are there) )?(?:stories|articles|reports|pieces) (?:that |which )?(?:quote"
-    rf"|quoted|quoting|cite|cited|citing) (?P<s>.+?)(?: {ABOUT} (?P<t>.+))?$",
+    rf"|quoted|quoting|cite|cited|citing) {_SPEAKER}(?: {ABOUT} (?P<t>.+))?$",
     # "what has been said by X (about Y)": said by someone is their words.
     rf"^{POLITE}(?:what(?:'s been| was| were| has been| have been| is being)|(?:anything|something)(?: (?:been|that"
-    rf" was|that's been))?) (?:said|written|reported) by (?P<s>.+?)"
+    rf" was|that's been))?) (?:said|written|reported) by {_SPEAKER}"
     rf"(?: {ABOUT} (?P<t>.+))?$",
     # "everything X said", "what else did X say": all their words; "everything X said about Y": all of it on Y.
-    rf"^{POLITE}(?:everything|all) (?:that )?(?P<s>.+?) (?:has |have )?(?:said|says|say)(?: {ABOUT} (?P<t>.+))?$",
-    rf"^{POLITE}what else (?:did|has|have) (?P<s>.+?) (?:say|said)(?P<t>)$",
-    rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|are|were|will|would)) (?P<s>.+?) (?:(?:{_ADVERB}) )?"
+    rf"^{POLITE}(?:everything|all) (?:that )?{_SPEAKER} (?:has |have )?(?:said|says|say)(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}what else (?:did|has|have) {_SPEAKER} (?:say|said)(?P<t>)$",
+    rf"^{POLITE}what(?:'s| (?:did|has|have|does|do|had|is|was|are|were|will|would)) {_SPEAKER} (?:(?:{_ADVERB}) )?"
     rf"(?:{_SPEECH_VERBS})(?: (?:anything|something))?{_LATELY}(?: {_ABOUT_OR_WHEN} (?P<t>.+)| about)?$",
     # "what did Blair tell MPs about Iraq": whom they told is not the topic.
-    rf"^{POLITE}what (?:did|has|have|had) (?P<s>.+?) (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}what (?:did|has|have|had) {_SPEAKER} (?:tell|told) (?:[\w']+ ){{0,3}}?[\w']+(?: {ABOUT} (?P<t>.+))?$",
     # "what did Canada's finance minister say would help the West", "what did X say the talks needed": what
     # follows the verb is the topic.
-    rf"^{POLITE}what (?:did|has|have|does|do) (?P<s>.+?) (?:say|said|think|thought|believe|expect|predict|claim"
+    rf"^{POLITE}what (?:did|has|have|does|do) {_SPEAKER} (?:say|said|think|thought|believe|expect|predict|claim"
     rf"|claimed|argue|argued|warn|warned|suggest|suggested|insist|insisted|reckon|estimate|estimated)"
     rf"(?: that)? (?!for )(?P<t>.+)$",
-    rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
+    rf"^{POLITE}(?:did|has|have|does|do|had) {_SPEAKER} (?:ever )?(?:think|believe|feel|reckon|say|said|claim|argue"
     rf"|suggest|agree|want|expect|predict|warn)(?: that)? (?P<t>.+)$",
     # "has X commented?", "has X spoken?": all they said.
-    rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:commented|comment|spoken|speak|talked|talk"
+    rf"^{POLITE}(?:did|has|have|had) {_SPEAKER} (?:ever )?(?:commented|comment|spoken|speak|talked|talk"
     rf"|made any comments?)(?P<t>)$",
     # "did X apologise?", "has X responded?", "did X deny it?": their words, which would do so (on what "it" is). With
     # what they did it to, the question is read as its subject's doing ("did arnesen deny falling out with
     # santini?"), which a story may report in other words.
-    rf"^{POLITE}(?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:apologi[sz]ed?|respond(?:ed)?|repl(?:y|ied)|react(?:ed)?"
+    rf"^{POLITE}(?:did|has|have|had) {_SPEAKER} (?:ever )?(?:apologi[sz]ed?|respond(?:ed)?|repl(?:y|ied)|react(?:ed)?"
     rf"|admit(?:ted)?|den(?:y|ied)|conceded?|protest(?:ed)?|object(?:ed)?|hit back|retaliated?)"
     rf"(?: (?:(?:to|for|about|over|on|against) )?(?P<t>it|that|this|them))?$",
     # "was X quoted on Y?", "has X been asked about Y?": what they said when the topic came up; "is X quoted?": all.
-    rf"^{POLITE}(?:was|were|has|have|is|are) (?P<s>.+?) (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
+    rf"^{POLITE}(?:was|were|has|have|is|are) {_SPEAKER} (?:ever )?(?:been )?(?:quoted|asked|questioned|interviewed)"
     rf"(?: {ABOUT} (?P<t>.+))?$",
-    rf"^{POLITE}(?:did|has|have|does|do|had) (?P<s>.+?) (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
+    rf"^{POLITE}(?:did|has|have|does|do|had) {_SPEAKER} (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
     # "was X critical of Y?": their words on it.
-    rf"^{POLITE}(?:was|were|is|are|has|have) (?P<s>.+?) (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"
+    rf"^{POLITE}(?:was|were|is|are|has|have) {_SPEAKER} (?:ever )?(?:been )?(?:critical of|supportive of|opposed to"
     rf"|in favou?r of|happy with|unhappy with|worried about|concerned about|pleased with) (?P<t>.+)$",
-    rf"^{POLITE}(?:(?:i )?need )?(?:{WHAT_IS} )?(?:all (?:of )?)?(?P<s>.+?)['’]s? (?:(?:latest|recent|last|most recent"
+    rf"^{POLITE}(?:(?:i )?need )?(?:{WHAT_IS} )?(?:all (?:of )?)?{_SPEAKER}['’]s? (?:(?:latest|recent|last|most recent"
     rf"|public|own) )?"
     rf"(?:comments?|remarks?|views?|words|statements?|thoughts"
     rf"|position|stance|opinions?|take|quotes?)(?: {ABOUT} (?P<t>.+))?$",
     rf"^{POLITE}(?:what(?:'s| is) |(?:is|was|are|were) there |(?:has|have) there been |do you have )?"
     rf"(?:(?:any|anything|something|news|the latest|latest|the|quotes?|statements?"
-    rf"|comments?|remarks?|words?|new|else|more|recent|fresh) )+(?:from|by) (?P<s>.+?)(?: (?:{WHEN_SAID}))?"
+    rf"|comments?|remarks?|words?|new|else|more|recent|fresh) )+(?:from|by) {_SPEAKER}(?: (?:{WHEN_SAID}))?"
     rf"(?: {_ABOUT_AFTER_NAME} (?P<t>.+))?$",
     # "which analysts commented on the dollar?": the analysts' words on it, each named in the lead.
     rf"^{POLITE}which (?P<s>[a-z][\w' -]*?s) (?:have |has |had |were |was )?(?:{_SPEECH_VERBS}|quoted)"
     rf"(?: {_ABOUT_OR_WHEN} (?P<t>.+))?$",
     # "the views of X on Y", "opinions of the bank of england about rates": their words on it.
     rf"^{POLITE}(?:what (?:are|were|was|is) )?(?:the )?(?:views?|opinions?|thoughts|comments|remarks|position"
-    rf"|stance) of (?P<s>.+?) (?:on|about|regarding|concerning) (?P<t>.+)$",
-    rf"^{POLITE}(?:what|anything) (?P<s>.+?) (?:{_SPEECH_VERBS})(?: {ABOUT} (?P<t>.+))?$",
-    rf"^{POLITE}(?P<s>.+?) (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
-    rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) (?P<s>.+?) (?:blame|blamed) (?P<t>.+?)(?: on)?$",
-    rf"^{POLITE}what (?:did|does|do) (?P<s>.+?) (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
+    rf"|stance) of {_SPEAKER} (?:on|about|regarding|concerning) (?P<t>.+)$",
+    rf"^{POLITE}(?:what|anything) {_SPEAKER} (?:{_SPEECH_VERBS})(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}{_SPEAKER} (?:said|says|say|told|thinks|thought) what(?: {ABOUT} (?P<t>.+))?$",  # chat shorthand
+    rf"^{POLITE}(?:what|who|how) (?:did|does|do|has|have) {_SPEAKER} (?:blame|blamed) (?P<t>.+?)(?: on)?$",
+    rf"^{POLITE}what (?:did|does|do) {_SPEAKER} (?:make|think|feel|know) (?:of|about) (?P<t>.+)$",
     # "what did brown predict for growth?", "what reason did blair give for the war?": their words on it.
-    rf"^{POLITE}what (?:did|does|do|has|have) (?P<s>.+?) (?:predict|predicted|forecast|forecasted|expect|expected)"
+    rf"^{POLITE}what (?:did|does|do|has|have) {_SPEAKER} (?:predict|predicted|forecast|forecasted|expect|expected)"
     rf" for (?P<t>.+)$",
-    rf"^{POLITE}what (?:reasons?|excuses?|explanation|justification) (?:did|does|do|has|have) (?P<s>.+?)"
+    rf"^{POLITE}what (?:reasons?|excuses?|explanation|justification) (?:did|does|do|has|have) {_SPEAKER}"
     rf" (?:give|given|offer|offered) for (?P<t>.+)$",
     # "what statement did X make about Y?", "what points has X made on Y?": their words on it.
     rf"^{POLITE}what (?:statements?|comments?|remarks?|points?|claims?|arguments?|announcements?|warnings?)"
-    rf" (?:did|has|have|had) (?P<s>.+?) (?:make|made|give|given|issue|issued|put out)(?: {ABOUT} (?P<t>.+))?$",
-    rf"^{POLITE}(?:where|how) (?:does|do|did) (?P<s>.+?) (?:stand|feel) (?:{ABOUT}) (?P<t>.+)$",
+    rf" (?:did|has|have|had) {_SPEAKER} (?:make|made|give|given|issue|issued|put out)(?: {ABOUT} (?P<t>.+))?$",
+    rf"^{POLITE}(?:where|how) (?:does|do|did) {_SPEAKER} (?:stand|feel) (?:{ABOUT}) (?P<t>.+)$",
     # "when did X talk about Y?", "where did X mention Y?": their words on it, wherever and whenever said.
-    rf"^{POLITE}(?:when|where) (?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:{_SPEECH_VERBS})"
+    rf"^{POLITE}(?:when|where) (?:did|has|have|had) {_SPEAKER} (?:ever )?(?:{_SPEECH_VERBS})"
     rf"(?: (?:anything|something))? {ABOUT} (?P<t>.+)$",
-    rf"^{POLITE}(?:when|where) (?:did|has|have|had) (?P<s>.+?) (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
-    rf"^{POLITE}what(?:'s| has| is| have)? (?P<s>.+?) (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
+    rf"^{POLITE}(?:when|where) (?:did|has|have|had) {_SPEAKER} (?:ever )?(?:{WORDS_ON}) (?P<t>.+)$",
+    rf"^{POLITE}what(?:'s| has| is| have)? {_SPEAKER} (?:been )?up to(?P<t>)(?: lately| recently)?$",  # all they said
     # "how did stoltenberg describe the washington g7 meeting": what is described is the topic.
-    rf"^{POLITE}how (?:did|does|do|has|have|would) (?P<s>.+?) (?:describe|described|characteri[sz]ed?"
+    rf"^{POLITE}how (?:did|does|do|has|have|would) {_SPEAKER} (?:describe|described|characteri[sz]ed?"
     rf"|explain|explained|sum up|summed up|assess|assessed|see|view|viewed) (?P<t>.+)$",
 )

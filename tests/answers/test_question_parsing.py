@@ -240,3 +240,31 @@ def test_a_speaker_typed_before_the_topic_keeps_its_of_and_to(question: str, spe
     # at its "to" as a reaction's is ("founder of the committee" on "protect bloggers on staff blogs").
     asked = parse_question(question)
     assert (asked.speaker, asked.topic) == (speaker, topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("has war on want said anything about free trade?", "war on want", "free trade"),
+        ("did war on want comment on free trade?", "war on want", "free trade"),
+        (
+            "did the committee of the regions think the plan would work?",
+            "committee of the regions",
+            "the plan would work",
+        ),
+    ],
+)
+def test_a_body_named_with_a_joining_word_is_not_cut_at_it(question: str, speaker: str, topic: str) -> None:
+    # "War on Want" is no "war on" that wants something: a name never ends on the word joining its parts.
+    parsed = parse_question(question)
+    assert (parsed.speaker, parsed.topic) == (speaker, topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["chase manhattan's analyst comments on the strike", "chase manhattan's analyst views on the strike"],
+)
+def test_comments_of_a_bodys_staff_typed_without_a_possessive_are_read_as_theirs(question: str) -> None:
+    assert [(r.speaker, r.topic) for r in person_readings(question)][:1] == [
+        ("chase manhattan's analyst", "the strike")
+    ]
