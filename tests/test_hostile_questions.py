@@ -227,6 +227,7 @@ def test_handle_answers_any_text_without_touching_the_store(loaded: BriefingServ
 @given(text=hostile_text(), offset=st.integers(0, 50), limit=st.none() | st.integers(1, 20))
 @example(text="oil* OR gas* OR football*", offset=0, limit=20)
 @example(text=")" * 5000, offset=0, limit=None)
+@example(text='who said "\'; DROP TABLE articles; --\x00"?', offset=0, limit=None)  # a NUL inside a quotation
 def test_ask_returns_an_answer_or_a_plain_error(
     loaded: BriefingService, text: str, offset: int, limit: int | None
 ) -> None:

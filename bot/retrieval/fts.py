@@ -61,8 +61,9 @@ def content_runs(text: str) -> list[str]:
 
 
 def quote_term(term: str) -> str:
-    """A term as an FTS5 string literal (double quotes doubled), so no character is syntax."""
-    return '"' + term.replace('"', '""') + '"'
+    """A term as an FTS5 string literal (double quotes doubled), so no character is syntax; a NUL, which would end
+    the query's text there, read as a space."""
+    return '"' + term.replace('"', '""').replace("\x00", " ") + '"'
 
 
 def any_of(terms: Iterable[str]) -> str:
