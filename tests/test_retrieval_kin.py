@@ -6,6 +6,7 @@ import pytest
 
 from bot.models import User
 from bot.retrieval.kin import (
+    adjective_stand_ins,
     agent_stand_ins,
     closed_compounds,
     country_stand_ins,
@@ -118,6 +119,18 @@ def test_a_verb_and_its_past_tense_the_lemmatiser_leaves_stand_for_each_other() 
     assert past_tense_stand_ins(["rising", "won", "fell", "prices"]) == {"rose": ("rise",), "win": ("won",)}
 
 
+def test_a_noun_and_its_adjective_stand_for_each_other() -> None:
+    assert adjective_stand_ins(["economy", "financial", "navy", "presidential", "technology", "oil"]) == {
+        "econom": ("economi",),
+        "financ": ("financi",),
+        "naval": ("navi",),
+        "presid": ("presidenti",),
+        "technolog": ("technologi",),
+    }
+    # Porter already stems these together, or they have no root left before the ending.
+    assert adjective_stand_ins(["national", "cultural", "rent", "dance"]) == {}
+
+
 @pytest.mark.parametrize(
     ("stories", "question", "first"),
     [
@@ -190,8 +203,17 @@ def test_a_verb_and_its_past_tense_the_lemmatiser_leaves_stand_for_each_other() 
             "did sterling rise?",
             "Dealers said sterling rose",
         ),
+        (
+            [
+                "Budget speech\n\nTreasurer Paul Keating said economic growth would slow next year.\n\n"
+                "Keating said the new tax rules were fair.",
+                "Harvest\n\nFarmers said the wheat crop was the best in years for the farm economy.",
+            ],
+            "what did keating say about the economy?",
+            "Treasurer Paul Keating said economic growth",
+        ),
     ],
-    ids=["doer", "ism", "spelling", "compound", "number", "country", "synonym", "past tense"],
+    ids=["doer", "ism", "spelling", "compound", "number", "country", "synonym", "past tense", "adjective"],
 )
 def test_a_word_asked_in_one_form_finds_the_paragraph_written_in_another(
     service: BriefingService, stories: list[str], question: str, first: str

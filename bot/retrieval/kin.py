@@ -22,6 +22,28 @@ _SPELLING_WORD = 5  # letters of the shortest word respelt: not "four" / "for", 
 # though the archive mostly writes them as the verb's: "prices rose", "Chelsea won".
 _PAST_OF = {"win": "won", "rise": "rose", "break": "broke", "shake": "shook", "drink": "drank"}
 _PAST_TENSES = _PAST_OF | {past: verb for verb, past in _PAST_OF.items()}  # each way
+# A noun's ending and its adjective's, which Porter stems apart: economy / economic, finance / financial, president /
+# presidential, environment / environmental, technology / technological, democracy / democratic, navy / naval.
+_ADJECTIVE_ENDINGS = (
+    ("omy", "omic"),
+    ("ogy", "ogical"),
+    ("cracy", "cratic"),
+    ("ory", "orical"),
+    ("nce", "ncial"),
+    ("rce", "rcial"),
+    ("ment", "mental"),
+    ("ament", "amentary"),
+)
+# ... and pairs of no common ending.
+_ADJECTIVES_OF = {
+    "navy": "naval",
+    "president": "presidential",
+    "science": "scientific",
+    "crime": "criminal",
+    "medicine": "medical",
+}
+_NOUNS_OF = {adjective: noun for noun, adjective in _ADJECTIVES_OF.items()}
+_DERIVED_ROOT = 3  # letters of the shortest root left before an ending: not "rent" / "rential"
 # A word's endings as Britain and America write them, and the inflections each may carry: either side's form is
 # tried for the other (forms no article uses are dropped).
 _ATLANTIC_ENDINGS = (
@@ -141,3 +163,20 @@ def past_tense_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """A verb's past tense for the verb and the verb for its past tense, as candidates: "rising" → rose, "won" → win:
     "did the pound rise?" is answered by "sterling rose"."""
     return {other: (stem(word),) for word in words if (other := _PAST_TENSES.get(stem(word)))}
+
+
+def adjective_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """A noun's adjective for the noun and the adjective's noun for it, as candidates: "economy" → econom (of
+    "economic"), "financial" → financ, "naval" → navi: "what did he say about the economy?" is answered by
+    "economic growth will slow", "the naval reserve" by a story on the Navy's."""
+    found: dict[str, tuple[str, ...]] = {}
+    for word in (w.lower() for w in words):
+        others = [_ADJECTIVES_OF.get(word, ""), _NOUNS_OF.get(word, "")]
+        for noun, adjective in _ADJECTIVE_ENDINGS:
+            for ending, other in ((noun, adjective), (adjective, noun)):
+                if word.endswith(ending) and len(word) - len(ending) >= _DERIVED_ROOT:
+                    others.append(word.removesuffix(ending) + other)
+        for other in filter(None, others):
+            if stem(other) != stem(word):
+                found[stem(other)] = (stem(word),)
+    return found

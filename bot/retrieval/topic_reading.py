@@ -11,6 +11,7 @@ from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
 from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_words, quote_term
 from bot.retrieval.kin import (
+    adjective_stand_ins,
     agent_stand_ins,
     closed_compounds,
     country_stand_ins,
@@ -91,6 +92,7 @@ class TopicReader:
             **number_stand_ins(words),
             **country_stand_ins(words),
             **past_tense_stand_ins(words),
+            **adjective_stand_ins(words),
             **synonym_stand_ins(words),
         }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
