@@ -212,6 +212,24 @@ def test_a_story_about_nearly_all_of_a_topic_may_say_its_rarest_word_otherwise(s
     assert answer.hits[0].citation.title == "Rollins faces action over referee remarks"  # not the fines
 
 
+def test_a_story_covering_most_of_a_long_topic_may_say_its_rarest_word_otherwise(service: BriefingService) -> None:
+    # The reserve's story never says "sell" (it "awarded bids"), the rarest word asked; it holds oil, energy,
+    # department and reserve, about two thirds of the topic's weight, so its words stand for the sale.
+    for story in (
+        "Reserve oil auctioned\n\nThe Energy Department said it had awarded bids for crude oil from the Elk Hills"
+        " reserve.\n\nThe bids came from ten companies.",
+        "Shares\n\nInvestors sell shares when the car maker warns.",
+        "Harvest\n\nFarmers in California said the wheat crop was good.",
+        "Wine\n\nCalifornia wine sales grew.",
+        "Surf\n\nCalifornia surfers said the waves were high.",
+        "Power\n\nThe energy minister said oil prices would rise.",
+        "Flu\n\nThe health department said the central bank's gold reserve was not its business.",
+    ):
+        service.load_text(ADMIN, story)
+    answer = service.ask("how much oil did the energy department sell from the reserve in california?")
+    assert answer.hits and answer.hits[0].text.startswith("The Energy Department said it had awarded bids")
+
+
 QUOTA = """Fishing talks open in Oslo
 
 Ministers met in Oslo on Tuesday for the annual talks.

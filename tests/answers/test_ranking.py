@@ -46,6 +46,20 @@ def test_a_speaker_in_a_story_about_the_topic_answers_in_other_words(service: Br
     # the new-story test above.
 
 
+def test_a_main_voice_of_a_story_about_most_of_the_topic_answers_in_other_words(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Minister's beliefs\n\nScientists fear the religious faith of the new education secretary could hamper "
+        "research.\n\nRuth Kelly said her beliefs were a private matter.\n\nMs Kelly said politicians were entitled "
+        "to a private life.",
+    )
+    service.load_text(ADMIN, "Choir\n\nThe church choir sang in the cathedral on Sunday.")
+    service.load_text(ADMIN, "Schools\n\nTeachers said the new church schools would open in May.")
+    # Her story holds "religious faith", not "church": about seven tenths of the topic, which is about it.
+    answer = service.ask("what did ruth kelly say about her religious faith and the church?")
+    assert answer.hits[0].text.startswith("Ruth Kelly said her beliefs were a private matter")
+
+
 def test_a_single_quote_in_a_story_about_the_topic_answers_in_other_words(service: BriefingService) -> None:
     service.load_text(
         ADMIN,

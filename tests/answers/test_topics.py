@@ -144,21 +144,3 @@ def test_a_dotted_abbreviation_in_a_topic_is_not_its_rarest_word(service: Briefi
     # as the rarest word of the topic, which only the paragraph writing "U.S." held.
     answer = service.ask("what did yeutter say about U.S. chip sanctions?")
     assert answer.hits[0].text.startswith("Yeutter said sanctions")
-
-
-def test_a_story_covering_most_of_a_long_topic_may_say_its_rarest_word_otherwise(service: BriefingService) -> None:
-    # The reserve's story never says "sell" (it "awarded bids"), the rarest word asked; it holds oil, energy,
-    # department and reserve, about two thirds of the topic's weight, so its words stand for the sale.
-    for story in (
-        "Reserve oil auctioned\n\nThe Energy Department said it had awarded bids for crude oil from the Elk Hills"
-        " reserve.\n\nThe bids came from ten companies.",
-        "Shares\n\nInvestors sell shares when the car maker warns.",
-        "Harvest\n\nFarmers in California said the wheat crop was good.",
-        "Wine\n\nCalifornia wine sales grew.",
-        "Surf\n\nCalifornia surfers said the waves were high.",
-        "Power\n\nThe energy minister said oil prices would rise.",
-        "Flu\n\nThe health department said the central bank's gold reserve was not its business.",
-    ):
-        service.load_text(ADMIN, story)
-    answer = service.ask("how much oil did the energy department sell from the reserve in california?")
-    assert answer.hits and answer.hits[0].text.startswith("The Energy Department said it had awarded bids")
