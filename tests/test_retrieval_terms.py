@@ -10,6 +10,7 @@ from bot.models import User
 from bot.retrieval.abbreviations import written_out
 from bot.retrieval.fts import content_runs, content_words
 from bot.retrieval.terms import Topic, initialisms_in, initialisms_of, named_in, stem, stem_counts, stems_of
+from bot.retrieval.topic_reading import names_the_us
 from bot.service import BriefingService
 
 ADMIN = User("console", "me")
@@ -48,6 +49,38 @@ def test_capitalised_abbreviations_are_kept_whole_dotted_or_not() -> None:
     assert initialisms_in("Talks between the U.S. and the UK, said OPEC.") == {"US", "UK", "OPEC"}
     assert {"US", "u"} <= stems_of("from the U.S. over")
     assert initialisms_in("Mr. A. Smith said it") == set()  # a lone initial is no abbreviation
+
+
+def test_the_united_states_written_out_is_its_initials_too() -> None:
+    assert "US" in initialisms_in("Soviet exports to the United States will rise")
+    assert "US" not in initialisms_in("the united states of mind")  # only as a name
+
+
+@pytest.mark.parametrize(
+    ("topic", "named"),
+    [
+        ("US interest rates", True),
+        ("the u.s. prime rate", True),
+        ("us interest rates", True),
+        ("exports to the us", True),
+        ("tell us about oil", False),
+        ("give us news on oil", False),
+        ("what it means for us", False),
+    ],
+)
+def test_a_topic_names_the_united_states_by_its_initials_not_the_pronoun(topic: str, named: bool) -> None:
+    assert names_the_us(topic) is named
+
+
+def test_news_on_the_us_comes_from_stories_on_it_not_on_another_countrys(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Bonn worries\n\nRises in West German interest rates are a cause for concern, Poehl said.")
+    service.load_text(ADMIN, "Fed meets\n\nUS interest rates are expected to rise for the fifth time since June.")
+    service.load_text(ADMIN, "Japan trade\n\nExports to Japan will rise this year, the ministry said.")
+    service.load_text(
+        ADMIN, "Soviet trade\n\nSoviet exports to the United States will rise in 1987, an economist said."
+    )
+    assert service.ask("any news on us interest rates?").hits[0].text.startswith("US interest rates are expected")
+    assert service.ask("will exports to the us rise?").hits[0].text.startswith("Soviet exports to the United")
 
 
 def test_a_run_of_words_may_be_written_as_its_initials() -> None:

@@ -136,8 +136,10 @@ def group_codes(text: str) -> set[str]:
 
 
 def initialisms_in(text: str) -> set[str]:
-    """A text's capitalised abbreviations without their dots: "U.S." and "US" are both "US"."""
-    return {found.replace(".", "") for found in _INITIALISM.findall(text)}
+    """A text's capitalised abbreviations without their dots: "U.S." and "US" are both "US", as is the United States
+    written out (a question's "us" is the country's initials)."""
+    found = {found.replace(".", "") for found in _INITIALISM.findall(text)}
+    return found | {"US"} if "United States" in text else found
 
 
 def initialisms_of(

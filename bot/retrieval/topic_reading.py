@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.lru import LRUCache
 from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_words, quote_term
+from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_words, quote_term, words
 from bot.retrieval.kin import (
     adjective_stand_ins,
     agent_stand_ins,
@@ -35,6 +35,9 @@ STEM_SAMPLE = 20  # ... whether a name's stem is other words' (see ``TopicReader
 ABBREVIATION_SAMPLE = 50
 ABBREVIATION_STORIES = 10
 LOOK_UPS_CACHED = 4096  # abbreviation and name look-ups remembered, each (``_written_beside``, ``_name_stemmed_away``)
+US = "US"  # the country, as a text's stems hold it ("US", "U.S."); "us" is the pronoun
+# Words after which "us" is the pronoun whatever follows: "tell us news of…", "give us the latest".
+_TELLING = frozenset({"tell", "give", "show", "let", "help", "get", "send", "keep", "brief", "update"})
 
 
 class TopicReader:
@@ -70,9 +73,11 @@ class TopicReader:
         """A topic as its words give it."""
         # A word stemming to nothing (the "s" of "U.S.") is indexed nowhere, and so would weigh as the rarest.
         words = [word for word in content_words(text) if stem(word)]
+        if names_the_us(text):  # the country, for the pronoun stopwords dropped and the "u" of a dotted "U.S."
+            words = [word for word in words if word != "u"] + [US]
         if not words:
             return None
-        stems = tuple(dict.fromkeys(stem(w) for w in words))
+        stems = tuple(dict.fromkeys(US if w == US else stem(w) for w in words))
         acronym = acronym_of(words)
         runs = content_runs(text)
         related: dict[str, frozenset[str]] = {}
@@ -97,6 +102,8 @@ class TopicReader:
         }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
         frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
+        if US in stems:  # indexed in lower case, beside the pronoun
+            frequency[US] = self.store.document_frequency([US.lower()]).get(US.lower(), 0)
         documents = max(self.store.paragraph_count(), 1)
         unheard = [s for s in stems if not frequency.get(s)]
         forms = self._shorter_forms(unheard)
@@ -212,6 +219,20 @@ class TopicReader:
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
         return unheard_of(word, self.store.document_frequency)
+
+
+def names_the_us(text: str) -> bool:
+    """Whether a topic names the United States by its initials, which stopwords drop as the pronoun: "US" in
+    capitals, "u.s." with its dots, "the us", or "us" before a word of the topic ("us interest rates"), not after
+    "tell" or "give"."""
+    if re.search(r"\bUS\b", text) or re.search(r"\bu\.s\b", text, re.IGNORECASE):
+        return True
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token == "us" and (before == "the" or (before not in _TELLING and after and after not in STOPWORDS)):
+            return True
+    return False
 
 
 def written_in_lower_case(store: StoreProtocol, word: str) -> bool:
