@@ -171,7 +171,8 @@ class _Measures:
         self.whole_topic = weight(topic, frozenset(topic.weights))
 
     def _said_otherwise(self, article_id: int) -> bool:
-        """Whether a story evidences the topic's rarest word by related words of its own, or is about the topic."""
+        """Whether a story evidences the topic's rarest word by related words of its own, or covers most of the topic
+        (``PARAPHRASED_STORY``)."""
         rarest = self.topic.specific[0]
         return (
             self.topic.evidences(rarest, self.stories.stems(article_id)) or self.story(article_id) >= PARAPHRASED_STORY

@@ -9,7 +9,8 @@ from dataclasses import replace
 from bot.lru import LRUCache
 from bot.retrieval.abbreviations import LONGEST, SHORTEST, written_out
 from bot.retrieval.expansion import RelatedTerms
-from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_words, quote_term, words
+from bot.retrieval.fts import STOPWORDS, all_of, any_of, content_runs, content_words, quote_term
+from bot.retrieval.fts import words as word_tokens
 from bot.retrieval.kin import (
     adjective_stand_ins,
     agent_stand_ins,
@@ -101,9 +102,10 @@ class TopicReader:
             **synonym_stand_ins(words),
         }
         # One look-up for every term the topic may use: its stems, its acronym, the kin of its words.
-        frequency = self.store.document_frequency(list(dict.fromkeys([*stems, *filter(None, [acronym]), *kin])))
-        if US in stems:  # indexed in lower case, beside the pronoun
-            frequency[US] = self.store.document_frequency([US.lower()]).get(US.lower(), 0)
+        terms = [US.lower() if term == US else term for term in [*stems, *filter(None, [acronym]), *kin]]
+        frequency = self.store.document_frequency(list(dict.fromkeys(terms)))
+        if US in stems:  # the index holds the country's initials in lower case, beside the pronoun
+            frequency[US] = frequency.get(US.lower(), 0)
         documents = max(self.store.paragraph_count(), 1)
         unheard = [s for s in stems if not frequency.get(s)]
         forms = self._shorter_forms(unheard)
@@ -227,7 +229,7 @@ def names_the_us(text: str) -> bool:
     "tell" or "give"."""
     if re.search(r"\bUS\b", text) or re.search(r"\bu\.s\b", text, re.IGNORECASE):
         return True
-    tokens = words(text)
+    tokens = word_tokens(text)
     for i, token in enumerate(tokens):
         before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
         if token == "us" and (before == "the" or (before not in _TELLING and after and after not in STOPWORDS)):
