@@ -28,7 +28,8 @@ companies firms banks markets shares prices having being cast creditors colleagu
 # Who speak for a body named just before them: "Pentagon officials said" is the Pentagon speaking.
 SPOKESPEOPLE = frozenset({"officials", "sources", "executives", "spokesmen", "spokespeople", "representatives"})
 # ... and what it puts out: "the Foreign Ministry statement said", "The NAO report said".
-_ITS_PAPERS = ("statement", "communique", "report")
+_ITS_PAPERS = frozenset({"statement", "communique", "report"})
+_SPEAKS_THROUGH = SPOKESPEOPLE | _ITS_PAPERS
 _A_TITLES_WORD = re.compile(r"[A-Z][\w'’-]*\s+$")  # "Paying" of "Paying the Price", right before a run
 _ADJECTIVE = re.compile(r"-[a-z]")  # "White House-ordered" (not "Coca-Cola")
 # Places that stand for their governments or are only settings; never speakers.
@@ -120,7 +121,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     if cut > floor and masked[cut - 1] != "," and masked[last].islower():
         word = masked[last:cut]
-        if word not in SPOKESPEOPLE and word not in _ITS_PAPERS:
+        if word not in _SPEAKS_THROUGH:
             if word not in VERB_AUX and not word.endswith("ly"):
                 return None  # "officials said", "the company said": no capitalised subject
             aux = _TRAILING_AUX.search(masked, max(floor, cut - 40), cut)  # "has also said"
@@ -169,7 +170,7 @@ def _before_spokespeople(masked: str, floor: int, cut: int) -> tuple[int, str]:
     said", "the NAO report said": the subject ends before them)."""
     last = max(floor, masked.rfind(" ", floor, cut) + 1)
     through = masked[last:cut]
-    if last > floor and (through in SPOKESPEOPLE or through in _ITS_PAPERS):
+    if last > floor and through in _SPEAKS_THROUGH:
         return last - 1, through
     return cut, ""
 

@@ -22,6 +22,7 @@ from bot.retrieval.kin import (
     past_tense_stand_ins,
     spelling_stand_ins,
 )
+from bot.retrieval.query import is_the_country
 from bot.retrieval.spelling import SHORTEST_RESPELT, slips_undone, unheard_of
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.synonyms import synonym_stand_ins
@@ -231,8 +232,10 @@ def names_the_us(text: str) -> bool:
         return True
     tokens = word_tokens(text)
     for i, token in enumerate(tokens):
-        before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token == "us" and (before == "the" or (before not in _TELLING and after and after not in STOPWORDS)):
+        before = tokens[i - 1] if i else ""
+        if token == "us" and before == "the":
+            return True
+        if is_the_country(tokens, i) and before not in _TELLING and tokens[i + 1] not in STOPWORDS:
             return True
     return False
 
