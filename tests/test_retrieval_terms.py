@@ -72,6 +72,13 @@ def test_a_topic_names_the_united_states_by_its_initials_not_the_pronoun(topic: 
     assert names_the_us(topic) is named
 
 
+def test_the_country_us_learns_no_related_words_from_the_pronoun(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Fed meets\n\nUS interest rates are expected to rise. Tell us more, readers wrote.")
+    topic = service.retriever.reader.topic("us interest rates")
+    assert topic is not None and "US" in topic.stems
+    assert set(topic.related) <= set(topic.stems)  # none under the "u" its initials stem to
+
+
 def test_news_on_the_us_comes_from_stories_on_it_not_on_another_countrys(service: BriefingService) -> None:
     service.load_text(ADMIN, "Bonn worries\n\nRises in West German interest rates are a cause for concern, Poehl said.")
     service.load_text(ADMIN, "Fed meets\n\nUS interest rates are expected to rise for the fifth time since June.")

@@ -84,6 +84,8 @@ class TopicReader:
         runs = content_runs(text)
         related: dict[str, frozenset[str]] = {}
         for word in words:
+            if word == US:
+                continue  # the paragraphs the index holds under "us" are mostly the pronoun's: nothing it relates to
             related[stem(word)] = related.get(stem(word), frozenset()) | self.related.related(word)
         # A word of the topic itself is evidence for that word only, never "related" evidence for another.
         related = {s: found - set(stems) for s, found in related.items()}
