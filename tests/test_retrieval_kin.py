@@ -114,6 +114,18 @@ def test_family_words_sharp_moves_and_other_news_words_are_synonyms() -> None:
     }
 
 
+def test_currency_farming_and_conflict_words_news_uses_for_one_another_are_synonyms() -> None:
+    # "bilson's view on the pound" is answered by his words on sterling; "rich countries' farm subsidies" by
+    # "subsidies on agriculture"; "foreign aid" by "development assistance".
+    assert synonym_stand_ins(["pound", "farm", "aid", "truce", "detained"]) == {
+        "sterl": ("pound",),
+        "agricultur": ("farm",),
+        "assist": ("aid",),
+        "ceasefir": ("truce",),
+        "arrest": ("detain",),
+    }
+
+
 def test_a_verb_and_its_past_tense_the_lemmatiser_leaves_stand_for_each_other() -> None:
     # "fell" and "sold" the lemmatiser already reads as "fall" and "sell".
     assert past_tense_stand_ins(["rising", "won", "fell", "prices"]) == {"rose": ("rise",), "win": ("won",)}

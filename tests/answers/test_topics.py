@@ -144,3 +144,11 @@ def test_a_dotted_abbreviation_in_a_topic_is_not_its_rarest_word(service: Briefi
     # as the rarest word of the topic, which only the paragraph writing "U.S." held.
     answer = service.ask("what did yeutter say about U.S. chip sanctions?")
     assert answer.hits[0].text.startswith("Yeutter said sanctions")
+
+
+def test_a_strict_synonym_of_the_topic_answers_for_it(service: BriefingService) -> None:
+    service.load_text(ADMIN, "date 1987-03-05 By Reuters\n\nJohn Bilson said sterling would gain from the rate cut.")
+    service.load_text(ADMIN, "date 1987-03-06 By Reuters\n\nJohn Bilson said the yen was overvalued.")
+    assert [hit.text for hit in service.ask("bilson's view on the pound").hits] == [
+        "John Bilson said sterling would gain from the rate cut."
+    ]
