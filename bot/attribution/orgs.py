@@ -61,6 +61,11 @@ _TAIL = re.compile(rf"(?:\b(?P<the>[Tt]he)\s+)?(?P<org>{_RUN})\s*$")
 _STOP_THEN_CAPITAL = re.compile(r"\.\s+(?=[A-Z])")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")  # "U.S.", "Co.", "St." do not end a sentence
 _INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")  # a body's initials in brackets: "(OECD)", "(FSA)"
+# A body closing an inverted report, its initials and the day perhaps after it, then the clause's end.
+_CLOSING = re.compile(
+    rf"\s+(?:(?P<the>the)\s+)?(?P<org>{_RUN})(?:\s+\((?P<initials>{_INITIALS.pattern})\))?(?:\s+{REPORT_DAY})?"
+    r"(?=\s*(?:[,;:!?]|$)|\.(?:\s|$))"
+)
 _HEAD = re.compile(rf"\s*(?:(?P<the>the)\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?P<org>{_RUN})")
 
 
@@ -179,6 +184,20 @@ def org_after(masked: str, start: int, limit: int) -> OrgMention | None:
     """The organisation named after "according to" ("according to premium phone line regulator Icstis")."""
     match = _HEAD.match(masked, start, limit)
     return None if match is None else _mention(match)
+
+
+def org_closing(masked: str, verb_end: int) -> OrgMention | None:
+    """The organisation closing its clause right after an inverted speech verb ('…, said the World Bank.', 'says the
+    Office for National Statistics (ONS).'); not the start of what is said ('…, said the UK market had grown'). Named
+    by a word bodies' names have (the Treasury, the Wall Street Journal) or by three initials or more (the IMF):
+    "the Dutchman", "the Birchfield Harrier" and "the DJ" describe a person just quoted."""
+    match = _CLOSING.match(masked, verb_end)
+    if match is None or (found := _mention(match)) is None:
+        return None
+    initials = found.name.isupper() and len(found.name) >= 3
+    if not initials and not any(word in _BODY_WORDS for word in found.name.lower().split()):
+        return None
+    return replace(found, other_names=(*found.other_names, match["initials"])) if match["initials"] else found
 
 
 def _mention(match: re.Match[str], *, voiced: bool = False) -> OrgMention | None:

@@ -18,7 +18,7 @@ from .lexicon import (
     word_pattern,
 )
 from .names import NameMention, relative_mention
-from .orgs import OrgMention, org_after, org_before
+from .orgs import OrgMention, org_after, org_before, org_closing
 from .references import NEXT_WORD, Ref, find_refs, mask_quotes, quote_spans
 from .subjects import (
     AUX,
@@ -133,6 +133,11 @@ _BEFORE_NOUNS = frozenset({"our", "their", "his", "her", "its", "my", "your", "t
 _CLAUSE_OPENING = re.compile(r"(?:[,;:—\"“-]|\b(?:But|And|So|Now|However|Meanwhile))\s*(?:[Tt]he\s*)?$")
 _SENTENCE_OPENING = re.compile(r"[\s\"“]*(?:[Tt]he\s*)?")
 _INVERSION_CUES = ',"”’:—-'
+# Verbs a body closing an inverted report speaks by ('…, said the World Bank.'); "told the BBC" names who heard it.
+_INVERTED_BY = frozenset(
+    {"said", "says", "added", "adds", "noted", "notes", "stated", "explained", "continued", "argued", "insisted"}
+    | {"commented", "reported", "wrote", "writes"}
+)
 # A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
 _LONE_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[.,;:!?]|$)")
 _AND = re.compile(r",?\s+and\s+")
@@ -289,6 +294,9 @@ def analyse(text: str, known: set[str] | None = None) -> list[Ref]:
             elif org is not None and org.voiced:
                 # "Pentagon officials have said" once the Pentagon is a known name: that name speaks.
                 found = next((i for i, r in enumerate(refs) if (r.start, r.end) == (org.start, org.end)), found)
+        closing = org_closing(masked, end) if found is None and inverted and verb in _INVERTED_BY else None
+        if closing is not None and not any(_overlap(r, closing) for r in refs):
+            found = add_ref(refs, Ref("org", closing.start, closing.end, org=closing))
         if found is None and inverted and verb:
             found = _lone_name_after(masked, refs, end, known)
         if found is None and verb and not participle:

@@ -77,6 +77,27 @@ def test_a_body_named_with_for_or_with_its_initials_in_brackets_speaks() -> None
     assert [p.speakers for p in result.paragraphs] == [("Institute for Fiscal Studies",), ("Food Standards Agency",)]
 
 
+def test_a_body_closing_an_inverted_report_speaks() -> None:
+    result = attribute(
+        [
+            "Growth was 3.1% in 2004, says the Office for National Statistics (ONS).",
+            "Wine drinking is still low, said the US Agriculture Department. Prices rose, said the IMF on Tuesday.",
+            # What is said may open with a body: the subject before the verb speaks.
+            "Umbro, which listed in June, said the UK market had grown 8%.",
+            '"It is going digital," Kirsten Pfeifer told the BBC.',
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs] == [
+        ("Office for National Statistics",),
+        ("Agriculture Department", "IMF"),
+        ("Umbro",),
+        ("Kirsten Pfeifer",),
+    ]
+    assert {"ons", "the ons"} <= set(person(result, "Office for National Statistics").aliases)
+    # A body's word or three initials name one; "the Birchfield Harrier" and "the DJ" describe a person.
+    assert speakers(['"Winning was the highlight," said the Birchfield Harrier. "It is great," says the DJ.']) == [()]
+
+
 def test_an_adverb_or_an_adjective_opening_a_sentence_is_no_body() -> None:
     for text in (
         "Locally, too, say analysts, recent political developments have helped the market.",
