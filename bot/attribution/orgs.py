@@ -41,6 +41,9 @@ region district borough village town valley bay sea ocean gulf coast river mount
 east west
 """.split()
 )
+# Words ending a company's name, which no person's name or role ends with: a role's word before them is part of the
+# name ("General Motors Corp", "American President Cos Ltd").
+_COMPANY_ENDS = frozenset("corp corporation co cos inc ltd plc llc group motors industries holdings company".split())
 # Words that make a capitalised run a body even when it ends in a place ("Bank of England").
 _BODY_WORDS = NON_PERSON_WORDS - PLACE_WORDS
 _AUX = "|".join(sorted(VERB_AUX, key=len, reverse=True))
@@ -98,8 +101,10 @@ def org_name(words: list[str]) -> str | None:
     if words[-1].endswith(".") and words[-1].count(".") == 1:
         words = [*words[:-1], words[-1][:-1]]  # the sentence's full stop, not part of the name
     lowered = [w.lower() for w in words]
-    if any(w in ROLE_HEADS or w.rstrip(".") in HONORIFICS for w in lowered):
-        return None  # "Foreign Secretary", "Mr": a person's role or address, not a body
+    if lowered[-1].rstrip(".") not in _COMPANY_ENDS and any(
+        w in ROLE_HEADS or w.rstrip(".") in HONORIFICS for w in lowered
+    ):
+        return None  # "Foreign Secretary", "Mr": a person's role or address, not a body (but General Motors)
     if demonym(" ".join(lowered)) is not None:
         return None
     if lowered[-1] in PLACE_WORDS and not any(w in _BODY_WORDS for w in lowered[:-1]):

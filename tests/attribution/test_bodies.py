@@ -98,6 +98,18 @@ def test_a_body_closing_an_inverted_report_speaks() -> None:
     assert speakers(['"Winning was the highlight," said the Birchfield Harrier. "It is great," says the DJ.']) == [()]
 
 
+def test_a_company_whose_name_holds_a_roles_word_speaks() -> None:
+    # A company's ending word makes the run a name ("General Motors", "American President Cos Ltd"); a role's word
+    # before a person's name is still their title.
+    assert speakers(
+        [
+            "General Motors has warned that earnings will fall.",
+            "American President Cos Ltd said its shipping unit won approval.",
+            "General Wesley Clark said it was over. The Secretary of State said so too.",
+        ]
+    ) == [("General Motors",), ("American President Cos Ltd",), ("Wesley Clark",)]
+
+
 def test_an_adverb_or_an_adjective_opening_a_sentence_is_no_body() -> None:
     for text in (
         "Locally, too, say analysts, recent political developments have helped the market.",
