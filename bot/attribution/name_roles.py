@@ -16,6 +16,7 @@ from .lexicon import (
     ROLE_STOP,
     SENTENCE_END,
     SPEECH_VERBS,
+    word_pattern,
 )
 from .roles import NATIONALITIES
 
@@ -51,6 +52,9 @@ _NEXT_NAMES_ROLE = re.compile(
     rf",\s+(?:(?!(?i:the|a|an|at|of|for|with|in|from|to|and|who|which)\b)[\w'’-]+\s+){{0,4}}(?i:{_HEADS})\s+"
     rf"(?!(?i:{_HEADS}|vice|{'|'.join(sorted(NATIONALITIES))})\b)[A-Z][a-z][\w'’-]*\s+[A-Z]"
 )
+# A speech verb straight after a role, and what ends the text before a name that opens its clause.
+_SPEECH_VERB_NEXT = re.compile(rf"\s+(?:{word_pattern(SPEECH_VERBS)})(?![\w'’-])")
+_CLAUSE_OPENERS = frozenset('.!?;:,"“”(—-')
 # What goes on a list after one of its items, and before one: "Will Young, Queen, Kate Bush and Joy Division".
 _LISTED_AFTER = re.compile(r"(?:,|\s+and)\s+[A-Z]")
 _LISTED_BEFORE = (", ", " and ", " And ")
@@ -238,13 +242,26 @@ def _closes_opening_clause(text: str, role: int, name: int) -> bool:
     )
 
 
-def role_after(text: str, end: int) -> Role | None:
-    """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...")."""
+def closes_a_report(text: str, name_start: int, role_start: int, role_end: int) -> bool:
+    """Whether "a" role after a name inside a clause is followed straight by a speech verb: "…the visit by Prime
+    Minister Yasuhiro Nakasone, a Treasury spokesman said" ends the report with who gave it, no apposition to the
+    name (that would close with a comma). A name opening its clause keeps the role its comma lost ("…," Michael
+    Lamberty, a Lufthansa spokesman told the BBC)."""
+    before = text[:name_start].rstrip()
+    if not before or before[-1] in _CLAUSE_OPENERS or not text.startswith(("a ", "an "), role_start):
+        return False
+    return _SPEECH_VERB_NEXT.match(text, role_end) is not None
+
+
+def role_after(text: str, start: int, end: int) -> Role | None:
+    """Read an apposition role just after a name ("Sir Andrew Green, chairman of ...") that starts at ``start``."""
     if not text.startswith(",", end):
         return None  # the common case, checked without the regex
     if _NEXT_NAMES_ROLE.match(text, end):
         return None  # "Reagan, Chief Cabinet Secretary Masaharu Gotoda": Gotoda's
     match = _APPOSITION.match(text, end)
+    if match is not None and closes_a_report(text, start, end + 2, match.end()):
+        return None  # "…Nakasone, a Treasury spokesman said": someone else
     if match is None:
         held = _WHO_HOLDS.match(text, end)
         return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None

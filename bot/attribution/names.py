@@ -268,7 +268,7 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
             prefix_roles = tuple(employed(role, body) for role in prefix_roles)
             befores = tuple(employed(role, body) for role in befores)
-        roles = [*prefix_roles, *filter(None, [role_after(text, end)]), *befores]
+        roles = [*prefix_roles, *filter(None, [role_after(text, start, end)]), *befores]
         titled = titled or after_role
         if len(words) > 1 or honorific or titled:
             known.update(lowered)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import ADJECTIVAL_ROLE_HEADS, ROLE_HEADS, ROLE_STOP, SPEECH_VERB_WORDS, VERB_AUX
-from .name_roles import Role, make_role
+from .name_roles import Role, closes_a_report, make_role
 from .names import NameMention, find_names
 from .orgs import OrgMention
 from .roles import demonym
@@ -172,7 +172,7 @@ def find_refs(
 def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> None:
     """Add the role phrases ("the deputy minister") around role nouns to the names, keeping text order."""
     starts = {r.start for r in refs}
-    ends = {r.end for r in refs}
+    ends = {r.end: r.start for r in refs}
     name_count = len(refs)
     for start, end in heads:
         if end + 1 in starts or (masked[end : end + 1] == " " and masked[end + 1 : end + 2].isupper()):
@@ -187,8 +187,12 @@ def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> No
         if found is None:
             continue
         phrase_start, role, indefinite, anybody = found
-        if masked[phrase_start - 2 : phrase_start] == ", " and phrase_start - 2 in ends:
-            continue  # apposition after a name, already bound to it
+        # Apposition after a name, already bound to it; not someone closing the report ("…the visit by Yasuhiro
+        # Nakasone, a Treasury spokesman said").
+        name_start = ends.get(phrase_start - 2)
+        apposed = name_start is not None and masked[phrase_start - 2 : phrase_start] == ", "
+        if apposed and not closes_a_report(masked, name_start or 0, phrase_start, end):
+            continue
         refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite, anybody=anybody))
     if len(refs) > name_count:
         refs.sort(key=lambda r: r.start)  # the names came in text order

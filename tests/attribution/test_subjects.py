@@ -227,6 +227,21 @@ def test_a_role_apposed_without_its_closing_comma_is_the_names() -> None:
     ) == [("Arlo Stenmark",), ("Ivo Marsh",), (), ()]
 
 
+def test_someone_closing_a_report_after_a_name_inside_the_clause_is_not_its_apposition() -> None:
+    result = attribute(
+        [
+            "Baker cancelled his trip, citing the visit this week by Japanese Prime Minister Yasuhiro Nakasone, a"
+            " Treasury spokesman said.",
+            "The spokesman said the trip was purely ceremonial.",
+            # A name opening its clause keeps the role its comma lost.
+            "Ivo Marsh, a Corvania spokesman said sales rose.",
+        ]
+    )
+    assert [p.speakers for p in result.paragraphs][:2] == [("a Treasury spokesman",), ("a Treasury spokesman",)]
+    assert "treasury spokesman" not in person(result, "Yasuhiro Nakasone").roles
+    assert "corvania spokesman" in person(result, "Ivo Marsh").roles
+
+
 def test_a_possessive_before_the_role_of_an_inverted_verbs_subject() -> None:
     assert speakers(
         [
