@@ -202,6 +202,10 @@ def _role_noun(word: str) -> str:
     return word if word in ROLE_HEADS else singular_role(word) or word
 
 
+# Clipped words news writes for one word: "the Fed" is the Federal Reserve.
+_CLIPPED_FOR = {"fed": "federal"}
+
+
 def _office_word(word: str) -> str:
     """A role's word as one office: "ex" is "former" ("the ex england captain" is a former one; stories write
     either)."""
@@ -231,7 +235,10 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
 
 
 def _clipped(typed: str, word: str) -> bool:
-    """Whether a typed word of three letters is a longer word clipped ("fed" for "federal", "gov" for "government")."""
+    """Whether a typed word of three letters is a longer word clipped ("fed" for "federal", "gov" for "government");
+    one news clips for one word stands for that word only ("the fed chairman" is no Police Federation chairman)."""
+    if typed in _CLIPPED_FOR:
+        return word == _CLIPPED_FOR[typed]
     return len(typed) == 3 and len(word) >= 6 and word.startswith(typed)
 
 

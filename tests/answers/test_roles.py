@@ -98,6 +98,8 @@ SHORT_FORM_STORIES = (
     "Rates\n\nThe BoE said rates would stay on hold.",
     "Treasury\n\nTreasury Secretary James Baker said the dollar was stable.",
     "Radio\n\nDJ Danny Baker said the show would go on.",
+    "Pay\n\nPolice Federation chairman Jan Berry said officers deserved more.",
+    "Rates\n\nFederal Reserve Board Chairman Paul Volcker said rates would stay.",
 )
 
 
@@ -106,6 +108,7 @@ SHORT_FORM_STORIES = (
     [
         ("the boj governor", ("Satoshi Sumita",)),  # a body's initials: "Bank of Japan governor"
         ("the new york fed president", ("Gerald Corrigan",)),  # a clipped word: "Federal"
+        ("the fed chairman", ("Paul Volcker",)),  # "the Fed" is no Police Federation
         ("the us secretary of state", ("Colin Powell",)),  # two letters are the initials of too many words
         ("sandvine's cto", ("Marc Morin",)),  # job titles typed short
         ("the bp ceo", ("Lord Browne",)),
