@@ -59,11 +59,15 @@ class Entity:
         return (self.words[0] if surname_first(self.words) else self.words[-1]).lower()
 
 
+_OTHER_OFFICES = ("shadow", "deputy", "vice")  # modifiers making a role another office than the one they qualify
+
+
 def _modifiers_fit(asked: frozenset[str], known: frozenset[str]) -> bool:
     """True when every modifier in a role phrase matches one the person's role has ("tajik"~"tajikistani"),
-    and both or neither are the opposition's ("the culture secretary" is not the shadow culture secretary).
-    A description is no office: "the long-running presenter" is the presenter, whoever called her that."""
-    if ("shadow" in asked) != ("shadow" in known):
+    and both or neither are the opposition's or a deputy's ("the culture secretary" is not the shadow culture
+    secretary, "the prime minister" not the deputy prime minister). A description is no office: "the long-running
+    presenter" is the presenter, whoever called her that."""
+    if any((word in asked) != (word in known) for word in _OTHER_OFFICES):
         return False
     return all(any(k.startswith(a) or a.startswith(k) for k in known) for a in asked if not _describes(a))
 

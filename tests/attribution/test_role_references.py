@@ -373,3 +373,17 @@ def test_the_office_is_not_its_shadow() -> None:
             "But Conservative shadow culture secretary John Whittingdale said the plans were a shambles.",
         ]
     )[1] != ("John Whittingdale",)
+
+
+def test_the_office_is_not_its_deputy() -> None:
+    result = attribute(
+        [
+            "Deputy Prime Minister John Prescott met the unions in Gateshead.",
+            "The prime minister is to deliver a keynote speech on Tuesday, aides said.",
+            "Deputy Treasury Secretary Richard Darman said talks went well.",
+            "The Treasury Secretary himself stayed in Washington.",
+        ]
+    )
+    assert [p.mentions for p in result.paragraphs[1::2]] == [(), ()]
+    assert "prime minister" not in person(result, "John Prescott").roles
+    assert "treasury secretary" not in person(result, "Richard Darman").roles
