@@ -32,7 +32,9 @@ _COUNTRY_DEMONYMS: dict[str, str] = {
     "taiwan": "taiwanese", "tajikistan": "tajik", "tajikistani": "tajik", "thailand": "thai",
     "tunisia": "tunisian", "turkey": "turkish", "uganda": "ugandan", "ukraine": "ukrainian",
     "united arab emirates": "uae", "emirates": "uae", "united states": "us", "u.s.": "us",
-    "u.s": "us", "america": "us", "american": "us", "uzbekistan": "uzbek", "venezuela": "venezuelan",
+    "u.s": "us", "america": "us", "american": "us", "north america": "north american",
+    "south america": "south american", "latin america": "latin american", "central america": "central american",
+    "uzbekistan": "uzbek", "venezuela": "venezuelan",
     "vietnam": "vietnamese", "wales": "welsh", "zambia": "zambian", "zimbabwe": "zimbabwean",
 }  # fmt: skip
 _DEMONYMS = frozenset(_COUNTRY_DEMONYMS.values())

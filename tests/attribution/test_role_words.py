@@ -95,6 +95,9 @@ def test_roles_are_normalised_with_their_country() -> None:
     )
     assert normalise_role("Saudi Arabia's oil minister") == "saudi oil minister"
     assert normalise_role("Valencia's president") == "valencia president"
+    # A continent's part is no country: Diageo's North America president is no US president.
+    assert normalise_role("Diageo North America president") == "diageo north american president"
+    assert normalise_role("the American president") == normalise_role("US president") == "us president"
 
 
 def test_a_story_on_the_uk_written_with_stops_gives_a_bare_office_its_country() -> None:
