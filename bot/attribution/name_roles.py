@@ -52,9 +52,10 @@ _NEXT_NAMES_ROLE = re.compile(
     rf",\s+(?:(?!(?i:the|a|an|at|of|for|with|in|from|to|and|who|which)\b)[\w'’-]+\s+){{0,4}}(?i:{_HEADS})\s+"
     rf"(?!(?i:{_HEADS}|vice|{'|'.join(sorted(NATIONALITIES))})\b)[A-Z][a-z][\w'’-]*\s+[A-Z]"
 )
-# A speech verb straight after a role, and what ends the text before a name that opens its clause.
+# A speech verb straight after a role, what ends the text before a name that opens its clause, and "a" role apposed.
 _SPEECH_VERB_NEXT = re.compile(rf"\s+(?:{word_pattern(SPEECH_VERBS)})(?![\w'’-])")
 _CLAUSE_OPENERS = frozenset('.!?;:,"“”(—-')
+_INDEFINITE_APPOSED = re.compile(r",\s+an?\s")
 # What goes on a list after one of its items, and before one: "Will Young, Queen, Kate Bush and Joy Division".
 _LISTED_AFTER = re.compile(r"(?:,|\s+and)\s+[A-Z]")
 _LISTED_BEFORE = (", ", " and ", " And ")
@@ -242,13 +243,13 @@ def _closes_opening_clause(text: str, role: int, name: int) -> bool:
     )
 
 
-def closes_a_report(text: str, name_start: int, role_start: int, role_end: int) -> bool:
-    """Whether "a" role after a name inside a clause is followed straight by a speech verb: "…the visit by Prime
-    Minister Yasuhiro Nakasone, a Treasury spokesman said" ends the report with who gave it, no apposition to the
-    name (that would close with a comma). A name opening its clause keeps the role its comma lost ("…," Michael
-    Lamberty, a Lufthansa spokesman told the BBC)."""
+def closes_a_report(text: str, name_start: int, comma: int, role_end: int) -> bool:
+    """Whether "a" role after a name inside a clause and its comma is followed straight by a speech verb: "…the visit
+    by Prime Minister Yasuhiro Nakasone, a Treasury spokesman said" ends the report with who gave it, no apposition
+    to the name (that would close with a comma). A name opening its clause keeps the role its comma lost ("…,"
+    Michael Lamberty, a Lufthansa spokesman told the BBC)."""
     before = text[:name_start].rstrip()
-    if not before or before[-1] in _CLAUSE_OPENERS or not text.startswith(("a ", "an "), role_start):
+    if not before or before[-1] in _CLAUSE_OPENERS or not _INDEFINITE_APPOSED.match(text, comma):
         return False
     return _SPEECH_VERB_NEXT.match(text, role_end) is not None
 
@@ -260,11 +261,11 @@ def role_after(text: str, start: int, end: int) -> Role | None:
     if _NEXT_NAMES_ROLE.match(text, end):
         return None  # "Reagan, Chief Cabinet Secretary Masaharu Gotoda": Gotoda's
     match = _APPOSITION.match(text, end)
-    if match is not None and closes_a_report(text, start, end + 2, match.end()):
-        return None  # "…Nakasone, a Treasury spokesman said": someone else
     if match is None:
         held = _WHO_HOLDS.match(text, end)
         return make_role([*held["body"].split()[:6], _HELD_AS[held["verb"]]]) if held else None
+    if closes_a_report(text, start, end, match.end()):
+        return None  # "…Nakasone, a Treasury spokesman said": someone else
     apposed = match[0].strip(", ")
     if apposed[:1].isupper() and " " not in apposed and _LISTED_AFTER.match(text, match.end()):
         return None  # "songs by Will Young, Queen, Kate Bush": a capitalised word alone in a list names a band

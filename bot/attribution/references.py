@@ -190,8 +190,11 @@ def _add_roles(refs: list[Ref], masked: str, heads: list[tuple[int, int]]) -> No
         # Apposition after a name, already bound to it; not someone closing the report ("…the visit by Yasuhiro
         # Nakasone, a Treasury spokesman said").
         name_start = ends.get(phrase_start - 2)
-        apposed = name_start is not None and masked[phrase_start - 2 : phrase_start] == ", "
-        if apposed and not closes_a_report(masked, name_start or 0, phrase_start, end):
+        if (
+            name_start is not None
+            and masked[phrase_start - 2 : phrase_start] == ", "
+            and not closes_a_report(masked, name_start, phrase_start - 2, end)
+        ):
             continue
         refs.append(Ref("role", phrase_start, end, role=role, indefinite=indefinite, anybody=anybody))
     if len(refs) > name_count:

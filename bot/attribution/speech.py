@@ -135,8 +135,9 @@ _SENTENCE_OPENING = re.compile(r"[\s\"“]*(?:[Tt]he\s*)?")
 _INVERSION_CUES = ',"”’:—-'
 # Verbs a body closing an inverted report speaks by ('…, said the World Bank.'); "told the BBC" names who heard it.
 _INVERTED_BY = frozenset(
-    {"said", "says", "added", "adds", "noted", "notes", "stated", "explained", "continued", "argued", "insisted"}
-    | {"commented", "reported", "wrote", "writes"}
+    (
+        "said says added adds noted notes stated explained continued argued insisted commented reported wrote writes"
+    ).split()
 )
 # A lone capitalised word closing an inverted report: '"I've surprised myself," said Sotherton.'
 _LONE_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[.,;:!?]|$)")

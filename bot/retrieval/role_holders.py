@@ -202,10 +202,6 @@ def _role_noun(word: str) -> str:
     return word if word in ROLE_HEADS else singular_role(word) or word
 
 
-# Clipped words news writes for one word: "the Fed" is the Federal Reserve.
-_CLIPPED_FOR = {"fed": "federal"}
-
-
 def _office_word(word: str) -> str:
     """A role's word as one office: "ex" is "former" ("the ex england captain" is a former one; stories write
     either)."""
@@ -232,6 +228,10 @@ def _role_match(wanted: list[str], alias: tuple[str, ...]) -> float:
         if end - start >= 3 and "".join(w[0] for w in wanted[start:end]) in alias:
             hits = max(hits, end - start + found(wanted[:start] + wanted[end:]))
     return other_office * hits / len(wanted)
+
+
+# Clipped words news writes for one word: "the Fed" is the Federal Reserve.
+_CLIPPED_FOR = {"fed": "federal"}
 
 
 def _clipped(typed: str, word: str) -> bool:
