@@ -37,6 +37,8 @@ STOPWORDS = frozenset(
     with would you your yours comments comment remarks think thinks thought view views anyone whose
     anybody someone somebody didnt doesnt dont isnt wasnt werent arent wont cant couldnt wouldnt
     shouldnt hasnt havent hadnt get gets getting got whether actually really ever still
+    idea possibility issue issues prospect prospects question situation matter subject topic thoughts reaction
+    chance chances kind sort type
     """.split()
 )
 

@@ -152,3 +152,16 @@ def test_a_strict_synonym_of_the_topic_answers_for_it(service: BriefingService) 
     assert [hit.text for hit in service.ask("bilson's view on the pound").hits] == [
         "John Bilson said sterling would gain from the rate cut."
     ]
+
+
+def test_a_frame_noun_around_the_topic_is_not_part_of_it(service: BriefingService) -> None:
+    # "prospects", "the issue of", "the possibility of" frame what is asked about; a story seldom repeats them.
+    service.load_text(ADMIN, "Results\n\nTom Glocer said Reuters would return to growth next year.")
+    service.load_text(ADMIN, "Cards\n\nCharles Clarke said identity cards would cut fraud.")
+    service.load_text(ADMIN, "Shares\n\nThe prospects for the issue of new shares were poor, brokers said.")
+    assert [hit.text for hit in service.ask("what did glocer say about the prospects for growth?").hits] == [
+        "Tom Glocer said Reuters would return to growth next year."
+    ]
+    assert [hit.text for hit in service.ask("what did clarke say about the issue of fraud?").hits] == [
+        "Charles Clarke said identity cards would cut fraud."
+    ]
