@@ -450,6 +450,11 @@ class SpeakerResolver:
         role = " ".join(words[: at + 1])
         for size in range(min(3, len(rest)), 0, -1):
             if named := self.exact(" ".join(rest[-size:])):
+                # Words typed before the name found are the given names of whoever is meant: "pope john paul" is
+                # no Paul Boateng.
+                given = rest[: len(rest) - size]
+                if given and not any(all(given_in(g, name_words(full)[:-1]) for g in given) for full in named.names):
+                    return None
                 by_role = self._by_role(typed, role)
                 holding = [i for i in named.person_ids if by_role and i in by_role.person_ids]
                 if not holding and len(named.person_ids) > 1:

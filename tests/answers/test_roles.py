@@ -74,6 +74,8 @@ def test_a_role_before_a_shared_surname_picks_the_one_holding_it_in_other_words(
     # Someone else's role matches the typed one word for word, so no Johnson is among its best holders.
     service.load_text(ADMIN, "Bank news\n\nFed vice chairman Ann Pike said rates would rise.")
     assert service.retriever.speakers.resolve("fed vice chairman johnson").names == ("Manuel Johnson",)
+    # Under a role nobody holds, a given name typed before the surname must be theirs: no Johnson is a John.
+    assert service.retriever.speakers.resolve("the archbishop john johnson") is None
 
 
 def test_a_role_asked_with_its_bodys_full_name_finds_it_by_initials(service: BriefingService) -> None:
