@@ -16,6 +16,7 @@ from .lexicon import (
     ROLE_STOP,
     SENTENCE_END,
     SPEECH_VERBS,
+    STYLES,
     word_pattern,
 )
 from .roles import NATIONALITIES
@@ -93,7 +94,6 @@ _VERB_MARKERS = frozenset("will would can could may might shall should must did 
 # A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
 _ROLE_OF_FIELD = re.compile(r"(?<![\w-])(?P<head>[A-Za-z-]+) of (?:the )?(?P<field>[a-z]+(?: [a-z]+)?) $")
 # Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
-_STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
 # An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
 _EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
 # "Analyst Sanford Margoshes of Shearson Lehman Brothers said": the body after the name is the role's.
@@ -288,7 +288,7 @@ def prefix_roles(prefix: list[str]) -> tuple[Role, ...]:
     role = make_role(prefix)
     if role is None:
         return ()
-    if role.head in _STYLES:
+    if role.head in STYLES:
         office_end = max((i for i, word in enumerate(prefix[:-1]) if role_head(word)), default=-1)
         if office_end >= 0 and (office := make_role(prefix[: office_end + 1])):
             return (office, Role(role.head, frozenset(), role.head))

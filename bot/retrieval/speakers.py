@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, replace
 
-from bot.attribution.lexicon import NON_PERSON_WORDS, ROLE_HEADS
+from bot.attribution.lexicon import NON_PERSON_WORDS, ROLE_HEADS, STYLES
 from bot.attribution.roles import with_demonyms
 from bot.retrieval.aliases import NameAliases, RoleAliases
 from bot.retrieval.relatives import relation_asked, relatives
@@ -137,8 +137,17 @@ class SpeakerResolver:
             # "governor john crow": a person nobody is recorded as, not the nearest governors.
             return self._holder_named(typed, name, name_after, allow_fuzzy)
         loose = len(words) > 1 and not role_noun_needed
-        if (last_role_noun(words) >= 0 or loose) and (by_role := self._by_role(typed, name)):
-            return by_role
+        at = last_role_noun(words)
+        if (at >= 0 or loose) and (by_role := self._by_role(typed, name)):
+            if not (0 <= at < len(words) - 1 and words[at] in STYLES):
+                return by_role
+            # A style before a given name is a title: those of its holders so named ("prince saud": Saud
+            # al-Faisal), not all ("queen elizabeth" had found Queen Latifah and a Queen Mary).
+            called = set(words[at + 1 :])
+            if named := [
+                i for i, n in zip(by_role.person_ids, by_role.names, strict=True) if called <= set(name_words(n))
+            ]:
+                return self._speaker(typed, named)
         *given, surname = without_title.split()
         if given and surname not in ROLE_HEADS and (found := self.store.people_by_alias(surname)):
             # "robert anderson": among the Andersons, those whose names carry the typed first names, else

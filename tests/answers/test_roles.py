@@ -449,3 +449,13 @@ def test_a_role_typed_in_the_other_sides_spelling_finds_its_holder(service: Brie
     # "defense" had matched no "defence": the nearest roles answered.
     answer = service.ask("what did the defense secretary say?")
     assert answer.message.startswith("What Geoff Hoon said"), answer.message
+
+
+def test_a_style_before_a_given_name_is_a_title_not_a_role(service: BriefingService) -> None:
+    service.load_text(ADMIN, "Film\n\nRapper Queen Latifah said the film was fun.")
+    service.load_text(ADMIN, "Oil\n\nForeign Minister Prince Saud al-Faisal said prices would hold.")
+    speakers = service.retriever.speakers
+    assert speakers.resolve("queen latifah").names == ("Latifah",)
+    assert speakers.resolve("prince saud").names == ("Saud al-Faisal",)
+    # Nobody the store knows is called Elizabeth: not whoever holds the style.
+    assert speakers.resolve("queen elizabeth") is None
