@@ -47,9 +47,10 @@ constable superintendent flanker fly-half scrum-half full-back hurdler jockey go
 prop hooker conductor solicitor frontbencher sheriff sergeant photographer model
 """.split()
 )
-# Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
-# Styles a royal, a prelate or an Arab dignitary goes by before their given name ("Prince Saud", "Cardinal Hume").
+# Styles a royal, a prelate or an Arab dignitary goes by, after an office and before their given name ("Foreign
+# Minister Prince Saud", "Cardinal Hume").
 STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan", "cardinal"})
+# Role nouns that are mostly adjectives before another noun: "General Election", "the chief economist".
 ADJECTIVAL_ROLE_HEADS = frozenset({"general", "chief", "head", "deputy", "host", "guest", "official", "player"})
 # A sentence's "the minister" may mean a secretary of state; the reverse does not hold.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {

@@ -93,7 +93,6 @@ _BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS) | _NO
 _VERB_MARKERS = frozenset("will would can could may might shall should must did does do".split())
 # A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".
 _ROLE_OF_FIELD = re.compile(r"(?<![\w-])(?P<head>[A-Za-z-]+) of (?:the )?(?P<field>[a-z]+(?: [a-z]+)?) $")
-# Styles of royals and prelates, written after an office and before the name ("Foreign Minister Prince Saud").
 # An employer's abbreviation before a role: "BP Managing Director David Simon", "U.S. Trade Representative".
 _EMPLOYER = re.compile(r"(?<![\w.])(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3}) $")
 # "Analyst Sanford Margoshes of Shearson Lehman Brothers said": the body after the name is the role's.
