@@ -163,9 +163,7 @@ def org_before(masked: str, floor: int, verb_start: int) -> OrgMention | None:
     ):
         return None
     found = _mention(match, voiced=bool(through))
-    if found is None or not initials:
-        return found
-    return replace(found, other_names=(*found.other_names, initials))
+    return None if found is None else _known_by_initials(found, initials)
 
 
 def _before_spaces(masked: str, floor: int, cut: int) -> int:
@@ -202,7 +200,12 @@ def org_closing(masked: str, verb_end: int) -> OrgMention | None:
     initials = found.name.isupper() and len(found.name) >= 3
     if not initials and not any(word in _BODY_WORDS for word in found.name.lower().split()):
         return None
-    return replace(found, other_names=(*found.other_names, match["initials"])) if match["initials"] else found
+    return _known_by_initials(found, match["initials"] or "")
+
+
+def _known_by_initials(found: OrgMention, initials: str) -> OrgMention:
+    """A body also known by the initials bracketed after its name ("the Food Standards Agency (FSA)"), if any."""
+    return replace(found, other_names=(*found.other_names, initials)) if initials else found
 
 
 def _mention(match: re.Match[str], *, voiced: bool = False) -> OrgMention | None:
