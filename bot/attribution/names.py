@@ -282,20 +282,22 @@ _OTHER_OFFICE_BEFORE = re.compile(r"\b(shadow|former|deputy|outgoing|acting|inte
 
 
 def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> NameMention | None:
-    """A first name and a surname that is also a body's word, after a role: "WADA chief Dick Pound", "rapper
-    Kanye West". Without the role such a pair is read as a body or a place ("Wall Street", "Jet Star"), unless
-    the article has already named that person ("hip-hop star Kanye West", then "West began his career"), or the
-    name is an adjective the article has named someone by, who speaks ("Dai Young", then "Young told")."""
+    """A first name and a surname that is also a body's word, beside a role: "WADA chief Dick Pound", "rapper
+    Kanye West", "Graham Lane, leader of the Labour group". Without the role such a pair is read as a body or a
+    place ("Wall Street", "Jet Star"), unless the article has already named that person ("hip-hop star Kanye West",
+    then "West began his career"), or the name is an adjective the article has named someone by, who speaks ("Dai
+    Young", then "Young told")."""
     words = run.split(" ")
     lead, name = words[:-2], words[-2:]
     alone = run.lower()
+    end = start + len(run)
     if (
         len(words) == 1
         and alone in known
-        and (alone in _SURNAMES_LIKE_BODIES or _SPEAKS_NEXT.match(text, start + len(run)))
+        and (alone in _SURNAMES_LIKE_BODIES or _SPEAKS_NEXT.match(text, end))
         and not _after_the(text, start)
     ):
-        return NameMention(start, start + len(run), (run,), "", ())
+        return NameMention(start, end, (run,), "", ())
     if (
         len(name) < 2
         or len(lead) > 1
@@ -305,13 +307,22 @@ def _surname_like_a_body(text: str, start: int, run: str, known: set[str]) -> Na
         or _after_the(text, start)
     ):
         return None
-    role = make_role(lead) if lead else role_before(text, start)
+    role = make_role(lead) if lead else role_before(text, start) or _lower_case_role_after(text, start, end)
     if role is None:
         if lead or any(word.lower() not in known for word in name):
             return None
-        return NameMention(start, start + len(run), tuple(name), "", ())
-    name_start = start + len(run) - len(" ".join(name))
-    return NameMention(name_start, start + len(run), tuple(name), "", (role,), titled=bool(lead))
+        return NameMention(start, end, tuple(name), "", ())
+    name_start = end - len(" ".join(name))
+    return NameMention(name_start, end, tuple(name), "", (role,), titled=bool(lead))
+
+
+_LOWER_CASE_APPOSED = re.compile(r", (?:the |an? )?+[a-z]")
+
+
+def _lower_case_role_after(text: str, start: int, end: int) -> Role | None:
+    """An apposed role in lower case ("Graham Lane, leader of …"); capitalised, it may be a list's next title or
+    another clause ("Populous, Theme Park, Dungeon Keeper"; "Shares rose on Wall Street, the Producer Price …")."""
+    return role_after(text, start, end) if _LOWER_CASE_APPOSED.match(text, end) else None
 
 
 def _after_a(text: str, start: int) -> bool:

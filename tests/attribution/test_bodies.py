@@ -267,6 +267,19 @@ def test_a_surname_that_is_also_a_bodys_word_after_a_role() -> None:
     assert "world anti-doping agency chief" in person(result, "Dick Pound").roles
 
 
+def test_a_surname_that_is_also_a_bodys_word_before_a_lower_case_role() -> None:
+    result = attribute(
+        [
+            "It was the dry assessment of Graham Lane, leader of the Labour group on Newham Council.",
+            '"He will be gone soon," added Mr Lane.',
+            "He made Populous, Theme Park, Dungeon Keeper and Black and White.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Graham Lane"]  # one person, not a place and a "Lane"
+    assert result.paragraphs[1].speakers == ("Graham Lane",)
+    assert "labour leader" in person(result, "Graham Lane").roles
+
+
 def test_a_surname_that_is_an_adjective_speaks_once_the_article_has_named_its_bearer() -> None:
     result = speakers(
         [
