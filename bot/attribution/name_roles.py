@@ -247,10 +247,15 @@ def closes_a_report(text: str, name_start: int, comma: int, role_end: int) -> bo
     by Prime Minister Yasuhiro Nakasone, a Treasury spokesman said" ends the report with who gave it, no apposition
     to the name (that would close with a comma). A name opening its clause keeps the role its comma lost ("…,"
     Michael Lamberty, a Lufthansa spokesman told the BBC)."""
-    before = text[:name_start].rstrip()
-    if not before or before[-1] in _CLAUSE_OPENERS or not _INDEFINITE_APPOSED.match(text, comma):
+    if opens_its_clause(text, name_start) or not _INDEFINITE_APPOSED.match(text, comma):
         return False
     return _SPEECH_VERB_NEXT.match(text, role_end) is not None
+
+
+def opens_its_clause(text: str, start: int) -> bool:
+    """Whether the words from ``start`` open a sentence or a clause: nothing before them could be its subject."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _CLAUSE_OPENERS
 
 
 def role_after(text: str, start: int, end: int) -> Role | None:

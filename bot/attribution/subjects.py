@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .lexicon import BODY_KINDS, EPITHETS, REPORT_DAY, ROLE_HEADS, ROLE_STOP, VERB_AUX, word_pattern
+from .name_roles import opens_its_clause
 from .references import Ref
 from .roles import PERSON_DEMONYMS
 
@@ -93,6 +94,9 @@ ROLE_APPOSITION = (
 # be the sentence's next subject ("Echoing Condoleezza Rice, the prime minister said"; "Yasuhiro Nakasone, a
 # Treasury spokesman said"), capitalised a title ("Frances Hodgson Burnett, A Little Princess tells").
 _BARE_ROLE_APPOSITION = rf",\s+(?:[A-Z][\w&.-]*['’]s\s+)?(?:(?!(?:{STOP})\b)[A-Za-z][\w'’-]*\s+){{0,3}}?{_ROLE_NOUN}\s+"
+# The same with an article, when the name opens its clause, so nothing before it can be the subject: "Michael
+# Lamberty, a Lufthansa spokesman told the BBC", '"…," Peter Dobrow, a T-Mobile spokesperson said'.
+_OPENING_NAME_GAP = re.compile(rf"{ROLE_APPOSITION}\s+(?:(?:{AUX}|[a-z]+ly)\s+)*")
 # Between a person's name and the verb: where they work ("Jane Smith of Oxfam said"; "Mitchell Held of Smith
 # Barney, Harris Upham and Co Inc said"; "Kirsten Pfeifer from the Consumer Electronics Association, told"), or a
 # role apposition whose closing comma is missing ("Giles Keating, economist with Credit Suisse in London said"; "Scott
@@ -164,6 +168,11 @@ def subject_before(masked: str, refs: list[Ref], verb_start: int, floor: int, pa
             or (ref.kind == "role" and _ROLE_GAP.fullmatch(masked, ref.end, verb_start))
             or (masked[ref.start - 2 : ref.start] == ", " and _APPOSED_GAP.fullmatch(masked, ref.end, verb_start))
             or (ref.kind == "name" and _THEIR_WORDS_GAP.fullmatch(masked, ref.end, verb_start))
+            or (
+                ref.kind == "name"
+                and _OPENING_NAME_GAP.fullmatch(masked, ref.end, verb_start)
+                and opens_its_clause(masked, ref.start)
+            )
         )
 
     first = opening_subject(masked, refs, floor)

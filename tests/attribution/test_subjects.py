@@ -233,11 +233,17 @@ def test_someone_closing_a_report_after_a_name_inside_the_clause_is_not_its_appo
             "Baker cancelled his trip, citing the visit this week by Japanese Prime Minister Yasuhiro Nakasone, a"
             " Treasury spokesman said.",
             "The spokesman said the trip was purely ceremonial.",
-            # A name opening its clause keeps the role its comma lost.
+            # A name opening its clause keeps the role its comma lost, and speaks.
             "Ivo Marsh, a Corvania spokesman said sales rose.",
+            '"We acted at once," Dora Penn, a Telmark spokeswoman said.',
         ]
     )
-    assert [p.speakers for p in result.paragraphs][:2] == [("a Treasury spokesman",), ("a Treasury spokesman",)]
+    assert [p.speakers for p in result.paragraphs] == [
+        ("a Treasury spokesman",),
+        ("a Treasury spokesman",),
+        ("Ivo Marsh",),
+        ("Dora Penn",),
+    ]
     assert "treasury spokesman" not in person(result, "Yasuhiro Nakasone").roles
     assert "corvania spokesman" in person(result, "Ivo Marsh").roles
 
