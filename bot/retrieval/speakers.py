@@ -520,21 +520,28 @@ class SpeakerResolver:
         # "ericsson's chief executive": the one quoted in a story headlined Ericsson, his title written bare.
         if headlined := self.holders.quoted_in_stories_on(best, unmatched):
             return self._speaker(typed, headlined)
+        if top == 0.0 and (at_body := self._at_body(qualifiers)):
+            # "the wood mackenzie analyst": no analyst is at Wood Mackenzie, but its north sea expert is, said as such
+            return self._speaker(typed, at_body, fuzzy=True)
         if named:  # "the head of fox": when no head speaks in Fox's stories, Fox itself speaks (through its head)
             holders = [*dict.fromkeys([*holders, *named.person_ids])]
         return self._speaker(typed, holders, qualifiers=unmatched)
 
+    def _at_body(self, qualifiers: list[str]) -> list[int]:
+        """The few people whose recorded roles hold every qualifying word of a typed role, under any title; none
+        when too many do (the words name no body in particular)."""
+        found = sorted(self.holders.holding_every(qualifiers))
+        return found if len(found) <= QUALIFIED_PEOPLE else []
+
     def others_at_body(self, speaker: Speaker) -> Speaker | None:
-        """For a typed role naming a body ("the wood mackenzie analyst"), the others whose recorded roles hold all
-        its qualifying words under another title ("wood mackenzie and co inc north sea expert"); None if nobody
-        else does, or too many."""
+        """For a typed role naming a body whose holders never answer ("the accu-weather forecaster"), the others
+        whose recorded roles hold all its qualifying words under another title ("accu-weather inc senior
+        meteorologist"); None if nobody else does, or too many."""
         _, qualifiers, _ = self.holders.scores(normalise_name(speaker.typed))
         if len(qualifiers) < 2:
             return None
-        others = sorted(i for i in self.holders.holding_every(qualifiers) if i not in speaker.person_ids)
-        if not others or len(others) > QUALIFIED_PEOPLE:
-            return None
-        return self._speaker(speaker.typed, others, fuzzy=True)  # said as such: "I took … to mean …"
+        others = [i for i in self._at_body(qualifiers) if i not in speaker.person_ids]
+        return self._speaker(speaker.typed, others, fuzzy=True) if others else None  # said: "I took … to mean …"
 
     def _fuzzy(self, typed: str, name: str) -> Speaker | None:
         edits = allowed_edits(name)

@@ -49,6 +49,20 @@ def test_a_role_at_a_body_whose_holder_never_speaks_on_it_finds_a_colleague_who_
     assert answer.message.endswith("(I took “skyward weather forecaster” to mean Dale Mohrs.)")  # not the title asked
 
 
+def test_a_role_at_a_body_where_nobody_holds_it_is_who_works_there(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "North Sea relief\n\nGareth Lowe, a North Sea expert with stockbrokers Kelso Brae and Co Inc, said the"
+        " relief would help the offshore industry.",
+    )
+    service.load_text(ADMIN, "Phones slow\n\nBen Kelso, an analyst at Tarn Insight, said phone sales would slow.")
+    service.load_text(ADMIN, "Chips dip\n\nAnalyst Ivo Kass said chip prices would dip.")
+    answer = service.ask("what did the kelso brae analyst say?")
+    # Not every analyst, nor one who shares a word of the body's name: the one person working there.
+    assert [hit.speakers for hit in answer.hits] == [("Gareth Lowe",)]
+    assert answer.message.endswith("(I took “kelso brae analyst” to mean Gareth Lowe.)")
+
+
 def test_a_source_known_only_by_role_is_asked_for_by_that_role(service: BriefingService) -> None:
     service.load_text(
         ADMIN,
