@@ -72,6 +72,15 @@ def test_an_amount_needs_no_neighbour() -> None:
     assert not numbers_in_place(topic, "Shell is to pay $2m to the ex-finance chief who stepped down.")
 
 
+def test_a_quantity_needs_only_its_unit_and_a_neighbour_may_be_a_synonym() -> None:
+    jailed = content_words("iran jails blogger for 14 years")
+    assert numbers_in_place(jailed, "An Iranian weblogger has been jailed for 14 years on charges of spying.")
+    assert not numbers_in_place(jailed, "A blogger was jailed for 4 years. Police had held 14 of his readers.")
+    boeing = content_words("boeing unveils new 777 aircraft")
+    assert numbers_in_place(boeing, "Aircraft firm Boeing has unveiled its new long-distance 777 plane.")
+    assert not numbers_in_place(boeing, "Aircraft firm Boeing has unveiled its new long-distance 777 engine.")
+
+
 def test_an_ordinal_needs_no_neighbour() -> None:
     text = "Elvis fans around the world have been marking the legendary singer's 70th birthday."
     assert numbers_in_place(content_words("how did fans mark elvis's 70th"), text)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from bot.retrieval.fts import GROUP_SIZES, number_twin
+from bot.retrieval.synonyms import synonyms_of
 from bot.retrieval.terms import LONGEST_INITIALISM, TOKEN, group_codes, stem
 
 _NUMBER_PARTS = 3  # a number may be split into this many tokens ("1,000,000"; "G-8" is two)
@@ -19,6 +20,14 @@ _AMOUNT = re.compile(r"\d+(?:m|bn|k|pc|pct|mln|bln)")
 _NUMBER_WORDS = frozenset(word for word, digits in GROUP_SIZES.items() if 1 <= int(digits) <= 12)
 _NUMBER_REACH = 3  # a number goes with a word at most this many words away ("Band Aid 30", "the 1984 miners' strike")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Units a number measures out: followed by one, a number is a quantity ("blogger for 14 years", "a 50 pct stake")
+# that needs only its unit beside it, not the word before ("jailed … for 14 years").
+_UNITS = frozenset(
+    """
+years year months month weeks week days day hours hour minutes seconds decades pct percent cent points miles
+kilometres kilometers km metres meters tonnes tons barrels dollars dlrs pounds euros yen
+""".split()
+)
 _YEAR_REACH = 8
 
 
@@ -62,7 +71,7 @@ def numbers_in_place(words: Sequence[str], text: str, story: AbstractSet[str] | 
             near = any(_near(stems, stem(w), start, end, _YEAR_REACH) for w in neighbours for start, end in places)
         else:
             near = any(
-                all(_near(stems, stem(w), start, end) or _spelt_before(found, w, start) for w in neighbours)
+                all(_near_any(stems, w, start, end) or _spelt_before(found, w, start) for w in neighbours)
                 for start, end in places
             )
         if not near:
@@ -76,6 +85,12 @@ def _spelt_before(tokens: Sequence[str], initials: str, start: int) -> bool:
     return 2 <= n <= LONGEST_INITIALISM and n <= start and "".join(t[0] for t in tokens[start - n : start]) == initials
 
 
+def _near_any(stems: Sequence[str], word: str, start: int, end: int) -> bool:
+    """Whether a word or a strict synonym of it stands near the tokens ``start``–``end``: "the new 777 aircraft" is
+    Boeing's "new long-distance 777 plane"."""
+    return any(_near(stems, wanted, start, end) for wanted in (stem(word), *synonyms_of(word)))
+
+
 def _near(stems: Sequence[str], wanted: str, start: int, end: int, reach: int = _NUMBER_REACH) -> bool:
     """Whether a stem occurs within ``reach`` tokens of the tokens ``start``–``end``."""
     return wanted in stems[max(0, start - reach) : end + reach + 1]
@@ -84,7 +99,8 @@ def _near(stems: Sequence[str], wanted: str, start: int, end: int, reach: int = 
 def _number_groups(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Each run of number words in a topic, joined ("1", "000" → "1000"), with the words beside it.
 
-    An ordinal needs no neighbour: "Elvis's 70th" is the singer's 70th birthday however the story words it.
+    An ordinal needs no neighbour: "Elvis's 70th" is the singer's 70th birthday however the story words it; a
+    quantity needs only its unit.
     """
     groups = []
     i = 0
@@ -96,6 +112,8 @@ def _number_groups(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
         while end + 1 < len(words) and _is_number(words[end + 1]) and words[end + 1] not in _NUMBER_WORDS:
             end += 1
         beside = tuple(words[j] for j in (i - 1, end + 1) if 0 <= j < len(words))
+        if end + 1 < len(words) and words[end + 1] in _UNITS:
+            beside = (words[end + 1],)  # "jailed for 14 years": a quantity, found by its unit
         groups.append(("".join(words[i : end + 1]), beside))
         i = end + 1
     return groups
