@@ -148,9 +148,13 @@ class _Measures:
         # Its most specific word must be in the story too: "the Toronto economic summit" is not any summit.
         self.needed = min(2, len(topic.stems))
         # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words (those
-        # its story uses).
+        # its story uses), in the paragraph or in its story's headline ("Newcastle 2-1 Bolton", whose report
+        # never writes the score).
         self.numbers_placed = cache(
-            lambda i: numbers_in_place(topic.words, rows[i].text, stories.stems(rows[i].article_id))
+            lambda i: (
+                numbers_in_place(topic.words, rows[i].text, stories.stems(rows[i].article_id))
+                or numbers_in_place(topic.words, rows[i].title)
+            )
         )
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and
         # hundreds of candidates share a few hundred stories. A common word may be said otherwise ("punished":

@@ -165,3 +165,15 @@ def test_a_frame_noun_around_the_topic_is_not_part_of_it(service: BriefingServic
     assert [hit.text for hit in service.ask("what did clarke say about the issue of fraud?").hits] == [
         "Charles Clarke said identity cards would cut fraud."
     ]
+
+
+def test_a_number_in_a_storys_headline_stands_by_its_words_for_the_whole_story(service: BriefingService) -> None:
+    service.load_text(
+        ADMIN,
+        "Newcastle 2-1 Bolton\n\nLee Bowyer put Newcastle ahead after 2 minutes and Kieron Dyer won it with 1 minute"
+        " left, ending Bolton's unbeaten run.",
+    )
+    service.load_text(ADMIN, "Bolton sign striker\n\nBolton have signed a striker from Newcastle for 2m.")
+    answer = service.ask("any news on newcastle 2-1 bolton?")
+    # The report never writes the score its headline gives.
+    assert answer.hits and answer.hits[0].citation.title == "Newcastle 2-1 Bolton"
