@@ -14,6 +14,7 @@ from bot.retrieval.terms import Topic, stem
 
 SHORTEST_RESPELT = 5  # letters: shorter words have too many neighbours one slip away ("warr": war, warn, ward)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SHORTEST_PART = 3  # letters of each word a closed compound is read apart into ("web" + "site")
 
 
 def unheard_of(word: str, frequency: Callable[[Sequence[str]], dict[str, int]]) -> bool:
@@ -55,6 +56,25 @@ def slips_undone(words: Iterable[str], frequency: Callable[[Sequence[str]], dict
         readings = [s for s in spelt if used.get(s)]
         if len(readings) == 1:
             found[word] = spelt[readings[0]]
+    return found
+
+
+def written_apart(
+    words: Iterable[str],
+    frequency: Callable[[Sequence[str]], dict[str, int]],
+    phrase_found: Callable[[str], bool],
+) -> dict[str, str]:
+    """For each word, the two words it joins that paragraphs write side by side ("stockmarket" → "stock market",
+    "healthcare" → "health care"): the first split, left to right, into words of three letters or more that
+    paragraphs use and ``phrase_found`` meets as a phrase. Words with none are left out."""
+    found: dict[str, str] = {}
+    for word in words:
+        splits = [(word[:i], word[i:]) for i in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1)]
+        used = frequency(sorted({stem(part) for split in splits for part in split}))
+        for first, second in splits:
+            if used.get(stem(first)) and used.get(stem(second)) and phrase_found(f"{first} {second}"):
+                found[word] = f"{first} {second}"
+                break
     return found
 
 

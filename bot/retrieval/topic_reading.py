@@ -23,7 +23,7 @@ from bot.retrieval.kin import (
     spelling_stand_ins,
 )
 from bot.retrieval.query import is_the_country
-from bot.retrieval.spelling import SHORTEST_RESPELT, slips_undone, unheard_of
+from bot.retrieval.spelling import SHORTEST_RESPELT, slips_undone, unheard_of, written_apart
 from bot.retrieval.stories import CLOSE_FORM_ENDING
 from bot.retrieval.synonyms import synonym_stand_ins
 from bot.retrieval.terms import Topic, acronym_of, idf, initialisms_of, lower_case_in, named_in, stem, written_in
@@ -215,11 +215,19 @@ class TopicReader:
         """For topic words no paragraph uses, the one spelling with two neighbouring letters swapped back (or a
         letter typed thrice typed twice) that paragraphs do use ("tusnami" → tsunami, "feees" → fees): the
         commonest slips in typing, and unlike a letter dropped or changed ("hubble" / humble) they seldom make
-        another word. None when two such spellings are used ("crued": crude or cured). Tried before a shorter form
-        the archive uses: "unemploymnet" is unemployment, not every word starting "unemploy"."""
+        another word. None when two such spellings are used ("crued": crude or cured). Else the two words a word
+        joins, as the paragraphs write them apart ("stockmarket" → stock market). Tried before a shorter form the
+        archive uses: "unemploymnet" is unemployment, not every word starting "unemploy"."""
         typed = [w.lower() for w in words if w.isalpha() and len(w) >= SHORTEST_RESPELT]
         used = self.store.document_frequency(sorted({stem(w) for w in typed}))
-        return slips_undone([w for w in typed if not used.get(stem(w))], self.store.document_frequency)
+        unused = [w for w in typed if not used.get(stem(w))]
+        undone = slips_undone(unused, self.store.document_frequency)
+        apart = written_apart([w for w in unused if w not in undone], self.store.document_frequency, self._met)
+        return undone | apart
+
+    def _met(self, phrase: str) -> bool:
+        """Whether any paragraph holds a phrase."""
+        return bool(self.store.search(quote_term(phrase), limit=1))
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""

@@ -10,7 +10,7 @@ from bot.commands import handle
 from bot.models import Chat, User
 from bot.retrieval.phrasing_slips import respelt
 from bot.retrieval.query import parse_question
-from bot.retrieval.spelling import archive_spellings, one_slip_away
+from bot.retrieval.spelling import archive_spellings, one_slip_away, written_apart
 from bot.retrieval.terms import stem
 from bot.service import BriefingService
 from tests.answers.helpers import ADMIN
@@ -159,6 +159,27 @@ def test_a_topic_word_with_two_letters_swapped_is_read_as_the_archive_spells_it(
     # A letter typed three times is typed twice.
     service.load_text(ADMIN, "Fees\n\nTuition fees will rise next year.")
     assert service.ask("any news on tuition feees?").message.endswith("(I read “feees” as “fees”.)")
+
+
+def test_a_topic_word_no_article_uses_is_read_as_the_two_words_the_archive_writes_apart(
+    service: BriefingService,
+) -> None:
+    service.load_text(ADMIN, "Parmalat\n\nParmalat hopes to be back on the stock market in July, the firm said.")
+    service.load_text(ADMIN, "Cattle\n\nLive stock prices rose at the cattle market.")
+    answer = service.ask("any news on parmalat's return to the stockmarket?")
+    assert answer.message.endswith("(I read “stockmarket” as “stock market”.)")
+    assert answer.hits[0].text.startswith("Parmalat hopes")
+
+
+def test_a_word_is_read_apart_only_into_words_met_side_by_side() -> None:
+    def frequency(stems: Sequence[str]) -> dict[str, int]:  # the archive uses these words
+        return {s: 10 for s in stems if s in {stem(w) for w in ("stock", "market", "health", "care", "price")}}
+
+    phrases = {"stock market", "health care"}
+    assert written_apart(["stockmarket", "healthcare", "marketprice"], frequency, phrases.__contains__) == {
+        "stockmarket": "stock market",
+        "healthcare": "health care",
+    }  # "market price" is never written
 
 
 def test_a_slip_that_stems_to_a_short_word_is_never_suggested() -> None:
