@@ -89,6 +89,7 @@ def test_an_ordinal_needs_no_neighbour() -> None:
 def test_a_close_form_keeps_four_letters() -> None:
     assert same_word("algeria", "algerian") and same_word("iran", "iranian") and same_word("cuba", "cuban")
     assert not same_word("toronto", "tori")  # "Tories" is no form of Toronto
+    assert same_word("china", "chinese") and not same_word("barca", "barclays")  # a changed vowel, not "lays"
 
 
 PARMALAT = "Dairy firm sues\n\nParmalat, which faced bankruptcy in 2003, sued banks for the euro it lost."

@@ -190,10 +190,12 @@ def same_word(typed: str, word: str) -> bool:
     shorter, longer = sorted((typed, word), key=len)
     if len(shorter) < 4:
         return False
-    # A final vowel may change (algeria / algerian), but what is left must still be four letters:
-    # "tori" (Tories) is not a form of "toronto".
+    # A final vowel may change (china / chinese), but what is left must still be four letters, and go on with
+    # a vowel: "tori" (Tories) is not a form of "toronto", nor "barca" of "barclays".
     root = shorter.rstrip("aeiouy")
-    return longer.startswith(shorter) or (len(root) >= 4 and longer.startswith(root))
+    return longer.startswith(shorter) or (
+        len(root) >= 4 and longer.startswith(root) and longer[len(root) : len(root) + 1] in tuple("aeiouy")
+    )
 
 
 def _role_noun(word: str) -> str:
