@@ -268,12 +268,27 @@ def find_names(text: str, known: set[str]) -> list[NameMention]:
             # "Analyst Sanford Margoshes of Shearson Lehman Brothers": the role is the body's.
             prefix_roles = tuple(employed(role, body) for role in prefix_roles)
             befores = tuple(employed(role, body) for role in befores)
-        roles = [*prefix_roles, *filter(None, [role_after(text, start, end)]), *befores]
+        roles = [
+            _past_a_name(role, known)
+            for role in [*prefix_roles, *filter(None, [role_after(text, start, end)]), *befores]
+        ]
         titled = titled or after_role
         if len(words) > 1 or honorific or titled:
             known.update(lowered)
         found.append(NameMention(start, end, words, honorific, tuple(roles), titled, designation))
     return found
+
+
+def _past_a_name(role: Role, known: set[str]) -> Role:
+    """A role without the person named before its "and": "Tony Blair and Conservative leader Michael Howard" gives
+    Howard the Conservative leader's role, not Blair's name ("Procter and Gamble chief executive" keeps its body)."""
+    words = role.text.split()
+    if "and" not in words[1:]:
+        return role
+    joined = words.index("and")
+    if not all(word in known for word in words[:joined]):
+        return role
+    return make_role(words[joined + 1 :]) or role
 
 
 # A lower-case word qualifying the capitalised title after it: "shadow Chancellor", "former President", "acting

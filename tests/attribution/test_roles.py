@@ -340,6 +340,13 @@ def test_a_role_written_straight_before_the_next_name_is_that_names_not_the_one_
     assert "chief financial officer" not in person(walsh, "Willie Walch").roles
 
 
+def test_a_role_after_a_named_person_and_and_is_the_next_names_alone() -> None:
+    found = attribute(["The poll put Tony Blear and Conservative leader Michael Hovard level."])
+    assert person(found, "Michael Hovard").roles == ("conservative leader",)  # not "tony blear and conservative…"
+    body = attribute(["Procter and Gamble chief executive Alan Laffey said sales rose."])
+    assert person(body, "Alan Laffey").roles == ("procter and gamble chief executive",)
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "role"),
     [
