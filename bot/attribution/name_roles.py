@@ -17,6 +17,7 @@ from .lexicon import (
     SENTENCE_END,
     SPEECH_VERBS,
     STYLES,
+    VERB_AUX,
     word_pattern,
 )
 from .roles import NATIONALITIES
@@ -88,7 +89,10 @@ _NOT_IN_A_ROLE = frozenset(
     around near beyond where why how what there here yet still too very recently suddenly
     """.split()
 )
-_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS) | _NOT_IN_A_ROLE
+# ... nor an adverb or auxiliary ("Meanwhile Lib Dem leader", "they could see Tory leader"), nor a verb a role's
+# holder is the object of ("markets believe Fed chairman Paul Volcker", "met LSE chief executive").
+_OBJECT_OF = frozenset("believe believes see sees saw met meet meets replace replaces join joins gave give".split())
+_BEFORE_ROLE = ROLE_STOP | frozenset(HONORIFICS) | frozenset(SPEECH_VERBS) | _NOT_IN_A_ROLE | VERB_AUX | _OBJECT_OF
 # Words after which a role noun is a verb ("will host", "would coach"; not "to": "a pass to winger Williams").
 _VERB_MARKERS = frozenset("will would can could may might shall should must did does do".split())
 # A role noun and its field right before a name: "director of rugby", "head of research", "chairman of the board".

@@ -347,6 +347,17 @@ def test_a_role_after_a_named_person_and_and_is_the_next_names_alone() -> None:
     assert person(body, "Alan Laffey").roles == ("procter and gamble chief executive",)
 
 
+def test_an_adverb_or_a_verb_before_a_role_is_no_part_of_it() -> None:
+    found = attribute(
+        [
+            "Meanwhile Lib Dem leader Charlie Kenton said the plan was bad.",
+            "Markets suddenly believe Fed chairman Pete Volker will stay.",
+        ]
+    )
+    assert person(found, "Charlie Kenton").roles == ("lib dem leader",)
+    assert person(found, "Pete Volker").roles == ("fed chairman",)
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "role"),
     [
