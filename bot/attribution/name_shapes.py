@@ -173,6 +173,13 @@ def _gerund(word: str) -> bool:
     return word.endswith("ing") and role_head(word) is None
 
 
+def _compound_adjective(word: str) -> bool:
+    """A capitalised word joined to a participle ("Oscar-nominated", "UK-published", "Grammy-winning"): it
+    describes the name after it, as no part of a name does ("Jean-Claude" goes on in capitals)."""
+    head, _, rest = word.partition("-")
+    return bool(head) and rest.islower() and rest.isalpha() and rest.endswith(("ed", "ing"))
+
+
 Shape = tuple[int, bool, tuple[Role, ...], str, tuple[str, ...], bool, tuple[str, ...]]
 NOT_A_NAME: Shape = (-1, False, (), "", (), False, ())
 # The same runs recur through an article and across articles ("Mr Blair").
@@ -197,7 +204,12 @@ def _split_shape(run: str) -> Shape:
     tokens = run.split(" ")
     skip = 0
     # Sentence-initial words ("But", "The", "Former") are capitalised without being names.
-    while len(tokens) > 1 and (tokens[0].lower() in COMMON_CAPS or _gerund(tokens[0]) or _plural_kind(tokens[0])):
+    while len(tokens) > 1 and (
+        tokens[0].lower() in COMMON_CAPS
+        or _gerund(tokens[0])
+        or _plural_kind(tokens[0])
+        or _compound_adjective(tokens[0])
+    ):
         skip += len(tokens[0]) + 1
         tokens = tokens[1:]
     # Those right before a role still qualify it: "Chief Executive", "Managing Director".

@@ -26,6 +26,18 @@ def test_a_name_written_surname_first_before_a_hyphened_given_name() -> None:
     assert people["Chung Mong-koo"].roles == ("chairman",)
 
 
+def test_a_capitalised_word_joined_to_a_participle_describes_the_name_after_it() -> None:
+    result = attribute(
+        [
+            "Clive Owan won best supporting actor.",
+            'Celebrating, the Oscar-nominated Owan told reporters: "The season is new to me."',
+            "Top-seeded Americans Andy Rodderick and Andre Agasse reached the last eight.",
+        ]
+    )
+    assert [p.name for p in result.people] == ["Clive Owan", "Andy Rodderick", "Andre Agasse"]
+    assert result.paragraphs[1].speakers == ("Clive Owan",)
+
+
 def test_a_chinese_name_is_written_family_name_first() -> None:
     result = attribute(
         [
