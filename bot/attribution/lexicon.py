@@ -44,7 +44,7 @@ auditor accountant statistician physician psychologist specialist partner contro
 keeper skipper billionaire playwright rapper publicist backbencher coordinator co-ordinator agent administrator
 technocrat nominee employee confidant reviewer peer member futurologist technologist pathologist politician technician
 constable superintendent flanker fly-half scrum-half full-back hurdler jockey golfer cyclist swimmer boxer bookmaker
-prop hooker conductor solicitor frontbencher sheriff sergeant photographer model
+prop hooker lock goalscorer comptroller conductor solicitor frontbencher sheriff sergeant photographer model
 """.split()
 )
 # Styles a royal, a prelate or an Arab dignitary goes by, after an office and before their given name ("Foreign

@@ -36,7 +36,7 @@ _DESCRIPTIONS = (frozenset(EPITHETS) - {"dane", "finn"}) | NATIONALITIES
 # Organisation words that are also given names: they break a run only at its end ("Finance Bill").
 _GIVEN_NAMES = frozenset({"bill"})
 # Role nouns that are also surnames: they break a run only before a name ("King Fahd", not "Mervyn King").
-_SURNAMES = frozenset({"king", "bishop", "guest", "sergeant"})
+_SURNAMES = frozenset({"king", "bishop", "guest", "sergeant", "lock"})
 _FAMILY_NAME = 5  # letters of the longest family name written before a hyphened given name ("Chung", "Roh")
 # Common Chinese family names that are no English given name or word ("Lee", "Kim", "Sun", "Song", "Pan" are).
 _CHINESE_FAMILY_NAMES = frozenset(

@@ -204,6 +204,10 @@ def test_sports_positions_and_trades_are_roles_not_part_of_the_name() -> None:
     assert [p.name for p in result.people] == ["Ned Cole", "Ivo Marsh", "Dara Quill", "Tom Vale"]
     result = attribute(["Sprinters Kostas Bell and Ana Rye missed tests. Americans Tom Jones and Ann Williams lost."])
     assert [p.name for p in result.people] == ["Kostas Bell", "Ana Rye", "Tom Jones", "Ann Williams"]
+    result = attribute(["Lock Ben Kaye and Goalscorer Jim Floyd were rested."])
+    assert [p.name for p in result.people] == ["Ben Kaye", "Jim Floyd"]
+    result = attribute(["Campaigner Brett Lock said the deal was fair.", "Mr Lock said it would hold."])
+    assert [p.name for p in result.people] == ["Brett Lock"]  # a surname too, as King is
 
 
 def test_a_lower_case_word_before_a_title_makes_it_another_office() -> None:
