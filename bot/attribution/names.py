@@ -79,11 +79,11 @@ RELATIONS: dict[str, str | None] = {
     **dict.fromkeys("husband son brother father widower nephew grandson".split(), "m"),
 }
 # "Secretary of State George Shultz", "Chancellor of the Exchequer Nigel Lawson", "Secretary of Trade and
-# Industry Jose Concepcion": a capitalised role noun, "of"/"for", and the office, whose last words begin
-# the run that ends with the holder's name.
+# Industry Jose Concepcion", "Chief Secretary to the Treasury Paul Boateng": a capitalised role noun, "of", "for"
+# or "to", and the office, whose last words begin the run that ends with the holder's name.
 _OFFICE = re.compile(
     rf"(?<![\w.])(?P<mods>(?:(?:{_TOKEN}|[A-Z]{{2,}}) ){{0,3}})(?P<head>{CAP_WORD})"
-    rf" (?:of|for) (?:the )?(?P<office>(?:{CAP_WORD},? )*(?:and )?)$"  # "for Children, Young People and Families"
+    rf" (?:of|for|to) (?:the )?(?P<office>(?:{CAP_WORD},? )*(?:and )?)$"  # "for Children, Young People and Families"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _RELATIVE_OF = re.compile(
@@ -164,11 +164,11 @@ def _in_body_name(text: str, start: int) -> bool:
 def _office_mention(text: str, start: int, run: str) -> NameMention | None:
     """A name written after the office it holds, with that office as its role; None for other runs.
 
-    The run after "of"/"for" holds the office's last word(s) and then the name: its last two words, or
+    The run after "of", "for" or "to" holds the office's last word(s) and then the name: its last two words, or
     three with a middle initial ("George P. Shultz"), or one after an office's word ("Minister of Mines and
     Energy Subroto"). "MP for Hornsey and Wood Green" is a place.
     """
-    if not text.endswith((" of ", " for ", " the ", " and "), 0, start):
+    if not text.endswith((" of ", " for ", " to ", " the ", " and "), 0, start):
         return None  # the common case, checked without the regex
     office = _OFFICE.search(text, max(0, start - 90), start)
     head = role_head(office["head"]) if office else None

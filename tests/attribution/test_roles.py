@@ -52,6 +52,7 @@ def test_name_after_the_office_it_holds() -> None:
             "He said tropical fruit faced high duties. Chancellor of the Exchequer Alan Pryce agreed.",
             "The MP for Hornsey and Wood Green said nothing.",
             "Prices will hold, Indonesian Minister of Mines and Energy Sumarto told Reuters. He said demand was firm.",
+            "But Chief Secretary to the Treasury Paul Boatman attacked the plans.",
         ]
     )
     assert [p.speakers for p in result.paragraphs] == [
@@ -59,6 +60,7 @@ def test_name_after_the_office_it_holds() -> None:
         ("Ramon Ocampo", "Alan Pryce"),
         (),
         ("Sumarto",),  # known by one name
+        ("Paul Boatman",),  # not "Treasury Paul Boatman"
     ]
     assert "indonesian mines energy minister" in person(result, "Sumarto").roles
     assert "philippine trade industry secretary" in person(result, "Ramon Ocampo").roles
