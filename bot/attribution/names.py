@@ -285,7 +285,7 @@ def _past_a_name(role: Role, known: set[str]) -> Role:
     words = role.text.split()
     if "and" not in words[1:]:
         return role
-    joined = words.index("and")
+    joined = words.index("and", 1)
     if not all(word in known for word in words[:joined]):
         return role
     return make_role(words[joined + 1 :]) or role

@@ -122,11 +122,11 @@ def _by_stem() -> dict[str, frozenset[str]]:
 _SYNONYMS = _by_stem()
 
 
-def synonym_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """The stems of a word's synonyms, as candidates standing for its stem: "jobs" → employ, "maize" → corn."""
-    return {other: (stem(word),) for word in words for other in sorted(_SYNONYMS.get(stem(word), ()))}
-
-
 def synonyms_of(word: str) -> frozenset[str]:
     """The stems of a word's strict synonyms ("aircraft" → plane, airplan, aeroplan), none for most words."""
     return _SYNONYMS.get(stem(word), frozenset())
+
+
+def synonym_stand_ins(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The stems of a word's synonyms, as candidates standing for its stem: "jobs" → employ, "maize" → corn."""
+    return {other: (stem(word),) for word in words for other in sorted(synonyms_of(word))}
