@@ -70,8 +70,9 @@ def numbers_in_place(words: Sequence[str], text: str, story: AbstractSet[str] | 
         if _YEAR.fullmatch(number):
             near = any(_near(stems, stem(w), start, end, _YEAR_REACH) for w in neighbours for start, end in places)
         else:
+            forms = {w: (stem(w), *synonyms_of(w)) for w in neighbours}  # each word, or a strict synonym of it
             near = any(
-                all(_near_any(stems, w, start, end) or _spelt_before(found, w, start) for w in neighbours)
+                all(_near_any(stems, forms[w], start, end) or _spelt_before(found, w, start) for w in neighbours)
                 for start, end in places
             )
         if not near:
@@ -85,10 +86,10 @@ def _spelt_before(tokens: Sequence[str], initials: str, start: int) -> bool:
     return 2 <= n <= LONGEST_INITIALISM and n <= start and "".join(t[0] for t in tokens[start - n : start]) == initials
 
 
-def _near_any(stems: Sequence[str], word: str, start: int, end: int) -> bool:
-    """Whether a word or a strict synonym of it stands near the tokens ``start``–``end``: "the new 777 aircraft" is
-    Boeing's "new long-distance 777 plane"."""
-    return any(_near(stems, wanted, start, end) for wanted in (stem(word), *synonyms_of(word)))
+def _near_any(stems: Sequence[str], forms: Sequence[str], start: int, end: int) -> bool:
+    """Whether any of a word's stems (its own or a strict synonym's) stands near the tokens ``start``–``end``: "the
+    new 777 aircraft" is Boeing's "new long-distance 777 plane"."""
+    return any(_near(stems, wanted, start, end) for wanted in forms)
 
 
 def _near(stems: Sequence[str], wanted: str, start: int, end: int, reach: int = _NUMBER_REACH) -> bool:

@@ -150,10 +150,11 @@ class _Measures:
         # "Band Aid 30" is not Band Aid 20 beside a chart's "top 30": a number must stand by its words (those
         # its story uses), in the paragraph or in its story's headline ("Newcastle 2-1 Bolton", whose report
         # never writes the score).
+        headline_places = cache(lambda title: numbers_in_place(topic.words, title))  # once per story
         self.numbers_placed = cache(
             lambda i: (
                 numbers_in_place(topic.words, rows[i].text, stories.stems(rows[i].article_id))
-                or numbers_in_place(topic.words, rows[i].title)
+                or headline_places(rows[i].title)
             )
         )
         # Per story, once: a story without the very word is scanned stem by stem for a close form, and

@@ -50,7 +50,7 @@ class TopicReader:
         self.related = related
         # (query, paragraphs in the archive) -> whether a paragraph matches: a common abbreviation's look-up ranks
         # hundreds of paragraphs (5 ms at 100k), asked again for each reading of a question and each question.
-        self._abbreviations: LRUCache[tuple[str, int], bool] = LRUCache(LOOK_UPS_CACHED)
+        self._matched: LRUCache[tuple[str, int], bool] = LRUCache(LOOK_UPS_CACHED)
         # (name, paragraphs in the archive) -> whether other words share its stem: a sample search per question.
         self._names: LRUCache[tuple[str, int], bool] = LRUCache(LOOK_UPS_CACHED)
 
@@ -187,10 +187,15 @@ class TopicReader:
 
     def _written_beside(self, short: str, words: Sequence[str]) -> bool:
         """Whether a paragraph holds an abbreviation and the words it may stand for."""
-        query = all_of([short, *words])
-        return self._abbreviations.get(
-            (query, self.store.paragraph_count()), lambda: bool(self.store.search(query, limit=1))
-        )
+        return self._matches(all_of([short, *words]))
+
+    def _met(self, phrase: str) -> bool:
+        """Whether any paragraph holds a phrase."""
+        return self._matches(quote_term(phrase))
+
+    def _matches(self, query: str) -> bool:
+        """Whether any paragraph matches a query, looked up once per archive size."""
+        return self._matched.get((query, self.store.paragraph_count()), lambda: bool(self.store.search(query, limit=1)))
 
     def _not_a_persons_name(self, run: Sequence[str]) -> bool:
         """Whether a run of words is not someone's full name, known by its last word too: the "AC" of AC Milan
@@ -224,10 +229,6 @@ class TopicReader:
         undone = slips_undone(unused, self.store.document_frequency)
         apart = written_apart([w for w in unused if w not in undone], self.store.document_frequency, self._met)
         return undone | apart
-
-    def _met(self, phrase: str) -> bool:
-        """Whether any paragraph holds a phrase."""
-        return bool(self.store.search(quote_term(phrase), limit=1))
 
     def unheard_of(self, word: str) -> bool:
         """Whether no paragraph in the store uses a word (or its stem)."""
